@@ -1,0 +1,1 @@
+"""Bundled geodata, shipped inside the geomap package as geomap.geodata."""

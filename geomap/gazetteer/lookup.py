@@ -21,9 +21,11 @@ MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching o
 POPULATION_RATIO = 4.0
 _HINT = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<paren>[^()]+)\)|,(?P<comma>[^,]+))\s*$")
 
-# Without a descriptor, a bare name means the country, then the town, then the region
-# named after it ("Kharkiv" is the city; "Kharkiv region" the oblast).
-_KIND_RANK = {"country": 3, "town": 2, "checkpoint": 2, "region": 1}
+# Without a descriptor, a bare name means the country, then the region of that name, then
+# a town, then a checkpoint ("Crimea" is the region, not the village of Krym; "Shehyni"
+# the village, not the crossing). A region's capital still wins
+# over the region: see the namesake rule in `lookup`.
+_KIND_RANK = {"country": 3, "region": 2, "town": 1, "checkpoint": 0}
 # Match levels: a known spelling (the name or an alias), the name without its descriptor,
 # a transliteration variant of it.
 EXACT, BASE, VARIANT = 2, 1, 0
@@ -64,9 +66,9 @@ class _Candidate:
         return (
             self.level,
             1 if (wanted_kind and self.stripped) else 0,
-            0 if wanted_kind else _KIND_RANK[self.place.kind],
             1 if country and self.place.country == country else 0,
             1 if parent and parent in (self.place.parent, self.place.id) else 0,
+            0 if wanted_kind else _KIND_RANK[self.place.kind],
             math.log10(self.place.population + 1),
         )
 
@@ -91,6 +93,8 @@ class Gazetteer:
                 base, kind = split_descriptor(key)
                 if base:
                     self._base[base].append((place, kind is not None))
+            for name in place.namesake:
+                self._base[normalize(name)].append((place, True))
         self._keys = None
         self._skeletons = None
 
@@ -148,7 +152,7 @@ class Gazetteer:
         candidates.sort(key=lambda c: c.rank(wanted_kind, country, parent), reverse=True)
         best = candidates[0]
         if wanted_kind is None and best.place.kind == "region":
-            # "Khmelnitsky": a bare name shared by a region and a town in it means the town.
+            # "Kharkiv": a bare name shared by a region and a town in it means the town.
             inside = [c for c in candidates if c.place.kind == "town" and c.place.parent == best.place.id]
             if inside:
                 best = inside[0]
@@ -157,7 +161,7 @@ class Gazetteer:
         if others and self._ambiguous(best, others, wanted_kind, country, parent):
             tied = tuple(c.place for c in candidates[:6])
             return Match(query, None, alternatives=tied,
-                         suggestions=tuple(_describe(p, self) for p in tied), reason="ambiguous")
+                         suggestions=tuple(describe(p, self) for p in tied), reason="ambiguous")
         return Match(query, best.place, alternatives=alternatives)
 
     def _candidates(self, key, base, wanted_kind):
@@ -219,13 +223,13 @@ class Gazetteer:
         names: list[str] = []
         for hit_key, _score, _ in hits:
             for place in self._full[hit_key]:
-                label = _describe(place, self)
+                label = describe(place, self)
                 if label not in names:
                     names.append(label)
         return tuple(names[:limit])
 
 
-def _describe(place: Place, gazetteer: Gazetteer) -> str:
+def describe(place: Place, gazetteer: Gazetteer) -> str:
     """'Donetsk (town, Rostov Oblast, RU)': enough to tell two places apart."""
     where = [place.kind]
     if place.parent and place.parent in gazetteer._by_id:

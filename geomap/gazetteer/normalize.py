@@ -117,8 +117,11 @@ def skeleton(key: str) -> str:
     True
     >>> skeleton("podolsky") == skeleton("podolskiy") == skeleton("podolskyi")
     True
+    >>> skeleton("mogilev") == skeleton("mogiljov")
+    True
     """
     s = _ENDINGS.sub("i", key)
     s = s.replace("kh", "h").replace("zh", "z").replace("j", "y").replace("w", "v").replace("y", "i")
-    s = s.replace("ia", "a").replace("io", "o").replace("iu", "u").replace("ie", "e")
+    # ё is written e, yo, jo or io: Mogilev ~ Mogiljov
+    s = s.replace("io", "e").replace("ia", "a").replace("iu", "u").replace("ie", "e")
     return _DOUBLED.sub(r"\1", s)

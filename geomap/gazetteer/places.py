@@ -34,6 +34,8 @@ class Place:
     drawn_as: str | None = None       # no open boundary: drawn with this region's outline
     countries: tuple[str, ...] = ()   # checkpoints: the two countries joined
     aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # Regions named after their capital: the capital's spellings, valid with a descriptor.
+    namesake: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def precision(self) -> str:
@@ -84,6 +86,7 @@ def read_places(directory: Path | None = None) -> list[Place]:
                 iso_3166_2=props.get("iso_3166_2"), label=props.get("label"),
                 drawn_as=props.get("drawn_as"), countries=tuple(props.get("countries", ())),
                 aliases=tuple(props.get("aliases", ())),
+                namesake=tuple(props.get("namesake", ())),
             ))
     return places
 

@@ -1,0 +1,206 @@
+"""Every place the report names resolves to the right feature, in every common spelling."""
+
+import pytest
+
+from geomap.gazetteer import geocode
+
+# (query, expected id, expected lat, expected lon) — coordinates within 0.1°.
+# Spellings: the article's, the Ukrainian and Russian transliterations, Cyrillic.
+REPORT_PLACES = [
+    # countries
+    ("Russia", "RU", None, None),
+    ("Ukraine", "UA", None, None),
+    ("Poland", "PL", None, None),
+    ("Romania", "RO", None, None),
+    ("Moldova", "MD", None, None),
+    ("Hungary", "HU", None, None),
+    ("Україна", "UA", None, None),
+    ("Россия", "RU", None, None),
+    # the 22 regions of Russia with criminal cases (article spelling and variants)
+    ("Adygea", "RU-AD", None, None),
+    ("Republic of Adygea", "RU-AD", None, None),
+    ("Адыгея", "RU-AD", None, None),
+    ("Tatarstan", "RU-TA", None, None),
+    ("Республика Татарстан", "RU-TA", None, None),
+    ("Karelia", "RU-KR", None, None),
+    ("Moscow City", None, 55.75, 37.62),  # the city: town or federal city, both at Moscow
+    ("Ingushetia", "RU-IN", None, None),
+    ("Kemerovo region", "RU-KEM", None, None),
+    ("Kemerovo Oblast", "RU-KEM", None, None),
+    ("Кемеровская область", "RU-KEM", None, None),
+    ("Tomsk region", "RU-TOM", None, None),
+    ("Tyumen region", "RU-TYU", None, None),
+    ("Belgorod region", "RU-BEL", None, None),
+    ("Белгородская область", "RU-BEL", None, None),
+    ("Vladimir region", "RU-VLA", None, None),
+    ("Moscow region", "RU-MOS", None, None),
+    ("Moscow Oblast", "RU-MOS", None, None),
+    ("Московская область", "RU-MOS", None, None),
+    ("Tula region", "RU-TUL", None, None),
+    ("Sverdlovsk region", "RU-SVE", None, None),
+    ("Pskov region", "RU-PSK", None, None),
+    ("Samara region", "RU-SAM", None, None),
+    ("Rostov region", "RU-ROS", None, None),
+    ("Novosibirsk region", "RU-NVS", None, None),
+    ("Crimea", "UA-43", None, None),
+    ("the Crimea", "UA-43", None, None),
+    ("Крым", "UA-43", None, None),
+    ("Primorsky Territory", "RU-PRI", None, None),
+    ("Primorsky Krai", "RU-PRI", None, None),
+    ("Krasnodar Territory", "RU-KDA", None, None),
+    ("Krasnodar Krai", "RU-KDA", None, None),
+    ("Краснодарский край", "RU-KDA", None, None),
+    ("Trans-Baikal Territory", "RU-ZAB", None, None),
+    ("Zabaykalsky Krai", "RU-ZAB", None, None),
+    ("Zabaikalsky Krai", "RU-ZAB", None, None),
+    ("Забайкальский край", "RU-ZAB", None, None),
+    ("St. Petersburg", None, 59.94, 30.31),
+    ("Saint Petersburg", None, 59.94, 30.31),
+    ("Санкт-Петербург", None, 59.94, 30.31),
+    ("Leningrad region", "RU-LEN", None, None),
+    # towns and cities
+    ("Kursk", None, 51.73, 36.19),
+    ("Belgorod", None, 50.61, 36.58),
+    ("Ufa", None, 54.74, 55.97),
+    ("Уфа", None, 54.74, 55.97),
+    ("Izhevsk", None, 56.85, 53.20),
+    ("Ижевск", None, 56.85, 53.20),
+    ("Krasnodar", None, 45.04, 38.98),
+    ("Koryukovka (Chernihiv region)", None, 51.77, 32.25),
+    ("Koryukovka", None, 51.77, 32.25),
+    ("Koriukivka", None, 51.77, 32.25),
+    ("Корюківка", None, 51.77, 32.25),
+    ("Slavutych", None, 51.52, 30.72),
+    ("Slavutich", None, 51.52, 30.72),
+    ("Славутич", None, 51.52, 30.72),
+    ("Kharkov", None, 49.98, 36.25),
+    ("Kharkiv", None, 49.98, 36.25),
+    ("Харків", None, 49.98, 36.25),
+    ("Харьков", None, 49.98, 36.25),
+    ("Odessa", None, 46.48, 30.73),
+    ("Odesa", None, 46.48, 30.73),
+    ("Одеса", None, 46.48, 30.73),
+    ("Mukachevo", None, 48.44, 22.72),
+    ("Mukacheve", None, 48.44, 22.72),
+    ("Мукачево", None, 48.44, 22.72),
+    ("Mohyliv-Podilskyi", None, 48.44, 27.80),
+    ("Mogilev-Podolsky", None, 48.44, 27.80),
+    ("Могилів-Подільський", None, 48.44, 27.80),
+    ("Donetsk", None, 48.02, 37.80),  # the Ukrainian city, not Donetsk in Rostov Oblast
+    # Ukrainian regions as the article writes them
+    ("Chernihiv region", "UA-74", None, None),
+    ("Chernigov region", "UA-74", None, None),
+    ("Transcarpathia", "UA-21", None, None),
+    ("Zakarpattia Oblast", "UA-21", None, None),
+    ("Закарпатська область", "UA-21", None, None),
+    ("Odessa region", "UA-51", None, None),
+    ("Odessa area", "UA-51", None, None),
+    ("Odesa Oblast", "UA-51", None, None),
+    ("Одеська область", "UA-51", None, None),
+    ("Vinnitsa area", "UA-05", None, None),
+    ("Vinnytsia Oblast", "UA-05", None, None),
+    ("Вінницька область", "UA-05", None, None),
+    ("Chernivtsi area", "UA-77", None, None),
+    ("Chernovtsy region", "UA-77", None, None),
+    ("Lviv area", "UA-46", None, None),
+    ("Lvov region", "UA-46", None, None),
+    ("Львівська область", "UA-46", None, None),
+    # breakaway entities: the containing region, marked approximate
+    ("Donetsk People's Republic", "UA-DPR", None, None),
+    ("DPR", "UA-DPR", None, None),
+    ("South Ossetia", "GE-SO", None, None),
+    ("Transnistria", "MD-SN", None, None),
+    # historic names
+    ("Dnipropetrovsk", None, 48.45, 34.98),
+    ("Kirovohrad", None, 48.51, 32.26),
+    ("Artemivsk", None, 48.59, 38.00),
+]
+
+
+@pytest.mark.parametrize("query, place_id, lat, lon", REPORT_PLACES)
+def test_report_place_resolves(query, place_id, lat, lon):
+    match = geocode(query)
+    assert match.ok, f"{query!r} did not resolve: {match.reason}; {match.suggestions}"
+    if place_id:
+        assert match.place.id == place_id
+    if lat is not None:
+        assert match.place.lat == pytest.approx(lat, abs=0.1)
+        assert match.place.lon == pytest.approx(lon, abs=0.1)
+
+
+@pytest.mark.parametrize("query, iso", [
+    ("Krasnodar Territory", "RU-KDA"),
+    ("Odessa region", "UA-51"),
+    ("Trans-Baikal Territory", "RU-ZAB"),
+])
+def test_region_has_iso_code(query, iso):
+    assert geocode(query).place.iso_3166_2 == iso
+
+
+def test_krasnodar_city_is_not_the_territory():
+    assert geocode("Krasnodar").place.kind == "town"
+    assert geocode("Krasnodar Territory").place.kind == "region"
+
+
+def test_kharkiv_city_and_region_differ():
+    assert geocode("Kharkiv").place.kind == "town"
+    assert geocode("Kharkiv region").place.id == "UA-63"
+
+
+def test_ufa_is_the_city_in_bashkortostan():
+    place = geocode("Ufa").place
+    assert (place.kind, place.parent, place.country) == ("town", "RU-BA", "RU")
+
+
+def test_donetsk_prefers_the_bigger_city_and_a_country_hint_switches_it():
+    assert geocode("Donetsk").place.country == "UA"
+    assert geocode("Donetsk", country="RU").place.parent == "RU-ROS"
+
+
+@pytest.mark.parametrize("query", ["NATO", "Verkhovna Rada", "Supreme Council", "World War One",
+                                   "Brown University", "the front line"])
+def test_things_that_are_not_places_do_not_resolve(query):
+    assert not geocode(query).ok
+
+
+def test_ambiguous_name_gives_no_match_but_the_candidates():
+    match = geocode("Pervomaisk")
+    assert match.place is None
+    assert match.reason == "ambiguous"
+    assert len(match.alternatives) >= 2
+
+
+def test_variant_spelling_of_a_city_shared_with_a_village_is_not_guessed():
+    # "Vinnitsa" is the exact name of a village in Leningrad Oblast and the Russian
+    # spelling of Vinnytsia: no confident answer, both offered.
+    match = geocode("Vinnitsa")
+    assert match.place is None
+    assert any("Vinnytsya" in s or "Vinnytsia" in s for s in match.suggestions)
+
+
+def test_parenthesised_region_selects_the_town_in_it():
+    assert geocode("Pervomaisk (Mykolaiv region)").place.parent == "UA-48"
+
+
+def test_hint_that_contradicts_the_name_gives_no_match():
+    assert not geocode("Koryukovka (Lviv region)").ok
+
+
+def test_unknown_name_gets_fuzzy_suggestions_not_a_guess():
+    match = geocode("Kharkof")
+    assert match.place is None
+    assert any(s.startswith("Kharkiv (town") for s in match.suggestions)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "'’ʼ", "x" * 10_000_000])
+def test_empty_punctuation_or_huge_input_is_not_a_match(query):
+    match = geocode(query)
+    assert match.place is None
+    assert match.reason
+
+
+def test_breakaway_entity_is_marked_approximate():
+    place = geocode("Donetsk People's Republic").place
+    assert place.drawn_as == "UA-14"
+    assert place.precision == "region (approximate)"
+    assert "no open boundary" in place.label

@@ -1,0 +1,151 @@
+"""The bundled data: complete, consistent, and drawn where it belongs."""
+
+import pycountry
+import pytest
+import shapely
+from shapely.geometry import shape
+
+from geomap.gazetteer.places import geometries
+
+
+def _features(geodata, name):
+    return geodata(name)["features"]
+
+
+def test_every_russian_and_ukrainian_iso_code_is_a_region(geodata):
+    ids = {f["properties"]["id"] for f in _features(geodata, "regions")}
+    for cc in ("RU", "UA"):
+        expected = {s.code for s in pycountry.subdivisions.get(country_code=cc)}
+        assert expected - ids == set(), f"{cc} regions missing"
+        bundled = {i for i in ids if i.startswith(cc + "-") and i not in ("UA-DPR", "UA-LPR")}
+        assert bundled - expected == set(), f"{cc} regions with codes not in ISO 3166-2"
+
+
+def test_kyiv_city_crimea_and_sevastopol_are_their_own_features(geodata):
+    props = {f["properties"]["id"]: f for f in _features(geodata, "regions")}
+    for code in ("UA-30", "UA-43", "UA-40"):
+        assert props[code]["geometry"] is not None
+        assert props[code]["properties"]["country"] == "UA"
+    assert "annexed by Russia in 2014" in props["UA-43"]["properties"]["label"]
+    assert props["UA-30"]["properties"]["name"] != props["UA-32"]["properties"]["name"]
+
+
+def test_moscow_codes_are_not_swapped(geodata):
+    props = {f["properties"]["id"]: f["properties"] for f in _features(geodata, "regions")}
+    assert props["RU-MOW"]["name"] == "Moscow"
+    assert props["RU-MOS"]["name"] == "Moscow Oblast"
+    assert props["RU-ALT"]["name"] == "Altai Krai"
+    assert "Altai Republic" not in props["RU-ALT"]["aliases"]
+
+
+def test_regions_form_a_valid_coverage():
+    regions = geometries("region")
+    assert shapely.coverage_is_valid(regions.geometry.values)
+    # no overlaps between neighbours: the sum of areas equals the area of the union
+    metric = regions.to_crs(3035).geometry
+    total = metric.area.sum()
+    union = shapely.coverage_union_all(metric.values).area
+    assert union == pytest.approx(total, rel=1e-9)
+
+
+def test_neighbouring_regions_share_their_border():
+    regions = geometries("region")
+    kharkiv, luhansk = regions.loc["UA-63", "geometry"], regions.loc["UA-09", "geometry"]
+    assert kharkiv.intersection(luhansk).length > 0.5  # degrees of shared edge
+    assert not kharkiv.intersection(luhansk).area > 0
+
+
+def test_russia_is_drawn_whole_across_180_degrees():
+    regions = geometries("region")
+    chukotka = regions.loc["RU-CHU", "geometry"]
+    minx, _, maxx, _ = chukotka.bounds
+    assert minx > 0 and maxx > 180
+    countries = geometries("country")
+    assert countries.loc["RU", "geometry"].bounds[0] > 0
+
+
+def test_basemap_countries_are_present(geodata):
+    ids = {f["properties"]["id"] for f in _features(geodata, "countries")}
+    needed = {"RU", "UA", "BY", "MD", "PL", "SK", "HU", "RO", "GE", "EE", "LV", "LT", "FI", "KZ", "TR"}
+    assert needed <= ids
+
+
+def test_breakaway_entities_point_to_a_drawn_region(geodata):
+    features = {f["properties"]["id"]: f for f in _features(geodata, "regions")}
+    for code in ("UA-DPR", "UA-LPR", "GE-SO"):
+        host = features[code]["properties"]["drawn_as"]
+        assert features[host]["geometry"] is not None
+        assert "no open boundary" in features[code]["properties"]["label"]
+    assert features["MD-SN"]["geometry"] is not None  # Transnistria has its own outline
+
+
+def test_towns_include_small_ukrainian_towns(gazetteer):
+    names = {p.name for p in gazetteer.find(kind="town", country="UA")}
+    assert {"Koryukivka", "Slavutych", "Mukachevo", "Mohyliv-Podilskyy"} <= names
+    assert len(gazetteer.find(kind="town", country="UA")) > 3000
+    assert len(gazetteer.find(kind="town", country="RU")) > 4000
+
+
+def test_town_parents_agree_with_the_shipped_outlines(gazetteer):
+    """Parents were set at full resolution; the simplified outline may move a border by
+    up to the simplification tolerance (~1 km), and a few GeoNames points lie just outside
+    Natural Earth's 1:10m outlines (small islands, a border village), where the build took
+    the nearest region within 15 km. Six kilometres of slack covers both and nothing more."""
+    regions = geometries("region").to_crs(3035)
+    towns = [p for p in gazetteer.find(kind="town") if p.country in ("RU", "UA")]
+    assert all(t.parent for t in towns), "every Russian and Ukrainian town has a parent region"
+    import geopandas as gpd
+
+    points = gpd.GeoSeries.from_xy([t.lon for t in towns], [t.lat for t in towns], crs=4326).to_crs(3035)
+    outlines = regions.geometry.reindex([t.parent for t in towns]).values
+    distance = points.distance(gpd.GeoSeries(outlines, crs=3035), align=False)
+    far = [(t.name, t.parent, round(d)) for t, d in zip(towns, distance) if d > 6000]
+    assert far == [], far
+
+
+def test_town_country_matches_its_parent_region(gazetteer):
+    for town in gazetteer.find(kind="town"):
+        if town.parent:
+            assert gazetteer.get(town.parent).country == town.country, town
+
+
+def test_crimean_towns_belong_to_ukraine_with_crimea_as_parent(gazetteer):
+    simferopol = next(p for p in gazetteer.find(kind="town") if p.name == "Simferopol")
+    assert (simferopol.country, simferopol.parent) == ("UA", "UA-43")
+
+
+def test_regions_have_a_label_point_inside(gazetteer):
+    regions = geometries("region")
+    for region in gazetteer.find(kind="region"):
+        if region.drawn_as is None:
+            outline = regions.loc[region.id, "geometry"]
+            assert outline.buffer(0.05).contains(shapely.Point(region.lon, region.lat)), region.id
+
+
+def test_checkpoints_lie_on_the_border_of_the_two_countries_they_join(gazetteer):
+    """Within 3 km of both countries' bundled outlines (the shipped, simplified ones)."""
+    countries = geometries("country").to_crs(3035)
+    checkpoints = gazetteer.find(kind="checkpoint")
+    import geopandas as gpd
+
+    for cp in checkpoints:
+        point = gpd.GeoSeries.from_xy([cp.lon], [cp.lat], crs=4326).to_crs(3035).iloc[0]
+        for cc in cp.countries:
+            distance = countries.loc[cc, "geometry"].boundary.distance(point)
+            assert distance <= 3000, f"{cp.name} is {distance:.0f} m from the {cc} outline"
+
+
+def test_checkpoints_cover_every_western_neighbour(gazetteer):
+    by_neighbour = {}
+    for cp in gazetteer.find(kind="checkpoint"):
+        assert cp.countries[0] == "UA" and cp.parent.startswith("UA-")
+        by_neighbour.setdefault(cp.countries[1], []).append(cp.name)
+    assert set(by_neighbour) == {"PL", "SK", "HU", "RO", "MD"}
+    for name in ("Mohyliv-Podilskyi – Otaci", "Shehyni – Medyka", "Chop – Záhony", "Porubne – Siret"):
+        assert any(n == name for names in by_neighbour.values() for n in names), name
+
+
+def test_checkpoint_resolves_from_either_side_or_with_a_descriptor(gazetteer):
+    assert gazetteer.lookup("Mogilev-Podolsky checkpoint").place.id == "cp:mohyliv-podilskyi-otaci"
+    assert gazetteer.lookup("Shehyni – Medyka").place.kind == "checkpoint"
+    assert gazetteer.lookup("Shehyni").place.kind == "town"  # a bare name is the village

@@ -131,3 +131,117 @@ def places(kind, country):
     for p in default_gazetteer().find(kind=kind, country=country.upper() if country else None):
         click.echo("\t".join([p.id, p.kind, p.display_name, p.country, p.parent or "",
                               f"{p.lat:.5f},{p.lon:.5f}"]))
+
+
+# --- build, check, export, embed ---------------------------------------------------------------
+
+_events_argument = click.argument("events", nargs=-1, type=click.Path(dir_okay=False))
+
+
+def _layer_list(ctx, param, value):
+    if value is None:
+        return None
+    layers = [part.strip() for part in value.split(",") if part.strip()]
+    if not layers:
+        raise click.BadParameter("expected layer ids separated by commas, e.g. protests,crossings")
+    return layers
+
+
+@cli.command()
+@_events_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Where to write the map (default: output/NAME.html).")
+@click.option("--title", help="Map title (default: the events file's title).")
+@click.option("--layers", callback=_layer_list, metavar="L1,L2", help="Only these layers, in this order.")
+@click.option("--basemap", type=click.Choice(["tiles", "vector"]), default="tiles", show_default=True,
+              help="Tile map, or the bundled country outlines (no network needed).")
+@click.option("--self-contained", is_flag=True,
+              help="Inline Leaflet so the file works offline (implies --basemap vector unless given).")
+@click.pass_context
+def build(ctx, events, output, title, layers, basemap, self_contained):
+    """Build the map of EVENTS files (YAML or CSV) as one HTML file.
+
+    With no EVENTS, maps the bundled report, War Resistance in Russia and Ukraine (2022).
+
+    Example:
+
+        geomap build
+        geomap build my-events.yaml -o output/my-map.html --layers protests,crossings
+    """
+    from .pipeline import build as run_build
+
+    if self_contained and ctx.get_parameter_source("basemap").name == "DEFAULT":
+        basemap = "vector"  # tiles need the network; an offline file shows the outline map
+    result = run_build(events, output, title=title, layers=layers, basemap=basemap,
+                       self_contained=self_contained)
+    click.echo(f"Wrote {result.path} ({result.bytes:,} bytes)")
+    total = sum(result.events_per_layer.values())
+    click.echo(f"Mapped {total} events, {result.places_resolved} places resolved:")
+    for name, count in result.events_per_layer.items():
+        click.echo(f"  {name}: {count}")
+
+
+@cli.command()
+@click.argument("events", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def check(events):
+    """Validate EVENTS files and resolve every place, without building a map.
+
+    Example:
+
+        geomap check my-events.yaml
+    """
+    from .pipeline import locate
+
+    for path in events:
+        located = locate([path])
+        unverified = int((located["certainty"] == "unverified").sum())
+        click.echo(f"{path}: {len(located)} events OK ({unverified} unverified); "
+                   f"precision: {_tally(located['precision'])}")
+
+
+def _tally(values) -> str:
+    counts = values.value_counts()
+    return ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
+
+
+@cli.command()
+@click.argument("events", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["geojson", "csv"]), default="geojson", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (default: standard output).")
+def export(events, fmt, output):
+    """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map).
+
+    Example:
+
+        geomap export my-events.yaml --format csv -o events.csv
+    """
+    from .outputs import export_csv, export_geojson, write_atomic
+    from .pipeline import locate
+
+    located = locate([events])
+    text = export_geojson(located) if fmt == "geojson" else export_csv(located)
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"Wrote {output} ({len(located)} events)", err=True)
+
+
+@cli.command()
+@click.argument("map_html", metavar="MAP.html")
+@click.option("--height", default="4:3", show_default=True,
+              help="Pixels (600) or an aspect ratio (16:9).")
+@click.option("--title", help="What screen readers announce (default: the map's title).")
+@click.option("--url", help="Where the map will be published (default: MAP.html as given).")
+def embed(map_html, height, title, url):
+    """Print the HTML to paste into an article: a responsive iframe and a fallback link.
+
+    Example:
+
+        geomap embed output/war-resistance-2022.html --height 16:9 \\
+            --url https://example.org/maps/war-resistance-2022.html
+    """
+    from .outputs import embed_snippet, map_title
+
+    click.echo(embed_snippet(url or map_html, title=title or map_title(map_html), height=height), nl=False)

@@ -294,7 +294,8 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
     for (_, row), geom in zip(others.iterrows(), geoms):
         names = [row[c] for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")]
         names += _text(row["NAME_ALT"]).split("|")
-        rows.append(_country_row(row["iso"], row["NAME_EN"] or row["NAME"], names, int(row["POP_EST"]), geom))
+        rows.append(_country_row(row["iso"], row["NAME_EN"] or row["NAME"], names, int(row["POP_EST"]), geom,
+                                 (row["LABEL_Y"], row["LABEL_X"])))
     # Russia and Ukraine are the union of their (already simplified) regions: shared edges match.
     ne = admin0.set_index("ADM0_A3")
     for iso, a3 in (("RU", "RUS"), ("UA", "UKR")):
@@ -302,13 +303,16 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
         r = ne.loc[a3]
         names = [r[c] for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")]
         rows.append(_country_row(iso, r["NAME_EN"], names, int(r["POP_EST"]),
-                                 shapely.coverage_union_all(part.geometry.values)))
+                                 shapely.coverage_union_all(part.geometry.values), (r["LABEL_Y"], r["LABEL_X"])))
     return gpd.GeoDataFrame(rows, crs=4326).sort_values("id")
 
 
-def _country_row(iso, name, names, population, geom):
+def _country_row(iso, name, names, population, geom, label):
+    """`label` is Natural Earth's label point (lat, lon): where a cartographer puts the name,
+    e.g. Russia's in European Russia, not in the middle of Siberia."""
     return {"id": iso, "name": name, "kind": "country", "country": iso, "aliases": names,
-            "population": population, "geometry": geom}
+            "population": population, "geometry": geom,
+            "lat": round(float(label[0]), POINT_DECIMALS), "lon": round(float(label[1]), POINT_DECIMALS)}
 
 
 # --- checkpoints -----------------------------------------------------------------------------
@@ -424,7 +428,6 @@ def main(argv=None):
 
     countries = build_countries(admin0_frame(), regions[regions.geometry.notna()])
     countries["aliases"] = [clean_aliases(n, a) for n, a in zip(countries["name"], countries["aliases"])]
-    countries["lat"], countries["lon"] = zip(*countries.geometry.map(label_point))
 
     checkpoints = build_checkpoints(full)
 

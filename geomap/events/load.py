@@ -1,0 +1,287 @@
+"""Read an events file (YAML or CSV) into a validated `EventsFile`.
+
+Every problem becomes an `EventsError` that names the file, the line (YAML) or row (CSV),
+the field, what was expected, and a fix. Nothing is read past the first broken line of
+YAML; CSV rows are checked independently and all problems reported together.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from ..errors import EventsError
+from .schema import EventsFile, Origin
+
+MAX_BYTES = 20 * 1024 * 1024  # far above any article's events; a 50 MB file is a mistake
+MAX_DEPTH = 20
+MAX_REPORTED = 10
+LIST_SEPARATOR = ";"
+
+
+def load_events(path) -> EventsFile:
+    """Load and validate an events file; `.csv` is read as CSV, anything else as YAML."""
+    path = Path(path)
+    raw = _read_bytes(path)
+    text = _decode(path, raw)
+    if path.suffix.lower() == ".csv":
+        data, lines = _parse_csv(path, text)
+    else:
+        data, lines = _parse_yaml(path, text)
+    return _validate(path, data, lines)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise EventsError(f"{path}: {size:,} bytes is too big for an events file "
+                              f"(limit {MAX_BYTES:,}). Split it, or check that this is the right file.",
+                              path=path)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise EventsError(f"{path}: no such file. Check the path, or run `geomap build` "
+                          "without arguments for the bundled report.", path=path) from None
+    except IsADirectoryError:
+        raise EventsError(f"{path}: is a folder; give an events file (.yaml or .csv).",
+                          path=path) from None
+    except OSError as exc:
+        raise EventsError(f"{path}: cannot be read ({exc.strerror}).", path=path) from None
+    if not raw.strip():
+        raise EventsError(f"{path}: the file is empty; expected events (see README, Events file).",
+                          path=path)
+    if b"\x00" in raw:
+        raise EventsError(f"{path}: looks like a binary file, not YAML or CSV text.", path=path)
+    return raw
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise EventsError(f"{path}, line {line}: not valid UTF-8 (byte {raw[exc.start]:#04x}). "
+                          "Save the file as UTF-8 (in a spreadsheet: CSV UTF-8).",
+                          path=path, line=line) from None
+
+
+# --- YAML ---------------------------------------------------------------------------------------
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping key and refuses aliases
+    (anchors let a tiny file expand to billions of nodes)."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(None, None, "anchors and aliases (& and *) are not supported; "
+                                       "write the value out in full", event.start_mark)
+        if self.check_event(yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            self._depth = getattr(self, "_depth", 0) + 1
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                           self.peek_event().start_mark)
+            node = super().compose_node(parent, index)
+            self._depth -= 1
+            return node
+        return super().compose_node(parent, index)
+
+
+
+def _construct_located_map(loader, node):
+    """Build a mapping and record the line of the mapping and of each of its keys."""
+    data = {}
+    yield data
+    data.update(loader.construct_mapping(node, deep=True))
+    loader.lines[(id(data), None)] = node.start_mark.line + 1
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, (str, int)):
+            loader.lines[(id(data), key)] = key_node.start_mark.line + 1
+    loader.keep.append(data)  # ids stay valid while the mapping lives
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_map)
+
+
+def _parse_yaml(path: Path, text: str):
+    loader = _LineLoader(text)
+    loader.lines, loader.keep = {}, []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = exc.problem or exc.context or "not valid YAML"
+        raise EventsError(f"{path}, line {line}: {problem}. Check indentation, colons and quotes "
+                          "(a value containing ': ' or '#' needs quotes).", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise EventsError(f"{path}: not valid YAML ({exc}).", path=path) from None
+    except (ValueError, TypeError) as exc:  # e.g. a date such as 2022-02-30
+        line = loader.get_mark().line + 1 if loader.get_mark() else None
+        raise EventsError(f"{path}, near line {line}: {exc}. Write dates as YYYY-MM-DD with a real day.",
+                          path=path, line=line) from None
+    finally:
+        loader.dispose()
+    if isinstance(data, list):
+        data = {"events": data}  # a bare list of events is fine
+    if not isinstance(data, dict):
+        raise EventsError(f"{path}: expected a mapping with an `events:` list, got {type(data).__name__}. "
+                          "See README, Events file.", path=path)
+    return data, _YamlLines(loader.lines)
+
+
+class _YamlLines:
+    def __init__(self, lines):
+        self._lines = lines
+
+    def line_for(self, data, loc):
+        """The line of the deepest key of `loc` that exists in the data."""
+        line, node = self._lines.get((id(data), None)), data
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                line = self._lines.get((id(node), part), line)
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+                if isinstance(node, dict):
+                    line = self._lines.get((id(node), None), line)
+            else:
+                break
+        return line, "line"
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+_LIST_FIELDS = {"places", "route", "tags"}
+_SOURCE_FIELDS = {"source_title": "title", "source_publisher": "publisher",
+                  "source_url": "url", "source_date": "date"}
+_COUNT = re.compile(r"^\s*(?P<name>[^:=]+?)\s*[:=]\s*(?P<qualifier>[a-z ]*?)\s*(?P<value>-?[\d.,]+)\s*$")
+
+
+def _parse_csv(path: Path, text: str):
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "id" not in reader.fieldnames:
+        raise EventsError(f"{path}, row 1: expected a header row naming the columns "
+                          "(id, layer, title, summary, date, places, …).", path=path, line=1)
+    events, rows = [], []
+    for row in reader:
+        row_number = reader.line_num
+        if None in row:
+            raise EventsError(f"{path}, row {row_number}: more cells than header columns. "
+                              "Quote cells that contain commas.", path=path, line=row_number)
+        event = {}
+        for column, cell in row.items():
+            cell = (cell or "").strip()
+            if not cell:
+                continue
+            if column in _LIST_FIELDS:
+                event[column] = [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
+            elif column == "counts":
+                event["counts"] = _parse_counts(path, row_number, cell)
+            elif column in _SOURCE_FIELDS:
+                event.setdefault("source", {})[_SOURCE_FIELDS[column]] = cell
+            else:
+                event[column] = cell
+        events.append(event)
+        rows.append(row_number)
+    return {"events": events}, _CsvRows(rows)
+
+
+def _parse_counts(path, row_number, cell):
+    counts = {}
+    for part in cell.split(LIST_SEPARATOR):
+        if not part.strip():
+            continue
+        match = _COUNT.match(part)
+        if not match:
+            raise EventsError(f"{path}, row {row_number}, field counts: cannot read {part.strip()!r}; "
+                              "expected name: number, e.g. 'detained: about 15000; fined: 861'.",
+                              path=path, line=row_number, field="counts")
+        number = match["value"].replace(",", "")
+        try:
+            value = int(number) if re.fullmatch(r"-?\d+", number) else float(number)
+        except ValueError:
+            raise EventsError(f"{path}, row {row_number}, field counts: {match['value']!r} is not a number.",
+                              path=path, line=row_number, field="counts") from None
+        count = {"value": value}
+        if match["qualifier"]:
+            count["qualifier"] = match["qualifier"]
+        counts[match["name"].strip()] = count
+    return counts
+
+
+class _CsvRows:
+    def __init__(self, rows):
+        self._rows = rows
+
+    def line_for(self, data, loc):
+        if len(loc) >= 2 and loc[0] == "events" and isinstance(loc[1], int) and loc[1] < len(self._rows):
+            return self._rows[loc[1]], "row"
+        return None, "row"
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+
+def _validate(path: Path, data, lines) -> EventsFile:
+    try:
+        events = EventsFile.model_validate(data)
+    except ValidationError as exc:
+        messages = [_describe_error(path, data, lines, error) for error in exc.errors()]
+        first = exc.errors()[0]
+        loc = _error_loc(first)
+        line, _ = lines.line_for(data, loc)
+        extra = len(messages) - MAX_REPORTED
+        text = "\n".join(messages[:MAX_REPORTED]) + (f"\n… and {extra} more problems" if extra > 0 else "")
+        raise EventsError(text, path=path, line=line, field=_field_name(loc)) from None
+    located = {}
+    for index in range(len(events.events)):
+        for field in ("places", "route"):
+            located[(index, field)] = lines.line_for(data, ("events", index, field))[0]
+    unit = lines.line_for(data, ())[1]
+    return events.with_origin(Origin(path=str(path), unit=unit, lines=located))
+
+
+def _error_loc(error):
+    ctx_error = (error.get("ctx") or {}).get("error")
+    return tuple(getattr(ctx_error, "loc", None) or error["loc"])
+
+
+def _field_name(loc) -> str:
+    parts = [str(p) for p in loc if not isinstance(p, int)]
+    return ".".join(parts) or "(file)"
+
+
+def _describe_error(path, data, lines, error) -> str:
+    loc = _error_loc(error)
+    line, unit = lines.line_for(data, loc)
+    where = f"{path}, {unit} {line}" if line else f"{path}"
+    event_id = _event_id(data, loc)
+    if event_id:
+        where += f" (event {event_id})"
+    field = _field_name(loc)
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "missing":
+        message = "required field is missing"
+    elif error["type"] == "extra_forbidden":
+        message = "unknown field; check the spelling (see README, Events file)"
+    elif "input" in error and error["type"] not in ("value_error", "assertion_error"):
+        shown = repr(error["input"])
+        message += f", got {shown[:60]}{'…' if len(shown) > 60 else ''}"
+    return f"{where}, field {field}: {message}"
+
+
+def _event_id(data, loc):
+    if len(loc) >= 2 and loc[0] == "events" and isinstance(loc[1], int):
+        events = data.get("events") if isinstance(data, dict) else None
+        if isinstance(events, list) and loc[1] < len(events) and isinstance(events[loc[1]], dict):
+            value = events[loc[1]].get("id")
+            return value if isinstance(value, str) else None
+    return None

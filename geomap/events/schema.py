@@ -1,0 +1,183 @@
+"""One schema for events, whether they come from YAML or CSV.
+
+An event is one fact of an article: who did what, where, when, how many, according to
+whom, how certain. Field names follow geodata/events/*.yaml; see README "Events file".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from dataclasses import dataclass, field
+
+from pydantic import (BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt,
+                      field_validator, model_validator)
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Tag = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=60)]
+CountName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+Certainty = Literal["confirmed", "reported", "unverified"]
+Qualifier = Literal["about", "at least", "more than", "up to", "fewer than", "exactly"]
+
+_URL = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _check_url(value):
+    if value is not None and not _URL.match(value):
+        raise ValueError("expected a web address starting with http:// or https://")
+    return value
+
+
+class Count(_Strict):
+    """A number as the article gives it: `15000`, or `{value: 15000, qualifier: about}`."""
+
+    value: Annotated[StrictInt | StrictFloat, Field(ge=0)]
+    qualifier: Qualifier | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_number(cls, data):
+        if isinstance(data, bool):
+            raise ValueError("expected a number, not true/false")
+        if isinstance(data, (int, float)):
+            return {"value": data}
+        return data
+
+    @property
+    def label(self) -> str:
+        number = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:,.2f}"
+        return f"{self.qualifier} {number}" if self.qualifier else number
+
+
+class Source(_Strict):
+    title: Name
+    publisher: Name | None = None
+    url: str | None = None
+    date: dt.date | None = None
+
+    _url = field_validator("url")(_check_url)
+
+
+class Layer(_Strict):
+    id: Slug
+    name: Name
+    color: Colour
+    description: Text | None = None
+
+
+DEFAULT_LAYERS = (
+    Layer(id="protests", name="Protests", color="#d7301f",
+          description="Street protests and other public anti-war actions"),
+    Layer(id="prosecutions", name="Prosecutions", color="#6a51a3",
+          description="Arrests, charges and court cases for opposing the war or evading service"),
+    Layer(id="crossings", name="Border crossings", color="#0570b0",
+          description="Men crossing or trying to cross borders to avoid the call-up"),
+    Layer(id="desertion", name="Refusals and desertion", color="#238b45",
+          description="Soldiers and police refusing orders, resigning or leaving their units"),
+    Layer(id="civil-resistance", name="Civil resistance", color="#ec7014",
+          description="Residents stopping troops or negotiating with them"),
+    Layer(id="mobilisation", name="Forced mobilisation", color="#525252",
+          description="Men forced into military service"),
+)
+
+
+class Event(_Strict):
+    id: Slug
+    layer: Slug
+    title: Name
+    summary: Text
+    date: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    as_of: dt.date | None = None
+    places: list[Name] = Field(default_factory=list, max_length=200)
+    route: list[Name] = Field(default_factory=list, max_length=50)
+    counts: dict[CountName, Count] = Field(default_factory=dict)
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    reported_by: Name | None = None
+    source: Source | None = None
+    url: str | None = None
+    certainty: Certainty
+    precision_note: Text | None = None
+    tags: list[Tag] = Field(default_factory=list)
+
+    _url = field_validator("url")(_check_url)
+
+    @model_validator(mode="after")
+    def _dates_and_places(self):
+        if self.date and (self.start or self.end):
+            raise ValueError("give either date, or start (and end), not both")
+        if not (self.date or self.start):
+            raise ValueError("give a date, or a start date (with an end date for a range)")
+        if self.end and not self.start:
+            raise ValueError("end needs a start")
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        if not (self.places or self.route):
+            raise ValueError("give at least one place (places) or a route of two or more places")
+        if len(self.route) == 1:
+            raise ValueError("a route needs two or more places, from first to last")
+        return self
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where the events came from, so later steps can point at the right line."""
+
+    path: str = "<events>"
+    unit: str = "line"  # "line" for YAML, "row" for CSV
+    lines: dict = field(default_factory=dict)  # (event index, field) -> line or row
+
+    def line_of(self, index: int, field_name: str):
+        return self.lines.get((index, field_name))
+
+
+class EventsFile(_Strict):
+    _origin: Origin = PrivateAttr(default_factory=Origin)
+
+    title: Name | None = None
+    description: Text | None = None
+    source: Source | None = None
+    layers: list[Layer] = Field(default_factory=lambda: list(DEFAULT_LAYERS), min_length=1)
+    events: list[Event] = Field(min_length=1, max_length=1_000_000)
+
+    @property
+    def origin(self) -> Origin:
+        return self._origin
+
+    def with_origin(self, origin: Origin) -> EventsFile:
+        self._origin = origin
+        return self
+
+    @model_validator(mode="after")
+    def _ids_and_layers(self):
+        layer_ids = [layer.id for layer in self.layers]
+        if len(set(layer_ids)) != len(layer_ids):
+            raise ValueError("layer ids must be unique")
+        seen: dict[str, int] = {}
+        for index, event in enumerate(self.events):
+            if event.id in seen:
+                raise _FieldError(("events", index, "id"),
+                                  f"duplicate id {event.id!r} (also event {seen[event.id] + 1})")
+            seen[event.id] = index
+            if event.layer not in layer_ids:
+                raise _FieldError(("events", index, "layer"),
+                                  f"unknown layer {event.layer!r}; expected one of: {', '.join(layer_ids)}")
+        return self
+
+
+class _FieldError(ValueError):
+    """A cross-field problem that still belongs to one field (for the error location)."""
+
+    def __init__(self, loc, message):
+        super().__init__(message)
+        self.loc = loc

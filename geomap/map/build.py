@@ -1,0 +1,95 @@
+"""Assemble the folium map: basemaps, one FeatureGroup per layer, title, legend, controls."""
+
+from __future__ import annotations
+
+import html
+
+import folium
+from jinja2 import Template
+
+from ..errors import GeomapError
+from .assets import leaflet_css, leaflet_js
+from .elements import EventLayers, InlineLeaflet, Legend, TitleBox
+from .payload import ATTRIBUTION, basemap_countries, events_geojson, region_shapes
+
+LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js")
+LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css")
+TILES = "OpenStreetMap"
+BASEMAPS = ("tiles", "vector")
+DEFAULT_TITLE = "Events map"
+
+
+def build_map(located, *, title=None, description=None, layers=None, basemap="tiles",
+              self_contained=False) -> folium.Map:
+    """A folium.Map of located events (see `geomap.locate_events`).
+
+    `layers` picks and orders layer ids; `basemap` is "tiles" (a light tile layer) or
+    "vector" (the bundled country outlines, which need no network). `self_contained`
+    inlines Leaflet from an installed package instead of linking a CDN.
+    """
+    if basemap not in BASEMAPS:
+        raise GeomapError(f"unknown basemap {basemap!r}; expected one of: {', '.join(BASEMAPS)}")
+    title = title or located.attrs.get("title") or DEFAULT_TITLE
+    description = description if description is not None else located.attrs.get("description")
+    chosen = _choose_layers(located.attrs["layers"], layers)
+    located = located[located["layer"].isin([layer["id"] for layer in chosen])]
+    counts = located["layer"].value_counts()
+    for layer in chosen:
+        layer["count"] = int(counts.get(layer["id"], 0))
+
+    fmap = folium.Map(tiles=None, control_scale=True, zoom_control=False, min_zoom=2,
+                      world_copy_jump=False)
+    fmap.get_root().title = html.escape(title)  # branca does not escape the <title>
+    # Only what the map uses: Leaflet, not folium's jQuery, Bootstrap and icon fonts.
+    if self_contained:
+        fmap.default_js, fmap.default_css = [], []
+        InlineLeaflet(leaflet_js(), leaflet_css()).add_to(fmap)
+    else:
+        fmap.default_js, fmap.default_css = [LEAFLET_JS], [LEAFLET_CSS]
+    folium.TileLayer(TILES, name="Light map", overlay=False, control=True,
+                     show=basemap == "tiles").add_to(fmap)
+    outline = folium.FeatureGroup(name="Outline map (offline)", overlay=False, control=True,
+                                  show=basemap == "vector").add_to(fmap)
+    groups = []
+    for layer in chosen:
+        # Leaflet's layer control shows names as HTML: escape them.
+        name = html.escape(f"{layer['name']} ({layer['count']})")
+        groups.append((layer["id"], folium.FeatureGroup(name=name, show=True).add_to(fmap)))
+
+    bounds = located.total_bounds  # minx, miny, maxx, maxy
+    sources = sorted({s for s in located["source_title"].dropna()})
+    payload = {
+        "layers": chosen,
+        "events": events_geojson(located),
+        "shapes": region_shapes(located),
+        "basemap": basemap_countries(bounds),
+        "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
+        "download_id": "geomap-download",
+    }
+    EventLayers(payload, groups, basemap=outline).add_to(fmap)
+    TitleBox(title, description).add_to(fmap)
+    Legend(chosen, "; ".join(sources) or None, download_id="geomap-download",
+           download_name="events.geojson").add_to(fmap)
+    folium.LayerControl(position="topright", collapsed=False).add_to(fmap)
+    _ZoomTopRight().add_to(fmap)
+    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding=(20, 20))
+    return fmap
+
+
+def _choose_layers(defined, wanted):
+    by_id = {layer["id"]: dict(layer) for layer in defined}
+    if not wanted:
+        return list(by_id.values())
+    unknown = [w for w in wanted if w not in by_id]
+    if unknown:
+        raise GeomapError(f"unknown layer {', '.join(map(repr, unknown))}; "
+                          f"this file's layers are: {', '.join(by_id)}")
+    return [by_id[w] for w in wanted]
+
+
+class _ZoomTopRight(folium.MacroElement):
+    _template = Template("""
+{% macro script(this, kwargs) %}
+L.control.zoom({position: "topright"}).addTo({{ this._parent.get_name() }});
+{% endmacro %}
+""")

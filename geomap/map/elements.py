@@ -1,0 +1,141 @@
+"""The map's own elements: small MacroElements whose templates escape every user text.
+
+Text reaches HTML only through Jinja's `e` filter and JavaScript only through `tojson`;
+nothing here builds markup with string formatting.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+_ASSETS = resources.files("geomap.map")
+
+
+def _asset(name: str) -> str:
+    return (_ASSETS / name).read_text(encoding="utf-8")
+
+
+class InlineLeaflet(MacroElement):
+    """Leaflet's script and stylesheet inside the page, for maps that work offline."""
+
+    _template = Template("""
+{% macro header(this, kwargs) %}
+<style>{{ this.css }}</style>
+<script>{{ this.js }}</script>
+{% endmacro %}
+""")
+
+    def __init__(self, js: str, css: str):
+        super().__init__()
+        self._name = "InlineLeaflet"
+        self.js, self.css = js, css
+
+
+class EventLayers(MacroElement):
+    """Carries the events as JSON and draws them into one FeatureGroup per layer."""
+
+    _template = Template("""
+{% macro header(this, kwargs) %}
+<style>{{ this.css }}</style>
+<script>{{ this.js }}</script>
+{% endmacro %}
+{% macro html(this, kwargs) %}
+<script type="application/json" id="{{ this.data_id }}">{{ this.payload|tojson }}</script>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+geomapDraw(
+    {{ this._parent.get_name() }},
+    JSON.parse(document.getElementById({{ this.data_id|tojson }}).textContent),
+    { {%- for layer_id, group in this.groups %}{{ layer_id|tojson }}: {{ group.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
+    {{ this.basemap.get_name() if this.basemap else "null" }}
+);
+{% endmacro %}
+""")
+
+    def __init__(self, payload: dict, groups, basemap=None, data_id="geomap-data"):
+        super().__init__()
+        self._name = "EventLayers"
+        self.payload = payload
+        self.groups = list(groups)
+        self.basemap = basemap
+        self.data_id = data_id
+        self.css = _asset("style.css")
+        self.js = _asset("draw.js")
+
+
+_CONTROL_SCRIPT = """
+{% macro script(this, kwargs) %}
+(function () {
+    var control = L.control({position: {{ this.position|tojson }}});
+    control.onAdd = function () {
+        var box = document.getElementById({{ this.element_id|tojson }});
+        box.hidden = false;
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+    };
+    control.addTo({{ this._parent.get_name() }});
+})();
+{% endmacro %}
+"""
+
+
+class TitleBox(MacroElement):
+    """The map's title and a one-line description, top left."""
+
+    _template = Template("""
+{% macro html(this, kwargs) %}
+<div id="{{ this.element_id }}" class="geomap-box geomap-title" hidden>
+  <h1>{{ this.title|e }}</h1>
+  {% if this.description %}<p>{{ this.description|e }}</p>{% endif %}
+</div>
+{% endmacro %}
+""" + _CONTROL_SCRIPT)
+
+    def __init__(self, title: str, description: str | None = None, element_id="geomap-title"):
+        super().__init__()
+        self._name = "TitleBox"
+        self.position = "topleft"
+        self.title, self.description, self.element_id = title, description, element_id
+
+
+class Legend(MacroElement):
+    """Colours of the layers with their event counts, what the marks mean, sources."""
+
+    _template = Template("""
+{% macro html(this, kwargs) %}
+<div id="{{ this.element_id }}" class="geomap-box geomap-legend" hidden>
+<details open>
+  <summary>Legend</summary>
+  <h2>Layers (events)</h2>
+  <ul>
+  {%- for layer in this.layers %}
+    <li><span class="geomap-swatch" style="background: {{ layer.color|e }}"></span>{{ layer.name|e }} ({{ layer.count }})</li>
+  {%- endfor %}
+  </ul>
+  <h2>Marks</h2>
+  <ul>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#444" stroke-width="2"/></svg>Town or city; bigger = larger numbers</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#111" stroke-width="3"/></svg>Border checkpoint</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><rect x="2" y="2" width="18" height="10" fill="#777" fill-opacity="0.4" stroke="#777"/></svg>Region; darker = more events</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5.5" fill="#777" fill-opacity="0.25" stroke="#777" stroke-width="2" stroke-dasharray="3 2"/></svg>Country-wide: no town or region named</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><path d="M1 7 H15" stroke="#777" stroke-width="3"/><path d="M14 2 L21 7 L14 12 Z" fill="#777"/></svg>Movement or crossing, towards the arrow</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" fill-opacity="0.1" stroke="#777" stroke-width="2" stroke-dasharray="2 2"/></svg>Dashed and pale: unverified report</li>
+  </ul>
+  <p class="geomap-note"><a id="{{ this.download_id }}" download="{{ this.download_name|e }}" href="#">Download the mapped events (GeoJSON)</a></p>
+  {% if this.sources %}<p class="geomap-note">Source: {{ this.sources|e }}</p>{% endif %}
+</details>
+</div>
+{% endmacro %}
+""" + _CONTROL_SCRIPT)
+
+    def __init__(self, layers, sources: str | None, download_id: str, download_name: str,
+                 element_id="geomap-legend"):
+        super().__init__()
+        self._name = "Legend"
+        self.position = "bottomleft"
+        self.layers, self.sources = layers, sources
+        self.download_id, self.download_name, self.element_id = download_id, download_name, element_id

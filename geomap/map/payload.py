@@ -1,0 +1,62 @@
+"""What the page carries: the located events as GeoJSON, and only the outlines they use."""
+
+from __future__ import annotations
+
+import json
+
+import shapely
+from shapely.geometry import mapping
+
+from ..gazetteer.places import geometries
+
+COORD_DECIMALS = 4          # ~10 m: finer than any screen shows at article zoom levels
+BASEMAP_MARGIN_DEG = 6.0
+BASEMAP_TOLERANCE = 0.05    # ~5 km: outlines for orientation, not measurement
+ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
+PROPERTIES = ["id", "layer", "title", "summary", "start", "end", "as_of", "counts", "currency",
+              "reported_by", "source_title", "source_publisher", "source_url", "source_date",
+              "certainty", "precision", "precision_note", "tags", "places", "route"]
+
+
+def events_geojson(located) -> dict:
+    """The located events as a GeoJSON FeatureCollection: what the download link serves."""
+    features = []
+    for row in located.itertuples(index=False):
+        props = {name: _plain(getattr(row, name)) for name in PROPERTIES}
+        features.append({"type": "Feature", "geometry": _rounded(row.geometry), "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def region_shapes(located) -> dict:
+    """Outlines of the regions the events name (a breakaway entity uses its host's)."""
+    ids = sorted({p["shape"] for places in located["places"] for p in places if "shape" in p})
+    outlines = geometries("region")
+    return {i: _rounded(outlines.loc[i, "geometry"]) for i in ids if i in outlines.index}
+
+
+def basemap_countries(bounds) -> dict:
+    """Country outlines around the data, simplified for orientation, for the offline basemap."""
+    minx, miny, maxx, maxy = bounds
+    box = shapely.box(minx - BASEMAP_MARGIN_DEG, miny - BASEMAP_MARGIN_DEG,
+                      maxx + BASEMAP_MARGIN_DEG, maxy + BASEMAP_MARGIN_DEG)
+    countries = geometries("country")
+    near = countries[countries.intersects(box)]
+    simple = shapely.coverage_simplify(near.geometry.values, BASEMAP_TOLERANCE)
+    features = [{"type": "Feature", "properties": {"id": cid}, "geometry": _rounded(geom, 3)}
+                for cid, geom in zip(near.index, simple) if not geom.is_empty]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _rounded(geom, decimals=COORD_DECIMALS):
+    return mapping(shapely.set_precision(geom, 10.0**-decimals)) if geom is not None else None
+
+
+def _plain(value):
+    """numpy and pandas scalars to JSON-able Python values."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return json.loads(json.dumps(value, default=str))

@@ -1,0 +1,81 @@
+"""The whole flow in one call: events files → located events → map → files.
+
+`build()` is what `geomap build` runs; each step is also public on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import EventsError
+from .events import load_events
+from .events.locate import locate_events
+from .gazetteer.places import data_dir
+from .map import build_map as _build_map
+from .outputs import render_html, write_atomic
+
+REPORT = "war-resistance-2022"
+
+
+def bundled_events(name: str = REPORT) -> Path:
+    """Path of an events file bundled with geomap."""
+    return data_dir() / "events" / f"{name}.yaml"
+
+
+def locate(paths):
+    """Load, validate and geocode one or more events files into one GeoDataFrame."""
+    import pandas as pd
+
+    frames = [locate_events(load_events(p)) for p in paths]
+    if len(frames) == 1:
+        return frames[0]
+    combined = pd.concat(frames, ignore_index=True)
+    duplicated = combined["id"][combined["id"].duplicated()].unique()
+    if len(duplicated):
+        raise EventsError(f"event id {duplicated[0]!r} is used in more than one of the files "
+                          f"{', '.join(map(str, paths))}; ids must be unique across files.")
+    layers, seen = [], set()
+    for frame in frames:
+        for layer in frame.attrs["layers"]:
+            if layer["id"] not in seen:
+                seen.add(layer["id"])
+                layers.append(layer)
+    combined.attrs.update(frames[0].attrs, layers=layers)
+    return combined
+
+
+def build_map(events, **options):
+    """A folium.Map from an events file path, a list of paths, or located events."""
+    if isinstance(events, (str, Path)):
+        events = locate([events])
+    elif isinstance(events, (list, tuple)):
+        events = locate(events)
+    elif not hasattr(events, "geometry"):  # a validated EventsFile
+        events = locate_events(events)
+    return _build_map(events, **options)
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    bytes: int
+    events_per_layer: dict
+    places_resolved: int
+
+
+def build(paths=None, output=None, **options) -> BuildResult:
+    """Build the map of `paths` (default: the bundled report) and write it to `output`."""
+    paths = list(paths or [bundled_events()])
+    located = locate(paths)
+    fmap = _build_map(located, **options)
+    output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
+    html = render_html(fmap)
+    write_atomic(output, html)
+    shown = [layer for layer in located.attrs["layers"]
+             if not options.get("layers") or layer["id"] in options["layers"]]
+    counts = located["layer"].value_counts()
+    places = {p["id"] for column in ("places", "route") for ps in located[column] for p in ps}
+    return BuildResult(path=output, bytes=len(html.encode("utf-8")),
+                       events_per_layer={layer["name"]: int(counts.get(layer["id"], 0)) for layer in shown},
+                       places_resolved=len(places))

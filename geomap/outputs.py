@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Template
 
 from .errors import GeomapError
-from .map.payload import events_geojson
+from .map.payload import events_geojson, plain_value
 
 
 def write_atomic(path, data: str | bytes) -> Path:
@@ -39,7 +39,18 @@ def write_atomic(path, data: str | bytes) -> Path:
 
 
 def render_html(fmap) -> str:
-    return fmap.get_root().render()
+    """The page as text; element ids are numbered in tree order instead of folium's random
+    ones, so the same input always gives the same bytes."""
+    root = fmap.get_root()
+    for number, element in enumerate(_walk(root)):
+        element._id = f"{number:04x}"
+    return root.render()
+
+
+def _walk(element):
+    yield element
+    for child in list(element._children.values()):
+        yield from _walk(child)
 
 
 def save(fmap, path) -> Path:
@@ -101,7 +112,7 @@ def export_csv(located) -> str:
     for row in located.itertuples(index=False):
         values = []
         for column in CSV_COLUMNS:
-            value = getattr(row, column)
+            value = plain_value(getattr(row, column))
             if column in ("places", "route"):
                 value = ";".join(p["written"] for p in value)
             elif column == "tags":

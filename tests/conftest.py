@@ -20,3 +20,54 @@ def geodata():
     def read(name):
         return json.loads((data_dir() / f"{name}.geojson").read_text(encoding="utf-8"))
     return read
+
+
+@pytest.fixture(scope="session")
+def report_path():
+    from geomap.pipeline import bundled_events
+    return bundled_events()
+
+
+@pytest.fixture(scope="session")
+def report_located(report_path):
+    from geomap.pipeline import locate
+    return locate([report_path])
+
+
+@pytest.fixture(scope="session")
+def report_html(report_located):
+    from geomap.map import build_map
+    from geomap.outputs import render_html
+    return render_html(build_map(report_located))
+
+
+def page_data(html: str) -> dict:
+    """The JSON block a geomap page carries (what the map draws and the download serves)."""
+    import re
+    found = re.search(r'<script type="application/json" id="geomap-data">(.*?)</script>', html, re.S)
+    assert found, "no geomap-data block in the page"
+    return json.loads(found.group(1))
+
+
+EVENT_TEMPLATE = """\
+title: Test map
+events:
+  - id: one
+    layer: protests
+    title: {title}
+    summary: {summary}
+    date: 2022-03-01
+    places: [{place}]
+    certainty: reported
+"""
+
+
+@pytest.fixture
+def events_file(tmp_path):
+    """Write a one-event YAML file; fields may be overridden."""
+    def write(title="Rally in Kharkiv", summary="People gathered.", place="Kharkiv", text=None):
+        path = tmp_path / "events.yaml"
+        path.write_text(text if text is not None else
+                        EVENT_TEMPLATE.format(title=title, summary=summary, place=place), encoding="utf-8")
+        return path
+    return write

@@ -107,7 +107,17 @@ def _construct_located_map(loader, node):
     loader.keep.append(data)  # ids stay valid while the mapping lives
 
 
+def _construct_date(loader, node):
+    """A date such as 2022-02-30 is refused at its own line."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.MarkedYAMLError(None, None, f"{node.value!r} is not a real date ({exc})",
+                                   node.start_mark) from None
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
 def _parse_yaml(path: Path, text: str):
@@ -119,13 +129,18 @@ def _parse_yaml(path: Path, text: str):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "not valid YAML"
-        raise EventsError(f"{path}, line {line}: {problem}. Check indentation, colons and quotes "
-                          "(a value containing ': ' or '#' needs quotes).", path=path, line=line) from None
+        if "date" in problem:
+            fix = "Write dates as YYYY-MM-DD with a real day."
+        elif "aliases" in problem or "nested" in problem:
+            fix = ""
+        else:
+            fix = "Check indentation, colons and quotes (a value containing ': ' or '#' needs quotes)."
+        raise EventsError(f"{path}, line {line}: {problem}. {fix}".rstrip(), path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise EventsError(f"{path}: not valid YAML ({exc}).", path=path) from None
-    except (ValueError, TypeError) as exc:  # e.g. a date such as 2022-02-30
+    except (ValueError, TypeError, RecursionError) as exc:
         line = loader.get_mark().line + 1 if loader.get_mark() else None
-        raise EventsError(f"{path}, near line {line}: {exc}. Write dates as YYYY-MM-DD with a real day.",
+        raise EventsError(f"{path}, near line {line}: cannot read this YAML ({exc}).",
                           path=path, line=line) from None
     finally:
         loader.dispose()
@@ -259,6 +274,17 @@ def _field_name(loc) -> str:
     return ".".join(parts) or "(file)"
 
 
+# What a pattern means, in words, for the fields that have one.
+_PATTERN_HINTS = {
+    "id": "lowercase letters, digits and hyphens, e.g. kyiv-rally-8-march",
+    "layer": "a layer id: lowercase letters, digits and hyphens, e.g. protests",
+    "currency": "a three-letter currency code such as EUR, USD or UAH",
+    "color": "a colour as #rrggbb, e.g. #d7301f",
+    "tags": "lowercase letters, digits, dots and hyphens, e.g. article-207.3",
+    "counts": "a count name in lowercase letters, digits and underscores, e.g. forced_labour",
+}
+
+
 def _describe_error(path, data, lines, error) -> str:
     loc = _error_loc(error)
     line, unit = lines.line_for(data, loc)
@@ -272,6 +298,9 @@ def _describe_error(path, data, lines, error) -> str:
         message = "required field is missing"
     elif error["type"] == "extra_forbidden":
         message = "unknown field; check the spelling (see README, Events file)"
+    elif error["type"] == "string_pattern_mismatch":
+        hint = next((_PATTERN_HINTS[p] for p in reversed(loc) if p in _PATTERN_HINTS), "a different format")
+        message = f"expected {hint}, got {str(error['input'])[:60]!r}"
     elif "input" in error and error["type"] not in ("value_error", "assertion_error"):
         shown = repr(error["input"])
         message += f", got {shown[:60]}{'…' if len(shown) > 60 else ''}"

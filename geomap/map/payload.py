@@ -22,7 +22,7 @@ def events_geojson(located) -> dict:
     """The located events as a GeoJSON FeatureCollection: what the download link serves."""
     features = []
     for row in located.itertuples(index=False):
-        props = {name: _plain(getattr(row, name)) for name in PROPERTIES}
+        props = {name: plain_value(getattr(row, name)) for name in PROPERTIES}
         features.append({"type": "Feature", "geometry": _rounded(row.geometry), "properties": props})
     return {"type": "FeatureCollection", "features": features}
 
@@ -51,7 +51,7 @@ def _rounded(geom, decimals=COORD_DECIMALS):
     return mapping(shapely.set_precision(geom, 10.0**-decimals)) if geom is not None else None
 
 
-def _plain(value):
+def plain_value(value):
     """numpy and pandas scalars to JSON-able Python values."""
     if value is None:
         return None

@@ -37,7 +37,7 @@ def test_six_layers_toggle_in_the_layer_control_with_their_counts(report_html, r
     counts = report_located["layer"].value_counts()
     data = page_data(report_html)
     assert [layer["name"] for layer in data["layers"]] == LAYER_NAMES
-    control = re.search(r"overlays\s*:\s*\{(.*?)\}", report_html, re.S).group(1)
+    control = re.search(r"L\.control\.layers\((.*?)\)\.addTo", report_html, re.S).group(1)
     for layer in data["layers"]:
         label = f'{layer["name"]} ({counts[layer["id"]]})'
         assert f'"{label}"' in control

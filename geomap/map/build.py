@@ -9,7 +9,7 @@ from jinja2 import Template
 
 from ..errors import GeomapError
 from .assets import leaflet_css, leaflet_js
-from .elements import EventLayers, InlineLeaflet, Legend, TitleBox
+from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .payload import ATTRIBUTION, basemap_countries, events_geojson, region_shapes
 
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js")
@@ -46,15 +46,16 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
         InlineLeaflet(leaflet_js(), leaflet_css()).add_to(fmap)
     else:
         fmap.default_js, fmap.default_css = [LEAFLET_JS], [LEAFLET_CSS]
-    folium.TileLayer(TILES, name="Light map", overlay=False, control=True,
-                     show=basemap == "tiles").add_to(fmap)
-    outline = folium.FeatureGroup(name="Outline map (offline)", overlay=False, control=True,
+    tiles = folium.TileLayer(TILES, name="Light map", overlay=False, control=False,
+                             show=basemap == "tiles").add_to(fmap)
+    outline = folium.FeatureGroup(name="Outline map (offline)", overlay=False, control=False,
                                   show=basemap == "vector").add_to(fmap)
-    groups = []
+    groups, overlays = [], []
     for layer in chosen:
+        group = folium.FeatureGroup(name=layer["name"], show=True, control=False).add_to(fmap)
+        groups.append((layer["id"], group))
         # Leaflet's layer control shows names as HTML: escape them.
-        name = html.escape(f"{layer['name']} ({layer['count']})")
-        groups.append((layer["id"], folium.FeatureGroup(name=name, show=True).add_to(fmap)))
+        overlays.append((html.escape(f"{layer['name']} ({layer['count']})"), group))
 
     bounds = located.total_bounds  # minx, miny, maxx, maxy
     sources = sorted({s for s in located["source_title"].dropna()})
@@ -65,14 +66,14 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
         "basemap": basemap_countries(bounds),
         "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
         "download_id": "geomap-download",
+        "bounds": [[round(bounds[1], 4), round(bounds[0], 4)], [round(bounds[3], 4), round(bounds[2], 4)]],
     }
     EventLayers(payload, groups, basemap=outline).add_to(fmap)
     TitleBox(title, description).add_to(fmap)
     Legend(chosen, "; ".join(sources) or None, download_id="geomap-download",
            download_name="events.geojson").add_to(fmap)
-    folium.LayerControl(position="topright", collapsed=False).add_to(fmap)
+    LayerSwitcher([("Light map", tiles), ("Outline map (offline)", outline)], overlays).add_to(fmap)
     _ZoomTopRight().add_to(fmap)
-    fmap.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]], padding=(20, 20))
     return fmap
 
 

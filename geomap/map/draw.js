@@ -188,6 +188,10 @@ function geomapDraw(map, data, groups, basemap) {
   map.on("baselayerchange", seaColour);
   if (basemap && map.hasLayer(basemap)) seaColour({layer: basemap});
 
+  /* Fit the data, leaving room for the title box and, on wide screens, the legend. */
+  var narrow = map.getSize().x < 600;
+  map.fitBounds(data.bounds, {paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]});
+
   /* Credit the data beside the tiles' own attribution (as text, never HTML). */
   var credit = el("span", null, data.attribution);
   map.attributionControl.addAttribution(credit.innerHTML);

@@ -66,6 +66,28 @@ geomapDraw(
         self.js = _asset("draw.js")
 
 
+class LayerSwitcher(MacroElement):
+    """Leaflet's layer control: open on wide screens, a button on narrow ones.
+
+    Names were HTML-escaped by the caller: Leaflet shows them as HTML.
+    """
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+L.control.layers(
+    { {%- for name, layer in this.base %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
+    { {%- for name, layer in this.overlays %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
+    {position: "topright", collapsed: {{ this._parent.get_name() }}.getSize().x < {{ this.narrow }}}
+).addTo({{ this._parent.get_name() }});
+{% endmacro %}
+""")
+
+    def __init__(self, base, overlays, narrow=600):
+        super().__init__()
+        self._name = "LayerSwitcher"
+        self.base, self.overlays, self.narrow = list(base), list(overlays), narrow
+
+
 _CONTROL_SCRIPT = """
 {% macro script(this, kwargs) %}
 (function () {
@@ -73,6 +95,8 @@ _CONTROL_SCRIPT = """
     control.onAdd = function () {
         var box = document.getElementById({{ this.element_id|tojson }});
         box.hidden = false;
+        var details = box.querySelector("details");
+        if (details && {{ this._parent.get_name() }}.getSize().x < 600) details.open = false;
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         return box;
@@ -136,6 +160,6 @@ class Legend(MacroElement):
                  element_id="geomap-legend"):
         super().__init__()
         self._name = "Legend"
-        self.position = "bottomleft"
+        self.position = "bottomright"
         self.layers, self.sources = layers, sources
         self.download_id, self.download_name, self.element_id = download_id, download_name, element_id

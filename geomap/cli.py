@@ -244,4 +244,4 @@ def embed(map_html, height, title, url):
     """
     from .outputs import embed_snippet, map_title
 
-    click.echo(embed_snippet(url or map_html, title=title or map_title(map_html), height=height), nl=False)
+    click.echo(embed_snippet(url or map_html, title=title or map_title(map_html), height=height))

@@ -28,4 +28,4 @@ def test_readme_embed_example_is_real(tmp_path):
     url = "https://example.org/maps/war-resistance-2022.html"
     printed = CliRunner().invoke(cli, ["embed", str(page), "--height", "16:9", "--url", url]).output
     documented = re.search(r"prints, for the CMS's HTML block:\n\n```html\n(.*?)```", README, re.S).group(1)
-    assert documented == printed
+    assert documented == printed.rstrip("\n") + "\n"

@@ -14,6 +14,10 @@ import unicodedata
 _DROPPED = dict.fromkeys(map(ord, "'’‘ʼʹ`´ьъ\u02bb"), None)
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,;:()\[\]\"«»“”!?]+")
 _TOKEN_SYNONYMS = {"st": "saint", "sankt": "saint", "sv": "saint"}
+# Latin letters typed inside a Cyrillic word ("Харкiв" with a Latin i) look the same to a
+# reader; read them as the Cyrillic letters they imitate.
+_HOMOGLYPHS = str.maketrans("aceiopxyk", "асеіорхук")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 # Words that say what kind of place a name is. Each maps to the kind it implies.
 DESCRIPTORS: dict[str, str] = {
@@ -70,12 +74,16 @@ def normalize(text: str) -> str:
     'mohyliv podilskyi'
     >>> normalize("St. Petersburg")
     'saint petersburg'
+    >>> normalize("Харкiв") == normalize("Харків")
+    True
     """
     folded = text.casefold()
     if not folded.isascii():
         folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
     folded = folded.translate(_DROPPED)
     tokens = [_TOKEN_SYNONYMS.get(t, t) for t in _SEPARATORS.split(folded) if t]
+    if not folded.isascii():
+        tokens = [t.translate(_HOMOGLYPHS) if _CYRILLIC.search(t) else t for t in tokens]
     return " ".join(tokens)
 
 

@@ -149,6 +149,24 @@ function geomapDraw(map, data, groups, basemap) {
     }
   });
 
+  /* Choropleth: a region's own numbers (from events placed in it alone) set its shade,
+     on a log scale within its layer; without numbers, the number of events does. */
+  function regionValue(events) {
+    var own = events.filter(function (ev) { return ev.places.length === 1; });
+    return maxCount(own);
+  }
+  var layerMax = {};
+  Object.keys(byPlace).forEach(function (key) {
+    var entry = byPlace[key];
+    if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, regionValue(entry.events));
+  });
+  function regionOpacity(layerId, events) {
+    if (layerMax[layerId] > 0) {
+      return 0.12 + 0.5 * Math.log10(regionValue(events) + 1) / Math.log10(layerMax[layerId] + 1);
+    }
+    return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
+  }
+
   Object.keys(byPlace).sort().forEach(function (key) {
     var entry = byPlace[key], place = entry.place, events = entry.events;
     var color = layerById[entry.layer].layer.color, index = layerById[entry.layer].index;
@@ -158,7 +176,7 @@ function geomapDraw(map, data, groups, basemap) {
     if (shape) {
       layer = L.geoJSON(shape, {pane: "geomap-regions", style: {
         color: color, weight: 1.5, fillColor: color,
-        fillOpacity: unverified ? 0.08 : Math.min(0.2 + 0.12 * (events.length - 1), 0.6),
+        fillOpacity: unverified ? 0.08 : regionOpacity(entry.layer, events),
         dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null,
         className: "geomap-region"}});
     } else if (place.kind === "country") {

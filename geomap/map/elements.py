@@ -144,7 +144,7 @@ class Legend(MacroElement):
   <ul>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#444" stroke-width="2"/></svg>Town or city; bigger = larger numbers</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#111" stroke-width="3"/></svg>Border checkpoint</li>
-    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><rect x="2" y="2" width="18" height="10" fill="#777" fill-opacity="0.4" stroke="#777"/></svg>Region; darker = more events</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><rect x="2" y="2" width="18" height="10" fill="#777" fill-opacity="0.4" stroke="#777"/></svg>Region; darker = larger numbers or more events</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5.5" fill="#777" fill-opacity="0.25" stroke="#777" stroke-width="2" stroke-dasharray="3 2"/></svg>Country-wide: no town or region named</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><path d="M1 7 H15" stroke="#777" stroke-width="3"/><path d="M14 2 L21 7 L14 12 Z" fill="#777"/></svg>Movement or crossing, towards the arrow</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" fill-opacity="0.1" stroke="#777" stroke-width="2" stroke-dasharray="2 2"/></svg>Dashed and pale: unverified report</li>

@@ -44,7 +44,8 @@ def render_html(fmap) -> str:
     root = fmap.get_root()
     for number, element in enumerate(_walk(root)):
         element._id = f"{number:04x}"
-    return root.render()
+    # branca's page template has no language; screen readers need it.
+    return root.render().replace("<html>", '<html lang="en">', 1)
 
 
 def _walk(element):

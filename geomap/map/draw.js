@@ -88,9 +88,28 @@ function geomapDraw(map, data, groups, basemap) {
     return el("span", null, place ? (place.name + ": " + text) : text);
   }
 
+  /* Popup and tooltip, and keyboard access: each mark is a focusable button that opens
+     its popup with Enter or Space. */
   function bind(layer, events, place) {
     layer.bindPopup(function () { return popupContent(events, place); }, {maxWidth: 320, autoPanPadding: [20, 20]});
     layer.bindTooltip(tooltipContent(events, place), {sticky: true, direction: "top", opacity: 0.95});
+    var label = (place ? place.name + ": " : "") + events.map(function (ev) { return ev.title; }).join("; ");
+    layer.on("add", function () {
+      var parts = layer.eachLayer ? [] : [layer];
+      if (layer.eachLayer) layer.eachLayer(function (child) { parts.push(child); });
+      parts.forEach(function (part) {
+        var node = part.getElement && part.getElement();
+        if (!node) return;
+        node.setAttribute("tabindex", "0");
+        node.setAttribute("role", "button");
+        node.setAttribute("aria-label", label);
+        node.addEventListener("keydown", function (e) {
+          if (e.key !== "Enter" && e.key !== " ") return;
+          e.preventDefault();
+          layer.openPopup(layer.getBounds ? layer.getBounds().getCenter() : undefined);
+        });
+      });
+    });
     return layer;
   }
 
@@ -99,9 +118,9 @@ function geomapDraw(map, data, groups, basemap) {
   }
 
   /* An arrowhead at the end of a route, in screen pixels so it keeps its size when zooming. */
-  function arrowHead(latlngs, color) {
+  function arrowHead(latlngs, color, layerClass) {
     var n = latlngs.length, tip = latlngs[n - 1], from = latlngs[n - 2];
-    var marker = L.marker(tip, {interactive: false, keyboard: false, icon: L.divIcon({className: "geomap-arrow", iconSize: [0, 0]})});
+    var marker = L.marker(tip, {interactive: false, keyboard: false, icon: L.divIcon({className: "geomap-arrow " + layerClass, iconSize: [0, 0]})});
     marker.on("add", function () {
       var a = map.latLngToLayerPoint(from), b = map.latLngToLayerPoint(tip);
       var angle = Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
@@ -139,11 +158,14 @@ function geomapDraw(map, data, groups, basemap) {
       var color = layerById[ev.layer].layer.color;
       var latlngs = ev.route.map(function (p) { return [p.lat, p.lon]; });
       var dashed = ev.certainty === "unverified";
-      var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: dashed ? "6 6" : null, className: "geomap-route"});
+      var layerClass = "geomap-layer-" + ev.layer;
+      var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: dashed ? "6 6" : null,
+        className: "geomap-route geomap-event " + layerClass});
       bind(line, [ev], null).addTo(groups[ev.layer]);
-      arrowHead(latlngs, color).addTo(groups[ev.layer]);
+      arrowHead(latlngs, color, layerClass).addTo(groups[ev.layer]);
       [ev.route[0], ev.route[ev.route.length - 1]].forEach(function (p, end) {
-        L.circleMarker([p.lat, p.lon], {radius: end ? 4 : 3, color: color, weight: 1, fillColor: "#fff", fillOpacity: 1, interactive: false})
+        L.circleMarker([p.lat, p.lon], {radius: end ? 4 : 3, color: color, weight: 1, fillColor: "#fff", fillOpacity: 1,
+          interactive: false, className: "geomap-route-end " + layerClass})
           .addTo(groups[ev.layer]);
       });
     }
@@ -171,6 +193,7 @@ function geomapDraw(map, data, groups, basemap) {
     var entry = byPlace[key], place = entry.place, events = entry.events;
     var color = layerById[entry.layer].layer.color, index = layerById[entry.layer].index;
     var unverified = allUnverified(events);
+    var classes = " geomap-event geomap-layer-" + entry.layer;
     var shape = place.shape && data.shapes[place.shape];
     var layer;
     if (shape) {
@@ -178,19 +201,19 @@ function geomapDraw(map, data, groups, basemap) {
         color: color, weight: 1.5, fillColor: color,
         fillOpacity: unverified ? 0.08 : regionOpacity(entry.layer, events),
         dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null,
-        className: "geomap-region"}});
+        className: "geomap-region" + classes}});
     } else if (place.kind === "country") {
       // Country-wide facts: a dashed ring near the country's centre, one per layer.
       var angle = 2 * Math.PI * index / data.layers.length, r = 1.6;
       var at = [place.lat + r * Math.sin(angle), place.lon + r * 1.6 * Math.cos(angle)];
       layer = L.circleMarker(at, {radius: 13, color: color, weight: 3, dashArray: "4 3",
-        fillColor: color, fillOpacity: unverified ? 0.05 : 0.25, className: "geomap-country"});
+        fillColor: color, fillOpacity: unverified ? 0.05 : 0.25, className: "geomap-country" + classes});
     } else {
       var radius = 6 + 2.5 * Math.log10(maxCount(events) + 1);
       layer = L.circleMarker([place.lat, place.lon], {radius: radius,
         color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
         dashArray: unverified ? "3 3" : null, fillColor: color, fillOpacity: unverified ? 0.1 : 0.75,
-        className: "geomap-" + place.kind});
+        className: "geomap-" + place.kind + classes});
     }
     bind(layer, events, place).addTo(groups[entry.layer]);
   });
@@ -220,4 +243,7 @@ function geomapDraw(map, data, groups, basemap) {
     var blob = new Blob([JSON.stringify(data.events, null, 1)], {type: "application/geo+json"});
     download.href = URL.createObjectURL(blob);
   }
+
+  /* Tests and the PNG export wait for this. */
+  document.documentElement.setAttribute("data-geomap-ready", "1");
 }

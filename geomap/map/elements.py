@@ -108,22 +108,68 @@ _CONTROL_SCRIPT = """
 
 
 class TitleBox(MacroElement):
-    """The map's title and a one-line description, top left."""
+    """The map's title, its description, and the events as a table, top left.
+
+    The description names the map for screen readers (the map is a region described by
+    it); the table gives every event to a reader who cannot use the map.
+    """
 
     _template = Template("""
+{% macro header(this, kwargs) %}
+{% if this.description %}<meta name="description" content="{{ this.description|e }}">{% endif %}
+{% endmacro %}
 {% macro html(this, kwargs) %}
 <div id="{{ this.element_id }}" class="geomap-box geomap-title" hidden>
-  <h1>{{ this.title|e }}</h1>
-  {% if this.description %}<p>{{ this.description|e }}</p>{% endif %}
+  <h1 id="{{ this.element_id }}-heading">{{ this.title|e }}</h1>
+  {% if this.description %}<p id="{{ this.element_id }}-description">{{ this.description|e }}</p>{% endif %}
+  <details class="geomap-table">
+    <summary><span class="geomap-closed">Show the {{ this.rows|length }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
+    <div class="geomap-table-panel" role="region" aria-label="Events as a table" tabindex="0">
+    <table>
+      <caption>{{ this.title|e }}</caption>
+      <thead><tr><th scope="col">Event</th><th scope="col">Layer</th><th scope="col">When</th>
+        <th scope="col">Where (precision)</th><th scope="col">Numbers</th><th scope="col">Certainty</th>
+        <th scope="col">Source</th></tr></thead>
+      <tbody>
+      {%- for row in this.rows %}
+        <tr><th scope="row">{{ row.title|e }}</th><td>{{ row.layer|e }}</td><td>{{ row.date|e }}</td>
+          <td>{{ row.where|e }}</td><td>{{ row.counts|e }}</td><td>{{ row.certainty|e }}</td>
+          <td>{% if row.url %}<a href="{{ row.url|e }}" target="_blank" rel="noopener noreferrer">{{ row.source|e }}</a>{% else %}{{ row.source|e }}{% endif %}</td></tr>
+      {%- endfor %}
+      </tbody>
+    </table>
+    </div>
+  </details>
 </div>
 {% endmacro %}
-""" + _CONTROL_SCRIPT)
+{% macro script(this, kwargs) %}
+(function () {
+    var map = {{ this._parent.get_name() }}, container = map.getContainer();
+    container.setAttribute("role", "region");
+    container.setAttribute("aria-labelledby", {{ (this.element_id ~ "-heading")|tojson }});
+    {% if this.description %}container.setAttribute("aria-describedby", {{ (this.element_id ~ "-description")|tojson }});{% endif %}
+    var control = L.control({position: "topleft"});
+    control.onAdd = function () {
+        var box = document.getElementById({{ this.element_id|tojson }});
+        box.hidden = false;
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        return box;
+    };
+    control.addTo(map);
+    // The open table covers the map: lift its corner above the other controls.
+    var table = document.getElementById({{ this.element_id|tojson }}).querySelector("details");
+    table.addEventListener("toggle", function () {
+        table.closest(".leaflet-top").style.zIndex = table.open ? 1100 : "";
+    });
+})();
+{% endmacro %}
+""")
 
-    def __init__(self, title: str, description: str | None = None, element_id="geomap-title"):
+    def __init__(self, title: str, description: str | None = None, rows=(), element_id="geomap-title"):
         super().__init__()
         self._name = "TitleBox"
-        self.position = "topleft"
-        self.title, self.description, self.element_id = title, description, element_id
+        self.title, self.description, self.rows, self.element_id = title, description, list(rows), element_id
 
 
 class Legend(MacroElement):

@@ -60,3 +60,38 @@ def plain_value(value):
     if hasattr(value, "item"):
         return value.item()
     return json.loads(json.dumps(value, default=str))
+
+
+def date_label(start: str, end: str, as_of: str | None = None) -> str:
+    """'24 Feb 2022 – 13 Mar 2022 (figures as of 13 Mar 2022)', as the popups say it."""
+    import datetime as dt
+
+    def day(iso):
+        d = dt.date.fromisoformat(iso)
+        return f"{d.day} {d:%b %Y}"
+
+    text = day(start) if start == end else f"{day(start)} – {day(end)}"
+    if as_of and as_of != end:
+        text += f" (figures as of {day(as_of)})"
+    return text
+
+
+def table_rows(located, layers) -> list[dict]:
+    """The events as plain rows, for the table readers can open instead of the map."""
+    names = {layer["id"]: layer["name"] for layer in layers}
+    rows = []
+    for row in located.itertuples(index=False):
+        places = row.route or row.places
+        counts = [f"{name.replace('_', ' ')}: {c.get('qualifier', '') + ' ' if c.get('qualifier') else ''}"
+                  f"{c['value']:,}" for name, c in (row.counts or {}).items()]
+        url = plain_value(row.source_url)
+        rows.append({
+            "title": row.title, "layer": names.get(row.layer, row.layer),
+            "date": date_label(row.start, row.end, plain_value(row.as_of)),
+            "where": (" → " if row.route else "; ").join(
+                f"{p['written']} ({p['name']}, {p['precision']})" for p in places),
+            "counts": "; ".join(counts), "certainty": row.certainty,
+            "source": plain_value(row.source_title) or "",
+            "url": url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None,
+        })
+    return rows

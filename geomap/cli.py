@@ -157,8 +157,11 @@ def _layer_list(ctx, param, value):
               help="Tile map, or the bundled country outlines (no network needed).")
 @click.option("--self-contained", is_flag=True,
               help="Inline Leaflet so the file works offline (implies --basemap vector unless given).")
+@click.option("--png", "png_path", type=click.Path(dir_okay=False),
+              help="Also render the map to this PNG (needs Chromium; see README).")
+@click.option("--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels.")
 @click.pass_context
-def build(ctx, events, output, title, layers, basemap, self_contained):
+def build(ctx, events, output, title, layers, basemap, self_contained, png_path, png_size):
     """Build the map of EVENTS files (YAML or CSV) as one HTML file.
 
     With no EVENTS, maps the bundled report, War Resistance in Russia and Ukraine (2022).
@@ -172,13 +175,24 @@ def build(ctx, events, output, title, layers, basemap, self_contained):
 
     if self_contained and ctx.get_parameter_source("basemap").name == "DEFAULT":
         basemap = "vector"  # tiles need the network; an offline file shows the outline map
+    size = _png_size(png_size) if png_path else None
     result = run_build(events, output, title=title, layers=layers, basemap=basemap,
-                       self_contained=self_contained)
-    click.echo(f"Wrote {result.path} ({result.bytes:,} bytes)")
+                       self_contained=self_contained, png=png_path, png_size=size)
+    kind = "self-contained, " if self_contained else ""
+    click.echo(f"Wrote {result.path} ({kind}{result.bytes:,} bytes)")
+    if png_path:
+        click.echo(f"Wrote {png_path} ({size[0]}×{size[1]} PNG)")
     total = sum(result.events_per_layer.values())
     click.echo(f"Mapped {total} events, {result.places_resolved} places resolved:")
     for name, count in result.events_per_layer.items():
         click.echo(f"  {name}: {count}")
+
+
+def _png_size(text):
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise click.BadParameter(f"expected WIDTHxHEIGHT such as 1200x800, got {text!r}", param_hint="--png-size")
+    return int(width), int(height)
 
 
 @cli.command()

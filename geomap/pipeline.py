@@ -64,13 +64,20 @@ class BuildResult:
     places_resolved: int
 
 
-def build(paths=None, output=None, **options) -> BuildResult:
-    """Build the map of `paths` (default: the bundled report) and write it to `output`."""
+def build(paths=None, output=None, *, png=None, png_size=(1200, 800), **options) -> BuildResult:
+    """Build the map of `paths` (default: the bundled report) and write it to `output`,
+    and to the PNG `png` when given."""
     paths = list(paths or [bundled_events()])
     located = locate(paths)
     fmap = _build_map(located, **options)
     output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
     html = render_html(fmap)
+    if png:
+        from .png import save_png
+
+        # The picture is taken of an offline copy of the same map: no CDN needed.
+        save_png(_build_map(located, **{**options, "self_contained": True}), png,
+                 width=png_size[0], height=png_size[1])
     write_atomic(output, html)
     shown = [layer for layer in located.attrs["layers"]
              if not options.get("layers") or layer["id"] in options["layers"]]

@@ -1,0 +1,72 @@
+"""A static PNG of a map, for places where scripts don't run (social cards, print, email).
+
+Needs Playwright for Python (`pip install 'geomap[png]'`) and a Chromium on the machine
+(Debian/Ubuntu: `apt-get install chromium`); geomap never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import GeomapError
+from .outputs import render_html, write_atomic
+
+CHROMIUM_ENV = "GEOMAP_CHROMIUM"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+# Flags for a headless browser with no network chatter of its own.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+READY_TIMEOUT_MS = 20_000
+# A picture cannot be clicked: hide the controls that only make sense in a browser.
+STATIC_CSS = (".leaflet-control-layers, .leaflet-control-zoom, .geomap-table, "
+              "#geomap-download { display: none !important; }")
+
+
+def find_chromium() -> str | None:
+    """The Chromium to use: $GEOMAP_CHROMIUM, else the first on PATH."""
+    explicit = os.environ.get(CHROMIUM_ENV)
+    if explicit:
+        return explicit if Path(explicit).exists() else None
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def save_png(fmap, path, *, width: int = 1200, height: int = 800) -> Path:
+    """Render a folium map (built with self_contained=True for offline use) to a PNG file."""
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise GeomapError(f"PNG size {width}×{height} is out of range; use 200 to 8000 pixels a side")
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise GeomapError("--png needs Playwright: pip install 'geomap[png]' (and a Chromium, "
+                          "e.g. apt-get install chromium)") from None
+    chromium = find_chromium()
+    if chromium is None:
+        raise GeomapError("--png needs Chromium; install it (Debian/Ubuntu: apt-get install chromium) "
+                          f"or point {CHROMIUM_ENV} at a Chromium or Chrome binary")
+    with tempfile.TemporaryDirectory(prefix="geomap-png-") as tmp:
+        page_path = Path(tmp) / "map.html"
+        page_path.write_text(render_html(fmap), encoding="utf-8")
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+                try:
+                    page = browser.new_page(viewport={"width": width, "height": height})
+                    page.goto(page_path.as_uri())
+                    page.wait_for_selector("html[data-geomap-ready]", timeout=READY_TIMEOUT_MS)
+                    # let tiles (when online) and the last repaint settle
+                    page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)
+                    page.add_style_tag(content=STATIC_CSS)
+                    png = page.screenshot(type="png")
+                finally:
+                    browser.close()
+        except PlaywrightError as exc:
+            raise GeomapError(f"Chromium could not render the map: {str(exc).splitlines()[0]}") from None
+    return write_atomic(path, png)

@@ -60,10 +60,14 @@ def save_png(fmap, path, *, width: int = 1200, height: int = 800) -> Path:
                 try:
                     page = browser.new_page(viewport={"width": width, "height": height})
                     page.goto(page_path.as_uri())
-                    page.wait_for_selector("html[data-geomap-ready]", timeout=READY_TIMEOUT_MS)
-                    # let tiles (when online) and the last repaint settle
-                    page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)
+                    page.wait_for_selector("html[data-geomap-ready]", state="attached",
+                                           timeout=READY_TIMEOUT_MS)
                     page.add_style_tag(content=STATIC_CSS)
+                    # let tiles (when online) load and any zoom animation finish
+                    page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)
+                    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')",
+                                           timeout=READY_TIMEOUT_MS)
+                    page.wait_for_timeout(300)
                     png = page.screenshot(type="png")
                 finally:
                     browser.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import GeomapError
@@ -42,8 +43,7 @@ def save_png(fmap, path, *, width: int = 1200, height: int = 800) -> Path:
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
         raise GeomapError(f"PNG size {width}×{height} is out of range; use 200 to 8000 pixels a side")
     try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401  (only to say clearly when it is missing)
     except ImportError:
         raise GeomapError("--png needs Playwright: pip install 'geomap[png]' (and a Chromium, "
                           "e.g. apt-get install chromium)") from None
@@ -54,23 +54,33 @@ def save_png(fmap, path, *, width: int = 1200, height: int = 800) -> Path:
     with tempfile.TemporaryDirectory(prefix="geomap-png-") as tmp:
         page_path = Path(tmp) / "map.html"
         page_path.write_text(render_html(fmap), encoding="utf-8")
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-                try:
-                    page = browser.new_page(viewport={"width": width, "height": height})
-                    page.goto(page_path.as_uri())
-                    page.wait_for_selector("html[data-geomap-ready]", state="attached",
-                                           timeout=READY_TIMEOUT_MS)
-                    page.add_style_tag(content=STATIC_CSS)
-                    # let tiles (when online) load and any zoom animation finish
-                    page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)
-                    page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')",
-                                           timeout=READY_TIMEOUT_MS)
-                    page.wait_for_timeout(300)
-                    png = page.screenshot(type="png")
-                finally:
-                    browser.close()
-        except PlaywrightError as exc:
-            raise GeomapError(f"Chromium could not render the map: {str(exc).splitlines()[0]}") from None
+        # Playwright's sync API refuses to run where an asyncio loop is running (Jupyter,
+        # or another Playwright session): a thread of its own has none.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            png = pool.submit(_screenshot, chromium, page_path, width, height).result()
     return write_atomic(path, png)
+
+
+def _screenshot(chromium: str, page_path: Path, width: int, height: int) -> bytes:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(page_path.as_uri())
+                page.wait_for_selector("html[data-geomap-ready]", state="attached",
+                                       timeout=READY_TIMEOUT_MS)
+                page.add_style_tag(content=STATIC_CSS)
+                # let tiles (when online) load and any zoom animation finish
+                page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)
+                page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')",
+                                       timeout=READY_TIMEOUT_MS)
+                page.wait_for_timeout(300)
+                return page.screenshot(type="png")
+            finally:
+                browser.close()
+    except PlaywrightError as exc:
+        raise GeomapError(f"Chromium could not render the map: {str(exc).splitlines()[0]}") from None

@@ -41,12 +41,17 @@ def report_html(report_located):
     return render_html(build_map(report_located))
 
 
-def page_data(html: str) -> dict:
-    """The JSON block a geomap page carries (what the map draws and the download serves)."""
+def _page_data(html: str) -> dict:
     import re
     found = re.search(r'<script type="application/json" id="geomap-data">(.*?)</script>', html, re.S)
     assert found, "no geomap-data block in the page"
     return json.loads(found.group(1))
+
+
+@pytest.fixture(scope="session")
+def page_data():
+    """Reads the JSON block a geomap page carries (what the map draws and the download serves)."""
+    return _page_data
 
 
 EVENT_TEMPLATE = """\

@@ -6,7 +6,6 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from conftest import page_data
 from geomap.cli import cli
 
 
@@ -17,7 +16,7 @@ def run():
     return invoke
 
 
-def test_default_build_writes_the_report_map_to_output(run, tmp_path, monkeypatch):
+def test_default_build_writes_the_report_map_to_output(run, tmp_path, monkeypatch, page_data):
     monkeypatch.chdir(tmp_path)
     result = run("build")
     assert result.exit_code == 0, result.output
@@ -29,7 +28,7 @@ def test_default_build_writes_the_report_map_to_output(run, tmp_path, monkeypatc
     assert len(page_data(page.read_text(encoding="utf-8"))["events"]["features"]) == 33
 
 
-def test_build_options_title_layers_basemap(run, tmp_path):
+def test_build_options_title_layers_basemap(run, tmp_path, page_data):
     out = tmp_path / "m.html"
     result = run("build", "-o", out, "--title", "Border", "--layers", "crossings,protests", "--basemap", "vector")
     assert result.exit_code == 0, result.output
@@ -84,7 +83,7 @@ def test_export_geojson_has_every_event(run, report_path):
     assert kinds == {"Point", "MultiPoint", "LineString"}
 
 
-def test_csv_and_yaml_versions_of_the_same_events_build_the_same_map(run, tmp_path, report_path):
+def test_csv_and_yaml_versions_of_the_same_events_build_the_same_map(run, tmp_path, report_path, page_data):
     csv_path = tmp_path / "report.csv"
     assert run("export", report_path, "--format", "csv", "-o", csv_path).exit_code == 0
     options = ["--title", "Same", "--basemap", "vector"]

@@ -5,7 +5,6 @@ import re
 
 import yaml
 
-from conftest import page_data
 from geomap.map import build_map
 from geomap.outputs import render_html
 
@@ -17,7 +16,7 @@ def _count_value(count):
     return count["value"] if isinstance(count, dict) else count
 
 
-def test_every_event_and_count_of_the_file_is_in_the_page(report_path, report_html):
+def test_every_event_and_count_of_the_file_is_in_the_page(report_path, report_html, page_data):
     source = yaml.safe_load(report_path.read_text(encoding="utf-8"))["events"]
     features = page_data(report_html)["events"]["features"]
     assert len(features) == len(source)
@@ -33,7 +32,7 @@ def test_every_event_and_count_of_the_file_is_in_the_page(report_path, report_ht
         assert [p["written"] for p in shown["route"]] == event.get("route", [])
 
 
-def test_six_layers_toggle_in_the_layer_control_with_their_counts(report_html, report_located):
+def test_six_layers_toggle_in_the_layer_control_with_their_counts(report_html, report_located, page_data):
     counts = report_located["layer"].value_counts()
     data = page_data(report_html)
     assert [layer["name"] for layer in data["layers"]] == LAYER_NAMES
@@ -48,7 +47,7 @@ def test_six_layers_toggle_in_the_layer_control_with_their_counts(report_html, r
         assert f'{htmllib.escape(layer["name"])} ({layer["count"]})' in legend
 
 
-def test_regions_named_by_events_are_shaded_and_no_others(report_html, report_located):
+def test_regions_named_by_events_are_shaded_and_no_others(report_html, report_located, page_data):
     shapes = page_data(report_html)["shapes"]
     named = {p.get("shape") for places in report_located["places"] for p in places} - {None}
     assert set(shapes) == named
@@ -63,13 +62,13 @@ def test_precision_is_never_invented(report_located):
     assert dpr["precision"] == "region (approximate)" and dpr["shape"] == "UA-14"
 
 
-def test_unverified_reports_stay_unverified(report_html):
+def test_unverified_reports_stay_unverified(report_html, page_data):
     features = page_data(report_html)["events"]["features"]
     unverified = {f["properties"]["id"] for f in features if f["properties"]["certainty"] == "unverified"}
     assert {"ru-155th-brigade", "ru-810th-brigade"} <= unverified
 
 
-def test_title_sources_attribution_and_download_link(report_html):
+def test_title_sources_attribution_and_download_link(report_html, page_data):
     assert "<title>War resistance in Russia and Ukraine, February–March 2022</title>" in report_html
     data = page_data(report_html)
     assert "Natural Earth" in data["attribution"] and "GeoNames (CC BY 4.0)" in data["attribution"]
@@ -83,7 +82,7 @@ def test_only_leaflet_is_loaded_not_folium_defaults(report_html):
         assert unused not in report_html.lower()
 
 
-def test_russia_is_drawn_whole_on_the_outline_basemap(report_html):
+def test_russia_is_drawn_whole_on_the_outline_basemap(report_html, page_data):
     basemap = page_data(report_html)["basemap"]["features"]
     russia = next(f for f in basemap if f["properties"]["id"] == "RU")
     lons = [pt[0] for poly in russia["geometry"]["coordinates"] for ring in poly for pt in ring]
@@ -94,7 +93,7 @@ def test_same_input_gives_the_same_bytes(report_located):
     assert render_html(build_map(report_located)) == render_html(build_map(report_located))
 
 
-def test_text_from_the_events_file_cannot_become_markup(events_file, tmp_path):
+def test_text_from_the_events_file_cannot_become_markup(events_file, tmp_path, page_data):
     from geomap.pipeline import build
 
     payload = '"<img src=x onerror=alert(1)></script><script>alert(2)</script>"'

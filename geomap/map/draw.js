@@ -136,9 +136,9 @@ function geomapDraw(map, data, groups, basemap) {
     return marker;
   }
 
-  /* Panes keep the stacking order whatever the drawing order: outlines under regions
-     under routes and markers. */
-  [["geomap-basemap", 250], ["geomap-regions", 350]].forEach(function (pane) {
+  /* Panes keep the stacking order whatever the drawing order: outlines under regions under
+     country-wide rings under routes and markers, so a town is never hidden by a vaguer mark. */
+  [["geomap-basemap", 250], ["geomap-regions", 350], ["geomap-countrywide", 380]].forEach(function (pane) {
     if (!map.getPane(pane[0])) map.createPane(pane[0]).style.zIndex = pane[1];
   });
 
@@ -206,7 +206,7 @@ function geomapDraw(map, data, groups, basemap) {
       // Country-wide facts: a dashed ring near the country's centre, one per layer.
       var angle = 2 * Math.PI * index / data.layers.length, r = 1.6;
       var at = [place.lat + r * Math.sin(angle), place.lon + r * 1.6 * Math.cos(angle)];
-      layer = L.circleMarker(at, {radius: 13, color: color, weight: 3, dashArray: "4 3",
+      layer = L.circleMarker(at, {pane: "geomap-countrywide", radius: 13, color: color, weight: 3, dashArray: "4 3",
         fillColor: color, fillOpacity: unverified ? 0.05 : 0.25, className: "geomap-country" + classes});
     } else {
       var radius = 6 + 2.5 * Math.log10(maxCount(events) + 1);

@@ -67,7 +67,8 @@ geomapDraw(
 
 
 class LayerSwitcher(MacroElement):
-    """Leaflet's layer control: open on wide screens, a button on narrow ones.
+    """Leaflet's layer control: open on large screens, a button on narrow or short ones
+    (phones, and maps embedded in a short frame).
 
     Names were HTML-escaped by the caller: Leaflet shows them as HTML.
     """
@@ -77,15 +78,16 @@ class LayerSwitcher(MacroElement):
 L.control.layers(
     { {%- for name, layer in this.base %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     { {%- for name, layer in this.overlays %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
-    {position: "topright", collapsed: {{ this._parent.get_name() }}.getSize().x < {{ this.narrow }}}
+    {position: "topright", collapsed: {{ this._parent.get_name() }}.getSize().x < {{ this.narrow }}
+                                   || {{ this._parent.get_name() }}.getSize().y < {{ this.short }}}
 ).addTo({{ this._parent.get_name() }});
 {% endmacro %}
 """)
 
-    def __init__(self, base, overlays, narrow=600):
+    def __init__(self, base, overlays, narrow=600, short=500):
         super().__init__()
         self._name = "LayerSwitcher"
-        self.base, self.overlays, self.narrow = list(base), list(overlays), narrow
+        self.base, self.overlays, self.narrow, self.short = list(base), list(overlays), narrow, short
 
 
 _CONTROL_SCRIPT = """
@@ -96,7 +98,8 @@ _CONTROL_SCRIPT = """
         var box = document.getElementById({{ this.element_id|tojson }});
         box.hidden = false;
         var details = box.querySelector("details");
-        if (details && {{ this._parent.get_name() }}.getSize().x < 600) details.open = false;
+        var size = {{ this._parent.get_name() }}.getSize();
+        if (details && (size.x < 600 || size.y < 600)) details.open = false;  // small frames: a button
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         return box;

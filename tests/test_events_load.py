@@ -137,3 +137,8 @@ def test_csv_bad_counts_cell(tmp_path):
 def test_links_must_be_http(tmp_path):
     text = str(error_for(tmp_path, CSV.replace("https://example.org/r", "javascript:alert(1)"), "events.csv"))
     assert "http:// or https://" in text
+
+
+def test_control_characters_are_refused_with_the_reason(tmp_path):
+    text = str(error_for(tmp_path, GOOD.replace("title: Rally", 'title: "Ral\\0ly"')))
+    assert "line 5" in text and "U+0000" in text

@@ -118,3 +118,15 @@ events:
     page = build([path], tmp_path / "map.html").path.read_text(encoding="utf-8")
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt; (1)" in page
+
+
+def test_template_syntax_in_text_is_not_evaluated(events_file, tmp_path, page_data):
+    """branca re-reads rendered HTML as a Jinja template; geomap's elements must not let it."""
+    from geomap.pipeline import build
+
+    path = events_file(title='"{{ 7*7 }} {% if true %}yes{% endif %} {# c #}"', summary='"{{ config }}"')
+    page = build([path], tmp_path / "map.html", title="{{ 6*7 }}").path.read_text(encoding="utf-8")
+    assert ">{{ 6*7 }}</h1>" in page and ">42<" not in page
+    event = page_data(page)["events"]["features"][0]["properties"]
+    assert event["title"] == "{{ 7*7 }} {% if true %}yes{% endif %} {# c #}"
+    assert "{{ 7*7 }} {% if true %}yes{% endif %} {# c #}" in page  # the table, as text

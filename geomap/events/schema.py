@@ -12,14 +12,25 @@ from typing import Annotated, Literal
 
 from dataclasses import dataclass, field
 
-from pydantic import (BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt,
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt,
                       field_validator, model_validator)
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Tag = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=60)]
 CountName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Name = Annotated[str, Field(min_length=1, max_length=200)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _no_control_characters(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(f"contains the control character U+{ord(found.group()):04X}, which a page "
+                         "cannot show; remove it (often a paste from a PDF or spreadsheet)")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_no_control_characters)]
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_no_control_characters)]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 Certainty = Literal["confirmed", "reported", "unverified"]
 Qualifier = Literal["about", "at least", "more than", "up to", "fewer than", "exactly"]
@@ -33,7 +44,8 @@ class _Strict(BaseModel):
 
 def _check_url(value):
     if value is not None and not _URL.match(value):
-        raise ValueError("expected a web address starting with http:// or https://")
+        raise ValueError("expected a web address starting with http:// or https://, without spaces, "
+                         "quotes or angle brackets (percent-encode them)")
     return value
 
 

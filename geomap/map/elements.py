@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 _ASSETS = resources.files("geomap.map")
@@ -18,7 +18,37 @@ def _asset(name: str) -> str:
     return (_ASSETS / name).read_text(encoding="utf-8")
 
 
-class InlineLeaflet(MacroElement):
+class _Rendered(Element):
+    """Text that is already rendered and must stay as it is.
+
+    branca wraps each macro's output in `Element(text)`, which compiles the text as a Jinja
+    template a second time: a title such as "{{ 7*7 }}" would become "49", and worse.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs):
+        return self._text
+
+
+class SafeMacroElement(MacroElement):
+    """A MacroElement whose rendered macros are never read as templates again."""
+
+    def render(self, **kwargs):
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("a map element can only be rendered inside a folium Figure")
+        for part in ("header", "html", "script"):
+            macro = self._template.module.__dict__.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(_Rendered(macro(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class InlineLeaflet(SafeMacroElement):
     """Leaflet's script and stylesheet inside the page, for maps that work offline."""
 
     _template = Template("""
@@ -34,7 +64,7 @@ class InlineLeaflet(MacroElement):
         self.js, self.css = js, css
 
 
-class EventLayers(MacroElement):
+class EventLayers(SafeMacroElement):
     """Carries the events as JSON and draws them into one FeatureGroup per layer."""
 
     _template = Template("""
@@ -66,7 +96,7 @@ geomapDraw(
         self.js = _asset("draw.js")
 
 
-class LayerSwitcher(MacroElement):
+class LayerSwitcher(SafeMacroElement):
     """Leaflet's layer control: open on large screens, a button on narrow or short ones
     (phones, and maps embedded in a short frame).
 
@@ -110,7 +140,7 @@ _CONTROL_SCRIPT = """
 """
 
 
-class TitleBox(MacroElement):
+class TitleBox(SafeMacroElement):
     """The map's title, its description, and the events as a table, top left.
 
     The description names the map for screen readers (the map is a region described by
@@ -175,7 +205,7 @@ class TitleBox(MacroElement):
         self.title, self.description, self.rows, self.element_id = title, description, list(rows), element_id
 
 
-class Legend(MacroElement):
+class Legend(SafeMacroElement):
     """Colours of the layers with their event counts, what the marks mean, sources."""
 
     _template = Template("""

@@ -107,6 +107,16 @@ def _construct_located_map(loader, node):
     loader.keep.append(data)  # ids stay valid while the mapping lives
 
 
+def _construct_located_seq(loader, node):
+    """Build a list and record the line of each of its items."""
+    data = []
+    yield data
+    data.extend(loader.construct_sequence(node, deep=True))
+    for index, item in enumerate(node.value):
+        loader.lines[(id(data), index)] = item.start_mark.line + 1
+    loader.keep.append(data)
+
+
 def _construct_date(loader, node):
     """A date such as 2022-02-30 is refused at its own line."""
     try:
@@ -117,11 +127,17 @@ def _construct_date(loader, node):
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_located_seq)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
 def _parse_yaml(path: Path, text: str):
-    loader = _LineLoader(text)
+    try:
+        loader = _LineLoader(text)
+    except yaml.reader.ReaderError as exc:  # the reader refuses control characters up front
+        line = text[: exc.position].count("\n") + 1
+        raise EventsError(f"{path}, line {line}: contains the control character U+{exc.character:04X}, "
+                          "which YAML does not allow; remove it.", path=path, line=line) from None
     loader.lines, loader.keep = {}, []
     try:
         data = loader.get_single_data()
@@ -145,7 +161,10 @@ def _parse_yaml(path: Path, text: str):
     finally:
         loader.dispose()
     if isinstance(data, list):
-        data = {"events": data}  # a bare list of events is fine
+        wrapper = {"events": data}  # a bare list of events is fine
+        loader.lines[(id(wrapper), "events")] = loader.lines.get((id(data), 0), 1)
+        loader.keep.append(wrapper)
+        data = wrapper
     if not isinstance(data, dict):
         raise EventsError(f"{path}: expected a mapping with an `events:` list, got {type(data).__name__}. "
                           "See README, Events file.", path=path)
@@ -164,6 +183,7 @@ class _YamlLines:
                 line = self._lines.get((id(node), part), line)
                 node = node[part]
             elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                line = self._lines.get((id(node), part), line)
                 node = node[part]
                 if isinstance(node, dict):
                     line = self._lines.get((id(node), None), line)
@@ -298,6 +318,9 @@ def _describe_error(path, data, lines, error) -> str:
         message = "required field is missing"
     elif error["type"] == "extra_forbidden":
         message = "unknown field; check the spelling (see README, Events file)"
+    elif error["type"] == "model_type":
+        message = ("expected an event: a mapping with id, layer, title, summary, date, places and "
+                   f"certainty, got {str(error.get('input'))[:60]!r}")
     elif error["type"] == "string_pattern_mismatch":
         hint = next((_PATTERN_HINTS[p] for p in reversed(loc) if p in _PATTERN_HINTS), "a different format")
         message = f"expected {hint}, got {str(error['input'])[:60]!r}"

@@ -77,9 +77,11 @@ def normalize(text: str) -> str:
     >>> normalize("Харкiв") == normalize("Харків")
     True
     """
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    if text.isascii():
+        folded = text.casefold()
+    else:  # compatibility forms first ("𝐀" is "A"), then case, then accents
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+        folded = _COMBINING.sub("", folded)
     folded = folded.translate(_DROPPED)
     tokens = [_TOKEN_SYNONYMS.get(t, t) for t in _SEPARATORS.split(folded) if t]
     if not folded.isascii():

@@ -18,6 +18,16 @@ def _asset(name: str) -> str:
     return (_ASSETS / name).read_text(encoding="utf-8")
 
 
+def script_json(value) -> str:
+    """Compact JSON that is safe inside a <script> element: no character of it can close the
+    element or start markup (the same escapes as Jinja's `tojson`, without its spaces)."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("'", "\\u0027"))
+
+
 class _Rendered(Element):
     """Text that is already rendered and must stay as it is.
 
@@ -73,7 +83,7 @@ class EventLayers(SafeMacroElement):
 <script>{{ this.js }}</script>
 {% endmacro %}
 {% macro html(this, kwargs) %}
-<script type="application/json" id="{{ this.data_id }}">{{ this.payload|tojson }}</script>
+<script type="application/json" id="{{ this.data_id }}">{{ this.payload_json }}</script>
 {% endmacro %}
 {% macro script(this, kwargs) %}
 geomapDraw(
@@ -89,6 +99,7 @@ geomapDraw(
         super().__init__()
         self._name = "EventLayers"
         self.payload = payload
+        self.payload_json = script_json(payload)
         self.groups = list(groups)
         self.basemap = basemap
         self.data_id = data_id

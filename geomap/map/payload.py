@@ -9,9 +9,13 @@ from shapely.geometry import mapping
 
 from ..gazetteer.places import geometries
 
-COORD_DECIMALS = 4          # ~10 m: finer than any screen shows at article zoom levels
+COORD_DECIMALS = 4          # ~10 m for points: finer than any screen shows at article zoom levels
+SHAPE_DECIMALS = 3          # ~100 m for outlines
+SHAPE_TOLERANCE = 0.02      # ~2 km: invisible below zoom 8, where article maps live
+BASEMAP_DECIMALS = 2
 BASEMAP_MARGIN_DEG = 6.0
-BASEMAP_TOLERANCE = 0.05    # ~5 km: outlines for orientation, not measurement
+BASEMAP_TOLERANCE = 0.1     # ~10 km: outlines for orientation, not measurement
+BASEMAP_MIN_AREA = 0.05     # square degrees: islets below this add bytes, not orientation
 ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
 PROPERTIES = ["id", "layer", "title", "summary", "start", "end", "as_of", "counts", "currency",
               "reported_by", "source_title", "source_publisher", "source_url", "source_date",
@@ -31,7 +35,10 @@ def region_shapes(located) -> dict:
     """Outlines of the regions the events name (a breakaway entity uses its host's)."""
     ids = sorted({p["shape"] for places in located["places"] for p in places if "shape" in p})
     outlines = geometries("region")
-    return {i: _rounded(outlines.loc[i, "geometry"]) for i in ids if i in outlines.index}
+    ids = [i for i in ids if i in outlines.index]
+    # Simplified together, as a coverage, so neighbouring shaded regions still meet.
+    simple = shapely.coverage_simplify(outlines.loc[ids, "geometry"].values, SHAPE_TOLERANCE)
+    return {i: _rounded(geom, SHAPE_DECIMALS) for i, geom in zip(ids, simple)}
 
 
 def basemap_countries(bounds) -> dict:
@@ -42,8 +49,13 @@ def basemap_countries(bounds) -> dict:
     countries = geometries("country")
     near = countries[countries.intersects(box)]
     simple = shapely.coverage_simplify(near.geometry.values, BASEMAP_TOLERANCE)
-    features = [{"type": "Feature", "properties": {"id": cid}, "geometry": _rounded(geom, 3)}
-                for cid, geom in zip(near.index, simple) if not geom.is_empty]
+    features = []
+    for cid, geom in zip(near.index, simple):
+        parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= BASEMAP_MIN_AREA]
+        if parts:
+            kept = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
+            features.append({"type": "Feature", "properties": {"id": cid},
+                             "geometry": _rounded(kept, BASEMAP_DECIMALS)})
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -83,10 +83,38 @@ def test_only_leaflet_is_loaded_not_folium_defaults(report_html):
 
 
 def test_russia_is_drawn_whole_on_the_outline_basemap(report_html, page_data):
-    basemap = page_data(report_html)["basemap"]["features"]
-    russia = next(f for f in basemap if f["properties"]["id"] == "RU")
-    lons = [pt[0] for poly in russia["geometry"]["coordinates"] for ring in poly for pt in ring]
+    basemap = page_data(report_html)["basemap"]
+    russia = next(c["shape"] for c in basemap if c["id"] == "RU")
+    lons = [pt[0] for poly in decode_polygons(russia) for ring in poly for pt in ring]
     assert min(lons) > 0 and max(lons) > 180
+
+
+def decode_polygons(encoded):
+    """The inverse of payload.encode_polygons, as the page does it."""
+    scale, polygons = encoded
+    out = []
+    for rings in polygons:
+        decoded = []
+        for flat in rings:
+            x = y = 0
+            ring = []
+            for dx, dy in zip(flat[0::2], flat[1::2]):
+                x, y = x + dx, y + dy
+                ring.append((x / scale, y / scale))
+            decoded.append(ring)
+        out.append(decoded)
+    return out
+
+
+def test_encoded_outlines_decode_to_the_shape():
+    import shapely
+    from geomap.gazetteer.places import geometries
+    from geomap.map.payload import encode_polygons
+
+    crimea = geometries("region").loc["UA-43", "geometry"]
+    decoded = shapely.MultiPolygon([shapely.Polygon(rings[0], rings[1:]) for rings in
+                                    decode_polygons(encode_polygons(crimea, 3))])
+    assert decoded.symmetric_difference(crimea).area < 0.001 * crimea.area
 
 
 def test_same_input_gives_the_same_bytes(report_located):

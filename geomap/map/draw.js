@@ -17,6 +17,23 @@ function geomapDraw(map, data, groups, basemap) {
     return typeof url === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(url) ? url : null;
   }
 
+  /* Outlines arrive as [scale, polygons of rings of delta-encoded integers] (payload.py). */
+  function decodePolygons(encoded) {
+    var scale = encoded[0];
+    var polygons = encoded[1].map(function (rings) {
+      return rings.map(function (flat) {
+        var ring = [], x = 0, y = 0;
+        for (var i = 0; i < flat.length; i += 2) {
+          x += flat[i];
+          y += flat[i + 1];
+          ring.push([x / scale, y / scale]);
+        }
+        return ring;
+      });
+    });
+    return {type: "MultiPolygon", coordinates: polygons};
+  }
+
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   function day(iso) {
     var p = iso.split("-");
@@ -194,7 +211,7 @@ function geomapDraw(map, data, groups, basemap) {
     var color = layerById[entry.layer].layer.color, index = layerById[entry.layer].index;
     var unverified = allUnverified(events);
     var classes = " geomap-event geomap-layer-" + entry.layer;
-    var shape = place.shape && data.shapes[place.shape];
+    var shape = place.shape && data.shapes[place.shape] && decodePolygons(data.shapes[place.shape]);
     var layer;
     if (shape) {
       layer = L.geoJSON(shape, {pane: "geomap-regions", style: {
@@ -220,7 +237,8 @@ function geomapDraw(map, data, groups, basemap) {
 
   /* The vector basemap: country outlines, drawn once into their own base layer. */
   if (basemap && data.basemap) {
-    L.geoJSON(data.basemap, {pane: "geomap-basemap", interactive: false, style: {color: "#9aa4ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}})
+    var outlines = data.basemap.map(function (country) { return decodePolygons(country.shape); });
+    L.geoJSON(outlines, {pane: "geomap-basemap", interactive: false, style: {color: "#9aa4ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}})
       .addTo(basemap);
   }
   function seaColour(e) {

@@ -14,7 +14,7 @@ SHAPE_DECIMALS = 3          # ~100 m for outlines
 SHAPE_TOLERANCE = 0.02      # ~2 km: invisible below zoom 8, where article maps live
 BASEMAP_DECIMALS = 2
 BASEMAP_MARGIN_DEG = 6.0
-BASEMAP_TOLERANCE = 0.1     # ~10 km: outlines for orientation, not measurement
+BASEMAP_TOLERANCE = 0.05    # ~5 km: outlines for orientation, not measurement
 BASEMAP_MIN_AREA = 0.05     # square degrees: islets below this add bytes, not orientation
 ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
 PROPERTIES = ["id", "layer", "title", "summary", "start", "end", "as_of", "counts", "currency",
@@ -38,7 +38,7 @@ def region_shapes(located) -> dict:
     ids = [i for i in ids if i in outlines.index]
     # Simplified together, as a coverage, so neighbouring shaded regions still meet.
     simple = shapely.coverage_simplify(outlines.loc[ids, "geometry"].values, SHAPE_TOLERANCE)
-    return {i: _rounded(geom, SHAPE_DECIMALS) for i, geom in zip(ids, simple)}
+    return {i: encode_polygons(geom, SHAPE_DECIMALS) for i, geom in zip(ids, simple)}
 
 
 def basemap_countries(bounds) -> dict:
@@ -54,9 +54,33 @@ def basemap_countries(bounds) -> dict:
         parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= BASEMAP_MIN_AREA]
         if parts:
             kept = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
-            features.append({"type": "Feature", "properties": {"id": cid},
-                             "geometry": _rounded(kept, BASEMAP_DECIMALS)})
-    return {"type": "FeatureCollection", "features": features}
+            features.append({"id": cid, "shape": encode_polygons(kept, BASEMAP_DECIMALS)})
+    return features
+
+
+def encode_polygons(geom, decimals: int) -> list:
+    """Polygon or MultiPolygon as delta-encoded integers, about half the bytes of GeoJSON.
+
+    [[ring, ring, …], …] per polygon, each ring [x0, y0, dx1, dy1, …] in units of
+    10**-decimals degrees; the page's `decodePolygons` turns it back into coordinates.
+    """
+    scale = 10**decimals
+    polygons = []
+    for polygon in getattr(geom, "geoms", [geom]):
+        rings = []
+        for ring in (polygon.exterior, *polygon.interiors):
+            flat, last_x, last_y = [], 0, 0
+            for x, y in ring.coords:
+                ix, iy = round(x * scale), round(y * scale)
+                if flat and ix == last_x and iy == last_y:
+                    continue  # repeated after rounding
+                flat += [ix - last_x, iy - last_y]
+                last_x, last_y = ix, iy
+            if len(flat) >= 8:  # a ring needs at least four points
+                rings.append(flat)
+        if rings:
+            polygons.append(rings)
+    return [scale, polygons]
 
 
 def _rounded(geom, decimals=COORD_DECIMALS):

@@ -42,10 +42,16 @@ def report_html(report_located):
 
 
 def _page_data(html: str) -> dict:
+    """The page's data block, unpacked, with the events decoded back to GeoJSON."""
     import re
-    found = re.search(r'<script type="application/json" id="geomap-data">(.*?)</script>', html, re.S)
+
+    from geomap.map.payload import decode_events, unpack
+
+    found = re.search(r'<script type="[^"]+" id="geomap-data" data-encoding="([^"]+)">(.*?)</script>', html, re.S)
     assert found, "no geomap-data block in the page"
-    return json.loads(found.group(1))
+    data = unpack(found.group(1), found.group(2))
+    data["events"] = decode_events(data["events"], data["layers"])
+    return data
 
 
 @pytest.fixture(scope="session")

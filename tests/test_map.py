@@ -158,3 +158,21 @@ def test_template_syntax_in_text_is_not_evaluated(events_file, tmp_path, page_da
     event = page_data(page)["events"]["features"][0]["properties"]
     assert event["title"] == "{{ 7*7 }} {% if true %}yes{% endif %} {# c #}"
     assert "{{ 7*7 }} {% if true %}yes{% endif %} {# c #}" in page  # the table, as text
+
+
+def test_compact_events_decode_to_the_exported_geojson(report_located):
+    from geomap.map.payload import decode_events, encode_events, events_geojson, pack, unpack
+
+    layers = report_located.attrs["layers"]
+    encoded = encode_events(report_located, layers)
+    assert decode_events(unpack(*pack(encoded)), layers) == events_geojson(report_located)
+
+
+def test_large_payloads_are_packed(monkeypatch):
+    from geomap.map import payload
+
+    big = {"x": "y" * (payload.PACK_THRESHOLD + 1)}
+    encoding, block = payload.pack(big)
+    assert encoding == "gzip+base64" and len(block) < payload.PACK_THRESHOLD / 10
+    assert payload.unpack(encoding, block) == big
+    assert payload.pack({"x": 1}) == ("json", '{"x":1}')

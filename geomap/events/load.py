@@ -269,19 +269,39 @@ def _validate(path: Path, data, lines) -> EventsFile:
     try:
         events = EventsFile.model_validate(data)
     except ValidationError as exc:
-        messages = [_describe_error(path, data, lines, error) for error in exc.errors()]
-        first = exc.errors()[0]
+        errors = _merge_count_errors(exc.errors())
+        messages = list(dict.fromkeys(_describe_error(path, data, lines, error) for error in errors))
+        first = errors[0]
         loc = _error_loc(first)
         line, _ = lines.line_for(data, loc)
         extra = len(messages) - MAX_REPORTED
         text = "\n".join(messages[:MAX_REPORTED]) + (f"\n… and {extra} more problems" if extra > 0 else "")
         raise EventsError(text, path=path, line=line, field=_field_name(loc)) from None
-    located = {}
-    for index in range(len(events.events)):
-        for field in ("places", "route"):
-            located[(index, field)] = lines.line_for(data, ("events", index, field))[0]
     unit = lines.line_for(data, ())[1]
-    return events.with_origin(Origin(path=str(path), unit=unit, lines=located))
+    return events.with_origin(Origin(path=str(path), unit=unit,
+                                     finder=lambda index, field: lines.line_for(data, ("events", index, field))[0]))
+
+
+def _merge_count_errors(errors):
+    """A bad count fails every branch of its union (int, float, {value, qualifier}): say it once."""
+    merged, seen = [], set()
+    for error in errors:
+        loc = error["loc"]
+        if len(loc) >= 4 and loc[0] == "events" and loc[2] == "counts":
+            key = loc[:4]
+            if key in seen:
+                continue
+            seen.add(key)
+            value = error.get("input")
+            if isinstance(value, bool):
+                why = "expected a number, not true/false"
+            elif isinstance(value, (int, float)) and value < 0:
+                why = "expected a number of 0 or more (greater than or equal to 0)"
+            else:
+                why = "expected a number such as 15000, or {value: 15000, qualifier: about}"
+            error = {"type": "count", "loc": key, "msg": f"{why}, got {str(value)[:40]!r}"}
+        merged.append(error)
+    return merged
 
 
 def _error_loc(error):
@@ -302,7 +322,10 @@ _PATTERN_HINTS = {
     "color": "a colour as #rrggbb, e.g. #d7301f",
     "tags": "lowercase letters, digits, dots and hyphens, e.g. article-207.3",
     "counts": "a count name in lowercase letters, digits and underscores, e.g. forced_labour",
+    "url": "a web address starting with http:// or https://, without spaces, quotes or angle "
+           "brackets (percent-encode them)",
 }
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _describe_error(path, data, lines, error) -> str:
@@ -318,12 +341,19 @@ def _describe_error(path, data, lines, error) -> str:
         message = "required field is missing"
     elif error["type"] == "extra_forbidden":
         message = "unknown field; check the spelling (see README, Events file)"
-    elif error["type"] == "model_type":
+    elif error["type"] == "model_type" and len(loc) == 2:
         message = ("expected an event: a mapping with id, layer, title, summary, date, places and "
                    f"certainty, got {str(error.get('input'))[:60]!r}")
     elif error["type"] == "string_pattern_mismatch":
-        hint = next((_PATTERN_HINTS[p] for p in reversed(loc) if p in _PATTERN_HINTS), "a different format")
-        message = f"expected {hint}, got {str(error['input'])[:60]!r}"
+        control = _CONTROL.search(str(error["input"]))
+        hint = next((_PATTERN_HINTS[p] for p in reversed(loc) if p in _PATTERN_HINTS), None)
+        if hint:
+            message = f"expected {hint}, got {str(error['input'])[:60]!r}"
+        elif control:
+            message = (f"contains the control character U+{ord(control.group()):04X}, which a page "
+                       "cannot show; remove it (often a paste from a PDF or spreadsheet)")
+        else:
+            message = f"not in the expected format, got {str(error['input'])[:60]!r}"
     elif "input" in error and error["type"] not in ("value_error", "assertion_error"):
         shown = repr(error["input"])
         message += f", got {shown[:60]}{'…' if len(shown) > 60 else ''}"

@@ -9,49 +9,69 @@ from __future__ import annotations
 
 from ..errors import EventsError
 from ..gazetteer import default_gazetteer, describe
-from .schema import EventsFile
+from .schema import Count, EventsFile
 
 # From coarsest to finest: an event is only as precise as its vaguest place.
 PRECISION_ORDER = ("country", "region (approximate)", "region", "checkpoint", "town")
+_RANK = {name: i for i, name in enumerate(PRECISION_ORDER)}
+MAX_REPORTED = 20
+COLUMNS = ["id", "layer", "title", "summary", "start", "end", "as_of", "counts", "currency",
+           "reported_by", "source_title", "source_publisher", "source_url", "source_date",
+           "certainty", "precision_note", "tags", "places", "route", "precision"]
 
 
 def locate_events(events: EventsFile, gazetteer=None):
     """Resolve every place of every event; raise one EventsError listing all failures."""
     import geopandas as gpd
-    from shapely.geometry import LineString, MultiPoint, Point
+    import numpy as np
+    import shapely
 
     gazetteer = gazetteer or default_gazetteer()
-    cache: dict[str, object] = {}
+    records: dict[str, dict | None] = {}  # written name -> shared place record (None: unresolved)
+    matches = {}
+    columns: dict[str, list] = {name: [] for name in COLUMNS}
+    geometries: list = []
     problems: list[str] = []
-    rows = []
     for index, event in enumerate(events.events):
         resolved = {}
         for field in ("places", "route"):
-            resolved[field] = []
+            found = []
             for name in getattr(event, field):
-                match = cache.get(name) or cache.setdefault(name, gazetteer.lookup(name))
-                if match.ok:
-                    resolved[field].append(_place_record(name, match.place))
+                if name not in records:
+                    match = matches[name] = gazetteer.lookup(name)
+                    records[name] = _place_record(name, match.place) if match.ok else None
+                if records[name] is None:
+                    if len(problems) <= MAX_REPORTED:
+                        problems.append(_problem(events, index, field, name, matches[name]))
                 else:
-                    problems.append(_problem(events, index, field, name, match))
-        if len(resolved["places"]) + len(resolved["route"]) < len(event.places) + len(event.route):
-            continue
-        points = [(p["lon"], p["lat"]) for p in resolved["route"] or resolved["places"]]
-        if resolved["route"]:
-            geometry = LineString(points)
-        elif len(points) == 1:
-            geometry = Point(points[0])
-        else:
-            geometry = MultiPoint(points)
-        rows.append({**_event_columns(events, event), **resolved,
-                     "precision": _precision(resolved["places"] + resolved["route"]),
-                     "geometry": geometry})
+                    found.append(records[name])
+            resolved[field] = found
+        if problems:
+            continue  # keep collecting errors; nothing will be built
+        for name, value in _event_columns(events, event).items():
+            columns[name].append(value)
+        columns["places"].append(resolved["places"])
+        columns["route"].append(resolved["route"])
+        columns["precision"].append(_precision(resolved["places"] + resolved["route"]))
+        geometries.append(resolved["route"] or resolved["places"])
     if problems:
-        shown = problems[:20]
-        more = f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""
+        shown = problems[:MAX_REPORTED]
+        more = "\n… and more unresolved places" if len(problems) > MAX_REPORTED else ""
         raise EventsError("\n".join(shown) + more, path=events.origin.path,
                           line=events.origin.line_of(0, "places"), field="places")
-    frame = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+    # Points in one vectorised call; the few lines and multipoints one by one.
+    geometry = np.empty(len(geometries), dtype=object)
+    single = [i for i, g in enumerate(geometries) if len(g) == 1]
+    if single:
+        xy = np.array([(geometries[i][0]["lon"], geometries[i][0]["lat"]) for i in single])
+        geometry[single] = shapely.points(xy)
+    for i, places in enumerate(geometries):
+        if len(places) > 1:
+            coords = [(p["lon"], p["lat"]) for p in places]
+            geometry[i] = (shapely.LineString(coords) if columns["route"][i]
+                           else shapely.MultiPoint(coords))
+    frame = gpd.GeoDataFrame(columns, geometry=geometry, crs=4326)
     frame.attrs.update(title=events.title, description=events.description,
                        layers=[layer.model_dump() for layer in events.layers])
     return frame
@@ -66,17 +86,23 @@ def _place_record(written: str, place) -> dict:
 
 
 def _precision(places) -> str:
-    return min((p["precision"] for p in places), key=PRECISION_ORDER.index)
+    return min((p["precision"] for p in places), key=_RANK.__getitem__)
+
+
+def _count(value) -> dict:
+    count = Count.of(value)
+    return {"value": count.value, "qualifier": count.qualifier} if count.qualifier else {"value": count.value}
 
 
 def _event_columns(events: EventsFile, event) -> dict:
     source = event.source or events.source
+    start = event.date or event.start
     return {
         "id": event.id, "layer": event.layer, "title": event.title, "summary": event.summary,
-        "start": (event.date or event.start).isoformat(),
-        "end": (event.end or event.date or event.start).isoformat(),
+        "start": start.isoformat(),
+        "end": (event.end or start).isoformat(),
         "as_of": event.as_of.isoformat() if event.as_of else None,
-        "counts": {name: count.model_dump(exclude_none=True) for name, count in event.counts.items()},
+        "counts": {name: _count(value) for name, value in event.counts.items()},
         "currency": event.currency,
         "reported_by": event.reported_by,
         "source_title": source.title if source else None,

@@ -10,7 +10,7 @@ from jinja2 import Template
 from ..errors import GeomapError
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
-from .payload import ATTRIBUTION, basemap_countries, events_geojson, region_shapes, table_rows
+from .payload import ATTRIBUTION, basemap_countries, encode_events, region_shapes
 
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css")
@@ -61,7 +61,7 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
     sources = sorted({s for s in located["source_title"].dropna()})
     payload = {
         "layers": chosen,
-        "events": events_geojson(located),
+        "events": encode_events(located, chosen),
         "shapes": region_shapes(located),
         "basemap": basemap_countries(bounds),
         "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
@@ -69,7 +69,7 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
         "bounds": [[round(bounds[1], 4), round(bounds[0], 4)], [round(bounds[3], 4), round(bounds[2], 4)]],
     }
     EventLayers(payload, groups, basemap=outline).add_to(fmap)
-    TitleBox(title, description, table_rows(located, chosen)).add_to(fmap)
+    TitleBox(title, description, len(located)).add_to(fmap)
     Legend(chosen, "; ".join(sources) or None, download_id="geomap-download",
            download_name="events.geojson").add_to(fmap)
     LayerSwitcher([("Light map", tiles), ("Outline map (offline)", outline)], overlays).add_to(fmap)

@@ -1,10 +1,80 @@
-/* geomap: draws the events of a map from the JSON block the page carries.
+/* geomap: draws the events of a map from the data block the page carries.
  *
  * All text from the events file reaches the page through textContent, never innerHTML,
  * and links only when they are http(s): an events file cannot run code in a reader's browser.
  */
+function geomapStart(map, dataId, groups, basemap) {
+  "use strict";
+  var block = document.getElementById(dataId);
+  readBlock(block).then(function (data) {
+    data.events = geomapDecodeEvents(data.events, data.layers);
+    geomapDraw(map, data, groups, basemap);
+  });
+
+  /* Large maps carry gzip+base64 (payload.py `pack`); the browser unzips it. */
+  function readBlock(node) {
+    if (node.getAttribute("data-encoding") !== "gzip+base64") {
+      return Promise.resolve(JSON.parse(node.textContent));
+    }
+    var binary = atob(node.textContent.trim()), bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+}
+
+/* The columns of payload.py `encode_events` back into one object per event. */
+function geomapDecodeEvents(encoded, layers) {
+  "use strict";
+  var n = encoded.n, strings = encoded.strings, fields = encoded.fields, cols = {};
+  Object.keys(encoded.columns).forEach(function (name) {
+    var col = encoded.columns[name];
+    if (Array.isArray(col)) { cols[name] = col; return; }
+    var out = new Array(n);
+    if ("c" in col) { out.fill(col.c); cols[name] = out; return; }
+    out.fill(col.e === undefined || col.e === null ? null : []);
+    col.s.forEach(function (pair) { out[pair[0]] = pair[1]; });
+    cols[name] = out;
+  });
+  var text = function (i) { return i === null || i === undefined ? null : strings[i]; };
+  var placeCache = encoded.places.map(function (row) {
+    var place = {};
+    fields.forEach(function (f, k) { if (row[k] !== null) place[f] = row[k]; });
+    return place;
+  });
+  function records(flat) {
+    var out = [];
+    for (var k = 0; flat && k < flat.length; k += 2) {
+      var place = placeCache[flat[k]];
+      out.push(flat[k + 1] === -1 ? place : Object.assign({}, place, {written: strings[flat[k + 1]]}));
+    }
+    return out;
+  }
+  placeCache.forEach(function (place) { place.written = place.name; });
+  var DAY = 86400000;
+  function iso(day) { return day === null || day === undefined ? null : new Date(day * DAY).toISOString().slice(0, 10); }
+  var events = new Array(n);
+  for (var i = 0; i < n; i++) {
+    var source = encoded.sources[cols.source[i]], counts = {}, flat = cols.counts[i] || [];
+    for (var c = 0; c < flat.length; c += 3) {
+      counts[strings[flat[c]]] = flat[c + 2] === null ? {value: flat[c + 1]} : {value: flat[c + 1], qualifier: strings[flat[c + 2]]};
+    }
+    events[i] = {
+      id: cols.id[i], layer: layers[cols.layer[i]].id, title: text(cols.title[i]), summary: text(cols.summary[i]),
+      start: iso(cols.start[i]), end: iso(cols.start[i] + cols.end[i]), as_of: iso(cols.as_of[i]),
+      counts: counts, currency: text(cols.currency[i]), reported_by: text(cols.reported_by[i]),
+      source_title: source[0], source_publisher: source[1], source_url: source[2], source_date: source[3],
+      certainty: ["confirmed", "reported", "unverified"][cols.certainty[i]], precision: text(cols.precision[i]),
+      precision_note: text(cols.precision_note[i]), tags: (cols.tags[i] || []).map(text),
+      places: records(cols.places[i]), route: records(cols.route[i])
+    };
+  }
+  return events;
+}
+
 function geomapDraw(map, data, groups, basemap) {
   "use strict";
+  var POPUP_PAGE = 20, TABLE_PAGE = 500, CANVAS_ABOVE = 1500;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -44,73 +114,100 @@ function geomapDraw(map, data, groups, basemap) {
     if (ev.as_of && ev.as_of !== ev.end) text += " (figures as of " + day(ev.as_of) + ")";
     return text;
   }
+  var MONEY = /cost|price|paid|sum|bribe|fee/;
   function countLabel(name, count, currency) {
     var value = Number(count.value).toLocaleString("en-GB");
-    if (currency && /cost|price|paid|sum|bribe|fee/.test(name)) value += " " + currency;
+    if (currency && MONEY.test(name)) value += " " + currency;
     return name.replace(/_/g, " ") + ": " + (count.qualifier ? count.qualifier + " " : "") + value;
+  }
+  function countsText(ev) {
+    return Object.keys(ev.counts).map(function (n) { return countLabel(n, ev.counts[n], ev.currency); }).join("; ");
   }
   function maxCount(events) {
     var best = 0;
     events.forEach(function (ev) {
-      Object.keys(ev.counts || {}).forEach(function (k) {
-        if (!/cost|price|paid|sum|bribe|fee|years/.test(k)) best = Math.max(best, Number(ev.counts[k].value) || 0);
+      Object.keys(ev.counts).forEach(function (k) {
+        if (!MONEY.test(k) && !/years/.test(k)) best = Math.max(best, Number(ev.counts[k].value) || 0);
       });
     });
     return best;
   }
 
-  /* One popup for every event of a layer at one place. */
+  function eventArticle(ev) {
+    var item = el("article", "geomap-event");
+    item.appendChild(el("h3", null, ev.title));
+    var meta = [dateLabel(ev), ev.certainty, "located at " + ev.precision + " level"];
+    item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
+    if (ev.certainty === "unverified") item.appendChild(el("p", "geomap-unverified", "Unverified report"));
+    item.appendChild(el("p", null, ev.summary));
+    var names = Object.keys(ev.counts);
+    if (names.length) {
+      var list = el("ul", "geomap-counts");
+      names.forEach(function (n) { list.appendChild(el("li", null, countLabel(n, ev.counts[n], ev.currency))); });
+      item.appendChild(list);
+    }
+    var where = (ev.route.length ? ev.route : ev.places).map(function (p) { return p.written; });
+    item.appendChild(el("p", "geomap-meta", (ev.route.length ? "Route: " : "Where: ") + where.join(ev.route.length ? " → " : "; ")));
+    if (ev.precision_note) item.appendChild(el("p", "geomap-meta", "Note: " + ev.precision_note));
+    if (ev.reported_by) item.appendChild(el("p", "geomap-meta", "Reported by: " + ev.reported_by));
+    if (ev.source_title) item.appendChild(sourceLine(ev));
+    return item;
+  }
+
+  /* The source's title, a link when its address is http(s), and its publisher. */
+  function sourceInto(node, ev) {
+    var url = safeUrl(ev.source_url);
+    if (url) {
+      var link = el("a", null, ev.source_title);
+      link.href = url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      node.appendChild(link);
+    } else {
+      node.appendChild(document.createTextNode(ev.source_title));
+    }
+    if (ev.source_publisher) node.appendChild(document.createTextNode(", " + ev.source_publisher));
+    return node;
+  }
+  function sourceLine(ev) {
+    return sourceInto(el("p", "geomap-meta", "Source: "), ev);
+  }
+
+  /* One popup for every event of a layer at one place, a page at a time. */
   function popupContent(events, place) {
     var box = el("div", "geomap-popup");
-    if (place) box.appendChild(el("div", "geomap-where", place.label || place.name));
-    events.forEach(function (ev) {
-      var item = el("article", "geomap-event");
-      item.appendChild(el("h3", null, ev.title));
-      var meta = [dateLabel(ev), ev.certainty, "located at " + ev.precision + " level"];
-      item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
-      if (ev.certainty === "unverified") item.appendChild(el("p", "geomap-unverified", "Unverified report"));
-      item.appendChild(el("p", null, ev.summary));
-      var names = Object.keys(ev.counts || {});
-      if (names.length) {
-        var list = el("ul", "geomap-counts");
-        names.forEach(function (n) { list.appendChild(el("li", null, countLabel(n, ev.counts[n], ev.currency))); });
-        item.appendChild(list);
-      }
-      var where = (ev.route.length ? ev.route : ev.places).map(function (p) { return p.written; });
-      item.appendChild(el("p", "geomap-meta", (ev.route.length ? "Route: " : "Where: ") + where.join(ev.route.length ? " → " : "; ")));
-      if (ev.precision_note) item.appendChild(el("p", "geomap-meta", "Note: " + ev.precision_note));
-      if (ev.reported_by) item.appendChild(el("p", "geomap-meta", "Reported by: " + ev.reported_by));
-      if (ev.source_title) {
-        var src = el("p", "geomap-meta", "Source: ");
-        var url = safeUrl(ev.source_url);
-        if (url) {
-          var link = el("a", null, ev.source_title);
-          link.href = url;
-          link.target = "_blank";
-          link.rel = "noopener noreferrer";
-          src.appendChild(link);
-        } else {
-          src.appendChild(document.createTextNode(ev.source_title));
-        }
-        if (ev.source_publisher) src.appendChild(document.createTextNode(", " + ev.source_publisher));
-        item.appendChild(src);
-      }
-      box.appendChild(item);
-    });
+    if (place) {
+      var heading = place.label || place.name;
+      box.appendChild(el("div", "geomap-where", events.length > 1 ? heading + " · " + events.length + " events" : heading));
+    }
+    var shown = 0;
+    function more() {
+      events.slice(shown, shown + POPUP_PAGE).forEach(function (ev) { box.insertBefore(eventArticle(ev), button); });
+      shown = Math.min(events.length, shown + POPUP_PAGE);
+      button.hidden = shown >= events.length;
+      button.textContent = "Show " + Math.min(POPUP_PAGE, events.length - shown) + " more of " + (events.length - shown);
+    }
+    var button = el("button", "geomap-more");
+    button.type = "button";
+    button.addEventListener("click", function (e) { L.DomEvent.stopPropagation(e); more(); });
+    box.appendChild(button);
+    more();
     return box;
   }
 
-  function tooltipContent(events, place) {
-    var text = events.map(function (ev) { return ev.title; }).join(" · ");
-    return el("span", null, place ? (place.name + ": " + text) : text);
+  function titles(events, place) {
+    var text = events.slice(0, 3).map(function (ev) { return ev.title; }).join(" · ");
+    if (events.length > 3) text += " · and " + (events.length - 3) + " more";
+    return place ? place.name + ": " + text : text;
   }
 
-  /* Popup and tooltip, and keyboard access: each mark is a focusable button that opens
-     its popup with Enter or Space. */
+  /* Popup and tooltip, and keyboard access: each mark drawn as SVG is a focusable button
+     that opens its popup with Enter or Space (canvas marks have no element; the table
+     gives those events to keyboard and screen-reader users). */
   function bind(layer, events, place) {
     layer.bindPopup(function () { return popupContent(events, place); }, {maxWidth: 320, autoPanPadding: [20, 20]});
-    layer.bindTooltip(tooltipContent(events, place), {sticky: true, direction: "top", opacity: 0.95});
-    var label = (place ? place.name + ": " : "") + events.map(function (ev) { return ev.title; }).join("; ");
+    layer.bindTooltip(function () { return el("span", null, titles(events, place)); },
+                      {sticky: true, direction: "top", opacity: 0.95});
     layer.on("add", function () {
       var parts = layer.eachLayer ? [] : [layer];
       if (layer.eachLayer) layer.eachLayer(function (child) { parts.push(child); });
@@ -119,7 +216,7 @@ function geomapDraw(map, data, groups, basemap) {
         if (!node) return;
         node.setAttribute("tabindex", "0");
         node.setAttribute("role", "button");
-        node.setAttribute("aria-label", label);
+        node.setAttribute("aria-label", titles(events, place));
         node.addEventListener("keydown", function (e) {
           if (e.key !== "Enter" && e.key !== " ") return;
           e.preventDefault();
@@ -163,39 +260,41 @@ function geomapDraw(map, data, groups, basemap) {
   data.layers.forEach(function (layer, index) { layerById[layer.id] = {layer: layer, index: index}; });
 
   /* Group events by layer and place, so one marker or area carries all of its events. */
-  var byPlace = {};
-  data.events.features.forEach(function (feature) {
-    var ev = feature.properties;
+  var byPlace = {}, routes = [];
+  data.events.forEach(function (ev) {
     if (!groups[ev.layer]) return;
     ev.places.forEach(function (place) {
       var key = ev.layer + "|" + place.id;
       (byPlace[key] = byPlace[key] || {layer: ev.layer, place: place, events: []}).events.push(ev);
     });
-    if (ev.route.length > 1) {
-      var color = layerById[ev.layer].layer.color;
-      var latlngs = ev.route.map(function (p) { return [p.lat, p.lon]; });
-      var dashed = ev.certainty === "unverified";
-      var layerClass = "geomap-layer-" + ev.layer;
-      var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: dashed ? "6 6" : null,
-        className: "geomap-route geomap-event " + layerClass});
-      bind(line, [ev], null).addTo(groups[ev.layer]);
-      arrowHead(latlngs, color, layerClass).addTo(groups[ev.layer]);
-      [ev.route[0], ev.route[ev.route.length - 1]].forEach(function (p, end) {
-        L.circleMarker([p.lat, p.lon], {radius: end ? 4 : 3, color: color, weight: 1, fillColor: "#fff", fillOpacity: 1,
-          interactive: false, className: "geomap-route-end " + layerClass})
-          .addTo(groups[ev.layer]);
-      });
-    }
+    if (ev.route.length > 1) routes.push(ev);
+  });
+  var keys = Object.keys(byPlace).sort();
+  // Past a few thousand marks, SVG elements cost seconds: draw them on a canvas instead.
+  var renderer = keys.length + routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
+
+  routes.forEach(function (ev) {
+    var color = layerById[ev.layer].layer.color;
+    var latlngs = ev.route.map(function (p) { return [p.lat, p.lon]; });
+    var layerClass = "geomap-layer-" + ev.layer;
+    var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: ev.certainty === "unverified" ? "6 6" : null,
+      className: "geomap-route geomap-event " + layerClass, renderer: renderer});
+    bind(line, [ev], null).addTo(groups[ev.layer]);
+    arrowHead(latlngs, color, layerClass).addTo(groups[ev.layer]);
+    [ev.route[0], ev.route[ev.route.length - 1]].forEach(function (p, end) {
+      L.circleMarker([p.lat, p.lon], {radius: end ? 4 : 3, color: color, weight: 1, fillColor: "#fff", fillOpacity: 1,
+        interactive: false, className: "geomap-route-end " + layerClass, renderer: renderer})
+        .addTo(groups[ev.layer]);
+    });
   });
 
   /* Choropleth: a region's own numbers (from events placed in it alone) set its shade,
      on a log scale within its layer; without numbers, the number of events does. */
   function regionValue(events) {
-    var own = events.filter(function (ev) { return ev.places.length === 1; });
-    return maxCount(own);
+    return maxCount(events.filter(function (ev) { return ev.places.length === 1; }));
   }
   var layerMax = {};
-  Object.keys(byPlace).forEach(function (key) {
+  keys.forEach(function (key) {
     var entry = byPlace[key];
     if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, regionValue(entry.events));
   });
@@ -206,7 +305,7 @@ function geomapDraw(map, data, groups, basemap) {
     return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
   }
 
-  Object.keys(byPlace).sort().forEach(function (key) {
+  keys.forEach(function (key) {
     var entry = byPlace[key], place = entry.place, events = entry.events;
     var color = layerById[entry.layer].layer.color, index = layerById[entry.layer].index;
     var unverified = allUnverified(events);
@@ -227,7 +326,7 @@ function geomapDraw(map, data, groups, basemap) {
         fillColor: color, fillOpacity: unverified ? 0.05 : 0.25, className: "geomap-country" + classes});
     } else {
       var radius = 6 + 2.5 * Math.log10(maxCount(events) + 1);
-      layer = L.circleMarker([place.lat, place.lon], {radius: radius,
+      layer = L.circleMarker([place.lat, place.lon], {radius: radius, renderer: renderer,
         color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
         dashArray: unverified ? "3 3" : null, fillColor: color, fillOpacity: unverified ? 0.1 : 0.75,
         className: "geomap-" + place.kind + classes});
@@ -255,11 +354,50 @@ function geomapDraw(map, data, groups, basemap) {
   var credit = el("span", null, data.attribution);
   map.attributionControl.addAttribution(credit.innerHTML);
 
-  /* The download link serves the embedded events as a GeoJSON file. */
+  /* The download link serves the events as GeoJSON, made when a reader asks for it. */
+  function geometry(ev) {
+    var points = (ev.route.length ? ev.route : ev.places).map(function (p) { return [p.lon, p.lat]; });
+    if (ev.route.length) return {type: "LineString", coordinates: points};
+    return points.length === 1 ? {type: "Point", coordinates: points[0]} : {type: "MultiPoint", coordinates: points};
+  }
   var download = document.getElementById(data.download_id);
   if (download) {
-    var blob = new Blob([JSON.stringify(data.events, null, 1)], {type: "application/geo+json"});
-    download.href = URL.createObjectURL(blob);
+    download.addEventListener("click", function () {
+      if (download.href.indexOf("blob:") === 0) return;
+      var features = data.events.map(function (ev) {
+        return {type: "Feature", geometry: geometry(ev), properties: ev};
+      });
+      var blob = new Blob([JSON.stringify({type: "FeatureCollection", features: features})], {type: "application/geo+json"});
+      download.href = URL.createObjectURL(blob);  // the click goes on to this address
+    });
+  }
+
+  /* The table: every event as a row, filled when a reader opens it, a page at a time. */
+  var table = document.querySelector(".geomap-table");
+  if (table) {
+    var body = table.querySelector("tbody"), moreRows = table.querySelector(".geomap-more"), filled = 0;
+    var layerNames = {};
+    data.layers.forEach(function (layer) { layerNames[layer.id] = layer.name; });
+    var fill = function () {
+      data.events.slice(filled, filled + TABLE_PAGE).forEach(function (ev) {
+        var tr = el("tr"), where = (ev.route.length ? ev.route : ev.places).map(function (p) {
+          return p.written + " (" + p.name + ", " + p.precision + ")";
+        }).join(ev.route.length ? " → " : "; ");
+        tr.appendChild(el("th", null, ev.title)).setAttribute("scope", "row");
+        [layerNames[ev.layer], dateLabel(ev), where, countsText(ev), ev.certainty].forEach(function (value) {
+          tr.appendChild(el("td", null, value));
+        });
+        var source = el("td");
+        if (ev.source_title) sourceInto(source, ev);
+        tr.appendChild(source);
+        body.appendChild(tr);
+      });
+      filled = Math.min(data.events.length, filled + TABLE_PAGE);
+      moreRows.hidden = filled >= data.events.length;
+      moreRows.textContent = "Show " + Math.min(TABLE_PAGE, data.events.length - filled) + " more rows of " + (data.events.length - filled);
+    };
+    moreRows.addEventListener("click", fill);
+    table.addEventListener("toggle", function () { if (table.open && !filled) fill(); });
   }
 
   /* Tests and the PNG export wait for this. */

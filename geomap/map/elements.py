@@ -11,6 +11,8 @@ from importlib import resources
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
+from .payload import pack
+
 _ASSETS = resources.files("geomap.map")
 
 
@@ -18,12 +20,9 @@ def _asset(name: str) -> str:
     return (_ASSETS / name).read_text(encoding="utf-8")
 
 
-def script_json(value) -> str:
-    """Compact JSON that is safe inside a <script> element: no character of it can close the
-    element or start markup (the same escapes as Jinja's `tojson`, without its spaces)."""
-    import json
-
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def script_json_text(text: str) -> str:
+    """JSON made safe inside a <script> element: no character of it can close the element
+    or start markup (the same escapes as Jinja's `tojson`)."""
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("'", "\\u0027"))
 
@@ -83,12 +82,12 @@ class EventLayers(SafeMacroElement):
 <script>{{ this.js }}</script>
 {% endmacro %}
 {% macro html(this, kwargs) %}
-<script type="application/json" id="{{ this.data_id }}">{{ this.payload_json }}</script>
+<script type="{{ 'application/json' if this.encoding == 'json' else 'text/plain' }}" id="{{ this.data_id }}" data-encoding="{{ this.encoding }}">{{ this.block }}</script>
 {% endmacro %}
 {% macro script(this, kwargs) %}
-geomapDraw(
+geomapStart(
     {{ this._parent.get_name() }},
-    JSON.parse(document.getElementById({{ this.data_id|tojson }}).textContent),
+    {{ this.data_id|tojson }},
     { {%- for layer_id, group in this.groups %}{{ layer_id|tojson }}: {{ group.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     {{ this.basemap.get_name() if this.basemap else "null" }}
 );
@@ -99,7 +98,8 @@ geomapDraw(
         super().__init__()
         self._name = "EventLayers"
         self.payload = payload
-        self.payload_json = script_json(payload)
+        self.encoding, block = pack(payload)
+        self.block = script_json_text(block) if self.encoding == "json" else block
         self.groups = list(groups)
         self.basemap = basemap
         self.data_id = data_id
@@ -167,21 +167,16 @@ class TitleBox(SafeMacroElement):
   <h1 id="{{ this.element_id }}-heading">{{ this.title|e }}</h1>
   {% if this.description %}<p id="{{ this.element_id }}-description">{{ this.description|e }}</p>{% endif %}
   <details class="geomap-table">
-    <summary><span class="geomap-closed">Show the {{ this.rows|length }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
+    <summary><span class="geomap-closed">Show the {{ "{:,}".format(this.count) }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
     <div class="geomap-table-panel" role="region" aria-label="Events as a table" tabindex="0">
     <table>
       <caption>{{ this.title|e }}</caption>
       <thead><tr><th scope="col">Event</th><th scope="col">Layer</th><th scope="col">When</th>
         <th scope="col">Where (precision)</th><th scope="col">Numbers</th><th scope="col">Certainty</th>
         <th scope="col">Source</th></tr></thead>
-      <tbody>
-      {%- for row in this.rows %}
-        <tr><th scope="row">{{ row.title|e }}</th><td>{{ row.layer|e }}</td><td>{{ row.date|e }}</td>
-          <td>{{ row.where|e }}</td><td>{{ row.counts|e }}</td><td>{{ row.certainty|e }}</td>
-          <td>{% if row.url %}<a href="{{ row.url|e }}" target="_blank" rel="noopener noreferrer">{{ row.source|e }}</a>{% else %}{{ row.source|e }}{% endif %}</td></tr>
-      {%- endfor %}
-      </tbody>
+      <tbody></tbody>
     </table>
+    <button type="button" class="geomap-more" hidden></button>
     </div>
   </details>
 </div>
@@ -210,10 +205,10 @@ class TitleBox(SafeMacroElement):
 {% endmacro %}
 """)
 
-    def __init__(self, title: str, description: str | None = None, rows=(), element_id="geomap-title"):
+    def __init__(self, title: str, description: str | None = None, count: int = 0, element_id="geomap-title"):
         super().__init__()
         self._name = "TitleBox"
-        self.title, self.description, self.rows, self.element_id = title, description, list(rows), element_id
+        self.title, self.description, self.count, self.element_id = title, description, count, element_id
 
 
 class Legend(SafeMacroElement):

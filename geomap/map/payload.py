@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
+import gzip
 import json
 
 import shapely
@@ -27,8 +30,176 @@ def events_geojson(located) -> dict:
     features = []
     for row in located.itertuples(index=False):
         props = {name: plain_value(getattr(row, name)) for name in PROPERTIES}
-        features.append({"type": "Feature", "geometry": _rounded(row.geometry), "properties": props})
+        features.append({"type": "Feature", "geometry": event_geometry(props["places"], props["route"]),
+                         "properties": props})
     return {"type": "FeatureCollection", "features": features}
+
+
+def event_geometry(places, route) -> dict:
+    """A route is a LineString; one place a Point; several a MultiPoint (as locate_events)."""
+    points = [[p["lon"], p["lat"]] for p in (route or places)]
+    if route:
+        return {"type": "LineString", "coordinates": points}
+    if len(points) == 1:
+        return {"type": "Point", "coordinates": points[0]}
+    return {"type": "MultiPoint", "coordinates": points}
+
+
+# --- compact events -------------------------------------------------------------------------
+# 100,000 events as row objects are ~90 MB of JSON; as columns of small integers pointing
+# into one table of distinct strings and one of distinct places they are ~7 MB, and gzip
+# (undone in the page by the browser's DecompressionStream) brings that to ~2 MB.
+
+CERTAINTIES = ["confirmed", "reported", "unverified"]
+PLACE_FIELDS = ["id", "name", "kind", "country", "lat", "lon", "precision", "label", "shape",
+                "iso_3166_2", "drawn_as", "countries"]
+_TEXT_COLUMNS = ["title", "summary", "currency", "reported_by", "precision_note", "precision"]
+EPOCH = dt.date(1970, 1, 1)
+
+
+class _Strings:
+    def __init__(self):
+        self.index: dict[str, int] = {}
+
+    def __call__(self, value):
+        if value is None:
+            return None
+        found = self.index.get(value)
+        if found is None:
+            found = self.index[value] = len(self.index)
+        return found
+
+    def table(self):
+        return list(self.index)
+
+
+def _day(iso):
+    return None if iso is None else (dt.date.fromisoformat(iso) - EPOCH).days
+
+
+def _iso(day):
+    return None if day is None else (EPOCH + dt.timedelta(days=day)).isoformat()
+
+
+def _column(values: list):
+    """A constant column as {"c": v}; a mostly empty one as {"s": [[i, v], …]}; else the list."""
+    first = values[0] if values else None
+    if all(v == first for v in values):
+        return {"c": first}
+    empty = (None, [])
+    filled = [[i, v] for i, v in enumerate(values) if v not in empty]
+    if len(filled) * 4 < len(values):
+        return {"s": filled, "e": [] if any(v == [] for v in values) else None}
+    return values
+
+
+def _expand(column, n: int) -> list:
+    if isinstance(column, list):
+        return column
+    if "c" in column:
+        return [column["c"]] * n
+    out = [[] if column.get("e") == [] else None] * n
+    for i, v in column["s"]:
+        out[i] = v
+    return out
+
+
+def encode_events(located, layers) -> dict:
+    """The located events as columns (see the note above); `decode_events` reverses it."""
+    text = _Strings()
+    places: dict[str, int] = {}
+    place_rows: list[list] = []
+    sources: dict[tuple, int] = {}
+    layer_index = {layer["id"]: i for i, layer in enumerate(layers)}
+
+    def refs(records):
+        flat = []
+        for record in records:
+            pid = record["id"]
+            if pid not in places:
+                places[pid] = len(place_rows)
+                place_rows.append([record.get(f) for f in PLACE_FIELDS])
+            flat += [places[pid], -1 if record["written"] == record["name"] else text(record["written"])]
+        return flat
+
+    columns: dict[str, list] = {name: [] for name in
+                                ["id", "layer", "start", "end", "as_of", "places", "route", "counts",
+                                 "source", "certainty", "tags", *_TEXT_COLUMNS]}
+    for row in located.itertuples(index=False):
+        columns["id"].append(row.id)
+        columns["layer"].append(layer_index[row.layer])
+        start = _day(row.start)
+        columns["start"].append(start)
+        columns["end"].append(_day(row.end) - start)
+        columns["as_of"].append(_day(plain_value(row.as_of)))
+        columns["places"].append(refs(row.places))
+        columns["route"].append(refs(row.route))
+        columns["counts"].append([x for name, c in row.counts.items()
+                                  for x in (text(name), c["value"], text(c.get("qualifier")))])
+        source = tuple(plain_value(getattr(row, f)) for f in
+                       ("source_title", "source_publisher", "source_url", "source_date"))
+        columns["source"].append(sources.setdefault(source, len(sources)))
+        columns["certainty"].append(CERTAINTIES.index(row.certainty))
+        columns["tags"].append([text(t) for t in row.tags])
+        for name in _TEXT_COLUMNS:
+            columns[name].append(text(plain_value(getattr(row, name))))
+    return {"n": len(located), "strings": text.table(), "places": place_rows,
+            "sources": [list(s) for s in sources], "fields": PLACE_FIELDS,
+            "columns": {name: _column(values) for name, values in columns.items()}}
+
+
+def decode_events(encoded: dict, layers) -> dict:
+    """The inverse of `encode_events`, as GeoJSON; the page's `decodeEvents` does the same."""
+    n, strings, fields = encoded["n"], encoded["strings"], encoded["fields"]
+    cols = {name: _expand(col, n) for name, col in encoded["columns"].items()}
+    text = (lambda i: None if i is None else strings[i])
+
+    def records(flat):
+        out = []
+        for p, w in zip(flat[0::2], flat[1::2]):
+            record = {f: v for f, v in zip(fields, encoded["places"][p]) if v is not None}
+            out.append({"written": record["name"] if w == -1 else strings[w], **record})
+        return out
+
+    features = []
+    for i in range(n):
+        title, publisher, url, date = encoded["sources"][cols["source"][i]]
+        counts = {}
+        flat = cols["counts"][i] or []
+        for name, value, qualifier in zip(flat[0::3], flat[1::3], flat[2::3]):
+            counts[strings[name]] = {"value": value, **({"qualifier": strings[qualifier]} if qualifier is not None else {})}
+        props = {"id": cols["id"][i], "layer": None, "title": text(cols["title"][i]),
+                 "summary": text(cols["summary"][i]), "start": _iso(cols["start"][i]),
+                 "end": _iso(cols["start"][i] + cols["end"][i]), "as_of": _iso(cols["as_of"][i]),
+                 "counts": counts, "currency": text(cols["currency"][i]),
+                 "reported_by": text(cols["reported_by"][i]), "source_title": title,
+                 "source_publisher": publisher, "source_url": url, "source_date": date,
+                 "certainty": CERTAINTIES[cols["certainty"][i]], "precision": text(cols["precision"][i]),
+                 "precision_note": text(cols["precision_note"][i]),
+                 "tags": [strings[t] for t in cols["tags"][i] or []],
+                 "places": records(cols["places"][i] or []), "route": records(cols["route"][i] or [])}
+        props["layer"] = layers[cols["layer"][i]]["id"]
+        features.append({"type": "Feature", "geometry": event_geometry(props["places"], props["route"]),
+                         "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def pack(payload: dict) -> tuple[str, str]:
+    """The page's data block: plain JSON when small, gzip+base64 when large."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    if len(text) < PACK_THRESHOLD:
+        return "json", text
+    raw = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)  # mtime=0: same bytes
+    return "gzip+base64", base64.b64encode(raw).decode("ascii")
+
+
+def unpack(encoding: str, block: str) -> dict:
+    if encoding == "gzip+base64":
+        block = gzip.decompress(base64.b64decode(block)).decode("utf-8")
+    return json.loads(block)
+
+
+PACK_THRESHOLD = 1_000_000  # characters: smaller maps stay plain JSON, readable by any browser
 
 
 def region_shapes(located) -> dict:
@@ -96,38 +267,3 @@ def plain_value(value):
     if hasattr(value, "item"):
         return value.item()
     return json.loads(json.dumps(value, default=str))
-
-
-def date_label(start: str, end: str, as_of: str | None = None) -> str:
-    """'24 Feb 2022 – 13 Mar 2022 (figures as of 13 Mar 2022)', as the popups say it."""
-    import datetime as dt
-
-    def day(iso):
-        d = dt.date.fromisoformat(iso)
-        return f"{d.day} {d:%b %Y}"
-
-    text = day(start) if start == end else f"{day(start)} – {day(end)}"
-    if as_of and as_of != end:
-        text += f" (figures as of {day(as_of)})"
-    return text
-
-
-def table_rows(located, layers) -> list[dict]:
-    """The events as plain rows, for the table readers can open instead of the map."""
-    names = {layer["id"]: layer["name"] for layer in layers}
-    rows = []
-    for row in located.itertuples(index=False):
-        places = row.route or row.places
-        counts = [f"{name.replace('_', ' ')}: {c.get('qualifier', '') + ' ' if c.get('qualifier') else ''}"
-                  f"{c['value']:,}" for name, c in (row.counts or {}).items()]
-        url = plain_value(row.source_url)
-        rows.append({
-            "title": row.title, "layer": names.get(row.layer, row.layer),
-            "date": date_label(row.start, row.end, plain_value(row.as_of)),
-            "where": (" → " if row.route else "; ").join(
-                f"{p['written']} ({p['name']}, {p['precision']})" for p in places),
-            "counts": "; ".join(counts), "certainty": row.certainty,
-            "source": plain_value(row.source_title) or "",
-            "url": url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None,
-        })
-    return rows

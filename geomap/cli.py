@@ -172,20 +172,25 @@ def build(ctx, events, output, title, layers, basemap, self_contained, png_path,
         geomap build my-events.yaml -o output/my-map.html --layers protests,crossings
     """
     from .pipeline import build as run_build
+    from .progress import Progress
 
     if self_contained and ctx.get_parameter_source("basemap").name == "DEFAULT":
         basemap = "vector"  # tiles need the network; an offline file shows the outline map
     size = _png_size(png_size) if png_path else None
-    result = run_build(events, output, title=title, layers=layers, basemap=basemap,
-                       self_contained=self_contained, png=png_path, png_size=size)
+    progress = Progress()
+    try:
+        result = run_build(events, output, title=title, layers=layers, basemap=basemap,
+                           self_contained=self_contained, png=png_path, png_size=size, progress=progress)
+    finally:
+        progress.close()
     kind = "self-contained, " if self_contained else ""
     click.echo(f"Wrote {result.path} ({kind}{result.bytes:,} bytes)")
     if png_path:
         click.echo(f"Wrote {png_path} ({size[0]}×{size[1]} PNG)")
     total = sum(result.events_per_layer.values())
-    click.echo(f"Mapped {total} events, {result.places_resolved} places resolved:")
+    click.echo(f"Mapped {total:,} events, {result.places_resolved:,} places resolved:")
     for name, count in result.events_per_layer.items():
-        click.echo(f"  {name}: {count}")
+        click.echo(f"  {name}: {count:,}")
 
 
 def _png_size(text):

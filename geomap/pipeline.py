@@ -14,6 +14,7 @@ from .events.locate import locate_events
 from .gazetteer.places import data_dir
 from .map import build_map as _build_map
 from .outputs import render_html, write_atomic
+from .progress import quiet
 
 REPORT = "war-resistance-2022"
 
@@ -23,11 +24,16 @@ def bundled_events(name: str = REPORT) -> Path:
     return data_dir() / "events" / f"{name}.yaml"
 
 
-def locate(paths):
+def locate(paths, progress=quiet):
     """Load, validate and geocode one or more events files into one GeoDataFrame."""
     import pandas as pd
 
-    frames = [locate_events(load_events(p)) for p in paths]
+    frames = []
+    for path in paths:
+        progress(f"reading {path}")
+        events = load_events(path)
+        progress(f"geocoding the places of {len(events.events):,} events")
+        frames.append(locate_events(events))
     if len(frames) == 1:
         return frames[0]
     combined = pd.concat(frames, ignore_index=True)
@@ -64,14 +70,17 @@ class BuildResult:
     places_resolved: int
 
 
-def build(paths=None, output=None, *, png=None, png_size=(1200, 800), **options) -> BuildResult:
+def build(paths=None, output=None, *, png=None, png_size=(1200, 800), progress=quiet,
+          **options) -> BuildResult:
     """Build the map of `paths` (default: the bundled report) and write it to `output`,
-    and to the PNG `png` when given."""
+    and to the PNG `png` when given. `progress` is called with each stage's description."""
     paths = list(paths or [bundled_events()])
-    located = locate(paths)
+    located = locate(paths, progress)
+    progress("building the layers")
     fmap = _build_map(located, **options)
     output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
     html = render_html(fmap)
+    progress(f"writing {output}")
     if png:
         from .png import save_png
 

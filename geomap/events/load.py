@@ -201,25 +201,31 @@ _COUNT = re.compile(r"^\s*(?P<name>[^:=]+?)\s*[:=]\s*(?P<qualifier>[a-z ]*?)\s*(
 
 
 def _parse_csv(path: Path, text: str):
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "id" not in reader.fieldnames:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    if not header or "id" not in [h.strip() for h in header]:
         raise EventsError(f"{path}, row 1: expected a header row naming the columns "
                           "(id, layer, title, summary, date, places, …).", path=path, line=1)
+    header = [h.strip() for h in header]
+    width = len(header)
     events, rows = [], []
-    for row in reader:
+    counts_cache: dict[str, dict] = {}
+    for cells in reader:
         row_number = reader.line_num
-        if None in row:
+        if len(cells) > width:
             raise EventsError(f"{path}, row {row_number}: more cells than header columns. "
                               "Quote cells that contain commas.", path=path, line=row_number)
         event = {}
-        for column, cell in row.items():
-            cell = (cell or "").strip()
+        for column, cell in zip(header, cells):
+            cell = cell.strip()
             if not cell:
                 continue
             if column in _LIST_FIELDS:
                 event[column] = [part.strip() for part in cell.split(LIST_SEPARATOR) if part.strip()]
             elif column == "counts":
-                event["counts"] = _parse_counts(path, row_number, cell)
+                if cell not in counts_cache:
+                    counts_cache[cell] = _parse_counts(path, row_number, cell)
+                event["counts"] = counts_cache[cell]
             elif column in _SOURCE_FIELDS:
                 event.setdefault("source", {})[_SOURCE_FIELDS[column]] = cell
             else:
@@ -241,7 +247,7 @@ def _parse_counts(path, row_number, cell):
                               path=path, line=row_number, field="counts")
         number = match["value"].replace(",", "")
         try:
-            value = int(number) if re.fullmatch(r"-?\d+", number) else float(number)
+            value = int(number) if number.lstrip("-").isdigit() else float(number)
         except ValueError:
             raise EventsError(f"{path}, row {row_number}, field counts: {match['value']!r} is not a number.",
                               path=path, line=row_number, field="counts") from None

@@ -7,6 +7,8 @@ lists of plain dicts, so nothing downstream needs the gazetteer again.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..errors import EventsError
 from ..gazetteer import default_gazetteer, describe
 from .schema import Count, EventsFile
@@ -86,6 +88,8 @@ def _place_record(written: str, place) -> dict:
 
 
 def _precision(places) -> str:
+    if len(places) == 1:
+        return places[0]["precision"]
     return min((p["precision"] for p in places), key=_RANK.__getitem__)
 
 
@@ -94,14 +98,19 @@ def _count(value) -> dict:
     return {"value": count.value, "qualifier": count.qualifier} if count.qualifier else {"value": count.value}
 
 
+@lru_cache(maxsize=4096)
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _event_columns(events: EventsFile, event) -> dict:
     source = event.source or events.source
     start = event.date or event.start
     return {
         "id": event.id, "layer": event.layer, "title": event.title, "summary": event.summary,
-        "start": start.isoformat(),
-        "end": (event.end or start).isoformat(),
-        "as_of": event.as_of.isoformat() if event.as_of else None,
+        "start": _iso(start),
+        "end": _iso(event.end or start),
+        "as_of": _iso(event.as_of),
         "counts": {name: _count(value) for name, value in event.counts.items()},
         "currency": event.currency,
         "reported_by": event.reported_by,

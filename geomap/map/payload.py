@@ -122,27 +122,27 @@ def encode_events(located, layers) -> dict:
             flat += [places[pid], -1 if record["written"] == record["name"] else text(record["written"])]
         return flat
 
-    columns: dict[str, list] = {name: [] for name in
-                                ["id", "layer", "start", "end", "as_of", "places", "route", "counts",
-                                 "source", "certainty", "tags", *_TEXT_COLUMNS]}
-    for row in located.itertuples(index=False):
-        columns["id"].append(row.id)
-        columns["layer"].append(layer_index[row.layer])
-        start = _day(row.start)
-        columns["start"].append(start)
-        columns["end"].append(_day(row.end) - start)
-        columns["as_of"].append(_day(plain_value(row.as_of)))
-        columns["places"].append(refs(row.places))
-        columns["route"].append(refs(row.route))
-        columns["counts"].append([x for name, c in row.counts.items()
-                                  for x in (text(name), c["value"], text(c.get("qualifier")))])
-        source = tuple(plain_value(getattr(row, f)) for f in
-                       ("source_title", "source_publisher", "source_url", "source_date"))
-        columns["source"].append(sources.setdefault(source, len(sources)))
-        columns["certainty"].append(CERTAINTIES.index(row.certainty))
-        columns["tags"].append([text(t) for t in row.tags])
-        for name in _TEXT_COLUMNS:
-            columns[name].append(text(plain_value(getattr(row, name))))
+    # Object columns already hold plain values; a column pandas made float holds NaN for None.
+    col = {name: (located[name].tolist() if located[name].dtype == object
+                  else [plain_value(v) for v in located[name].tolist()]) for name in PROPERTIES}
+    starts = [_day(v) for v in col["start"]]
+    columns = {
+        "id": col["id"],
+        "layer": [layer_index[v] for v in col["layer"]],
+        "start": starts,
+        "end": [_day(v) - s for v, s in zip(col["end"], starts)],
+        "as_of": [_day(v) for v in col["as_of"]],
+        "places": [refs(v) for v in col["places"]],
+        "route": [refs(v) for v in col["route"]],
+        "counts": [[x for name, c in counts.items() for x in (text(name), c["value"], text(c.get("qualifier")))]
+                   for counts in col["counts"]],
+        "source": [sources.setdefault(source, len(sources)) for source in
+                   zip(col["source_title"], col["source_publisher"], col["source_url"], col["source_date"])],
+        "certainty": [CERTAINTIES.index(v) for v in col["certainty"]],
+        "tags": [[text(t) for t in tags] for tags in col["tags"]],
+    }
+    for name in _TEXT_COLUMNS:
+        columns[name] = [text(v) for v in col[name]]
     return {"n": len(located), "strings": text.table(), "places": place_rows,
             "sources": [list(s) for s in sources], "fields": PLACE_FIELDS,
             "columns": {name: _column(values) for name, values in columns.items()}}
@@ -259,11 +259,11 @@ def _rounded(geom, decimals=COORD_DECIMALS):
 
 
 def plain_value(value):
-    """numpy and pandas scalars to JSON-able Python values."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:  # NaN
-        return None
+    """numpy and pandas scalars, and NaN for a missing value, as plain Python values."""
+    if value is None or isinstance(value, (str, bool, int, list, dict)):
+        return value
+    if isinstance(value, float):
+        return None if value != value else value
     if hasattr(value, "item"):
-        return value.item()
-    return json.loads(json.dumps(value, default=str))
+        return plain_value(value.item())
+    return value

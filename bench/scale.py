@@ -17,6 +17,7 @@ import argparse
 import gzip
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -40,7 +41,8 @@ BUILD_TIMEOUT_S = 300
 DRAWN_TIMEOUT_S = 120
 MARKER_DRAWN_TIMEOUT_S = 90
 
-BASELINES = {"marker": "Marker", "fmc": "FastMarkerCluster", "canvas": "GeoJson+CircleMarker canvas"}
+BASELINES = {"marker": "Marker", "fmc": "FastMarkerCluster",
+             "canvas": "GeoJson+CircleMarker canvas"}
 SHORT = {"marker": "Marker", "fmc": "FMC", "canvas": "canvas"}
 APPROACHES = [*BASELINES, "geomap"]
 LAYER_COLOURS = {"protests": "#d7301f", "prosecutions": "#6a51a3", "crossings": "#0570b0",
@@ -80,8 +82,9 @@ def build_baseline(approach: str, points_csv: Path, out: Path) -> None:
             plugins.FastMarkerCluster(rows[["lat", "lon", "popup"]].values.tolist(),
                                       callback=callback, name=layer).add_to(m)
         elif approach == "canvas":
+            where = gpd.points_from_xy(rows["lon"], rows["lat"])
             frame = gpd.GeoDataFrame(rows[["title", "date", "summary", "counts"]],
-                                     geometry=gpd.points_from_xy(rows["lon"], rows["lat"]), crs=4326)
+                                     geometry=where, crs=4326)
             colour = LAYER_COLOURS.get(layer, "#3388ff")
             folium.GeoJson(frame, name=layer,
                            marker=folium.CircleMarker(radius=5, color=colour, fill=True,
@@ -107,8 +110,6 @@ class Build:
 
 def run_measured(command: list[str], log: Path, timeout_s: float) -> Build:
     """Run `command` in a fresh process; wall time, and peak RSS from the kernel via wait4."""
-    import subprocess
-
     start = time.perf_counter()
     with open(log, "wb") as out:
         proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
@@ -128,7 +129,8 @@ def run_measured(command: list[str], log: Path, timeout_s: float) -> Build:
     proc.returncode = code = os.waitstatus_to_exitcode(status)
     if code != 0:
         tail = log.read_text(errors="replace").strip().splitlines()[-1:] or [""]
-        return Build(False, seconds, usage.ru_maxrss / 1024, f"build failed (exit {code}): {tail[0][:120]}")
+        return Build(False, seconds, usage.ru_maxrss / 1024,
+                     f"build failed (exit {code}): {tail[0][:120]}")
     return Build(True, seconds, usage.ru_maxrss / 1024)
 
 
@@ -273,14 +275,16 @@ def table(rows: list[Row]) -> tuple[list[str], list[list[str]]]:
             continue
         # geomap's figures as a share of each baseline's at the same size, in the same columns.
         for other in rows:
-            if other.events != row.events or other.approach == "geomap" or not (other.build and other.build.ok):
+            if (other.events != row.events or other.approach == "geomap"
+                    or not (other.build and other.build.ok)):
                 continue
             ob, ol = other.build, other.load
             lines.append([
                 "", f"  geomap ÷ {SHORT[other.approach]}",
                 ratio(b.seconds, ob.seconds), ratio(b.peak_mb, ob.peak_mb),
                 ratio(row.html_bytes, other.html_bytes), ratio(row.gzip_bytes, other.gzip_bytes),
-                ratio(ld.drawn_s if ld else None, ol.drawn_s if ol else None, ol.timeout_s if ol else None),
+                ratio(ld.drawn_s if ld else None, ol.drawn_s if ol else None,
+                      ol.timeout_s if ol else None),
                 "", "", ""])
     return header, lines
 
@@ -290,17 +294,45 @@ def plain(header, lines) -> str:
     left = {1, 9}  # text columns; numbers right-aligned
 
     def fmt(r):
-        return "  ".join(c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+        cells = [c.ljust(w) if i in left else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))]
+        return "  ".join(cells).rstrip()
 
     return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *map(fmt, lines)])
 
 
 def markdown(header, lines) -> str:
     def fmt(r):
-        return "| " + " | ".join(c.strip().replace("|", "\\|") for c in r) + " |"
+        cells = [c.strip().replace("|", "\\|") for c in r]
+        if cells[1].startswith("geomap ÷"):
+            cells[1] = f"_{cells[1]}_"  # the ratio rows, told apart from measured rows
+        return "| " + " | ".join(cells) + " |"
 
     align = ["---:" if i not in (1, 9) else "---" for i in range(len(header))]
     return "\n".join([fmt(header), "| " + " | ".join(align) + " |", *map(fmt, lines)])
+
+
+def measure(n, approach, events_csv, points_csv, out, browser, assets) -> Row:
+    """Build one map, weigh it, open it; progress goes to stdout as it happens."""
+    row = Row(n, approach)
+    if approach == "marker" and n > MARKER_MAX:
+        row.note = "skipped: ~150 s build, never draws (issue 6)"
+        return row
+    row.build = build(approach, events_csv, points_csv, out)
+    print(f"{n:>7,} {approach:<7} built in {row.build.seconds:6.1f} s, "
+          f"peak {row.build.peak_mb:5.0f} MB {row.build.note}", flush=True)
+    if not row.build.ok:
+        row.note = row.build.note
+        return row
+    data = out.read_bytes()
+    row.html_bytes = len(data)
+    row.gzip_bytes = len(gzip.compress(data, compresslevel=6))  # level 6: web servers' usual
+    timeout = MARKER_DRAWN_TIMEOUT_S if approach == "marker" else DRAWN_TIMEOUT_S
+    row.load = load(browser, out, approach == "geomap", timeout, assets)
+    row.note = row.load.note
+    drawn = f"{row.load.drawn_s:.2f} s" if row.load.drawn_s is not None else f">{timeout} s"
+    print(f"{n:>7,} {approach:<7} drawn in {drawn}, {row.load.js_errors} JS errors "
+          f"{row.load.note}", flush=True)
+    return row
 
 
 # --- the run -------------------------------------------------------------------------------
@@ -331,12 +363,11 @@ def main(argv=None):
     run_start = time.perf_counter()
 
     towns, regions = synthetic.spots()
-    print(f"{len(towns)} towns and {len(regions)} regions of Russia and Ukraine to place events in; "
-          f"files in {workdir}", flush=True)
+    print(f"{len(towns)} towns and {len(regions)} regions of Russia and Ukraine to place events "
+          f"in; files in {workdir}", flush=True)
     if any(n > MARKER_MAX for n in sizes):
         print(f"Marker is skipped above {MARKER_MAX:,} events: issue 6 measured ~150 s to build "
               "100,000 and a page that never finishes drawing.", flush=True)
-    file_tags = {n: f"{n // 1000}k" if n >= 1000 else str(n) for n in sizes}
     assets = local_assets()
     rows: list[Row] = []
     try:
@@ -347,28 +378,8 @@ def main(argv=None):
                 points_csv = workdir / f"points-{n}.csv"
                 synthetic.write(synthetic.events(n, towns, regions), events_csv, points_csv)
                 for approach in APPROACHES:
-                    row = Row(n, approach)
-                    rows.append(row)
-                    if approach == "marker" and n > MARKER_MAX:
-                        row.note = "skipped: ~150 s build, never draws (issue 6)"
-                        continue
-                    out = workdir / f"{approach}-{file_tags[n]}.html"
-                    row.build = build(approach, events_csv, points_csv, out)
-                    print(f"{n:>7,} {approach:<7} built in {row.build.seconds:6.1f} s, "
-                          f"peak {row.build.peak_mb:5.0f} MB {row.build.note}", flush=True)
-                    if not row.build.ok:
-                        row.note = row.build.note
-                        continue
-                    data = out.read_bytes()
-                    row.html_bytes = len(data)
-                    row.gzip_bytes = len(gzip.compress(data, compresslevel=6))  # a web server's usual level
-                    del data
-                    timeout = MARKER_DRAWN_TIMEOUT_S if approach == "marker" else DRAWN_TIMEOUT_S
-                    row.load = load(browser, out, approach == "geomap", timeout, assets)
-                    row.note = row.load.note
-                    drawn = f"{row.load.drawn_s:.2f} s" if row.load.drawn_s is not None else f">{timeout} s"
-                    print(f"{n:>7,} {approach:<7} drawn in {drawn}, {row.load.js_errors} JS errors "
-                          f"{row.load.note}", flush=True)
+                    out = workdir / f"{approach}-{n}.html"
+                    rows.append(measure(n, approach, events_csv, points_csv, out, browser, assets))
             browser.close()
     finally:
         if not args.workdir:
@@ -378,12 +389,12 @@ def main(argv=None):
     wall = time.perf_counter() - run_start
     print()
     print(plain(header, lines))
-    print(f"\nWhole run: {wall:.0f} s. Ratios are geomap ÷ baseline at the same size (below 1 is better "
-          "for geomap); only ratios from one run are comparable.")
+    print(f"\nWhole run: {wall:.0f} s. Ratios are geomap ÷ baseline at the same size (below 1 is "
+          "better for geomap); only ratios from one run are comparable.")
     (BENCH / "results.md").write_text(
         "# Scale benchmark results\n\n"
-        f"`python bench/scale.py --sizes {','.join(map(str, sizes))}` — whole run {wall:.0f} s on "
-        f"{os.cpu_count()} cores. Columns are explained in [README.md](README.md); the "
+        f"`python bench/scale.py --sizes {','.join(map(str, sizes))}` — whole run {wall:.0f} s "
+        f"on {os.cpu_count()} cores. Columns are explained in [README.md](README.md); the "
         "`geomap ÷ X` rows are geomap's figure divided by baseline X's at the same size.\n\n"
         + markdown(header, lines) + "\n", encoding="utf-8")
     print("Markdown table written to bench/results.md")

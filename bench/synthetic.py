@@ -28,10 +28,14 @@ REGION_SHARE = 0.05
 
 # Layer id → (noun for the title, verb phrase for the summary, count names to pick from).
 LAYERS = {
-    "protests": ("Protest", "people gathered against the war", ["detained", "fined", "participants"]),
-    "prosecutions": ("Court case", "a court heard charges for opposing the war", ["cases", "fined", "charged"]),
-    "crossings": ("Crossing", "men tried to cross the border to avoid the call-up", ["crossed", "turned_back"]),
-    "desertion": ("Refusal", "soldiers refused orders or left their unit", ["refused", "deserted", "dismissed"]),
+    "protests": ("Protest", "people gathered against the war",
+                 ["detained", "fined", "participants"]),
+    "prosecutions": ("Court case", "a court heard charges for opposing the war",
+                     ["cases", "fined", "charged"]),
+    "crossings": ("Crossing", "men tried to cross the border to avoid the call-up",
+                  ["crossed", "turned_back"]),
+    "desertion": ("Refusal", "soldiers refused orders or left their unit",
+                  ["refused", "deserted", "dismissed"]),
     "civil-resistance": ("Blockade", "residents blocked a convoy", ["participants", "vehicles"]),
     "mobilisation": ("Call-up", "men were handed call-up papers", ["mobilised", "summoned"]),
 }
@@ -85,7 +89,10 @@ def events(n: int, towns: list[Spot], regions: list[Spot]) -> list[dict]:
     for i in range(1, n + 1):
         layer = rng.choice(layers)
         noun, what, count_names = LAYERS[layer]
-        spot = rng.choice(regions) if rng.random() < REGION_SHARE else rng.choices(towns, town_weights)[0]
+        if rng.random() < REGION_SHARE:
+            spot = rng.choice(regions)
+        else:
+            spot = rng.choices(towns, town_weights)[0]
         date = start + dt.timedelta(days=rng.randrange(365))
         picked = rng.sample(count_names, rng.randint(1, min(3, len(count_names))))
         counts = {name: rng.choice([rng.randint(1, 20), rng.randint(20, 500)]) for name in picked}
@@ -127,7 +134,8 @@ def main():
     args = parser.parse_args()
     towns, regions = spots()
     write(events(args.n, towns, regions), args.output, args.points)
-    print(f"wrote {args.n} events ({len(towns)} towns, {len(regions)} regions to choose from) to {args.output}")
+    print(f"wrote {args.n} events ({len(towns)} towns, {len(regions)} regions to choose from) "
+          f"to {args.output}")
 
 
 if __name__ == "__main__":

@@ -201,31 +201,57 @@ function geomapDraw(map, data, groups, basemap) {
     return place ? place.name + ": " + text : text;
   }
 
-  /* Popup and tooltip, and keyboard access: each mark drawn as SVG is a focusable button
-     that opens its popup with Enter or Space (canvas marks have no element; the table
-     gives those events to keyboard and screen-reader users). */
+  /* Each mark carries its events; one click and one hover handler per layer open popups and
+     tooltips when a reader asks, so 100,000 events cost no popup objects up front. Marks
+     drawn as SVG are also focusable buttons that open their popup with Enter or Space
+     (canvas marks have no element; the table gives those events to keyboard users). */
   function bind(layer, events, place) {
-    layer.bindPopup(function () { return popupContent(events, place); }, {maxWidth: 320, autoPanPadding: [20, 20]});
-    layer.bindTooltip(function () { return el("span", null, titles(events, place)); },
-                      {sticky: true, direction: "top", opacity: 0.95});
-    layer.on("add", function () {
-      var parts = layer.eachLayer ? [] : [layer];
-      if (layer.eachLayer) layer.eachLayer(function (child) { parts.push(child); });
-      parts.forEach(function (part) {
-        var node = part.getElement && part.getElement();
-        if (!node) return;
-        node.setAttribute("tabindex", "0");
-        node.setAttribute("role", "button");
-        node.setAttribute("aria-label", titles(events, place));
-        node.addEventListener("keydown", function (e) {
-          if (e.key !== "Enter" && e.key !== " ") return;
-          e.preventDefault();
-          layer.openPopup(layer.getBounds ? layer.getBounds().getCenter() : undefined);
-        });
-      });
-    });
+    var info = {events: events, place: place};
+    layer.geomap = info;
+    if (layer.eachLayer) layer.eachLayer(function (child) { child.geomap = info; });
+    if (!renderer) layer.on("add", function () { keyboardAccess(layer, info); });
     return layer;
   }
+
+  function openPopup(layer, latlng) {
+    var info = layer.geomap;
+    L.popup({maxWidth: 320, autoPanPadding: [20, 20]}).setLatLng(latlng)
+      .setContent(popupContent(info.events, info.place)).openOn(map);
+  }
+
+  function centre(layer) {
+    return layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+  }
+
+  function keyboardAccess(layer, info) {
+    var parts = layer.eachLayer ? [] : [layer];
+    if (layer.eachLayer) layer.eachLayer(function (child) { parts.push(child); });
+    parts.forEach(function (part) {
+      var node = part.getElement && part.getElement();
+      if (!node) return;
+      node.setAttribute("tabindex", "0");
+      node.setAttribute("role", "button");
+      node.setAttribute("aria-label", titles(info.events, info.place));
+      node.addEventListener("keydown", function (e) {
+        if (e.key !== "Enter" && e.key !== " ") return;
+        e.preventDefault();
+        openPopup(layer, centre(layer));
+      });
+    });
+  }
+
+  Object.keys(groups).forEach(function (id) {
+    groups[id].on("click", function (e) {
+      if (e.layer && e.layer.geomap) openPopup(e.layer, e.latlng || centre(e.layer));
+    });
+    groups[id].on("mouseover", function (e) {
+      var mark = e.layer;
+      if (!mark || !mark.geomap || mark.getTooltip()) return;
+      mark.bindTooltip(el("span", null, titles(mark.geomap.events, mark.geomap.place)),
+                       {sticky: true, direction: "top", opacity: 0.95});
+      mark.openTooltip(e.latlng);
+    });
+  });
 
   function allUnverified(events) {
     return events.every(function (ev) { return ev.certainty === "unverified"; });

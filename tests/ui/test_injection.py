@@ -50,16 +50,14 @@ def _open_everything(page):
         const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
         const popups = [], tooltips = [];
         map.eachLayer(layer => {
-            if (layer.getPopup && layer.getPopup() && layer.getLatLng) {
-                layer.openPopup();
-                popups.push(layer.getPopup().getElement().querySelector('.leaflet-popup-content').textContent);
-                layer.closePopup();
-            }
-            if (layer.getTooltip && layer.getTooltip() && layer.getLatLng) {
-                layer.openTooltip();
-                tooltips.push(layer.getTooltip().getElement().textContent);
-                layer.closeTooltip();
-            }
+            if (!layer.geomap || !layer.getLatLng) return;
+            const at = layer.getLatLng();
+            layer.fire('click', {latlng: at}, true);    // as a reader's click: it bubbles to the layer
+            popups.push([...document.querySelectorAll('.leaflet-popup-content')].pop().textContent);
+            map.closePopup();
+            layer.fire('mouseover', {latlng: at}, true);
+            tooltips.push(layer.getTooltip().getElement().textContent);
+            layer.closeTooltip();
         });
         return {popups, tooltips};
     }""")

@@ -1,0 +1,116 @@
+"""A 10,000-event map in Chromium: every event is in it, layers toggle, counts are right,
+and a mark still opens its events' popup."""
+
+import csv
+import json
+import random
+
+import pytest
+
+LAYERS = ["protests", "prosecutions", "crossings", "desertion", "civil-resistance", "mobilisation"]
+N = 10_000
+
+
+@pytest.fixture(scope="module")
+def big_map(site, gazetteer):
+    from geomap.pipeline import build
+
+    root, origin = site
+    towns = sorted((t for t in gazetteer.find(kind="town") if t.country in ("RU", "UA") and t.parent),
+                   key=lambda t: -t.population)[:800]
+    names = [f"{t.name} ({gazetteer.get(t.parent).name})" for t in towns]
+    names = [n for n, t in zip(names, towns) if gazetteer.lookup(n).place == t]
+    rng = random.Random(7)
+    rows = [{"id": f"busy{i}", "layer": "protests", "title": f"Busy {i}", "summary": "Again.",
+             "date": "2022-03-01", "places": names[0], "counts": "people: 1", "certainty": "reported"}
+            for i in range(50)]  # one place with more events than a popup shows at once
+    for i in range(N - len(rows)):
+        rows.append({"id": f"e{i}", "layer": rng.choice(LAYERS), "title": f"Event {i}",
+                     "summary": "Something happened.", "date": f"2022-03-{rng.randint(1, 28):02d}",
+                     "places": rng.choice(names), "counts": f"people: {rng.randint(1, 900)}",
+                     "certainty": "reported"})
+    path = root / "big.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    build([path], root / "big.html", self_contained=True, basemap="vector")
+    return f"{origin}/big.html", rows
+
+
+MARKS_OF = """(layer) => {
+    const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
+    let n = 0;
+    map.eachLayer(l => { if (l.geomap && l.options.className.includes('geomap-layer-' + layer)) n++; });
+    return n;
+}"""
+
+
+def test_every_event_is_in_the_download(visit, big_map):
+    url, rows = big_map
+    v = visit()
+    page = v.open(url)
+    with page.expect_download() as info:
+        page.locator("#geomap-download").click()
+    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    assert len(data["features"]) == N
+    got = {f["properties"]["id"]: f["properties"]["counts"]["people"]["value"] for f in data["features"]}
+    assert got == {r["id"]: int(r["counts"].split(": ")[1]) for r in rows}
+    assert v.page_errors == []
+
+
+def test_layers_toggle_and_legend_counts_are_right(visit, big_map):
+    url, rows = big_map
+    page = visit().open(url)
+    legend = page.locator("#geomap-legend").inner_text()
+    for layer, name in zip(LAYERS, ["Protests", "Prosecutions", "Border crossings", "Refusals and desertion",
+                                    "Civil resistance", "Forced mobilisation"]):
+        count = sum(r["layer"] == layer for r in rows)
+        assert f"{name} ({count})" in legend
+    before = {layer: page.evaluate(MARKS_OF, layer) for layer in LAYERS}
+    assert all(n > 100 for n in before.values()), before
+    box = page.locator(".leaflet-control-layers-overlays label", has_text="Protests").locator("input")
+    box.uncheck()
+    assert page.evaluate(MARKS_OF, "protests") == 0
+    assert page.evaluate(MARKS_OF, "crossings") == before["crossings"]
+    box.check()
+    assert page.evaluate(MARKS_OF, "protests") == before["protests"]
+
+
+def test_a_mark_opens_its_events_when_zoomed_in(visit, big_map):
+    url, rows = big_map
+    page = visit().open(url)
+    point = page.evaluate("""() => {
+        const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
+        let mark = null;
+        map.eachLayer(l => {  // the busiest town: its popup has to page
+            if (l.geomap && l.getLatLng && l.geomap.place && (!mark || l.geomap.events.length > mark.geomap.events.length)) mark = l;
+        });
+        map.setView(mark.getLatLng(), 9, {animate: false});
+        const p = map.latLngToContainerPoint(mark.getLatLng());
+        const titles = [];  // every layer's events at that place: the click hits the topmost mark
+        map.eachLayer(l => { if (l.geomap && l.geomap.place && l.geomap.place.id === mark.geomap.place.id)
+                                 l.geomap.events.forEach(e => titles.push(e.title)); });
+        return {x: p.x, y: p.y, titles: titles, place: mark.geomap.place.name};
+    }""")
+    page.mouse.click(point["x"], point["y"])
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert popup.locator(".geomap-where").inner_text().lower().startswith(point["place"].lower())
+    shown = popup.locator("h3").all_inner_texts()
+    assert shown and set(shown) <= set(point["titles"])
+
+
+def test_a_busy_place_pages_its_popup(visit, big_map):
+    page = visit().open(big_map[0])
+    page.evaluate("""() => {
+        const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
+        map.eachLayer(l => { if (l.geomap && l.geomap.events.some(e => e.id === 'busy0'))
+                                 l.fire('click', {latlng: l.getLatLng()}, true); });
+    }""")
+    popup = page.locator(".leaflet-popup-content")
+    titles = popup.locator("h3")
+    assert titles.count() == 20
+    assert "· 5" in popup.locator(".geomap-where").inner_text()  # "· 5x events"
+    popup.locator(".geomap-more").click()
+    assert titles.count() == 40

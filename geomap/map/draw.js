@@ -8,6 +8,7 @@ function geomapStart(map, dataId, groups, basemap) {
   var block = document.getElementById(dataId);
   readBlock(block).then(function (data) {
     data.events = geomapDecodeEvents(data.events, data.layers);
+    map.geomapEvents = data.events;  // for scripts and tests: .n, .get(i)
     geomapDraw(map, data, groups, basemap);
   });
 
@@ -23,7 +24,9 @@ function geomapStart(map, dataId, groups, basemap) {
   }
 }
 
-/* The columns of payload.py `encode_events` back into one object per event. */
+/* The columns of payload.py `encode_events`, read lazily: grouping and drawing use the
+   integer columns directly, and an event becomes an object only when a popup, the table
+   or the download needs it (100,000 objects up front cost seconds of garbage collection). */
 function geomapDecodeEvents(encoded, layers) {
   "use strict";
   var n = encoded.n, strings = encoded.strings, fields = encoded.fields, cols = {};
@@ -37,29 +40,34 @@ function geomapDecodeEvents(encoded, layers) {
     cols[name] = out;
   });
   var text = function (i) { return i === null || i === undefined ? null : strings[i]; };
-  var placeCache = encoded.places.map(function (row) {
+  var places = encoded.places.map(function (row) {
     var place = {};
     fields.forEach(function (f, k) { if (row[k] !== null) place[f] = row[k]; });
+    place.written = place.name;
     return place;
   });
   function records(flat) {
     var out = [];
     for (var k = 0; flat && k < flat.length; k += 2) {
-      var place = placeCache[flat[k]];
+      var place = places[flat[k]];
       out.push(flat[k + 1] === -1 ? place : Object.assign({}, place, {written: strings[flat[k + 1]]}));
     }
     return out;
   }
-  placeCache.forEach(function (place) { place.written = place.name; });
-  var DAY = 86400000;
-  function iso(day) { return day === null || day === undefined ? null : new Date(day * DAY).toISOString().slice(0, 10); }
-  var events = new Array(n);
-  for (var i = 0; i < n; i++) {
+  var isoCache = {};
+  function iso(day) {
+    if (day === null || day === undefined) return null;
+    return isoCache[day] || (isoCache[day] = new Date(day * 86400000).toISOString().slice(0, 10));
+  }
+  var notACount = strings.map(function (name) { return /cost|price|paid|sum|bribe|fee|years/.test(name); });
+  var cache = {};
+  function get(i) {
+    if (cache[i]) return cache[i];
     var source = encoded.sources[cols.source[i]], counts = {}, flat = cols.counts[i] || [];
     for (var c = 0; c < flat.length; c += 3) {
       counts[strings[flat[c]]] = flat[c + 2] === null ? {value: flat[c + 1]} : {value: flat[c + 1], qualifier: strings[flat[c + 2]]};
     }
-    events[i] = {
+    return (cache[i] = {
       id: cols.id[i], layer: layers[cols.layer[i]].id, title: text(cols.title[i]), summary: text(cols.summary[i]),
       start: iso(cols.start[i]), end: iso(cols.start[i] + cols.end[i]), as_of: iso(cols.as_of[i]),
       counts: counts, currency: text(cols.currency[i]), reported_by: text(cols.reported_by[i]),
@@ -67,9 +75,25 @@ function geomapDecodeEvents(encoded, layers) {
       certainty: ["confirmed", "reported", "unverified"][cols.certainty[i]], precision: text(cols.precision[i]),
       precision_note: text(cols.precision_note[i]), tags: (cols.tags[i] || []).map(text),
       places: records(cols.places[i]), route: records(cols.route[i])
-    };
+    });
   }
-  return events;
+  return {
+    n: n, get: get, places: places,
+    layer: function (i) { return layers[cols.layer[i]].id; },
+    placeIndexes: function (i) {
+      var flat = cols.places[i] || [], out = [];
+      for (var k = 0; k < flat.length; k += 2) out.push(flat[k]);
+      return out;
+    },
+    hasRoute: function (i) { return (cols.route[i] || []).length > 2; },
+    unverified: function (i) { return cols.certainty[i] === 2; },
+    /* The largest number an event gives, leaving out money and years. */
+    maxCount: function (i) {
+      var flat = cols.counts[i] || [], best = 0;
+      for (var c = 0; c < flat.length; c += 3) if (!notACount[flat[c]]) best = Math.max(best, Number(flat[c + 1]) || 0);
+      return best;
+    }
+  };
 }
 
 function geomapDraw(map, data, groups, basemap) {
@@ -123,13 +147,10 @@ function geomapDraw(map, data, groups, basemap) {
   function countsText(ev) {
     return Object.keys(ev.counts).map(function (n) { return countLabel(n, ev.counts[n], ev.currency); }).join("; ");
   }
-  function maxCount(events) {
+  var E = data.events;
+  function maxCount(idx) {
     var best = 0;
-    events.forEach(function (ev) {
-      Object.keys(ev.counts).forEach(function (k) {
-        if (!MONEY.test(k) && !/years/.test(k)) best = Math.max(best, Number(ev.counts[k].value) || 0);
-      });
-    });
+    for (var k = 0; k < idx.length; k++) best = Math.max(best, E.maxCount(idx[k]));
     return best;
   }
 
@@ -174,7 +195,8 @@ function geomapDraw(map, data, groups, basemap) {
   }
 
   /* One popup for every event of a layer at one place, a page at a time. */
-  function popupContent(events, place) {
+  function popupContent(idx, place) {
+    var events = {length: idx.length, slice: function (a, b) { return idx.slice(a, b).map(E.get); }};
     var box = el("div", "geomap-popup");
     if (place) {
       var heading = place.label || place.name;
@@ -195,9 +217,9 @@ function geomapDraw(map, data, groups, basemap) {
     return box;
   }
 
-  function titles(events, place) {
-    var text = events.slice(0, 3).map(function (ev) { return ev.title; }).join(" · ");
-    if (events.length > 3) text += " · and " + (events.length - 3) + " more";
+  function titles(idx, place) {
+    var text = idx.slice(0, 3).map(function (i) { return E.get(i).title; }).join(" · ");
+    if (idx.length > 3) text += " · and " + (idx.length - 3) + " more";
     return place ? place.name + ": " + text : text;
   }
 
@@ -253,8 +275,8 @@ function geomapDraw(map, data, groups, basemap) {
     });
   });
 
-  function allUnverified(events) {
-    return events.every(function (ev) { return ev.certainty === "unverified"; });
+  function allUnverified(idx) {
+    return idx.every(E.unverified);
   }
 
   /* An arrowhead at the end of a route, in screen pixels so it keeps its size when zooming. */
@@ -287,25 +309,27 @@ function geomapDraw(map, data, groups, basemap) {
 
   /* Group events by layer and place, so one marker or area carries all of its events. */
   var byPlace = {}, routes = [];
-  data.events.forEach(function (ev) {
-    if (!groups[ev.layer]) return;
-    ev.places.forEach(function (place) {
-      var key = ev.layer + "|" + place.id;
-      (byPlace[key] = byPlace[key] || {layer: ev.layer, place: place, events: []}).events.push(ev);
+  for (var i = 0; i < E.n; i++) {
+    var layerId = E.layer(i);
+    if (!groups[layerId]) continue;
+    E.placeIndexes(i).forEach(function (p) {
+      var key = layerId + "|" + p;
+      (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
     });
-    if (ev.route.length > 1) routes.push(ev);
-  });
+    if (E.hasRoute(i)) routes.push(i);
+  }
   var keys = Object.keys(byPlace).sort();
   // Past a few thousand marks, SVG elements cost seconds: draw them on a canvas instead.
   var renderer = keys.length + routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
 
-  routes.forEach(function (ev) {
+  routes.forEach(function (i) {
+    var ev = E.get(i);
     var color = layerById[ev.layer].layer.color;
     var latlngs = ev.route.map(function (p) { return [p.lat, p.lon]; });
     var layerClass = "geomap-layer-" + ev.layer;
     var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: ev.certainty === "unverified" ? "6 6" : null,
       className: "geomap-route geomap-event " + layerClass, renderer: renderer});
-    bind(line, [ev], null).addTo(groups[ev.layer]);
+    bind(line, [i], null).addTo(groups[ev.layer]);
     arrowHead(latlngs, color, layerClass).addTo(groups[ev.layer]);
     [ev.route[0], ev.route[ev.route.length - 1]].forEach(function (p, end) {
       L.circleMarker([p.lat, p.lon], {radius: end ? 4 : 3, color: color, weight: 1, fillColor: "#fff", fillOpacity: 1,
@@ -316,13 +340,13 @@ function geomapDraw(map, data, groups, basemap) {
 
   /* Choropleth: a region's own numbers (from events placed in it alone) set its shade,
      on a log scale within its layer; without numbers, the number of events does. */
-  function regionValue(events) {
-    return maxCount(events.filter(function (ev) { return ev.places.length === 1; }));
+  function regionValue(idx) {
+    return maxCount(idx.filter(function (i) { return E.placeIndexes(i).length === 1; }));
   }
   var layerMax = {};
   keys.forEach(function (key) {
     var entry = byPlace[key];
-    if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, regionValue(entry.events));
+    if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, regionValue(entry.idx));
   });
   function regionOpacity(layerId, events) {
     if (layerMax[layerId] > 0) {
@@ -332,7 +356,7 @@ function geomapDraw(map, data, groups, basemap) {
   }
 
   keys.forEach(function (key) {
-    var entry = byPlace[key], place = entry.place, events = entry.events;
+    var entry = byPlace[key], place = entry.place, events = entry.idx;
     var color = layerById[entry.layer].layer.color, index = layerById[entry.layer].index;
     var unverified = allUnverified(events);
     var classes = " geomap-event geomap-layer-" + entry.layer;
@@ -390,9 +414,11 @@ function geomapDraw(map, data, groups, basemap) {
   if (download) {
     download.addEventListener("click", function () {
       if (download.href.indexOf("blob:") === 0) return;
-      var features = data.events.map(function (ev) {
-        return {type: "Feature", geometry: geometry(ev), properties: ev};
-      });
+      var features = [];
+      for (var i = 0; i < E.n; i++) {
+        var ev = E.get(i);
+        features.push({type: "Feature", geometry: geometry(ev), properties: ev});
+      }
       var blob = new Blob([JSON.stringify({type: "FeatureCollection", features: features})], {type: "application/geo+json"});
       download.href = URL.createObjectURL(blob);  // the click goes on to this address
     });
@@ -405,7 +431,7 @@ function geomapDraw(map, data, groups, basemap) {
     var layerNames = {};
     data.layers.forEach(function (layer) { layerNames[layer.id] = layer.name; });
     var fill = function () {
-      data.events.slice(filled, filled + TABLE_PAGE).forEach(function (ev) {
+      for (var i = filled; i < Math.min(E.n, filled + TABLE_PAGE); i++) (function (ev) {
         var tr = el("tr"), where = (ev.route.length ? ev.route : ev.places).map(function (p) {
           return p.written + " (" + p.name + ", " + p.precision + ")";
         }).join(ev.route.length ? " → " : "; ");
@@ -417,10 +443,10 @@ function geomapDraw(map, data, groups, basemap) {
         if (ev.source_title) sourceInto(source, ev);
         tr.appendChild(source);
         body.appendChild(tr);
-      });
-      filled = Math.min(data.events.length, filled + TABLE_PAGE);
-      moreRows.hidden = filled >= data.events.length;
-      moreRows.textContent = "Show " + Math.min(TABLE_PAGE, data.events.length - filled) + " more rows of " + (data.events.length - filled);
+      })(E.get(i));
+      filled = Math.min(E.n, filled + TABLE_PAGE);
+      moreRows.hidden = filled >= E.n;
+      moreRows.textContent = "Show " + Math.min(TABLE_PAGE, E.n - filled) + " more rows of " + (E.n - filled);
     };
     moreRows.addEventListener("click", fill);
     table.addEventListener("toggle", function () { if (table.open && !filled) fill(); });

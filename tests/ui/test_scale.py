@@ -84,13 +84,13 @@ def test_a_mark_opens_its_events_when_zoomed_in(visit, big_map):
         const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
         let mark = null;
         map.eachLayer(l => {  // the busiest town: its popup has to page
-            if (l.geomap && l.getLatLng && l.geomap.place && (!mark || l.geomap.events.length > mark.geomap.events.length)) mark = l;
+            if (l.geomap && l.getLatLng && l.geomap.place && (!mark || l.geomap.events.length > mark.geomap.events.length)) mark = l;  // events: indexes
         });
         map.setView(mark.getLatLng(), 9, {animate: false});
         const p = map.latLngToContainerPoint(mark.getLatLng());
         const titles = [];  // every layer's events at that place: the click hits the topmost mark
         map.eachLayer(l => { if (l.geomap && l.geomap.place && l.geomap.place.id === mark.geomap.place.id)
-                                 l.geomap.events.forEach(e => titles.push(e.title)); });
+                                 l.geomap.events.forEach(i => titles.push(map.geomapEvents.get(i).title)); });
         return {x: p.x, y: p.y, titles: titles, place: mark.geomap.place.name};
     }""")
     page.mouse.click(point["x"], point["y"])
@@ -105,7 +105,7 @@ def test_a_busy_place_pages_its_popup(visit, big_map):
     page = visit().open(big_map[0])
     page.evaluate("""() => {
         const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
-        map.eachLayer(l => { if (l.geomap && l.geomap.events.some(e => e.id === 'busy0'))
+        map.eachLayer(l => { if (l.geomap && l.geomap.events.some(i => map.geomapEvents.get(i).id === 'busy0'))
                                  l.fire('click', {latlng: l.getLatLng()}, true); });
     }""")
     popup = page.locator(".leaflet-popup-content")

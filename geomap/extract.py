@@ -1,0 +1,684 @@
+"""Find the places an article names, offline: what `geomap extract` runs.
+
+article (text, Markdown, HTML) → the report's own paragraphs (site furniture skipped) → word
+tokens → the longest gazetteer names → rules (descriptors, lists, hints in brackets, adjectives,
+common words) → `Gazetteer.lookup` for every name, so extraction and `geomap geocode` agree.
+Offsets count characters of `Article.text`: for HTML, the text after stripping tags.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import GeomapError
+from .gazetteer import Gazetteer, Place, default_gazetteer, describe
+from .gazetteer.normalize import DESCRIPTORS, normalize, skeleton
+
+MAX_BYTES = 5 * 1024 * 1024  # a long report is 100 KB; 5 MB is a book or the wrong file
+
+# English words (and a few names) that the gazetteer also knows as places. They count only when
+# capitalised inside a sentence after "in", "from", "to"… or with a descriptor or a hint.
+COMMON_WORDS = frozenset("""
+    anus ape are as babel balky bar bender berg bile bode bor bore bum buy camber chad char chop
+    clit cola cop dimer elk gamy gay gel grants grim gums gut harp hat hell human hut ii int is
+    island jam jar jerky jug karma ken lazy lit log luck lug lupin major mama mare marina maritime
+    marks mir mole never newel oar ob ocher old or oral ore pap partizan pasha pita plot police
+    progress rouge sack sad saki sari science shack shush sim skit smile spas spat star sumo tin
+    tor tore trip vary vi wad wary wiry xor yam
+""".split())
+# Names that in an English article mean a person or a place outside the gazetteer (Paris is
+# a village in the Urals to the gazetteer): only with a descriptor or a hint in brackets.
+OTHER_MEANINGS = frozenset("""
+    alba alexandria andropov brezhnev cali cambridge chernenko edmonton gogol grimm hamburg
+    hindenburg java johannes kline kuibyshev kutuzov leipzig leland lenin logan loren lula malinowski
+    markov marx molotov neo paris pravda rachel ramadan romanov rosa rosenberg roy satan stalin sven
+    tim ustinov weinberg bolshevik linda maya
+""".split()) | {"karl marx", "karl marks", "gross karol"}
+# Adjectives: of a country, they name it only before a word for land ("the Polish border");
+# "Polish volunteers" are people. The others are never a place on their own ("Chechen fighters").
+DEMONYMS = {
+    "russian": "RU", "ukrainian": "UA", "polish": "PL", "romanian": "RO", "moldovan": "MD",
+    "moldavian": "MD", "hungarian": "HU", "belarusian": "BY", "belarussian": "BY", "slovak": "SK",
+    "slovakian": "SK", "georgian": "GE", "lithuanian": "LT", "latvian": "LV", "estonian": "EE",
+    "finnish": "FI", "kazakh": "KZ", "kazakhstani": "KZ", "chinese": "CN", "turkish": "TR",
+    "armenian": "AM", "azerbaijani": "AZ", "mongolian": "MN", "norwegian": "NO", "german": "DE",
+    "french": "FR", "italian": "IT", "portuguese": "PT", "lebanese": "LB", "czech": "CZ",
+    "bulgarian": "BG", "serbian": "RS", "greek": "GR", "turkmen": "TM", "uzbek": "UZ",
+}
+ADJECTIVES = frozenset(DEMONYMS) | frozenset(
+    "chechen chuvash kalmyk jewish tatar bashkir dagestani ossetian crimean abkhazian soviet "
+    "transnistrian european american british english syrian iranian japanese korean".split())
+LAND_NOUNS = frozenset("border borders frontier territory soil airspace coast coastline".split())
+NOT_LAND_AFTER = frozenset("guard guards service services police patrol troops force forces "
+                           "agency officials authorities committee control".split())
+LOCATIVES = frozenset("in at near from to into outside around via towards toward across through "
+                      "past reach reached reaching leave left entered".split())
+MODIFIERS = frozenset("north south east west northern southern eastern western central greater "
+                      "upper lower soviet occupied".split())
+STOPWORDS = frozenset("the this that these those a an our their its his her whole entire each every "
+                      "any same other border frontier capital separatist autonomous federal "
+                      "neighbouring neighboring in of and or for".split()) | MODIFIERS | ADJECTIVES
+PLURALS = {"regions": "region", "areas": "area", "oblasts": "oblast", "territories": "territory",
+           "provinces": "province", "krais": "krai", "republics": "republic"}
+AFTER = {k: v for k, v in DESCRIPTORS.items() if not k.endswith(" of")} | \
+    {k: DESCRIPTORS.get(v, "region") for k, v in PLURALS.items()}
+BEFORE = {k: v for k, v in DESCRIPTORS.items() if k.endswith(" of") or k in ("місто", "город")}
+# Paragraphs from here to the end are the site's, not the report's (when most text is above).
+_END_MARKERS = re.compile(r"(?i)^(related( articles| posts| stories)?|read (more|next)|more stories|"
+                          r"you (may|might) also like|recommended|photo of (the )?author|about the "
+                          r"authors?|comments|leave a (comment|reply)|notify of|share( this( article)?"
+                          r"| to)?(\.\.\.|…)?|tags)\s*:?$")
+_NAVIGATION = re.compile(r"(?i)^(.*[»›].*|home\s*[>/|].*|\d+\s*min(ute)?s?\s+read|by(\s+[A-Z]\S*){1,4})$")
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’ʼ]s$", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[^\W\d_])")
+_ABBREVIATION = re.compile(r"(?i)\b(st|sv|mt|ft|no|nos|mr|mrs|ms|dr|prof|gen|col|lt|sgt|art|vs|obl|"
+                           r"e\.g|i\.e|etc|p|pp|vol|ch)\.$")
+_LIST_GAP = re.compile(r"^\s*(,\s*(and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)$")
+
+
+class ArticleError(GeomapError):
+    """The article cannot be read: missing, not text, not UTF-8 or empty."""
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as geomap reads it. `paragraphs` are the report's; `skipped` the site's."""
+
+    text: str
+    format: str = "text"                  # text, markdown or html
+    name: str = "<text>"
+    paragraphs: tuple[tuple[int, int], ...] = ()
+    skipped: tuple[tuple[int, int, str], ...] = ()
+    meta: dict = field(default_factory=dict, compare=False)   # from HTML: title, date
+
+    @classmethod
+    def from_text(cls, text: str, format: str = "text", name: str = "<text>", whole: bool = False,
+                  skipped=(), meta=None) -> Article:
+        """Split into paragraphs and, unless `whole`, set the site's furniture aside."""
+        blocks = _paragraphs(text)
+        skipped = [] if whole else list(skipped)
+        if not whole:
+            skipped += _furniture(text, blocks)
+        kept = tuple(p for p in blocks if not any(s <= p[0] < e for s, e, _ in skipped))
+        return cls(text, format, name, kept, tuple(sorted(skipped)), meta or {})
+
+
+def read_article(path, whole: bool = False) -> Article:
+    """Read a UTF-8 article file: `.html`/`.htm` (or text that starts like HTML) has its tags
+    stripped; anything else is read as plain text (Markdown too)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ArticleError(f"{path}: {path.stat().st_size:,} bytes is too big for an article "
+                               f"(limit {MAX_BYTES:,}); check that this is the right file.")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: no such file. Check the path.") from None
+    except IsADirectoryError:
+        raise ArticleError(f"{path}: is a folder; give an article file (.txt, .md or .html).") from None
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot be read ({exc.strerror}).") from None
+    return article_from_bytes(raw, str(path), whole=whole)
+
+
+def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -> Article:
+    if b"\x00" in raw:
+        raise ArticleError(f"{name}: looks like a binary file, not an article (text, Markdown or HTML).")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ArticleError(f"{name}, line {line}: not valid UTF-8 (byte {raw[exc.start]:#04x}). "
+                           "Save the article as UTF-8 and try again.") from None
+    head = text.lstrip()[:200].lower()
+    if name.lower().endswith((".html", ".htm", ".xhtml")) or head.startswith(("<!doctype html", "<html")):
+        text, skipped, meta = html_text(text)
+        fmt = "html"
+    else:
+        skipped, meta = (), {}
+        fmt = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
+    if not text.strip():
+        raise ArticleError(f"{name}: the article is empty; expected its text.")
+    return Article.from_text(text, fmt, name, whole=whole, skipped=skipped, meta=meta)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks between blank lines; a block whose lines are long is one paragraph per line."""
+    out = []
+    for block in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text):
+        lines = [(m.start() + block.start(), m.end() + block.start())
+                 for m in re.finditer(r"\S(?:.*\S)?", block.group())]
+        if len(lines) > 1 and (max(e - s for s, e in lines) > 150 or
+                               any(re.match(r"[#>*\-+]|\d+[.)]\s", text[s:e]) for s, e in lines)):
+            out += lines
+        else:
+            out.append((block.start(), block.end()))
+    return out
+
+
+def _furniture(text, blocks) -> list[tuple[int, int, str]]:
+    """Navigation lines, and everything from an end marker ("Related Articles", "Photo of author")
+    on, when the report's text lies mostly above it."""
+    out = []
+    total = sum(e - s for s, e in blocks)
+    seen = 0
+    for s, e in blocks:
+        line = re.sub(r"^[#>*_\s-]+|[*_\s]+$", "", text[s:e])  # Markdown: "### Related articles"
+        if _END_MARKERS.match(line) and seen > total - seen - (e - s):
+            out.append((s, len(text), "site furniture after " + repr(line)))
+            break
+        if e - s < 100 and _NAVIGATION.match(line):
+            out.append((s, e, "navigation"))
+        seen += e - s
+    return out
+
+
+# --- the index of names ----------------------------------------------------------------------
+
+
+class _Index:
+    """The gazetteer's own keys (names, names without descriptor, transliteration skeletons) and
+    all their token prefixes, so an n-gram stops as soon as nothing can match. Read from the
+    gazetteer's lookup tables, so extraction knows exactly the names `geocode` knows."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.names = set(gazetteer._full) | set(gazetteer._base)
+        self.skeletons = set(gazetteer._skeleton_index())
+        self.prefixes = _prefixes(self.names) | _prefixes(self.skeletons)
+        self.max_tokens = max(k.count(" ") for k in self.names) + 1
+        self.cache: dict[str, object] = {}
+
+    def lookup(self, query):
+        if query not in self.cache:
+            self.cache[query] = self.gazetteer.lookup(query)
+        return self.cache[query]
+
+
+def _prefixes(keys):
+    out = set()
+    for key in keys:
+        parts = key.split(" ")
+        out.update(" ".join(parts[:n]) for n in range(1, len(parts) + 1))
+    return out
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def index_for(gazetteer: Gazetteer) -> _Index:
+    """The name index of `gazetteer`, built once (about a third of a second) and kept."""
+    index = _INDEXES.get(id(gazetteer))
+    if index is None or index.gazetteer is not gazetteer:
+        index = _INDEXES[id(gazetteer)] = _Index(gazetteer)
+    return index
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys(word: str) -> tuple[str, str]:
+    key = normalize(word)
+    return key, skeleton(key)
+
+
+# --- tokens and candidates ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    key: str
+    skel: str
+    cap: bool        # starts with a capital letter
+    upper: bool      # an acronym: OMON, BBC, UK
+    poss: tuple | None   # "Ukraine's": (key, skeleton, end) of "Ukraine"
+    initial: bool    # first word of a sentence, or in a heading (capitals prove nothing)
+    heading: bool
+    para: int
+
+
+@dataclass
+class _Candidate:
+    i: int                      # first and last+1 token of the name itself
+    j: int
+    how: str                    # name, spelling variant, name + descriptor, adjective + "border"…
+    start: int = 0
+    end: int = 0
+    query: str = ""
+    descriptor: str = ""        # singular descriptor applied (written, or shared by a list)
+    plural: bool = False
+    written: str = ""           # the descriptor as written
+    hint: str = ""
+    country: str = ""           # adjectives: the country they name
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place the article names: `place` is None when it looked like one but didn't resolve."""
+
+    start: int
+    end: int
+    text: str
+    query: str
+    place: Place | None
+    confidence: float
+    how: str
+    paragraph: int
+    sentence: tuple[int, int]
+    suggestions: tuple[str, ...] = ()
+    reason: str = ""
+
+    def to_dict(self) -> dict:
+        out = {"start": self.start, "end": self.end, "text": self.text, "query": self.query,
+               "place": self.place.to_dict() if self.place else None,
+               "confidence": self.confidence, "how": self.how, "paragraph": self.paragraph,
+               "sentence": list(self.sentence)}
+        if not self.place:
+            out.update(reason=self.reason, suggestions=list(self.suggestions))
+        return out
+
+
+@dataclass
+class Extraction:
+    article: Article
+    mentions: list[Mention]        # resolved, in reading order
+    unresolved: list[Mention]      # looked like places, did not resolve
+
+    @property
+    def places(self) -> list[Place]:
+        """The distinct places, in order of first mention."""
+        return list({m.place.id: m.place for m in self.mentions}.values())
+
+    def to_dict(self) -> dict:
+        a = self.article
+        return {"article": a.name, "format": a.format, "characters": len(a.text),
+                "skipped": [{"start": s, "end": e, "why": why} for s, e, why in a.skipped],
+                "mentions": [m.to_dict() for m in self.mentions],
+                "unresolved": [m.to_dict() for m in self.unresolved]}
+
+
+def extract(article: Article | str, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Every place mention of the article's report, resolved by the gazetteer."""
+    if isinstance(article, str):
+        article = Article.from_text(article)
+    return _Finder(article, index_for(gazetteer or default_gazetteer())).run()
+
+
+def tokenize(article: Article) -> tuple[list[_Token], list[tuple[int, int]]]:
+    """Word tokens of the report's paragraphs, and its sentences as (start, end)."""
+    text, tokens, sentences = article.text, [], []
+    for p, (ps, pe) in enumerate(article.paragraphs):
+        para = text[ps:pe]
+        starts = [ps] + [ps + m.end() for m in _SENTENCE_END.finditer(para)
+                         if not _ABBREVIATION.search(para[: m.start() + 1].rstrip("\"'’”)]"))]
+        sentences += [(s, e) for s, e in zip(starts, starts[1:] + [pe])]
+        heading = _is_heading(para)
+        first_of = set()
+        for m in _WORD.finditer(text, ps, pe):
+            word = m.group()
+            key, skel = _keys(word)
+            if not key:
+                continue
+            poss = (*_keys(word[:-2]), m.end() - 2) if len(word) > 3 and _POSSESSIVE.search(word) else None
+            sentence = bisect_right(starts, m.start()) - 1
+            tokens.append(_Token(m.start(), m.end(), key, skel, word[0].isupper(),
+                                 word.isupper() and len(word) > 1, poss,
+                                 heading or sentence not in first_of, heading, p))
+            first_of.add(sentence)
+    return tokens, sentences
+
+
+def _is_heading(para: str) -> bool:
+    """A title or heading: short, no full stop, most long words capitalised."""
+    if len(para) > 120 or para.rstrip()[-1:] in ".!?…:;,":
+        return False
+    words = [w for w in _WORD.findall(para)[1:] if len(w) > 3]
+    return not words or sum(w[0].isupper() for w in words) * 2 >= len(words)
+
+
+def joinable(text: str, a: _Token, b: _Token, period: bool = True) -> bool:
+    """Can a name run on from token a to token b? Spaces, one hyphen or dash, one line break;
+    a full stop only after an abbreviation ("St. Petersburg")."""
+    if a.para != b.para:
+        return False
+    gap = text[a.end:b.start]
+    if not gap or gap.isspace():
+        return gap.count("\n") <= 1 and len(gap) <= 8
+    if period and gap.strip() == "." and a.end - a.start <= 3 and a.cap:
+        return True
+    core = gap.strip(" \t\u00a0\n")
+    return len(core) == 1 and core in "-‐‑‒–—" and len(gap) <= 3
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+
+class _Finder:
+    """One pass over one article: candidates, then the rules that keep, join or drop them."""
+
+    def __init__(self, article: Article, index: _Index):
+        self.article, self.ix, self.text = article, index, article.text
+        self.tokens, self.sentences = tokenize(article)
+
+    def run(self) -> Extraction:
+        adjectives = self._adjectives()
+        taken = {c.i for c in adjectives}
+        names = [c for c in self._names() if c.i not in taken]
+        candidates = sorted(self._descriptors(names) + adjectives, key=lambda c: c.start)
+        self._lists(candidates)
+        mentions, unresolved = [], []
+        for c in self._hints(candidates):
+            if c.country or self._keep(c):
+                mention = self._resolve(c)
+                (mentions if mention.place else unresolved).append(mention)
+        return Extraction(self.article, mentions, unresolved)
+
+    def _names(self) -> list[_Candidate]:
+        """The longest run of tokens that is a gazetteer name (or a spelling variant of one)."""
+        t, ix, text, n = self.tokens, self.ix, self.text, len(self.tokens)
+        out, i = [], 0
+        while i < n:
+            best = None
+            if t[i].cap:
+                key = skel = ""
+                for j in range(i, min(n, i + ix.max_tokens)):
+                    tok = t[j]
+                    if j > i and not joinable(text, t[j - 1], tok):
+                        break
+                    for k, s, end in filter(None, (tok.poss, (tok.key, tok.skel, tok.end))):
+                        k, s = (f"{key} {k}", f"{skel} {s}") if j > i else (k, s)
+                        if k in ix.names:
+                            best = (j + 1, "name", end)
+                        elif s in ix.skeletons:
+                            best = (j + 1, "spelling variant", end)
+                    key, skel = (f"{key} {tok.key}", f"{skel} {tok.skel}") if j > i else (tok.key, tok.skel)
+                    if key not in ix.prefixes and skel not in ix.prefixes:
+                        break
+            if best:
+                out.append(_Candidate(i, best[0], best[1], t[i].start, best[2]))
+                i = best[0]
+            else:
+                i += 1
+        return out
+
+    def _adjectives(self) -> list[_Candidate]:
+        """ "the Polish border", "the Russian-Ukrainian border": the countries; not "Polish volunteers"."""
+        t, text, out = self.tokens, self.text, []
+        for i, tok in enumerate(t):
+            if tok.key not in DEMONYMS or not tok.cap or (i and t[i - 1].key in DEMONYMS and
+                                                          joinable(text, t[i - 1], tok, False)):
+                continue
+            j = i
+            while j + 1 < len(t) and t[j + 1].key in DEMONYMS and text[t[j].end:t[j + 1].start] in "-‐‑":
+                j += 1
+            noun = t[j + 1] if j + 1 < len(t) and joinable(text, t[j], t[j + 1], False) else None
+            if noun is None or noun.key not in LAND_NOUNS:
+                continue
+            after = t[j + 2] if j + 2 < len(t) and joinable(text, noun, t[j + 2], False) else None
+            if after is not None and after.key in NOT_LAND_AFTER:
+                continue
+            for k in range(i, j + 1):
+                out.append(_Candidate(k, k + 1, f"adjective + {text[noun.start:noun.end]!r}",
+                                      t[k].start, t[k].end, country=DEMONYMS[t[k].key]))
+        return out
+
+    def _descriptor_at(self, k: int, words: dict) -> int:
+        """How many tokens from k form a descriptor in `words` (0, 1 or 2)."""
+        t = self.tokens
+        if k + 1 < len(t) and joinable(self.text, t[k], t[k + 1], False) and \
+                f"{t[k].key} {t[k + 1].key}" in words:
+            return 2
+        return 1 if k < len(t) and t[k].key in words else 0
+
+    def _descriptors(self, names: list[_Candidate]) -> list[_Candidate]:
+        """Attach written descriptors ("Kherson oblast", "city of Slavutych"), and take an unknown
+        capitalised name before one as a place that may not resolve ("Donbas region")."""
+        t, text = self.tokens, self.text
+        covered = set()
+        for c in names:
+            after = c.j < len(t) and c.end == t[c.j - 1].end and joinable(text, t[c.j - 1], t[c.j], False) \
+                and self._descriptor_at(c.j, AFTER)
+            if after:
+                self._attach(c, c.j, c.j + after)
+                c.end = t[c.j + after - 1].end
+            elif c.i >= 2 and self._descriptor_at(c.i - 2, BEFORE) == 2 and joinable(text, t[c.i - 1], t[c.i], False):
+                self._attach(c, c.i - 2, c.i)
+                c.start = t[c.i - 2].start
+            elif c.i >= 1 and t[c.i - 1].key in BEFORE and joinable(text, t[c.i - 1], t[c.i], False):
+                self._attach(c, c.i - 1, c.i)
+                c.start = t[c.i - 1].start
+            covered.update(range(c.i, c.j + (2 if after else 0)))
+        unknown = []
+        for k, tok in enumerate(t):
+            size = self._descriptor_at(k, AFTER)
+            if not size or k in covered or not k:
+                continue
+            first = k
+            while first > 0 and k - first < 3 and (first - 1) not in covered and t[first - 1].cap and \
+                    t[first - 1].key not in STOPWORDS and joinable(text, t[first - 1], t[first], False):
+                first -= 1
+            if first < k and not (first == k - 1 and t[first].initial and not t[first].heading):
+                c = _Candidate(first, k, "unknown name + descriptor", t[first].start, t[k + size - 1].end)
+                self._attach(c, k, k + size)
+                unknown.append(c)
+        return names + unknown
+
+    def _attach(self, c: _Candidate, a: int, b: int):
+        words = " ".join(tok.key for tok in self.tokens[a:b])
+        c.plural, c.written = words in PLURALS, self.text[self.tokens[a].start:self.tokens[b - 1].end]
+        c.descriptor = PLURALS.get(words, c.written)
+        if c.how == "name":
+            c.how = "name + descriptor"
+
+    def _lists(self, candidates: list[_Candidate]):
+        """ "Kemerovo, Tomsk, and Novosibirsk regions": the plural descriptor is every item's. It
+        stops at an item that is a region or country by itself, or a city that is its own region
+        (St. Petersburg), or has its own descriptor."""
+        for n, c in enumerate(candidates):
+            if not c.plural:
+                continue
+            nxt = c
+            for prev in reversed(candidates[:n]):
+                if prev.descriptor or prev.country or prev.hint or \
+                        not _LIST_GAP.match(self.text[prev.end:nxt.start]):
+                    break
+                alone = self.ix.lookup(self.text[prev.start:prev.end]).place
+                if alone and (alone.kind in ("region", "country") or self._own_region(alone)):
+                    break
+                prev.descriptor, prev.how = c.descriptor, f"list + {c.written}"
+                nxt = prev
+
+    def _own_region(self, place: Place) -> bool:
+        if not place.parent or place.parent not in self.ix.gazetteer._by_id:
+            return False
+        return normalize(self.ix.gazetteer.get(place.parent).name) == normalize(place.name)
+
+    def _hints(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        """ "Koryukovka (Chernihiv region)", "Bar, Vinnytsia oblast": the second names where the
+        first is, when the gazetteer agrees; the two become one mention."""
+        out, skip = [], False
+        for a, b in zip(candidates, candidates[1:] + [None]):
+            if skip:
+                skip = False
+                continue
+            out.append(a)
+            if b is None or a.country or b.country:
+                continue
+            gap, close = self.text[a.end:b.start], re.match(r"\s*\)", self.text[b.end:])
+            bracket = re.fullmatch(r"\s*\(\s*", gap) and close
+            if not (bracket or gap == ", "):
+                continue
+            where = self.ix.lookup(self._query(b)).place
+            if not where or where.kind not in ("region", "country") or not self._may_be_in(a, where):
+                continue
+            found = self.ix.lookup(f"{self._query(a)} ({self._query(b)})").place
+            if not where or not found or where.kind not in ("region", "country") or \
+                    found.kind in ("region", "country") and (not bracket or where.kind == "region"):
+                continue
+            if not bracket and not (found.parent == where.id or found.country == where.country == where.id):
+                continue
+            a.hint, a.query = self._query(b), f"{self._query(a)} ({self._query(b)})"
+            a.end, a.how = b.end + close.end() if bracket else b.end, a.how + " + " + where.kind + " hint"
+            skip = True
+        return out
+
+    def _may_be_in(self, c: _Candidate, where: Place) -> bool:
+        """Is one of the places `c` may mean inside `where`? (Asked before the gazetteer, whose
+        failed lookups cost a fuzzy search for suggestions.)"""
+        match = self.ix.lookup(self._query(c))
+        return any(where.id in (p.parent, p.country, p.id) and p.id != where.id
+                   for p in (match.place, *match.alternatives) if p)
+
+    def _query(self, c: _Candidate) -> str:
+        if c.query:
+            return c.query
+        if c.plural or c.how.startswith("list"):
+            name = self.text[c.start:self.tokens[c.j - 1].end]
+            return f"{name} {c.descriptor}"
+        return self.text[c.start:c.end]
+
+    def _keep(self, c: _Candidate) -> bool:
+        """Capitals, common words and longer proper names: is this name a place here?"""
+        t, text = self.tokens, self.text
+        first, last = t[c.i], t[c.j - 1]
+        words = [tok.key for tok in t[c.i:c.j]]
+        key, evidence = " ".join(words), bool(c.descriptor or c.hint)
+        if evidence or c.how.startswith("unknown"):
+            return True
+        if len(words) == 1 and (key in ADJECTIVES or key in OTHER_MEANINGS or first.upper and len(key) <= 3):
+            return False
+        if key in OTHER_MEANINGS:
+            return False
+        if all(w in COMMON_WORDS for w in words) and (first.initial or not self._after_locative(c.i)):
+            return False
+        if c.how == "spelling variant" and len(key) < 5:
+            return False
+        if first.heading:
+            return True
+        prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
+        if prev and joinable(text, prev, first, False) and prev.cap and not prev.upper and \
+                not prev.initial and prev.key not in STOPWORDS and prev.key not in self.ix.names:
+            return False
+        nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
+        return not (nxt and joinable(text, last, nxt, False) and nxt.cap and not nxt.upper and
+                    nxt.key not in self.ix.names and nxt.key not in AFTER)
+
+    def _after_locative(self, i: int) -> bool:
+        t = self.tokens
+        k = i - 1 if i and t[i - 1].key != "the" else i - 2
+        return k >= 0 and t[k].para == t[i].para and t[k].key in LOCATIVES and \
+            not self.text[t[k].end:t[i].start].strip(" the\n")
+
+    def _resolve(self, c: _Candidate) -> Mention:
+        t, ix = self.tokens, self.ix
+        if c.country:
+            match = None
+            place, query, confidence = ix.gazetteer.get(c.country), ix.gazetteer.get(c.country).name, 0.7
+        else:
+            query = self._query(c)
+            match = ix.lookup(query)
+            place = match.place
+            confidence = {"name": 0.9, "spelling variant": 0.75, "unknown": 0.6}.get(c.how.split(" ")[0], 0.9)
+            confidence += 0.05 * bool(c.descriptor) + 0.05 * bool(c.hint) - 0.05 * t[c.i].initial
+            if " ".join(tok.key for tok in t[c.i:c.j]) in COMMON_WORDS:
+                confidence -= 0.15
+            if place and any(p.kind == place.kind and normalize(p.name) == normalize(place.name)
+                             for p in match.alternatives):
+                confidence -= 0.1  # another place of the same name and kind
+        sentence = self.sentences[bisect_right([s for s, _ in self.sentences], c.start) - 1]
+        suggestions = () if place else (match.suggestions or tuple(describe(p, ix.gazetteer) for p in match.alternatives))
+        return Mention(c.start, c.end, self.text[c.start:c.end], query, place,
+                       round(min(max(confidence, 0.05), 0.99), 2), c.how, t[c.i].para + 1, sentence,
+                       suggestions, "" if place else match.reason)
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form "
+                    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split())
+_HIDDEN = frozenset("script style noscript template svg head iframe object".split())
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_FURNITURE_TAGS = frozenset("nav aside footer form".split())
+_FURNITURE_CLASS = re.compile(r"(?i)breadcrumb|\bnav|menu|sidebar|related|author|byline|share|social|"
+                              r"comment|footer|widget|advert|promo|newsletter|cookie|subscribe")
+
+
+def html_text(html: str) -> tuple[str, list[tuple[int, int, str]], dict]:
+    """The text of an HTML page (tags stripped, entities decoded, whitespace collapsed, blocks
+    separated by blank lines), the spans that are site furniture, and the title and date."""
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    size = [0]
+    stack: list[tuple[str, int, str]] = []      # (tag, start, why it is furniture or "")
+    skipped: list[tuple[int, int, str]] = []
+    meta: dict = {}
+    main: list[tuple[int, int]] = []
+
+    def write(s):
+        if s:
+            parts.append(s)
+            size[0] += len(s)
+
+    def newline():
+        tail = "".join(parts[-2:])
+        write("" if not parts or tail.endswith("\n\n") else ("\n" if tail.endswith("\n") else "\n\n"))
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "meta" and (attrs.get("property") or attrs.get("name")) in ("article:published_time", "date"):
+                meta.setdefault("date", attrs.get("content") or "")
+            if tag == "time" and attrs.get("datetime"):
+                meta.setdefault("date", attrs["datetime"])
+            if tag in _BLOCKS:
+                newline()
+            if tag in _VOID:
+                return
+            label = " ".join(filter(None, (attrs.get("class"), attrs.get("id"), attrs.get("role"))))
+            why = f"<{tag}>" if tag in _FURNITURE_TAGS else (f"<{tag} {label!r}>" if
+                                                            _FURNITURE_CLASS.search(label) else "")
+            stack.append((tag, size[0], why))
+
+        def handle_endtag(self, tag):
+            if tag not in [entry[0] for entry in stack]:
+                return
+            while stack:
+                name, start, why = stack.pop()
+                if why:
+                    skipped.append((start, size[0], "site furniture " + why))
+                if name in ("article", "main"):
+                    main.append((start, size[0]))
+                if name == "h1":
+                    meta.setdefault("title", "".join(parts)[start:].strip())
+                if name == tag:
+                    break
+            if tag in _BLOCKS:
+                newline()
+
+        def handle_data(self, data):
+            if any(entry[0] in _HIDDEN for entry in stack):
+                if stack and stack[-1][0] == "title":
+                    meta.setdefault("title", " ".join(data.split()))
+                return
+            data = re.sub(r"\s+", " ", data)
+            if not parts or parts[-1].endswith("\n"):
+                data = data.lstrip()
+            write(data)
+
+    parser = Parser(convert_charrefs=True)
+    parser.feed(html)
+    parser.close()
+    text = "".join(parts)
+    if main:  # text outside the article's own element is the site's
+        start, end = min(main, key=lambda span: span[0]) if len(main) == 1 else max(main, key=lambda s: s[1] - s[0])
+        skipped += [(0, start, "outside <article>"), (end, len(text), "outside <article>")]
+    return text, [s for s in skipped if s[1] > s[0]], meta

@@ -17,6 +17,7 @@ LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/l
 TILES = "OpenStreetMap"
 BASEMAPS = ("tiles", "vector")
 DEFAULT_TITLE = "Events map"
+GATHER_ABOVE = 1500  # point marks: above this the page gathers them per zoom level
 
 
 def build_map(located, *, title=None, description=None, layers=None, basemap="tiles",
@@ -67,11 +68,14 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
         "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
         "download_id": "geomap-download",
         "bounds": [[round(bounds[1], 4), round(bounds[0], 4)], [round(bounds[3], 4), round(bounds[2], 4)]],
+        "gather_above": GATHER_ABOVE,
     }
     EventLayers(payload, groups, basemap=outline).add_to(fmap)
     TitleBox(title, description, len(located)).add_to(fmap)
-    Legend(chosen, "; ".join(sources) or None, download_id="geomap-download",
-           download_name="events.geojson").add_to(fmap)
+    point_marks = {(e, p["id"]) for e, places in zip(located["layer"], located["places"])
+                   for p in places if p["kind"] in ("town", "checkpoint")}
+    Legend(chosen, "; ".join(sources) or None, download_id="geomap-download", download_name="events.geojson",
+           gathered=len(point_marks) > GATHER_ABOVE).add_to(fmap)
     LayerSwitcher([("Light map", tiles), ("Outline map (offline)", outline)], overlays).add_to(fmap)
     _ZoomTopRight().add_to(fmap)
     return fmap

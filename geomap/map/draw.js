@@ -98,7 +98,8 @@ function geomapDecodeEvents(encoded, layers) {
 
 function geomapDraw(map, data, groups, basemap) {
   "use strict";
-  var POPUP_PAGE = 20, TABLE_PAGE = 500, CANVAS_ABOVE = 1500;
+  var POPUP_PAGE = 20, TABLE_PAGE = 500, CANVAS_ABOVE = 1500, GATHER_ABOVE = data.gather_above;
+  var GATHER_BELOW_ZOOM = 11;  // from here on every place has its own mark, however close
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -355,6 +356,17 @@ function geomapDraw(map, data, groups, basemap) {
     return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
   }
 
+  function pointMark(entry) {
+    var place = entry.place, events = entry.idx, color = layerById[entry.layer].layer.color;
+    var unverified = allUnverified(events);
+    var radius = 6 + 2.5 * Math.log10(maxCount(events) + 1);
+    return bind(L.circleMarker([place.lat, place.lon], {radius: radius, renderer: renderer,
+      color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
+      dashArray: unverified ? "3 3" : null, fillColor: color, fillOpacity: unverified ? 0.1 : 0.75,
+      className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer}), events, place);
+  }
+
+  var points = [];  // towns and checkpoints: drawn at once, or gathered per zoom when many
   keys.forEach(function (key) {
     var entry = byPlace[key], place = entry.place, events = entry.idx;
     var color = layerById[entry.layer].layer.color, index = layerById[entry.layer].index;
@@ -375,14 +387,67 @@ function geomapDraw(map, data, groups, basemap) {
       layer = L.circleMarker(at, {pane: "geomap-countrywide", radius: 13, color: color, weight: 3, dashArray: "4 3",
         fillColor: color, fillOpacity: unverified ? 0.05 : 0.25, className: "geomap-country" + classes});
     } else {
-      var radius = 6 + 2.5 * Math.log10(maxCount(events) + 1);
-      layer = L.circleMarker([place.lat, place.lon], {radius: radius, renderer: renderer,
-        color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
-        dashArray: unverified ? "3 3" : null, fillColor: color, fillOpacity: unverified ? 0.1 : 0.75,
-        className: "geomap-" + place.kind + classes});
+      points.push(entry);
+      return;
     }
     bind(layer, events, place).addTo(groups[entry.layer]);
   });
+
+  if (points.length <= GATHER_ABOVE) {
+    points.forEach(function (entry) { pointMark(entry).addTo(groups[entry.layer]); });
+  } else {
+    gatherPerZoom(points);
+  }
+
+  /* Many places: per zoom level, the marks of a layer that fall in one grid cell of the
+     screen become one numbered circle (a click zooms in), and only the visible area is
+     drawn. Each place's own mark appears once it has a cell to itself. */
+  function gatherPerZoom(entries) {
+    var CELL = 48, byLayer = {}, shown = {};
+    entries.forEach(function (entry) {
+      entry.latlng = L.latLng(entry.place.lat, entry.place.lon);
+      (byLayer[entry.layer] = byLayer[entry.layer] || []).push(entry);
+    });
+    // feature groups, so clicks on the marks reach the layer's handlers
+    Object.keys(byLayer).forEach(function (id) { shown[id] = L.featureGroup().addTo(groups[id]); });
+    function redraw() {
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.25);
+      Object.keys(byLayer).forEach(function (id) {
+        shown[id].clearLayers();
+        var cells = {};
+        byLayer[id].forEach(function (entry) {
+          if (!view.contains(entry.latlng)) return;
+          var p = map.project(entry.latlng, zoom), cell = zoom >= GATHER_BELOW_ZOOM ? entry.place.id
+              : Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
+          (cells[cell] = cells[cell] || []).push(entry);
+        });
+        Object.keys(cells).forEach(function (cell) {
+          var group = cells[cell];
+          shown[id].addLayer(group.length === 1 ? pointMark(group[0]) : gatheredMark(id, group, zoom));
+        });
+      });
+    }
+    map.on("zoomend moveend", redraw);
+    redraw();
+  }
+
+  function gatheredMark(layerId, entries, zoom) {
+    var count = 0, lat = 0, lon = 0;
+    entries.forEach(function (e) { count += e.idx.length; lat += e.place.lat; lon += e.place.lon; });
+    var centre = L.latLng(lat / entries.length, lon / entries.length);
+    var size = Math.round(22 + 6 * Math.log10(count));
+    var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
+                          html: el("span", null, count > 999 ? Math.round(count / 1000) + "k" : String(count))});
+    var mark = L.marker(centre, {icon: icon, keyboard: true,
+                                 title: count + " events at " + entries.length + " places: zoom in"});
+    mark.geomapGathered = {layer: layerId, entries: entries, events: count};
+    mark.on("add", function () { mark.getElement().style.background = layerById[layerId].layer.color; });
+    mark.on("click", function () {
+      map.fitBounds(L.latLngBounds(entries.map(function (e) { return e.latlng; })).pad(0.1),
+                    {maxZoom: Math.max(zoom + 2, 3)});
+    });
+    return mark;
+  }
 
   /* The vector basemap: country outlines, drawn once into their own base layer. */
   if (basemap && data.basemap) {

@@ -229,6 +229,9 @@ class Legend(SafeMacroElement):
   <ul>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#444" stroke-width="2"/></svg>Town or city; bigger = larger numbers</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#111" stroke-width="3"/></svg>Border checkpoint</li>
+    {%- if this.gathered %}
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="6.5" fill="#777" stroke="#fff" stroke-width="1.5"/><text x="11" y="9.5" font-size="7" text-anchor="middle" fill="#fff">12</text></svg>Several places: the number of events; click to zoom in</li>
+    {%- endif %}
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><rect x="2" y="2" width="18" height="10" fill="#777" fill-opacity="0.4" stroke="#777"/></svg>Region; darker = larger numbers or more events</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5.5" fill="#777" fill-opacity="0.25" stroke="#777" stroke-width="2" stroke-dasharray="3 2"/></svg>Country-wide: no town or region named</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><path d="M1 7 H15" stroke="#777" stroke-width="3"/><path d="M14 2 L21 7 L14 12 Z" fill="#777"/></svg>Movement or crossing, towards the arrow</li>
@@ -242,9 +245,10 @@ class Legend(SafeMacroElement):
 """ + _CONTROL_SCRIPT)
 
     def __init__(self, layers, sources: str | None, download_id: str, download_name: str,
-                 element_id="geomap-legend"):
+                 element_id="geomap-legend", gathered: bool = False):
         super().__init__()
         self._name = "Legend"
         self.position = "bottomright"
         self.layers, self.sources = layers, sources
         self.download_id, self.download_name, self.element_id = download_id, download_name, element_id
+        self.gathered = gathered  # many places: the key explains the numbered circles

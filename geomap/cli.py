@@ -264,3 +264,71 @@ def embed(map_html, height, title, url):
     from .outputs import embed_snippet, map_title
 
     click.echo(embed_snippet(url or map_html, title=title or map_title(map_html), height=height))
+
+
+# --- extract ---------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True,
+              help="One JSON document: mentions, unresolved, skipped.")
+@click.option("--draft", "draft_path", type=click.Path(dir_okay=False), metavar="EVENTS.yaml",
+              help="Also write a draft events file: one event per paragraph that names places.")
+@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The article's date, for the draft (default: the first full date near the top).")
+@click.option("--whole", is_flag=True,
+              help="Read all the text as the report (skip no navigation, author box, links).")
+def extract(article, as_json, draft_path, date, whole):
+    """Find the places ARTICLE names (text, Markdown or HTML; '-' for stdin), resolved offline.
+
+    One line per mention: its characters START–END in the text as read (for HTML, the text
+    after stripping tags), the words as written, the place, its id, lat,lon and a confidence
+    from 0 to 1. Then the mentions that look like places but did not resolve, with suggestions.
+    The site's navigation, author box and related-article links are skipped.
+
+    Exits 0 when every mention resolved, 1 when some did not, 2 when ARTICLE can't be read.
+
+    Example:
+
+        geomap extract article.txt
+        geomap extract page.html --json
+        geomap extract article.md --draft draft.yaml --date 2022-04-01
+    """
+    from .extract import article_from_bytes, read_article
+    from .extract import extract as find_places
+    from .extract_draft import write_draft
+    from .gazetteer import default_gazetteer, describe
+
+    if article == "-":
+        doc = article_from_bytes(click.get_binary_stream("stdin").read(), whole=whole)
+    else:
+        doc = read_article(article, whole=whole)
+    gazetteer = default_gazetteer()
+    result = find_places(doc, gazetteer)
+    if draft_path:  # before printing: a draft that can't be written is the error to see
+        events = write_draft(result, draft_path, date.date() if date else None)
+        click.echo(f"Wrote {draft_path} ({events} events). Give each a layer, then: "
+                   f"geomap check {draft_path}", err=True)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        for m in result.mentions + result.unresolved:
+            where = f"{m.start}–{m.end}\t{_shorten(' '.join(m.text.split()))}"
+            if m.place:
+                p = m.place
+                click.echo(f"{where}\t{describe(p, gazetteer)}\t{p.id}\t{p.lat:.5f},{p.lon:.5f}"
+                           f"\t{m.confidence:.2f}")
+            else:
+                hint = f"; did you mean {' or '.join(m.suggestions)}?" if m.suggestions else ""
+                click.echo(f"{where}\tnot resolved: {m.reason}{hint}")
+    skipped = "; ".join(f"{why} (characters {s}–{e})" for s, e, why in doc.skipped)
+    click.echo(f"{doc.name}: {_count(len(result.mentions), 'mention')} of "
+               f"{_count(len(result.places), 'place')}, {len(result.unresolved)} not resolved"
+               + (f"; skipped {skipped}" if skipped else ""), err=True)
+    if result.unresolved:
+        sys.exit(EXIT_UNRESOLVED)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")

@@ -34,9 +34,9 @@ COMMON_WORDS = frozenset("""
 # a village in the Urals to the gazetteer): only with a descriptor or a hint in brackets.
 OTHER_MEANINGS = frozenset("""
     alba alexandria andropov brezhnev cali cambridge chernenko edmonton gogol grimm hamburg
-    hindenburg java johannes kline kuibyshev kutuzov leipzig leland lenin logan loren lula malinowski
-    markov marx molotov neo paris pravda rachel ramadan romanov rosa rosenberg roy satan stalin sven
-    tim ustinov weinberg bolshevik linda maya
+    hindenburg java johannes kline kuibyshev kutuzov leipzig leland lenin logan loren lula
+    malinowski markov marx molotov neo paris pravda rachel ramadan romanov rosa rosenberg roy satan
+    stalin sven tim ustinov weinberg bolshevik linda maya
 """.split()) | {"karl marx", "karl marks", "gross karol"}
 # Adjectives: of a country, they name it only before a word for land ("the Polish border");
 # "Polish volunteers" are people. The others are never a place on their own ("Chechen fighters").
@@ -55,29 +55,44 @@ ADJECTIVES = frozenset(DEMONYMS) | frozenset(
 LAND_NOUNS = frozenset("border borders frontier territory soil airspace coast coastline".split())
 NOT_LAND_AFTER = frozenset("guard guards service services police patrol troops force forces "
                            "agency officials authorities committee control".split())
+# "the Dnipro river", "the Sea of Azov": a river or a sea, not the town of that name.
+NATURE = frozenset("river lake sea reservoir valley basin delta bay gulf strait mountains "
+                   "mountain hills range peninsula island islands forest dam canal spit estuary "
+                   "lagoon".split())
 LOCATIVES = frozenset("in at near from to into outside around via towards toward across through "
                       "past reach reached reaching leave left entered".split())
+# After these, a capitalised word no gazetteer knows is listed as a place that did not resolve.
+NEAR = frozenset("in near outside around".split())
+NOT_AFTER_NEAR = frozenset("january february march april may june july august september "
+                           "october november december monday tuesday wednesday thursday friday "
+                           "saturday sunday cyrillic latin parliament congress".split())
+FUNCTION_WORDS = frozenset("on in at and or as after before since this last with where when which "
+                           "who was were is are has had have to for by from of the said".split())
 MODIFIERS = frozenset("north south east west northern southern eastern western central greater "
                       "upper lower soviet occupied".split())
-STOPWORDS = frozenset("the this that these those a an our their its his her whole entire each every "
-                      "any same other border frontier capital separatist autonomous federal "
+STOPWORDS = frozenset("the this that these those a an our their its his her whole entire each "
+                      "every any same other border frontier capital separatist autonomous federal "
                       "neighbouring neighboring in of and or for".split()) | MODIFIERS | ADJECTIVES
 PLURALS = {"regions": "region", "areas": "area", "oblasts": "oblast", "territories": "territory",
            "provinces": "province", "krais": "krai", "republics": "republic"}
 AFTER = {k: v for k, v in DESCRIPTORS.items() if not k.endswith(" of")} | \
     {k: DESCRIPTORS.get(v, "region") for k, v in PLURALS.items()}
-BEFORE = {k: v for k, v in DESCRIPTORS.items() if k.endswith(" of") or k in ("місто", "город")}
+BEFORE = {k: v for k, v in DESCRIPTORS.items()
+          if k.endswith(" of") or k in ("місто", "город")}
 # Paragraphs from here to the end are the site's, not the report's (when most text is above).
-_END_MARKERS = re.compile(r"(?i)^(related( articles| posts| stories)?|read (more|next)|more stories|"
-                          r"you (may|might) also like|recommended|photo of (the )?author|about the "
-                          r"authors?|comments|leave a (comment|reply)|notify of|share( this( article)?"
-                          r"| to)?(\.\.\.|…)?|tags)\s*:?$")
-_NAVIGATION = re.compile(r"(?i)^(.*[»›].*|home\s*[>/|].*|\d+\s*min(ute)?s?\s+read|by(\s+[A-Z]\S*){1,4})$")
+_END_MARKERS = re.compile(r"(?i)^(related( articles| posts| stories)?|read (more|next)|"
+                          r"more stories|you (may|might) also like|recommended|"
+                          r"photo of (the )?author|about the authors?|comments|"
+                          r"leave a (comment|reply)|notify of|share( this( article)?| to)?"
+                          r"(\.\.\.|…)?|tags)\s*:?$")
+_NAVIGATION = re.compile(r"^(.*[»›].*|(?i:home)\s*[>/|].*|\d+\s*(?i:min(ute)?s?\s+read)|"
+                         r"(?i:by)(\s+[A-Z][^\s.]*){1,4})$")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’ʼ]s$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[^\W\d_])")
 _ABBREVIATION = re.compile(r"(?i)\b(st|sv|mt|ft|no|nos|mr|mrs|ms|dr|prof|gen|col|lt|sgt|art|vs|obl|"
                            r"e\.g|i\.e|etc|p|pp|vol|ch)\.$")
+_ITEM = re.compile(r"(?:[#>*+-]+|\d+[.)])\s")  # Markdown: a heading, quote or list item
 _LIST_GAP = re.compile(r"^\s*(,\s*(and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)$")
 
 
@@ -97,7 +112,7 @@ class Article:
     name: str = "<text>"
     paragraphs: tuple[tuple[int, int], ...] = ()
     skipped: tuple[tuple[int, int, str], ...] = ()
-    meta: dict = field(default_factory=dict, compare=False)   # from HTML: title, date
+    meta: dict = field(default_factory=dict, compare=False)   # from HTML: h1, title, date
 
     @classmethod
     def from_text(cls, text: str, format: str = "text", name: str = "<text>", whole: bool = False,
@@ -107,8 +122,12 @@ class Article:
         skipped = [] if whole else list(skipped)
         if not whole:
             skipped += _furniture(text, blocks)
-        kept = tuple(p for p in blocks if not any(s <= p[0] < e for s, e, _ in skipped))
-        return cls(text, format, name, kept, tuple(sorted(skipped)), meta or {})
+        merged = []  # a span inside another says nothing new
+        for span in sorted(skipped, key=lambda span: (span[0], -span[1])):
+            if not merged or span[1] > merged[-1][1]:
+                merged.append(span)
+        kept = tuple(p for p in blocks if not any(s <= p[0] < e for s, e, _ in merged))
+        return cls(text, format, name, kept, tuple(merged), meta or {})
 
 
 def read_article(path, whole: bool = False) -> Article:
@@ -123,7 +142,8 @@ def read_article(path, whole: bool = False) -> Article:
     except FileNotFoundError:
         raise ArticleError(f"{path}: no such file. Check the path.") from None
     except IsADirectoryError:
-        raise ArticleError(f"{path}: is a folder; give an article file (.txt, .md or .html).") from None
+        raise ArticleError(f"{path}: is a folder; give an article file "
+                           "(.txt, .md or .html).") from None
     except OSError as exc:
         raise ArticleError(f"{path}: cannot be read ({exc.strerror}).") from None
     return article_from_bytes(raw, str(path), whole=whole)
@@ -131,7 +151,8 @@ def read_article(path, whole: bool = False) -> Article:
 
 def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -> Article:
     if b"\x00" in raw:
-        raise ArticleError(f"{name}: looks like a binary file, not an article (text, Markdown or HTML).")
+        raise ArticleError(f"{name}: looks like a binary file, not an article "
+                           "(text, Markdown or HTML).")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -139,7 +160,8 @@ def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -
         raise ArticleError(f"{name}, line {line}: not valid UTF-8 (byte {raw[exc.start]:#04x}). "
                            "Save the article as UTF-8 and try again.") from None
     head = text.lstrip()[:200].lower()
-    if name.lower().endswith((".html", ".htm", ".xhtml")) or head.startswith(("<!doctype html", "<html")):
+    if name.lower().endswith((".html", ".htm", ".xhtml")) or \
+            head.startswith(("<!doctype html", "<html")):
         text, skipped, meta = html_text(text)
         fmt = "html"
     else:
@@ -151,16 +173,21 @@ def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Blocks between blank lines; a block whose lines are long is one paragraph per line."""
+    """Blocks between blank lines. A block with a line longer than 150 characters is one
+    paragraph per line (a saved web page); otherwise Markdown list items and headings start
+    paragraphs and other lines continue them (wrapped text)."""
     out = []
     for block in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text):
         lines = [(m.start() + block.start(), m.end() + block.start())
                  for m in re.finditer(r"\S(?:.*\S)?", block.group())]
-        if len(lines) > 1 and (max(e - s for s, e in lines) > 150 or
-                               any(re.match(r"[#>*\-+]|\d+[.)]\s", text[s:e]) for s, e in lines)):
+        if max(e - s for s, e in lines) > 150:
             out += lines
-        else:
-            out.append((block.start(), block.end()))
+            continue
+        for n, (s, e) in enumerate(lines):
+            if n == 0 or _ITEM.match(text[s:e]) or text[lines[n - 1][0]] == "#":
+                out.append((s, e))
+            else:
+                out[-1] = (out[-1][0], e)
     return out
 
 
@@ -318,16 +345,18 @@ def tokenize(article: Article) -> tuple[list[_Token], list[tuple[int, int]]]:
     for p, (ps, pe) in enumerate(article.paragraphs):
         para = text[ps:pe]
         starts = [ps] + [ps + m.end() for m in _SENTENCE_END.finditer(para)
-                         if not _ABBREVIATION.search(para[: m.start() + 1].rstrip("\"'’”)]"))]
+                         if not _ABBREVIATION.search(para[: m.start()].rstrip("\"'’”)]"))]
         sentences += [(s, e) for s, e in zip(starts, starts[1:] + [pe])]
-        heading = _is_heading(para)
+        heading = is_heading(para)
         first_of = set()
         for m in _WORD.finditer(text, ps, pe):
             word = m.group()
             key, skel = _keys(word)
             if not key:
                 continue
-            poss = (*_keys(word[:-2]), m.end() - 2) if len(word) > 3 and _POSSESSIVE.search(word) else None
+            poss = None  # "Ukraine's": also try "Ukraine"
+            if len(word) > 3 and _POSSESSIVE.search(word):
+                poss = (*_keys(word[:-2]), m.end() - 2)
             sentence = bisect_right(starts, m.start()) - 1
             tokens.append(_Token(m.start(), m.end(), key, skel, word[0].isupper(),
                                  word.isupper() and len(word) > 1, poss,
@@ -336,7 +365,7 @@ def tokenize(article: Article) -> tuple[list[_Token], list[tuple[int, int]]]:
     return tokens, sentences
 
 
-def _is_heading(para: str) -> bool:
+def is_heading(para: str) -> bool:
     """A title or heading: short, no full stop, most long words capitalised."""
     if len(para) > 120 or para.rstrip()[-1:] in ".!?…:;,":
         return False
@@ -367,6 +396,7 @@ class _Finder:
     def __init__(self, article: Article, index: _Index):
         self.article, self.ix, self.text = article, index, article.text
         self.tokens, self.sentences = tokenize(article)
+        self.sentence_starts = [s for s, _ in self.sentences]
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -387,7 +417,7 @@ class _Finder:
         out, i = [], 0
         while i < n:
             best = None
-            if t[i].cap:
+            if t[i].cap and t[i].key != "the":  # "the Crimea" is Crimea
                 key = skel = ""
                 for j in range(i, min(n, i + ix.max_tokens)):
                     tok = t[j]
@@ -399,7 +429,8 @@ class _Finder:
                             best = (j + 1, "name", end)
                         elif s in ix.skeletons:
                             best = (j + 1, "spelling variant", end)
-                    key, skel = (f"{key} {tok.key}", f"{skel} {tok.skel}") if j > i else (tok.key, tok.skel)
+                    key, skel = ((f"{key} {tok.key}", f"{skel} {tok.skel}") if j > i
+                                 else (tok.key, tok.skel))
                     if key not in ix.prefixes and skel not in ix.prefixes:
                         break
             if best:
@@ -410,14 +441,16 @@ class _Finder:
         return out
 
     def _adjectives(self) -> list[_Candidate]:
-        """ "the Polish border", "the Russian-Ukrainian border": the countries; not "Polish volunteers"."""
+        """ "the Polish border", "the Russian-Ukrainian border": the countries named;
+        "Polish volunteers" are people."""
         t, text, out = self.tokens, self.text, []
         for i, tok in enumerate(t):
             if tok.key not in DEMONYMS or not tok.cap or (i and t[i - 1].key in DEMONYMS and
                                                           joinable(text, t[i - 1], tok, False)):
                 continue
             j = i
-            while j + 1 < len(t) and t[j + 1].key in DEMONYMS and text[t[j].end:t[j + 1].start] in "-‐‑":
+            while j + 1 < len(t) and t[j + 1].key in DEMONYMS and \
+                    text[t[j].end:t[j + 1].start] in ("-", "‐", "‑"):
                 j += 1
             noun = t[j + 1] if j + 1 < len(t) and joinable(text, t[j], t[j + 1], False) else None
             if noun is None or noun.key not in LAND_NOUNS:
@@ -444,37 +477,68 @@ class _Finder:
         t, text = self.tokens, self.text
         covered = set()
         for c in names:
-            after = c.j < len(t) and c.end == t[c.j - 1].end and joinable(text, t[c.j - 1], t[c.j], False) \
-                and self._descriptor_at(c.j, AFTER)
+            after = c.j < len(t) and c.end == t[c.j - 1].end and \
+                joinable(text, t[c.j - 1], t[c.j], False) and self._descriptor_at(c.j, AFTER)
+            before = c.i and joinable(text, t[c.i - 1], t[c.i], False) and (
+                2 if c.i >= 2 and self._descriptor_at(c.i - 2, BEFORE) == 2 else
+                int(t[c.i - 1].key in BEFORE))
             if after:
                 self._attach(c, c.j, c.j + after)
                 c.end = t[c.j + after - 1].end
-            elif c.i >= 2 and self._descriptor_at(c.i - 2, BEFORE) == 2 and joinable(text, t[c.i - 1], t[c.i], False):
-                self._attach(c, c.i - 2, c.i)
-                c.start = t[c.i - 2].start
-            elif c.i >= 1 and t[c.i - 1].key in BEFORE and joinable(text, t[c.i - 1], t[c.i], False):
-                self._attach(c, c.i - 1, c.i)
-                c.start = t[c.i - 1].start
-            covered.update(range(c.i, c.j + (2 if after else 0)))
+            elif before:
+                self._attach(c, c.i - before, c.i)
+                c.start = t[c.i - before].start
+            covered.update(range(c.i, c.j + int(after)))
         unknown = []
         for k, tok in enumerate(t):
             size = self._descriptor_at(k, AFTER)
             if not size or k in covered or not k:
                 continue
+            # back over up to 3 capitalised words: "Upper Lars crossing", not "Western region"
             first = k
-            while first > 0 and k - first < 3 and (first - 1) not in covered and t[first - 1].cap and \
-                    t[first - 1].key not in STOPWORDS and joinable(text, t[first - 1], t[first], False):
+            while first > 0 and k - first < 3 and (first - 1) not in covered and \
+                    t[first - 1].cap and joinable(text, t[first - 1], t[first], False) and \
+                    (t[first - 1].key not in STOPWORDS or
+                     first < k and t[first - 1].key in MODIFIERS):
                 first -= 1
             if first < k and not (first == k - 1 and t[first].initial and not t[first].heading):
-                c = _Candidate(first, k, "unknown name + descriptor", t[first].start, t[k + size - 1].end)
+                c = _Candidate(first, k, "unknown name + descriptor", t[first].start,
+                               t[k + size - 1].end)
                 self._attach(c, k, k + size)
                 unknown.append(c)
-        return names + unknown
+        covered.update(k for c in unknown for k in range(c.i, c.j + 2))
+        return names + unknown + self._after_preposition(covered)
+
+    def _after_preposition(self, covered: set) -> list[_Candidate]:
+        """A capitalised word no gazetteer knows, right after "in", "near"…: it looks like a place
+        ("near Robotyne"), unless a lowercase noun follows ("in Telegram posts")."""
+        t, text, out = self.tokens, self.text, []
+        for k in range(1, len(t)):
+            tok = t[k]
+            if k in covered or not tok.cap or tok.initial or tok.upper or tok.poss or \
+                    t[k - 1].key not in NEAR or tok.key in STOPWORDS or \
+                    tok.key in NOT_AFTER_NEAR or not joinable(text, t[k - 1], tok, False):
+                continue
+            end = k
+            while end + 1 < len(t) and end + 1 - k < 3 and end + 1 not in covered and \
+                    t[end + 1].cap and not t[end + 1].upper and \
+                    joinable(text, t[end], t[end + 1], False):
+                end += 1
+            after = t[end + 1] if end + 1 < len(t) else None
+            if after and joinable(text, t[end], after, False) and not after.cap and \
+                    after.key not in FUNCTION_WORDS:
+                continue
+            out.append(_Candidate(k, end + 1, f"unknown name after {t[k - 1].key!r}",
+                                  tok.start, t[end].end))
+        return out
 
     def _attach(self, c: _Candidate, a: int, b: int):
         words = " ".join(tok.key for tok in self.tokens[a:b])
-        c.plural, c.written = words in PLURALS, self.text[self.tokens[a].start:self.tokens[b - 1].end]
-        c.descriptor = PLURALS.get(words, c.written)
+        c.written = self.text[self.tokens[a].start:self.tokens[b - 1].end]
+        c.plural = words in PLURALS
+        c.descriptor = c.written
+        if c.plural:  # "Territories" → "Territory": what the gazetteer knows
+            c.descriptor = PLURALS[words].capitalize() if c.written[0].isupper() else PLURALS[words]
         if c.how == "name":
             c.how = "name + descriptor"
 
@@ -490,9 +554,16 @@ class _Finder:
                 if prev.descriptor or prev.country or prev.hint or \
                         not _LIST_GAP.match(self.text[prev.end:nxt.start]):
                     break
-                alone = self.ix.lookup(self.text[prev.start:prev.end]).place
-                if alone and (alone.kind in ("region", "country") or self._own_region(alone)):
+                written = self.text[prev.start:prev.end]
+                alone = self.ix.lookup(written).place
+                if alone and alone.kind in ("region", "country"):
                     break
+                if alone and self._own_region(alone):
+                    # "St. Petersburg" is its own region and ends the list; "Moscow" in
+                    # "Vladimir, Moscow, Tula … regions" is Moscow Oblast, another region.
+                    with_descriptor = self.ix.lookup(f"{written} {c.descriptor}").place
+                    if not with_descriptor or with_descriptor.id == alone.parent:
+                        break
                 prev.descriptor, prev.how = c.descriptor, f"list + {c.written}"
                 nxt = prev
 
@@ -517,16 +588,18 @@ class _Finder:
             if not (bracket or gap == ", "):
                 continue
             where = self.ix.lookup(self._query(b)).place
-            if not where or where.kind not in ("region", "country") or not self._may_be_in(a, where):
+            if not where or where.kind not in ("region", "country") or \
+                    not self._may_be_in(a, where):
                 continue
             found = self.ix.lookup(f"{self._query(a)} ({self._query(b)})").place
-            if not where or not found or where.kind not in ("region", "country") or \
-                    found.kind in ("region", "country") and (not bracket or where.kind == "region"):
-                continue
-            if not bracket and not (found.parent == where.id or found.country == where.country == where.id):
+            if not found or found.kind in ("region", "country") and \
+                    (not bracket or where.kind == "region"):
+                continue  # "Crimea (Ukraine)" is fine; "Adygea, Tatarstan" are two regions
+            if not bracket and where.id not in (found.parent, found.country):
                 continue
             a.hint, a.query = self._query(b), f"{self._query(a)} ({self._query(b)})"
-            a.end, a.how = b.end + close.end() if bracket else b.end, a.how + " + " + where.kind + " hint"
+            a.end = b.end + close.end() if bracket else b.end
+            a.how += f" + {where.kind} hint"
             skip = True
         return out
 
@@ -553,11 +626,13 @@ class _Finder:
         key, evidence = " ".join(words), bool(c.descriptor or c.hint)
         if evidence or c.how.startswith("unknown"):
             return True
-        if len(words) == 1 and (key in ADJECTIVES or key in OTHER_MEANINGS or first.upper and len(key) <= 3):
+        if key in OTHER_MEANINGS or len(words) == 1 and (
+                key in ADJECTIVES or first.upper and len(key) <= 3):
+            return False  # "Paris", "Chechen fighters", "UK"
+        if all(w in COMMON_WORDS for w in words) and (first.initial or not (
+                self._after_locative(c.i) or self._listed(c))):
             return False
-        if key in OTHER_MEANINGS:
-            return False
-        if all(w in COMMON_WORDS for w in words) and (first.initial or not self._after_locative(c.i)):
+        if self._nature(c):
             return False
         if c.how == "spelling variant" and len(key) < 5:
             return False
@@ -571,6 +646,30 @@ class _Finder:
         return not (nxt and joinable(text, last, nxt, False) and nxt.cap and not nxt.upper and
                     nxt.key not in self.ix.names and nxt.key not in AFTER)
 
+    def _listed(self, c: _Candidate) -> bool:
+        """In a list with another name: "Perm and Chop", "Chop, Uzhhorod"."""
+        t, n = self.tokens, len(self.tokens)
+        for k, step in ((c.i - 1, -1), (c.j, 1)):
+            if 0 <= k < n and t[k].key in ("and", "or"):
+                k += step
+            if 0 <= k < n and t[k].para == t[c.i].para and t[k].cap and t[k].key in self.ix.names:
+                a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
+                gap = self.text[a.end:b.start]
+                if gap.strip() and _LIST_GAP.match(gap):
+                    return True
+        return False
+
+    def _nature(self, c: _Candidate) -> bool:
+        """A river, lake or sea named like a town: "the Dnipro river", "the Sea of Azov"."""
+        t = self.tokens
+        before = " ".join(tok.key for tok in t[max(c.i - 2, 0):c.i]).split(" ")
+        after = t[c.j].key if c.j < len(t) and t[c.j].para == t[c.i].para else ""
+        if not (after in NATURE or before[-1:] in (["river"], ["lake"], ["mount"]) or
+                len(before) == 2 and before[0] in NATURE and before[1] == "of"):
+            return False
+        place = self.ix.lookup(self._query(c)).place
+        return place is None or place.kind in ("town", "checkpoint")
+
     def _after_locative(self, i: int) -> bool:
         t = self.tokens
         k = i - 1 if i and t[i - 1].key != "the" else i - 2
@@ -580,21 +679,22 @@ class _Finder:
     def _resolve(self, c: _Candidate) -> Mention:
         t, ix = self.tokens, self.ix
         if c.country:
-            match = None
-            place, query, confidence = ix.gazetteer.get(c.country), ix.gazetteer.get(c.country).name, 0.7
+            match, place, confidence = None, ix.gazetteer.get(c.country), 0.7
+            query = place.name
         else:
             query = self._query(c)
             match = ix.lookup(query)
             place = match.place
-            confidence = {"name": 0.9, "spelling variant": 0.75, "unknown": 0.6}.get(c.how.split(" ")[0], 0.9)
+            confidence = {"spelling": 0.75, "unknown": 0.6}.get(c.how.split(" ")[0], 0.9)
             confidence += 0.05 * bool(c.descriptor) + 0.05 * bool(c.hint) - 0.05 * t[c.i].initial
             if " ".join(tok.key for tok in t[c.i:c.j]) in COMMON_WORDS:
                 confidence -= 0.15
             if place and any(p.kind == place.kind and normalize(p.name) == normalize(place.name)
                              for p in match.alternatives):
                 confidence -= 0.1  # another place of the same name and kind
-        sentence = self.sentences[bisect_right([s for s, _ in self.sentences], c.start) - 1]
-        suggestions = () if place else (match.suggestions or tuple(describe(p, ix.gazetteer) for p in match.alternatives))
+        sentence = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
+        suggestions = () if place else (
+            match.suggestions or tuple(describe(p, ix.gazetteer) for p in match.alternatives))
         return Mention(c.start, c.end, self.text[c.start:c.end], query, place,
                        round(min(max(confidence, 0.05), 0.99), 2), c.how, t[c.i].para + 1, sentence,
                        suggestions, "" if place else match.reason)
@@ -602,13 +702,15 @@ class _Finder:
 
 # --- HTML ------------------------------------------------------------------------------------
 
-_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer form "
-                    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split())
+_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer "
+                    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr "
+                    "ul".split())
 _HIDDEN = frozenset("script style noscript template svg head iframe object".split())
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _FURNITURE_TAGS = frozenset("nav aside footer form".split())
-_FURNITURE_CLASS = re.compile(r"(?i)breadcrumb|\bnav|menu|sidebar|related|author|byline|share|social|"
-                              r"comment|footer|widget|advert|promo|newsletter|cookie|subscribe")
+_FURNITURE_CLASS = re.compile(r"(?i)breadcrumb|\bnav|menu|sidebar|related|author|byline|share|"
+                              r"social|comment|footer|widget|advert|promo|newsletter|cookie|"
+                              r"subscribe")
 
 
 def html_text(html: str) -> tuple[str, list[tuple[int, int, str]], dict]:
@@ -630,12 +732,14 @@ def html_text(html: str) -> tuple[str, list[tuple[int, int, str]], dict]:
 
     def newline():
         tail = "".join(parts[-2:])
-        write("" if not parts or tail.endswith("\n\n") else ("\n" if tail.endswith("\n") else "\n\n"))
+        if parts and not tail.endswith("\n\n"):
+            write("\n" if tail.endswith("\n") else "\n\n")
 
     class Parser(HTMLParser):
         def handle_starttag(self, tag, attrs):
             attrs = dict(attrs)
-            if tag == "meta" and (attrs.get("property") or attrs.get("name")) in ("article:published_time", "date"):
+            kind = attrs.get("property") or attrs.get("name")
+            if tag == "meta" and kind in ("article:published_time", "date"):
                 meta.setdefault("date", attrs.get("content") or "")
             if tag == "time" and attrs.get("datetime"):
                 meta.setdefault("date", attrs["datetime"])
@@ -658,7 +762,7 @@ def html_text(html: str) -> tuple[str, list[tuple[int, int, str]], dict]:
                 if name in ("article", "main"):
                     main.append((start, size[0]))
                 if name == "h1":
-                    meta.setdefault("title", "".join(parts)[start:].strip())
+                    meta.setdefault("h1", " ".join("".join(parts)[start:].split()))
                 if name == tag:
                     break
             if tag in _BLOCKS:
@@ -679,6 +783,6 @@ def html_text(html: str) -> tuple[str, list[tuple[int, int, str]], dict]:
     parser.close()
     text = "".join(parts)
     if main:  # text outside the article's own element is the site's
-        start, end = min(main, key=lambda span: span[0]) if len(main) == 1 else max(main, key=lambda s: s[1] - s[0])
+        start, end = max(main, key=lambda span: span[1] - span[0])  # the longest <article>
         skipped += [(0, start, "outside <article>"), (end, len(text), "outside <article>")]
     return text, [s for s in skipped if s[1] > s[0]], meta

@@ -269,7 +269,9 @@ def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoData
         towns.loc[lost, "country"] = towns.loc[lost, "id"].map(nearest["country"]).fillna(
             towns.loc[lost, "gn_country"]
         )
-    towns["aliases"] = [clean_aliases(n, a) for n, a in zip(towns["name"], towns["aliases"])]
+    exclude = hand.get("town_alias_exclude", {})
+    towns["aliases"] = [clean_aliases(n, a, exclude=exclude.get(g, []))
+                        for n, a, g in zip(towns["name"], towns["aliases"], towns["geonameid"])]
     return towns.sort_values("geonameid")
 
 

@@ -23,7 +23,7 @@ REPORT_PLACES = [
     ("Tatarstan", "RU-TA", None, None),
     ("Республика Татарстан", "RU-TA", None, None),
     ("Karelia", "RU-KR", None, None),
-    ("Moscow City", None, 55.75, 37.62),  # the city: town or federal city, both at Moscow
+    ("Moscow City", "RU-MOW", None, None),  # the federal city
     ("Ingushetia", "RU-IN", None, None),
     ("Kemerovo region", "RU-KEM", None, None),
     ("Kemerovo Oblast", "RU-KEM", None, None),

@@ -92,7 +92,9 @@ class Gazetteer:
                 self._full[key].append(place)
                 base, kind = split_descriptor(key)
                 if base:
-                    self._base[base].append((place, kind is not None))
+                    # "stripped" only when the descriptor fits: "Kyiv City" does not make the
+                    # city a candidate for "Kyiv region" as much as "Kyiv Oblast" is.
+                    self._base[base].append((place, kind is not None and kind == place.kind))
             for name in place.namesake:
                 self._base[normalize(name)].append((place, True))
         self._keys = None

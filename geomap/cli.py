@@ -89,12 +89,9 @@ def geocode(names, names_file, country, as_json):
 def _read_names(path) -> list[str]:
     with click.open_file(path, "rb") as fh:
         raw = fh.read()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise GeomapError(f"{path}, line {line}: not valid UTF-8 (byte {raw[exc.start]:#04x}). "
-                          "Save the file as UTF-8 and try again.") from None
+    from .textio import decode_utf8
+
+    text = decode_utf8(raw, path)
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from .errors import GeomapError
 from .gazetteer import Gazetteer, Place, default_gazetteer, describe
 from .gazetteer.normalize import DESCRIPTORS, normalize, skeleton
+from .textio import decode_utf8
 
 MAX_BYTES = 5 * 1024 * 1024  # a long report is 100 KB; 5 MB is a book or the wrong file
 
@@ -153,12 +154,7 @@ def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -
     if b"\x00" in raw:
         raise ArticleError(f"{name}: looks like a binary file, not an article "
                            "(text, Markdown or HTML).")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ArticleError(f"{name}, line {line}: not valid UTF-8 (byte {raw[exc.start]:#04x}). "
-                           "Save the article as UTF-8 and try again.") from None
+    text = decode_utf8(raw, name, error=ArticleError, advice="Save the article as UTF-8 and try again.")
     head = text.lstrip()[:200].lower()
     if name.lower().endswith((".html", ".htm", ".xhtml")) or \
             head.startswith(("<!doctype html", "<html")):

@@ -16,6 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import EventsError
+from ..textio import decode_utf8
 from .schema import EventsFile, Origin
 
 MAX_BYTES = 20 * 1024 * 1024  # far above any article's events; a 50 MB file is a mistake
@@ -61,13 +62,8 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(path: Path, raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise EventsError(f"{path}, line {line}: not valid UTF-8 (byte {raw[exc.start]:#04x}). "
-                          "Save the file as UTF-8 (in a spreadsheet: CSV UTF-8).",
-                          path=path, line=line) from None
+    return decode_utf8(raw, path, error=EventsError, path=path,
+                       advice="Save the file as UTF-8 (in a spreadsheet: CSV UTF-8).")
 
 
 # --- YAML ---------------------------------------------------------------------------------------

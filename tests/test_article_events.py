@@ -6,6 +6,7 @@ The file is read as plain YAML (no geomap import), so this test checks the data,
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
@@ -173,7 +174,7 @@ def _words(text: str) -> list[str]:
 
 def test_summaries_are_paraphrased(events):
     """No run of 7 words in a title or summary may be copied from the article."""
-    if not ARTICLE_FILE.exists():
+    if not ARTICLE_FILE.exists() and not os.environ.get("CI"):  # CI has shared/ beside the clone
         pytest.skip("article text not available")
     article = _words(ARTICLE_FILE.read_text(encoding="utf-8"))
     n = 7

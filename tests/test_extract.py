@@ -1,5 +1,6 @@
 """Place extraction from article text: the report, a second article, the rules, reading files."""
 
+import os
 import time
 from pathlib import Path
 
@@ -14,7 +15,10 @@ ARTICLES = Path(__file__).resolve().parent / "corpus" / "articles"
 REPORT = Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
 SECOND = ARTICLES / "leaving-by-night.md"
 
-needs_report = pytest.mark.skipif(not REPORT.exists(), reason=f"the report is not at {REPORT}")
+# The report lives in shared/ beside the checkout (not copied into the repo: it is not our
+# text). Without it the tests skip on a developer's machine, but CI must have it.
+needs_report = pytest.mark.skipif(not REPORT.exists() and not os.environ.get("CI"),
+                                  reason=f"the report is not at {REPORT}")
 
 
 def expected(name):

@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 import re
+import os
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,10 @@ ARTICLES = Path(__file__).resolve().parent / "corpus" / "articles"
 REPORT = Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
 SECOND = ARTICLES / "leaving-by-night.md"
 
-needs_report = pytest.mark.skipif(not REPORT.exists(), reason=f"the report is not at {REPORT}")
+# The report lives in shared/ beside the checkout (not copied into the repo: it is not our
+# text). Without it the tests skip on a developer's machine, but CI must have it.
+needs_report = pytest.mark.skipif(not REPORT.exists() and not os.environ.get("CI"),
+                                  reason=f"the report is not at {REPORT}")
 
 
 def run(*args, input=None):

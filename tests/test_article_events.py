@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 EVENTS_FILE = Path(__file__).parents[1] / "geodata/events/war-resistance-2022.yaml"
-ARTICLE_FILE = Path("/work/shared/article/war-resistance-in-russia-and-ukraine.txt")
+# shared/ beside the checkout (CI lays a copy there too)
+ARTICLE_FILE = Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
 
 LAYERS = {"protests", "prosecutions", "crossings", "desertion", "civil-resistance", "mobilisation"}
 CERTAINTIES = {"confirmed", "reported", "unverified"}

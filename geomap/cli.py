@@ -298,7 +298,8 @@ def extract(article, as_json, draft_path, date, whole):
     from .gazetteer import default_gazetteer, describe
 
     if article == "-":
-        doc = article_from_bytes(click.get_binary_stream("stdin").read(), whole=whole)
+        with click.open_file("-", "rb") as stdin:
+            doc = article_from_bytes(stdin.read(), whole=whole)
     else:
         doc = read_article(article, whole=whole)
     gazetteer = default_gazetteer()

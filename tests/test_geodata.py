@@ -3,7 +3,6 @@
 import pycountry
 import pytest
 import shapely
-from shapely.geometry import shape
 
 from geomap.gazetteer.places import geometries
 

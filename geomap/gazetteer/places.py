@@ -7,7 +7,7 @@ geopandas; polygons are read by `geometries()` when a map needs them.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -98,7 +98,3 @@ def geometries(kind: str, directory: Path | None = None):
 
     frame = gpd.read_file((directory or data_dir()) / FILES[kind], columns=["id"])
     return frame[frame.geometry.notna()].set_index("id")
-
-
-def place_dict(place: Place) -> dict:
-    return asdict(place)

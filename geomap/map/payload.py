@@ -8,11 +8,9 @@ import gzip
 import json
 
 import shapely
-from shapely.geometry import mapping
 
 from ..gazetteer.places import geometries
 
-COORD_DECIMALS = 4          # ~10 m for points: finer than any screen shows at article zoom levels
 SHAPE_DECIMALS = 3          # ~100 m for outlines
 SHAPE_TOLERANCE = 0.02      # ~2 km: invisible below zoom 8, where article maps live
 BASEMAP_DECIMALS = 2
@@ -252,10 +250,6 @@ def encode_polygons(geom, decimals: int) -> list:
         if rings:
             polygons.append(rings)
     return [scale, polygons]
-
-
-def _rounded(geom, decimals=COORD_DECIMALS):
-    return mapping(shapely.set_precision(geom, 10.0**-decimals)) if geom is not None else None
 
 
 def plain_value(value):

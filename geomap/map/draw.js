@@ -1,88 +1,18 @@
-/* geomap: draws the events of a map (the data comes from events.js).
+/* geomap: draws the events of a map (the data comes from events.js, their text from text.js).
  *
- * All text from the events file reaches the page through textContent, never innerHTML,
- * and links only when they are http(s): an events file cannot run code in a reader's browser.
+ * All text from the events file reaches the page through textContent, never innerHTML.
  */
 function geomapDraw(map, data, groups, basemap) {
   "use strict";
-  var POPUP_PAGE = 20, TABLE_PAGE = 500, CANVAS_ABOVE = 1500, GATHER_ABOVE = data.gather_above;
+  var POPUP_PAGE = 20, CANVAS_ABOVE = 1500, GATHER_ABOVE = data.gather_above;
   var GATHER_BELOW_ZOOM = 11;  // from here on every place has its own mark, however close
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function safeUrl(url) {
-    return typeof url === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(url) ? url : null;
-  }
-
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  function day(iso) {
-    var p = iso.split("-");
-    return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
-  }
-  function dateLabel(ev) {
-    var text = ev.start === ev.end ? day(ev.start) : day(ev.start) + " – " + day(ev.end);
-    if (ev.as_of && ev.as_of !== ev.end) text += " (figures as of " + day(ev.as_of) + ")";
-    return text;
-  }
-  var MONEY = /cost|price|paid|sum|bribe|fee/;
-  function countLabel(name, count, currency) {
-    var value = Number(count.value).toLocaleString("en-GB");
-    if (currency && MONEY.test(name)) value += " " + currency;
-    return name.replace(/_/g, " ") + ": " + (count.qualifier ? count.qualifier + " " : "") + value;
-  }
-  function countsText(ev) {
-    return Object.keys(ev.counts).map(function (n) { return countLabel(n, ev.counts[n], ev.currency); }).join("; ");
-  }
+  var text = geomapText, el = text.el;
   var E = data.events;
   function maxCount(idx) {
     var best = 0;
     for (var k = 0; k < idx.length; k++) best = Math.max(best, E.maxCount(idx[k]));
     return best;
-  }
-
-  function eventArticle(ev) {
-    var item = el("article", "geomap-event");
-    item.appendChild(el("h3", null, ev.title));
-    var meta = [dateLabel(ev), ev.certainty, "located at " + ev.precision + " level"];
-    item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
-    if (ev.certainty === "unverified") item.appendChild(el("p", "geomap-unverified", "Unverified report"));
-    item.appendChild(el("p", null, ev.summary));
-    var names = Object.keys(ev.counts);
-    if (names.length) {
-      var list = el("ul", "geomap-counts");
-      names.forEach(function (n) { list.appendChild(el("li", null, countLabel(n, ev.counts[n], ev.currency))); });
-      item.appendChild(list);
-    }
-    var where = (ev.route.length ? ev.route : ev.places).map(function (p) { return p.written; });
-    item.appendChild(el("p", "geomap-meta", (ev.route.length ? "Route: " : "Where: ") + where.join(ev.route.length ? " → " : "; ")));
-    if (ev.precision_note) item.appendChild(el("p", "geomap-meta", "Note: " + ev.precision_note));
-    if (ev.reported_by) item.appendChild(el("p", "geomap-meta", "Reported by: " + ev.reported_by));
-    if (ev.source_title) item.appendChild(sourceLine(ev));
-    return item;
-  }
-
-  /* The source's title, a link when its address is http(s), and its publisher. */
-  function sourceInto(node, ev) {
-    var url = safeUrl(ev.source_url);
-    if (url) {
-      var link = el("a", null, ev.source_title);
-      link.href = url;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-      node.appendChild(link);
-    } else {
-      node.appendChild(document.createTextNode(ev.source_title));
-    }
-    if (ev.source_publisher) node.appendChild(document.createTextNode(", " + ev.source_publisher));
-    return node;
-  }
-  function sourceLine(ev) {
-    return sourceInto(el("p", "geomap-meta", "Source: "), ev);
   }
 
   /* One popup for every event of a layer at one place, a page at a time. */
@@ -95,7 +25,7 @@ function geomapDraw(map, data, groups, basemap) {
     }
     var shown = 0;
     function more() {
-      events.slice(shown, shown + POPUP_PAGE).forEach(function (ev) { box.insertBefore(eventArticle(ev), button); });
+      events.slice(shown, shown + POPUP_PAGE).forEach(function (ev) { box.insertBefore(text.eventArticle(ev), button); });
       shown = Math.min(events.length, shown + POPUP_PAGE);
       button.hidden = shown >= events.length;
       button.textContent = "Show " + Math.min(POPUP_PAGE, events.length - shown) + " more of " + (events.length - shown);
@@ -189,6 +119,12 @@ function geomapDraw(map, data, groups, basemap) {
     return marker;
   }
 
+  /* Fit the data, leaving room for the title box and, on wide screens, the legend; first and
+     without animation, so every mark is projected once, at the view the reader sees. */
+  var narrow = map.getSize().x < 600;
+  map.fitBounds(data.bounds, {animate: false,
+    paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]});
+
   /* Panes keep the stacking order whatever the drawing order: outlines under regions under
      country-wide rings under routes and markers, so a town is never hidden by a vaguer mark. */
   [["geomap-basemap", 250], ["geomap-regions", 350], ["geomap-countrywide", 380]].forEach(function (pane) {
@@ -199,14 +135,15 @@ function geomapDraw(map, data, groups, basemap) {
   data.layers.forEach(function (layer, index) { layerById[layer.id] = {layer: layer, index: index}; });
 
   /* Group events by layer and place, so one marker or area carries all of its events. */
-  var byPlace = {}, routes = [];
-  for (var i = 0; i < E.n; i++) {
-    var layerId = E.layer(i);
+  var byPlace = {}, routes = [], layerId, i;
+  function addToPlace(p) {
+    var key = layerId + "|" + p;
+    (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
+  }
+  for (i = 0; i < E.n; i++) {
+    layerId = E.layer(i);
     if (!groups[layerId]) continue;
-    E.placeIndexes(i).forEach(function (p) {
-      var key = layerId + "|" + p;
-      (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
-    });
+    E.eachPlace(i, addToPlace);
     if (E.hasRoute(i)) routes.push(i);
   }
   var keys = Object.keys(byPlace).sort();
@@ -232,7 +169,7 @@ function geomapDraw(map, data, groups, basemap) {
   /* Choropleth: a region's own numbers (from events placed in it alone) set its shade,
      on a log scale within its layer; without numbers, the number of events does. */
   function regionValue(idx) {
-    return maxCount(idx.filter(function (i) { return E.placeIndexes(i).length === 1; }));
+    return maxCount(idx.filter(function (i) { return E.placeCount(i) === 1; }));
   }
   var layerMax = {};
   keys.forEach(function (key) {
@@ -256,20 +193,43 @@ function geomapDraw(map, data, groups, basemap) {
       className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer}), events, place);
   }
 
+  /* A region shaded in several layers has one outline, decoded once and projected once per
+     view: each layer's polygon borrows the projected rings (Leaflet 1.9's Polyline._project). */
+  var outlines = {};
+  function outline(id) {
+    if (!(id in outlines)) outlines[id] = data.shapes[id] ? {latlngs: geomapDecodeOutline(data.shapes[id])} : null;
+    return outlines[id];
+  }
+  var Shading = L.Polygon.extend({
+    _project: function () {
+      var shared = this.options.outline, view = this._map.getZoom() + "@" + this._map.getPixelOrigin();
+      if (shared.view === view && shared.rings) {
+        this._rings = shared.rings;
+        this._rawPxBounds = shared.pxBounds;
+        if (this._rawPxBounds) this._updateBounds();
+        return;
+      }
+      L.Polygon.prototype._project.call(this);
+      shared.view = view;
+      shared.rings = this._rings;
+      shared.pxBounds = this._rawPxBounds;
+    }
+  });
+
   var points = [];  // towns and checkpoints: drawn at once, or gathered per zoom when many
   keys.forEach(function (key) {
     var entry = byPlace[key], place = entry.place, events = entry.idx;
     var color = layerById[entry.layer].layer.color, index = layerById[entry.layer].index;
     var unverified = allUnverified(events);
     var classes = " geomap-event geomap-layer-" + entry.layer;
-    var shape = place.shape && data.shapes[place.shape] && geomapDecodePolygons(data.shapes[place.shape]);
+    var shape = place.shape && outline(place.shape);
     var layer;
     if (shape) {
-      layer = L.geoJSON(shape, {pane: "geomap-regions", style: {
+      layer = new Shading(shape.latlngs, {pane: "geomap-regions", outline: shape,
         color: color, weight: 1.5, fillColor: color,
         fillOpacity: unverified ? 0.08 : regionOpacity(entry.layer, events),
         dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null,
-        className: "geomap-region" + classes}});
+        className: "geomap-region" + classes});
     } else if (place.kind === "country") {
       // Country-wide facts: a dashed ring near the country's centre, one per layer.
       var angle = 2 * Math.PI * index / data.layers.length, r = 1.6;
@@ -341,9 +301,10 @@ function geomapDraw(map, data, groups, basemap) {
 
   /* The vector basemap: country outlines, drawn once into their own base layer. */
   if (basemap && data.basemap) {
-    var outlines = data.basemap.map(function (country) { return geomapDecodePolygons(country.shape); });
-    L.geoJSON(outlines, {pane: "geomap-basemap", interactive: false, style: {color: "#9aa4ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}})
-      .addTo(basemap);
+    data.basemap.forEach(function (country) {
+      L.polygon(geomapDecodeOutline(country.shape), {pane: "geomap-basemap", interactive: false,
+        color: "#9aa4ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}).addTo(basemap);
+    });
   }
   function seaColour(e) {
     map.getContainer().style.background = e.layer === basemap ? "#d8e6ef" : "";
@@ -351,61 +312,12 @@ function geomapDraw(map, data, groups, basemap) {
   map.on("baselayerchange", seaColour);
   if (basemap && map.hasLayer(basemap)) seaColour({layer: basemap});
 
-  /* Fit the data, leaving room for the title box and, on wide screens, the legend. */
-  var narrow = map.getSize().x < 600;
-  map.fitBounds(data.bounds, {paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]});
-
   /* Credit the data beside the tiles' own attribution (as text, never HTML). */
   var credit = el("span", null, data.attribution);
   map.attributionControl.addAttribution(credit.innerHTML);
 
-  /* The download link serves the events as GeoJSON, made when a reader asks for it. */
-  function geometry(ev) {
-    var points = (ev.route.length ? ev.route : ev.places).map(function (p) { return [p.lon, p.lat]; });
-    if (ev.route.length) return {type: "LineString", coordinates: points};
-    return points.length === 1 ? {type: "Point", coordinates: points[0]} : {type: "MultiPoint", coordinates: points};
-  }
-  var download = document.getElementById(data.download_id);
-  if (download) {
-    download.addEventListener("click", function () {
-      if (download.href.indexOf("blob:") === 0) return;
-      var features = [];
-      for (var i = 0; i < E.n; i++) {
-        var ev = E.get(i);
-        features.push({type: "Feature", geometry: geometry(ev), properties: ev});
-      }
-      var blob = new Blob([JSON.stringify({type: "FeatureCollection", features: features})], {type: "application/geo+json"});
-      download.href = URL.createObjectURL(blob);  // the click goes on to this address
-    });
-  }
-
-  /* The table: every event as a row, filled when a reader opens it, a page at a time. */
-  var table = document.querySelector(".geomap-table");
-  if (table) {
-    var body = table.querySelector("tbody"), moreRows = table.querySelector(".geomap-more"), filled = 0;
-    var layerNames = {};
-    data.layers.forEach(function (layer) { layerNames[layer.id] = layer.name; });
-    var fill = function () {
-      for (var i = filled; i < Math.min(E.n, filled + TABLE_PAGE); i++) (function (ev) {
-        var tr = el("tr"), where = (ev.route.length ? ev.route : ev.places).map(function (p) {
-          return p.written + " (" + p.name + ", " + p.precision + ")";
-        }).join(ev.route.length ? " → " : "; ");
-        tr.appendChild(el("th", null, ev.title)).setAttribute("scope", "row");
-        [layerNames[ev.layer], dateLabel(ev), where, countsText(ev), ev.certainty].forEach(function (value) {
-          tr.appendChild(el("td", null, value));
-        });
-        var source = el("td");
-        if (ev.source_title) sourceInto(source, ev);
-        tr.appendChild(source);
-        body.appendChild(tr);
-      })(E.get(i));
-      filled = Math.min(E.n, filled + TABLE_PAGE);
-      moreRows.hidden = filled >= E.n;
-      moreRows.textContent = "Show " + Math.min(TABLE_PAGE, E.n - filled) + " more rows of " + (E.n - filled);
-    };
-    moreRows.addEventListener("click", fill);
-    table.addEventListener("toggle", function () { if (table.open && !filled) fill(); });
-  }
+  text.download(data, E);
+  text.table(data, E);
 
   /* Tests and the PNG export wait for this. */
   document.documentElement.setAttribute("data-geomap-ready", "1");

@@ -104,7 +104,7 @@ geomapStart(
         self.basemap = basemap
         self.data_id = data_id
         self.css = _asset("style.css")
-        self.js = _asset("events.js") + "\n" + _asset("draw.js")
+        self.js = "\n".join(_asset(name) for name in ("events.js", "text.js", "draw.js"))
 
 
 class LayerSwitcher(SafeMacroElement):

@@ -59,7 +59,11 @@ function geomapDecodeEvents(encoded, layers) {
     if (day === null || day === undefined) return null;
     return isoCache[day] || (isoCache[day] = new Date(day * 86400000).toISOString().slice(0, 10));
   }
-  var notACount = strings.map(function (name) { return /cost|price|paid|sum|bribe|fee|years/.test(name); });
+  var notACount = {};  // by string index: only count names are ever asked about
+  function isNotACount(name) {
+    if (!(name in notACount)) notACount[name] = /cost|price|paid|sum|bribe|fee|years/.test(strings[name]);
+    return notACount[name];
+  }
   var cache = {};
   function get(i) {
     if (cache[i]) return cache[i];
@@ -80,36 +84,37 @@ function geomapDecodeEvents(encoded, layers) {
   return {
     n: n, get: get, places: places,
     layer: function (i) { return layers[cols.layer[i]].id; },
-    placeIndexes: function (i) {
-      var flat = cols.places[i] || [], out = [];
-      for (var k = 0; k < flat.length; k += 2) out.push(flat[k]);
-      return out;
+    /* Calls back with each place of event i (no array made: it runs for every event). */
+    eachPlace: function (i, callback) {
+      var flat = cols.places[i];
+      for (var k = 0; flat && k < flat.length; k += 2) callback(flat[k]);
     },
+    placeCount: function (i) { return cols.places[i] ? cols.places[i].length / 2 : 0; },
     hasRoute: function (i) { return (cols.route[i] || []).length > 2; },
     unverified: function (i) { return cols.certainty[i] === 2; },
     /* The largest number an event gives, leaving out money and years. */
     maxCount: function (i) {
       var flat = cols.counts[i] || [], best = 0;
-      for (var c = 0; c < flat.length; c += 3) if (!notACount[flat[c]]) best = Math.max(best, Number(flat[c + 1]) || 0);
+      for (var c = 0; c < flat.length; c += 3) if (!isNotACount(flat[c])) best = Math.max(best, Number(flat[c + 1]) || 0);
       return best;
     }
   };
 }
 
-/* Outlines arrive as [scale, polygons of rings of delta-encoded integers] (payload.py). */
-function geomapDecodePolygons(encoded) {
+/* Outlines arrive as [scale, polygons of rings of delta-encoded integers] (payload.py);
+   they become rings of L.LatLng for L.polygon, decoded once however many layers use them. */
+function geomapDecodeOutline(encoded) {
   "use strict";
   var scale = encoded[0];
-  var polygons = encoded[1].map(function (rings) {
+  return encoded[1].map(function (rings) {
     return rings.map(function (flat) {
-      var ring = [], x = 0, y = 0;
+      var ring = new Array(flat.length / 2), x = 0, y = 0;
       for (var i = 0; i < flat.length; i += 2) {
         x += flat[i];
         y += flat[i + 1];
-        ring.push([x / scale, y / scale]);
+        ring[i / 2] = L.latLng(y / scale, x / scale);
       }
       return ring;
     });
   });
-  return {type: "MultiPolygon", coordinates: polygons};
 }

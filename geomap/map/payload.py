@@ -12,7 +12,7 @@ import shapely
 from ..gazetteer.places import geometries
 
 SHAPE_DECIMALS = 3          # ~100 m for outlines
-SHAPE_TOLERANCE = 0.02      # ~2 km: invisible below zoom 8, where article maps live
+SHAPE_TOLERANCE = 0.03      # ~3 km: about a pixel at zoom 6, the closest an article map of oblasts goes
 BASEMAP_DECIMALS = 2
 BASEMAP_MARGIN_DEG = 6.0
 BASEMAP_TOLERANCE = 0.05    # ~5 km: outlines for orientation, not measurement

@@ -1,0 +1,131 @@
+/* geomap: how an event reads as text: popups, the events table and the GeoJSON download
+ * (the marks that open them are drawn by draw.js).
+ *
+ * All text from the events file reaches the page through textContent, never innerHTML,
+ * and links only when they are http(s): an events file cannot run code in a reader's browser.
+ */
+var geomapText = (function () {
+  "use strict";
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(url) ? url : null;
+  }
+
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function day(iso) {
+    var p = iso.split("-");
+    return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
+  }
+  function dateLabel(ev) {
+    var text = ev.start === ev.end ? day(ev.start) : day(ev.start) + " – " + day(ev.end);
+    if (ev.as_of && ev.as_of !== ev.end) text += " (figures as of " + day(ev.as_of) + ")";
+    return text;
+  }
+  var MONEY = /cost|price|paid|sum|bribe|fee/;
+  function countLabel(name, count, currency) {
+    var value = Number(count.value).toLocaleString("en-GB");
+    if (currency && MONEY.test(name)) value += " " + currency;
+    return name.replace(/_/g, " ") + ": " + (count.qualifier ? count.qualifier + " " : "") + value;
+  }
+  function countsText(ev) {
+    return Object.keys(ev.counts).map(function (n) { return countLabel(n, ev.counts[n], ev.currency); }).join("; ");
+  }
+  function eventArticle(ev) {
+    var item = el("article", "geomap-event");
+    item.appendChild(el("h3", null, ev.title));
+    var meta = [dateLabel(ev), ev.certainty, "located at " + ev.precision + " level"];
+    item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
+    if (ev.certainty === "unverified") item.appendChild(el("p", "geomap-unverified", "Unverified report"));
+    item.appendChild(el("p", null, ev.summary));
+    var names = Object.keys(ev.counts);
+    if (names.length) {
+      var list = el("ul", "geomap-counts");
+      names.forEach(function (n) { list.appendChild(el("li", null, countLabel(n, ev.counts[n], ev.currency))); });
+      item.appendChild(list);
+    }
+    var where = (ev.route.length ? ev.route : ev.places).map(function (p) { return p.written; });
+    item.appendChild(el("p", "geomap-meta", (ev.route.length ? "Route: " : "Where: ") + where.join(ev.route.length ? " → " : "; ")));
+    if (ev.precision_note) item.appendChild(el("p", "geomap-meta", "Note: " + ev.precision_note));
+    if (ev.reported_by) item.appendChild(el("p", "geomap-meta", "Reported by: " + ev.reported_by));
+    if (ev.source_title) item.appendChild(sourceLine(ev));
+    return item;
+  }
+
+  /* The source's title, a link when its address is http(s), and its publisher. */
+  function sourceInto(node, ev) {
+    var url = safeUrl(ev.source_url);
+    if (url) {
+      var link = el("a", null, ev.source_title);
+      link.href = url;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      node.appendChild(link);
+    } else {
+      node.appendChild(document.createTextNode(ev.source_title));
+    }
+    if (ev.source_publisher) node.appendChild(document.createTextNode(", " + ev.source_publisher));
+    return node;
+  }
+  function sourceLine(ev) {
+    return sourceInto(el("p", "geomap-meta", "Source: "), ev);
+  }
+
+  /* The download link serves the events as GeoJSON, made when a reader asks for it. */
+  function geometry(ev) {
+    var points = (ev.route.length ? ev.route : ev.places).map(function (p) { return [p.lon, p.lat]; });
+    if (ev.route.length) return {type: "LineString", coordinates: points};
+    return points.length === 1 ? {type: "Point", coordinates: points[0]} : {type: "MultiPoint", coordinates: points};
+  }
+  function download(data, E) {
+    var link = document.getElementById(data.download_id);
+    if (!link) return;
+    link.addEventListener("click", function () {
+      if (link.href.indexOf("blob:") === 0) return;
+      var features = [];
+      for (var i = 0; i < E.n; i++) {
+        var ev = E.get(i);
+        features.push({type: "Feature", geometry: geometry(ev), properties: ev});
+      }
+      var blob = new Blob([JSON.stringify({type: "FeatureCollection", features: features})], {type: "application/geo+json"});
+      link.href = URL.createObjectURL(blob);  // the click goes on to this address
+    });
+  }
+
+  /* The table: every event as a row, filled when a reader opens it, a page at a time. */
+  function table(data, E) {
+    var TABLE_PAGE = 500, details = document.querySelector(".geomap-table");
+    if (!details) return;
+    var body = details.querySelector("tbody"), moreRows = details.querySelector(".geomap-more"), filled = 0;
+    var layerNames = {};
+    data.layers.forEach(function (layer) { layerNames[layer.id] = layer.name; });
+    function row(ev) {
+      var tr = el("tr"), where = (ev.route.length ? ev.route : ev.places).map(function (p) {
+        return p.written + " (" + p.name + ", " + p.precision + ")";
+      }).join(ev.route.length ? " → " : "; ");
+      tr.appendChild(el("th", null, ev.title)).setAttribute("scope", "row");
+      [layerNames[ev.layer], dateLabel(ev), where, countsText(ev), ev.certainty].forEach(function (value) {
+        tr.appendChild(el("td", null, value));
+      });
+      var source = el("td");
+      if (ev.source_title) sourceInto(source, ev);
+      tr.appendChild(source);
+      return tr;
+    }
+    function fill() {
+      for (var i = filled; i < Math.min(E.n, filled + TABLE_PAGE); i++) body.appendChild(row(E.get(i)));
+      filled = Math.min(E.n, filled + TABLE_PAGE);
+      moreRows.hidden = filled >= E.n;
+      moreRows.textContent = "Show " + Math.min(TABLE_PAGE, E.n - filled) + " more rows of " + (E.n - filled);
+    }
+    moreRows.addEventListener("click", fill);
+    details.addEventListener("toggle", function () { if (details.open && !filled) fill(); });
+  }
+
+  return {el: el, eventArticle: eventArticle, download: download, table: table};
+})();

@@ -17,9 +17,6 @@ from .schema import Count, EventsFile
 PRECISION_ORDER = ("country", "region (approximate)", "region", "checkpoint", "town")
 _RANK = {name: i for i, name in enumerate(PRECISION_ORDER)}
 MAX_REPORTED = 20
-COLUMNS = ["id", "layer", "title", "summary", "start", "end", "as_of", "counts", "currency",
-           "reported_by", "source_title", "source_publisher", "source_url", "source_date",
-           "certainty", "precision_note", "tags", "places", "route", "precision"]
 
 
 def locate_events(events: EventsFile, gazetteer=None):
@@ -31,48 +28,44 @@ def locate_events(events: EventsFile, gazetteer=None):
     gazetteer = gazetteer or default_gazetteer()
     records: dict[str, dict | None] = {}  # written name -> shared place record (None: unresolved)
     matches = {}
-    columns: dict[str, list] = {name: [] for name in COLUMNS}
-    geometries: list = []
+
+    def resolve(index, field, names):
+        found = []
+        for name in names:
+            record = records.get(name, False)
+            if record is False:
+                match = matches[name] = gazetteer.lookup(name)
+                record = records[name] = _place_record(name, match.place) if match.ok else None
+            if record is None:
+                if len(problems) <= MAX_REPORTED:
+                    problems.append(_problem(events, index, field, name, matches[name]))
+            else:
+                found.append(record)
+        return found
+
     problems: list[str] = []
-    for index, event in enumerate(events.events):
-        resolved = {}
-        for field in ("places", "route"):
-            found = []
-            for name in getattr(event, field):
-                if name not in records:
-                    match = matches[name] = gazetteer.lookup(name)
-                    records[name] = _place_record(name, match.place) if match.ok else None
-                if records[name] is None:
-                    if len(problems) <= MAX_REPORTED:
-                        problems.append(_problem(events, index, field, name, matches[name]))
-                else:
-                    found.append(records[name])
-            resolved[field] = found
-        if problems:
-            continue  # keep collecting errors; nothing will be built
-        for name, value in _event_columns(events, event).items():
-            columns[name].append(value)
-        columns["places"].append(resolved["places"])
-        columns["route"].append(resolved["route"])
-        columns["precision"].append(_precision(resolved["places"] + resolved["route"]))
-        geometries.append(resolved["route"] or resolved["places"])
+    places = [resolve(i, "places", e.places) for i, e in enumerate(events.events)]
+    route = [resolve(i, "route", e.route) if e.route else [] for i, e in enumerate(events.events)]
     if problems:
         shown = problems[:MAX_REPORTED]
         more = "\n… and more unresolved places" if len(problems) > MAX_REPORTED else ""
         raise EventsError("\n".join(shown) + more, path=events.origin.path,
                           line=events.origin.line_of(0, "places"), field="places")
 
+    columns = _event_columns(events)
+    columns.update(places=places, route=route,
+                   precision=[_precision(p + r) for p, r in zip(places, route)])
     # Points in one vectorised call; the few lines and multipoints one by one.
-    geometry = np.empty(len(geometries), dtype=object)
-    single = [i for i, g in enumerate(geometries) if len(g) == 1]
+    where = [r or p for p, r in zip(places, route)]
+    geometry = np.empty(len(where), dtype=object)
+    single = [i for i, g in enumerate(where) if len(g) == 1]
     if single:
-        xy = np.array([(geometries[i][0]["lon"], geometries[i][0]["lat"]) for i in single])
+        xy = np.array([(where[i][0]["lon"], where[i][0]["lat"]) for i in single])
         geometry[single] = shapely.points(xy)
-    for i, places in enumerate(geometries):
-        if len(places) > 1:
-            coords = [(p["lon"], p["lat"]) for p in places]
-            geometry[i] = (shapely.LineString(coords) if columns["route"][i]
-                           else shapely.MultiPoint(coords))
+    for i, found in enumerate(where):
+        if len(found) > 1:
+            coords = [(p["lon"], p["lat"]) for p in found]
+            geometry[i] = shapely.LineString(coords) if route[i] else shapely.MultiPoint(coords)
     frame = gpd.GeoDataFrame(columns, geometry=geometry, crs=4326)
     frame.attrs.update(title=events.title, description=events.description,
                        layers=[layer.model_dump() for layer in events.layers])
@@ -94,8 +87,9 @@ def _precision(places) -> str:
 
 
 def _count(value) -> dict:
-    count = Count.of(value)
-    return {"value": count.value, "qualifier": count.qualifier} if count.qualifier else {"value": count.value}
+    if not isinstance(value, Count):
+        return {"value": value}
+    return {"value": value.value, "qualifier": value.qualifier} if value.qualifier else {"value": value.value}
 
 
 @lru_cache(maxsize=4096)
@@ -103,24 +97,29 @@ def _iso(day) -> str | None:
     return day.isoformat() if day else None
 
 
-def _event_columns(events: EventsFile, event) -> dict:
-    source = event.source or events.source
-    start = event.date or event.start
+def _event_columns(events: EventsFile) -> dict:
+    """The events' own fields as columns (one list per field, built field by field)."""
+    evs = events.events
+    starts = [e.date or e.start for e in evs]
+    sources = [e.source or events.source for e in evs]
     return {
-        "id": event.id, "layer": event.layer, "title": event.title, "summary": event.summary,
-        "start": _iso(start),
-        "end": _iso(event.end or start),
-        "as_of": _iso(event.as_of),
-        "counts": {name: _count(value) for name, value in event.counts.items()},
-        "currency": event.currency,
-        "reported_by": event.reported_by,
-        "source_title": source.title if source else None,
-        "source_publisher": source.publisher if source else None,
-        "source_url": event.url or (source.url if source else None),
-        "source_date": source.date.isoformat() if source and source.date else None,
-        "certainty": event.certainty,
-        "precision_note": event.precision_note,
-        "tags": list(event.tags),
+        "id": [e.id for e in evs],
+        "layer": [e.layer for e in evs],
+        "title": [e.title for e in evs],
+        "summary": [e.summary for e in evs],
+        "start": [_iso(s) for s in starts],
+        "end": [_iso(e.end or s) for e, s in zip(evs, starts)],
+        "as_of": [_iso(e.as_of) for e in evs],
+        "counts": [{name: _count(value) for name, value in e.counts.items()} for e in evs],
+        "currency": [e.currency for e in evs],
+        "reported_by": [e.reported_by for e in evs],
+        "source_title": [s.title if s else None for s in sources],
+        "source_publisher": [s.publisher if s else None for s in sources],
+        "source_url": [e.url or (s.url if s else None) for e, s in zip(evs, sources)],
+        "source_date": [_iso(s.date) if s else None for s in sources],
+        "certainty": [e.certainty for e in evs],
+        "precision_note": [e.precision_note for e in evs],
+        "tags": [list(e.tags) for e in evs],
     }
 
 

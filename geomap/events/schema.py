@@ -41,11 +41,6 @@ class Count(_Strict):
     value: Number
     qualifier: Qualifier | None = None
 
-    @classmethod
-    def of(cls, count) -> Count:
-        """A Count from either form the schema accepts."""
-        return count if isinstance(count, Count) else cls.model_construct(value=count, qualifier=None)
-
     @property
     def label(self) -> str:
         number = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:,.2f}"

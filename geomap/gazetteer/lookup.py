@@ -85,6 +85,7 @@ class Gazetteer:
         if self.names is None:
             self.names = NameIndex.build(self.places)
         self._keys = None
+        self._hints: dict[str, Match] = {}  # "X (Region)": the same few regions, asked again and again
 
     @classmethod
     def load(cls, directory=None) -> Gazetteer:
@@ -123,7 +124,10 @@ class Gazetteer:
         parent = None
         hinted = _HINT.match(text)
         if hinted and not self.names.full.get(normalize(text)):
-            hint = self.lookup(hinted["paren"] or hinted["comma"])
+            hint_name = hinted["paren"] or hinted["comma"]
+            hint = self._hints.get(hint_name)
+            if hint is None:
+                hint = self._hints[hint_name] = self.lookup(hint_name)
             if hint.ok and hint.place.kind in ("region", "country"):
                 text = hinted["name"]
                 if hint.place.kind == "country":

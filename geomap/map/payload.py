@@ -56,16 +56,17 @@ EPOCH = dt.date(1970, 1, 1)
 
 
 class _Strings:
+    """One table of distinct strings; a value becomes its index (None stays None)."""
+
     def __init__(self):
         self.index: dict[str, int] = {}
 
     def __call__(self, value):
-        if value is None:
-            return None
-        found = self.index.get(value)
-        if found is None:
-            found = self.index[value] = len(self.index)
-        return found
+        return None if value is None else self.index.setdefault(value, len(self.index))
+
+    def column(self, values) -> list:
+        index = self.index
+        return [None if v is None else index.setdefault(v, len(index)) for v in values]
 
     def table(self):
         return list(self.index)
@@ -120,9 +121,7 @@ def encode_events(located, layers) -> dict:
             flat += [places[pid], -1 if record["written"] == record["name"] else text(record["written"])]
         return flat
 
-    # Object columns already hold plain values; a column pandas made float holds NaN for None.
-    col = {name: (located[name].tolist() if located[name].dtype == object
-                  else [plain_value(v) for v in located[name].tolist()]) for name in PROPERTIES}
+    col = {name: _plain_list(located[name]) for name in PROPERTIES}
     starts = [_day(v) for v in col["start"]]
     columns = {
         "id": col["id"],
@@ -137,13 +136,21 @@ def encode_events(located, layers) -> dict:
         "source": [sources.setdefault(source, len(sources)) for source in
                    zip(col["source_title"], col["source_publisher"], col["source_url"], col["source_date"])],
         "certainty": [CERTAINTIES.index(v) for v in col["certainty"]],
-        "tags": [[text(t) for t in tags] for tags in col["tags"]],
+        "tags": [text.column(tags) for tags in col["tags"]],
     }
     for name in _TEXT_COLUMNS:
-        columns[name] = [text(v) for v in col[name]]
+        columns[name] = text.column(col[name])
     return {"n": len(located), "strings": text.table(), "places": place_rows,
             "sources": [list(s) for s in sources], "fields": PLACE_FIELDS,
             "columns": {name: _column(values) for name, values in columns.items()}}
+
+
+def _plain_list(series) -> list:
+    """A column as plain Python values. Object columns already hold them; pandas stores text
+    columns as strings with NaN for None, and a column of None and numbers as floats."""
+    if series.dtype == object:
+        return series.tolist()
+    return series.astype(object).where(series.notna(), None).tolist()
 
 
 def decode_events(encoded: dict, layers) -> dict:

@@ -40,6 +40,8 @@ MARKER_MAX = 10_000
 BUILD_TIMEOUT_S = 300
 DRAWN_TIMEOUT_S = 120
 MARKER_DRAWN_TIMEOUT_S = 90
+LOADS = 3             # tries per page; the table shows the median
+REPEAT_BELOW_S = 20   # a page slower than this on its first try is not tried again
 
 BASELINES = {"marker": "Marker", "fmc": "FastMarkerCluster",
              "canvas": "GeoJson+CircleMarker canvas"}
@@ -351,12 +353,27 @@ def measure(n, approach, events_csv, points_csv, out, browser, assets) -> Row:
     row.html_bytes = len(data)
     row.gzip_bytes = len(gzip.compress(data, compresslevel=6))  # level 6: web servers' usual
     timeout = MARKER_DRAWN_TIMEOUT_S if approach == "marker" else DRAWN_TIMEOUT_S
-    row.load = load(browser, out, approach == "geomap", timeout, assets)
+    loads = [load(browser, out, approach == "geomap", timeout, assets)]
+    # A page load varies by a third from one try to the next here: take the median of three,
+    # except for pages so slow (Marker at 10,000) that one try says enough.
+    while (len(loads) < LOADS and loads[0].drawn_s is not None
+           and loads[0].drawn_s < REPEAT_BELOW_S):
+        loads.append(load(browser, out, approach == "geomap", timeout, assets))
+    row.load = median_load(loads)
     row.note = row.load.note
     drawn = f"{row.load.drawn_s:.2f} s" if row.load.drawn_s is not None else f">{timeout} s"
-    print(f"{n:>7,} {approach:<7} drawn in {drawn}, {row.load.js_errors} JS errors "
-          f"{row.load.note}", flush=True)
+    tries = ", ".join(f"{ld.drawn_s:.2f}" for ld in loads if ld.drawn_s is not None)
+    print(f"{n:>7,} {approach:<7} drawn in {drawn} (tries: {tries}), {row.load.js_errors} "
+          f"JS errors {row.load.note}", flush=True)
     return row
+
+
+def median_load(loads: list[Load]) -> Load:
+    """The try with the median drawn time; a try that did not draw counts as slowest."""
+    ranked = sorted(loads, key=lambda ld: float("inf") if ld.drawn_s is None else ld.drawn_s)
+    middle = ranked[(len(ranked) - 1) // 2]
+    return Load(middle.drawn_s, middle.timeout_s, max(ld.js_errors for ld in loads),
+                max(ld.blocked for ld in loads), middle.note)
 
 
 # --- the run -------------------------------------------------------------------------------

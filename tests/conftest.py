@@ -47,10 +47,14 @@ def _page_data(html: str) -> dict:
 
     from geomap.map.payload import decode_events, unpack
 
-    found = re.search(r'<script type="[^"]+" id="geomap-data" data-encoding="([^"]+)">(.*?)</script>', html, re.S)
-    assert found, "no geomap-data block in the page"
-    data = unpack(found.group(1), found.group(2))
-    data["events"] = decode_events(data["events"], data["layers"])
+    blocks = {}
+    for block_id in ("geomap-data", "geomap-data-texts"):
+        found = re.search(rf'<script type="[^"]+" id="{block_id}" data-encoding="([^"]+)">(.*?)</script>',
+                          html, re.S)
+        assert found, f"no {block_id} block in the page"
+        blocks[block_id] = unpack(found.group(1), found.group(2))
+    data = blocks["geomap-data"]
+    data["events"] = decode_events(data["events"], data["layers"], blocks["geomap-data-texts"])
     return data
 
 

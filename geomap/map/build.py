@@ -60,9 +60,11 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
 
     bounds = located.total_bounds  # minx, miny, maxx, maxy
     sources = sorted({s for s in located["source_title"].dropna()})
+    events = encode_events(located, chosen)
+    texts = events.pop("texts")  # carried in a block of its own (see payload.py)
     payload = {
         "layers": chosen,
-        "events": encode_events(located, chosen),
+        "events": events,
         "shapes": region_shapes(located),
         "basemap": basemap_countries(bounds),
         "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
@@ -70,7 +72,7 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
         "bounds": [[round(bounds[1], 4), round(bounds[0], 4)], [round(bounds[3], 4), round(bounds[2], 4)]],
         "gather_above": GATHER_ABOVE,
     }
-    EventLayers(payload, groups, basemap=outline).add_to(fmap)
+    EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)
     TitleBox(title, description, len(located)).add_to(fmap)
     point_marks = {(e, p["id"]) for e, places in zip(located["layer"], located["places"])
                    for p in places if p["kind"] in ("town", "checkpoint")}

@@ -58,8 +58,10 @@ function geomapDraw(map, data, groups, basemap) {
 
   function openPopup(layer, latlng) {
     var info = layer.geomap;
-    L.popup({maxWidth: 320, autoPanPadding: [20, 20]}).setLatLng(latlng)
-      .setContent(popupContent(info.events, info.place)).openOn(map);
+    E.whenTexts(function () {
+      L.popup({maxWidth: 320, autoPanPadding: [20, 20]}).setLatLng(latlng)
+        .setContent(popupContent(info.events, info.place)).openOn(map);
+    });
   }
 
   function centre(layer) {
@@ -74,7 +76,7 @@ function geomapDraw(map, data, groups, basemap) {
       if (!node) return;
       node.setAttribute("tabindex", "0");
       node.setAttribute("role", "button");
-      node.setAttribute("aria-label", titles(info.events, info.place));
+      E.whenTexts(function () { node.setAttribute("aria-label", titles(info.events, info.place)); });
       node.addEventListener("keydown", function (e) {
         if (e.key !== "Enter" && e.key !== " ") return;
         e.preventDefault();
@@ -90,9 +92,12 @@ function geomapDraw(map, data, groups, basemap) {
     groups[id].on("mouseover", function (e) {
       var mark = e.layer;
       if (!mark || !mark.geomap || mark.getTooltip()) return;
-      mark.bindTooltip(el("span", null, titles(mark.geomap.events, mark.geomap.place)),
-                       {sticky: true, direction: "top", opacity: 0.95});
-      mark.openTooltip(e.latlng);
+      E.whenTexts(function () {
+        if (mark.getTooltip()) return;
+        mark.bindTooltip(el("span", null, titles(mark.geomap.events, mark.geomap.place)),
+                         {sticky: true, direction: "top", opacity: 0.95});
+        mark.openTooltip(e.latlng);
+      });
     });
   });
 
@@ -151,18 +156,18 @@ function geomapDraw(map, data, groups, basemap) {
   var renderer = keys.length + routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
 
   routes.forEach(function (i) {
-    var ev = E.get(i);
-    var color = layerById[ev.layer].layer.color;
-    var latlngs = ev.route.map(function (p) { return [p.lat, p.lon]; });
-    var layerClass = "geomap-layer-" + ev.layer;
-    var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: ev.certainty === "unverified" ? "6 6" : null,
+    var layerId = E.layer(i), route = E.route(i), group = groups[layerId];
+    var color = layerById[layerId].layer.color;
+    var latlngs = route.map(function (p) { return [p.lat, p.lon]; });
+    var layerClass = "geomap-layer-" + layerId;
+    var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: E.unverified(i) ? "6 6" : null,
       className: "geomap-route geomap-event " + layerClass, renderer: renderer});
-    bind(line, [i], null).addTo(groups[ev.layer]);
-    arrowHead(latlngs, color, layerClass).addTo(groups[ev.layer]);
-    [ev.route[0], ev.route[ev.route.length - 1]].forEach(function (p, end) {
+    bind(line, [i], null).addTo(group);
+    arrowHead(latlngs, color, layerClass).addTo(group);
+    [route[0], route[route.length - 1]].forEach(function (p, end) {
       L.circleMarker([p.lat, p.lon], {radius: end ? 4 : 3, color: color, weight: 1, fillColor: "#fff", fillOpacity: 1,
         interactive: false, className: "geomap-route-end " + layerClass, renderer: renderer})
-        .addTo(groups[ev.layer]);
+        .addTo(group);
     });
   });
 
@@ -193,17 +198,28 @@ function geomapDraw(map, data, groups, basemap) {
       className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer}), events, place);
   }
 
-  /* A region shaded in several layers has one outline, decoded once and projected once per
-     view: each layer's polygon borrows the projected rings (Leaflet 1.9's Polyline._project). */
+  /* A region shaded in several layers has one outline, decoded once, and converted,
+     projected, clipped and simplified once per view: each layer's polygon borrows the result
+     (this extends Leaflet 1.9's Polygon._setLatLngs, _project and _update, which would redo
+     it all per layer). */
   var outlines = {};
   function outline(id) {
     if (!(id in outlines)) outlines[id] = data.shapes[id] ? {latlngs: geomapDecodeOutline(data.shapes[id])} : null;
     return outlines[id];
   }
   var Shading = L.Polygon.extend({
+    _setLatLngs: function (latlngs) {
+      var shared = this.options.outline;
+      if (!shared.latlngsSet) {
+        L.Polygon.prototype._setLatLngs.call(this, latlngs);
+        shared.latlngsSet = {latlngs: this._latlngs, bounds: this._bounds};
+      }
+      this._latlngs = shared.latlngsSet.latlngs;
+      this._bounds = shared.latlngsSet.bounds;
+    },
     _project: function () {
       var shared = this.options.outline, view = this._map.getZoom() + "@" + this._map.getPixelOrigin();
-      if (shared.view === view && shared.rings) {
+      if (shared.view === view) {
         this._rings = shared.rings;
         this._rawPxBounds = shared.pxBounds;
         if (this._rawPxBounds) this._updateBounds();
@@ -213,6 +229,20 @@ function geomapDraw(map, data, groups, basemap) {
       shared.view = view;
       shared.rings = this._rings;
       shared.pxBounds = this._rawPxBounds;
+      shared.partsFor = null;
+    },
+    _update: function () {
+      if (!this._map) return;
+      var shared = this.options.outline, bounds = this._renderer._bounds;
+      var key = shared.view + "|" + bounds.min + bounds.max + "|" + this.options.weight;
+      if (shared.partsFor !== key) {
+        this._clipPoints();
+        this._simplifyPoints();
+        shared.partsFor = key;
+        shared.parts = this._parts;
+      }
+      this._parts = shared.parts;
+      this._updatePath();
     }
   });
 

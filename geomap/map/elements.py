@@ -82,27 +82,33 @@ class EventLayers(SafeMacroElement):
 <script>{{ this.js }}</script>
 {% endmacro %}
 {% macro html(this, kwargs) %}
-<script type="{{ 'application/json' if this.encoding == 'json' else 'text/plain' }}" id="{{ this.data_id }}" data-encoding="{{ this.encoding }}">{{ this.block }}</script>
+{%- for block_id, encoding, block in this.blocks %}
+<script type="{{ 'application/json' if encoding == 'json' else 'text/plain' }}" id="{{ block_id }}" data-encoding="{{ encoding }}">{{ block }}</script>
+{%- endfor %}
 {% endmacro %}
 {% macro script(this, kwargs) %}
 geomapStart(
     {{ this._parent.get_name() }},
     {{ this.data_id|tojson }},
+    {{ this.texts_id|tojson }},
     { {%- for layer_id, group in this.groups %}{{ layer_id|tojson }}: {{ group.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     {{ this.basemap.get_name() if this.basemap else "null" }}
 );
 {% endmacro %}
 """)
 
-    def __init__(self, payload: dict, groups, basemap=None, data_id="geomap-data"):
+    def __init__(self, payload: dict, texts: list, groups, basemap=None, data_id="geomap-data"):
         super().__init__()
         self._name = "EventLayers"
         self.payload = payload
-        self.encoding, block = pack(payload)
-        self.block = script_json_text(block) if self.encoding == "json" else block
+        self.data_id, self.texts_id = data_id, data_id + "-texts"
+        self.blocks = []  # (id, encoding, text): what the map draws, then the events' prose
+        for block_id, content in ((self.data_id, payload), (self.texts_id, texts)):
+            encoding, block = pack(content)
+            self.blocks.append((block_id, encoding,
+                                script_json_text(block) if encoding == "json" else block))
         self.groups = list(groups)
         self.basemap = basemap
-        self.data_id = data_id
         self.css = _asset("style.css")
         self.js = "\n".join(_asset(name) for name in ("events.js", "text.js", "draw.js"))
 

@@ -1,24 +1,35 @@
-/* geomap: reads the data block the page carries and decodes its events (drawing: draw.js).
+/* geomap: reads the data blocks the page carries and decodes its events (drawing: draw.js).
  *
  * All text from the events file reaches the page through textContent, never innerHTML,
  * and links only when they are http(s): an events file cannot run code in a reader's browser.
  */
-function geomapStart(map, dataId, groups, basemap) {
+function geomapStart(map, dataId, textsId, groups, basemap) {
   "use strict";
-  var block = document.getElementById(dataId);
-  readBlock(block).then(function (data) {
+  var texts = document.getElementById(textsId);
+  readBlock(document.getElementById(dataId)).then(function (data) {
     data.events = geomapDecodeEvents(data.events, data.layers);
     map.geomapEvents = data.events;  // for scripts and tests: .n, .get(i)
+    // The events' prose (titles, summaries) is not drawn. A small map's is plain JSON, read
+    // now; a big map's is packed, and unpacked only once the map is drawn.
+    var packed = texts.getAttribute("data-encoding") === "gzip+base64";
+    if (!packed) data.events.setTexts(JSON.parse(texts.textContent));
     geomapDraw(map, data, groups, basemap);
+    if (packed) readBlock(texts).then(data.events.setTexts);
   });
 
-  /* Large maps carry gzip+base64 (payload.py `pack`); the browser unzips it. */
+  /* Large blocks are gzip+base64 (payload.py `pack`); the browser unzips them. */
   function readBlock(node) {
     if (node.getAttribute("data-encoding") !== "gzip+base64") {
       return Promise.resolve(JSON.parse(node.textContent));
     }
-    var binary = atob(node.textContent.trim()), bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var text = node.textContent.trim(), bytes;
+    if (Uint8Array.fromBase64) {
+      bytes = Uint8Array.fromBase64(text);
+    } else {
+      var binary = atob(text);
+      bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    }
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
   }
@@ -40,6 +51,8 @@ function geomapDecodeEvents(encoded, layers) {
     cols[name] = out;
   });
   var text = function (i) { return i === null || i === undefined ? null : strings[i]; };
+  var texts = null, waiting = [];  // the prose table, and who waits for it
+  var prose = function (i) { return i === null || i === undefined ? null : texts[i]; };
   var places = encoded.places.map(function (row) {
     var place = {};
     fields.forEach(function (f, k) { if (row[k] !== null) place[f] = row[k]; });
@@ -65,24 +78,34 @@ function geomapDecodeEvents(encoded, layers) {
     return notACount[name];
   }
   var cache = {};
-  function get(i) {
+  function get(i) {  // only once the prose is in: see whenTexts
     if (cache[i]) return cache[i];
     var source = encoded.sources[cols.source[i]], counts = {}, flat = cols.counts[i] || [];
     for (var c = 0; c < flat.length; c += 3) {
       counts[strings[flat[c]]] = flat[c + 2] === null ? {value: flat[c + 1]} : {value: flat[c + 1], qualifier: strings[flat[c + 2]]};
     }
     return (cache[i] = {
-      id: cols.id[i], layer: layers[cols.layer[i]].id, title: text(cols.title[i]), summary: text(cols.summary[i]),
+      id: cols.id[i], layer: layers[cols.layer[i]].id, title: prose(cols.title[i]), summary: prose(cols.summary[i]),
       start: iso(cols.start[i]), end: iso(cols.start[i] + cols.end[i]), as_of: iso(cols.as_of[i]),
-      counts: counts, currency: text(cols.currency[i]), reported_by: text(cols.reported_by[i]),
+      counts: counts, currency: text(cols.currency[i]), reported_by: prose(cols.reported_by[i]),
       source_title: source[0], source_publisher: source[1], source_url: source[2], source_date: source[3],
       certainty: ["confirmed", "reported", "unverified"][cols.certainty[i]], precision: text(cols.precision[i]),
-      precision_note: text(cols.precision_note[i]), tags: (cols.tags[i] || []).map(text),
+      precision_note: prose(cols.precision_note[i]), tags: (cols.tags[i] || []).map(text),
       places: records(cols.places[i]), route: records(cols.route[i])
     });
   }
   return {
     n: n, get: get, places: places,
+    setTexts: function (table) {
+      texts = table;
+      waiting.splice(0).forEach(function (then) { then(); });
+    },
+    /* Runs `then` once the prose is in: at once on small maps and once a big map is drawn. */
+    whenTexts: function (then) {
+      if (texts) then(); else waiting.push(then);
+    },
+    hasTexts: function () { return texts !== null; },
+    route: function (i) { return records(cols.route[i]); },
     layer: function (i) { return layers[cols.layer[i]].id; },
     /* Calls back with each place of event i (no array made: it runs for every event). */
     eachPlace: function (i, callback) {

@@ -12,7 +12,7 @@ import shapely
 from ..gazetteer.places import geometries
 
 SHAPE_DECIMALS = 3          # ~100 m for outlines
-SHAPE_TOLERANCE = 0.03      # ~3 km: about a pixel at zoom 6, the closest an article map of oblasts goes
+SHAPE_TOLERANCE = 0.04      # ~4 km: a pixel at zoom 5, two at zoom 6 (article maps of oblasts)
 BASEMAP_DECIMALS = 2
 BASEMAP_MARGIN_DEG = 6.0
 BASEMAP_TOLERANCE = 0.05    # ~5 km: outlines for orientation, not measurement
@@ -45,13 +45,16 @@ def event_geometry(places, route) -> dict:
 
 # --- compact events -------------------------------------------------------------------------
 # 100,000 events as row objects are ~90 MB of JSON; as columns of small integers pointing
-# into one table of distinct strings and one of distinct places they are ~7 MB, and gzip
-# (undone in the page by the browser's DecompressionStream) brings that to ~2 MB.
+# into tables of distinct strings and of distinct places they are ~20 MB, most of it prose
+# (titles, summaries), and gzip (undone in the page by the browser's DecompressionStream)
+# brings that to ~3 MB. The prose has a table of its own, `texts`, which the page carries in
+# a separate block: drawing needs none of it, so a big map unpacks it after it is drawn.
 
 CERTAINTIES = ["confirmed", "reported", "unverified"]
 PLACE_FIELDS = ["id", "name", "kind", "country", "lat", "lon", "precision", "label", "shape",
                 "iso_3166_2", "drawn_as", "countries"]
-_TEXT_COLUMNS = ["title", "summary", "currency", "reported_by", "precision_note", "precision"]
+_TEXT_COLUMNS = ["currency", "precision"]                          # -> strings
+_PROSE_COLUMNS = ["title", "summary", "reported_by", "precision_note"]  # -> texts
 EPOCH = dt.date(1970, 1, 1)
 
 
@@ -140,7 +143,10 @@ def encode_events(located, layers) -> dict:
     }
     for name in _TEXT_COLUMNS:
         columns[name] = text.column(col[name])
-    return {"n": len(located), "strings": text.table(), "places": place_rows,
+    prose = _Strings()
+    for name in _PROSE_COLUMNS:
+        columns[name] = prose.column(col[name])
+    return {"n": len(located), "strings": text.table(), "texts": prose.table(), "places": place_rows,
             "sources": [list(s) for s in sources], "fields": PLACE_FIELDS,
             "columns": {name: _column(values) for name, values in columns.items()}}
 
@@ -153,11 +159,14 @@ def _plain_list(series) -> list:
     return series.astype(object).where(series.notna(), None).tolist()
 
 
-def decode_events(encoded: dict, layers) -> dict:
-    """The inverse of `encode_events`, as GeoJSON; the page's `decodeEvents` does the same."""
+def decode_events(encoded: dict, layers, texts: list | None = None) -> dict:
+    """The inverse of `encode_events`, as GeoJSON; the page's `decodeEvents` does the same.
+    `texts` is the prose table when the page carried it apart from `encoded`."""
     n, strings, fields = encoded["n"], encoded["strings"], encoded["fields"]
+    texts = encoded["texts"] if texts is None else texts
     cols = {name: _expand(col, n) for name, col in encoded["columns"].items()}
     text = (lambda i: None if i is None else strings[i])
+    prose = (lambda i: None if i is None else texts[i])
 
     def records(flat):
         out = []
@@ -173,14 +182,14 @@ def decode_events(encoded: dict, layers) -> dict:
         flat = cols["counts"][i] or []
         for name, value, qualifier in zip(flat[0::3], flat[1::3], flat[2::3]):
             counts[strings[name]] = {"value": value, **({"qualifier": strings[qualifier]} if qualifier is not None else {})}
-        props = {"id": cols["id"][i], "layer": None, "title": text(cols["title"][i]),
-                 "summary": text(cols["summary"][i]), "start": _iso(cols["start"][i]),
+        props = {"id": cols["id"][i], "layer": None, "title": prose(cols["title"][i]),
+                 "summary": prose(cols["summary"][i]), "start": _iso(cols["start"][i]),
                  "end": _iso(cols["start"][i] + cols["end"][i]), "as_of": _iso(cols["as_of"][i]),
                  "counts": counts, "currency": text(cols["currency"][i]),
-                 "reported_by": text(cols["reported_by"][i]), "source_title": title,
+                 "reported_by": prose(cols["reported_by"][i]), "source_title": title,
                  "source_publisher": publisher, "source_url": url, "source_date": date,
                  "certainty": CERTAINTIES[cols["certainty"][i]], "precision": text(cols["precision"][i]),
-                 "precision_note": text(cols["precision_note"][i]),
+                 "precision_note": prose(cols["precision_note"][i]),
                  "tags": [strings[t] for t in cols["tags"][i] or []],
                  "places": records(cols["places"][i] or []), "route": records(cols["route"][i] or [])}
         props["layer"] = layers[cols["layer"][i]]["id"]

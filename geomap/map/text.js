@@ -85,8 +85,13 @@ var geomapText = (function () {
   function download(data, E) {
     var link = document.getElementById(data.download_id);
     if (!link) return;
-    link.addEventListener("click", function () {
+    link.addEventListener("click", function (e) {
       if (link.href.indexOf("blob:") === 0) return;
+      if (!E.hasTexts()) {  // a big map's prose is still being unpacked: click again when in
+        e.preventDefault();
+        E.whenTexts(function () { link.click(); });
+        return;
+      }
       var features = [];
       for (var i = 0; i < E.n; i++) {
         var ev = E.get(i);
@@ -117,7 +122,13 @@ var geomapText = (function () {
       tr.appendChild(source);
       return tr;
     }
-    function fill() {
+    var pending = false;
+    function fill() {  // a big map's rows wait for its prose
+      if (pending) return;
+      pending = true;
+      E.whenTexts(function () { pending = false; fillNow(); });
+    }
+    function fillNow() {
       for (var i = filled; i < Math.min(E.n, filled + TABLE_PAGE); i++) body.appendChild(row(E.get(i)));
       filled = Math.min(E.n, filled + TABLE_PAGE);
       moreRows.hidden = filled >= E.n;

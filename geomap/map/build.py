@@ -33,7 +33,8 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
     title = title or located.attrs.get("title") or DEFAULT_TITLE
     description = description if description is not None else located.attrs.get("description")
     chosen = _choose_layers(located.attrs["layers"], layers)
-    located = located[located["layer"].isin([layer["id"] for layer in chosen])]
+    if len(chosen) < len(located.attrs["layers"]):  # a copy of every column: only when needed
+        located = located[located["layer"].isin([layer["id"] for layer in chosen])]
     counts = located["layer"].value_counts()
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))

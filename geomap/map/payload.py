@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import gzip
 import json
 
@@ -75,6 +76,7 @@ class _Strings:
         return list(self.index)
 
 
+@functools.lru_cache(maxsize=8192)  # a big file has many events and few distinct days
 def _day(iso):
     return None if iso is None else (dt.date.fromisoformat(iso) - EPOCH).days
 

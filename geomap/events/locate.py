@@ -28,6 +28,7 @@ def locate_events(events: EventsFile, gazetteer=None):
     gazetteer = gazetteer or default_gazetteer()
     records: dict[str, dict | None] = {}  # written name -> shared place record (None: unresolved)
     matches = {}
+    problems: list[str] = []
 
     def resolve(index, field, names):
         found = []
@@ -43,7 +44,6 @@ def locate_events(events: EventsFile, gazetteer=None):
                 found.append(record)
         return found
 
-    problems: list[str] = []
     places = [resolve(i, "places", e.places) for i, e in enumerate(events.events)]
     route = [resolve(i, "route", e.route) if e.route else [] for i, e in enumerate(events.events)]
     if problems:

@@ -7,7 +7,7 @@ function geomapDraw(map, data, groups, basemap) {
   var POPUP_PAGE = 20, CANVAS_ABOVE = 1500, GATHER_ABOVE = data.gather_above;
   var GATHER_BELOW_ZOOM = 11;  // from here on every place has its own mark, however close
 
-  var text = geomapText, el = text.el;
+  var eventText = geomapText, el = eventText.el;
   var E = data.events;
   function maxCount(idx) {
     var best = 0;
@@ -25,7 +25,7 @@ function geomapDraw(map, data, groups, basemap) {
     }
     var shown = 0;
     function more() {
-      events.slice(shown, shown + POPUP_PAGE).forEach(function (ev) { box.insertBefore(text.eventArticle(ev), button); });
+      events.slice(shown, shown + POPUP_PAGE).forEach(function (ev) { box.insertBefore(eventText.eventArticle(ev), button); });
       shown = Math.min(events.length, shown + POPUP_PAGE);
       button.hidden = shown >= events.length;
       button.textContent = "Show " + Math.min(POPUP_PAGE, events.length - shown) + " more of " + (events.length - shown);
@@ -346,8 +346,8 @@ function geomapDraw(map, data, groups, basemap) {
   var credit = el("span", null, data.attribution);
   map.attributionControl.addAttribution(credit.innerHTML);
 
-  text.download(data, E);
-  text.table(data, E);
+  eventText.download(data, E);
+  eventText.table(data, E);
 
   /* Tests and the PNG export wait for this. */
   document.documentElement.setAttribute("data-geomap-ready", "1");

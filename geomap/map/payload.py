@@ -46,9 +46,9 @@ def event_geometry(places, route) -> dict:
 
 # --- compact events -------------------------------------------------------------------------
 # 100,000 events as row objects are ~90 MB of JSON; as columns of small integers pointing
-# into tables of distinct strings and of distinct places they are ~20 MB, most of it prose
+# into tables of distinct strings and of distinct places they are ~18 MB, half of it prose
 # (titles, summaries), and gzip (undone in the page by the browser's DecompressionStream)
-# brings that to ~3 MB. The prose has a table of its own, `texts`, which the page carries in
+# brings that to ~3.5 MB. The prose has a table of its own, `texts`, which the page carries in
 # a separate block: drawing needs none of it, so a big map unpacks it after it is drawn.
 
 CERTAINTIES = ["confirmed", "reported", "unverified"]

@@ -5,6 +5,7 @@ Never a downloaded browser: Chromium comes from the machine ($GEOMAP_CHROMIUM or
 Every request to a host other than the test's own server is blocked and recorded.
 """
 
+import csv
 import functools
 import http.server
 import os
@@ -53,6 +54,25 @@ def site(tmp_path_factory):
     thread.start()
     yield root, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def csv_map(site):
+    """Builds a self-contained map of event rows (dicts) as `name`.html on the site; its URL."""
+    from geomap.pipeline import build
+
+    root, origin = site
+
+    def make(name, rows):
+        path = root / f"{name}.csv"
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        build([path], root / f"{name}.html", self_contained=True, basemap="vector")
+        return f"{origin}/{name}.html"
+
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 summaries after (events.js): popups, tooltips, the table and the download wait for them,
 and then show every event's own words."""
 
-import csv
 import json
 
 import pytest
@@ -11,10 +10,7 @@ N = 1_500
 
 
 @pytest.fixture(scope="module")
-def prose_map(site, gazetteer):
-    from geomap.pipeline import build
-
-    root, origin = site
+def prose_map(site, csv_map, gazetteer):
     towns = [t for t in gazetteer.find(kind="town") if t.country == "UA" and t.parent][:40]
     names = [f"{t.name} ({gazetteer.get(t.parent).name})" for t in towns]
     names = [n for n, t in zip(names, towns) if gazetteer.lookup(n).place == t]
@@ -22,15 +18,10 @@ def prose_map(site, gazetteer):
              "summary": f"Report {i}: " + "people gathered and spoke at length. " * 20,
              "date": "2022-03-01", "places": names[i % len(names)], "certainty": "reported"}
             for i in range(N)]
-    path = root / "prose.csv"
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    build([path], root / "prose.html", self_contained=True, basemap="vector")
-    html = (root / "prose.html").read_text(encoding="utf-8")
+    url = csv_map("prose", rows)
+    html = (site[0] / "prose.html").read_text(encoding="utf-8")
     assert 'id="geomap-data-texts" data-encoding="gzip+base64"' in html  # the case under test
-    return f"{origin}/prose.html", rows
+    return url, rows
 
 
 def test_popup_table_and_download_show_the_unpacked_prose(visit, prose_map):

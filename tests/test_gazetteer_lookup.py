@@ -219,6 +219,29 @@ def test_unknown_name_gets_fuzzy_suggestions_not_a_guess():
     assert any(s.startswith("Kharkiv (town") for s in match.suggestions)
 
 
+@pytest.mark.parametrize(("query", "first"), [
+    ("Kaliningrd region", "Kaliningrad Oblast (region"),
+    ("Krasnodarr Krai", "Krasnodar Krai (region"),
+    ("Zaporozhie oblast", "Zaporizhzhia Oblast (region"),
+    ("Sverdlovskaya oblst", "Sverdlovsk Oblast (region"),
+    ("Novosibirk", "Novosibirsk (town"),
+    ("Chernigov", "Chernihiv (town"),
+])
+def test_a_misspelling_suggests_the_place_meant_first(query, first):
+    # The descriptor says which kind comes first; the shared "oblast" must not outweigh the name.
+    match = geocode(query)
+    assert match.place is None or match.place.name.startswith(first.split(" (")[0])
+    if match.place is None:
+        assert match.suggestions and match.suggestions[0].startswith(first), match.suggestions
+
+
+def test_suggestions_are_similar_spellings_not_fragments():
+    # A partial-match scorer offered the two-letter town "Is" for any name containing "is".
+    for query in ("Tbilisi-on-Sea", "Atlantis", "Parisovka"):
+        suggestions = geocode(query).suggestions
+        assert all(len(s.split(" (")[0]) >= 4 for s in suggestions), suggestions
+
+
 @pytest.mark.parametrize("query", ["", "   ", "!!!", "'’ʼ", "x" * 10_000_000])
 def test_empty_punctuation_or_huge_input_is_not_a_match(query):
     match = geocode(query)

@@ -32,6 +32,8 @@ _KIND_RANK = {"country": 3, "region": 2, "town": 1, "checkpoint": 0}
 EXACT, BASE, VARIANT = 2, 1, 0
 # A much bigger town known only by a variant spelling makes an exact match doubtful.
 VARIANT_OVERRIDE_RATIO = 10.0
+# Suggestions: how similar (0-100, edit-distance ratio) a known name must be to be offered.
+SUGGEST_CUTOFF = 75
 
 
 @dataclass(frozen=True)
@@ -203,20 +205,36 @@ class Gazetteer:
     # --- suggestions -----------------------------------------------------------------------
 
     def suggest(self, key: str, limit: int = 5) -> tuple[str, ...]:
-        """Close spellings of known places, for a name that did not resolve."""
+        """Close spellings of known places, for a name that did not resolve.
+
+        The name is compared without its descriptor ("Kaliningrd region" as "kaliningrd"),
+        with plain edit-distance similarity: a partial-match scorer offers "Is" for "Tbilisi",
+        and scoring whole keys lets a shared "oblast" outweigh the name. Places of the kind the
+        descriptor asks for come first, then bigger places.
+        """
         from rapidfuzz import fuzz, process
 
         if not key or len(key) > MAX_NAME_CHARS:
             return ()
+        base, wanted_kind = split_descriptor(key)
         if self._keys is None:
-            self._keys = list(self.names.full)
-        hits = process.extract(key, self._keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=80)
+            self._keys = list(self.names.base)
+        # ratio with a cutoff skips keys whose length alone rules them out: a few ms, not 70.
+        hits = process.extract(base or key, self._keys, scorer=fuzz.ratio,
+                               limit=limit * 4, score_cutoff=SUGGEST_CUTOFF)
+        scored: dict[str, tuple] = {}
+        for hit_key, score, _ in hits:
+            for entry in self.names.base[hit_key]:
+                place = self.places[entry >> 1]
+                rank = (round(score), place.kind == wanted_kind, math.log10(place.population + 1))
+                if place.id not in scored or rank > scored[place.id][0]:
+                    scored[place.id] = (rank, place)
+        ranked = sorted(scored.values(), key=lambda item: item[0], reverse=True)
         names: list[str] = []
-        for hit_key, _score, _ in hits:
-            for place in map(self.places.__getitem__, self.names.full[hit_key]):
-                label = describe(place, self)
-                if label not in names:
-                    names.append(label)
+        for _, place in ranked:
+            label = describe(place, self)
+            if label not in names:
+                names.append(label)
         return tuple(names[:limit])
 
 

@@ -8,7 +8,7 @@ import shapely
 
 from geomap.gazetteer import Gazetteer
 from geomap.gazetteer.names import FILE as NAMES_FILE
-from geomap.gazetteer.names import NameIndex
+from geomap.gazetteer.names import NameIndex, fingerprint, normalize_rules
 from geomap.gazetteer.places import data_dir, geometries, read_places
 
 
@@ -171,6 +171,10 @@ def test_a_stale_name_index_is_not_used(tmp_path):
     renamed = [dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis"))] + places[1:]
     assert NameIndex.read(tmp_path / NAMES_FILE, renamed) is None
     (tmp_path / NAMES_FILE).write_text("{not json", encoding="utf-8")
+    assert NameIndex.read(tmp_path / NAMES_FILE, places) is None
+    # An index built under other normalisation rules is stale too.
+    old_rules = dataclasses.replace(index, fingerprint=fingerprint(places, rules=normalize_rules() + b"#"))
+    old_rules.write(tmp_path / NAMES_FILE)
     assert NameIndex.read(tmp_path / NAMES_FILE, places) is None
     # The gazetteer then builds its own index and still knows the new spelling.
     assert Gazetteer(renamed).lookup("Atlantis").place.id == places[0].id

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
+from importlib import resources
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,11 +74,19 @@ class NameIndex:
                         + "\n", encoding="utf-8")
 
 
-def fingerprint(places) -> str:
-    """A digest of every place's position, id and spellings: what the index depends on."""
-    digest = hashlib.sha256()
+def fingerprint(places, rules: bytes | None = None) -> str:
+    """A digest of what the index depends on: every place's position, id and spellings, and
+    the normalisation rules (the source of normalize.py), so that an index built under other
+    rules is never used. `rules` stands in for that source in tests."""
+    digest = hashlib.sha256(normalize_rules() if rules is None else rules)
     for place in places:
         digest.update("\x1f".join((place.id, place.name, *place.aliases, "\x1e", *place.namesake))
                       .encode("utf-8"))
         digest.update(b"\x1d")
     return digest.hexdigest()
+
+
+@cache
+def normalize_rules() -> bytes:
+    """The normalisation rules as shipped: normalize.py, read as bytes (not imported again)."""
+    return (resources.files("geomap.gazetteer") / "normalize.py").read_bytes()

@@ -74,6 +74,13 @@ def test_unknown_place_gets_suggestions_and_its_line(tmp_path):
     assert "line 8" in text and "'Kharkof'" in text and "Kharkiv (town, Kharkiv Oblast, UA)" in text
 
 
+def test_unresolved_place_error_points_at_its_own_event_and_field(tmp_path):
+    second = GOOD.split("events:\n")[1].replace("id: rally", "id: march").replace(
+        "places: [Kharkiv]", "route: [Kharkiv, Atlantis]")
+    error = error_for(tmp_path, GOOD + second)
+    assert (error.line, error.field) == (16, "route"), (error.line, error.field)
+
+
 def test_ambiguous_place_asks_for_the_region(tmp_path):
     text = str(error_for(tmp_path, GOOD.replace("[Kharkiv]", "[Pervomaisk]")))
     assert "more than one place has this name" in text and "(Region)" in text

@@ -29,8 +29,10 @@ def locate_events(events: EventsFile, gazetteer=None):
     records: dict[str, dict | None] = {}  # written name -> shared place record (None: unresolved)
     matches = {}
     problems: list[str] = []
+    first_problem: tuple[int, str] | None = None  # (event index, field): where the error points
 
     def resolve(index, field, names):
+        nonlocal first_problem
         found = []
         for name in names:
             record = records.get(name, False)
@@ -38,6 +40,7 @@ def locate_events(events: EventsFile, gazetteer=None):
                 match = matches[name] = gazetteer.lookup(name)
                 record = records[name] = _place_record(name, match.place) if match.ok else None
             if record is None:
+                first_problem = first_problem or (index, field)
                 if len(problems) <= MAX_REPORTED:
                     problems.append(_problem(events, index, field, name, matches[name]))
             else:
@@ -49,8 +52,9 @@ def locate_events(events: EventsFile, gazetteer=None):
     if problems:
         shown = problems[:MAX_REPORTED]
         more = "\n… and more unresolved places" if len(problems) > MAX_REPORTED else ""
+        index, field = first_problem
         raise EventsError("\n".join(shown) + more, path=events.origin.path,
-                          line=events.origin.line_of(0, "places"), field="places")
+                          line=events.origin.line_of(index, field), field=field)
 
     columns = _event_columns(events)
     columns.update(places=places, route=route,

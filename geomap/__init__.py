@@ -11,7 +11,7 @@ Names are imported on first use, so `geomap geocode` never pays for folium or ge
 
 from importlib import import_module
 
-from .errors import EventsError, GeomapError, PlaceNotFound
+from .errors import EventsError, GeomapError
 
 _LAZY = {
     "Gazetteer": "geomap.gazetteer", "Match": "geomap.gazetteer", "Place": "geomap.gazetteer",
@@ -22,7 +22,7 @@ _LAZY = {
     "export_geojson": "geomap.outputs", "save": "geomap.outputs",
 }
 
-__all__ = ["EventsError", "GeomapError", "PlaceNotFound", *_LAZY]
+__all__ = ["EventsError", "GeomapError", *_LAZY]
 __version__ = "0.1.0"
 
 

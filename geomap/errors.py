@@ -14,15 +14,6 @@ class DataError(GeomapError):
     """The bundled geodata is missing or unreadable (a packaging problem, not the user's)."""
 
 
-class PlaceNotFound(GeomapError):
-    """A place name did not resolve to exactly one place."""
-
-    def __init__(self, message, *, query, suggestions=()):
-        super().__init__(message)
-        self.query = query
-        self.suggestions = list(suggestions)
-
-
 class EventsError(GeomapError):
     """An events file is malformed: the message names file, line or row, field and the fix."""
 

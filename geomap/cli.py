@@ -34,6 +34,7 @@ def cli():
 
     Example:
 
+        \b
         geomap build                 # the bundled report, written to output/
         geomap geocode Kharkov "Trans-Baikal Territory"
     """
@@ -59,6 +60,7 @@ def geocode(names, names_file, country, as_json):
 
     Example:
 
+        \b
         geomap geocode Kharkov Odessa "Krasnodar Territory"
         geomap geocode --json --country UA Donetsk
     """
@@ -121,6 +123,7 @@ def places(kind, country):
 
     Example:
 
+        \b
         geomap places --kind region --country UA
     """
     from .gazetteer import default_gazetteer
@@ -165,6 +168,7 @@ def build(ctx, events, output, title, layers, basemap, self_contained, png_path,
 
     Example:
 
+        \b
         geomap build
         geomap build my-events.yaml -o output/my-map.html --layers protests,crossings
     """
@@ -204,6 +208,7 @@ def check(events):
 
     Example:
 
+        \b
         geomap check my-events.yaml
     """
     from .pipeline import locate
@@ -230,6 +235,7 @@ def export(events, fmt, output):
 
     Example:
 
+        \b
         geomap export my-events.yaml --format csv -o events.csv
     """
     from .outputs import export_csv, export_geojson, write_atomic
@@ -255,6 +261,7 @@ def embed(map_html, height, title, url):
 
     Example:
 
+        \b
         geomap embed output/war-resistance-2022.html --height 16:9 \\
             --url https://example.org/maps/war-resistance-2022.html
     """
@@ -288,6 +295,7 @@ def extract(article, as_json, draft_path, date, whole):
 
     Example:
 
+        \b
         geomap extract article.txt
         geomap extract page.html --json
         geomap extract article.md --draft draft.yaml --date 2022-04-01

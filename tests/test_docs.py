@@ -16,10 +16,20 @@ def test_every_command_is_in_the_readme(command):
     assert f"geomap {command}" in README
 
 
-@pytest.mark.parametrize("command", sorted(cli.commands))
-def test_every_command_has_help_with_an_example(command):
-    result = CliRunner().invoke(cli, [command, "--help"])
-    assert result.exit_code == 0 and "Example:" in result.output
+@pytest.mark.parametrize("command", [None, *sorted(cli.commands)])
+def test_every_command_has_help_with_examples_one_per_line(command):
+    """Each example line of the docstring is a line of its own in --help (Click rewraps
+    paragraphs unless they are marked with \\b)."""
+    group_or_command = cli if command is None else cli.commands[command]
+    documented = group_or_command.help.split("Example:", 1)[1]
+    lines = [line.strip() for line in documented.splitlines() if line.strip() not in ("", "\b")]
+    examples = [line for line in lines if line.startswith("geomap ")]
+    assert examples and all(line.startswith(("geomap ", "--")) for line in lines)
+    result = CliRunner().invoke(cli, [command, "--help"] if command else ["--help"], terminal_width=80)
+    shown = [line.strip() for line in result.output.splitlines()]
+    assert result.exit_code == 0
+    for line in examples:
+        assert line in shown, f"example {line!r} is not a line of its own in --help"
 
 
 def test_readme_embed_example_is_real(tmp_path):

@@ -455,7 +455,7 @@ def write_names():
     from geomap.gazetteer.names import FILE, NameIndex
     from geomap.gazetteer.places import read_places
 
-    NameIndex.build(read_places(GEODATA)).write(GEODATA / FILE)
+    NameIndex.from_places(read_places(GEODATA)).write(GEODATA / FILE)
 
 
 if __name__ == "__main__":

@@ -160,12 +160,12 @@ def test_shipped_name_index_is_what_the_places_and_todays_rules_make():
     places = read_places()
     shipped = NameIndex.read(data_dir() / NAMES_FILE, places)
     assert shipped is not None, "names.json is missing or was built from other places"
-    assert shipped == NameIndex.build(places)
+    assert shipped == NameIndex.from_places(places)
 
 
 def test_a_stale_name_index_is_not_used(tmp_path):
     places = read_places()
-    index = NameIndex.build(places)
+    index = NameIndex.from_places(places)
     index.write(tmp_path / NAMES_FILE)
     assert NameIndex.read(tmp_path / NAMES_FILE, places) == index
     renamed = [dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis"))] + places[1:]

@@ -85,7 +85,7 @@ class Gazetteer:
     def __post_init__(self):
         self._by_id = {p.id: p for p in self.places}
         if self.names is None:
-            self.names = NameIndex.build(self.places)
+            self.names = NameIndex.from_places(self.places)
         self._keys = None
         self._hints: dict[str, Match] = {}  # "X (Region)": the same few regions, asked again and again
 

@@ -4,7 +4,7 @@ Building it normalises ~70,000 names and aliases, about 1.5 s: most of a small m
 So the bundled gazetteer's index is built once, with the data (scripts/build_geodata.py),
 and shipped as geodata/names.json; it carries a fingerprint of the names it was built
 from and is rebuilt in memory when they differ. tests/test_gazetteer.py checks that the
-shipped file is what `build` makes from the shipped places with today's normalisation.
+shipped file is what `NameIndex.from_places` makes from the shipped places with today's normalisation.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class NameIndex:
     fingerprint: str
 
     @classmethod
-    def build(cls, places) -> NameIndex:
+    def from_places(cls, places) -> NameIndex:
         full: dict[str, list[int]] = {}
         base: dict[str, list[int]] = {}
         for position, place in enumerate(places):

@@ -18,7 +18,7 @@ class Progress:
         self.stream = stream or sys.stderr
         self.enabled = _is_terminal(self.stream) and not os.environ.get("CI")
         self.start = time.monotonic()
-        self.stage = None
+        self.stage: str | None = None
         self.visible = False
         self._lock = threading.Lock()
         self._timer = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cache
 
 from .normalize import normalize, skeleton, split_descriptor
@@ -79,13 +79,12 @@ class _Candidate:
 @dataclass
 class Gazetteer:
     places: list[Place]
-    names: NameIndex | None = field(default=None, repr=False)  # built from places when None
+    index: InitVar[NameIndex | None] = None  # the shipped index; built from places when None
     _by_id: dict = field(init=False, repr=False)
 
-    def __post_init__(self):
+    def __post_init__(self, index):
         self._by_id = {p.id: p for p in self.places}
-        if self.names is None:
-            self.names = NameIndex.from_places(self.places)
+        self.names: NameIndex = index if index is not None else NameIndex.from_places(self.places)
         self._keys = None
         self._hints: dict[str, Match] = {}  # "X (Region)": the same few regions, asked again and again
 
@@ -130,12 +129,13 @@ class Gazetteer:
             hint = self._hints.get(hint_name)
             if hint is None:
                 hint = self._hints[hint_name] = self.lookup(hint_name)
-            if hint.ok and hint.place.kind in ("region", "country"):
+            where = hint.place
+            if where is not None and where.kind in ("region", "country"):
                 text = hinted["name"]
-                if hint.place.kind == "country":
-                    country = hint.place.country
+                if where.kind == "country":
+                    country = where.country
                 else:
-                    parent, country = hint.place.id, hint.place.country
+                    parent, country = where.id, where.country
 
         key = normalize(text)
         base, wanted_kind = split_descriptor(key)

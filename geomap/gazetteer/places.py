@@ -47,7 +47,7 @@ class Place:
         return self.label or self.name
 
     def to_dict(self) -> dict:
-        out = {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country}
+        out: dict[str, object] = {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country}
         if self.iso_3166_2:
             out["iso_3166_2"] = self.iso_3166_2
         if self.parent:

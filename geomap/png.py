@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -20,7 +21,11 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 # Flags for a headless browser with no network chatter of its own.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-READY_TIMEOUT_MS = 20_000
+READY_TIMEOUT_MS = 20_000  # a big map (100,000 events) takes seconds to draw: room to spare
+WAIT_STEP_MS = 250         # how often the wait looks at what the page has reported
+ERROR_GRACE_MS = 1_000     # after an uncaught error, the page has this long to still get ready
+MAX_REPORTED_ERRORS = 3
+READY = "html[data-geomap-ready], html[data-geomap-error]"  # events.js sets either
 # A picture cannot be clicked: hide the controls that only make sense in a browser.
 STATIC_CSS = (".leaflet-control-layers, .leaflet-control-zoom, .geomap-table, "
               "#geomap-download { display: none !important; }")
@@ -70,9 +75,13 @@ def _screenshot(chromium: str, page_path: Path, width: int, height: int) -> byte
             browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page(viewport={"width": width, "height": height})
+                # What the page says went wrong, to tell the user if it never draws.
+                thrown, console = [], []
+                page.on("pageerror", lambda error: thrown.append(_first_line(error)))
+                page.on("console", lambda message: message.type == "error"
+                        and console.append(_first_line(message.text)))
                 page.goto(page_path.as_uri())
-                page.wait_for_selector("html[data-geomap-ready]", state="attached",
-                                       timeout=READY_TIMEOUT_MS)
+                _wait_until_drawn(page, thrown, console)
                 page.add_style_tag(content=STATIC_CSS)
                 # let tiles (when online) load and any zoom animation finish
                 page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)
@@ -84,3 +93,37 @@ def _screenshot(chromium: str, page_path: Path, width: int, height: int) -> byte
                 browser.close()
     except PlaywrightError as exc:
         raise GeomapError(f"Chromium could not render the map: {str(exc).splitlines()[0]}") from None
+
+
+def _wait_until_drawn(page, thrown: list, console: list) -> None:
+    """Wait for the page to draw the map; fail as soon as it says it cannot, with its reason.
+
+    A slow map (many events) gets READY_TIMEOUT_MS; a page that threw an uncaught error gets
+    only ERROR_GRACE_MS more, since such a page almost never gets ready. Console errors alone
+    do not cut the wait short: offline, every tile that fails to load logs one.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    started = time.monotonic()
+    deadline = started + READY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            page.wait_for_selector(READY, state="attached", timeout=WAIT_STEP_MS)
+            break
+        except PlaywrightTimeout:
+            now = time.monotonic()
+            if thrown:
+                deadline = min(deadline, now + ERROR_GRACE_MS / 1000)
+            if now >= deadline:
+                reported = list(dict.fromkeys(thrown + console))[:MAX_REPORTED_ERRORS]
+                said = ("; the page reported: " + " | ".join(reported)) if reported else \
+                       "; the page reported no error (a very large map may need a faster machine)"
+                raise GeomapError("Chromium could not render the map: the page was not drawn "
+                                  f"after {now - started:.1f} s{said}") from None
+    failure = page.get_attribute("html", "data-geomap-error")
+    if failure is not None:
+        raise GeomapError(f"Chromium could not render the map: the page failed while drawing it: {failure}")
+
+
+def _first_line(error) -> str:
+    return (str(error).strip().splitlines() or [""])[0]

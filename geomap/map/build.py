@@ -11,6 +11,7 @@ from ..errors import GeomapError
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .payload import ATTRIBUTION, basemap_countries, encode_events, region_shapes
+from .view import MAX_FIT_ZOOM, view_bounds
 
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css")
@@ -34,7 +35,13 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
     description = description if description is not None else located.attrs.get("description")
     chosen = _choose_layers(located.attrs["layers"], layers)
     if len(chosen) < len(located.attrs["layers"]):  # a copy of every column: only when needed
-        located = located[located["layer"].isin([layer["id"] for layer in chosen])]
+        kept = located[located["layer"].isin([layer["id"] for layer in chosen])]
+        if kept.empty:  # a map of nothing: no marks, and no place to open on
+            used = set(located["layer"])
+            raise GeomapError(f"the layers chosen ({', '.join(layer['id'] for layer in chosen)}) have "
+                              "no events; the layers with events are: "
+                              + ", ".join(layer["id"] for layer in located.attrs["layers"] if layer["id"] in used))
+        located = kept
     counts = located["layer"].value_counts()
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))
@@ -59,7 +66,7 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
         # Leaflet's layer control shows names as HTML: escape them.
         overlays.append((html.escape(f"{layer['name']} ({layer['count']})"), group))
 
-    bounds = located.total_bounds  # minx, miny, maxx, maxy
+    bounds = view_bounds(located)  # [[south, west], [north, east]]
     sources = sorted({s for s in located["source_title"].dropna()})
     events = encode_events(located, chosen)
     texts = events.pop("texts")  # carried in a block of its own (see payload.py)
@@ -67,10 +74,11 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
         "layers": chosen,
         "events": events,
         "shapes": region_shapes(located),
-        "basemap": basemap_countries(bounds),
+        "basemap": basemap_countries((bounds[0][1], bounds[0][0], bounds[1][1], bounds[1][0])),
         "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
         "download_id": "geomap-download",
-        "bounds": [[round(bounds[1], 4), round(bounds[0], 4)], [round(bounds[3], 4), round(bounds[2], 4)]],
+        "bounds": bounds,
+        "max_fit_zoom": MAX_FIT_ZOOM,
         "gather_above": GATHER_ABOVE,
     }
     EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)

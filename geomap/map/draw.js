@@ -127,7 +127,15 @@ function geomapDraw(map, data, groups, basemap) {
   /* Fit the data, leaving room for the title box and, on wide screens, the legend; first and
      without animation, so every mark is projected once, at the view the reader sees. */
   var narrow = map.getSize().x < 600;
-  map.fitBounds(data.bounds, {animate: false,
+  var view = L.latLngBounds(data.bounds);
+  // Python (view.py) sends finite bounds of some size; a broken payload must fail here, with
+  // its reason, not later as "Invalid LatLng object: (NaN, NaN)" in some mark.
+  if (!view.isValid() || ![view.getSouth(), view.getWest(), view.getNorth(), view.getEast()].every(isFinite)) {
+    throw new Error("geomap: the map's bounds are not a place on Earth: " + JSON.stringify(data.bounds));
+  }
+  // maxZoom: a map with no tile layer has no maximum zoom of its own, and bounds of one point
+  // would zoom without end; the cap keeps any small extent above street level.
+  map.fitBounds(view, {animate: false, maxZoom: data.max_fit_zoom,
     paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]});
 
   /* Panes keep the stacking order whatever the drawing order: outlines under regions under

@@ -15,6 +15,11 @@ function geomapStart(map, dataId, textsId, groups, basemap) {
     if (!packed) data.events.setTexts(JSON.parse(texts.textContent));
     geomapDraw(map, data, groups, basemap);
     if (packed) readBlock(texts).then(data.events.setTexts);
+  }).catch(function (error) {
+    // Whoever waits for data-geomap-ready (the PNG export, tests) stops waiting, and learns why;
+    // rethrown, so the console still shows the error where it arose.
+    document.documentElement.setAttribute("data-geomap-error", String(error && error.message || error));
+    throw error;
   });
 
   /* Large blocks are gzip+base64 (payload.py `pack`); the browser unzips them. */

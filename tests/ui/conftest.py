@@ -16,7 +16,15 @@ import pytest
 
 from geomap.png import CHROMIUM_ARGS, find_chromium
 
-pytestmark = pytest.mark.browser
+
+
+def pytest_collection_modifyitems(items):
+    """Every test under tests/ui/ drives Chromium: mark it `browser`, so that
+    `pytest -m "not browser"` is the fast suite (a conftest's `pytestmark` marks nothing)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

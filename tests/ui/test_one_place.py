@@ -17,8 +17,6 @@ from click.testing import CliRunner
 
 from geomap.cli import cli
 
-# Here, not only in conftest.py: pytest ignores `pytestmark` in a conftest.
-pytestmark = pytest.mark.browser
 
 CORPUS = Path(__file__).parent.parent / "corpus" / "one-place"
 

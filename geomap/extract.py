@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import GeomapError
 from .gazetteer import Gazetteer, Place, default_gazetteer, describe
 from .gazetteer.normalize import DESCRIPTORS, normalize, skeleton
-from .textio import decode_utf8
+from .textio import decode_utf8, read_bounded
 
 MAX_BYTES = 5 * 1024 * 1024  # a long report is 100 KB; 5 MB is a book or the wrong file
 
@@ -131,29 +131,32 @@ class Article:
         return cls(text, format, name, kept, tuple(merged), meta or {})
 
 
+_NOT_BINARY = "an article (text, Markdown or HTML)"
+
+
 def read_article(path, whole: bool = False) -> Article:
-    """Read a UTF-8 article file: `.html`/`.htm` (or text that starts like HTML) has its tags
-    stripped; anything else is read as plain text (Markdown too)."""
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ArticleError(f"{path}: {path.stat().st_size:,} bytes is too big for an article "
-                               f"(limit {MAX_BYTES:,}); check that this is the right file.")
-        raw = path.read_bytes()
+    """Read a UTF-8 article file ('-': standard input): `.html`/`.htm` (or text that starts like
+    HTML) has its tags stripped; anything else is read as plain text (Markdown too)."""
+    name = "<stdin>" if path == "-" else str(path)
+    try:  # bounded: a pipe or a device (/dev/zero) has no size to check beforehand
+        raw = read_bounded(path if path == "-" else Path(path), MAX_BYTES, what="an article",
+                           expected=_NOT_BINARY, error=ArticleError)
     except FileNotFoundError:
-        raise ArticleError(f"{path}: no such file. Check the path.") from None
+        raise ArticleError(f"{name}: no such file. Check the path.") from None
     except IsADirectoryError:
-        raise ArticleError(f"{path}: is a folder; give an article file "
+        raise ArticleError(f"{name}: is a folder; give an article file "
                            "(.txt, .md or .html).") from None
     except OSError as exc:
-        raise ArticleError(f"{path}: cannot be read ({exc.strerror}).") from None
-    return article_from_bytes(raw, str(path), whole=whole)
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror}).") from None
+    return article_from_bytes(raw, name, whole=whole)
 
 
 def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -> Article:
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(f"{name}: {len(raw):,} bytes is too big for an article "
+                           f"(limit {MAX_BYTES:,}). Check that this is the right file.")
     if b"\x00" in raw:
-        raise ArticleError(f"{name}: looks like a binary file, not an article "
-                           "(text, Markdown or HTML).")
+        raise ArticleError(f"{name}: looks like a binary file, not {_NOT_BINARY}.")
     text = decode_utf8(raw, name, error=ArticleError, advice="Save the article as UTF-8 and try again.")
     head = text.lstrip()[:200].lower()
     if name.lower().endswith((".html", ".htm", ".xhtml")) or \

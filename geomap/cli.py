@@ -299,8 +299,8 @@ def extract(article, as_json, draft_path, date, whole):
         geomap extract page.html --json
         geomap extract article.md --draft draft.yaml --date 2022-04-01
     """
-    from .extract import read_article
     from .extract import extract as find_places
+    from .extract import read_article
     from .extract_draft import write_draft
     from .gazetteer import default_gazetteer, describe
 

@@ -95,7 +95,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[^
 _ABBREVIATION = re.compile(r"(?i)\b(st|sv|mt|ft|no|nos|mr|mrs|ms|dr|prof|gen|col|lt|sgt|art|vs|obl|"
                            r"e\.g|i\.e|etc|p|pp|vol|ch)\.$")
 _ITEM = re.compile(r"(?:[#>*+-]+|\d+[.)])\s")  # Markdown: a heading, quote or list item
-_CLOSING_BRACKET = re.compile(r"\s*\)")  # matched in place: slicing the rest of the text per name is quadratic
+# matched in place: slicing the rest of the text for every name is quadratic
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 _LIST_GAP = re.compile(r"^\s*(,\s*(and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)$")
 
 

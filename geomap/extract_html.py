@@ -28,10 +28,12 @@ _FURNITURE_CLASS = re.compile(r"(?i)breadcrumb|\bnav|menu|sidebar|related|author
 # so no character is scanned more than a bounded number of times.
 _TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\f\r />]*")
 _GAP = re.compile(r"[\t\n\f\r /]*")   # between attributes; a "/" just before ">" closes the tag
-_ATTRIBUTE = re.compile(r"""([^\t\n\f\r />][^\t\n\f\r /=>]*)
-                            (?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?""", re.VERBOSE)
+_ATTRIBUTE = re.compile(r"""([^\t\n\f\r />][^\t\n\f\r /=>]*)            # name
+                            (?:[\t\n\f\r ]*=[\t\n\f\r ]*                # = value, quoted or not
+                               ("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?""", re.VERBOSE)
 _COMMENT_END = re.compile(r"--!?>")
-_RAW_TEXT = {tag: re.compile(rf"</{tag}[\t\n\f\r />]", re.IGNORECASE) for tag in ("script", "style")}
+_RAW_TEXT = {tag: re.compile(rf"</{tag}[\t\n\f\r />]", re.IGNORECASE)
+             for tag in ("script", "style")}
 _SPACES = re.compile(r"\s+")
 
 

@@ -12,11 +12,11 @@ from .errors import GeomapError
 CHUNK = 1 << 20
 
 
-def read_bounded(source, limit: int, *, what: str, expected: str | None = None, head: bool = False,
-                 error=GeomapError, advice: str = "Check that this is the right file.",
-                 **error_fields) -> bytes:
-    """The bytes of `source` (a path; the string '-' is standard input), read in chunks and never more
-    than `limit` + 1 of them: a pipe that never ends, /dev/zero or a growing file can't fill
+def read_bounded(source, limit: int, *, what: str, expected: str | None = None,
+                 head: bool = False, error=GeomapError,
+                 advice: str = "Check that this is the right file.", **error_fields) -> bytes:
+    """The bytes of `source` (a path; the string '-' is standard input), read in chunks and never
+    more than `limit` + 1 of them: a pipe that never ends, /dev/zero or a growing file can't fill
     the memory, whatever stat says about its size.
 
     More than `limit` bytes is `error` naming the source, `what` it should be and the limit —

@@ -1,7 +1,13 @@
 """Extraction benchmark: `geomap extract` beside naive substring matching, in one run.
 
-    python bench/extract.py              # both articles; about 15 seconds
+    python bench/extract.py              # both articles, then hostile HTML; about a minute
     python bench/extract.py --rounds 50
+
+Then hostile HTML (tests/corpus/hostile/html_shapes.py: thousands of unclosed tags, one heading
+per line, a tag that never closes…): the time per megabyte to read a page of each shape at
+0.5 MB and at 4 MB, and their ratio, about 1× when reading is linear in the size (it was 8× and
+more while the HTML parser rescanned the page). Reading is `article_from_bytes`: tags stripped,
+paragraphs and site furniture found, no place names looked up.
 
 The baseline is what a first try looks like: every name and alias in the same gazetteer,
 searched case-insensitively in the whole text (site navigation and all); every hit is a
@@ -14,10 +20,11 @@ noisy, so the ratios from one run are what count.
 from __future__ import annotations
 
 import argparse
+import runpy
 import time
 from pathlib import Path
 
-from geomap.extract import extract, index_for, read_article
+from geomap.extract import article_from_bytes, extract, index_for, read_article
 from geomap.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +34,9 @@ ARTICLES = [
     (ROOT / "tests/corpus/articles/leaving-by-night.md",
      ROOT / "tests/corpus/articles/leaving-by-night.expected.tsv"),
 ]
+
+HOSTILE_SHAPES = ROOT / "tests/corpus/hostile/html_shapes.py"
+HOSTILE_SIZES = (500_000, 4_000_000)
 
 
 def timed(fn, rounds=1):
@@ -113,7 +123,25 @@ def main():
               f"{len(found) / geomap_s / (len(hits) / naive_s):.1f}×, chars/s {naive_s / geomap_s:.1f}×\n")
     print("first ms: the first extraction of the article, before the gazetteer's answers are cached;\n"
           "ms/run: the mean of --rounds runs after it. P, R: precision and recall of mentions;\n"
-          "places P, R: of the distinct places named.")
+          "places P, R: of the distinct places named.\n")
+    hostile()
+
+
+def hostile():
+    """Seconds per MB of reading each hostile shape at two sizes, and their ratio."""
+    shapes = runpy.run_path(str(HOSTILE_SHAPES))["SHAPES"]
+    small, big = (f"{size / 1e6:g} MB" for size in HOSTILE_SIZES)
+    header = f"{'hostile HTML':<22} {small + ' s/MB':>10} {big + ' s/MB':>10} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, make in shapes.items():
+        per_mb = []
+        for size in HOSTILE_SIZES:
+            raw = make(size).encode()
+            _, seconds = timed(lambda: article_from_bytes(raw, "page.html"))  # noqa: B023
+            per_mb.append(seconds / (len(raw) / 1e6))
+        print(f"{name:<22} {per_mb[0]:>10.3f} {per_mb[1]:>10.3f} {per_mb[1] / per_mb[0]:>5.1f}×")
+    print("ratio: seconds per MB at the big size ÷ at the small one; 1× is linear, 8× quadratic.")
 
 
 if __name__ == "__main__":

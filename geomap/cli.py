@@ -88,12 +88,19 @@ def geocode(names, names_file, country, as_json):
         sys.exit(EXIT_UNRESOLVED)
 
 
-def _read_names(path) -> list[str]:
-    with click.open_file(path, "rb") as fh:
-        raw = fh.read()
-    from .textio import decode_utf8
+MAX_NAMES_BYTES = 5 * 1024 * 1024  # a million names; more is the wrong file or an endless pipe
 
-    text = decode_utf8(raw, path)
+
+def _read_names(path) -> list[str]:
+    from .textio import decode_utf8, read_bounded
+
+    try:
+        raw = read_bounded(path, MAX_NAMES_BYTES, what="a list of names",
+                           expected="a text file of names, one per line")
+    except OSError as exc:
+        raise GeomapError(f"{path}: cannot be read ({exc.strerror}). Give a UTF-8 text file of "
+                          "names, one per line, or '-' for standard input.") from None
+    text = decode_utf8(raw, "<stdin>" if path == "-" else path)
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -300,16 +307,12 @@ def extract(article, as_json, draft_path, date, whole):
         geomap extract page.html --json
         geomap extract article.md --draft draft.yaml --date 2022-04-01
     """
-    from .extract import article_from_bytes, read_article
     from .extract import extract as find_places
+    from .extract import read_article
     from .extract_draft import write_draft
     from .gazetteer import default_gazetteer, describe
 
-    if article == "-":
-        with click.open_file("-", "rb") as stdin:
-            doc = article_from_bytes(stdin.read(), whole=whole)
-    else:
-        doc = read_article(article, whole=whole)
+    doc = read_article(article, whole=whole)  # '-' is stdin, read with the same limit
     gazetteer = default_gazetteer()
     result = find_places(doc, gazetteer)
     if draft_path:  # before printing: a draft that can't be written is the error to see

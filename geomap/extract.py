@@ -15,9 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import GeomapError
+from .extract_html import html_text
 from .gazetteer import Gazetteer, Place, default_gazetteer, describe
 from .gazetteer.normalize import DESCRIPTORS, normalize, skeleton
-from .textio import decode_utf8
+from .textio import decode_utf8, read_bounded
 
 MAX_BYTES = 5 * 1024 * 1024  # a long report is 100 KB; 5 MB is a book or the wrong file
 
@@ -94,6 +95,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[^
 _ABBREVIATION = re.compile(r"(?i)\b(st|sv|mt|ft|no|nos|mr|mrs|ms|dr|prof|gen|col|lt|sgt|art|vs|obl|"
                            r"e\.g|i\.e|etc|p|pp|vol|ch)\.$")
 _ITEM = re.compile(r"(?:[#>*+-]+|\d+[.)])\s")  # Markdown: a heading, quote or list item
+# matched in place: slicing the rest of the text for every name is quadratic
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 _LIST_GAP = re.compile(r"^\s*(,\s*(and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)$")
 
 
@@ -127,33 +130,41 @@ class Article:
         for span in sorted(skipped, key=lambda span: (span[0], -span[1])):
             if not merged or span[1] > merged[-1][1]:
                 merged.append(span)
-        kept = tuple(p for p in blocks if not any(s <= p[0] < e for s, e, _ in merged))
+        # merged spans start and end in increasing order: the last one starting at or before a
+        # paragraph is the only one that can hold it (a scan of all of them per paragraph is
+        # quadratic on a page of many small navigation boxes)
+        starts = [span[0] for span in merged]
+        kept = tuple(p for p in blocks
+                     if not (k := bisect_right(starts, p[0])) or p[0] >= merged[k - 1][1])
         return cls(text, format, name, kept, tuple(merged), meta or {})
 
 
+_NOT_BINARY = "an article (text, Markdown or HTML)"
+
+
 def read_article(path, whole: bool = False) -> Article:
-    """Read a UTF-8 article file: `.html`/`.htm` (or text that starts like HTML) has its tags
-    stripped; anything else is read as plain text (Markdown too)."""
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ArticleError(f"{path}: {path.stat().st_size:,} bytes is too big for an article "
-                               f"(limit {MAX_BYTES:,}); check that this is the right file.")
-        raw = path.read_bytes()
+    """Read a UTF-8 article file ('-': standard input): `.html`/`.htm` (or text that starts like
+    HTML) has its tags stripped; anything else is read as plain text (Markdown too)."""
+    name = "<stdin>" if path == "-" else str(path)
+    try:  # bounded: a pipe or a device (/dev/zero) has no size to check beforehand
+        raw = read_bounded(path if path == "-" else Path(path), MAX_BYTES, what="an article",
+                           expected=_NOT_BINARY, error=ArticleError)
     except FileNotFoundError:
-        raise ArticleError(f"{path}: no such file. Check the path.") from None
+        raise ArticleError(f"{name}: no such file. Check the path.") from None
     except IsADirectoryError:
-        raise ArticleError(f"{path}: is a folder; give an article file "
+        raise ArticleError(f"{name}: is a folder; give an article file "
                            "(.txt, .md or .html).") from None
     except OSError as exc:
-        raise ArticleError(f"{path}: cannot be read ({exc.strerror}).") from None
-    return article_from_bytes(raw, str(path), whole=whole)
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror}).") from None
+    return article_from_bytes(raw, name, whole=whole)
 
 
 def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -> Article:
+    if len(raw) > MAX_BYTES:
+        raise ArticleError(f"{name}: {len(raw):,} bytes is too big for an article "
+                           f"(limit {MAX_BYTES:,}). Check that this is the right file.")
     if b"\x00" in raw:
-        raise ArticleError(f"{name}: looks like a binary file, not an article "
-                           "(text, Markdown or HTML).")
+        raise ArticleError(f"{name}: looks like a binary file, not {_NOT_BINARY}.")
     text = decode_utf8(raw, name, error=ArticleError, advice="Save the article as UTF-8 and try again.")
     head = text.lstrip()[:200].lower()
     if name.lower().endswith((".html", ".htm", ".xhtml")) or \
@@ -340,8 +351,11 @@ def tokenize(article: Article) -> tuple[list[_Token], list[tuple[int, int]]]:
     text, tokens, sentences = article.text, [], []
     for p, (ps, pe) in enumerate(article.paragraphs):
         para = text[ps:pe]
+        # an abbreviation is a few letters before the full stop: look at those, not the whole
+        # paragraph before it (quadratic in a page that is one long line)
         starts = [ps] + [ps + m.end() for m in _SENTENCE_END.finditer(para)
-                         if not _ABBREVIATION.search(para[: m.start()].rstrip("\"'’”)]"))]
+                         if not _ABBREVIATION.search(para[max(0, m.start() - 16): m.start()]
+                                                     .rstrip("\"'’”)]"))]
         sentences += [(s, e) for s, e in zip(starts, starts[1:] + [pe])]
         heading = is_heading(para)
         first_of = set()
@@ -546,7 +560,7 @@ class _Finder:
             if not c.plural:
                 continue
             nxt = c
-            for prev in reversed(candidates[:n]):
+            for prev in (candidates[k] for k in range(n - 1, -1, -1)):  # no copy per name
                 if prev.descriptor or prev.country or prev.hint or \
                         not _LIST_GAP.match(self.text[prev.end:nxt.start]):
                     break
@@ -579,7 +593,7 @@ class _Finder:
             out.append(a)
             if b is None or a.country or b.country:
                 continue
-            gap, close = self.text[a.end:b.start], re.match(r"\s*\)", self.text[b.end:])
+            gap, close = self.text[a.end:b.start], _CLOSING_BRACKET.match(self.text, b.end)
             bracket = re.fullmatch(r"\s*\(\s*", gap) and close
             if not (bracket or gap == ", "):
                 continue
@@ -594,7 +608,7 @@ class _Finder:
             if not bracket and where.id not in (found.parent, found.country):
                 continue
             a.hint, a.query = self._query(b), f"{self._query(a)} ({self._query(b)})"
-            a.end = b.end + close.end() if bracket else b.end
+            a.end = close.end() if bracket else b.end
             a.how += f" + {where.kind} hint"
             skip = True
         return out
@@ -694,91 +708,3 @@ class _Finder:
         return Mention(c.start, c.end, self.text[c.start:c.end], query, place,
                        round(min(max(confidence, 0.05), 0.99), 2), c.how, t[c.i].para + 1, sentence,
                        suggestions, "" if place else match.reason)
-
-
-# --- HTML ------------------------------------------------------------------------------------
-
-_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer "
-                    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr "
-                    "ul".split())
-_HIDDEN = frozenset("script style noscript template svg head iframe object".split())
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-_FURNITURE_TAGS = frozenset("nav aside footer form".split())
-_FURNITURE_CLASS = re.compile(r"(?i)breadcrumb|\bnav|menu|sidebar|related|author|byline|share|"
-                              r"social|comment|footer|widget|advert|promo|newsletter|cookie|"
-                              r"subscribe")
-
-
-def html_text(html: str) -> tuple[str, list[tuple[int, int, str]], dict]:
-    """The text of an HTML page (tags stripped, entities decoded, whitespace collapsed, blocks
-    separated by blank lines), the spans that are site furniture, and the title and date."""
-    from html.parser import HTMLParser
-
-    parts: list[str] = []
-    size = [0]
-    stack: list[tuple[str, int, str]] = []      # (tag, start, why it is furniture or "")
-    skipped: list[tuple[int, int, str]] = []
-    meta: dict = {}
-    main: list[tuple[int, int]] = []
-
-    def write(s):
-        if s:
-            parts.append(s)
-            size[0] += len(s)
-
-    def newline():
-        tail = "".join(parts[-2:])
-        if parts and not tail.endswith("\n\n"):
-            write("\n" if tail.endswith("\n") else "\n\n")
-
-    class Parser(HTMLParser):
-        def handle_starttag(self, tag, attrs):
-            attrs = dict(attrs)
-            kind = attrs.get("property") or attrs.get("name")
-            if tag == "meta" and kind in ("article:published_time", "date"):
-                meta.setdefault("date", attrs.get("content") or "")
-            if tag == "time" and attrs.get("datetime"):
-                meta.setdefault("date", attrs["datetime"])
-            if tag in _BLOCKS:
-                newline()
-            if tag in _VOID:
-                return
-            label = " ".join(filter(None, (attrs.get("class"), attrs.get("id"), attrs.get("role"))))
-            why = f"<{tag}>" if tag in _FURNITURE_TAGS else (f"<{tag} {label!r}>" if
-                                                            _FURNITURE_CLASS.search(label) else "")
-            stack.append((tag, size[0], why))
-
-        def handle_endtag(self, tag):
-            if tag not in [entry[0] for entry in stack]:
-                return
-            while stack:
-                name, start, why = stack.pop()
-                if why:
-                    skipped.append((start, size[0], "site furniture " + why))
-                if name in ("article", "main"):
-                    main.append((start, size[0]))
-                if name == "h1":
-                    meta.setdefault("h1", " ".join("".join(parts)[start:].split()))
-                if name == tag:
-                    break
-            if tag in _BLOCKS:
-                newline()
-
-        def handle_data(self, data):
-            if any(entry[0] in _HIDDEN for entry in stack):
-                if stack and stack[-1][0] == "title":
-                    meta.setdefault("title", " ".join(data.split()))
-                return
-            data = re.sub(r"\s+", " ", data)
-            if not parts or parts[-1].endswith("\n"):
-                data = data.lstrip()
-            write(data)
-
-    parser = Parser(convert_charrefs=True)
-    parser.feed(html)
-    parser.close()
-    text = "".join(parts)
-    if main:  # text outside the article's own element is the site's
-        start, end = max(main, key=lambda span: span[1] - span[0])  # the longest <article>
-        skipped += [(0, start, "outside <article>"), (end, len(text), "outside <article>")]
-    return text, [s for s in skipped if s[1] > s[0]], meta

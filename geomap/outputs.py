@@ -138,8 +138,12 @@ def map_title(path) -> str:
     import html
     import re
 
-    try:
-        head = Path(path).read_text(encoding="utf-8", errors="replace")[:200_000]
+    from .textio import read_bounded
+
+    try:  # the title is near the top: read no more than the head, whatever the file is
+        raw = read_bounded(Path(path), 200_000, what="a map", head=True,
+                           expected="an HTML map (build one with `geomap build`)")
+        head = raw.decode("utf-8", errors="replace")
     except OSError as exc:
         raise GeomapError(f"{path}: cannot read the map ({exc.strerror}). Build it first with "
                           "`geomap build`, or give the title with --title.") from None

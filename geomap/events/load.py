@@ -16,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..errors import EventsError
-from ..textio import decode_utf8
+from ..textio import decode_utf8, read_bounded
 from .schema import EventsFile, Origin
 
 MAX_BYTES = 20 * 1024 * 1024  # far above any article's events; a 50 MB file is a mistake
@@ -38,13 +38,10 @@ def load_events(path) -> EventsFile:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise EventsError(f"{path}: {size:,} bytes is too big for an events file "
-                              f"(limit {MAX_BYTES:,}). Split it, or check that this is the right file.",
-                              path=path)
-        raw = path.read_bytes()
+    try:  # bounded whatever the path is: a pipe, /dev/stdin or /dev/zero has no size to check
+        raw = read_bounded(path, MAX_BYTES, what="an events file", expected="YAML or CSV text",
+                           error=EventsError, path=path,
+                           advice="Split it, or check that this is the right file.")
     except FileNotFoundError:
         raise EventsError(f"{path}: no such file. Check the path, or run `geomap build` "
                           "without arguments for the bundled report.", path=path) from None
@@ -56,8 +53,6 @@ def _read_bytes(path: Path) -> bytes:
     if not raw.strip():
         raise EventsError(f"{path}: the file is empty; expected events (see README, Events file).",
                           path=path)
-    if b"\x00" in raw:
-        raise EventsError(f"{path}: looks like a binary file, not YAML or CSV text.", path=path)
     return raw
 
 

@@ -162,13 +162,16 @@ def _layer_list(ctx, param, value):
 @click.option("--layers", callback=_layer_list, metavar="L1,L2", help="Only these layers, in this order.")
 @click.option("--basemap", type=click.Choice(["tiles", "vector"]), default="tiles", show_default=True,
               help="Tile map, or the bundled country outlines (no network needed).")
+@click.option("--tiles", metavar="NAME",
+              help="Tile provider for the tile map, by its xyzservices name, e.g. OpenTopoMap "
+                   "(default: OpenStreetMap).")
 @click.option("--self-contained", is_flag=True,
               help="Inline Leaflet so the file works offline (implies --basemap vector unless given).")
 @click.option("--png", "png_path", type=click.Path(dir_okay=False),
               help="Also render the map to this PNG (needs Chromium; see README).")
 @click.option("--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels.")
 @click.pass_context
-def build(ctx, events, output, title, layers, basemap, self_contained, png_path, png_size):
+def build(ctx, events, output, title, layers, basemap, tiles, self_contained, png_path, png_size):
     """Build the map of EVENTS files (YAML or CSV) as one HTML file.
 
     With no EVENTS, maps the bundled report, War Resistance in Russia and Ukraine (2022).
@@ -187,7 +190,7 @@ def build(ctx, events, output, title, layers, basemap, self_contained, png_path,
     size = _png_size(png_size) if png_path else None
     progress = Progress()
     try:
-        result = run_build(events, output, title=title, layers=layers, basemap=basemap,
+        result = run_build(events, output, title=title, layers=layers, basemap=basemap, tiles=tiles,
                            self_contained=self_contained, png=png_path, png_size=size, progress=progress)
     finally:
         progress.close()

@@ -42,3 +42,12 @@ def leaflet_css() -> str:
         return f"url(data:image/png;base64,{data})"
 
     return re.sub(r"url\((images/[\w.-]+\.png)\)", inline, css)
+
+
+@cache
+def leaflet_marker_images() -> dict[str, bytes]:
+    """Leaflet's default marker pictures, by the L.Icon.Default option that names each."""
+    folder = _leaflet_dir() / "images"
+    return {"iconUrl": (folder / "marker-icon.png").read_bytes(),
+            "iconRetinaUrl": (folder / "marker-icon-2x.png").read_bytes(),
+            "shadowUrl": (folder / "marker-shadow.png").read_bytes()}

@@ -11,6 +11,8 @@ from ..errors import GeomapError
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .payload import ATTRIBUTION, basemap_countries, encode_events, region_shapes
+from .stock_assets import LeanMap
+from .tiles import tile_provider
 from .view import MAX_FIT_ZOOM, view_bounds
 
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js")
@@ -22,15 +24,19 @@ GATHER_ABOVE = 1500  # point marks: above this the page gathers them per zoom le
 
 
 def build_map(located, *, title=None, description=None, layers=None, basemap="tiles",
-              self_contained=False) -> folium.Map:
+              tiles=None, self_contained=False) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 
-    `layers` picks and orders layer ids; `basemap` is "tiles" (a light tile layer) or
-    "vector" (the bundled country outlines, which need no network). `self_contained`
-    inlines Leaflet from an installed package instead of linking a CDN.
+    `layers` picks and orders layer ids; `basemap` is "tiles" (a tile layer) or "vector" (the
+    bundled country outlines, which need no network) and says which one shows first; `tiles`
+    is the tile layer's xyzservices provider or its name (default: OpenStreetMap).
+    `self_contained` inlines Leaflet from an installed package instead of linking a CDN.
+    Elements added to the map later get the scripts they need when it is rendered (see
+    stock_assets.py); in a self-contained map, one that needs a CDN is refused.
     """
     if basemap not in BASEMAPS:
         raise GeomapError(f"unknown basemap {basemap!r}; expected one of: {', '.join(BASEMAPS)}")
+    provider = tile_provider(tiles) if tiles is not None else None
     title = title or located.attrs.get("title") or DEFAULT_TITLE
     description = description if description is not None else located.attrs.get("description")
     chosen = _choose_layers(located.attrs["layers"], layers)
@@ -46,17 +52,17 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))
 
-    fmap = folium.Map(tiles=None, control_scale=True, zoom_control=False, min_zoom=2,
-                      world_copy_jump=False)
+    # Only what the map uses: Leaflet; folium's jQuery, Bootstrap and icon fonts only when an
+    # element added later needs them (LeanMap decides when the page is rendered).
+    fmap = LeanMap(tiles=None, control_scale=True, zoom_control=False, min_zoom=2,
+                   world_copy_jump=False, self_contained=self_contained,
+                   leaflet_links=(LEAFLET_JS, LEAFLET_CSS))
     fmap.get_root().title = html.escape(title)  # branca does not escape the <title>
-    # Only what the map uses: Leaflet, not folium's jQuery, Bootstrap and icon fonts.
     if self_contained:
-        fmap.default_js, fmap.default_css = [], []
         InlineLeaflet(leaflet_js(), leaflet_css()).add_to(fmap)
-    else:
-        fmap.default_js, fmap.default_css = [LEAFLET_JS], [LEAFLET_CSS]
-    tiles = folium.TileLayer(TILES, name="Light map", overlay=False, control=False,
-                             show=basemap == "tiles").add_to(fmap)
+    tiles_name = provider.name.replace(".", " ") if provider else "Light map"
+    tile_layer = folium.TileLayer(provider or TILES, name=tiles_name, overlay=False, control=False,
+                                  show=basemap == "tiles").add_to(fmap)
     outline = folium.FeatureGroup(name="Outline map (offline)", overlay=False, control=False,
                                   show=basemap == "vector").add_to(fmap)
     groups, overlays = [], []
@@ -87,7 +93,7 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
                    for p in places if p["kind"] in ("town", "checkpoint")}
     Legend(chosen, "; ".join(sources) or None, download_id="geomap-download", download_name="events.geojson",
            gathered=len(point_marks) > GATHER_ABOVE).add_to(fmap)
-    LayerSwitcher([("Light map", tiles), ("Outline map (offline)", outline)], overlays).add_to(fmap)
+    LayerSwitcher([(tiles_name, tile_layer), ("Outline map (offline)", outline)], overlays).add_to(fmap)
     _ZoomTopRight().add_to(fmap)
     return fmap
 

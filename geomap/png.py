@@ -71,8 +71,12 @@ def _screenshot(chromium: str, page_path: Path, width: int, height: int) -> byte
             try:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(page_path.as_uri())
-                page.wait_for_selector("html[data-geomap-ready]", state="attached",
-                                       timeout=READY_TIMEOUT_MS)
+                # The page sets data-geomap-error instead when it cannot draw (page.js `fail`).
+                page.wait_for_selector("html[data-geomap-ready], html[data-geomap-error]",
+                                       state="attached", timeout=READY_TIMEOUT_MS)
+                failure = page.get_attribute("html", "data-geomap-error")
+                if failure is not None:
+                    raise GeomapError(f"the map page could not be drawn: {failure}")
                 page.add_style_tag(content=STATIC_CSS)
                 # let tiles (when online) load and any zoom animation finish
                 page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)

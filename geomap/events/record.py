@@ -16,18 +16,19 @@ from functools import lru_cache
 # Most certain first; the last is drawn dashed and pale on the page.
 CERTAINTIES = ("confirmed", "reported", "unverified")
 
-# How the page carries a column (payload.encode_events) and reads it back (events.js):
-PLAIN = "plain"            # the value itself
-LAYER = "layer"            # index into the map's layers
-PROSE = "prose"            # index into the prose table, carried apart (drawing needs none of it)
-TEXT = "text"              # index into the table of short distinct strings
-TEXT_LIST = "text_list"    # list of indexes into that table
-DAY = "day"                # ISO date as days since 1970-01-01
-DAYS_AFTER = "days_after"  # ISO date as days after the column named in `after`
-CHOICE = "choice"          # index into the column's `choices`
-PLACES = "places"          # place records: [place index, written-name index or -1, …]
-COUNTS = "counts"          # {name: {value, qualifier}}: [name index, value, qualifier index, …]
-SOURCE = "source"          # one field of the event's source; the sources are one shared table
+# How the page carries a column (payload.encode_events) and reads it back (events.js). No
+# kind is spelled like a column or a count word: a page script never needs to spell those.
+PLAIN = "plain"             # the value itself
+LAYER = "layer_index"       # index into the map's layers
+PROSE = "prose"             # index into the prose table, carried apart (drawing needs none of it)
+TEXT = "text"               # index into the table of short distinct strings
+TEXT_LIST = "text_list"     # list of indexes into that table
+DAY = "day_number"          # ISO date as days since 1970-01-01
+DAYS_AFTER = "days_after"   # ISO date as days after the column named in `after`
+CHOICE = "choice"           # index into the column's `choices`
+PLACES = "place_list"       # place records: [place index, written-name index or -1, …]
+COUNTS = "count_list"       # {name: {value, qualifier}}: [name index, value, qualifier index, …]
+SOURCE = "source_field"     # one field of the event's source; the sources are one shared table
 PAGE_KINDS = (PLAIN, LAYER, PROSE, TEXT, TEXT_LIST, DAY, DAYS_AFTER, CHOICE, PLACES, COUNTS, SOURCE)
 
 
@@ -86,7 +87,7 @@ SOURCE_FIELDS = tuple(c.name for c in COLUMNS if c.page == SOURCE)
 # A count's kind decides how the page shows it: money takes the event's currency, and only
 # plain numbers (people, cases, vehicles) size a mark. The kind comes from the count name's
 # words (split on "_"), whole words only, so "summonses" is not read as "sum".
-NUMBER, MONEY, DURATION, AGE = "number", "money", "duration", "age"
+NUMBER, MONEY, DURATION, AGE = "number", "money_amount", "duration", "age"
 COUNT_KINDS = (NUMBER, MONEY, DURATION, AGE)
 COUNT_WORDS = {
     MONEY: {"cost", "costs", "price", "prices", "paid", "sum", "sums", "bribe", "bribes", "fee",

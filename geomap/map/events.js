@@ -90,7 +90,7 @@
         case "prose": return v === null || v === undefined ? null : this._texts[v];
         case "text": return this._text(v);
         case "text_list": return (v || []).map(this._text, this);
-        case "day": return iso(v);
+        case "day_number": return iso(v);
         case "days_after": return iso(cols[column.after][i] + v);
         case "choice": return column.choices[v];
         case "place_list": return this._records(v);
@@ -144,7 +144,7 @@
       var choices = this._column.certainty.choices;
       return choices[choices.length - 1];
     },
-    /* "money", "duration", "age" or "number": decided in Python from the count's name. */
+    /* "money_amount", "duration", "age" or "number": decided in Python from the count's name. */
     countKind: function (name) { return this._countKinds[name] || "number"; },
     /* The largest number (of people, cases, things) an event gives: not money, time or age. */
     maxCount: function (i) {

@@ -56,7 +56,7 @@
     /* "fined: about 861", with the event's currency when the count is money. */
     countLabel: function (name, count, currency) {
       var value = Number(count.value).toLocaleString("en-GB");
-      if (currency && this._events.countKind(name) === "money") value += " " + currency;
+      if (currency && this._events.countKind(name) === "money_amount") value += " " + currency;
       return name.replace(/_/g, " ") + ": " + (count.qualifier ? count.qualifier + " " : "") + value;
     },
     countsText: function (ev) {

@@ -86,7 +86,8 @@ SOURCE_FIELDS = tuple(c.name for c in COLUMNS if c.page == SOURCE)
 # --- kinds of count ---------------------------------------------------------------------------
 # A count's kind decides how the page shows it: money takes the event's currency, and only
 # plain numbers (people, cases, vehicles) size a mark. The kind comes from the count name's
-# words (split on "_"), whole words only, so "summonses" is not read as "sum".
+# words (split on "_"), whole words only, so "summonses" is not read as "sum". "fine" is
+# not a money word: `fined` counts people; an amount says so (`fine_amount`).
 NUMBER, MONEY, DURATION, AGE = "number", "money_amount", "duration", "age"
 COUNT_KINDS = (NUMBER, MONEY, DURATION, AGE)
 COUNT_WORDS = {
@@ -113,9 +114,6 @@ def page_declaration() -> list[dict]:
     return [column.page_declaration() for column in COLUMNS]
 
 
-__all__ = ["CERTAINTIES", "COLUMNS", "CSV_COLUMNS", "Column", "GEOJSON_PROPERTIES", "count_kind"]
-
-
 def geometry(places: list, route: list) -> tuple[str, list]:
     """An event's GeoJSON geometry type and [lon, lat] points: its route as a LineString,
     else its one place as a Point or its places as a MultiPoint."""
@@ -123,3 +121,6 @@ def geometry(places: list, route: list) -> tuple[str, list]:
     if route:
         return "LineString", points
     return ("Point", points[0]) if len(points) == 1 else ("MultiPoint", points)
+
+
+__all__ = ["CERTAINTIES", "COLUMNS", "CSV_COLUMNS", "GEOJSON_PROPERTIES", "Column", "count_kind", "geometry"]

@@ -20,7 +20,7 @@ def test_download_link_serves_the_export(visit, report_page, mixed_page, report_
     page = visit().open(url)
     with page.expect_download() as info:
         page.get_by_role("link", name="Download the mapped events (GeoJSON)").click()
-    downloaded = json.loads(open(info.value.path(), encoding="utf-8").read())
+    downloaded = json.loads(info.value.path().read_text(encoding="utf-8"))
     expected = exported(source)
     assert downloaded["type"] == "FeatureCollection"
     assert [f["properties"]["id"] for f in downloaded["features"]] == [f["properties"]["id"] for f in expected["features"]]

@@ -14,7 +14,7 @@ ALERT = ".folium-map [role=alert]"
 def broken_block(html: str, content: str) -> str:
     """The page with its data block's content replaced."""
     return re.sub(r'(<script type="application/json" id="geomap-data" data-encoding="json">).*?(</script>)',
-                  lambda m: m.group(1) + content + m.group(2), html, count=1, flags=re.S)
+                  lambda m: m.group(1) + content + m.group(2), html, count=1, flags=re.DOTALL)
 
 
 @pytest.fixture(scope="module")

@@ -81,7 +81,6 @@ CSV_COLUMNS = tuple(column.name for column in COLUMNS if column.csv)
 # long, last.
 GEOJSON_PROPERTIES = (tuple(c.name for c in COLUMNS if c.page != PLACES)
                       + tuple(c.name for c in COLUMNS if c.page == PLACES))
-SOURCE_FIELDS = tuple(c.name for c in COLUMNS if c.page == SOURCE)
 
 # --- kinds of count ---------------------------------------------------------------------------
 # A count's kind decides how the page shows it: money takes the event's currency, and only

@@ -16,6 +16,7 @@ from pathlib import Path
 from jinja2 import Template
 
 from .errors import GeomapError
+from .events import record
 from .map.payload import events_geojson, plain_value
 
 
@@ -102,9 +103,7 @@ def _size_style(height: str) -> str:
 
 # --- export -----------------------------------------------------------------------------------
 
-CSV_COLUMNS = ["id", "layer", "title", "summary", "start", "end", "as_of", "places", "route",
-               "counts", "currency", "reported_by", "source_title", "source_publisher",
-               "source_url", "source_date", "certainty", "precision_note", "tags"]
+CSV_COLUMNS = record.CSV_COLUMNS
 
 
 def export_geojson(located) -> str:
@@ -121,11 +120,12 @@ def export_csv(located) -> str:
         values = []
         for column in CSV_COLUMNS:
             value = plain_value(getattr(row, column))
-            if column in ("places", "route"):
+            kind = record.BY_NAME[column].page
+            if kind == record.PLACES:
                 value = ";".join(p["written"] for p in value)
-            elif column == "tags":
+            elif kind == record.TEXT_LIST:
                 value = ";".join(value)
-            elif column == "counts":
+            elif kind == record.COUNTS:
                 value = ";".join(f"{name}: {c.get('qualifier', '')} {c['value']}".replace(":  ", ": ")
                                  for name, c in value.items())
             values.append("" if value is None else value)

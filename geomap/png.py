@@ -25,7 +25,7 @@ READY_TIMEOUT_MS = 20_000  # a big map (100,000 events) takes seconds to draw: r
 WAIT_STEP_MS = 250         # how often the wait looks at what the page has reported
 ERROR_GRACE_MS = 1_000     # after an uncaught error, the page has this long to still get ready
 MAX_REPORTED_ERRORS = 3
-READY = "html[data-geomap-ready], html[data-geomap-error]"  # events.js sets either
+READY = "html[data-geomap-ready], html[data-geomap-error]"  # page.js sets either
 # A picture cannot be clicked: hide the controls that only make sense in a browser.
 STATIC_CSS = (".leaflet-control-layers, .leaflet-control-zoom, .geomap-table, "
               "#geomap-download { display: none !important; }")

@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from ..errors import EventsError
 from ..gazetteer import default_gazetteer
-from .schema import Count, EventsFile
+from . import record as event_record
+from .schema import Count, Event, EventsFile
 
 # From coarsest to finest: an event is only as precise as its vaguest place.
 PRECISION_ORDER = ("country", "region (approximate)", "region", "checkpoint", "town")
@@ -59,6 +60,7 @@ def locate_events(events: EventsFile, gazetteer=None):
     columns = _event_columns(events)
     columns.update(places=places, route=route,
                    precision=[_precision(p + r) for p, r in zip(places, route)])
+    columns = {name: columns[name] for name in event_record.NAMES}  # the record's columns, in its order
     # Points in one vectorised call; the few lines and multipoints one by one.
     where = [r or p for p, r in zip(places, route)]
     geometry = np.empty(len(where), dtype=object)
@@ -66,10 +68,11 @@ def locate_events(events: EventsFile, gazetteer=None):
     if single:
         xy = np.array([(where[i][0]["lon"], where[i][0]["lat"]) for i in single])
         geometry[single] = shapely.points(xy)
+    shapes = {"LineString": shapely.LineString, "MultiPoint": shapely.MultiPoint}
     for i, found in enumerate(where):
         if len(found) > 1:
-            coords = [(p["lon"], p["lat"]) for p in found]
-            geometry[i] = shapely.LineString(coords) if route[i] else shapely.MultiPoint(coords)
+            kind, coords = event_record.geometry(places[i], route[i])
+            geometry[i] = shapes[kind](coords)
     frame = gpd.GeoDataFrame(columns, geometry=geometry, crs=4326)
     frame.attrs.update(title=events.title, description=events.description,
                        layers=[layer.model_dump() for layer in events.layers])
@@ -102,29 +105,31 @@ def _iso(day) -> str | None:
 
 
 def _event_columns(events: EventsFile) -> dict:
-    """The events' own fields as columns (one list per field, built field by field)."""
+    """The events' own fields as the record's columns (one list per field, built field by
+    field); locate_events adds the places, the route and the precision."""
     evs = events.events
     starts = [e.date or e.start for e in evs]
     sources = [e.source or events.source for e in evs]
-    return {
-        "id": [e.id for e in evs],
-        "layer": [e.layer for e in evs],
-        "title": [e.title for e in evs],
-        "summary": [e.summary for e in evs],
+    columns = {name: [getattr(e, name) for e in evs] for name in _SAME_AS_EVENT}
+    columns.update({
         "start": [_iso(s) for s in starts],
         "end": [_iso(e.end or s) for e, s in zip(evs, starts)],
         "as_of": [_iso(e.as_of) for e in evs],
         "counts": [{name: _count(value) for name, value in e.counts.items()} for e in evs],
-        "currency": [e.currency for e in evs],
-        "reported_by": [e.reported_by for e in evs],
         "source_title": [s.title if s else None for s in sources],
         "source_publisher": [s.publisher if s else None for s in sources],
         "source_url": [e.url or (s.url if s else None) for e, s in zip(evs, sources)],
         "source_date": [_iso(s.date) if s else None for s in sources],
-        "certainty": [e.certainty for e in evs],
-        "precision_note": [e.precision_note for e in evs],
         "tags": [list(e.tags) for e in evs],
-    }
+    })
+    return columns
+
+
+# Record columns that are an event's field of the same name, taken as they are.
+_SAME_AS_EVENT = tuple(c.name for c in event_record.COLUMNS
+                       if c.page in (event_record.PLAIN, event_record.LAYER, event_record.PROSE,
+                                     event_record.TEXT, event_record.CHOICE)
+                       and c.name in Event.model_fields)
 
 
 def _problem(events: EventsFile, index: int, field: str, name: str, match) -> str:

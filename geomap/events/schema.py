@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt, model_validator
 
+from .record import CERTAINTIES
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Tag = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$", max_length=60)]
 CountName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
@@ -23,7 +25,7 @@ Text = Annotated[str, Field(min_length=1, max_length=2000, pattern=NO_CONTROL_CH
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=NO_CONTROL_CHARACTERS)]
 WebAddress = Annotated[str, Field(max_length=2000, pattern=r"^(?i:https?)://[^\s<>\"'`]+$")]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
-Certainty = Literal["confirmed", "reported", "unverified"]
+Certainty = Literal[CERTAINTIES]  # one declaration: record.CERTAINTIES
 Qualifier = Literal["about", "at least", "more than", "up to", "fewer than", "exactly"]
 
 

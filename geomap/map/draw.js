@@ -2,220 +2,37 @@
  *
  * All text from the events file reaches the page through textContent, never innerHTML.
  */
-function geomapDraw(map, data, groups, basemap) {
+(function () {
   "use strict";
-  var POPUP_PAGE = 20, CANVAS_ABOVE = 1500, GATHER_ABOVE = data.gather_above;
+  if (typeof L === "undefined") return;  // page.js has said so
+
+  var POPUP_PAGE = 20, CANVAS_ABOVE = 1500;
   var GATHER_BELOW_ZOOM = 11;  // from here on every place has its own mark, however close
+  var el = L.geomap.el;
 
-  var eventText = geomapText, el = eventText.el;
-  var E = data.events;
-  function maxCount(idx) {
-    var best = 0;
-    for (var k = 0; k < idx.length; k++) best = Math.max(best, E.maxCount(idx[k]));
-    return best;
-  }
-
-  /* One popup for every event of a layer at one place, a page at a time. */
-  function popupContent(idx, place) {
-    var events = {length: idx.length, slice: function (a, b) { return idx.slice(a, b).map(E.get); }};
-    var box = el("div", "geomap-popup");
-    if (place) {
-      var heading = place.label || place.name;
-      box.appendChild(el("div", "geomap-where", events.length > 1 ? heading + " · " + events.length + " events" : heading));
+  /* The first view of the map. */
+  L.geomap.fitView = function (map, data) {
+    /* Fit the data, leaving room for the title box and, on wide screens, the legend; first and
+       without animation, so every mark is projected once, at the view the reader sees. */
+    var narrow = map.getSize().x < 600;
+    var view = L.latLngBounds(data.bounds);
+    // Python (view.py) sends finite bounds of some size; a broken payload must fail here, with
+    // its reason, not later as "Invalid LatLng object: (NaN, NaN)" in some mark.
+    if (!view.isValid() || ![view.getSouth(), view.getWest(), view.getNorth(), view.getEast()].every(isFinite)) {
+      throw new Error("geomap: the map's bounds are not a place on Earth: " + JSON.stringify(data.bounds));
     }
-    var shown = 0;
-    function more() {
-      events.slice(shown, shown + POPUP_PAGE).forEach(function (ev) { box.insertBefore(eventText.eventArticle(ev), button); });
-      shown = Math.min(events.length, shown + POPUP_PAGE);
-      button.hidden = shown >= events.length;
-      button.textContent = "Show " + Math.min(POPUP_PAGE, events.length - shown) + " more of " + (events.length - shown);
-    }
-    var button = el("button", "geomap-more");
-    button.type = "button";
-    button.addEventListener("click", function (e) { L.DomEvent.stopPropagation(e); more(); });
-    box.appendChild(button);
-    more();
-    return box;
-  }
-
-  function titles(idx, place) {
-    var text = idx.slice(0, 3).map(function (i) { return E.get(i).title; }).join(" · ");
-    if (idx.length > 3) text += " · and " + (idx.length - 3) + " more";
-    return place ? place.name + ": " + text : text;
-  }
-
-  /* Each mark carries its events; one click and one hover handler per layer open popups and
-     tooltips when a reader asks, so 100,000 events cost no popup objects up front. Marks
-     drawn as SVG are also focusable buttons that open their popup with Enter or Space
-     (canvas marks have no element; the table gives those events to keyboard users). */
-  function bind(layer, events, place) {
-    var info = {events: events, place: place};
-    layer.geomap = info;
-    if (layer.eachLayer) layer.eachLayer(function (child) { child.geomap = info; });
-    if (!renderer) layer.on("add", function () { keyboardAccess(layer, info); });
-    return layer;
-  }
-
-  function openPopup(layer, latlng) {
-    var info = layer.geomap;
-    E.whenTexts(function () {
-      L.popup({maxWidth: 320, autoPanPadding: [20, 20]}).setLatLng(latlng)
-        .setContent(popupContent(info.events, info.place)).openOn(map);
-    });
-  }
-
-  function centre(layer) {
-    return layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
-  }
-
-  function keyboardAccess(layer, info) {
-    var parts = layer.eachLayer ? [] : [layer];
-    if (layer.eachLayer) layer.eachLayer(function (child) { parts.push(child); });
-    parts.forEach(function (part) {
-      var node = part.getElement && part.getElement();
-      if (!node) return;
-      node.setAttribute("tabindex", "0");
-      node.setAttribute("role", "button");
-      E.whenTexts(function () { node.setAttribute("aria-label", titles(info.events, info.place)); });
-      node.addEventListener("keydown", function (e) {
-        if (e.key !== "Enter" && e.key !== " ") return;
-        e.preventDefault();
-        openPopup(layer, centre(layer));
-      });
-    });
-  }
-
-  Object.keys(groups).forEach(function (id) {
-    groups[id].on("click", function (e) {
-      if (e.layer && e.layer.geomap) openPopup(e.layer, e.latlng || centre(e.layer));
-    });
-    groups[id].on("mouseover", function (e) {
-      var mark = e.layer;
-      if (!mark || !mark.geomap || mark.getTooltip()) return;
-      E.whenTexts(function () {
-        if (mark.getTooltip()) return;
-        mark.bindTooltip(el("span", null, titles(mark.geomap.events, mark.geomap.place)),
-                         {sticky: true, direction: "top", opacity: 0.95});
-        mark.openTooltip(e.latlng);
-      });
-    });
-  });
-
-  function allUnverified(idx) {
-    return idx.every(E.unverified);
-  }
-
-  /* An arrowhead at the end of a route, in screen pixels so it keeps its size when zooming. */
-  function arrowHead(latlngs, color, layerClass) {
-    var n = latlngs.length, tip = latlngs[n - 1], from = latlngs[n - 2];
-    var marker = L.marker(tip, {interactive: false, keyboard: false, icon: L.divIcon({className: "geomap-arrow " + layerClass, iconSize: [0, 0]})});
-    marker.on("add", function () {
-      var a = map.latLngToLayerPoint(from), b = map.latLngToLayerPoint(tip);
-      var angle = Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
-      var icon = marker.getElement();
-      if (!icon) return;
-      icon.textContent = "";
-      var head = el("span", "geomap-arrowhead");
-      head.style.borderLeftColor = color;
-      head.style.transform = "translate(-14px,-7px) rotate(" + angle + "deg)";
-      head.style.transformOrigin = "14px 7px";
-      icon.appendChild(head);
-    });
-    return marker;
-  }
-
-  /* Fit the data, leaving room for the title box and, on wide screens, the legend; first and
-     without animation, so every mark is projected once, at the view the reader sees. */
-  var narrow = map.getSize().x < 600;
-  var view = L.latLngBounds(data.bounds);
-  // Python (view.py) sends finite bounds of some size; a broken payload must fail here, with
-  // its reason, not later as "Invalid LatLng object: (NaN, NaN)" in some mark.
-  if (!view.isValid() || ![view.getSouth(), view.getWest(), view.getNorth(), view.getEast()].every(isFinite)) {
-    throw new Error("geomap: the map's bounds are not a place on Earth: " + JSON.stringify(data.bounds));
-  }
-  // maxZoom: a map with no tile layer has no maximum zoom of its own, and bounds of one point
-  // would zoom without end; the cap keeps any small extent above street level.
-  map.fitBounds(view, {animate: false, maxZoom: data.max_fit_zoom,
-    paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]});
-
-  /* Panes keep the stacking order whatever the drawing order: outlines under regions under
-     country-wide rings under routes and markers, so a town is never hidden by a vaguer mark. */
-  [["geomap-basemap", 250], ["geomap-regions", 350], ["geomap-countrywide", 380]].forEach(function (pane) {
-    if (!map.getPane(pane[0])) map.createPane(pane[0]).style.zIndex = pane[1];
-  });
-
-  var layerById = {};
-  data.layers.forEach(function (layer, index) { layerById[layer.id] = {layer: layer, index: index}; });
-
-  /* Group events by layer and place, so one marker or area carries all of its events. */
-  var byPlace = {}, routes = [], layerId, i;
-  function addToPlace(p) {
-    var key = layerId + "|" + p;
-    (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
-  }
-  for (i = 0; i < E.n; i++) {
-    layerId = E.layer(i);
-    if (!groups[layerId]) continue;
-    E.eachPlace(i, addToPlace);
-    if (E.hasRoute(i)) routes.push(i);
-  }
-  var keys = Object.keys(byPlace).sort();
-  // Past a few thousand marks, SVG elements cost seconds: draw them on a canvas instead.
-  var renderer = keys.length + routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
-
-  routes.forEach(function (i) {
-    var layerId = E.layer(i), route = E.route(i), group = groups[layerId];
-    var color = layerById[layerId].layer.color;
-    var latlngs = route.map(function (p) { return [p.lat, p.lon]; });
-    var layerClass = "geomap-layer-" + layerId;
-    var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: E.unverified(i) ? "6 6" : null,
-      className: "geomap-route geomap-event " + layerClass, renderer: renderer});
-    bind(line, [i], null).addTo(group);
-    arrowHead(latlngs, color, layerClass).addTo(group);
-    [route[0], route[route.length - 1]].forEach(function (p, end) {
-      L.circleMarker([p.lat, p.lon], {radius: end ? 4 : 3, color: color, weight: 1, fillColor: "#fff", fillOpacity: 1,
-        interactive: false, className: "geomap-route-end " + layerClass, renderer: renderer})
-        .addTo(group);
-    });
-  });
-
-  /* Choropleth: a region's own numbers (from events placed in it alone) set its shade,
-     on a log scale within its layer; without numbers, the number of events does. */
-  function regionValue(idx) {
-    return maxCount(idx.filter(function (i) { return E.placeCount(i) === 1; }));
-  }
-  var layerMax = {};
-  keys.forEach(function (key) {
-    var entry = byPlace[key];
-    if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, regionValue(entry.idx));
-  });
-  function regionOpacity(layerId, events) {
-    if (layerMax[layerId] > 0) {
-      return 0.12 + 0.5 * Math.log10(regionValue(events) + 1) / Math.log10(layerMax[layerId] + 1);
-    }
-    return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
-  }
-
-  function pointMark(entry) {
-    var place = entry.place, events = entry.idx, color = layerById[entry.layer].layer.color;
-    var unverified = allUnverified(events);
-    var radius = 6 + 2.5 * Math.log10(maxCount(events) + 1);
-    return bind(L.circleMarker([place.lat, place.lon], {radius: radius, renderer: renderer,
-      color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
-      dashArray: unverified ? "3 3" : null, fillColor: color, fillOpacity: unverified ? 0.1 : 0.75,
-      className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer}), events, place);
-  }
+    // maxZoom: a map with no tile layer has no maximum zoom of its own, and bounds of one point
+    // would zoom without end; the cap keeps any small extent above street level.
+    map.fitBounds(view, {animate: false, maxZoom: data.max_fit_zoom,
+      paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]});
+  };
 
   /* A region shaded in several layers has one outline, decoded once, and converted,
-     projected, clipped and simplified once per view: each layer's polygon borrows the result
-     (this extends Leaflet 1.9's Polygon._setLatLngs, _project and _update, which would redo
-     it all per layer). */
-  var outlines = {};
-  function outline(id) {
-    if (!(id in outlines)) outlines[id] = data.shapes[id] ? {latlngs: geomapDecodeOutline(data.shapes[id])} : null;
-    return outlines[id];
-  }
-  var Shading = L.Polygon.extend({
+     projected, clipped and simplified once per view: each layer's polygon borrows the result.
+     This extends Leaflet 1.9's private Polygon._setLatLngs, _project and _update, which
+     would redo it all per layer; tests/ui/test_regions.py pins Leaflet 1.9.4, these methods,
+     and that the layers share one projection and each still draws its own right path. */
+  L.geomap.Shading = L.Polygon.extend({
     _setLatLngs: function (latlngs) {
       var shared = this.options.outline;
       if (!shared.latlngsSet) {
@@ -254,109 +71,330 @@ function geomapDraw(map, data, groups, basemap) {
     }
   });
 
-  var points = [];  // towns and checkpoints: drawn at once, or gathered per zoom when many
-  keys.forEach(function (key) {
-    var entry = byPlace[key], place = entry.place, events = entry.idx;
-    var color = layerById[entry.layer].layer.color, index = layerById[entry.layer].index;
-    var unverified = allUnverified(events);
-    var classes = " geomap-event geomap-layer-" + entry.layer;
-    var shape = place.shape && outline(place.shape);
-    var layer;
-    if (shape) {
-      layer = new Shading(shape.latlngs, {pane: "geomap-regions", outline: shape,
-        color: color, weight: 1.5, fillColor: color,
-        fillOpacity: unverified ? 0.08 : regionOpacity(entry.layer, events),
-        dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null,
-        className: "geomap-region" + classes});
-    } else if (place.kind === "country") {
-      // Country-wide facts: a dashed ring near the country's centre, one per layer.
-      var angle = 2 * Math.PI * index / data.layers.length, r = 1.6;
-      var at = [place.lat + r * Math.sin(angle), place.lon + r * 1.6 * Math.cos(angle)];
-      layer = L.circleMarker(at, {pane: "geomap-countrywide", radius: 13, color: color, weight: 3, dashArray: "4 3",
-        fillColor: color, fillOpacity: unverified ? 0.05 : 0.25, className: "geomap-country" + classes});
-    } else {
-      points.push(entry);
-      return;
-    }
-    bind(layer, events, place).addTo(groups[entry.layer]);
-  });
+  /* Draws every event of `data` into its layer's group; the basemap's outlines into `basemap`. */
+  L.geomap.Drawing = L.Class.extend({
+    initialize: function (map, data, groups, basemap) {
+      this._map = map;
+      this._data = data;
+      this._groups = groups;
+      this._events = data.events;
+      this._text = new L.geomap.Text(data, data.events);
+      this._outlines = {};
+      this._layerById = {};
+      var self = this;
+      data.layers.forEach(function (layer, index) { self._layerById[layer.id] = {layer: layer, index: index}; });
 
-  if (points.length <= GATHER_ABOVE) {
-    points.forEach(function (entry) { pointMark(entry).addTo(groups[entry.layer]); });
-  } else {
-    gatherPerZoom(points);
-  }
+      this._listen();
+      L.geomap.fitView(map, data);
+      this._panes();
+      var grouped = this._group();
+      // Past a few thousand marks, SVG elements cost seconds: draw them on a canvas instead.
+      this._renderer = grouped.keys.length + grouped.routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
+      grouped.routes.forEach(this._drawRoute, this);
+      this._drawPlaces(grouped);
+      this._drawBasemap(basemap);
+      this._credit();
+      this._text.download();
+      this._text.table();
+      /* Tests and the PNG export wait for this. */
+      document.documentElement.setAttribute("data-geomap-ready", "1");
+    },
 
-  /* Many places: per zoom level, the marks of a layer that fall in one grid cell of the
-     screen become one numbered circle (a click zooms in), and only the visible area is
-     drawn. Each place's own mark appears once it has a cell to itself. */
-  function gatherPerZoom(entries) {
-    var CELL = 48, byLayer = {}, shown = {};
-    entries.forEach(function (entry) {
-      entry.latlng = L.latLng(entry.place.lat, entry.place.lon);
-      (byLayer[entry.layer] = byLayer[entry.layer] || []).push(entry);
-    });
-    // feature groups, so clicks on the marks reach the layer's handlers
-    Object.keys(byLayer).forEach(function (id) { shown[id] = L.featureGroup().addTo(groups[id]); });
-    function redraw() {
-      var zoom = map.getZoom(), view = map.getBounds().pad(0.25);
-      Object.keys(byLayer).forEach(function (id) {
-        shown[id].clearLayers();
-        var cells = {};
-        byLayer[id].forEach(function (entry) {
-          if (!view.contains(entry.latlng)) return;
-          var p = map.project(entry.latlng, zoom), cell = zoom >= GATHER_BELOW_ZOOM ? entry.place.id
-              : Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
-          (cells[cell] = cells[cell] || []).push(entry);
-        });
-        Object.keys(cells).forEach(function (cell) {
-          var group = cells[cell];
-          shown[id].addLayer(group.length === 1 ? pointMark(group[0]) : gatheredMark(id, group, zoom));
+    _maxCount: function (idx) {
+      var best = 0;
+      for (var k = 0; k < idx.length; k++) best = Math.max(best, this._events.maxCount(idx[k]));
+      return best;
+    },
+
+    /* One popup for every event of a layer at one place, a page at a time. */
+    _popupContent: function (idx, place) {
+      var E = this._events, text = this._text;
+      var box = el("div", "geomap-popup");
+      if (place) {
+        var heading = place.label || place.name;
+        box.appendChild(el("div", "geomap-where", idx.length > 1 ? heading + " · " + idx.length + " events" : heading));
+      }
+      var shown = 0;
+      function more() {
+        idx.slice(shown, shown + POPUP_PAGE).map(E.get).forEach(function (ev) { box.insertBefore(text.eventArticle(ev), button); });
+        shown = Math.min(idx.length, shown + POPUP_PAGE);
+        button.hidden = shown >= idx.length;
+        button.textContent = "Show " + Math.min(POPUP_PAGE, idx.length - shown) + " more of " + (idx.length - shown);
+      }
+      var button = el("button", "geomap-more");
+      button.type = "button";
+      button.addEventListener("click", function (e) { L.DomEvent.stopPropagation(e); more(); });
+      box.appendChild(button);
+      more();
+      return box;
+    },
+
+    _titles: function (idx, place) {
+      var E = this._events;
+      var text = idx.slice(0, 3).map(function (i) { return E.get(i).title; }).join(" · ");
+      if (idx.length > 3) text += " · and " + (idx.length - 3) + " more";
+      return place ? place.name + ": " + text : text;
+    },
+
+    /* Each mark carries its events; one click and one hover handler per layer open popups and
+       tooltips when a reader asks, so 100,000 events cost no popup objects up front. Marks
+       drawn as SVG are also focusable buttons that open their popup with Enter or Space
+       (canvas marks have no element; the table gives those events to keyboard users). */
+    _bind: function (layer, events, place) {
+      var self = this, info = {events: events, place: place};
+      layer.geomap = info;
+      if (layer.eachLayer) layer.eachLayer(function (child) { child.geomap = info; });
+      if (!this._renderer) layer.on("add", function () { self._keyboardAccess(layer, info); });
+      return layer;
+    },
+
+    _openPopup: function (layer, latlng) {
+      var self = this, info = layer.geomap;
+      this._events.whenTexts(function () {
+        L.popup({maxWidth: 320, autoPanPadding: [20, 20]}).setLatLng(latlng)
+          .setContent(self._popupContent(info.events, info.place)).openOn(self._map);
+      });
+    },
+
+    _keyboardAccess: function (layer, info) {
+      var self = this, parts = layer.eachLayer ? [] : [layer];
+      if (layer.eachLayer) layer.eachLayer(function (child) { parts.push(child); });
+      parts.forEach(function (part) {
+        var node = part.getElement && part.getElement();
+        if (!node) return;
+        node.setAttribute("tabindex", "0");
+        node.setAttribute("role", "button");
+        self._events.whenTexts(function () { node.setAttribute("aria-label", self._titles(info.events, info.place)); });
+        node.addEventListener("keydown", function (e) {
+          if (e.key !== "Enter" && e.key !== " ") return;
+          e.preventDefault();
+          self._openPopup(layer, centre(layer));
         });
       });
+    },
+
+    _listen: function () {
+      var self = this, groups = this._groups;
+      Object.keys(groups).forEach(function (id) {
+        groups[id].on("click", function (e) {
+          if (e.layer && e.layer.geomap) self._openPopup(e.layer, e.latlng || centre(e.layer));
+        });
+        groups[id].on("mouseover", function (e) {
+          var mark = e.layer;
+          if (!mark || !mark.geomap || mark.getTooltip()) return;
+          self._events.whenTexts(function () {
+            if (mark.getTooltip()) return;
+            mark.bindTooltip(el("span", null, self._titles(mark.geomap.events, mark.geomap.place)),
+                             {sticky: true, direction: "top", opacity: 0.95});
+            mark.openTooltip(e.latlng);
+          });
+        });
+      });
+    },
+
+    /* Panes keep the stacking order whatever the drawing order: outlines under regions under
+       country-wide rings under routes and markers, so a town is never hidden by a vaguer mark. */
+    _panes: function () {
+      var map = this._map;
+      [["geomap-basemap", 250], ["geomap-regions", 350], ["geomap-countrywide", 380]].forEach(function (pane) {
+        if (!map.getPane(pane[0])) map.createPane(pane[0]).style.zIndex = pane[1];
+      });
+    },
+
+    /* Group events by layer and place, so one marker or area carries all of its events. */
+    _group: function () {
+      var E = this._events, groups = this._groups, byPlace = {}, routes = [], layerId, i;
+      function addToPlace(p) {
+        var key = layerId + "|" + p;
+        (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
+      }
+      for (i = 0; i < E.n; i++) {
+        layerId = E.layer(i);
+        if (!groups[layerId]) continue;
+        E.eachPlace(i, addToPlace);
+        if (E.hasRoute(i)) routes.push(i);
+      }
+      return {byPlace: byPlace, keys: Object.keys(byPlace).sort(), routes: routes};
+    },
+
+    /* An arrowhead at the end of a route, in screen pixels so it keeps its size when zooming. */
+    _arrowHead: function (latlngs, color, layerClass) {
+      var map = this._map, n = latlngs.length, tip = latlngs[n - 1], from = latlngs[n - 2];
+      var marker = L.marker(tip, {interactive: false, keyboard: false, icon: L.divIcon({className: "geomap-arrow " + layerClass, iconSize: [0, 0]})});
+      marker.on("add", function () {
+        var a = map.latLngToLayerPoint(from), b = map.latLngToLayerPoint(tip);
+        var angle = Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
+        var icon = marker.getElement();
+        if (!icon) return;
+        icon.textContent = "";
+        var head = el("span", "geomap-arrowhead");
+        head.style.borderLeftColor = color;
+        head.style.transform = "translate(-14px,-7px) rotate(" + angle + "deg)";
+        head.style.transformOrigin = "14px 7px";
+        icon.appendChild(head);
+      });
+      return marker;
+    },
+
+    _drawRoute: function (i) {
+      var E = this._events, renderer = this._renderer;
+      var layerId = E.layer(i), route = E.route(i), group = this._groups[layerId];
+      var color = this._layerById[layerId].layer.color;
+      var latlngs = route.map(function (p) { return [p.lat, p.lon]; });
+      var layerClass = "geomap-layer-" + layerId;
+      var line = L.polyline(latlngs, {color: color, weight: 3, opacity: 0.85, dashArray: E.unverified(i) ? "6 6" : null,
+        className: "geomap-route geomap-event " + layerClass, renderer: renderer});
+      this._bind(line, [i], null).addTo(group);
+      this._arrowHead(latlngs, color, layerClass).addTo(group);
+      [route[0], route[route.length - 1]].forEach(function (p, end) {
+        L.circleMarker([p.lat, p.lon], {radius: end ? 4 : 3, color: color, weight: 1, fillColor: "#fff", fillOpacity: 1,
+          interactive: false, className: "geomap-route-end " + layerClass, renderer: renderer})
+          .addTo(group);
+      });
+    },
+
+    /* Choropleth: a region's own numbers (from events placed in it alone) set its shade,
+       on a log scale within its layer; without numbers, the number of events does. */
+    _regionValue: function (idx) {
+      var E = this._events;
+      return this._maxCount(idx.filter(function (i) { return E.placeCount(i) === 1; }));
+    },
+    _regionOpacity: function (layerId, events) {
+      if (this._layerMax[layerId] > 0) {
+        return 0.12 + 0.5 * Math.log10(this._regionValue(events) + 1) / Math.log10(this._layerMax[layerId] + 1);
+      }
+      return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
+    },
+
+    _pointMark: function (entry) {
+      var place = entry.place, events = entry.idx, color = this._layerById[entry.layer].layer.color;
+      var unverified = events.every(this._events.unverified);
+      var radius = 6 + 2.5 * Math.log10(this._maxCount(events) + 1);
+      return this._bind(L.circleMarker([place.lat, place.lon], {radius: radius, renderer: this._renderer,
+        color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
+        dashArray: unverified ? "3 3" : null, fillColor: color, fillOpacity: unverified ? 0.1 : 0.75,
+        className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer}), events, place);
+    },
+
+    _outline: function (id) {
+      var shapes = this._data.shapes;
+      if (!(id in this._outlines)) this._outlines[id] = shapes[id] ? {latlngs: L.geomap.decodeOutline(shapes[id])} : null;
+      return this._outlines[id];
+    },
+
+    _drawPlaces: function (grouped) {
+      var self = this, data = this._data, byPlace = grouped.byPlace, layerMax = this._layerMax = {};
+      grouped.keys.forEach(function (key) {
+        var entry = byPlace[key];
+        if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, self._regionValue(entry.idx));
+      });
+      var points = [];  // towns and checkpoints: drawn at once, or gathered per zoom when many
+      grouped.keys.forEach(function (key) {
+        var entry = byPlace[key], place = entry.place, events = entry.idx;
+        var color = self._layerById[entry.layer].layer.color, index = self._layerById[entry.layer].index;
+        var unverified = events.every(self._events.unverified);
+        var classes = " geomap-event geomap-layer-" + entry.layer;
+        var shape = place.shape && self._outline(place.shape);
+        var layer;
+        if (shape) {
+          layer = new L.geomap.Shading(shape.latlngs, {pane: "geomap-regions", outline: shape,
+            color: color, weight: 1.5, fillColor: color,
+            fillOpacity: unverified ? 0.08 : self._regionOpacity(entry.layer, events),
+            dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null,
+            className: "geomap-region" + classes});
+        } else if (place.kind === "country") {
+          // Country-wide facts: a dashed ring near the country's centre, one per layer.
+          var angle = 2 * Math.PI * index / data.layers.length, r = 1.6;
+          var at = [place.lat + r * Math.sin(angle), place.lon + r * 1.6 * Math.cos(angle)];
+          layer = L.circleMarker(at, {pane: "geomap-countrywide", radius: 13, color: color, weight: 3, dashArray: "4 3",
+            fillColor: color, fillOpacity: unverified ? 0.05 : 0.25, className: "geomap-country" + classes});
+        } else {
+          points.push(entry);
+          return;
+        }
+        self._bind(layer, events, place).addTo(self._groups[entry.layer]);
+      });
+      if (points.length <= data.gather_above) {
+        points.forEach(function (entry) { self._pointMark(entry).addTo(self._groups[entry.layer]); });
+      } else {
+        this._gatherPerZoom(points);
+      }
+    },
+
+    /* Many places: per zoom level, the marks of a layer that fall in one grid cell of the
+       screen become one numbered circle (a click zooms in), and only the visible area is
+       drawn. Each place's own mark appears once it has a cell to itself. */
+    _gatherPerZoom: function (entries) {
+      var self = this, map = this._map, CELL = 48, byLayer = {}, shown = {};
+      entries.forEach(function (entry) {
+        entry.latlng = L.latLng(entry.place.lat, entry.place.lon);
+        (byLayer[entry.layer] = byLayer[entry.layer] || []).push(entry);
+      });
+      // feature groups, so clicks on the marks reach the layer's handlers
+      Object.keys(byLayer).forEach(function (id) { shown[id] = L.featureGroup().addTo(self._groups[id]); });
+      function redraw() {
+        var zoom = map.getZoom(), view = map.getBounds().pad(0.25);
+        Object.keys(byLayer).forEach(function (id) {
+          shown[id].clearLayers();
+          var cells = {};
+          byLayer[id].forEach(function (entry) {
+            if (!view.contains(entry.latlng)) return;
+            var p = map.project(entry.latlng, zoom), cell = zoom >= GATHER_BELOW_ZOOM ? entry.place.id
+                : Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
+            (cells[cell] = cells[cell] || []).push(entry);
+          });
+          Object.keys(cells).forEach(function (cell) {
+            var group = cells[cell];
+            shown[id].addLayer(group.length === 1 ? self._pointMark(group[0]) : self._gatheredMark(id, group, zoom));
+          });
+        });
+      }
+      map.on("zoomend moveend", redraw);
+      redraw();
+    },
+
+    _gatheredMark: function (layerId, entries, zoom) {
+      var map = this._map, color = this._layerById[layerId].layer.color, count = 0, lat = 0, lon = 0;
+      entries.forEach(function (e) { count += e.idx.length; lat += e.place.lat; lon += e.place.lon; });
+      var centre = L.latLng(lat / entries.length, lon / entries.length);
+      var size = Math.round(22 + 6 * Math.log10(count));
+      var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
+                            html: el("span", null, count > 999 ? Math.round(count / 1000) + "k" : String(count))});
+      var mark = L.marker(centre, {icon: icon, keyboard: true,
+                                   title: count + " events at " + entries.length + " places: zoom in"});
+      mark.geomapGathered = {layer: layerId, entries: entries, events: count};
+      mark.on("add", function () { mark.getElement().style.background = color; });
+      mark.on("click", function () {
+        map.fitBounds(L.latLngBounds(entries.map(function (e) { return e.latlng; })).pad(0.1),
+                      {maxZoom: Math.max(zoom + 2, 3)});
+      });
+      return mark;
+    },
+
+    /* The vector basemap: country outlines, drawn once into their own base layer. */
+    _drawBasemap: function (basemap) {
+      var map = this._map, data = this._data;
+      if (basemap && data.basemap) {
+        data.basemap.forEach(function (country) {
+          L.polygon(L.geomap.decodeOutline(country.shape), {pane: "geomap-basemap", interactive: false,
+            color: "#9aa4ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}).addTo(basemap);
+        });
+      }
+      function seaColour(e) {
+        map.getContainer().style.background = e.layer === basemap ? "#d8e6ef" : "";
+      }
+      map.on("baselayerchange", seaColour);
+      if (basemap && map.hasLayer(basemap)) seaColour({layer: basemap});
+    },
+
+    /* Credit the data beside the tiles' own attribution (as text, never HTML). */
+    _credit: function () {
+      var credit = el("span", null, this._data.attribution);
+      this._map.attributionControl.addAttribution(credit.innerHTML);
     }
-    map.on("zoomend moveend", redraw);
-    redraw();
+  });
+
+  function centre(layer) {
+    return layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
   }
-
-  function gatheredMark(layerId, entries, zoom) {
-    var count = 0, lat = 0, lon = 0;
-    entries.forEach(function (e) { count += e.idx.length; lat += e.place.lat; lon += e.place.lon; });
-    var centre = L.latLng(lat / entries.length, lon / entries.length);
-    var size = Math.round(22 + 6 * Math.log10(count));
-    var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
-                          html: el("span", null, count > 999 ? Math.round(count / 1000) + "k" : String(count))});
-    var mark = L.marker(centre, {icon: icon, keyboard: true,
-                                 title: count + " events at " + entries.length + " places: zoom in"});
-    mark.geomapGathered = {layer: layerId, entries: entries, events: count};
-    mark.on("add", function () { mark.getElement().style.background = layerById[layerId].layer.color; });
-    mark.on("click", function () {
-      map.fitBounds(L.latLngBounds(entries.map(function (e) { return e.latlng; })).pad(0.1),
-                    {maxZoom: Math.max(zoom + 2, 3)});
-    });
-    return mark;
-  }
-
-  /* The vector basemap: country outlines, drawn once into their own base layer. */
-  if (basemap && data.basemap) {
-    data.basemap.forEach(function (country) {
-      L.polygon(geomapDecodeOutline(country.shape), {pane: "geomap-basemap", interactive: false,
-        color: "#9aa4ad", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1}).addTo(basemap);
-    });
-  }
-  function seaColour(e) {
-    map.getContainer().style.background = e.layer === basemap ? "#d8e6ef" : "";
-  }
-  map.on("baselayerchange", seaColour);
-  if (basemap && map.hasLayer(basemap)) seaColour({layer: basemap});
-
-  /* Credit the data beside the tiles' own attribution (as text, never HTML). */
-  var credit = el("span", null, data.attribution);
-  map.attributionControl.addAttribution(credit.innerHTML);
-
-  eventText.download(data, E);
-  eventText.table(data, E);
-
-  /* Tests and the PNG export wait for this. */
-  document.documentElement.setAttribute("data-geomap-ready", "1");
-}
+})();

@@ -87,7 +87,7 @@ class EventLayers(SafeMacroElement):
 {%- endfor %}
 {% endmacro %}
 {% macro script(this, kwargs) %}
-geomapStart(
+L.geomap.start(
     {{ this._parent.get_name() }},
     {{ this.data_id|tojson }},
     {{ this.texts_id|tojson }},
@@ -110,7 +110,7 @@ geomapStart(
         self.groups = list(groups)
         self.basemap = basemap
         self.css = _asset("style.css")
-        self.js = "\n".join(_asset(name) for name in ("events.js", "text.js", "draw.js"))
+        self.js = "\n".join(_asset(name) for name in ("page.js", "events.js", "text.js", "draw.js"))
 
 
 class LayerSwitcher(SafeMacroElement):

@@ -1,148 +1,175 @@
-/* geomap: reads the data blocks the page carries and decodes its events (drawing: draw.js).
+/* geomap: the events' columns as payload.py `encode_events` carries them, read from the
+ * declaration it sends beside them (geomap/events/record.py): no column, certainty or kind of
+ * count is spelled here.
  *
- * All text from the events file reaches the page through textContent, never innerHTML,
- * and links only when they are http(s): an events file cannot run code in a reader's browser.
+ * Read lazily: grouping and drawing use the integer columns directly, and an event becomes an
+ * object only when a popup, the table or the download needs it (100,000 objects up front
+ * cost seconds of garbage collection).
  */
-function geomapStart(map, dataId, textsId, groups, basemap) {
+(function () {
   "use strict";
-  var texts = document.getElementById(textsId);
-  readBlock(document.getElementById(dataId)).then(function (data) {
-    data.events = geomapDecodeEvents(data.events, data.layers);
-    map.geomapEvents = data.events;  // for scripts and tests: .n, .get(i)
-    // The events' prose (titles, summaries) is not drawn. A small map's is plain JSON, read
-    // now; a big map's is packed, and unpacked only once the map is drawn.
-    var packed = texts.getAttribute("data-encoding") === "gzip+base64";
-    if (!packed) data.events.setTexts(JSON.parse(texts.textContent));
-    geomapDraw(map, data, groups, basemap);
-    if (packed) readBlock(texts).then(data.events.setTexts);
-  }).catch(function (error) {
-    // Whoever waits for data-geomap-ready (the PNG export, tests) stops waiting, and learns why;
-    // rethrown, so the console still shows the error where it arose.
-    document.documentElement.setAttribute("data-geomap-error", String(error && error.message || error));
-    throw error;
-  });
+  if (typeof L === "undefined") return;  // page.js has said so
 
-  /* Large blocks are gzip+base64 (payload.py `pack`); the browser unzips them. */
-  function readBlock(node) {
-    if (node.getAttribute("data-encoding") !== "gzip+base64") {
-      return Promise.resolve(JSON.parse(node.textContent));
-    }
-    var text = node.textContent.trim(), bytes;
-    if (Uint8Array.fromBase64) {
-      bytes = Uint8Array.fromBase64(text);
-    } else {
-      var binary = atob(text);
-      bytes = new Uint8Array(binary.length);
-      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
-  }
-}
-
-/* The columns of payload.py `encode_events`, read lazily: grouping and drawing use the
-   integer columns directly, and an event becomes an object only when a popup, the table
-   or the download needs it (100,000 objects up front cost seconds of garbage collection). */
-function geomapDecodeEvents(encoded, layers) {
-  "use strict";
-  var n = encoded.n, strings = encoded.strings, fields = encoded.fields, cols = {};
-  Object.keys(encoded.columns).forEach(function (name) {
-    var col = encoded.columns[name];
-    if (Array.isArray(col)) { cols[name] = col; return; }
+  function expand(col, n) {
+    if (Array.isArray(col)) return col;
     var out = new Array(n);
-    if ("c" in col) { out.fill(col.c); cols[name] = out; return; }
+    if ("c" in col) return out.fill(col.c);
     out.fill(col.e === undefined || col.e === null ? null : []);
     col.s.forEach(function (pair) { out[pair[0]] = pair[1]; });
-    cols[name] = out;
-  });
-  var text = function (i) { return i === null || i === undefined ? null : strings[i]; };
-  var texts = null, waiting = [];  // the prose table, and who waits for it
-  var prose = function (i) { return i === null || i === undefined ? null : texts[i]; };
-  var places = encoded.places.map(function (row) {
-    var place = {};
-    fields.forEach(function (f, k) { if (row[k] !== null) place[f] = row[k]; });
-    place.written = place.name;
-    return place;
-  });
-  function records(flat) {
-    var out = [];
-    for (var k = 0; flat && k < flat.length; k += 2) {
-      var place = places[flat[k]];
-      out.push(flat[k + 1] === -1 ? place : Object.assign({}, place, {written: strings[flat[k + 1]]}));
-    }
     return out;
   }
+
   var isoCache = {};
   function iso(day) {
     if (day === null || day === undefined) return null;
     return isoCache[day] || (isoCache[day] = new Date(day * 86400000).toISOString().slice(0, 10));
   }
-  var notACount = {};  // by string index: only count names are ever asked about
-  function isNotACount(name) {
-    if (!(name in notACount)) notACount[name] = /cost|price|paid|sum|bribe|fee|years/.test(strings[name]);
-    return notACount[name];
-  }
-  var cache = {};
-  function get(i) {  // only once the prose is in: see whenTexts
-    if (cache[i]) return cache[i];
-    var source = encoded.sources[cols.source[i]], counts = {}, flat = cols.counts[i] || [];
-    for (var c = 0; c < flat.length; c += 3) {
-      counts[strings[flat[c]]] = flat[c + 2] === null ? {value: flat[c + 1]} : {value: flat[c + 1], qualifier: strings[flat[c + 2]]};
-    }
-    return (cache[i] = {
-      id: cols.id[i], layer: layers[cols.layer[i]].id, title: prose(cols.title[i]), summary: prose(cols.summary[i]),
-      start: iso(cols.start[i]), end: iso(cols.start[i] + cols.end[i]), as_of: iso(cols.as_of[i]),
-      counts: counts, currency: text(cols.currency[i]), reported_by: prose(cols.reported_by[i]),
-      source_title: source[0], source_publisher: source[1], source_url: source[2], source_date: source[3],
-      certainty: ["confirmed", "reported", "unverified"][cols.certainty[i]], precision: text(cols.precision[i]),
-      precision_note: prose(cols.precision_note[i]), tags: (cols.tags[i] || []).map(text),
-      places: records(cols.places[i]), route: records(cols.route[i])
-    });
-  }
-  return {
-    n: n, get: get, places: places,
+
+  L.geomap.Events = L.Class.extend({
+    initialize: function (encoded, layers) {
+      var self = this, strings = encoded.strings, fields = encoded.fields;
+      if (!encoded.record || !encoded.columns) throw new Error("the page's events are not in the expected form");
+      this.n = encoded.n;
+      this._encoded = encoded;
+      this._layers = layers;
+      this._strings = strings;
+      this._record = encoded.record;
+      this._countKinds = encoded.count_kinds || {};
+      this._cols = {};
+      Object.keys(encoded.columns).forEach(function (name) { self._cols[name] = expand(encoded.columns[name], self.n); });
+      this._column = {};   // the declaration of each column, by name
+      var sourcePart = 0;
+      this._record.forEach(function (column) {
+        self._column[column.name] = column;
+        if (column.kind === "source_field") column.part = sourcePart++;
+        else if (!self._cols[column.name]) throw new Error("the page's events lack a declared column");
+      });
+      this.places = encoded.places.map(function (row) {
+        var place = {};
+        fields.forEach(function (f, k) { if (row[k] !== null) place[f] = row[k]; });
+        place.written = place.name;
+        return place;
+      });
+      this._texts = null;   // the prose table
+      this._waiting = [];   // who waits for it
+      this._cache = {};
+      // Used as callbacks (idx.map(E.get), promise.then(E.setTexts)).
+      this.get = L.bind(this.get, this);
+      this.setTexts = L.bind(this.setTexts, this);
+      this.unverified = L.bind(this.unverified, this);
+    },
+
+    _text: function (i) { return i === null || i === undefined ? null : this._strings[i]; },
+
+    _records: function (flat) {
+      var out = [];
+      for (var k = 0; flat && k < flat.length; k += 2) {
+        var place = this.places[flat[k]];
+        out.push(flat[k + 1] === -1 ? place : Object.assign({}, place, {written: this._strings[flat[k + 1]]}));
+      }
+      return out;
+    },
+
+    _counts: function (flat) {
+      var counts = {};
+      for (var c = 0; flat && c < flat.length; c += 3) {
+        counts[this._strings[flat[c]]] = flat[c + 2] === null ? {value: flat[c + 1]}
+          : {value: flat[c + 1], qualifier: this._strings[flat[c + 2]]};
+      }
+      return counts;
+    },
+
+    /* One value of event i, as the column's declaration says it is carried. */
+    _value: function (column, i) {
+      var cols = this._cols;
+      if (column.kind === "source_field") return this._encoded.sources[cols.source[i]][column.part];
+      var v = cols[column.name][i];
+      switch (column.kind) {
+        case "plain": return v;
+        case "layer_index": return this._layers[v].id;
+        case "prose": return v === null || v === undefined ? null : this._texts[v];
+        case "text": return this._text(v);
+        case "text_list": return (v || []).map(this._text, this);
+        case "day_number": return iso(v);
+        case "days_after": return iso(cols[column.after][i] + v);
+        case "choice": return column.choices[v];
+        case "place_list": return this._records(v);
+        case "count_list": return this._counts(v);
+      }
+      throw new Error("the page cannot read a column of kind " + column.kind);
+    },
+
+    /* Event i as an object (as GeoJSON properties); only once the prose is in: see whenTexts. */
+    get: function (i) {
+      if (this._cache[i]) return this._cache[i];
+      var ev = {};
+      for (var k = 0; k < this._record.length; k++) ev[this._record[k].name] = this._value(this._record[k], i);
+      return (this._cache[i] = ev);
+    },
+
+    /* Event i as a GeoJSON feature: its route as a LineString, else its one place as a Point
+       or its places as a MultiPoint (as geomap/events/record.py `geometry`). */
+    feature: function (i) {
+      var ev = this.get(i), route = ev.route.length > 0;
+      var points = (route ? ev.route : ev.places).map(function (p) { return [p.lon, p.lat]; });
+      var geometry = route ? {type: "LineString", coordinates: points}
+        : points.length === 1 ? {type: "Point", coordinates: points[0]} : {type: "MultiPoint", coordinates: points};
+      return {type: "Feature", geometry: geometry, properties: ev};
+    },
+
     setTexts: function (table) {
-      texts = table;
-      waiting.splice(0).forEach(function (then) { then(); });
+      this._texts = table;
+      this._waiting.splice(0).forEach(function (then) { then(); });
     },
     /* Runs `then` once the prose is in: at once on small maps and once a big map is drawn. */
     whenTexts: function (then) {
-      if (texts) then(); else waiting.push(then);
+      if (this._texts) then(); else this._waiting.push(then);
     },
-    hasTexts: function () { return texts !== null; },
-    route: function (i) { return records(cols.route[i]); },
-    layer: function (i) { return layers[cols.layer[i]].id; },
+    hasTexts: function () { return this._texts !== null; },
+
+    route: function (i) { return this._records(this._cols.route[i]); },
+    layer: function (i) { return this._layers[this._cols.layer[i]].id; },
     /* Calls back with each place of event i (no array made: it runs for every event). */
     eachPlace: function (i, callback) {
-      var flat = cols.places[i];
+      var flat = this._cols.places[i];
       for (var k = 0; flat && k < flat.length; k += 2) callback(flat[k]);
     },
-    placeCount: function (i) { return cols.places[i] ? cols.places[i].length / 2 : 0; },
-    hasRoute: function (i) { return (cols.route[i] || []).length > 2; },
-    unverified: function (i) { return cols.certainty[i] === 2; },
-    /* The largest number an event gives, leaving out money and years. */
+    placeCount: function (i) { return this._cols.places[i] ? this._cols.places[i].length / 2 : 0; },
+    hasRoute: function (i) { return (this._cols.route[i] || []).length > 2; },
+    /* The least certain level (the last of the order Python sends) is drawn dashed and pale. */
+    unverified: function (i) {
+      return this._cols.certainty[i] === this._column.certainty.choices.length - 1;
+    },
+    leastCertain: function () {
+      var choices = this._column.certainty.choices;
+      return choices[choices.length - 1];
+    },
+    /* "money_amount", "duration", "age" or "number": decided in Python from the count's name. */
+    countKind: function (name) { return this._countKinds[name] || "number"; },
+    /* The largest number (of people, cases, things) an event gives: not money, time or age. */
     maxCount: function (i) {
-      var flat = cols.counts[i] || [], best = 0;
-      for (var c = 0; c < flat.length; c += 3) if (!isNotACount(flat[c])) best = Math.max(best, Number(flat[c + 1]) || 0);
+      var flat = this._cols.counts[i] || [], best = 0;
+      for (var c = 0; c < flat.length; c += 3) {
+        if (this.countKind(this._strings[flat[c]]) === "number") best = Math.max(best, Number(flat[c + 1]) || 0);
+      }
       return best;
     }
-  };
-}
-
-/* Outlines arrive as [scale, polygons of rings of delta-encoded integers] (payload.py);
-   they become rings of L.LatLng for L.polygon, decoded once however many layers use them. */
-function geomapDecodeOutline(encoded) {
-  "use strict";
-  var scale = encoded[0];
-  return encoded[1].map(function (rings) {
-    return rings.map(function (flat) {
-      var ring = new Array(flat.length / 2), x = 0, y = 0;
-      for (var i = 0; i < flat.length; i += 2) {
-        x += flat[i];
-        y += flat[i + 1];
-        ring[i / 2] = L.latLng(y / scale, x / scale);
-      }
-      return ring;
-    });
   });
-}
+
+  /* Outlines arrive as [scale, polygons of rings of delta-encoded integers] (payload.py);
+     they become rings of L.LatLng for L.polygon, decoded once however many layers use them. */
+  L.geomap.decodeOutline = function (encoded) {
+    var scale = encoded[0];
+    return encoded[1].map(function (rings) {
+      return rings.map(function (flat) {
+        var ring = new Array(flat.length / 2), x = 0, y = 0;
+        for (var i = 0; i < flat.length; i += 2) {
+          x += flat[i];
+          y += flat[i + 1];
+          ring[i / 2] = L.latLng(y / scale, x / scale);
+        }
+        return ring;
+      });
+    });
+  };
+})();

@@ -10,6 +10,7 @@ import json
 
 import shapely
 
+from ..events import record
 from ..gazetteer.places import geometries
 
 SHAPE_DECIMALS = 3          # ~100 m for outlines
@@ -19,9 +20,7 @@ BASEMAP_MARGIN_DEG = 6.0
 BASEMAP_TOLERANCE = 0.05    # ~5 km: outlines for orientation, not measurement
 BASEMAP_MIN_AREA = 0.05     # square degrees: islets below this add bytes, not orientation
 ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
-PROPERTIES = ["id", "layer", "title", "summary", "start", "end", "as_of", "counts", "currency",
-              "reported_by", "source_title", "source_publisher", "source_url", "source_date",
-              "certainty", "precision", "precision_note", "tags", "places", "route"]
+PROPERTIES = record.GEOJSON_PROPERTIES
 
 
 def events_geojson(located) -> dict:
@@ -36,12 +35,8 @@ def events_geojson(located) -> dict:
 
 def event_geometry(places, route) -> dict:
     """A route is a LineString; one place a Point; several a MultiPoint (as locate_events)."""
-    points = [[p["lon"], p["lat"]] for p in (route or places)]
-    if route:
-        return {"type": "LineString", "coordinates": points}
-    if len(points) == 1:
-        return {"type": "Point", "coordinates": points[0]}
-    return {"type": "MultiPoint", "coordinates": points}
+    kind, coordinates = record.geometry(places, route)
+    return {"type": kind, "coordinates": coordinates}
 
 
 # --- compact events -------------------------------------------------------------------------
@@ -51,12 +46,10 @@ def event_geometry(places, route) -> dict:
 # brings that to ~3.5 MB. The prose has a table of its own, `texts`, which the page carries in
 # a separate block: drawing needs none of it, so a big map unpacks it after it is drawn.
 
-CERTAINTIES = ["confirmed", "reported", "unverified"]
 PLACE_FIELDS = ["id", "name", "kind", "country", "lat", "lon", "precision", "label", "shape",
                 "iso_3166_2", "drawn_as", "countries"]
-_TEXT_COLUMNS = ["currency", "precision"]                          # -> strings
-_PROSE_COLUMNS = ["title", "summary", "reported_by", "precision_note"]  # -> texts
 EPOCH = dt.date(1970, 1, 1)
+SOURCE_COLUMN = "source"  # the encoded column of indexes into the sources table
 
 
 class _Strings:
@@ -109,46 +102,54 @@ def _expand(column, n: int) -> list:
 
 
 def encode_events(located, layers) -> dict:
-    """The located events as columns (see the note above); `decode_events` reverses it."""
-    text = _Strings()
+    """The located events as columns (see the note above), each as `record.COLUMNS` declares
+    it; `decode_events` reverses it, and so does the page, from the same declaration."""
+    text, prose = _Strings(), _Strings()
     places: dict[str, int] = {}
     place_rows: list[list] = []
-    sources: dict[tuple, int] = {}
-    layer_index = {layer["id"]: i for i, layer in enumerate(layers)}
+    count_names: set[int] = set()
 
     def refs(records):
         flat = []
-        for record in records:
-            pid = record["id"]
+        for place in records:
+            pid = place["id"]
             if pid not in places:
                 places[pid] = len(place_rows)
-                place_rows.append([record.get(f) for f in PLACE_FIELDS])
-            flat += [places[pid], -1 if record["written"] == record["name"] else text(record["written"])]
+                place_rows.append([place.get(f) for f in PLACE_FIELDS])
+            flat += [places[pid], -1 if place["written"] == place["name"] else text(place["written"])]
         return flat
 
-    col = {name: _plain_list(located[name]) for name in PROPERTIES}
-    starts = [_day(v) for v in col["start"]]
-    columns = {
-        "id": col["id"],
-        "layer": [layer_index[v] for v in col["layer"]],
-        "start": starts,
-        "end": [_day(v) - s for v, s in zip(col["end"], starts)],
-        "as_of": [_day(v) for v in col["as_of"]],
-        "places": [refs(v) for v in col["places"]],
-        "route": [refs(v) for v in col["route"]],
-        "counts": [[x for name, c in counts.items() for x in (text(name), c["value"], text(c.get("qualifier")))]
-                   for counts in col["counts"]],
-        "source": [sources.setdefault(source, len(sources)) for source in
-                   zip(col["source_title"], col["source_publisher"], col["source_url"], col["source_date"])],
-        "certainty": [CERTAINTIES.index(v) for v in col["certainty"]],
-        "tags": [text.column(tags) for tags in col["tags"]],
+    def counts(values):
+        flat = [x for name, c in values.items() for x in (text(name), c["value"], text(c.get("qualifier")))]
+        count_names.update(flat[0::3])
+        return flat
+
+    layer_index = {layer["id"]: i for i, layer in enumerate(layers)}
+    encode = {
+        record.PLAIN: lambda values, column: values,
+        record.LAYER: lambda values, column: [layer_index[v] for v in values],
+        record.PROSE: lambda values, column: prose.column(values),
+        record.TEXT: lambda values, column: text.column(values),
+        record.TEXT_LIST: lambda values, column: [text.column(v) for v in values],
+        record.DAY: lambda values, column: [_day(v) for v in values],
+        record.DAYS_AFTER: lambda values, column: [_day(v) - s for v, s in zip(values, columns[column.after])],
+        record.CHOICE: lambda values, column: [column.choices.index(v) for v in values],
+        record.PLACES: lambda values, column: [refs(v) for v in values],
+        record.COUNTS: lambda values, column: [counts(v) for v in values],
     }
-    for name in _TEXT_COLUMNS:
-        columns[name] = text.column(col[name])
-    prose = _Strings()
-    for name in _PROSE_COLUMNS:
-        columns[name] = prose.column(col[name])
-    return {"n": len(located), "strings": text.table(), "texts": prose.table(), "places": place_rows,
+    columns, source_fields = {}, []
+    for column in record.COLUMNS:
+        values = _plain_list(located[column.name])
+        if column.page == record.SOURCE:  # one table of distinct sources, below
+            source_fields.append(values)
+        else:
+            columns[column.name] = encode[column.page](values, column)
+    sources: dict[tuple, int] = {}
+    columns[SOURCE_COLUMN] = [sources.setdefault(s, len(sources)) for s in zip(*source_fields)]
+    strings = text.table()
+    return {"n": len(located), "record": record.page_declaration(),
+            "count_kinds": {strings[i]: record.count_kind(strings[i]) for i in sorted(count_names)},
+            "strings": strings, "texts": prose.table(), "places": place_rows,
             "sources": [list(s) for s in sources], "fields": PLACE_FIELDS,
             "columns": {name: _column(values) for name, values in columns.items()}}
 
@@ -162,39 +163,53 @@ def _plain_list(series) -> list:
 
 
 def decode_events(encoded: dict, layers, texts: list | None = None) -> dict:
-    """The inverse of `encode_events`, as GeoJSON; the page's `decodeEvents` does the same.
-    `texts` is the prose table when the page carried it apart from `encoded`."""
+    """The inverse of `encode_events`, as GeoJSON, read from the declaration the payload
+    carries (as the page's decoder reads it). `texts` is the prose table when the page
+    carried it apart from `encoded`."""
     n, strings, fields = encoded["n"], encoded["strings"], encoded["fields"]
     texts = encoded["texts"] if texts is None else texts
     cols = {name: _expand(col, n) for name, col in encoded["columns"].items()}
     text = (lambda i: None if i is None else strings[i])
-    prose = (lambda i: None if i is None else texts[i])
 
     def records(flat):
         out = []
         for p, w in zip(flat[0::2], flat[1::2]):
-            record = {f: v for f, v in zip(fields, encoded["places"][p]) if v is not None}
-            out.append({"written": record["name"] if w == -1 else strings[w], **record})
+            place = {f: v for f, v in zip(fields, encoded["places"][p]) if v is not None}
+            out.append({"written": place["name"] if w == -1 else strings[w], **place})
         return out
 
+    def counts(flat):
+        out = {}
+        for name, value, qualifier in zip(flat[0::3], flat[1::3], flat[2::3]):
+            out[strings[name]] = {"value": value, **({"qualifier": strings[qualifier]} if qualifier is not None else {})}
+        return out
+
+    source_part = {}
+    decode = {
+        record.PLAIN: lambda v, column, i: v,
+        record.LAYER: lambda v, column, i: layers[v]["id"],
+        record.PROSE: lambda v, column, i: None if v is None else texts[v],
+        record.TEXT: lambda v, column, i: text(v),
+        record.TEXT_LIST: lambda v, column, i: [strings[t] for t in v or []],
+        record.DAY: lambda v, column, i: _iso(v),
+        record.DAYS_AFTER: lambda v, column, i: _iso(cols[column["after"]][i] + v),
+        record.CHOICE: lambda v, column, i: column["choices"][v],
+        record.PLACES: lambda v, column, i: records(v or []),
+        record.COUNTS: lambda v, column, i: counts(v or []),
+        record.SOURCE: lambda v, column, i: encoded["sources"][v][source_part[column["name"]]],
+    }
+    declared = encoded["record"]
+    for column in declared:
+        if column["kind"] == record.SOURCE:
+            source_part[column["name"]] = len(source_part)
     features = []
     for i in range(n):
-        title, publisher, url, date = encoded["sources"][cols["source"][i]]
-        counts = {}
-        flat = cols["counts"][i] or []
-        for name, value, qualifier in zip(flat[0::3], flat[1::3], flat[2::3]):
-            counts[strings[name]] = {"value": value, **({"qualifier": strings[qualifier]} if qualifier is not None else {})}
-        props = {"id": cols["id"][i], "layer": None, "title": prose(cols["title"][i]),
-                 "summary": prose(cols["summary"][i]), "start": _iso(cols["start"][i]),
-                 "end": _iso(cols["start"][i] + cols["end"][i]), "as_of": _iso(cols["as_of"][i]),
-                 "counts": counts, "currency": text(cols["currency"][i]),
-                 "reported_by": prose(cols["reported_by"][i]), "source_title": title,
-                 "source_publisher": publisher, "source_url": url, "source_date": date,
-                 "certainty": CERTAINTIES[cols["certainty"][i]], "precision": text(cols["precision"][i]),
-                 "precision_note": prose(cols["precision_note"][i]),
-                 "tags": [strings[t] for t in cols["tags"][i] or []],
-                 "places": records(cols["places"][i] or []), "route": records(cols["route"][i] or [])}
-        props["layer"] = layers[cols["layer"][i]]["id"]
+        props = {}
+        for column in declared:
+            name = column["name"]
+            value = cols[SOURCE_COLUMN if column["kind"] == record.SOURCE else name][i]
+            props[name] = decode[column["kind"]](value, column, i)
+        props = {name: props[name] for name in PROPERTIES}
         features.append({"type": "Feature", "geometry": event_geometry(props["places"], props["route"]),
                          "properties": props})
     return {"type": "FeatureCollection", "features": features}

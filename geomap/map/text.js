@@ -4,14 +4,17 @@
  * All text from the events file reaches the page through textContent, never innerHTML,
  * and links only when they are http(s): an events file cannot run code in a reader's browser.
  */
-var geomapText = (function () {
+(function () {
   "use strict";
+  if (typeof L === "undefined") return;  // page.js has said so
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined && text !== null) node.textContent = String(text);
     return node;
   }
+  L.geomap.el = el;
 
   function safeUrl(url) {
     return typeof url === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(url) ? url : null;
@@ -26,35 +29,6 @@ var geomapText = (function () {
     var text = ev.start === ev.end ? day(ev.start) : day(ev.start) + " – " + day(ev.end);
     if (ev.as_of && ev.as_of !== ev.end) text += " (figures as of " + day(ev.as_of) + ")";
     return text;
-  }
-  var MONEY = /cost|price|paid|sum|bribe|fee/;
-  function countLabel(name, count, currency) {
-    var value = Number(count.value).toLocaleString("en-GB");
-    if (currency && MONEY.test(name)) value += " " + currency;
-    return name.replace(/_/g, " ") + ": " + (count.qualifier ? count.qualifier + " " : "") + value;
-  }
-  function countsText(ev) {
-    return Object.keys(ev.counts).map(function (n) { return countLabel(n, ev.counts[n], ev.currency); }).join("; ");
-  }
-  function eventArticle(ev) {
-    var item = el("article", "geomap-event");
-    item.appendChild(el("h3", null, ev.title));
-    var meta = [dateLabel(ev), ev.certainty, "located at " + ev.precision + " level"];
-    item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
-    if (ev.certainty === "unverified") item.appendChild(el("p", "geomap-unverified", "Unverified report"));
-    item.appendChild(el("p", null, ev.summary));
-    var names = Object.keys(ev.counts);
-    if (names.length) {
-      var list = el("ul", "geomap-counts");
-      names.forEach(function (n) { list.appendChild(el("li", null, countLabel(n, ev.counts[n], ev.currency))); });
-      item.appendChild(list);
-    }
-    var where = (ev.route.length ? ev.route : ev.places).map(function (p) { return p.written; });
-    item.appendChild(el("p", "geomap-meta", (ev.route.length ? "Route: " : "Where: ") + where.join(ev.route.length ? " → " : "; ")));
-    if (ev.precision_note) item.appendChild(el("p", "geomap-meta", "Note: " + ev.precision_note));
-    if (ev.reported_by) item.appendChild(el("p", "geomap-meta", "Reported by: " + ev.reported_by));
-    if (ev.source_title) item.appendChild(sourceLine(ev));
-    return item;
   }
 
   /* The source's title, a link when its address is http(s), and its publisher. */
@@ -72,71 +46,102 @@ var geomapText = (function () {
     if (ev.source_publisher) node.appendChild(document.createTextNode(", " + ev.source_publisher));
     return node;
   }
-  function sourceLine(ev) {
-    return sourceInto(el("p", "geomap-meta", "Source: "), ev);
-  }
 
-  /* The download link serves the events as GeoJSON, made when a reader asks for it. */
-  function geometry(ev) {
-    var points = (ev.route.length ? ev.route : ev.places).map(function (p) { return [p.lon, p.lat]; });
-    if (ev.route.length) return {type: "LineString", coordinates: points};
-    return points.length === 1 ? {type: "Point", coordinates: points[0]} : {type: "MultiPoint", coordinates: points};
-  }
-  function download(data, E) {
-    var link = document.getElementById(data.download_id);
-    if (!link) return;
-    link.addEventListener("click", function (e) {
-      if (link.href.indexOf("blob:") === 0) return;
-      if (!E.hasTexts()) {  // a big map's prose is still being unpacked: click again when in
-        e.preventDefault();
-        E.whenTexts(function () { link.click(); });
-        return;
+  L.geomap.Text = L.Class.extend({
+    initialize: function (data, events) {
+      this._data = data;
+      this._events = events;
+    },
+
+    /* "fined: about 861", with the event's currency when the count is money. */
+    countLabel: function (name, count, currency) {
+      var value = Number(count.value).toLocaleString("en-GB");
+      if (currency && this._events.countKind(name) === "money_amount") value += " " + currency;
+      return name.replace(/_/g, " ") + ": " + (count.qualifier ? count.qualifier + " " : "") + value;
+    },
+    countsText: function (ev) {
+      var self = this;
+      return Object.keys(ev.counts).map(function (n) { return self.countLabel(n, ev.counts[n], ev.currency); }).join("; ");
+    },
+
+    eventArticle: function (ev) {
+      var self = this, item = el("article", "geomap-event");
+      item.appendChild(el("h3", null, ev.title));
+      var meta = [dateLabel(ev), ev.certainty, "located at " + ev.precision + " level"];
+      item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
+      if (ev.certainty === this._events.leastCertain()) item.appendChild(el("p", "geomap-unverified", "Unverified report"));
+      item.appendChild(el("p", null, ev.summary));
+      var names = Object.keys(ev.counts);
+      if (names.length) {
+        var list = el("ul", "geomap-counts");
+        names.forEach(function (n) { list.appendChild(el("li", null, self.countLabel(n, ev.counts[n], ev.currency))); });
+        item.appendChild(list);
       }
+      var where = (ev.route.length ? ev.route : ev.places).map(function (p) { return p.written; });
+      item.appendChild(el("p", "geomap-meta", (ev.route.length ? "Route: " : "Where: ") + where.join(ev.route.length ? " → " : "; ")));
+      if (ev.precision_note) item.appendChild(el("p", "geomap-meta", "Note: " + ev.precision_note));
+      if (ev.reported_by) item.appendChild(el("p", "geomap-meta", "Reported by: " + ev.reported_by));
+      if (ev.source_title) item.appendChild(sourceInto(el("p", "geomap-meta", "Source: "), ev));
+      return item;
+    },
+
+    /* The events as a GeoJSON FeatureCollection (what `geomap export` writes). */
+    geojson: function () {
       var features = [];
-      for (var i = 0; i < E.n; i++) {
-        var ev = E.get(i);
-        features.push({type: "Feature", geometry: geometry(ev), properties: ev});
-      }
-      var blob = new Blob([JSON.stringify({type: "FeatureCollection", features: features})], {type: "application/geo+json"});
-      link.href = URL.createObjectURL(blob);  // the click goes on to this address
-    });
-  }
+      for (var i = 0; i < this._events.n; i++) features.push(this._events.feature(i));
+      return {type: "FeatureCollection", features: features};
+    },
 
-  /* The table: every event as a row, filled when a reader opens it, a page at a time. */
-  function table(data, E) {
-    var TABLE_PAGE = 500, details = document.querySelector(".geomap-table");
-    if (!details) return;
-    var body = details.querySelector("tbody"), moreRows = details.querySelector(".geomap-more"), filled = 0;
-    var layerNames = {};
-    data.layers.forEach(function (layer) { layerNames[layer.id] = layer.name; });
-    function row(ev) {
-      var tr = el("tr"), where = (ev.route.length ? ev.route : ev.places).map(function (p) {
-        return p.written + " (" + p.name + ", " + p.precision + ")";
-      }).join(ev.route.length ? " → " : "; ");
-      tr.appendChild(el("th", null, ev.title)).setAttribute("scope", "row");
-      [layerNames[ev.layer], dateLabel(ev), where, countsText(ev), ev.certainty].forEach(function (value) {
-        tr.appendChild(el("td", null, value));
+    /* The download link serves the events as GeoJSON, made when a reader asks for it. */
+    download: function () {
+      var self = this, E = this._events, link = document.getElementById(this._data.download_id);
+      if (!link) return;
+      link.addEventListener("click", function (e) {
+        if (link.href.indexOf("blob:") === 0) return;
+        if (!E.hasTexts()) {  // a big map's prose is still being unpacked: click again when in
+          e.preventDefault();
+          E.whenTexts(function () { link.click(); });
+          return;
+        }
+        var blob = new Blob([JSON.stringify(self.geojson())], {type: "application/geo+json"});
+        link.href = URL.createObjectURL(blob);  // the click goes on to this address
       });
-      var source = el("td");
-      if (ev.source_title) sourceInto(source, ev);
-      tr.appendChild(source);
-      return tr;
-    }
-    var pending = false;
-    function fill() {  // a big map's rows wait for its prose
-      if (pending) return;
-      pending = true;
-      E.whenTexts(function () { pending = false; fillNow(); });
-    }
-    function fillNow() {
-      for (var i = filled; i < Math.min(E.n, filled + TABLE_PAGE); i++) body.appendChild(row(E.get(i)));
-      filled = Math.min(E.n, filled + TABLE_PAGE);
-      moreRows.hidden = filled >= E.n;
-      moreRows.textContent = "Show " + Math.min(TABLE_PAGE, E.n - filled) + " more rows of " + (E.n - filled);
-    }
-    moreRows.addEventListener("click", fill);
-    details.addEventListener("toggle", function () { if (details.open && !filled) fill(); });
-  }
+    },
 
-  return {el: el, eventArticle: eventArticle, download: download, table: table};
+    /* The table: every event as a row, filled when a reader opens it, a page at a time. */
+    table: function () {
+      var self = this, E = this._events, TABLE_PAGE = 500, details = document.querySelector(".geomap-table");
+      if (!details) return;
+      var body = details.querySelector("tbody"), moreRows = details.querySelector(".geomap-more"), filled = 0;
+      var layerNames = {};
+      this._data.layers.forEach(function (layer) { layerNames[layer.id] = layer.name; });
+      function row(ev) {
+        var tr = el("tr"), where = (ev.route.length ? ev.route : ev.places).map(function (p) {
+          return p.written + " (" + p.name + ", " + p.precision + ")";
+        }).join(ev.route.length ? " → " : "; ");
+        tr.appendChild(el("th", null, ev.title)).setAttribute("scope", "row");
+        [layerNames[ev.layer], dateLabel(ev), where, self.countsText(ev), ev.certainty].forEach(function (value) {
+          tr.appendChild(el("td", null, value));
+        });
+        var source = el("td");
+        if (ev.source_title) sourceInto(source, ev);
+        tr.appendChild(source);
+        return tr;
+      }
+      var pending = false;
+      function fill() {  // a big map's rows wait for its prose
+        if (pending) return;
+        pending = true;
+        E.whenTexts(function () { pending = false; fillNow(); });
+      }
+      function fillNow() {
+        for (var i = filled; i < Math.min(E.n, filled + TABLE_PAGE); i++) body.appendChild(row(E.get(i)));
+        filled = Math.min(E.n, filled + TABLE_PAGE);
+        moreRows.hidden = filled >= E.n;
+        moreRows.textContent = "Show " + Math.min(TABLE_PAGE, E.n - filled) + " more rows of " + (E.n - filled);
+      }
+      moreRows.addEventListener("click", fill);
+      details.addEventListener("toggle", function () { if (details.open && !filled) fill(); });
+    }
+  });
 })();

@@ -146,3 +146,19 @@ def visit(browser, site):
 def report_events(report_path):
     import yaml
     return yaml.safe_load(Path(report_path).read_text(encoding="utf-8"))["events"]
+
+
+@pytest.fixture(scope="session")
+def mixed_events():
+    """tests/corpus/mixed-record.yaml: counts of every kind, a route, tags, sources, unverified."""
+    return Path(__file__).resolve().parents[1] / "corpus" / "mixed-record.yaml"
+
+
+@pytest.fixture(scope="session")
+def mixed_page(site, mixed_events):
+    """A small map with counts, a route, tags, sources and unverified events, as /mixed.html."""
+    from geomap.pipeline import build
+
+    root, origin = site
+    build([mixed_events], root / "mixed.html", self_contained=True, basemap="vector")
+    return f"{origin}/mixed.html"

@@ -98,10 +98,10 @@ class _LineLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-# Where a collection sits, for messages: (the event or layer it belongs to, the keys leading to
-# it from there; "[]" for an item of a list). Each mapping and list records it for its child
-# collections before building them.
-_TOP = (None, ())
+# Where a collection sits, for messages: (the event or layer it belongs to, the field that
+# holds such items, the keys leading to it from there; "[]" for an item of a list). Each
+# mapping and list records it for its child collections before building them.
+_TOP = (None, (), ())
 _ITEMS = {("events", "[]"): "event", ("[]",): "event", ("layers", "[]"): "layer"}
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
@@ -111,9 +111,9 @@ def _construct_located_map(loader, node):
     twice is refused here, at every depth: a dict would silently keep only the last value."""
     data = {}
     yield data
-    owner, keys = loader.where.get(id(node), _TOP)
+    owner, base, keys = loader.where.get(id(node), _TOP)
     if owner is None and keys in _ITEMS:
-        owner, keys = _item_name(_ITEMS[keys], node), ()
+        owner, base, keys = _item_name(_ITEMS[keys], node), (f"{_ITEMS[keys]}s",), ()
     first_line = {}
     for key_node, value_node in node.value:
         if key_node.tag == _MERGE_TAG:  # `<<:` lets one key quietly override another
@@ -127,11 +127,12 @@ def _construct_located_map(loader, node):
             continue
         if earlier is not None:
             lines = f"on line {line}" if earlier == line else f"lines {earlier} and {line}"
+            field = ".".join(k for k in (*base, *keys, str(key)) if k != "[]")  # as pydantic names it
             raise _Refused(f"`{key}` is given twice ({lines}) {_where(owner, keys)}; keep one.",
-                           key_node.start_mark, field=str(key))
+                           key_node.start_mark, field=field)
         first_line[key] = line
         if isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
-            loader.where[id(value_node)] = (owner, (*keys, str(key)))
+            loader.where[id(value_node)] = (owner, base, (*keys, str(key)))
     data.update(loader.construct_mapping(node, deep=True))
     loader.lines[(id(data), None)] = node.start_mark.line + 1
     for key_node, _ in node.value:
@@ -145,7 +146,7 @@ def _item_name(kind, node):
     """'event rally' for an event mapping with `id: rally`; 'the event at line 12' without one."""
     for key_node, value_node in node.value:
         if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode) and value_node.value:
-            return f"{kind} {value_node.value}"
+            return f"{kind} {value_node.value[:60]}"
     return f"the {kind} at line {node.start_mark.line + 1}"
 
 
@@ -164,10 +165,10 @@ def _construct_located_seq(loader, node):
     """Build a list and record the line of each of its items."""
     data = []
     yield data
-    where = loader.where.get(id(node), _TOP)
+    owner, base, keys = loader.where.get(id(node), _TOP)
     for item in node.value:
         if isinstance(item, (yaml.MappingNode, yaml.SequenceNode)):
-            loader.where[id(item)] = (where[0], (*where[1], "[]"))
+            loader.where[id(item)] = (owner, base, (*keys, "[]"))
     data.extend(loader.construct_sequence(node, deep=True))
     for index, item in enumerate(node.value):
         loader.lines[(id(data), index)] = item.start_mark.line + 1
@@ -273,17 +274,19 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 def _parse_csv(path: Path, text: str):
     # strict: a stray quote (`"a"b`, or one never closed) is an error, not a silent guess.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    row_number = 0  # the last row read whole; a CSV error is in the record after it
+    events, rows = [], []  # filled row by row: on a CSV error, the last row read whole is known
+    header_end = 0
     try:
         header = next(reader, None)
         if not header or "id" not in [h.strip() for h in header]:
             raise EventsError(f"{path}, row 1: expected a header row naming the columns "
                               "(id, layer, title, summary, date, places, …).", path=path, line=1)
         header = _check_header(path, [h.strip() for h in header])
-        row_number = reader.line_num
-        events, rows = _read_rows(path, reader, header)
+        header_end = reader.line_num
+        _read_rows(path, reader, header, events, rows)
     except csv.Error as exc:
-        raise _csv_error(path, exc, row_number + 1, reader.line_num) from None
+        start = (rows[-1] if rows else header_end) + 1  # the record that broke starts here
+        raise _csv_error(path, exc, start, reader.line_num) from None
     return {"events": events}, _CsvRows(rows)
 
 
@@ -319,12 +322,12 @@ def _csv_error(path, exc, start, end):
                        "\"\", and a quote never closed swallows the rows below.", path=path, line=start)
 
 
-def _read_rows(path, reader, header):
+def _read_rows(path, reader, header, events, rows):
+    """Each row as an event dict (in `events`) and its line number (in `rows`)."""
     width = len(header)
     lists = [c for c in header if c in _LIST_FIELDS]
     sources = [c for c in header if c in _SOURCE_FIELDS]
     has_counts = "counts" in header
-    events, rows = [], []
     counts_cache: dict[str, dict] = {}
     count_parts: dict[str, tuple] = {}
     strip = str.strip
@@ -353,7 +356,6 @@ def _read_rows(path, reader, header):
                 event.setdefault("source", {})[_SOURCE_FIELDS[column]] = cell
         events.append(event)
         rows.append(row_number)
-    return events, rows
 
 
 def _parse_counts(path, row_number, cell, parts_seen):

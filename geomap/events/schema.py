@@ -7,9 +7,8 @@ whom, how certain. Field names follow geodata/events/*.yaml; see README "Events 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
-
 from dataclasses import dataclass
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, model_validator
 from pydantic_core import core_schema

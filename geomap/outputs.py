@@ -107,7 +107,8 @@ CSV_COLUMNS = record.CSV_COLUMNS
 
 
 def export_geojson(located) -> str:
-    return json.dumps(events_geojson(located), ensure_ascii=False, indent=1) + "\n"
+    # allow_nan=False: `Infinity` or `NaN` would make the file something JSON readers refuse.
+    return json.dumps(events_geojson(located), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def export_csv(located) -> str:

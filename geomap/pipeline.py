@@ -13,6 +13,7 @@ from pathlib import Path
 from .errors import EventsError
 from .events import load_events
 from .events.locate import locate_events
+from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
 from .map import build_map as _build_map
 from .outputs import render_html, write_atomic
@@ -62,14 +63,30 @@ def _locate(paths, progress):
     if len(duplicated):
         raise EventsError(f"event id {duplicated[0]!r} is used in more than one of the files "
                           f"{', '.join(map(str, paths))}; ids must be unique across files.")
-    layers, seen = [], set()
-    for frame in frames:
+    layers, defined_in = {}, {}  # layer id -> its definition, and the file that gave it first
+    for path, frame in zip(paths, frames):
         for layer in frame.attrs["layers"]:
-            if layer["id"] not in seen:
-                seen.add(layer["id"])
-                layers.append(layer)
-    combined.attrs.update(frames[0].attrs, layers=layers)
+            first = layers.setdefault(layer["id"], layer)
+            defined_in.setdefault(layer["id"], path)
+            if first != layer:  # keeping either would silently restyle the other file's events
+                raise EventsError(_layer_conflict(layer["id"], defined_in[layer["id"]], first, path, layer),
+                                  path=path)
+    combined.attrs.update(frames[0].attrs, layers=list(layers.values()))
     return combined
+
+
+def _layer_conflict(layer_id, first_path, first, path, layer):
+    def described(definition):  # only what differs
+        words = ", ".join(f"no {key}" if definition[key] is None else f"{key} {definition[key]!r}"
+                          for key in ("name", "color", "description") if first[key] != layer[key])
+        return f"the built-in layer: {words}" if definition in _BUILT_IN_LAYERS else words
+
+    return (f"the layer {layer_id!r} is defined differently in {first_path} ({described(first)}) "
+            f"and in {path} ({described(layer)}); give it the same name, colour and description "
+            "in both files, or a different id in one.")
+
+
+_BUILT_IN_LAYERS = [layer.model_dump() for layer in DEFAULT_LAYERS]
 
 
 def build_map(events, **options):

@@ -149,3 +149,97 @@ def test_links_must_be_http(tmp_path):
 def test_control_characters_are_refused_with_the_reason(tmp_path):
     text = str(error_for(tmp_path, GOOD.replace("title: Rally", 'title: "Ral\\0ly"')))
     assert "line 5" in text and "U+0000" in text
+
+
+# --- no silently lost or changed data (issue 11) -------------------------------------------------
+
+PYTHON_EVENT = {"id": "rally", "layer": "protests", "title": "Rally", "summary": "People gathered.",
+                "date": "2022-03-01", "places": ["Kharkiv"], "certainty": "reported"}
+
+
+def validate(**changes):
+    from geomap.events.schema import EventsFile
+
+    return EventsFile.model_validate({"events": [{**PYTHON_EVENT, **changes}]})
+
+
+@pytest.mark.parametrize("count", [float("inf"), float("-inf"), float("nan"), {"value": float("nan")},
+                                   {"value": float("inf"), "qualifier": "about"}, 2**53, True])
+def test_schema_refuses_counts_a_page_cannot_show_from_python_too(count):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="expected a finite number of 0 or more"):
+        validate(counts={"detained": count})
+
+
+def test_schema_keeps_finite_counts_as_given():
+    counts = validate(counts={"a": 0, "b": 2**53 - 1, "c": 2.5, "d": {"value": 1e300}}).events[0].counts
+    assert counts["a"] == 0 and counts["b"] == 2**53 - 1 and isinstance(counts["b"], int)
+    assert counts["c"] == 2.5 and counts["d"].value == 1e300
+
+
+@pytest.mark.parametrize("field, value", [("date", 0), ("date", 20220301), ("date", "1648771200"),
+                                          ("start", 1.5), ("as_of", "2022-3-1"), ("date", "2022-02-30")])
+def test_dates_are_dates_never_numbers(field, value):
+    from pydantic import ValidationError
+
+    changes = {field: value} if field != "start" else {"date": None, "start": value}
+    with pytest.raises(ValidationError, match="expected a real date written YYYY-MM-DD"):
+        validate(**changes)
+
+
+def test_source_date_is_a_date_never_a_number():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match=r"source\.date"):
+        validate(source={"title": "OVD-Info", "date": 0})
+    assert str(validate(source={"title": "OVD-Info", "date": "2022-04-01"}).events[0].source.date) == "2022-04-01"
+
+
+@pytest.mark.parametrize("field, value", [("places", {"Kharkiv", "Kyiv"}), ("route", ("Kharkiv", "Kyiv")),
+                                          ("tags", frozenset({"a"})), ("places", {"Kharkiv": 1})])
+def test_list_fields_take_lists_only(field, value):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="valid list"):
+        validate(**{field: value})
+
+
+def test_a_key_given_three_times_names_its_first_two_lines(tmp_path):
+    text = GOOD.replace("    certainty: reported\n", "    certainty: reported\n    title: Two\n    title: Three\n")
+    error = error_for(tmp_path, text)
+    assert str(error) == (f"{tmp_path / 'events.yaml'}, line 11: `title` is given twice (lines 5 and 11) "
+                          "in event rally; keep one.")
+    assert (error.line, error.field) == (11, "events.title")
+
+
+def test_a_key_twice_in_an_event_without_an_id_says_where_the_event_starts(tmp_path):
+    text = GOOD.replace("  - id: rally\n", "  - layer: protests\n")
+    text = text.replace("    layer: protests\n", "", 1)
+    text += "    layer: crossings\n"
+    assert "event at line 3" in str(error_for(tmp_path, text))
+
+
+def test_same_key_in_different_mappings_is_fine(tmp_path):
+    text = GOOD.replace("title: T\n", "title: T\nsource: {title: Report, date: 2022-04-01}\n").replace(
+        "    certainty: reported\n", "    certainty: reported\n    source: {title: OVD-Info, date: 2022-03-02}\n")
+    events = load_text(tmp_path, text)
+    assert events.source.title == "Report" and events.events[0].source.title == "OVD-Info"
+
+
+def test_csv_thousands_separators_are_read_in_their_strict_form_only(tmp_path):
+    def counts_cell(cell):
+        return CSV.replace("detained: about 15000; fined: 3", f'"{cell}"')
+
+    counts = load_text(tmp_path, counts_cell("detained: about 15,000,000; fined: 1,500.5"), "events.csv").events[0].counts
+    assert counts["detained"].value == 15_000_000 and counts["fined"] == 1500.5
+    for bad in ("1,5", "1,50", "1,5000", "15,00,000", "1,500,5"):
+        with pytest.raises(EventsError, match=f"row 2, field counts: cannot read '{bad}': a comma is read only"):
+            load_text(tmp_path, counts_cell(f"fined: {bad}"), "events.csv")
+
+
+def test_csv_header_naming_a_column_twice_is_refused_even_with_spaces(tmp_path):
+    text = CSV.replace("source_title,source_url", "source_title, places ")
+    error = error_for(tmp_path, text, "events.csv")
+    assert "the column `places` is given twice (columns 6 (F) and 10 (J))" in str(error)
+    assert (error.line, error.field) == (1, "places")

@@ -8,7 +8,9 @@ YAML; CSV rows are checked independently and all problems reported together.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import math
 import re
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from pydantic import ValidationError
 
 from ..errors import EventsError
 from ..textio import decode_utf8, read_bounded
-from .schema import EventsFile, Origin
+from .schema import MAX_WHOLE_NUMBER, EventsFile, Origin
 
 MAX_BYTES = 20 * 1024 * 1024  # far above any article's events; a 50 MB file is a mistake
 MAX_DEPTH = 20
@@ -64,31 +66,68 @@ def _decode(path: Path, raw: bytes) -> str:
 # --- YAML ---------------------------------------------------------------------------------------
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that geomap will not read; `problem` is the whole message, fix included."""
+
+    def __init__(self, problem, mark, field=None):
+        super().__init__(None, None, problem, mark)
+        self.field = field
+
+
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that remembers the line of every mapping key and refuses aliases
-    (anchors let a tiny file expand to billions of nodes)."""
+    """SafeLoader that remembers the line of every mapping key, refuses a key given twice,
+    and refuses aliases (anchors let a tiny file expand to billions of nodes)."""
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.MarkedYAMLError(None, None, "anchors and aliases (& and *) are not supported; "
-                                       "write the value out in full", event.start_mark)
+            raise _Refused("anchors and aliases (& and *) are not supported; write the value out "
+                           "in full.", event.start_mark)
         if self.check_event(yaml.MappingStartEvent, yaml.SequenceStartEvent):
             self._depth = getattr(self, "_depth", 0) + 1
             if self._depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(None, None, f"nested more than {MAX_DEPTH} levels deep",
-                                           self.peek_event().start_mark)
+                raise _Refused(f"nested more than {MAX_DEPTH} levels deep.", self.peek_event().start_mark)
             node = super().compose_node(parent, index)
             self._depth -= 1
             return node
         return super().compose_node(parent, index)
 
 
+# Where a collection sits, for messages: (the event or layer it belongs to, the field that
+# holds such items, the keys leading to it from there; "[]" for an item of a list). Each
+# mapping and list records it for its child collections before building them.
+_TOP = (None, (), ())
+_ITEMS = {("events", "[]"): "event", ("[]",): "event", ("layers", "[]"): "layer"}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
 
 def _construct_located_map(loader, node):
-    """Build a mapping and record the line of the mapping and of each of its keys."""
+    """Build a mapping and record the line of the mapping and of each of its keys. A key given
+    twice is refused here, at every depth: a dict would silently keep only the last value."""
     data = {}
     yield data
+    owner, base, keys = loader.where.get(id(node), _TOP)
+    if owner is None and keys in _ITEMS:
+        owner, base, keys = _item_name(_ITEMS[keys], node), (f"{_ITEMS[keys]}s",), ()
+    first_line = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE_TAG:  # `<<:` lets one key quietly override another
+            raise _Refused("merge keys (<<) are not supported; write the keys out in full.",
+                           key_node.start_mark)
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            earlier = first_line.get(key)
+        except TypeError:  # an unhashable key: construct_mapping says so below
+            continue
+        if earlier is not None:
+            lines = f"on line {line}" if earlier == line else f"lines {earlier} and {line}"
+            field = ".".join(k for k in (*base, *keys, str(key)) if k != "[]")  # as pydantic names it
+            raise _Refused(f"`{key}` is given twice ({lines}) {_where(owner, keys)}; keep one.",
+                           key_node.start_mark, field=field)
+        first_line[key] = line
+        if isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
+            loader.where[id(value_node)] = (owner, base, (*keys, str(key)))
     data.update(loader.construct_mapping(node, deep=True))
     loader.lines[(id(data), None)] = node.start_mark.line + 1
     for key_node, _ in node.value:
@@ -98,10 +137,33 @@ def _construct_located_map(loader, node):
     loader.keep.append(data)  # ids stay valid while the mapping lives
 
 
+def _item_name(kind, node):
+    """'event rally' for an event mapping with `id: rally`; 'the event at line 12' without one."""
+    for key_node, value_node in node.value:
+        if key_node.value == "id" and isinstance(value_node, yaml.ScalarNode) and value_node.value:
+            return f"{kind} {value_node.value[:60]}"
+    return f"the {kind} at line {node.start_mark.line + 1}"
+
+
+def _where(owner, keys):
+    """Words for where a mapping sits: 'in event rally', 'in `counts` of event rally'."""
+    path = ".".join(k for k in keys if k != "[]")
+    inside = f"an item of `{path}`" if keys and keys[-1] == "[]" else f"`{path}`"
+    if owner and path:
+        return f"in {inside} of {owner}"
+    if owner:
+        return f"in {owner}"
+    return f"in {inside}" if path else "at the top level of the file"
+
+
 def _construct_located_seq(loader, node):
     """Build a list and record the line of each of its items."""
     data = []
     yield data
+    owner, base, keys = loader.where.get(id(node), _TOP)
+    for item in node.value:
+        if isinstance(item, (yaml.MappingNode, yaml.SequenceNode)):
+            loader.where[id(item)] = (owner, base, (*keys, "[]"))
     data.extend(loader.construct_sequence(node, deep=True))
     for index, item in enumerate(node.value):
         loader.lines[(id(data), index)] = item.start_mark.line + 1
@@ -113,13 +175,23 @@ def _construct_date(loader, node):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
-        raise yaml.MarkedYAMLError(None, None, f"{node.value!r} is not a real date ({exc})",
-                                   node.start_mark) from None
+        raise _Refused(f"{node.value!r} is not a real date ({exc}). Write dates as YYYY-MM-DD "
+                       "with a real day.", node.start_mark) from None
+
+
+def _refuse_tag(loader, node):
+    """Sets, ordered maps, pairs and binary have no place in an events file, and a set
+    has no order: a route read from one could change direction from run to run."""
+    kind = node.tag.rsplit(":", 1)[-1]
+    raise _Refused(f"`!!{kind}` values are not supported; write a list such as [Kharkiv, Kyiv], "
+                   "a mapping, or plain text.", node.start_mark)
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_map)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_located_seq)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+for _tag in ("set", "omap", "pairs", "binary"):
+    _LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
 
 
 def _parse_yaml(path: Path, text: str):
@@ -129,20 +201,19 @@ def _parse_yaml(path: Path, text: str):
         line = text[: exc.position].count("\n") + 1
         raise EventsError(f"{path}, line {line}: contains the control character U+{exc.character:04X}, "
                           "which YAML does not allow; remove it.", path=path, line=line) from None
-    loader.lines, loader.keep = {}, []
+    loader.lines, loader.keep, loader.where = {}, [], {}
     try:
         data = loader.get_single_data()
+    except _Refused as exc:
+        line = exc.problem_mark.line + 1
+        raise EventsError(f"{path}, line {line}: {exc.problem}", path=path, line=line,
+                          field=exc.field) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "not valid YAML"
-        if "date" in problem:
-            fix = "Write dates as YYYY-MM-DD with a real day."
-        elif "aliases" in problem or "nested" in problem:
-            fix = ""
-        else:
-            fix = "Check indentation, colons and quotes (a value containing ': ' or '#' needs quotes)."
-        raise EventsError(f"{path}, line {line}: {problem}. {fix}".rstrip(), path=path, line=line) from None
+        raise EventsError(f"{path}, line {line}: {problem}. Check indentation, colons and quotes "
+                          "(a value containing ': ' or '#' needs quotes).", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise EventsError(f"{path}: not valid YAML ({exc}).", path=path) from None
     except (ValueError, TypeError, RecursionError) as exc:
@@ -191,18 +262,67 @@ _SOURCE_FIELDS = {"source_title": "title", "source_publisher": "publisher",
 _COUNT = re.compile(r"^\s*(?P<name>[^:=]+?)\s*[:=]\s*(?P<qualifier>[a-z ]*?)\s*(?P<value>-?[\d.,]+)\s*$")
 
 
+# A comma in a number only between groups of three digits: 1,500 or 15,000,000.5.
+_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
 def _parse_csv(path: Path, text: str):
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if not header or "id" not in [h.strip() for h in header]:
-        raise EventsError(f"{path}, row 1: expected a header row naming the columns "
-                          "(id, layer, title, summary, date, places, …).", path=path, line=1)
-    header = [h.strip() for h in header]
+    # strict: a stray quote (`"a"b`, or one never closed) is an error, not a silent guess.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    events, rows = [], []  # filled row by row: on a CSV error, the last row read whole is known
+    header_end = 0
+    try:
+        header = next(reader, None)
+        if not header or "id" not in [h.strip() for h in header]:
+            raise EventsError(f"{path}, row 1: expected a header row naming the columns "
+                              "(id, layer, title, summary, date, places, …).", path=path, line=1)
+        header = _check_header(path, [h.strip() for h in header])
+        header_end = reader.line_num
+        _read_rows(path, reader, header, events, rows)
+    except csv.Error as exc:
+        start = (rows[-1] if rows else header_end) + 1  # the record that broke starts here
+        raise _csv_error(path, exc, start, reader.line_num) from None
+    return {"events": events}, _CsvRows(rows)
+
+
+def _check_header(path, header):
+    """A column named twice would keep only its last cells; `source` beside source_* would mix."""
+    first = {}
+    for position, column in enumerate(header, 1):
+        if column and column in first:
+            raise EventsError(f"{path}, row 1: the column `{column}` is given twice (columns "
+                              f"{_column_label(first[column])} and {_column_label(position)}); "
+                              "keep one.", path=path, line=1, field=column)
+        first.setdefault(column, position)
+    if "source" in first:
+        raise EventsError(f"{path}, row 1: a CSV gives the source as the columns "
+                          f"{', '.join(_SOURCE_FIELDS)}; rename the column `source`.",
+                          path=path, line=1, field="source")
+    return header
+
+
+def _column_label(position):
+    """3 (C): the column's number and its letters in a spreadsheet."""
+    letters, n = "", position
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{position} ({letters})"
+
+
+def _csv_error(path, exc, start, end):
+    runs_on = f" (it runs on to line {end})" if end > start else ""
+    return EventsError(f"{path}, row {start}{runs_on}: cannot be read as CSV ({exc}). Check its "
+                       "quotes: a cell that starts with \" must end with \", a \" inside it is written "
+                       "\"\", and a quote never closed swallows the rows below.", path=path, line=start)
+
+
+def _read_rows(path, reader, header, events, rows):
+    """Each row as an event dict (in `events`) and its line number (in `rows`)."""
     width = len(header)
     lists = [c for c in header if c in _LIST_FIELDS]
     sources = [c for c in header if c in _SOURCE_FIELDS]
     has_counts = "counts" in header
-    events, rows = [], []
     counts_cache: dict[str, dict] = {}
     count_parts: dict[str, tuple] = {}
     strip = str.strip
@@ -231,7 +351,6 @@ def _parse_csv(path: Path, text: str):
                 event.setdefault("source", {})[_SOURCE_FIELDS[column]] = cell
         events.append(event)
         rows.append(row_number)
-    return {"events": events}, _CsvRows(rows)
 
 
 def _parse_counts(path, row_number, cell, parts_seen):
@@ -244,6 +363,9 @@ def _parse_counts(path, row_number, cell, parts_seen):
             if not part.strip():
                 continue
             known = parts_seen[part] = _parse_count(path, row_number, part)
+        if known[0] in counts:  # a dict would keep only the last
+            raise EventsError(f"{path}, row {row_number}, field counts: `{known[0]}` is given twice "
+                              f"in {cell.strip()!r}; keep one.", path=path, line=row_number, field="counts")
         counts[known[0]] = known[1]
     return counts
 
@@ -254,7 +376,15 @@ def _parse_count(path, row_number, part):
         raise EventsError(f"{path}, row {row_number}, field counts: cannot read {part.strip()!r}; "
                           "expected name: number, e.g. 'detained: about 15000; fined: 861'.",
                           path=path, line=row_number, field="counts")
-    number = match["value"].replace(",", "")
+    number = match["value"]
+    if "," in number:
+        if not _THOUSANDS.match(number):
+            decimal = number.replace(",", ".") if number.count(",") == 1 else "1.5"
+            raise EventsError(f"{path}, row {row_number}, field counts: cannot read {number!r}: a comma "
+                              "is read only between groups of three digits, as in 1,500; a decimal "
+                              f"comma is not read, so for a decimal write {decimal}.",
+                              path=path, line=row_number, field="counts")
+        number = number.replace(",", "")
     try:
         value = int(number) if number.lstrip("-").isdigit() else float(number)
     except ValueError:
@@ -306,10 +436,17 @@ def _merge_count_errors(errors):
                 continue
             seen.add(key)
             value = error.get("input")
-            if isinstance(value, bool):
+            number = value.get("value") if isinstance(value, dict) else value
+            if isinstance(number, bool):
                 why = "expected a number, not true/false"
-            elif isinstance(value, (int, float)) and value < 0:
+            elif isinstance(number, float) and not math.isfinite(number):
+                why = ("expected a finite number such as 15000, not infinity or not-a-number "
+                       "(what YAML makes of .inf, .nan or 1.0e+400)")
+            elif isinstance(number, (int, float)) and number < 0:
                 why = "expected a number of 0 or more (greater than or equal to 0)"
+            elif isinstance(number, int) and number > MAX_WHOLE_NUMBER:
+                why = (f"expected a whole number up to {MAX_WHOLE_NUMBER:,}, the largest a web page "
+                       "shows exactly")
             else:
                 why = "expected a number such as 15000, or {value: 15000, qualifier: about}"
             error = {"type": "count", "loc": key, "msg": f"{why}, got {str(value)[:40]!r}"}
@@ -368,7 +505,8 @@ def _describe_error(path, data, lines, error) -> str:
         else:
             message = f"not in the expected format, got {str(error['input'])[:60]!r}"
     elif "input" in error and error["type"] not in ("value_error", "assertion_error"):
-        shown = repr(error["input"])
+        value = error["input"]
+        shown = str(value) if isinstance(value, dt.date) else repr(value)  # 2022-03-05 12:00:00
         message += f", got {shown[:60]}{'…' if len(shown) > 60 else ''}"
     return f"{where}, field {field}: {message}"
 

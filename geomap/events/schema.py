@@ -7,11 +7,11 @@ whom, how certain. Field names follow geodata/events/*.yaml; see README "Events 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from dataclasses import dataclass
-
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, model_validator
+from pydantic_core import core_schema
 
 from .record import CERTAINTIES
 
@@ -34,7 +34,44 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-Number = Annotated[StrictInt | StrictFloat, Field(ge=0)]  # strict: true/false is not a number
+MAX_WHOLE_NUMBER = 2**53 - 1  # the largest whole number a web page holds exactly
+
+
+class _Number:
+    """A count: a whole number, or a float that is finite. Never true/false (strict). Never
+    infinity or NaN, which would reach the page as a bare `Infinity`, not JSON. Never a whole
+    number past MAX_WHOLE_NUMBER: the page would round it, or read 400 digits as Infinity;
+    and only a real float takes the float branch, so such a number is refused, not rounded.
+    All checked in pydantic-core."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):
+        whole = core_schema.int_schema(strict=True, ge=0, le=MAX_WHOLE_NUMBER)
+        real = core_schema.chain_schema([core_schema.is_instance_schema(float),
+                                         core_schema.float_schema(strict=True, ge=0, allow_inf_nan=False)])
+        return core_schema.union_schema(
+            [whole, real], custom_error_type="count_number",
+            custom_error_message=f"expected a finite number of 0 or more (not true/false, infinity "
+                                 f"or NaN; a whole number at most {MAX_WHOLE_NUMBER:,})")
+
+
+Number = Annotated[int | float, _Number]
+
+
+class _Day:
+    """A date: a `datetime.date`, or a string written YYYY-MM-DD (CSV, JSON). Never a number:
+    pydantic would read 0 as 1970-01-01 and 1648771200 as a Unix time."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):
+        iso = core_schema.chain_schema([core_schema.str_schema(pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                                        core_schema.date_schema()])
+        return core_schema.union_schema(
+            [core_schema.date_schema(strict=True), iso], custom_error_type="iso_date",
+            custom_error_message="expected a real date written YYYY-MM-DD, e.g. 2022-03-01")
+
+
+Day = Annotated[dt.date, _Day]
 
 
 class Count(_Strict):
@@ -53,7 +90,7 @@ class Source(_Strict):
     title: Name
     publisher: Name | None = None
     url: WebAddress | None = None
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class Layer(_Strict):
@@ -80,16 +117,18 @@ DEFAULT_LAYERS = (
 
 
 class Event(_Strict):
+    # List fields take a list, never a set or a mapping (Strict): those have no order of
+    # their own, so a route could change direction from one run to the next.
     id: Slug
     layer: Slug
     title: Name
     summary: Text
-    date: dt.date | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    as_of: dt.date | None = None
-    places: list[Name] = Field(default_factory=list, max_length=200)
-    route: list[Name] = Field(default_factory=list, max_length=50)
+    date: Day | None = None
+    start: Day | None = None
+    end: Day | None = None
+    as_of: Day | None = None
+    places: Annotated[list[Name], Strict()] = Field(default_factory=list, max_length=200)
+    route: Annotated[list[Name], Strict()] = Field(default_factory=list, max_length=50)
     counts: dict[CountName, Number | Count] = Field(default_factory=dict)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
     reported_by: Name | None = None
@@ -97,7 +136,7 @@ class Event(_Strict):
     url: WebAddress | None = None
     certainty: Certainty
     precision_note: Text | None = None
-    tags: list[Tag] = Field(default_factory=list)
+    tags: Annotated[list[Tag], Strict()] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _dates_and_places(self):
@@ -134,8 +173,8 @@ class EventsFile(_Strict):
     title: Name | None = None
     description: Text | None = None
     source: Source | None = None
-    layers: list[Layer] = Field(default_factory=lambda: list(DEFAULT_LAYERS), min_length=1)
-    events: list[Event] = Field(min_length=1, max_length=1_000_000)
+    layers: Annotated[list[Layer], Strict()] = Field(default_factory=lambda: list(DEFAULT_LAYERS), min_length=1)
+    events: Annotated[list[Event], Strict()] = Field(min_length=1, max_length=1_000_000)
 
     @property
     def origin(self) -> Origin:

@@ -217,7 +217,8 @@ def decode_events(encoded: dict, layers, texts: list | None = None) -> dict:
 
 def pack(payload: dict) -> tuple[str, str]:
     """The page's data block: plain JSON when small, gzip+base64 when large."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    # allow_nan=False: a bare Infinity or NaN is not JSON and would leave the page blank.
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     if len(text) < PACK_THRESHOLD:
         return "json", text
     raw = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)  # mtime=0: same bytes

@@ -76,10 +76,15 @@ def _screenshot(chromium: str, page_path: Path, width: int, height: int) -> byte
             try:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 # What the page says went wrong, to tell the user if it never draws.
-                thrown, console = [], []
+                thrown: list[str] = []
+                console: list[str] = []
+
+                def on_console(message):
+                    if message.type == "error":
+                        console.append(_first_line(message.text))
+
                 page.on("pageerror", lambda error: thrown.append(_first_line(error)))
-                page.on("console", lambda message: message.type == "error"
-                        and console.append(_first_line(message.text)))
+                page.on("console", on_console)
                 page.goto(page_path.as_uri())
                 _wait_until_drawn(page, thrown, console)
                 page.add_style_tag(content=STATIC_CSS)

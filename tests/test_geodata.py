@@ -168,7 +168,7 @@ def test_a_stale_name_index_is_not_used(tmp_path):
     index = NameIndex.from_places(places)
     index.write(tmp_path / NAMES_FILE)
     assert NameIndex.read(tmp_path / NAMES_FILE, places) == index
-    renamed = [dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis"))] + places[1:]
+    renamed = [dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis")), *places[1:]]
     assert NameIndex.read(tmp_path / NAMES_FILE, renamed) is None
     (tmp_path / NAMES_FILE).write_text("{not json", encoding="utf-8")
     assert NameIndex.read(tmp_path / NAMES_FILE, places) is None

@@ -108,6 +108,7 @@ def decode_polygons(encoded):
 
 def test_encoded_outlines_decode_to_the_shape():
     import shapely
+
     from geomap.gazetteer.places import geometries
     from geomap.map.payload import encode_polygons
 

@@ -84,8 +84,8 @@ def test_a_new_column_reaches_the_encoding_and_the_decoding(mixed_located, monke
     from geomap.map import payload
 
     extra = record.Column("note_text", record.TEXT)
-    monkeypatch.setattr(record, "COLUMNS", record.COLUMNS + (extra,))
-    monkeypatch.setattr(payload, "PROPERTIES", record.GEOJSON_PROPERTIES + ("note_text",))
+    monkeypatch.setattr(record, "COLUMNS", (*record.COLUMNS, extra))
+    monkeypatch.setattr(payload, "PROPERTIES", (*record.GEOJSON_PROPERTIES, "note_text"))
     located = mixed_located.assign(note_text=["a", None, "b", "a"])
     layers = located.attrs["layers"]
     decoded = payload.decode_events(payload.encode_events(located, layers), layers)

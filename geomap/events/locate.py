@@ -53,7 +53,7 @@ def locate_events(events: EventsFile, gazetteer=None):
     if problems:
         shown = problems[:MAX_REPORTED]
         more = "\n… and more unresolved places" if len(problems) > MAX_REPORTED else ""
-        index, field = first_problem
+        index, field = first_problem or (0, "places")  # set whenever there are problems
         raise EventsError("\n".join(shown) + more, path=events.origin.path,
                           line=events.origin.line_of(index, field), field=field)
 

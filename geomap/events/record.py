@@ -42,7 +42,7 @@ class Column:
 
     def page_declaration(self) -> dict:
         """What the page's decoder needs to know about this column."""
-        out = {"name": self.name, "kind": self.page}
+        out: dict[str, object] = {"name": self.name, "kind": self.page}
         if self.after:
             out["after"] = self.after
         if self.choices:

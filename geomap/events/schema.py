@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, model_validator
@@ -25,7 +26,9 @@ Text = Annotated[str, Field(min_length=1, max_length=2000, pattern=NO_CONTROL_CH
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=NO_CONTROL_CHARACTERS)]
 WebAddress = Annotated[str, Field(max_length=2000, pattern=r"^(?i:https?)://[^\s<>\"'`]+$")]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
-Certainty = Literal[CERTAINTIES]  # one declaration: record.CERTAINTIES
+# One declaration: record.CERTAINTIES. Literal[tuple] is Literal[*tuple] at run time (what
+# pydantic reads); a type checker wants the values spelled out.
+Certainty = Literal[CERTAINTIES]  # type: ignore[valid-type]
 Qualifier = Literal["about", "at least", "more than", "up to", "fewer than", "exactly"]
 
 
@@ -161,7 +164,7 @@ class Origin:
 
     path: str = "<events>"
     unit: str = "line"  # "line" for YAML, "row" for CSV
-    finder: object = None  # (event index, field) -> line or row; looked up only on error
+    finder: Callable[[int, str], int | None] | None = None  # (event index, field) -> line or row; looked up only on error
 
     def line_of(self, index: int, field_name: str):
         return self.finder(index, field_name) if self.finder else None

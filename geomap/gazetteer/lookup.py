@@ -12,9 +12,9 @@ import re
 from dataclasses import InitVar, dataclass, field
 from functools import cache
 
-from .normalize import normalize, skeleton, split_descriptor
 from .names import FILE as NAMES_FILE
 from .names import NameIndex
+from .normalize import normalize, skeleton, split_descriptor
 from .places import Place, data_dir, read_places
 
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from dataclasses import dataclass
 from pathlib import Path
 
 from .normalize import normalize, skeleton, split_descriptor

@@ -22,7 +22,7 @@ def _leaflet_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise DataError("self-contained maps need Leaflet from the package django-js-lib-leaflet; "
                         "install it with: pip install django-js-lib-leaflet")
-    return Path(list(spec.submodule_search_locations)[0]) / "static" / LEAFLET_PACKAGE
+    return Path(next(iter(spec.submodule_search_locations))) / "static" / LEAFLET_PACKAGE
 
 
 @cache

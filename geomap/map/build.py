@@ -57,7 +57,7 @@ def build_map(located, *, title=None, description=None, layers=None, basemap="ti
     fmap = LeanMap(tiles=None, control_scale=True, zoom_control=False, min_zoom=2,
                    world_copy_jump=False, self_contained=self_contained,
                    leaflet_links=(LEAFLET_JS, LEAFLET_CSS))
-    fmap.get_root().title = html.escape(title)  # branca does not escape the <title>
+    fmap.get_root().title = html.escape(title)  # type: ignore[attr-defined]  # a Figure; branca does not escape the <title>
     if self_contained:
         InlineLeaflet(leaflet_js(), leaflet_css()).add_to(fmap)
     tiles_name = provider.name.replace(".", " ") if provider else "Light map"

@@ -83,7 +83,7 @@ def _column(values: list):
     first = values[0] if values else None
     if all(v == first for v in values):
         return {"c": first}
-    empty = (None, [])
+    empty: tuple = (None, [])
     filled = [[i, v] for i, v in enumerate(values) if v not in empty]
     if len(filled) * 4 < len(values):
         return {"s": filled, "e": [] if any(v == [] for v in values) else None}
@@ -95,7 +95,7 @@ def _expand(column, n: int) -> list:
         return column
     if "c" in column:
         return [column["c"]] * n
-    out = [[] if column.get("e") == [] else None] * n
+    out: list = [[] if column.get("e") == [] else None] * n
     for i, v in column["s"]:
         out[i] = v
     return out
@@ -137,7 +137,8 @@ def encode_events(located, layers) -> dict:
         record.PLACES: lambda values, column: [refs(v) for v in values],
         record.COUNTS: lambda values, column: [counts(v) for v in values],
     }
-    columns, source_fields = {}, []
+    columns: dict[str, list] = {}
+    source_fields: list[list] = []
     for column in record.COLUMNS:
         values = _plain_list(located[column.name])
         if column.page == record.SOURCE:  # one table of distinct sources, below
@@ -169,7 +170,9 @@ def decode_events(encoded: dict, layers, texts: list | None = None) -> dict:
     n, strings, fields = encoded["n"], encoded["strings"], encoded["fields"]
     texts = encoded["texts"] if texts is None else texts
     cols = {name: _expand(col, n) for name, col in encoded["columns"].items()}
-    text = (lambda i: None if i is None else strings[i])
+
+    def text(i):
+        return None if i is None else strings[i]
 
     def records(flat):
         out = []
@@ -184,7 +187,7 @@ def decode_events(encoded: dict, layers, texts: list | None = None) -> dict:
             out[strings[name]] = {"value": value, **({"qualifier": strings[qualifier]} if qualifier is not None else {})}
         return out
 
-    source_part = {}
+    source_part: dict = {}
     decode = {
         record.PLAIN: lambda v, column, i: v,
         record.LAYER: lambda v, column, i: layers[v]["id"],
@@ -215,7 +218,7 @@ def decode_events(encoded: dict, layers, texts: list | None = None) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def pack(payload: dict) -> tuple[str, str]:
+def pack(payload: dict | list) -> tuple[str, str]:
     """The page's data block: plain JSON when small, gzip+base64 when large."""
     # allow_nan=False: a bare Infinity or NaN is not JSON and would leave the page blank.
     text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -244,7 +247,7 @@ def region_shapes(located) -> dict:
     return {i: encode_polygons(geom, SHAPE_DECIMALS) for i, geom in zip(ids, simple)}
 
 
-def basemap_countries(bounds) -> dict:
+def basemap_countries(bounds) -> list[dict]:
     """Country outlines around the data, simplified for orientation, for the offline basemap."""
     minx, miny, maxx, maxy = bounds
     box = shapely.box(minx - BASEMAP_MARGIN_DEG, miny - BASEMAP_MARGIN_DEG,
@@ -272,7 +275,8 @@ def encode_polygons(geom, decimals: int) -> list:
     for polygon in getattr(geom, "geoms", [geom]):
         rings = []
         for ring in (polygon.exterior, *polygon.interiors):
-            flat, last_x, last_y = [], 0, 0
+            flat: list[int] = []
+            last_x = last_y = 0
             for x, y in ring.coords:
                 ix, iy = round(x * scale), round(y * scale)
                 if flat and ix == last_x and iy == last_y:

@@ -17,7 +17,6 @@ import pytest
 from geomap.png import CHROMIUM_ARGS, find_chromium
 
 
-
 def pytest_collection_modifyitems(items):
     """Every test under tests/ui/ drives Chromium: mark it `browser`, so that
     `pytest -m "not browser"` is the fast suite (a conftest's `pytestmark` marks nothing)."""

@@ -17,7 +17,6 @@ from click.testing import CliRunner
 
 from geomap.cli import cli
 
-
 CORPUS = Path(__file__).parent.parent / "corpus" / "one-place"
 
 # [[south, west], [north, east]], each a little inside the true outline.

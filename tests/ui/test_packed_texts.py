@@ -3,6 +3,7 @@ summaries after (events.js): popups, tooltips, the table and the download wait f
 and then show every event's own words."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_popup_table_and_download_show_the_unpacked_prose(visit, prose_map):
 
     with page.expect_download() as info:
         page.locator("#geomap-download").click()
-    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     got = {f["properties"]["id"]: f["properties"]["summary"] for f in data["features"]}
     assert got == {r["id"]: r["summary"].strip() for r in rows}
 

@@ -42,7 +42,7 @@ def test_broken_data_shows_a_message_in_the_map(visit, site, mixed_html, content
     assert alert.is_visible()
     assert alert.inner_text() == "The map could not be drawn: " + error
     box, frame = alert.bounding_box(), page.viewport_size
-    assert 0 <= box["x"] and box["x"] + box["width"] <= frame["width"] and box["height"] < frame["height"] / 2
+    assert box["x"] >= 0 and box["x"] + box["width"] <= frame["width"] and box["height"] < frame["height"] / 2
     assert page.get_attribute("html", "data-geomap-ready") is None
 
 

@@ -3,6 +3,7 @@ and a mark still opens its events' popup."""
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -47,7 +48,7 @@ def test_every_event_is_in_the_download(visit, big_map):
     page = v.open(url)
     with page.expect_download() as info:
         page.locator("#geomap-download").click()
-    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert len(data["features"]) == N
     got = {f["properties"]["id"]: f["properties"]["counts"]["people"]["value"] for f in data["features"]}
     assert got == {r["id"]: int(r["counts"].split(": ")[1]) for r in rows}
@@ -73,7 +74,7 @@ def test_layers_toggle_and_legend_counts_are_right(visit, big_map):
 
 
 def test_a_mark_opens_its_events_when_zoomed_in(visit, big_map):
-    url, rows = big_map
+    url, _rows = big_map
     page = visit().open(url)
     point = page.evaluate("""() => {
         const map = window[Object.keys(window).find(k => k.startsWith('map_'))];

@@ -57,15 +57,19 @@ class SafeMacroElement(MacroElement):
             element.render(**kwargs)
 
 
-class InlineLeaflet(SafeMacroElement):
-    """Leaflet's script and stylesheet inside the page, for maps that work offline."""
-
-    _template = Template("""
+# The header of an element that brings a stylesheet and a script (`css`, `js`) into the page.
+_STYLE_AND_SCRIPT = """
 {% macro header(this, kwargs) %}
 <style>{{ this.css }}</style>
 <script>{{ this.js }}</script>
 {% endmacro %}
-""")
+"""
+
+
+class InlineLeaflet(SafeMacroElement):
+    """Leaflet's script and stylesheet inside the page, for maps that work offline."""
+
+    _template = Template(_STYLE_AND_SCRIPT)
 
     def __init__(self, js: str, css: str):
         super().__init__()
@@ -76,11 +80,7 @@ class InlineLeaflet(SafeMacroElement):
 class EventLayers(SafeMacroElement):
     """Carries the events as JSON and draws them into one FeatureGroup per layer."""
 
-    _template = Template("""
-{% macro header(this, kwargs) %}
-<style>{{ this.css }}</style>
-<script>{{ this.js }}</script>
-{% endmacro %}
+    _template = Template(_STYLE_AND_SCRIPT + """
 {% macro html(this, kwargs) %}
 {%- for block_id, encoding, block in this.blocks %}
 <script type="{{ 'application/json' if encoding == 'json' else 'text/plain' }}" id="{{ block_id }}" data-encoding="{{ encoding }}">{{ block }}</script>

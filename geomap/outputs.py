@@ -191,25 +191,66 @@ _EMBED = Template("""\
 """, autoescape=False)
 
 
-def embed_snippet(src: str, *, title: str, height: str = "4:3") -> str:
+def embed_snippet(src: str, *, title: str, height: str = "4:3", src_option: str = "--url") -> str:
     """A responsive iframe for an article: full width, fixed height ("600px") or an aspect
     ratio ("16:9"), a title for screen readers, lazy loading, and a sandbox that lets the
-    map run its scripts and open source links in a new tab, but not navigate the article."""
+    map run its scripts and open source links in a new tab, but not navigate the article.
+
+    `src` must be an http(s) address or a relative one (GeomapError naming `src_option` if
+    not): the fallback link is clicked in the article page itself."""
+    check_embed_address(src, src_option)
+    found = _CONTROL.search(title.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+    if found:
+        raise GeomapError(f"the title {title!r} has a control character at character {found.start() + 1}; "
+                          "give a plain title with --title.")
     return _EMBED.render(src=src, title=title, size=_size_style(height))
+
+
+# Browsers drop tabs and newlines anywhere in an address and controls or spaces around it, so
+# "java\tscript:…" runs as javascript:. An address with any of them is refused, never cleaned.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def check_embed_address(src: str, option: str = "--url") -> None:
+    """Raise GeomapError unless `src` is an http(s) address or a relative one (no scheme):
+    javascript:, data:, vbscript: or any other scheme in the fallback link would run or open
+    in the article page."""
+    fix = ("Give the address where the map is published, https://… or a path relative to the "
+           "article, with --url.")
+    if not src.strip():
+        raise GeomapError(f"{option}: the address is empty. {fix}")
+    control = _CONTROL.search(src)
+    if control:
+        raise GeomapError(f"{option}: the address {src!r} has a control character "
+                          f"({control.group()!r} at character {control.start() + 1}), which browsers "
+                          f"drop, so it hides what the address really is. {fix}")
+    if src != src.strip():
+        raise GeomapError(f"{option}: the address {src!r} begins or ends with a space. {fix}")
+    scheme = _SCHEME.match(src)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise GeomapError(f"{option}: the address {src!r} is a {scheme.group(1).lower()}: link, "
+                          f"which would run or open in the article page; only http(s) and relative "
+                          f"addresses are allowed. {fix}")
+
+
+# An aspect ratio's terms and a height have at most 5 digits: int() of thousands of digits is
+# slow, and refused outright by Python 3.11 and later.
+_RATIO = re.compile(r"([0-9]{1,5}):([0-9]{1,5})")
+_PIXELS = re.compile(r"([0-9]{1,5})(?:px)?")
 
 
 def _size_style(height: str) -> str:
     height = str(height).strip()
-    if ":" in height:
-        w, _, h = height.partition(":")
-        if w.isdigit() and h.isdigit() and int(w) > 0 and int(h) > 0:
-            return f"aspect-ratio:{int(w)}/{int(h)};min-height:320px"
-    elif height.isdigit() and 100 <= int(height) <= 5000:
-        return f"height:{int(height)}px"
-    elif height.endswith("px") and height[:-2].isdigit() and 100 <= int(height[:-2]) <= 5000:
-        return f"height:{int(height[:-2])}px"
-    raise GeomapError(f"--height: expected pixels such as 600 or 600px, or a ratio such as 16:9; "
-                      f"got {height!r}")
+    ratio = _RATIO.fullmatch(height)
+    if ratio and int(ratio[1]) > 0 and int(ratio[2]) > 0:
+        return f"aspect-ratio:{int(ratio[1])}/{int(ratio[2])};min-height:320px"
+    pixels = _PIXELS.fullmatch(height)
+    if pixels and 100 <= int(pixels[1]) <= 5000:
+        return f"height:{int(pixels[1])}px"
+    shown = height if len(height) <= 40 else height[:39] + "…"
+    raise GeomapError(f"--height: expected pixels from 100 to 5000 such as 600 or 600px, or a ratio "
+                      f"such as 16:9; got {shown!r}")
 
 
 # --- export -----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import Template
 
+from .csvcells import escape_cell
 from .errors import GeomapError
 from .map.payload import events_geojson, plain_value
 
@@ -266,7 +267,8 @@ def export_geojson(located) -> str:
 
 def export_csv(located) -> str:
     """One row per event in the events-file CSV format (lists joined with ';'), so the
-    export loads back as an events file."""
+    export loads back as an events file. Cells that a spreadsheet would run as a formula
+    get a leading `'` (geomap.csvcells), which loading the file removes again."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -281,7 +283,8 @@ def export_csv(located) -> str:
             elif column == "counts":
                 value = ";".join(f"{name}: {c.get('qualifier', '')} {c['value']}".replace(":  ", ": ")
                                  for name, c in value.items())
-            values.append("" if value is None else value)
+            # Every cell, so a text beginning with = + - @ is never a formula (csvcells).
+            values.append("" if value is None else escape_cell(str(value)))
         writer.writerow(values)
     return out.getvalue()
 

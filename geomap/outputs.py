@@ -271,6 +271,10 @@ def export_csv(located) -> str:
     get a leading `'` (geomap.csvcells), which loading the file removes again."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # Python's writer quotes a cell with a line break only when the break is in its
+    # lineterminator, so a lone carriage return went out bare and split the row on reading.
+    # Rows with one are written with every cell quoted.
+    writer_quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for row in located.itertuples(index=False):
         values = []
@@ -285,7 +289,7 @@ def export_csv(located) -> str:
                                  for name, c in value.items())
             # Every cell, so a text beginning with = + - @ is never a formula (csvcells).
             values.append("" if value is None else escape_cell(str(value)))
-        writer.writerow(values)
+        (writer_quoting_all if any("\r" in value for value in values) else writer).writerow(values)
     return out.getvalue()
 
 

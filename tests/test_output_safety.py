@@ -305,6 +305,15 @@ def test_exported_csv_loads_back_to_the_same_text(tmp_path):
     assert [[p["written"] for p in ps] for ps in again["places"]] == [["Kharkiv"], ["Kharkiv"], ["Odessa"]]
 
 
+def test_a_lone_carriage_return_stays_inside_its_cell(tmp_path, events_file):
+    """Found by the property in test_properties.py: Python's csv writer left "a\rb" unquoted."""
+    from geomap.pipeline import locate
+
+    source = events_file(title='"Old line\\rnew line"', summary='"=1\\r+2"')
+    again = locate([_exported_csv(tmp_path, source)])
+    assert (again["title"][0], again["summary"][0]) == ("Old line\rnew line", "=1\r+2")
+
+
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "'", "'=1", "''", "'Tis", "",
                                   "plain", "a=1", "=", "'\t"])
 def test_escaping_is_reversible(text):

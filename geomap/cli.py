@@ -6,6 +6,7 @@ so `geomap --help` and `geomap geocode` start quickly.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import sys
@@ -63,6 +64,19 @@ class _Group(click.Group):
         except click.ClickException as exc:  # Click's own usage errors quote the arguments
             exc.message = visible(exc.message, newlines=True)
             raise
+        except OSError as exc:
+            # Printing failed: standard output is a file on a full disk (`geomap export … >
+            # events.csv`). Click itself handles a closed pipe (EPIPE); anything else is a bug.
+            if exc.filename is not None or exc.errno not in _FULL_DISK:
+                raise
+            from .outputs import explain_os_error
+
+            click.echo(f"Error: cannot write standard output: {explain_os_error(exc)}. "
+                       "Free some space, or send the output somewhere else.", err=True)
+            ctx.exit(GeomapError.exit_code)
+
+
+_FULL_DISK = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def _say(*fields, err: bool = False):

@@ -80,7 +80,7 @@ def write_atomic(path, data: str | bytes) -> Path:
         _remove_stale_temporaries(path)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise GeomapError(f"cannot write to {path.parent}: {_explain(exc)}. "
+        raise GeomapError(f"cannot write to {path.parent}: {explain_os_error(exc)}. "
                           "Choose another folder with -o.") from None
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -91,7 +91,7 @@ def write_atomic(path, data: str | bytes) -> Path:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             before = f"the previous {path.name} is unchanged" if path.exists() else "nothing was written"
-            raise GeomapError(f"cannot write {path}: {_explain(exc)}; {before}. "
+            raise GeomapError(f"cannot write {path}: {explain_os_error(exc)}; {before}. "
                               f"{_ADVICE.get(exc.errno, 'Write it somewhere else.')}") from None
         raise
     return path
@@ -107,7 +107,7 @@ _ADVICE = {
 }
 
 
-def _explain(exc: OSError) -> str:
+def explain_os_error(exc: OSError) -> str:
     """'No space left on device (ENOSPC)': the errno's meaning and its name, to search for."""
     if exc.errno is None:
         return str(exc)

@@ -185,6 +185,17 @@ def test_a_real_file_size_limit_is_one_message(tmp_path, report_path):
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs Linux's /dev/full (always full)")
+@pytest.mark.parametrize("command", [["export", "{events}", "--format", "csv"], ["geocode", "Kharkov"]])
+def test_standard_output_on_a_full_disk_is_one_message(events, command):
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(_geomap(*[part.format(events=events) for part in command]), stdout=full,
+                              stderr=subprocess.PIPE, text=True, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr == ("Error: cannot write standard output: No space left on device (ENOSPC). "
+                           "Free some space, or send the output somewhere else.\n")
+
+
 # --- bytes that are not UTF-8 on the command line ------------------------------------------------
 
 NOT_UTF8 = "Kharkiv \udcff\udcfe"  # what Python makes of argv bytes b"Kharkiv \xff\xfe"

@@ -6,25 +6,83 @@ so `geomap --help` and `geomap geocode` start quickly.
 
 from __future__ import annotations
 
+import errno
 import json
+import re
 import sys
 
 import click
 
 from .errors import GeomapError
+from .terminal import undecodable, visible
 
 EXIT_UNRESOLVED = 1
 
 
+class _Command(click.Command):
+    """Refuses text arguments that are not UTF-8, for every command at once.
+
+    Python hands over command-line bytes that are not UTF-8 as lone surrogates; such a
+    --title or name would fail far later, writing the map or printing. Paths are exempt: a
+    file name may be any bytes, and is shown with `visible`."""
+
+    def parse_args(self, ctx, args):
+        rest = super().parse_args(ctx, args)
+        for param in self.get_params(ctx):
+            if isinstance(param.type, click.Path):
+                continue
+            for text in _texts(ctx.params.get(param.name)):
+                problem = undecodable(text)
+                if problem:
+                    name = param.opts[-1] if isinstance(param, click.Option) else (param.metavar or param.name.upper())
+                    raise click.UsageError(
+                        f"{name} is not valid UTF-8 ({problem} of '{visible(text)}'). Give the text "
+                        "in UTF-8: check the encoding of the terminal or script that ran geomap.", ctx)
+        return rest
+
+
+def _texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _texts(item)
+
+
 class _Group(click.Group):
-    """Turns every GeomapError into one clean line on stderr and its exit code."""
+    """Turns every GeomapError into one clean line on stderr and its exit code; shows every
+    message's control characters as escapes (they may come from the user's input)."""
+
+    command_class = _Command
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except GeomapError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {visible(exc, newlines=True)}", err=True)
             ctx.exit(exc.exit_code)
+        except click.ClickException as exc:  # Click's own usage errors quote the arguments
+            exc.message = visible(exc.message, newlines=True)
+            raise
+        except OSError as exc:
+            # Printing failed: standard output is a file on a full disk (`geomap export … >
+            # events.csv`). Click itself handles a closed pipe (EPIPE); anything else is a bug.
+            if exc.filename is not None or exc.errno not in _FULL_DISK:
+                raise
+            from .outputs import explain_os_error
+
+            click.echo(f"Error: cannot write standard output: {explain_os_error(exc)}. "
+                       "Free some space, or send the output somewhere else.", err=True)
+            ctx.exit(GeomapError.exit_code)
+
+
+_FULL_DISK = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _say(*fields, err: bool = False):
+    """Print one line of `fields` separated by tabs, each with its control characters shown
+    as escapes: every line the commands print for people goes through here."""
+    click.echo("\t".join(visible(field) for field in fields), err=err)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,7 +141,7 @@ def geocode(names, names_file, country, as_json):
         if as_json:
             click.echo(json.dumps(match.to_dict(), ensure_ascii=False))
         else:
-            click.echo(_match_line(match, describe, gazetteer))
+            _say(*_match_fields(match, describe, gazetteer))
     if unresolved:
         sys.exit(EXIT_UNRESOLVED)
 
@@ -108,15 +166,15 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _match_line(match, describe, gazetteer) -> str:
+def _match_fields(match, describe, gazetteer) -> tuple[str, ...]:
     query = _shorten(match.query)
     if match.ok:
         p = match.place
-        return f"{query}\t{describe(p, gazetteer)}\t{p.id}\t{p.lat:.5f},{p.lon:.5f}"
-    line = f"{query}\tnot resolved: {match.reason}"
+        return query, describe(p, gazetteer), p.id, f"{p.lat:.5f},{p.lon:.5f}"
+    answer = f"not resolved: {match.reason}"
     if match.suggestions:
-        line += "; did you mean " + " or ".join(match.suggestions) + "?"
-    return line
+        answer += "; did you mean " + " or ".join(match.suggestions) + "?"
+    return query, answer
 
 
 # --- places ----------------------------------------------------------------------------------
@@ -136,8 +194,7 @@ def places(kind, country):
     from .gazetteer import default_gazetteer
 
     for p in default_gazetteer().find(kind=kind, country=country.upper() if country else None):
-        click.echo("\t".join([p.id, p.kind, p.display_name, p.country, p.parent or "",
-                              f"{p.lat:.5f},{p.lon:.5f}"]))
+        _say(p.id, p.kind, p.display_name, p.country, p.parent or "", f"{p.lat:.5f},{p.lon:.5f}")
 
 
 # --- build, check, export, embed ---------------------------------------------------------------
@@ -191,24 +248,32 @@ def build(ctx, events, output, title, layers, basemap, tiles, self_contained, pn
     progress = Progress()
     try:
         result = run_build(events, output, title=title, layers=layers, basemap=basemap, tiles=tiles,
-                           self_contained=self_contained, png=png_path, png_size=size, progress=progress)
+                           self_contained=self_contained, png=png_path, png_size=size,
+                           progress=lambda stage: progress(visible(stage)))
     finally:
         progress.close()
     kind = "self-contained, " if self_contained else ""
-    click.echo(f"Wrote {result.path} ({kind}{result.bytes:,} bytes)")
+    _say(f"Wrote {result.path} ({kind}{result.bytes:,} bytes)")
     if png_path:
-        click.echo(f"Wrote {png_path} ({size[0]}×{size[1]} PNG)")
+        _say(f"Wrote {png_path} ({size[0]}×{size[1]} PNG)")
     total = sum(result.events_per_layer.values())
-    click.echo(f"Mapped {total:,} events, {result.places_resolved:,} places resolved:")
+    _say(f"Mapped {total:,} events, {result.places_resolved:,} places resolved:")
     for name, count in result.events_per_layer.items():
-        click.echo(f"  {name}: {count:,}")
+        _say(f"  {name}: {count:,}")
+
+
+# Five digits a side at most: int() of thousands of digits is slow, and an error in Python 3.11+.
+# save_png checks the range.
+_PNG_SIZE = re.compile(r"([0-9]{1,5})[xX]([0-9]{1,5})")
 
 
 def _png_size(text):
-    width, _, height = text.lower().partition("x")
-    if not (width.isdigit() and height.isdigit()):
-        raise click.BadParameter(f"expected WIDTHxHEIGHT such as 1200x800, got {text!r}", param_hint="--png-size")
-    return int(width), int(height)
+    found = _PNG_SIZE.fullmatch(text.strip())
+    if not found:
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        raise click.BadParameter(f"expected WIDTHxHEIGHT such as 1200x800, each 200 to 8000 pixels; "
+                                 f"got {shown!r}", param_hint="--png-size")
+    return int(found[1]), int(found[2])
 
 
 @cli.command()
@@ -226,8 +291,8 @@ def check(events):
     for path in events:
         located = locate([path])
         unverified = int((located["certainty"] == "unverified").sum())
-        click.echo(f"{path}: {len(located)} events OK ({unverified} unverified); "
-                   f"precision: {_tally(located['precision'])}")
+        _say(f"{path}: {len(located)} events OK ({unverified} unverified); "
+             f"precision: {_tally(located['precision'])}")
 
 
 def _tally(values) -> str:
@@ -248,16 +313,17 @@ def export(events, fmt, output):
         \b
         geomap export my-events.yaml --format csv -o events.csv
     """
-    from .outputs import export_csv, export_geojson, write_atomic
+    from .outputs import export_csv, export_geojson, refuse_overwriting_inputs, write_atomic
     from .pipeline import locate
 
+    refuse_overwriting_inputs([("output", output, "-o")], [("the input events file", events)])
     located = locate([events])
     text = export_geojson(located) if fmt == "geojson" else export_csv(located)
     if output == "-":
         click.echo(text, nl=False)
     else:
         write_atomic(output, text)
-        click.echo(f"Wrote {output} ({len(located)} events)", err=True)
+        _say(f"Wrote {output} ({len(located)} events)", err=True)
 
 
 @cli.command()
@@ -277,7 +343,8 @@ def embed(map_html, height, title, url):
     """
     from .outputs import embed_snippet, map_title
 
-    click.echo(embed_snippet(url or map_html, title=title or map_title(map_html), height=height))
+    click.echo(embed_snippet(map_html if url is None else url, title=title or map_title(map_html),
+                             height=height, src_option="MAP.html" if url is None else "--url"))
 
 
 # --- extract ---------------------------------------------------------------------------------
@@ -310,6 +377,10 @@ def extract(article, as_json, draft_path, date, whole):
         geomap extract page.html --json
         geomap extract article.md --draft draft.yaml --date 2022-04-01
     """
+    from .outputs import refuse_overwriting_inputs
+
+    refuse_overwriting_inputs([("draft", draft_path, "--draft")], [("the article", article)])
+
     from .extract import extract as find_places
     from .extract import read_article
     from .extract_draft import write_draft
@@ -320,24 +391,23 @@ def extract(article, as_json, draft_path, date, whole):
     result = find_places(doc, gazetteer)
     if draft_path:  # before printing: a draft that can't be written is the error to see
         events = write_draft(result, draft_path, date.date() if date else None)
-        click.echo(f"Wrote {draft_path} ({events} events). Give each a layer, then: "
-                   f"geomap check {draft_path}", err=True)
+        _say(f"Wrote {draft_path} ({events} events). Give each a layer, then: "
+             f"geomap check {draft_path}", err=True)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
         for m in result.mentions + result.unresolved:
-            where = f"{m.start}–{m.end}\t{_shorten(' '.join(m.text.split()))}"
+            where = f"{m.start}–{m.end}", _shorten(" ".join(m.text.split()))
             if m.place:
                 p = m.place
-                click.echo(f"{where}\t{describe(p, gazetteer)}\t{p.id}\t{p.lat:.5f},{p.lon:.5f}"
-                           f"\t{m.confidence:.2f}")
+                _say(*where, describe(p, gazetteer), p.id, f"{p.lat:.5f},{p.lon:.5f}", f"{m.confidence:.2f}")
             else:
                 hint = f"; did you mean {' or '.join(m.suggestions)}?" if m.suggestions else ""
-                click.echo(f"{where}\tnot resolved: {m.reason}{hint}")
+                _say(*where, f"not resolved: {m.reason}{hint}")
     skipped = "; ".join(f"{why} (characters {s}–{e})" for s, e, why in doc.skipped)
-    click.echo(f"{doc.name}: {_count(len(result.mentions), 'mention')} of "
-               f"{_count(len(result.places), 'place')}, {len(result.unresolved)} not resolved"
-               + (f"; skipped {skipped}" if skipped else ""), err=True)
+    _say(f"{doc.name}: {_count(len(result.mentions), 'mention')} of "
+         f"{_count(len(result.places), 'place')}, {len(result.unresolved)} not resolved"
+         + (f"; skipped {skipped}" if skipped else ""), err=True)
     if result.unresolved:
         sys.exit(EXIT_UNRESOLVED)
 

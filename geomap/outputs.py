@@ -7,37 +7,150 @@ failed or interrupted build leaves the previous output untouched.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 
 from jinja2 import Template
 
+from .csvcells import escape_cell
 from .errors import GeomapError
 from .events import record
 from .map.payload import events_geojson, plain_value
 
+# A temporary file whose writer's pid can't be read (written before temporary names carried
+# one) is left alone this long: writing a map takes seconds, never minutes.
+STALE_TEMPORARY_SECONDS = 600
+
+
+# --- never over an input ----------------------------------------------------------------------
+
+
+def refuse_overwriting_inputs(outputs, inputs) -> None:
+    """Raise GeomapError when an output would replace an input, or another output.
+
+    `outputs`: (what, path, option) for each file about to be written, e.g.
+    ("output", "map.html", "-o"); `inputs`: (what, path) for each file read, e.g.
+    ("the input events file", "e.yaml"). Paths are compared as files — device and inode —
+    so a symbolic or hard link to an input is caught too; the gazetteer's bundled files are
+    always inputs. Call it before the work, so a refused build costs nothing."""
+    from .gazetteer.places import data_dir
+
+    bundled = [("the bundled gazetteer file", p) for p in sorted(data_dir().glob("*.*"))]
+    earlier = []
+    for what, path, option in outputs:
+        if path is None or str(path) == "-":
+            continue
+        for source, other in [*inputs, *earlier, *bundled]:
+            if other is not None and str(other) != "-" and _same_file(path, other):
+                raise GeomapError(f"refusing to write {what} {path}: it is {source} {other}; "
+                                  f"choose another {option}.")
+        earlier.append((f"also the {what} ({option})", path))
+
+
+def _same_file(a, b) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): the same file only by the same path
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+# --- atomic writes ----------------------------------------------------------------------------
+
 
 def write_atomic(path, data: str | bytes) -> Path:
-    """Write `data` to `path` via a temporary file in the same folder and a rename."""
+    """Write `data` to `path` via a temporary file in the same folder and a rename.
+
+    The temporary file is `.NAME.PID.RANDOM.tmp`; ones left by a writer that was killed
+    (its pid is gone) are removed first. Any failure — a full disk, no permission — is one
+    GeomapError naming the file, with the temporary file removed and `path` as it was."""
     path = Path(path)
+    if isinstance(data, str):
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:  # lone surrogates: bytes of argv that were not UTF-8
+            raise GeomapError(f"cannot write {path}: character {exc.start + 1} of the text is not "
+                              "valid Unicode (bytes that were not UTF-8?). Nothing was written.") from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        _remove_stale_temporaries(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise GeomapError(f"cannot write to {path.parent}: {exc.strerror}. "
+        raise GeomapError(f"cannot write to {path.parent}: {explain_os_error(exc)}. "
                           "Choose another folder with -o.") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            fh.write(data)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a published map must be readable
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            before = f"the previous {path.name} is unchanged" if path.exists() else "nothing was written"
+            raise GeomapError(f"cannot write {path}: {explain_os_error(exc)}; {before}. "
+                              f"{_ADVICE.get(exc.errno, 'Write it somewhere else.')}") from None
         raise
     return path
+
+
+_ADVICE = {
+    errno.ENOSPC: "Free some space on that disk, or write the file to another one.",
+    errno.EDQUOT: "Free some of your disk quota, or write the file somewhere else.",
+    errno.EFBIG: "Write the file to a disk that takes larger files.",
+    errno.EACCES: "Write it to a folder you may write to.",
+    errno.EPERM: "Write it to a folder you may write to.",
+    errno.EROFS: "Write it to a disk that is not read-only.",
+}
+
+
+def explain_os_error(exc: OSError) -> str:
+    """'No space left on device (ENOSPC)': the errno's meaning and its name, to search for."""
+    if exc.errno is None:
+        return str(exc)
+    name = errno.errorcode.get(exc.errno, f"errno {exc.errno}")
+    return f"{os.strerror(exc.errno)} ({name})"
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove temporary files of `path` whose writer died (kill -9, power cut) mid-write.
+
+    A live writer's file — another geomap building the same map right now — is kept: its
+    pid is alive. Best effort: a file that can't be examined or removed is left."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:(\d{{1,10}})\.)?[a-z0-9_]{{8}}\.tmp")
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        found = pattern.fullmatch(entry.name)
+        if found is None:
+            continue
+        try:
+            if found.group(1) is not None:
+                stale = not _process_exists(int(found.group(1)))
+            else:
+                stale = time.time() - entry.stat().st_mtime > STALE_TEMPORARY_SECONDS
+            if stale:
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def _process_exists(pid: int) -> bool:
+    if pid <= 0 or os.name != "posix":  # kill(0) means the whole group; elsewhere kill kills
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):  # exists but is someone else's / not a pid at all
+        return True
+    return True
 
 
 def _umask() -> int:
@@ -80,25 +193,66 @@ _EMBED = Template("""\
 """, autoescape=False)
 
 
-def embed_snippet(src: str, *, title: str, height: str = "4:3") -> str:
+def embed_snippet(src: str, *, title: str, height: str = "4:3", src_option: str = "--url") -> str:
     """A responsive iframe for an article: full width, fixed height ("600px") or an aspect
     ratio ("16:9"), a title for screen readers, lazy loading, and a sandbox that lets the
-    map run its scripts and open source links in a new tab, but not navigate the article."""
+    map run its scripts and open source links in a new tab, but not navigate the article.
+
+    `src` must be an http(s) address or a relative one (GeomapError naming `src_option` if
+    not): the fallback link is clicked in the article page itself."""
+    check_embed_address(src, src_option)
+    found = _CONTROL.search(title.replace("\t", " ").replace("\n", " ").replace("\r", " "))
+    if found:
+        raise GeomapError(f"the title {title!r} has a control character at character {found.start() + 1}; "
+                          "give a plain title with --title.")
     return _EMBED.render(src=src, title=title, size=_size_style(height))
+
+
+# Browsers drop tabs and newlines anywhere in an address and controls or spaces around it, so
+# "java\tscript:…" runs as javascript:. An address with any of them is refused, never cleaned.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def check_embed_address(src: str, option: str = "--url") -> None:
+    """Raise GeomapError unless `src` is an http(s) address or a relative one (no scheme):
+    javascript:, data:, vbscript: or any other scheme in the fallback link would run or open
+    in the article page."""
+    fix = ("Give the address where the map is published, https://… or a path relative to the "
+           "article, with --url.")
+    if not src.strip():
+        raise GeomapError(f"{option}: the address is empty. {fix}")
+    control = _CONTROL.search(src)
+    if control:
+        raise GeomapError(f"{option}: the address {src!r} has a control character "
+                          f"({control.group()!r} at character {control.start() + 1}), which browsers "
+                          f"drop, so it hides what the address really is. {fix}")
+    if src != src.strip():
+        raise GeomapError(f"{option}: the address {src!r} begins or ends with a space. {fix}")
+    scheme = _SCHEME.match(src)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise GeomapError(f"{option}: the address {src!r} is a {scheme.group(1).lower()}: link, "
+                          f"which would run or open in the article page; only http(s) and relative "
+                          f"addresses are allowed. {fix}")
+
+
+# An aspect ratio's terms and a height have at most 5 digits: int() of thousands of digits is
+# slow, and refused outright by Python 3.11 and later.
+_RATIO = re.compile(r"([0-9]{1,5}):([0-9]{1,5})")
+_PIXELS = re.compile(r"([0-9]{1,5})(?:px)?")
 
 
 def _size_style(height: str) -> str:
     height = str(height).strip()
-    if ":" in height:
-        w, _, h = height.partition(":")
-        if w.isdigit() and h.isdigit() and int(w) > 0 and int(h) > 0:
-            return f"aspect-ratio:{int(w)}/{int(h)};min-height:320px"
-    elif height.isdigit() and 100 <= int(height) <= 5000:
-        return f"height:{int(height)}px"
-    elif height.endswith("px") and height[:-2].isdigit() and 100 <= int(height[:-2]) <= 5000:
-        return f"height:{int(height[:-2])}px"
-    raise GeomapError(f"--height: expected pixels such as 600 or 600px, or a ratio such as 16:9; "
-                      f"got {height!r}")
+    ratio = _RATIO.fullmatch(height)
+    if ratio and int(ratio[1]) > 0 and int(ratio[2]) > 0:
+        return f"aspect-ratio:{int(ratio[1])}/{int(ratio[2])};min-height:320px"
+    pixels = _PIXELS.fullmatch(height)
+    if pixels and 100 <= int(pixels[1]) <= 5000:
+        return f"height:{int(pixels[1])}px"
+    shown = height if len(height) <= 40 else height[:39] + "…"
+    raise GeomapError(f"--height: expected pixels from 100 to 5000 such as 600 or 600px, or a ratio "
+                      f"such as 16:9; got {shown!r}")
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -113,9 +267,14 @@ def export_geojson(located) -> str:
 
 def export_csv(located) -> str:
     """One row per event in the events-file CSV format (lists joined with ';'), so the
-    export loads back as an events file."""
+    export loads back as an events file. Cells that a spreadsheet would run as a formula
+    get a leading `'` (geomap.csvcells), which loading the file removes again."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
+    # Python's writer quotes a cell with a line break only when the break is in its
+    # lineterminator, so a lone carriage return went out bare and split the row on reading.
+    # Rows with one are written with every cell quoted.
+    writer_quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for row in located.itertuples(index=False):
         values = []
@@ -129,8 +288,9 @@ def export_csv(located) -> str:
             elif kind == record.COUNTS:
                 value = ";".join(f"{name}: {c.get('qualifier', '')} {c['value']}".replace(":  ", ": ")
                                  for name, c in value.items())
-            values.append("" if value is None else value)
-        writer.writerow(values)
+            # Every cell, so a text beginning with = + - @ is never a formula (csvcells).
+            values.append("" if value is None else escape_cell(str(value)))
+        (writer_quoting_all if any("\r" in value for value in values) else writer).writerow(values)
     return out.getvalue()
 
 

@@ -16,7 +16,7 @@ from .events.locate import locate_events
 from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
 from .map import build_map as _build_map
-from .outputs import render_html, write_atomic
+from .outputs import refuse_overwriting_inputs, render_html, write_atomic
 from .progress import quiet
 
 REPORT = "war-resistance-2022"
@@ -117,10 +117,12 @@ def build(paths=None, output=None, *, png=None, png_size=(1200, 800), progress=q
 
 
 def _build(paths, output, png, png_size, progress, options) -> BuildResult:
+    output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
+    refuse_overwriting_inputs([("output", output, "-o"), ("PNG", png, "--png")],
+                              [("the input events file", path) for path in paths])
     located = locate(paths, progress)
     progress("building the layers")
     fmap = _build_map(located, **options)
-    output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
     html = render_html(fmap)
     progress(f"writing {output}")
     if png:

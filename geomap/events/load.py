@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from ..csvcells import read_cells  # cells geomap export escaped for spreadsheets
 from ..errors import EventsError
 from ..textio import decode_utf8, read_bounded
 from .schema import MAX_WHOLE_NUMBER, EventsFile, Origin
@@ -333,7 +334,7 @@ def _read_rows(path, reader, header, events, rows):
                               "Quote cells that contain commas.", path=path, line=row_number)
         # Every cell as text first (one comprehension, no branches), then the few columns
         # that mean more than text.
-        event = {column: cell for column, cell in zip(header, map(strip, cells)) if cell}
+        event = {column: cell for column, cell in zip(header, read_cells(cells)) if cell}
         for column in lists:
             cell = event.get(column)
             if cell is not None:

@@ -180,6 +180,21 @@ def _construct_date(loader, node):
                        "with a real day.", node.start_mark) from None
 
 
+# Digits (after signs, underscores and a 0x/0o/0b prefix) past which a YAML integer is refused
+# before Python converts it: far above MAX_WHOLE_NUMBER's 16, far below Python's 4,300-digit
+# limit on int(), whose error would name a Python setting instead of the line.
+MAX_INTEGER_DIGITS = 30
+
+
+def _construct_int(loader, node):
+    """A whole number with hundreds of digits is refused at its own line."""
+    digits = sum(ch.isalnum() for ch in str(node.value))
+    if digits > MAX_INTEGER_DIGITS:
+        raise _Refused(f"a number of {digits:,} digits is not a count; the largest number geomap "
+                       f"maps is {MAX_WHOLE_NUMBER:,}.", node.start_mark)
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
 def _refuse_tag(loader, node):
     """Sets, ordered maps, pairs and binary have no place in an events file, and a set
     has no order: a route read from one could change direction from run to run."""
@@ -191,6 +206,7 @@ def _refuse_tag(loader, node):
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_map)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_located_seq)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+_LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 for _tag in ("set", "omap", "pairs", "binary"):
     _LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
 

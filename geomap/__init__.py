@@ -3,7 +3,7 @@
     import geomap
     events = geomap.load_events("events.yaml")      # validated
     located = geomap.locate_events(events)          # geocoded GeoDataFrame
-    m = geomap.build_map(located)                   # folium.Map (displays in notebooks)
+    m = geomap.make_map(located)                    # folium.Map (displays in notebooks)
     geomap.save(m, "output/map.html")
 
 Names are imported on first use, so `geomap geocode` never pays for folium or geopandas.
@@ -17,7 +17,7 @@ _LAZY = {
     "Gazetteer": "geomap.gazetteer", "Match": "geomap.gazetteer", "Place": "geomap.gazetteer",
     "geocode": "geomap.gazetteer",
     "load_events": "geomap.events", "locate_events": "geomap.events.locate",
-    "build": "geomap.pipeline", "build_map": "geomap.pipeline", "bundled_events": "geomap.pipeline",
+    "build": "geomap.pipeline", "make_map": "geomap.pipeline", "bundled_events": "geomap.pipeline",
     "embed_snippet": "geomap.outputs", "export_csv": "geomap.outputs",
     "export_geojson": "geomap.outputs", "save": "geomap.outputs",
 }

@@ -15,7 +15,7 @@ from .events import load_events
 from .events.locate import locate_events
 from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
-from .map import build_map as _build_map
+from .map import assemble_map
 from .outputs import refuse_overwriting_inputs, render_html, write_atomic
 from .progress import quiet
 
@@ -89,7 +89,7 @@ def _layer_conflict(layer_id, first_path, first, path, layer):
 _BUILT_IN_LAYERS = [layer.model_dump() for layer in DEFAULT_LAYERS]
 
 
-def build_map(events, **options):
+def make_map(events, **options):
     """A folium.Map from an events file path, a list of paths, or located events."""
     if isinstance(events, (str, Path)):
         events = locate([events])
@@ -97,7 +97,7 @@ def build_map(events, **options):
         events = locate(events)
     elif not hasattr(events, "geometry"):  # a validated EventsFile
         events = locate_events(events)
-    return _build_map(events, **options)
+    return assemble_map(events, **options)
 
 
 @dataclass
@@ -113,23 +113,23 @@ def build(paths=None, output=None, *, png=None, png_size=(1200, 800), progress=q
     """Build the map of `paths` (default: the bundled report) and write it to `output`,
     and to the PNG `png` when given. `progress` is called with each stage's description."""
     with cyclic_gc_paused():
-        return _build(list(paths or [bundled_events()]), output, png, png_size, progress, options)
+        return _build_files(list(paths or [bundled_events()]), output, png, png_size, progress, options)
 
 
-def _build(paths, output, png, png_size, progress, options) -> BuildResult:
+def _build_files(paths, output, png, png_size, progress, options) -> BuildResult:
     output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
     refuse_overwriting_inputs([("output", output, "-o"), ("PNG", png, "--png")],
                               [("the input events file", path) for path in paths])
     located = locate(paths, progress)
     progress("building the layers")
-    fmap = _build_map(located, **options)
+    fmap = assemble_map(located, **options)
     html = render_html(fmap)
     progress(f"writing {output}")
     if png:
         from .png import save_png
 
         # The picture is taken of an offline copy of the same map: no CDN needed.
-        save_png(_build_map(located, **{**options, "self_contained": True}), png,
+        save_png(assemble_map(located, **{**options, "self_contained": True}), png,
                  width=png_size[0], height=png_size[1])
     write_atomic(output, html)
     shown = [layer for layer in located.attrs["layers"]

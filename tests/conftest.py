@@ -36,9 +36,9 @@ def report_located(report_path):
 
 @pytest.fixture(scope="session")
 def report_html(report_located):
-    from geomap.map import build_map
+    from geomap.map import assemble_map
     from geomap.outputs import render_html
-    return render_html(build_map(report_located))
+    return render_html(assemble_map(report_located))
 
 
 def _page_data(html: str) -> dict:

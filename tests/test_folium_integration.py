@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from geomap.cli import cli
 from geomap.errors import GeomapError
-from geomap.map import build_map
+from geomap.map import assemble_map
 from geomap.outputs import render_html
 
 # folium's stock assets beyond Leaflet, by a word of their URL.
@@ -44,13 +44,13 @@ def folium_extras(page: str) -> set[str]:
 
 
 def test_a_plain_map_links_leaflet_alone(located):
-    page = render_html(build_map(located))
+    page = render_html(assemble_map(located))
     assert [url.rsplit("/", 1)[1] for url in linked(page)] == ["leaflet.js", "leaflet.css"]
     assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
 
 
 def test_a_marker_with_an_icon_gets_awesome_markers_and_its_popup_jquery(located):
-    fmap = build_map(located)
+    fmap = assemble_map(located)
     folium.Marker([50.4, 30.5], popup="Kyiv",
                   icon=folium.Icon(color="red", icon="info-sign")).add_to(fmap)
     page = render_html(fmap)
@@ -74,13 +74,13 @@ def test_a_marker_with_an_icon_gets_awesome_markers_and_its_popup_jquery(located
      {"awesome-markers", "fontawesome", "glyphicons"}),
 ])
 def test_each_element_gets_what_it_uses_and_nothing_more(located, make, expected):
-    fmap = build_map(located)
+    fmap = assemble_map(located)
     make().add_to(fmap)
     assert folium_extras(render_html(fmap)) == expected
 
 
 def test_plugins_bring_their_own_scripts_and_no_stock_ones(located):
-    fmap = build_map(located)
+    fmap = assemble_map(located)
     folium.plugins.MiniMap().add_to(fmap)
     folium.plugins.MarkerCluster([[50.0, 36.2], [49.0, 32.0]]).add_to(fmap)
     page = render_html(fmap)
@@ -93,13 +93,13 @@ def test_an_element_from_elsewhere_gets_all_of_folium_s_stock_assets(located):
     class Unknown(folium.MacroElement):  # could use $ or Bootstrap: geomap cannot tell
         pass
 
-    fmap = build_map(located)
+    fmap = assemble_map(located)
     Unknown().add_to(fmap)
     assert folium_extras(render_html(fmap)) == set(FOLIUM_EXTRAS)
 
 
 def test_rendering_leaves_the_map_s_own_lists_and_next_render_alone(located):
-    fmap = build_map(located)
+    fmap = assemble_map(located)
     before = list(fmap.default_js), list(fmap.default_css)
     marker = folium.Marker([50.0, 36.2], icon=folium.Icon()).add_to(fmap)
     assert "awesome-markers" in render_html(fmap)
@@ -109,7 +109,7 @@ def test_rendering_leaves_the_map_s_own_lists_and_next_render_alone(located):
 
 
 def test_shown_in_a_notebook_then_saved_the_page_has_one_copy_of_each_part(located):
-    fmap = build_map(located)
+    fmap = assemble_map(located)
     folium.Circle([50.0, 36.2], radius=100, popup="a popup").add_to(fmap)
     fmap._repr_html_()
     page = render_html(fmap)
@@ -120,7 +120,7 @@ def test_shown_in_a_notebook_then_saved_the_page_has_one_copy_of_each_part(locat
 
 
 def test_notebooks_get_the_assets_too(located):
-    fmap = build_map(located)
+    fmap = assemble_map(located)
     folium.Marker([50.0, 36.2], icon=folium.Icon()).add_to(fmap)
     shown = fmap._repr_html_()  # what Jupyter displays (the page, in an iframe's srcdoc)
     assert "leaflet.awesome-markers.js" in shown
@@ -129,7 +129,7 @@ def test_notebooks_get_the_assets_too(located):
 # --- self-contained ---------------------------------------------------------------------------
 
 def test_self_contained_refuses_an_icon_and_says_which_element_needs_the_network(located):
-    fmap = build_map(located, self_contained=True)
+    fmap = assemble_map(located, self_contained=True)
     folium.Marker([50.0, 36.2], icon=folium.Icon(color="red")).add_to(fmap)
     with pytest.raises(GeomapError, match=r"folium\.Icon needs .*leaflet\.awesome-markers\.js.*"
                                           r"would not show them offline") as error:
@@ -138,7 +138,7 @@ def test_self_contained_refuses_an_icon_and_says_which_element_needs_the_network
 
 
 def test_self_contained_refuses_a_plugin_from_a_cdn(located):
-    fmap = build_map(located, self_contained=True)
+    fmap = assemble_map(located, self_contained=True)
     folium.plugins.Fullscreen().add_to(fmap)
     with pytest.raises(GeomapError, match=r"folium\.plugins\.Fullscreen needs Control\.FullScreen"):
         render_html(fmap)
@@ -147,7 +147,7 @@ def test_self_contained_refuses_a_plugin_from_a_cdn(located):
 def test_self_contained_refusal_writes_nothing(located, tmp_path):
     from geomap.outputs import save
 
-    fmap = build_map(located, self_contained=True)
+    fmap = assemble_map(located, self_contained=True)
     folium.Circle([50.0, 36.2], radius=100, popup="needs jQuery").add_to(fmap)
     target = tmp_path / "map.html"
     target.write_text("the previous map", encoding="utf-8")
@@ -157,7 +157,7 @@ def test_self_contained_refusal_writes_nothing(located, tmp_path):
 
 
 def test_self_contained_keeps_leaflet_only_elements_offline(located):
-    fmap = build_map(located, self_contained=True)
+    fmap = assemble_map(located, self_contained=True)
     folium.Marker([50.0, 36.2], tooltip="default marker").add_to(fmap)
     folium.CircleMarker([49.0, 32.0]).add_to(fmap)
     page = render_html(fmap)
@@ -168,20 +168,20 @@ def test_self_contained_keeps_leaflet_only_elements_offline(located):
 
 
 def test_plain_self_contained_map_carries_no_marker_images(located):
-    assert "L.Icon.Default.mergeOptions" not in render_html(build_map(located, self_contained=True))
+    assert "L.Icon.Default.mergeOptions" not in render_html(assemble_map(located, self_contained=True))
 
 
 # --- tiles ------------------------------------------------------------------------------------
 
 def test_default_tiles_are_openstreetmap(located):
-    page = render_html(build_map(located))
+    page = render_html(assemble_map(located))
     assert "tile.openstreetmap.org/{z}/{x}/{y}.png" in page
     assert "Light map" in page
 
 
 @pytest.mark.parametrize("tiles", [xyzservices.providers.OpenTopoMap, "OpenTopoMap", "opentopomap"])
 def test_a_provider_or_its_name_gives_its_tiles_and_attribution(located, tiles):
-    page = render_html(build_map(located, tiles=tiles))
+    page = render_html(assemble_map(located, tiles=tiles))
     assert xyzservices.providers.OpenTopoMap.url in page
     assert "OpenTopoMap" in page and "SRTM" in page  # its attribution
     assert "tile.openstreetmap.org" not in page
@@ -190,7 +190,7 @@ def test_a_provider_or_its_name_gives_its_tiles_and_attribution(located, tiles):
 def test_a_provider_made_by_hand_is_accepted(located):
     own = xyzservices.TileProvider(name="Newsroom.Tiles", url="https://tiles.example.org/{z}/{x}/{y}.png",
                                    attribution="(C) Our newsroom")
-    page = render_html(build_map(located, tiles=own))
+    page = render_html(assemble_map(located, tiles=own))
     assert "https://tiles.example.org/{z}/{x}/{y}.png" in page and "Our newsroom" in page
     assert "Newsroom Tiles" in page  # the layer switcher names it
 
@@ -206,7 +206,7 @@ def test_a_provider_made_by_hand_is_accepted(located):
 ])
 def test_bad_tiles_get_one_clear_error(located, tiles, message):
     with pytest.raises(GeomapError, match=message):
-        build_map(located, tiles=tiles)
+        assemble_map(located, tiles=tiles)
 
 
 def test_cli_build_tiles(located, tmp_path):

@@ -5,7 +5,7 @@ import re
 
 import yaml
 
-from geomap.map import build_map
+from geomap.map import assemble_map
 from geomap.outputs import render_html
 
 LAYER_NAMES = ["Protests", "Prosecutions", "Border crossings", "Refusals and desertion",
@@ -119,7 +119,7 @@ def test_encoded_outlines_decode_to_the_shape():
 
 
 def test_same_input_gives_the_same_bytes(report_located):
-    assert render_html(build_map(report_located)) == render_html(build_map(report_located))
+    assert render_html(assemble_map(report_located)) == render_html(assemble_map(report_located))
 
 
 def test_text_from_the_events_file_cannot_become_markup(events_file, tmp_path, page_data):

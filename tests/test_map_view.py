@@ -10,7 +10,7 @@ import pytest
 import shapely
 
 from geomap.errors import GeomapError
-from geomap.map import build_map
+from geomap.map import assemble_map
 from geomap.map.view import MIN_SPAN_DEG, POINT_SPAN_DEG, view_bounds
 from geomap.pipeline import locate
 
@@ -85,4 +85,4 @@ events:
 """, encoding="utf-8")
     with pytest.raises(GeomapError, match=r"^the layers chosen \(strikes\) have no events; "
                                           r"the layers with events are: rallies$"):
-        build_map(locate([path]), layers=["strikes"])
+        assemble_map(locate([path]), layers=["strikes"])

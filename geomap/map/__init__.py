@@ -1,5 +1,5 @@
 """Map assembly: located events in, a folium.Map out."""
 
-from .build import build_map
+from .assemble import assemble_map
 
-__all__ = ["build_map"]
+__all__ = ["assemble_map"]

@@ -85,11 +85,11 @@ def csv_map(site):
 @pytest.fixture(scope="session")
 def report_page(site, report_located):
     """The bundled report, built self-contained, served as /report.html."""
-    from geomap.map import build_map
+    from geomap.map import assemble_map
     from geomap.outputs import save
 
     root, origin = site
-    save(build_map(report_located, self_contained=True, basemap="vector"), root / "report.html")
+    save(assemble_map(report_located, self_contained=True, basemap="vector"), root / "report.html")
     return f"{origin}/report.html"
 
 

@@ -18,7 +18,7 @@ import folium
 import folium.plugins
 import pytest
 
-from geomap.map import build_map
+from geomap.map import assemble_map
 from geomap.map.assets import _leaflet_dir
 from geomap.outputs import save
 
@@ -107,7 +107,7 @@ def open_with_assets(visit, site, fmap, name):
 
 
 def test_a_plain_map_asks_for_leaflet_alone(visit, site, located):
-    v, page, assets = open_with_assets(visit, site, build_map(located), "plain")
+    v, page, assets = open_with_assets(visit, site, assemble_map(located), "plain")
     assert sorted(set(assets.asked) - {"marker-icon.png"}) == ["leaflet.css", "leaflet.js"]
     assert v.page_errors == [] and v.errors_besides_blocked() == []
     assert page.evaluate("typeof window.jQuery") == "undefined"
@@ -115,7 +115,7 @@ def test_a_plain_map_asks_for_leaflet_alone(visit, site, located):
 
 
 def test_stock_elements_and_plugins_work_on_a_built_map(visit, site, located):
-    fmap = build_map(located)
+    fmap = assemble_map(located)
     folium.Marker([50.45, 30.52], popup="Kyiv: a popup from folium",
                   icon=folium.Icon(color="red", icon="info-sign")).add_to(fmap)
     folium.CircleMarker([46.48, 30.72], radius=9, color="#123456", tooltip="Odesa").add_to(fmap)
@@ -147,7 +147,7 @@ def test_stock_elements_and_plugins_work_on_a_built_map(visit, site, located):
 
 
 def test_self_contained_map_with_leaflet_only_elements_asks_for_nothing(visit, site, located):
-    fmap = build_map(located, self_contained=True, basemap="vector")
+    fmap = assemble_map(located, self_contained=True, basemap="vector")
     folium.Marker([50.45, 30.52], tooltip="a default marker").add_to(fmap)
     folium.CircleMarker([46.48, 30.72], radius=9, color="#123456").add_to(fmap)
     v, page, assets = open_with_assets(visit, site, fmap, "offline-elements")

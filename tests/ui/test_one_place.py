@@ -181,10 +181,10 @@ def test_png_of_a_failing_page_says_why_at_once(chromium, tmp_path, script, reas
     from branca.element import Element
 
     from geomap.errors import GeomapError
-    from geomap.pipeline import build_map
+    from geomap.pipeline import make_map
     from geomap.png import save_png
 
-    fmap = build_map(CORPUS / "kharkiv.yaml", self_contained=True, basemap="vector")
+    fmap = make_map(CORPUS / "kharkiv.yaml", self_contained=True, basemap="vector")
     fmap.get_root().script.add_child(Element(script))
     started = time.monotonic()
     with pytest.raises(GeomapError, match="Chromium could not render the map: " + reason):

@@ -60,12 +60,12 @@ def test_uncaught_errors_reach_the_same_message(visit, mixed_page, throw):
 
 
 def test_png_of_a_broken_page_fails_fast_with_its_message(chromium, mixed_events):
-    from geomap.map import build_map
+    from geomap.map import assemble_map
     from geomap.map.elements import EventLayers
     from geomap.pipeline import locate
     from geomap.png import save_png
 
-    fmap = build_map(locate([mixed_events]), self_contained=True, basemap="vector")
+    fmap = assemble_map(locate([mixed_events]), self_contained=True, basemap="vector")
     layers = next(e for e in fmap._children.values() if isinstance(e, EventLayers))
     block_id, _, _ = layers.blocks[0]
     layers.blocks[0] = (block_id, "json", '{"layers": [], "events": {"n": 3}}')

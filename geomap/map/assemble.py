@@ -23,7 +23,7 @@ DEFAULT_TITLE = "Events map"
 GATHER_ABOVE = 1500  # point marks: above this the page gathers them per zoom level
 
 
-def build_map(located, *, title=None, description=None, layers=None, basemap="tiles",
+def assemble_map(located, *, title=None, description=None, layers=None, basemap="tiles",
               tiles=None, self_contained=False) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 

@@ -5,6 +5,7 @@ import pytest
 from geomap.errors import EventsError
 from geomap.events import Count, load_events
 from geomap.events.locate import locate_events
+from geomap.events.schema import Origin
 
 GOOD = """\
 title: T
@@ -243,3 +244,11 @@ def test_csv_header_naming_a_column_twice_is_refused_even_with_spaces(tmp_path):
     error = error_for(tmp_path, text, "events.csv")
     assert "the column `places` is given twice (columns 6 (F) and 10 (J))" in str(error)
     assert (error.line, error.field) == (1, "places")
+
+
+def test_with_origin_returns_a_copy_and_leaves_the_original_alone(tmp_path):
+    events = load_text(tmp_path, GOOD)
+    moved = events.with_origin(Origin(path="elsewhere.yaml"))
+    assert moved is not events and moved.events == events.events
+    assert moved.origin.path == "elsewhere.yaml"
+    assert events.origin.path.endswith("events.yaml")

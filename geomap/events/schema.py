@@ -184,8 +184,11 @@ class EventsFile(_Strict):
         return self._origin
 
     def with_origin(self, origin: Origin) -> EventsFile:
-        self._origin = origin
-        return self
+        """A copy that knows where its events came from; this one is left as it is. Shallow:
+        the events themselves are shared (they are frozen)."""
+        copy = self.model_copy()
+        copy._origin = origin
+        return copy
 
     @model_validator(mode="after")
     def _ids_and_layers(self):

@@ -42,7 +42,7 @@ def refuse_overwriting_inputs(outputs, inputs) -> None:
     from .gazetteer.places import data_dir
 
     bundled = [("the bundled gazetteer file", p) for p in sorted(data_dir().glob("*.*"))]
-    earlier = []
+    earlier: list[tuple] = []
     for what, path, option in outputs:
         if path is None or str(path) == "-":
             continue
@@ -93,7 +93,7 @@ def write_atomic(path, data: str | bytes) -> Path:
         if isinstance(exc, OSError):
             before = f"the previous {path.name} is unchanged" if path.exists() else "nothing was written"
             raise GeomapError(f"cannot write {path}: {explain_os_error(exc)}; {before}. "
-                              f"{_ADVICE.get(exc.errno, 'Write it somewhere else.')}") from None
+                              f"{_ADVICE.get(exc.errno or 0, 'Write it somewhere else.')}") from None
         raise
     return path
 

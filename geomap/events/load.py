@@ -79,6 +79,10 @@ class _LineLoader(yaml.SafeLoader):
     """SafeLoader that remembers the line of every mapping key, refuses a key given twice,
     and refuses aliases (anchors let a tiny file expand to billions of nodes)."""
 
+    lines: dict  # (id of a mapping or list, key or index or None) -> line
+    keep: list  # the mappings and lists whose ids `lines` holds, kept alive
+    where: dict  # id of a mapping node -> (what owns it, its base, its keys): for messages
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
@@ -215,14 +219,14 @@ def _parse_yaml(path: Path, text: str):
     try:
         loader = _LineLoader(text)
     except yaml.reader.ReaderError as exc:  # the reader refuses control characters up front
-        line = text[: exc.position].count("\n") + 1
+        line: int | None = text[: exc.position].count("\n") + 1
         raise EventsError(f"{path}, line {line}: contains the control character U+{exc.character:04X}, "
                           "which YAML does not allow; remove it.", path=path, line=line) from None
     loader.lines, loader.keep, loader.where = {}, [], {}
     try:
         data = loader.get_single_data()
     except _Refused as exc:
-        line = exc.problem_mark.line + 1
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise EventsError(f"{path}, line {line}: {exc.problem}", path=path, line=line,
                           field=exc.field) from None
     except yaml.MarkedYAMLError as exc:
@@ -286,7 +290,8 @@ _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 def _parse_csv(path: Path, text: str):
     # strict: a stray quote (`"a"b`, or one never closed) is an error, not a silent guess.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    events, rows = [], []  # filled row by row: on a CSV error, the last row read whole is known
+    events: list[dict] = []
+    rows: list[int] = []  # filled row by row: on a CSV error, the last row read whole is known
     header_end = 0
     try:
         header = next(reader, None)

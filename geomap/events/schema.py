@@ -7,8 +7,8 @@ whom, how certain. Field names follow geodata/events/*.yaml; see README "Events 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, model_validator

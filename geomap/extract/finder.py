@@ -11,7 +11,7 @@ from ..gazetteer import Gazetteer, Place, default_gazetteer, describe
 from ..gazetteer.normalize import normalize
 from .article import Article
 from .index import NameIndex, index_for
-from .results import Candidate, Extraction, Mention
+from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
 from .words import (
     ADJECTIVES,
@@ -41,7 +41,10 @@ def extract(article: Article | str, gazetteer: Gazetteer | None = None) -> Extra
         article = Article.from_text(article)
     return _Finder(article, index_for(gazetteer or default_gazetteer())).run()
 
-
+# How much a name proposed by each rule is trusted before the evidence around it (descriptor,
+# hint, capital at the start of a sentence, common word, namesakes) adds or takes some.
+BASE_CONFIDENCE = {MatchedBy.SPELLING_VARIANT: 0.75, MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR: 0.6,
+                   MatchedBy.UNKNOWN_AFTER_PREPOSITION: 0.6}
 
 
 class _Finder:
@@ -80,9 +83,9 @@ class _Finder:
                     for k, s, end in filter(None, (tok.poss, (tok.key, tok.skel, tok.end))):
                         k, s = (f"{key} {k}", f"{skel} {s}") if j > i else (k, s)
                         if k in ix.names:
-                            best = (j + 1, "name", end)
+                            best = (j + 1, MatchedBy.NAME, end)
                         elif s in ix.skeletons:
-                            best = (j + 1, "spelling variant", end)
+                            best = (j + 1, MatchedBy.SPELLING_VARIANT, end)
                     key, skel = ((f"{key} {tok.key}", f"{skel} {tok.skel}") if j > i
                                  else (tok.key, tok.skel))
                     if key not in ix.prefixes and skel not in ix.prefixes:
@@ -113,8 +116,9 @@ class _Finder:
             if after is not None and after.key in NOT_LAND_AFTER:
                 continue
             for k in range(i, j + 1):
-                out.append(Candidate(k, k + 1, f"adjective + {text[noun.start:noun.end]!r}",
-                                      t[k].start, t[k].end, country=DEMONYMS[t[k].key]))
+                out.append(Candidate(k, k + 1, MatchedBy.ADJECTIVE, t[k].start, t[k].end,
+                                     country=DEMONYMS[t[k].key],
+                                     cue=text[noun.start:noun.end]))
         return out
 
     def _descriptor_at(self, k: int, words: dict) -> int:
@@ -156,7 +160,7 @@ class _Finder:
                      first < k and t[first - 1].key in MODIFIERS):
                 first -= 1
             if first < k and not (first == k - 1 and t[first].initial and not t[first].heading):
-                c = Candidate(first, k, "unknown name + descriptor", t[first].start,
+                c = Candidate(first, k, MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR, t[first].start,
                                t[k + size - 1].end)
                 self._attach(c, k, k + size)
                 unknown.append(c)
@@ -182,8 +186,8 @@ class _Finder:
             if after and joinable(text, t[end], after, False) and not after.cap and \
                     after.key not in FUNCTION_WORDS:
                 continue
-            out.append(Candidate(k, end + 1, f"unknown name after {t[k - 1].key!r}",
-                                  tok.start, t[end].end))
+            out.append(Candidate(k, end + 1, MatchedBy.UNKNOWN_AFTER_PREPOSITION, tok.start,
+                                 t[end].end, cue=t[k - 1].key))
         return out
 
     def _attach(self, c: Candidate, a: int, b: int):
@@ -193,8 +197,6 @@ class _Finder:
         c.descriptor = c.written
         if c.plural:  # "Territories" → "Territory": what the gazetteer knows
             c.descriptor = PLURALS[words].capitalize() if c.written[0].isupper() else PLURALS[words]
-        if c.how == "name":
-            c.how = "name + descriptor"
 
     def _lists(self, candidates: list[Candidate]):
         """ "Kemerovo, Tomsk, and Novosibirsk regions": the plural descriptor is every item's. It
@@ -218,7 +220,7 @@ class _Finder:
                     with_descriptor = self.ix.lookup(f"{written} {c.descriptor}").place
                     if not with_descriptor or with_descriptor.id == alone.parent:
                         break
-                prev.descriptor, prev.how = c.descriptor, f"list + {c.written}"
+                prev.descriptor, prev.written, prev.in_list = c.descriptor, c.written, True
                 nxt = prev
 
     def _own_region(self, place: Place) -> bool:
@@ -253,7 +255,7 @@ class _Finder:
                 continue
             a.hint, a.query = self._query(b), f"{self._query(a)} ({self._query(b)})"
             a.end = close.end() if bracket else b.end
-            a.how += f" + {where.kind} hint"
+            a.hint_kind = where.kind
             skip = True
         return out
 
@@ -267,7 +269,7 @@ class _Finder:
     def _query(self, c: Candidate) -> str:
         if c.query:
             return c.query
-        if c.plural or c.how.startswith("list"):
+        if c.plural or c.in_list:
             name = self.text[c.start:self.tokens[c.j - 1].end]
             return f"{name} {c.descriptor}"
         return self.text[c.start:c.end]
@@ -278,7 +280,7 @@ class _Finder:
         first, last = t[c.i], t[c.j - 1]
         words = [tok.key for tok in t[c.i:c.j]]
         key, evidence = " ".join(words), bool(c.descriptor or c.hint)
-        if evidence or c.how.startswith("unknown"):
+        if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
         if key in OTHER_MEANINGS or len(words) == 1 and (
                 key in ADJECTIVES or first.upper and len(key) <= 3):
@@ -288,7 +290,7 @@ class _Finder:
             return False
         if self._nature(c):
             return False
-        if c.how == "spelling variant" and len(key) < 5:
+        if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
             return False
         if first.heading:
             return True
@@ -339,7 +341,8 @@ class _Finder:
             query = self._query(c)
             match = ix.lookup(query)
             place = match.place
-            confidence = {"spelling": 0.75, "unknown": 0.6}.get(c.how.split(" ")[0], 0.9)
+            # a list's shared descriptor vouches for its members: 0.9 whatever proposed them
+            confidence = 0.9 if c.in_list else BASE_CONFIDENCE.get(c.matched_by, 0.9)
             confidence += 0.05 * bool(c.descriptor) + 0.05 * bool(c.hint) - 0.05 * t[c.i].initial
             if " ".join(tok.key for tok in t[c.i:c.j]) in COMMON_WORDS:
                 confidence -= 0.15
@@ -350,5 +353,7 @@ class _Finder:
         suggestions = () if place else (
             match.suggestions or tuple(describe(p, ix.gazetteer) for p in match.alternatives))
         return Mention(c.start, c.end, self.text[c.start:c.end], query, place,
-                       round(min(max(confidence, 0.05), 0.99), 2), c.how, t[c.i].para + 1, sentence,
-                       suggestions, "" if place else match.reason)
+                       round(min(max(confidence, 0.05), 0.99), 2), c.matched_by, t[c.i].para + 1,
+                       sentence, suggestions, "" if place else match.reason,
+                       descriptor=c.descriptor, written=c.written, in_list=c.in_list, hint=c.hint,
+                       hint_kind=c.hint_kind, cue=c.cue)

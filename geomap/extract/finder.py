@@ -41,11 +41,6 @@ def extract(article: Article | str, gazetteer: Gazetteer | None = None) -> Extra
         article = Article.from_text(article)
     return _Finder(article, index_for(gazetteer or default_gazetteer())).run()
 
-# How much a name proposed by each rule is trusted before the evidence around it (descriptor,
-# hint, capital at the start of a sentence, common word, namesakes) adds or takes some.
-BASE_CONFIDENCE = {MatchedBy.SPELLING_VARIANT: 0.75, MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR: 0.6,
-                   MatchedBy.UNKNOWN_AFTER_PREPOSITION: 0.6}
-
 
 class _Finder:
     """One pass over one article: candidates, then the rules that keep, join or drop them."""
@@ -341,8 +336,16 @@ class _Finder:
             query = self._query(c)
             match = ix.lookup(query)
             place = match.place
-            # a list's shared descriptor vouches for its members: 0.9 whatever proposed them
-            confidence = 0.9 if c.in_list else BASE_CONFIDENCE.get(c.matched_by, 0.9)
+            # how far the rule that proposed the name is trusted, before the evidence around
+            # it; a list's shared descriptor vouches for its members, whatever proposed them
+            if c.in_list:
+                confidence = 0.9
+            elif c.matched_by is MatchedBy.SPELLING_VARIANT:
+                confidence = 0.75
+            elif c.matched_by in UNKNOWN_NAMES:  # no gazetteer knows the name
+                confidence = 0.6
+            else:
+                confidence = 0.9
             confidence += 0.05 * bool(c.descriptor) + 0.05 * bool(c.hint) - 0.05 * t[c.i].initial
             if " ".join(tok.key for tok in t[c.i:c.j]) in COMMON_WORDS:
                 confidence -= 0.15

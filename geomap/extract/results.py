@@ -25,8 +25,8 @@ class MatchedBy(Enum):
 
 
 # Names no gazetteer knows: kept without further evidence, and resolved with less confidence.
-UNKNOWN_NAMES = frozenset({MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR,
-                           MatchedBy.UNKNOWN_AFTER_PREPOSITION})
+# A tuple: `in` finds a member by identity, where a set would hash it (in Python, for an Enum).
+UNKNOWN_NAMES = (MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR, MatchedBy.UNKNOWN_AFTER_PREPOSITION)
 
 
 @dataclass

@@ -383,7 +383,7 @@ def extract(article, as_json, draft_path, date, whole):
 
     from .extract import extract as find_places
     from .extract import read_article
-    from .extract_draft import write_draft
+    from .extract import write_draft
     from .gazetteer import default_gazetteer, describe
 
     doc = read_article(article, whole=whole)  # '-' is stdin, read with the same limit

@@ -15,7 +15,7 @@ import pytest
 from geomap.errors import EventsError, GeomapError
 from geomap.events.load import load_events
 from geomap.extract import ArticleError, article_from_bytes, extract, read_article
-from geomap.extract_html import html_text
+from geomap.extract.html import html_text
 from geomap.textio import read_bounded
 
 HOSTILE = Path(__file__).parent / "corpus" / "hostile"

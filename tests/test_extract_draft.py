@@ -14,7 +14,7 @@ from geomap.cli import cli
 from geomap.errors import EventsError
 from geomap.events import load_events
 from geomap.extract import ArticleError, extract, read_article
-from geomap.extract_draft import article_date, article_title, draft_events
+from geomap.extract.draft import article_date, article_title, draft_events
 
 ARTICLES = Path(__file__).resolve().parent / "corpus" / "articles"
 REPORT = Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"

@@ -13,8 +13,8 @@ import json
 import re
 from pathlib import Path
 
-from .events.schema import DEFAULT_LAYERS
-from .extract import ArticleError, Extraction, is_heading
+from .article import ArticleError, is_heading
+from .results import Extraction
 
 TITLE_PLACES = 4   # more are counted, not named: "Paragraph 11: Russia, Adygea, … and 20 more"
 DATE_WINDOW = 2000  # a dateline or byline is near the top; dates further down are the events'
@@ -79,6 +79,8 @@ def article_title(extraction: Extraction) -> str | None:
 
 def draft_events(extraction: Extraction, date: dt.date | None = None) -> str:
     """The YAML of a draft events file (see the module's docstring)."""
+    from ..events.schema import DEFAULT_LAYERS  # pydantic: only when a draft is asked for
+
     article = extraction.article
     if date is not None:
         where = "given with --date"
@@ -164,7 +166,7 @@ def _cut(text: str, limit: int) -> str:
 
 def write_draft(extraction: Extraction, path, date: dt.date | None = None) -> int:
     """Write the draft to `path` (atomically); returns the number of events."""
-    from .outputs import write_atomic
+    from ..outputs import write_atomic
 
     text = draft_events(extraction, date)
     write_atomic(path, text)

@@ -39,3 +39,21 @@ def test_readme_embed_example_is_real(tmp_path):
     printed = CliRunner().invoke(cli, ["embed", str(page), "--height", "16:9", "--url", url]).output
     documented = re.search(r"prints, for the CMS's HTML block:\n\n```html\n(.*?)```", README, re.S).group(1)
     assert documented == printed.rstrip("\n") + "\n"
+
+
+def test_architecture_table_names_every_module():
+    """The README's module table matches the package: every module is in it, and it names
+    no module that is gone."""
+    section = README.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    package = Path(__file__).resolve().parents[1] / "geomap"
+    modules = {p.relative_to(package).as_posix() for p in package.rglob("*")
+               if p.suffix in (".py", ".js") and p.name not in ("__init__.py", "__main__.py")}
+    named = set()
+    for cell in re.findall(r"^\| `([^|]+)\|", section, re.M):
+        names = re.findall(r"`?([\w/]+\.(?:py|js))`?", cell)
+        folder = next((n.rsplit("/", 1)[0] + "/" for n in names if "/" in n), "")
+        named |= {n if "/" in n else folder + n for n in names}
+    for cell in re.findall(r"^\| `(\w+)/` \| (.*)$", section, re.M):  # a package named as a folder
+        named |= {f"{cell[0]}/{n}" for n in re.findall(r"`(\w+\.py)`", cell[1])}
+    assert modules - named == set(), "modules missing from the README's Architecture table"
+    assert named - modules == set(), "the README's Architecture table names modules that are gone"

@@ -108,11 +108,11 @@ def main():
         article = read_article(article_path)
         text, wanted = article.text, expected(expected_path)
         index.cache.clear()  # the first run asks the gazetteer; later ones reuse its answers
-        _, first_s = timed(lambda: extract(article, gazetteer))
-        result, geomap_s = timed(lambda: extract(article, gazetteer), args.rounds)
+        _, first_s = timed(lambda article=article: extract(article, gazetteer))
+        result, geomap_s = timed(lambda article=article: extract(article, gazetteer), args.rounds)
         found = [(m.start, m.end, m.place.id if m.place else None)
                  for m in result.mentions + result.unresolved]
-        hits, naive_s = timed(lambda: naive(text, names), max(1, args.rounds // 10))
+        hits, naive_s = timed(lambda text=text: naive(text, names), max(1, args.rounds // 10))
         rows = [("geomap", found, first_s, geomap_s), ("naive", hits, naive_s, naive_s)]
         for method, mentions, first, seconds in rows:
             p, r, pp, pr = score(mentions, wanted)

@@ -382,8 +382,7 @@ def extract(article, as_json, draft_path, date, whole):
     refuse_overwriting_inputs([("draft", draft_path, "--draft")], [("the article", article)])
 
     from .extract import extract as find_places
-    from .extract import read_article
-    from .extract import write_draft
+    from .extract import read_article, write_draft
     from .gazetteer import default_gazetteer, describe
 
     doc = read_article(article, whole=whole)  # '-' is stdin, read with the same limit

@@ -7,8 +7,14 @@ from pathlib import Path
 import pytest
 
 from geomap.errors import GeomapError
-from geomap.extract import (Article, ArticleError, article_from_bytes, extract, index_for,
-                            read_article)
+from geomap.extract import (
+    Article,
+    ArticleError,
+    article_from_bytes,
+    extract,
+    index_for,
+    read_article,
+)
 from geomap.gazetteer import default_gazetteer
 
 ARTICLES = Path(__file__).resolve().parent / "corpus" / "articles"

@@ -2,8 +2,8 @@
 
 import datetime as dt
 import json
-import re
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -57,7 +57,7 @@ def test_cli_unresolved_exit_1_and_json():
 
 
 def test_cli_reads_stdin():
-    result = run("-", input="Rallies in Kharkiv and the Odessa area.".encode())
+    result = run("-", input=b"Rallies in Kharkiv and the Odessa area.")
     assert result.exit_code == 0
     assert [line.split("\t")[3] for line in result.stdout.splitlines()] == ["gn:706483", "UA-51"]
 

@@ -31,10 +31,10 @@ def _uses_of_how(source: str) -> list[tuple[int, str]]:
     def visit(node, scope):
         if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
             scope = f"{scope}.{node.name}" if scope else node.name
-        named = (isinstance(node, ast.Attribute) and node.attr == "how" or
-                 isinstance(node, ast.Constant) and node.value == "how" or
-                 isinstance(node, ast.Name) and node.id == "how" or
-                 isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "how")
+        named = ((isinstance(node, ast.Attribute) and node.attr == "how") or
+                 (isinstance(node, ast.Constant) and node.value == "how") or
+                 (isinstance(node, ast.Name) and node.id == "how") or
+                 (isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "how"))
         if named and scope not in BUILDS_HOW:
             found.append((node.lineno, scope or "<module>"))
         for child in ast.iter_child_nodes(node):

@@ -51,7 +51,7 @@ class Article:
         skipped = [] if whole else list(skipped)
         if not whole:
             skipped += _furniture(text, blocks)
-        merged = []  # a span inside another says nothing new
+        merged: list[tuple[int, int, str]] = []  # a span inside another says nothing new
         for span in sorted(skipped, key=lambda span: (span[0], -span[1])):
             if not merged or span[1] > merged[-1][1]:
                 merged.append(span)
@@ -97,7 +97,7 @@ def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -
         text, skipped, meta = html_text(text)
         fmt = "html"
     else:
-        skipped, meta = (), {}
+        skipped, meta = [], {}
         fmt = "markdown" if name.lower().endswith((".md", ".markdown")) else "text"
     if not text.strip():
         raise ArticleError(f"{name}: the article is empty; expected its text.")

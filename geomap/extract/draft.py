@@ -18,8 +18,7 @@ from .results import Extraction
 
 TITLE_PLACES = 4   # more are counted, not named: "Paragraph 11: Russia, Adygea, … and 20 more"
 DATE_WINDOW = 2000  # a dateline or byline is near the top; dates further down are the events'
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _MONTH = "|".join(_MONTHS)
 _DATES = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),  # also 2022-04-01T10:00
@@ -123,7 +122,7 @@ def draft_events(extraction: Extraction, date: dt.date | None = None) -> str:
 
 
 def _event(number, start, end, resolved, unresolved, date, layers) -> list[str]:
-    places = {}
+    places: dict = {}  # place id -> its first resolved mention
     for m in resolved:
         places.setdefault(m.place.id, m)
     names = list(dict.fromkeys(m.place.display_name for m in places.values()))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..gazetteer import Gazetteer, Place, default_gazetteer, describe
+from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
 from ..gazetteer.normalize import normalize
 from .article import Article
 from .index import NameIndex, index_for
@@ -56,7 +56,8 @@ class _Finder:
         names = [c for c in self._names() if c.i not in taken]
         candidates = sorted(self._descriptors(names) + adjectives, key=lambda c: c.start)
         self._lists(candidates)
-        mentions, unresolved = [], []
+        mentions: list[Mention] = []
+        unresolved: list[Mention] = []
         for c in self._hints(candidates):
             if c.country or self._keep(c):
                 mention = self._resolve(c)
@@ -128,7 +129,7 @@ class _Finder:
         """Attach written descriptors ("Kherson oblast", "city of Slavutych"), and take an unknown
         capitalised name before one as a place that may not resolve ("Donbas region")."""
         t, text = self.tokens, self.text
-        covered = set()
+        covered: set[int] = set()
         for c in names:
             after = c.j < len(t) and c.end == t[c.j - 1].end and \
                 joinable(text, t[c.j - 1], t[c.j], False) and self._descriptor_at(c.j, AFTER)
@@ -143,7 +144,7 @@ class _Finder:
                 c.start = t[c.i - before].start
             covered.update(range(c.i, c.j + int(after)))
         unknown = []
-        for k, tok in enumerate(t):
+        for k, _tok in enumerate(t):
             size = self._descriptor_at(k, AFTER)
             if not size or k in covered or not k:
                 continue
@@ -152,7 +153,7 @@ class _Finder:
             while first > 0 and k - first < 3 and (first - 1) not in covered and \
                     t[first - 1].cap and joinable(text, t[first - 1], t[first], False) and \
                     (t[first - 1].key not in STOPWORDS or
-                     first < k and t[first - 1].key in MODIFIERS):
+                     (first < k and t[first - 1].key in MODIFIERS)):
                 first -= 1
             if first < k and not (first == k - 1 and t[first].initial and not t[first].heading):
                 c = Candidate(first, k, MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR, t[first].start,
@@ -227,7 +228,7 @@ class _Finder:
         """ "Koryukovka (Chernihiv region)", "Bar, Vinnytsia oblast": the second names where the
         first is, when the gazetteer agrees; the two become one mention."""
         out, skip = [], False
-        for a, b in zip(candidates, candidates[1:] + [None]):
+        for a, b in zip(candidates, [*candidates[1:], None]):
             if skip:
                 skip = False
                 continue
@@ -243,13 +244,13 @@ class _Finder:
                     not self._may_be_in(a, where):
                 continue
             found = self.ix.lookup(f"{self._query(a)} ({self._query(b)})").place
-            if not found or found.kind in ("region", "country") and \
-                    (not bracket or where.kind == "region"):
+            if not found or (found.kind in ("region", "country") and \
+                    (not bracket or where.kind == "region")):
                 continue  # "Crimea (Ukraine)" is fine; "Adygea, Tatarstan" are two regions
             if not bracket and where.id not in (found.parent, found.country):
                 continue
             a.hint, a.query = self._query(b), f"{self._query(a)} ({self._query(b)})"
-            a.end = close.end() if bracket else b.end
+            a.end = close.end() if bracket and close else b.end
             a.hint_kind = where.kind
             skip = True
         return out
@@ -277,8 +278,8 @@ class _Finder:
         key, evidence = " ".join(words), bool(c.descriptor or c.hint)
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
-        if key in OTHER_MEANINGS or len(words) == 1 and (
-                key in ADJECTIVES or first.upper and len(key) <= 3):
+        if key in OTHER_MEANINGS or (len(words) == 1 and (
+                key in ADJECTIVES or (first.upper and len(key) <= 3))):
             return False  # "Paris", "Chechen fighters", "UK"
         if all(w in COMMON_WORDS for w in words) and (first.initial or not (
                 self._after_locative(c.i) or self._listed(c))):
@@ -316,7 +317,7 @@ class _Finder:
         before = " ".join(tok.key for tok in t[max(c.i - 2, 0):c.i]).split(" ")
         after = t[c.j].key if c.j < len(t) and t[c.j].para == t[c.i].para else ""
         if not (after in NATURE or before[-1:] in (["river"], ["lake"], ["mount"]) or
-                len(before) == 2 and before[0] in NATURE and before[1] == "of"):
+                (len(before) == 2 and before[0] in NATURE and before[1] == "of")):
             return False
         place = self.ix.lookup(self._query(c)).place
         return place is None or place.kind in ("town", "checkpoint")
@@ -330,8 +331,9 @@ class _Finder:
     def _resolve(self, c: Candidate) -> Mention:
         t, ix = self.tokens, self.ix
         if c.country:
-            match, place, confidence = None, ix.gazetteer.get(c.country), 0.7
+            place, confidence = ix.gazetteer.get(c.country), 0.7
             query = place.name
+            match = Match(query, place)  # named by the country's own adjective: nothing to weigh
         else:
             query = self._query(c)
             match = ix.lookup(query)

@@ -14,12 +14,10 @@ import re
 from collections import Counter
 from html import unescape
 
-_BLOCKS = frozenset("address article aside blockquote br dd div dl dt figcaption figure footer "
-                    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr "
-                    "ul".split())
-_HIDDEN = frozenset("script style noscript template svg head iframe object".split())
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
-_FURNITURE_TAGS = frozenset("nav aside footer form".split())
+_BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"])
+_HIDDEN = frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe", "object"])
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
+_FURNITURE_TAGS = frozenset(["nav", "aside", "footer", "form"])
 _FURNITURE_CLASS = re.compile(r"(?i)breadcrumb|\bnav|menu|sidebar|related|author|byline|share|"
                               r"social|comment|footer|widget|advert|promo|newsletter|cookie|"
                               r"subscribe")
@@ -46,7 +44,7 @@ def html_tokens(html: str):
         if lt < 0:
             break
         kind = html[lt + 1:lt + 2]
-        if kind.isascii() and kind.isalpha() or kind == "/" or kind in ("!", "?"):
+        if (kind.isascii() and kind.isalpha()) or kind == "/" or kind in ("!", "?"):
             if lt > text_from:
                 yield "text", unescape(html[text_from:lt])
             token, at = _markup(html, lt, n)
@@ -83,7 +81,8 @@ def _markup(html: str, lt: int, n: int):
         close = html.find(">", lt + 2)
         return None, close + 1 if close >= 0 else n
     name = _TAG_NAME.match(html, lt + 1)
-    at, attrs = name.end(), {}
+    at = name.end()
+    attrs: dict[str, str | None] = {}
     while True:
         gap = _GAP.match(html, at)
         at = gap.end()

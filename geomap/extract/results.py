@@ -106,7 +106,7 @@ class Extraction:
     @property
     def places(self) -> list[Place]:
         """The distinct places, in order of first mention."""
-        return list({m.place.id: m.place for m in self.mentions}.values())
+        return list({m.place.id: m.place for m in self.mentions if m.place is not None}.values())
 
     def to_dict(self) -> dict:
         a = self.article

@@ -48,7 +48,7 @@ def tokenize(article: Article) -> tuple[list[Token], list[tuple[int, int]]]:
         starts = [ps] + [ps + m.end() for m in _SENTENCE_END.finditer(para)
                          if not _ABBREVIATION.search(para[max(0, m.start() - 16): m.start()]
                                                      .rstrip("\"'’”)]"))]
-        sentences += [(s, e) for s, e in zip(starts, starts[1:] + [pe])]
+        sentences += [(s, e) for s, e in zip(starts, [*starts[1:], pe])]
         heading = is_heading(para)
         first_of = set()
         for m in WORD.finditer(text, ps, pe):

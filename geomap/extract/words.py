@@ -10,22 +10,10 @@ from ..gazetteer.normalize import DESCRIPTORS
 
 # English words (and a few names) that the gazetteer also knows as places. They count only when
 # capitalised inside a sentence after "in", "from", "to"… or with a descriptor or a hint.
-COMMON_WORDS = frozenset("""
-    anus ape are as babel balky bar bender berg bile bode bor bore bum buy camber chad char chop
-    clit cola cop dimer elk gamy gay gel grants grim gums gut harp hat hell human hut ii int is
-    island jam jar jerky jug karma ken lazy lit log luck lug lupin major mama mare marina maritime
-    marks mir mole never newel oar ob ocher old or oral ore pap partizan pasha pita plot police
-    progress rouge sack sad saki sari science shack shush sim skit smile spas spat star sumo tin
-    tor tore trip vary vi wad wary wiry xor yam
-""".split())
+COMMON_WORDS = frozenset(["anus", "ape", "are", "as", "babel", "balky", "bar", "bender", "berg", "bile", "bode", "bor", "bore", "bum", "buy", "camber", "chad", "char", "chop", "clit", "cola", "cop", "dimer", "elk", "gamy", "gay", "gel", "grants", "grim", "gums", "gut", "harp", "hat", "hell", "human", "hut", "ii", "int", "is", "island", "jam", "jar", "jerky", "jug", "karma", "ken", "lazy", "lit", "log", "luck", "lug", "lupin", "major", "mama", "mare", "marina", "maritime", "marks", "mir", "mole", "never", "newel", "oar", "ob", "ocher", "old", "or", "oral", "ore", "pap", "partizan", "pasha", "pita", "plot", "police", "progress", "rouge", "sack", "sad", "saki", "sari", "science", "shack", "shush", "sim", "skit", "smile", "spas", "spat", "star", "sumo", "tin", "tor", "tore", "trip", "vary", "vi", "wad", "wary", "wiry", "xor", "yam"])
 # Names that in an English article mean a person or a place outside the gazetteer (Paris is
 # a village in the Urals to the gazetteer): only with a descriptor or a hint in brackets.
-OTHER_MEANINGS = frozenset("""
-    alba alexandria andropov brezhnev cali cambridge chernenko edmonton gogol grimm hamburg
-    hindenburg java johannes kline kuibyshev kutuzov leipzig leland lenin logan loren lula
-    malinowski markov marx molotov neo paris pravda rachel ramadan romanov rosa rosenberg roy satan
-    stalin sven tim ustinov weinberg bolshevik linda maya
-""".split()) | {"karl marx", "karl marks", "gross karol"}
+OTHER_MEANINGS = frozenset(["alba", "alexandria", "andropov", "brezhnev", "cali", "cambridge", "chernenko", "edmonton", "gogol", "grimm", "hamburg", "hindenburg", "java", "johannes", "kline", "kuibyshev", "kutuzov", "leipzig", "leland", "lenin", "logan", "loren", "lula", "malinowski", "markov", "marx", "molotov", "neo", "paris", "pravda", "rachel", "ramadan", "romanov", "rosa", "rosenberg", "roy", "satan", "stalin", "sven", "tim", "ustinov", "weinberg", "bolshevik", "linda", "maya"]) | {"karl marx", "karl marks", "gross karol"}
 # Adjectives: of a country, they name it only before a word for land ("the Polish border");
 # "Polish volunteers" are people. The others are never a place on their own ("Chechen fighters").
 DEMONYMS = {
@@ -38,29 +26,18 @@ DEMONYMS = {
     "bulgarian": "BG", "serbian": "RS", "greek": "GR", "turkmen": "TM", "uzbek": "UZ",
 }
 ADJECTIVES = frozenset(DEMONYMS) | frozenset(
-    "chechen chuvash kalmyk jewish tatar bashkir dagestani ossetian crimean abkhazian soviet "
-    "transnistrian european american british english syrian iranian japanese korean".split())
-LAND_NOUNS = frozenset("border borders frontier territory soil airspace coast coastline".split())
-NOT_LAND_AFTER = frozenset("guard guards service services police patrol troops force forces "
-                           "agency officials authorities committee control".split())
+    ["chechen", "chuvash", "kalmyk", "jewish", "tatar", "bashkir", "dagestani", "ossetian", "crimean", "abkhazian", "soviet", "transnistrian", "european", "american", "british", "english", "syrian", "iranian", "japanese", "korean"])
+LAND_NOUNS = frozenset(["border", "borders", "frontier", "territory", "soil", "airspace", "coast", "coastline"])
+NOT_LAND_AFTER = frozenset(["guard", "guards", "service", "services", "police", "patrol", "troops", "force", "forces", "agency", "officials", "authorities", "committee", "control"])
 # "the Dnipro river", "the Sea of Azov": a river or a sea, not the town of that name.
-NATURE = frozenset("river lake sea reservoir valley basin delta bay gulf strait mountains "
-                   "mountain hills range peninsula island islands forest dam canal spit estuary "
-                   "lagoon".split())
-LOCATIVES = frozenset("in at near from to into outside around via towards toward across through "
-                      "past reach reached reaching leave left entered".split())
+NATURE = frozenset(["river", "lake", "sea", "reservoir", "valley", "basin", "delta", "bay", "gulf", "strait", "mountains", "mountain", "hills", "range", "peninsula", "island", "islands", "forest", "dam", "canal", "spit", "estuary", "lagoon"])
+LOCATIVES = frozenset(["in", "at", "near", "from", "to", "into", "outside", "around", "via", "towards", "toward", "across", "through", "past", "reach", "reached", "reaching", "leave", "left", "entered"])
 # After these, a capitalised word no gazetteer knows is listed as a place that did not resolve.
-NEAR = frozenset("in near outside around".split())
-NOT_AFTER_NEAR = frozenset("january february march april may june july august september "
-                           "october november december monday tuesday wednesday thursday friday "
-                           "saturday sunday cyrillic latin parliament congress".split())
-FUNCTION_WORDS = frozenset("on in at and or as after before since this last with where when which "
-                           "who was were is are has had have to for by from of the said".split())
-MODIFIERS = frozenset("north south east west northern southern eastern western central greater "
-                      "upper lower soviet occupied".split())
-STOPWORDS = frozenset("the this that these those a an our their its his her whole entire each "
-                      "every any same other border frontier capital separatist autonomous federal "
-                      "neighbouring neighboring in of and or for".split()) | MODIFIERS | ADJECTIVES
+NEAR = frozenset(["in", "near", "outside", "around"])
+NOT_AFTER_NEAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "cyrillic", "latin", "parliament", "congress"])
+FUNCTION_WORDS = frozenset(["on", "in", "at", "and", "or", "as", "after", "before", "since", "this", "last", "with", "where", "when", "which", "who", "was", "were", "is", "are", "has", "had", "have", "to", "for", "by", "from", "of", "the", "said"])
+MODIFIERS = frozenset(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "greater", "upper", "lower", "soviet", "occupied"])
+STOPWORDS = frozenset(["the", "this", "that", "these", "those", "a", "an", "our", "their", "its", "his", "her", "whole", "entire", "each", "every", "any", "same", "other", "border", "frontier", "capital", "separatist", "autonomous", "federal", "neighbouring", "neighboring", "in", "of", "and", "or", "for"]) | MODIFIERS | ADJECTIVES
 PLURALS = {"regions": "region", "areas": "area", "oblasts": "oblast", "territories": "territory",
            "provinces": "province", "krais": "krai", "republics": "republic"}
 AFTER = {k: v for k, v in DESCRIPTORS.items() if not k.endswith(" of")} | \

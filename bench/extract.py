@@ -29,10 +29,14 @@ from geomap.gazetteer import Gazetteer
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = [
-    (ROOT.parent / "shared/article/war-resistance-in-russia-and-ukraine.txt",
-     ROOT / "tests/corpus/articles/war-resistance-in-russia-and-ukraine.expected.tsv"),
-    (ROOT / "tests/corpus/articles/leaving-by-night.md",
-     ROOT / "tests/corpus/articles/leaving-by-night.expected.tsv"),
+    (
+        ROOT.parent / "shared/article/war-resistance-in-russia-and-ukraine.txt",
+        ROOT / "tests/corpus/articles/war-resistance-in-russia-and-ukraine.expected.tsv",
+    ),
+    (
+        ROOT / "tests/corpus/articles/leaving-by-night.md",
+        ROOT / "tests/corpus/articles/leaving-by-night.expected.tsv",
+    ),
 ]
 
 HOSTILE_SHAPES = ROOT / "tests/corpus/hostile/html_shapes.py"
@@ -78,13 +82,19 @@ def score(found, wanted):
     places_found = {p for _, _, p in found if p}
     places_wanted = {p for _, _, p in wanted if p}
     both = len(places_found & places_wanted)
-    return (right / len(found) if found else 0.0, right / len(wanted),
-            both / len(places_found) if places_found else 0.0, both / len(places_wanted))
+    return (
+        right / len(found) if found else 0.0,
+        right / len(wanted),
+        both / len(places_found) if places_found else 0.0,
+        both / len(places_wanted),
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rounds", type=int, default=20, help="extractions per article (default 20)")
+    parser.add_argument(
+        "--rounds", type=int, default=20, help="extractions per article (default 20)"
+    )
     args = parser.parse_args()
 
     gazetteer, load_s = timed(Gazetteer.load)
@@ -94,11 +104,15 @@ def main():
         for name in (place.name, *place.aliases):
             names.setdefault(name.casefold(), place.id)
     names = sorted(names.items())
-    print(f"gazetteer: {len(gazetteer):,} places, {len(names):,} names; loaded in {load_s:.2f} s, "
-          f"extraction index built in {index_s:.2f} s (both once per process)\n")
+    print(
+        f"gazetteer: {len(gazetteer):,} places, {len(names):,} names; loaded in {load_s:.2f} s, "
+        f"extraction index built in {index_s:.2f} s (both once per process)\n"
+    )
 
-    header = (f"{'article':<42} {'method':<7} {'chars':>7} {'mentions':>8} {'first ms':>8} {'ms/run':>7} "
-              f"{'mentions/s':>11} {'chars/s':>11} {'P':>5} {'R':>5} {'places P':>8} {'places R':>8}")
+    header = (
+        f"{'article':<42} {'method':<7} {'chars':>7} {'mentions':>8} {'first ms':>8} {'ms/run':>7} "
+        f"{'mentions/s':>11} {'chars/s':>11} {'P':>5} {'R':>5} {'places P':>8} {'places R':>8}"
+    )
     print(header)
     print("-" * len(header))
     for article_path, expected_path in ARTICLES:
@@ -110,20 +124,28 @@ def main():
         index.cache.clear()  # the first run asks the gazetteer; later ones reuse its answers
         _, first_s = timed(lambda article=article: extract(article, gazetteer))
         result, geomap_s = timed(lambda article=article: extract(article, gazetteer), args.rounds)
-        found = [(m.start, m.end, m.place.id if m.place else None)
-                 for m in result.mentions + result.unresolved]
+        found = [
+            (m.start, m.end, m.place.id if m.place else None)
+            for m in result.mentions + result.unresolved
+        ]
         hits, naive_s = timed(lambda text=text: naive(text, names), max(1, args.rounds // 10))
         rows = [("geomap", found, first_s, geomap_s), ("naive", hits, naive_s, naive_s)]
         for method, mentions, first, seconds in rows:
             p, r, pp, pr = score(mentions, wanted)
-            print(f"{article_path.name[:42]:<42} {method:<7} {len(text):>7,} {len(mentions):>8,} "
-                  f"{first * 1000:>8.1f} {seconds * 1000:>7.1f} {len(mentions) / seconds:>11,.0f} "
-                  f"{len(text) / seconds:>11,.0f} {p:>5.2f} {r:>5.2f} {pp:>8.2f} {pr:>8.2f}")
-        print(f"{'':<42} geomap ÷ naive: time per run {geomap_s / naive_s:.3f}×, mentions/s "
-              f"{len(found) / geomap_s / (len(hits) / naive_s):.1f}×, chars/s {naive_s / geomap_s:.1f}×\n")
-    print("first ms: the first extraction of the article, before the gazetteer's answers are cached;\n"
-          "ms/run: the mean of --rounds runs after it. P, R: precision and recall of mentions;\n"
-          "places P, R: of the distinct places named.\n")
+            print(
+                f"{article_path.name[:42]:<42} {method:<7} {len(text):>7,} {len(mentions):>8,} "
+                f"{first * 1000:>8.1f} {seconds * 1000:>7.1f} {len(mentions) / seconds:>11,.0f} "
+                f"{len(text) / seconds:>11,.0f} {p:>5.2f} {r:>5.2f} {pp:>8.2f} {pr:>8.2f}"
+            )
+        print(
+            f"{'':<42} geomap ÷ naive: time per run {geomap_s / naive_s:.3f}×, mentions/s "
+            f"{len(found) / geomap_s / (len(hits) / naive_s):.1f}×, chars/s {naive_s / geomap_s:.1f}×\n"
+        )
+    print(
+        "first ms: the first extraction of the article, before the gazetteer's answers are cached;\n"
+        "ms/run: the mean of --rounds runs after it. P, R: precision and recall of mentions;\n"
+        "places P, R: of the distinct places named.\n"
+    )
     hostile()
 
 

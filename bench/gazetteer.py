@@ -21,13 +21,26 @@ from geomap.gazetteer.places import data_dir
 
 # Names from the report with the town or region they mean (lat, lon within 0.3°).
 QUERIES = {
-    "Ufa": (54.74, 55.97), "Kharkov": (49.98, 36.25), "Odessa": (46.48, 30.73),
-    "Mukachevo": (48.44, 22.72), "Izhevsk": (56.85, 53.20), "Kursk": (51.73, 36.19),
-    "Belgorod": (50.61, 36.58), "Slavutych": (51.52, 30.72), "Koryukovka": (51.77, 32.25),
-    "Krasnodar": (45.04, 38.98), "Donetsk": (48.02, 37.80), "Mogilev-Podolsky": (48.44, 27.80),
-    "Tomsk": (56.50, 84.97), "Tula": (54.20, 37.62), "Samara": (53.20, 50.15),
-    "Харків": (49.98, 36.25), "Уфа": (54.74, 55.97), "Vinnitsa": (49.23, 28.47),
-    "Chernivtsi": (48.29, 25.94), "Lviv": (49.84, 24.02),
+    "Ufa": (54.74, 55.97),
+    "Kharkov": (49.98, 36.25),
+    "Odessa": (46.48, 30.73),
+    "Mukachevo": (48.44, 22.72),
+    "Izhevsk": (56.85, 53.20),
+    "Kursk": (51.73, 36.19),
+    "Belgorod": (50.61, 36.58),
+    "Slavutych": (51.52, 30.72),
+    "Koryukovka": (51.77, 32.25),
+    "Krasnodar": (45.04, 38.98),
+    "Donetsk": (48.02, 37.80),
+    "Mogilev-Podolsky": (48.44, 27.80),
+    "Tomsk": (56.50, 84.97),
+    "Tula": (54.20, 37.62),
+    "Samara": (53.20, 50.15),
+    "Харків": (49.98, 36.25),
+    "Уфа": (54.74, 55.97),
+    "Vinnitsa": (49.23, 28.47),
+    "Chernivtsi": (48.29, 25.94),
+    "Lviv": (49.84, 24.02),
 }
 ROUNDS = 200
 
@@ -52,7 +65,11 @@ def naive_lookup(cities, name):
 
 
 def right(found, expected):
-    return found is not None and abs(found[0] - expected[0]) < 0.3 and abs(found[1] - expected[1]) < 0.3
+    return (
+        found is not None
+        and abs(found[0] - expected[0]) < 0.3
+        and abs(found[1] - expected[1]) < 0.3
+    )
 
 
 def main():
@@ -66,7 +83,9 @@ def main():
     names = list(QUERIES)
     _, geomap_time = timed(lambda: [geomap_point(n) for _ in range(ROUNDS) for n in names])
     naive_rounds = 2  # a linear scan of 170,000 cities is slow; fewer rounds, same rate
-    _, naive_time = timed(lambda: [naive_lookup(cities, n) for _ in range(naive_rounds) for n in names])
+    _, naive_time = timed(
+        lambda: [naive_lookup(cities, n) for _ in range(naive_rounds) for n in names]
+    )
     geomap_rate = ROUNDS * len(names) / geomap_time
     naive_rate = naive_rounds * len(names) / naive_time
 

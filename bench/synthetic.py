@@ -28,14 +28,26 @@ REGION_SHARE = 0.05
 
 # Layer id → (noun for the title, verb phrase for the summary, count names to pick from).
 LAYERS = {
-    "protests": ("Protest", "people gathered against the war",
-                 ["detained", "fined", "participants"]),
-    "prosecutions": ("Court case", "a court heard charges for opposing the war",
-                     ["cases", "fined", "charged"]),
-    "crossings": ("Crossing", "men tried to cross the border to avoid the call-up",
-                  ["crossed", "turned_back"]),
-    "desertion": ("Refusal", "soldiers refused orders or left their unit",
-                  ["refused", "deserted", "dismissed"]),
+    "protests": (
+        "Protest",
+        "people gathered against the war",
+        ["detained", "fined", "participants"],
+    ),
+    "prosecutions": (
+        "Court case",
+        "a court heard charges for opposing the war",
+        ["cases", "fined", "charged"],
+    ),
+    "crossings": (
+        "Crossing",
+        "men tried to cross the border to avoid the call-up",
+        ["crossed", "turned_back"],
+    ),
+    "desertion": (
+        "Refusal",
+        "soldiers refused orders or left their unit",
+        ["refused", "deserted", "dismissed"],
+    ),
     "civil-resistance": ("Blockade", "residents blocked a convoy", ["participants", "vehicles"]),
     "mobilisation": ("Call-up", "men were handed call-up papers", ["mobilised", "summoned"]),
 }
@@ -44,8 +56,8 @@ CERTAINTY = (["reported"] * 7) + (["confirmed"] * 2) + ["unverified"]
 
 @dataclass(frozen=True)
 class Spot:
-    text: str        # as written in the events file; resolves to exactly this place
-    name: str        # short name for titles
+    text: str  # as written in the events file; resolves to exactly this place
+    name: str  # short name for titles
     lat: float
     lon: float
     weight: int
@@ -73,9 +85,11 @@ def spots(gazetteer: Gazetteer | None = None) -> tuple[list[Spot], list[Spot]]:
             if resolves(text, town):
                 towns.append(Spot(text, town.name, town.lat, town.lon, max(town.population, 1)))
                 break
-    regions = [Spot(r.name, r.name, r.lat, r.lon, 1)
-               for r in gazetteer.find(kind="region")
-               if r.country in ("RU", "UA") and resolves(r.name, r)]
+    regions = [
+        Spot(r.name, r.name, r.lat, r.lon, 1)
+        for r in gazetteer.find(kind="region")
+        if r.country in ("RU", "UA") and resolves(r.name, r)
+    ]
     return towns, regions
 
 
@@ -96,18 +110,20 @@ def events(n: int, towns: list[Spot], regions: list[Spot]) -> list[dict]:
         date = start + dt.timedelta(days=rng.randrange(365))
         picked = rng.sample(count_names, rng.randint(1, min(3, len(count_names))))
         counts = {name: rng.choice([rng.randint(1, 20), rng.randint(20, 500)]) for name in picked}
-        rows.append({
-            "id": f"ev-{i}",
-            "layer": layer,
-            "title": f"{noun} in {spot.name} #{i}",
-            "summary": f"On {date:%d %B} in {spot.name}, {what}.",
-            "date": date.isoformat(),
-            "places": spot.text,
-            "counts": "; ".join(f"{k}: {v}" for k, v in counts.items()),
-            "certainty": rng.choice(CERTAINTY),
-            "lat": spot.lat,
-            "lon": spot.lon,
-        })
+        rows.append(
+            {
+                "id": f"ev-{i}",
+                "layer": layer,
+                "title": f"{noun} in {spot.name} #{i}",
+                "summary": f"On {date:%d %B} in {spot.name}, {what}.",
+                "date": date.isoformat(),
+                "places": spot.text,
+                "counts": "; ".join(f"{k}: {v}" for k, v in counts.items()),
+                "certainty": rng.choice(CERTAINTY),
+                "lat": spot.lat,
+                "lon": spot.lon,
+            }
+        )
     return rows
 
 
@@ -134,8 +150,10 @@ def main():
     args = parser.parse_args()
     towns, regions = spots()
     write(events(args.n, towns, regions), args.output, args.points)
-    print(f"wrote {args.n} events ({len(towns)} towns, {len(regions)} regions to choose from) "
-          f"to {args.output}")
+    print(
+        f"wrote {args.n} events ({len(towns)} towns, {len(regions)} regions to choose from) "
+        f"to {args.output}"
+    )
 
 
 if __name__ == "__main__":

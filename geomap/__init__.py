@@ -14,12 +14,19 @@ from importlib import import_module
 from .errors import EventsError, GeomapError
 
 _LAZY = {
-    "Gazetteer": "geomap.gazetteer", "Match": "geomap.gazetteer", "Place": "geomap.gazetteer",
+    "Gazetteer": "geomap.gazetteer",
+    "Match": "geomap.gazetteer",
+    "Place": "geomap.gazetteer",
     "geocode": "geomap.gazetteer",
-    "load_events": "geomap.events", "locate_events": "geomap.events.locate",
-    "build": "geomap.pipeline", "make_map": "geomap.pipeline", "bundled_events": "geomap.pipeline",
-    "embed_snippet": "geomap.outputs", "export_csv": "geomap.outputs",
-    "export_geojson": "geomap.outputs", "save": "geomap.outputs",
+    "load_events": "geomap.events",
+    "locate_events": "geomap.events.locate",
+    "build": "geomap.pipeline",
+    "make_map": "geomap.pipeline",
+    "bundled_events": "geomap.pipeline",
+    "embed_snippet": "geomap.outputs",
+    "export_csv": "geomap.outputs",
+    "export_geojson": "geomap.outputs",
+    "save": "geomap.outputs",
 }
 
 __all__ = ["EventsError", "GeomapError", *_LAZY]

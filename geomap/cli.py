@@ -34,10 +34,16 @@ class _Command(click.Command):
             for text in _texts(ctx.params.get(param.name)):
                 problem = undecodable(text)
                 if problem:
-                    name = param.opts[-1] if isinstance(param, click.Option) else (param.metavar or param.name.upper())
+                    name = (
+                        param.opts[-1]
+                        if isinstance(param, click.Option)
+                        else (param.metavar or param.name.upper())
+                    )
                     raise click.UsageError(
                         f"{name} is not valid UTF-8 ({problem} of '{visible(text)}'). Give the text "
-                        "in UTF-8: check the encoding of the terminal or script that ran geomap.", ctx)
+                        "in UTF-8: check the encoding of the terminal or script that ran geomap.",
+                        ctx,
+                    )
         return rest
 
 
@@ -71,8 +77,11 @@ class _Group(click.Group):
                 raise
             from .outputs import explain_os_error
 
-            click.echo(f"Error: cannot write standard output: {explain_os_error(exc)}. "
-                       "Free some space, or send the output somewhere else.", err=True)
+            click.echo(
+                f"Error: cannot write standard output: {explain_os_error(exc)}. "
+                "Free some space, or send the output somewhere else.",
+                err=True,
+            )
             ctx.exit(GeomapError.exit_code)
 
 
@@ -107,9 +116,16 @@ def main():
 
 @cli.command()
 @click.argument("names", nargs=-1)
-@click.option("-f", "--file", "names_file", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Read names from a UTF-8 text file, one per line ('-' for stdin).")
-@click.option("--country", metavar="CC", help="Prefer places in this country (ISO alpha-2, e.g. UA).")
+@click.option(
+    "-f",
+    "--file",
+    "names_file",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Read names from a UTF-8 text file, one per line ('-' for stdin).",
+)
+@click.option(
+    "--country", metavar="CC", help="Prefer places in this country (ISO alpha-2, e.g. UA)."
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def geocode(names, names_file, country, as_json):
     """Resolve place names against the bundled gazetteer, one line per name.
@@ -130,8 +146,10 @@ def geocode(names, names_file, country, as_json):
     if not queries:
         raise click.UsageError("give at least one NAME, or --file FILE")
     if country and (len(country) != 2 or not country.isalpha()):
-        raise click.BadParameter(f"expected an ISO alpha-2 code such as UA or RU, got {country!r}",
-                                 param_hint="--country")
+        raise click.BadParameter(
+            f"expected an ISO alpha-2 code such as UA or RU, got {country!r}",
+            param_hint="--country",
+        )
 
     gazetteer = default_gazetteer()
     unresolved = 0
@@ -153,11 +171,17 @@ def _read_names(path) -> list[str]:
     from .textio import decode_utf8, read_bounded
 
     try:
-        raw = read_bounded(path, MAX_NAMES_BYTES, what="a list of names",
-                           expected="a text file of names, one per line")
+        raw = read_bounded(
+            path,
+            MAX_NAMES_BYTES,
+            what="a list of names",
+            expected="a text file of names, one per line",
+        )
     except OSError as exc:
-        raise GeomapError(f"{path}: cannot be read ({exc.strerror}). Give a UTF-8 text file of "
-                          "names, one per line, or '-' for standard input.") from None
+        raise GeomapError(
+            f"{path}: cannot be read ({exc.strerror}). Give a UTF-8 text file of "
+            "names, one per line, or '-' for standard input."
+        ) from None
     text = decode_utf8(raw, "<stdin>" if path == "-" else path)
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -213,20 +237,43 @@ def _layer_list(ctx, param, value):
 
 @cli.command()
 @_events_argument
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Where to write the map (default: output/NAME.html).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Where to write the map (default: output/NAME.html).",
+)
 @click.option("--title", help="Map title (default: the events file's title).")
-@click.option("--layers", callback=_layer_list, metavar="L1,L2", help="Only these layers, in this order.")
-@click.option("--basemap", type=click.Choice(["tiles", "vector"]), default="tiles", show_default=True,
-              help="Tile map, or the bundled country outlines (no network needed).")
-@click.option("--tiles", metavar="NAME",
-              help="Tile provider for the tile map, by its xyzservices name, e.g. OpenTopoMap "
-                   "(default: OpenStreetMap).")
-@click.option("--self-contained", is_flag=True,
-              help="Inline Leaflet so the file works offline (implies --basemap vector unless given).")
-@click.option("--png", "png_path", type=click.Path(dir_okay=False),
-              help="Also render the map to this PNG (needs Chromium; see README).")
-@click.option("--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels.")
+@click.option(
+    "--layers", callback=_layer_list, metavar="L1,L2", help="Only these layers, in this order."
+)
+@click.option(
+    "--basemap",
+    type=click.Choice(["tiles", "vector"]),
+    default="tiles",
+    show_default=True,
+    help="Tile map, or the bundled country outlines (no network needed).",
+)
+@click.option(
+    "--tiles",
+    metavar="NAME",
+    help="Tile provider for the tile map, by its xyzservices name, e.g. OpenTopoMap "
+    "(default: OpenStreetMap).",
+)
+@click.option(
+    "--self-contained",
+    is_flag=True,
+    help="Inline Leaflet so the file works offline (implies --basemap vector unless given).",
+)
+@click.option(
+    "--png",
+    "png_path",
+    type=click.Path(dir_okay=False),
+    help="Also render the map to this PNG (needs Chromium; see README).",
+)
+@click.option(
+    "--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels."
+)
 @click.pass_context
 def build(ctx, events, output, title, layers, basemap, tiles, self_contained, png_path, png_size):
     """Build the map of EVENTS files (YAML or CSV) as one HTML file.
@@ -247,9 +294,18 @@ def build(ctx, events, output, title, layers, basemap, tiles, self_contained, pn
     size = _png_size(png_size) if png_path else None
     progress = Progress()
     try:
-        result = run_build(events, output, title=title, layers=layers, basemap=basemap, tiles=tiles,
-                           self_contained=self_contained, png=png_path, png_size=size,
-                           progress=lambda stage: progress(visible(stage)))
+        result = run_build(
+            events,
+            output,
+            title=title,
+            layers=layers,
+            basemap=basemap,
+            tiles=tiles,
+            self_contained=self_contained,
+            png=png_path,
+            png_size=size,
+            progress=lambda stage: progress(visible(stage)),
+        )
     finally:
         progress.close()
     kind = "self-contained, " if self_contained else ""
@@ -271,8 +327,10 @@ def _png_size(text):
     found = _PNG_SIZE.fullmatch(text.strip())
     if not found:
         shown = text if len(text) <= 40 else text[:39] + "…"
-        raise click.BadParameter(f"expected WIDTHxHEIGHT such as 1200x800, each 200 to 8000 pixels; "
-                                 f"got {shown!r}", param_hint="--png-size")
+        raise click.BadParameter(
+            f"expected WIDTHxHEIGHT such as 1200x800, each 200 to 8000 pixels; got {shown!r}",
+            param_hint="--png-size",
+        )
     return int(found[1]), int(found[2])
 
 
@@ -291,8 +349,10 @@ def check(events):
     for path in events:
         located = locate([path])
         unverified = int((located["certainty"] == "unverified").sum())
-        _say(f"{path}: {len(located)} events OK ({unverified} unverified); "
-             f"precision: {_tally(located['precision'])}")
+        _say(
+            f"{path}: {len(located)} events OK ({unverified} unverified); "
+            f"precision: {_tally(located['precision'])}"
+        )
 
 
 def _tally(values) -> str:
@@ -302,9 +362,16 @@ def _tally(values) -> str:
 
 @cli.command()
 @click.argument("events", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["geojson", "csv"]), default="geojson", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="File to write (default: standard output).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["geojson", "csv"]), default="geojson", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    help="File to write (default: standard output).",
+)
 def export(events, fmt, output):
     """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map).
 
@@ -328,8 +395,9 @@ def export(events, fmt, output):
 
 @cli.command()
 @click.argument("map_html", metavar="MAP.html")
-@click.option("--height", default="4:3", show_default=True,
-              help="Pixels (600) or an aspect ratio (16:9).")
+@click.option(
+    "--height", default="4:3", show_default=True, help="Pixels (600) or an aspect ratio (16:9)."
+)
 @click.option("--title", help="What screen readers announce (default: the map's title).")
 @click.option("--url", help="Where the map will be published (default: MAP.html as given).")
 def embed(map_html, height, title, url):
@@ -343,8 +411,14 @@ def embed(map_html, height, title, url):
     """
     from .outputs import embed_snippet, map_title
 
-    click.echo(embed_snippet(map_html if url is None else url, title=title or map_title(map_html),
-                             height=height, src_option="MAP.html" if url is None else "--url"))
+    click.echo(
+        embed_snippet(
+            map_html if url is None else url,
+            title=title or map_title(map_html),
+            height=height,
+            src_option="MAP.html" if url is None else "--url",
+        )
+    )
 
 
 # --- extract ---------------------------------------------------------------------------------
@@ -352,14 +426,27 @@ def embed(map_html, height, title, url):
 
 @cli.command()
 @click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--json", "as_json", is_flag=True,
-              help="One JSON document: mentions, unresolved, skipped.")
-@click.option("--draft", "draft_path", type=click.Path(dir_okay=False), metavar="EVENTS.yaml",
-              help="Also write a draft events file: one event per paragraph that names places.")
-@click.option("--date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="The article's date, for the draft (default: the first full date near the top).")
-@click.option("--whole", is_flag=True,
-              help="Read all the text as the report (skip no navigation, author box, links).")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON document: mentions, unresolved, skipped."
+)
+@click.option(
+    "--draft",
+    "draft_path",
+    type=click.Path(dir_okay=False),
+    metavar="EVENTS.yaml",
+    help="Also write a draft events file: one event per paragraph that names places.",
+)
+@click.option(
+    "--date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The article's date, for the draft (default: the first full date near the top).",
+)
+@click.option(
+    "--whole",
+    is_flag=True,
+    help="Read all the text as the report (skip no navigation, author box, links).",
+)
 def extract(article, as_json, draft_path, date, whole):
     """Find the places ARTICLE names (text, Markdown or HTML; '-' for stdin), resolved offline.
 
@@ -390,8 +477,11 @@ def extract(article, as_json, draft_path, date, whole):
     result = find_places(doc, gazetteer)
     if draft_path:  # before printing: a draft that can't be written is the error to see
         events = write_draft(result, draft_path, date.date() if date else None)
-        _say(f"Wrote {draft_path} ({events} events). Give each a layer, then: "
-             f"geomap check {draft_path}", err=True)
+        _say(
+            f"Wrote {draft_path} ({events} events). Give each a layer, then: "
+            f"geomap check {draft_path}",
+            err=True,
+        )
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
     else:
@@ -399,14 +489,23 @@ def extract(article, as_json, draft_path, date, whole):
             where = f"{m.start}–{m.end}", _shorten(" ".join(m.text.split()))
             if m.place:
                 p = m.place
-                _say(*where, describe(p, gazetteer), p.id, f"{p.lat:.5f},{p.lon:.5f}", f"{m.confidence:.2f}")
+                _say(
+                    *where,
+                    describe(p, gazetteer),
+                    p.id,
+                    f"{p.lat:.5f},{p.lon:.5f}",
+                    f"{m.confidence:.2f}",
+                )
             else:
                 hint = f"; did you mean {' or '.join(m.suggestions)}?" if m.suggestions else ""
                 _say(*where, f"not resolved: {m.reason}{hint}")
     skipped = "; ".join(f"{why} (characters {s}–{e})" for s, e, why in doc.skipped)
-    _say(f"{doc.name}: {_count(len(result.mentions), 'mention')} of "
-         f"{_count(len(result.places), 'place')}, {len(result.unresolved)} not resolved"
-         + (f"; skipped {skipped}" if skipped else ""), err=True)
+    _say(
+        f"{doc.name}: {_count(len(result.mentions), 'mention')} of "
+        f"{_count(len(result.places), 'place')}, {len(result.unresolved)} not resolved"
+        + (f"; skipped {skipped}" if skipped else ""),
+        err=True,
+    )
     if result.unresolved:
         sys.exit(EXIT_UNRESOLVED)
 

@@ -48,8 +48,10 @@ def refuse_overwriting_inputs(outputs, inputs) -> None:
             continue
         for source, other in [*inputs, *earlier, *bundled]:
             if other is not None and str(other) != "-" and _same_file(path, other):
-                raise GeomapError(f"refusing to write {what} {path}: it is {source} {other}; "
-                                  f"choose another {option}.")
+                raise GeomapError(
+                    f"refusing to write {what} {path}: it is {source} {other}; "
+                    f"choose another {option}."
+                )
         earlier.append((f"also the {what} ({option})", path))
 
 
@@ -74,15 +76,21 @@ def write_atomic(path, data: str | bytes) -> Path:
         try:
             data = data.encode("utf-8")
         except UnicodeEncodeError as exc:  # lone surrogates: bytes of argv that were not UTF-8
-            raise GeomapError(f"cannot write {path}: character {exc.start + 1} of the text is not "
-                              "valid Unicode (bytes that were not UTF-8?). Nothing was written.") from None
+            raise GeomapError(
+                f"cannot write {path}: character {exc.start + 1} of the text is not "
+                "valid Unicode (bytes that were not UTF-8?). Nothing was written."
+            ) from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_temporaries(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as exc:
-        raise GeomapError(f"cannot write to {path.parent}: {explain_os_error(exc)}. "
-                          "Choose another folder with -o.") from None
+        raise GeomapError(
+            f"cannot write to {path.parent}: {explain_os_error(exc)}. "
+            "Choose another folder with -o."
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -91,9 +99,13 @@ def write_atomic(path, data: str | bytes) -> Path:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            before = f"the previous {path.name} is unchanged" if path.exists() else "nothing was written"
-            raise GeomapError(f"cannot write {path}: {explain_os_error(exc)}; {before}. "
-                              f"{_ADVICE.get(exc.errno or 0, 'Write it somewhere else.')}") from None
+            before = (
+                f"the previous {path.name} is unchanged" if path.exists() else "nothing was written"
+            )
+            raise GeomapError(
+                f"cannot write {path}: {explain_os_error(exc)}; {before}. "
+                f"{_ADVICE.get(exc.errno or 0, 'Write it somewhere else.')}"
+            ) from None
         raise
     return path
 
@@ -182,7 +194,8 @@ def save(fmap, path) -> Path:
 
 # --- embed ------------------------------------------------------------------------------------
 
-_EMBED = Template("""\
+_EMBED = Template(
+    """\
 <div class="geomap-embed" style="position:relative;width:100%;{{ size }}">
   <iframe src="{{ src|e }}" title="{{ title|e }}" loading="lazy"
           style="position:absolute;inset:0;width:100%;height:100%;border:0"
@@ -190,7 +203,9 @@ _EMBED = Template("""\
           referrerpolicy="no-referrer-when-downgrade"></iframe>
 </div>
 <p class="geomap-embed-fallback"><a href="{{ src|e }}">{{ title|e }} (open the map)</a></p>
-""", autoescape=False)
+""",
+    autoescape=False,
+)
 
 
 def embed_snippet(src: str, *, title: str, height: str = "4:3", src_option: str = "--url") -> str:
@@ -203,8 +218,10 @@ def embed_snippet(src: str, *, title: str, height: str = "4:3", src_option: str 
     check_embed_address(src, src_option)
     found = _CONTROL.search(title.replace("\t", " ").replace("\n", " ").replace("\r", " "))
     if found:
-        raise GeomapError(f"the title {title!r} has a control character at character {found.start() + 1}; "
-                          "give a plain title with --title.")
+        raise GeomapError(
+            f"the title {title!r} has a control character at character {found.start() + 1}; "
+            "give a plain title with --title."
+        )
     return _EMBED.render(src=src, title=title, size=_size_style(height))
 
 
@@ -218,22 +235,28 @@ def check_embed_address(src: str, option: str = "--url") -> None:
     """Raise GeomapError unless `src` is an http(s) address or a relative one (no scheme):
     javascript:, data:, vbscript: or any other scheme in the fallback link would run or open
     in the article page."""
-    fix = ("Give the address where the map is published, https://… or a path relative to the "
-           "article, with --url.")
+    fix = (
+        "Give the address where the map is published, https://… or a path relative to the "
+        "article, with --url."
+    )
     if not src.strip():
         raise GeomapError(f"{option}: the address is empty. {fix}")
     control = _CONTROL.search(src)
     if control:
-        raise GeomapError(f"{option}: the address {src!r} has a control character "
-                          f"({control.group()!r} at character {control.start() + 1}), which browsers "
-                          f"drop, so it hides what the address really is. {fix}")
+        raise GeomapError(
+            f"{option}: the address {src!r} has a control character "
+            f"({control.group()!r} at character {control.start() + 1}), which browsers "
+            f"drop, so it hides what the address really is. {fix}"
+        )
     if src != src.strip():
         raise GeomapError(f"{option}: the address {src!r} begins or ends with a space. {fix}")
     scheme = _SCHEME.match(src)
     if scheme and scheme.group(1).lower() not in ("http", "https"):
-        raise GeomapError(f"{option}: the address {src!r} is a {scheme.group(1).lower()}: link, "
-                          f"which would run or open in the article page; only http(s) and relative "
-                          f"addresses are allowed. {fix}")
+        raise GeomapError(
+            f"{option}: the address {src!r} is a {scheme.group(1).lower()}: link, "
+            f"which would run or open in the article page; only http(s) and relative "
+            f"addresses are allowed. {fix}"
+        )
 
 
 # An aspect ratio's terms and a height have at most 5 digits: int() of thousands of digits is
@@ -251,8 +274,10 @@ def _size_style(height: str) -> str:
     if pixels and 100 <= int(pixels[1]) <= 5000:
         return f"height:{int(pixels[1])}px"
     shown = height if len(height) <= 40 else height[:39] + "…"
-    raise GeomapError(f"--height: expected pixels from 100 to 5000 such as 600 or 600px, or a ratio "
-                      f"such as 16:9; got {shown!r}")
+    raise GeomapError(
+        f"--height: expected pixels from 100 to 5000 such as 600 or 600px, or a ratio "
+        f"such as 16:9; got {shown!r}"
+    )
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -286,8 +311,10 @@ def export_csv(located) -> str:
             elif kind == record.TEXT_LIST:
                 value = ";".join(value)
             elif kind == record.COUNTS:
-                value = ";".join(f"{name}: {c.get('qualifier', '')} {c['value']}".replace(":  ", ": ")
-                                 for name, c in value.items())
+                value = ";".join(
+                    f"{name}: {c.get('qualifier', '')} {c['value']}".replace(":  ", ": ")
+                    for name, c in value.items()
+                )
             # Every cell, so a text beginning with = + - @ is never a formula (csvcells).
             values.append("" if value is None else escape_cell(str(value)))
         (writer_quoting_all if any("\r" in value for value in values) else writer).writerow(values)
@@ -302,11 +329,18 @@ def map_title(path) -> str:
     from .textio import read_bounded
 
     try:  # the title is near the top: read no more than the head, whatever the file is
-        raw = read_bounded(Path(path), 200_000, what="a map", head=True,
-                           expected="an HTML map (build one with `geomap build`)")
+        raw = read_bounded(
+            Path(path),
+            200_000,
+            what="a map",
+            head=True,
+            expected="an HTML map (build one with `geomap build`)",
+        )
         head = raw.decode("utf-8", errors="replace")
     except OSError as exc:
-        raise GeomapError(f"{path}: cannot read the map ({exc.strerror}). Build it first with "
-                          "`geomap build`, or give the title with --title.") from None
+        raise GeomapError(
+            f"{path}: cannot read the map ({exc.strerror}). Build it first with "
+            "`geomap build`, or give the title with --title."
+        ) from None
     found = re.search(r"<title>(.*?)</title>", head, re.S)
     return html.unescape(found.group(1)).strip() if found else "Map"

@@ -61,29 +61,38 @@ def _locate(paths, progress):
     combined = pd.concat(frames, ignore_index=True)
     duplicated = combined["id"][combined["id"].duplicated()].unique()
     if len(duplicated):
-        raise EventsError(f"event id {duplicated[0]!r} is used in more than one of the files "
-                          f"{', '.join(map(str, paths))}; ids must be unique across files.")
+        raise EventsError(
+            f"event id {duplicated[0]!r} is used in more than one of the files "
+            f"{', '.join(map(str, paths))}; ids must be unique across files."
+        )
     layers, defined_in = {}, {}  # layer id -> its definition, and the file that gave it first
     for path, frame in zip(paths, frames):
         for layer in frame.attrs["layers"]:
             first = layers.setdefault(layer["id"], layer)
             defined_in.setdefault(layer["id"], path)
             if first != layer:  # keeping either would silently restyle the other file's events
-                raise EventsError(_layer_conflict(layer["id"], defined_in[layer["id"]], first, path, layer),
-                                  path=path)
+                raise EventsError(
+                    _layer_conflict(layer["id"], defined_in[layer["id"]], first, path, layer),
+                    path=path,
+                )
     combined.attrs.update(frames[0].attrs, layers=list(layers.values()))
     return combined
 
 
 def _layer_conflict(layer_id, first_path, first, path, layer):
     def described(definition):  # only what differs
-        words = ", ".join(f"no {key}" if definition[key] is None else f"{key} {definition[key]!r}"
-                          for key in ("name", "color", "description") if first[key] != layer[key])
+        words = ", ".join(
+            f"no {key}" if definition[key] is None else f"{key} {definition[key]!r}"
+            for key in ("name", "color", "description")
+            if first[key] != layer[key]
+        )
         return f"the built-in layer: {words}" if definition in _BUILT_IN_LAYERS else words
 
-    return (f"the layer {layer_id!r} is defined differently in {first_path} ({described(first)}) "
-            f"and in {path} ({described(layer)}); give it the same name, colour and description "
-            "in both files, or a different id in one.")
+    return (
+        f"the layer {layer_id!r} is defined differently in {first_path} ({described(first)}) "
+        f"and in {path} ({described(layer)}); give it the same name, colour and description "
+        "in both files, or a different id in one."
+    )
 
 
 _BUILT_IN_LAYERS = [layer.model_dump() for layer in DEFAULT_LAYERS]
@@ -108,18 +117,23 @@ class BuildResult:
     places_resolved: int
 
 
-def build(paths=None, output=None, *, png=None, png_size=(1200, 800), progress=quiet,
-          **options) -> BuildResult:
+def build(
+    paths=None, output=None, *, png=None, png_size=(1200, 800), progress=quiet, **options
+) -> BuildResult:
     """Build the map of `paths` (default: the bundled report) and write it to `output`,
     and to the PNG `png` when given. `progress` is called with each stage's description."""
     with cyclic_gc_paused():
-        return _build_files(list(paths or [bundled_events()]), output, png, png_size, progress, options)
+        return _build_files(
+            list(paths or [bundled_events()]), output, png, png_size, progress, options
+        )
 
 
 def _build_files(paths, output, png, png_size, progress, options) -> BuildResult:
     output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
-    refuse_overwriting_inputs([("output", output, "-o"), ("PNG", png, "--png")],
-                              [("the input events file", path) for path in paths])
+    refuse_overwriting_inputs(
+        [("output", output, "-o"), ("PNG", png, "--png")],
+        [("the input events file", path) for path in paths],
+    )
     located = locate(paths, progress)
     progress("building the layers")
     fmap = assemble_map(located, **options)
@@ -129,13 +143,23 @@ def _build_files(paths, output, png, png_size, progress, options) -> BuildResult
         from .png import save_png
 
         # The picture is taken of an offline copy of the same map: no CDN needed.
-        save_png(assemble_map(located, **{**options, "self_contained": True}), png,
-                 width=png_size[0], height=png_size[1])
+        save_png(
+            assemble_map(located, **{**options, "self_contained": True}),
+            png,
+            width=png_size[0],
+            height=png_size[1],
+        )
     write_atomic(output, html)
-    shown = [layer for layer in located.attrs["layers"]
-             if not options.get("layers") or layer["id"] in options["layers"]]
+    shown = [
+        layer
+        for layer in located.attrs["layers"]
+        if not options.get("layers") or layer["id"] in options["layers"]
+    ]
     counts = located["layer"].value_counts()
     places = {p["id"] for column in ("places", "route") for ps in located[column] for p in ps}
-    return BuildResult(path=output, bytes=len(html.encode("utf-8")),
-                       events_per_layer={layer["name"]: int(counts.get(layer["id"], 0)) for layer in shown},
-                       places_resolved=len(places))
+    return BuildResult(
+        path=output,
+        bytes=len(html.encode("utf-8")),
+        events_per_layer={layer["name"]: int(counts.get(layer["id"], 0)) for layer in shown},
+        places_resolved=len(places),
+    )

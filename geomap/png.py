@@ -19,16 +19,25 @@ from .outputs import render_html, write_atomic
 CHROMIUM_ENV = "GEOMAP_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 # Flags for a headless browser with no network chatter of its own.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 READY_TIMEOUT_MS = 20_000  # a big map (100,000 events) takes seconds to draw: room to spare
-WAIT_STEP_MS = 250         # how often the wait looks at what the page has reported
-ERROR_GRACE_MS = 1_000     # after an uncaught error, the page has this long to still get ready
+WAIT_STEP_MS = 250  # how often the wait looks at what the page has reported
+ERROR_GRACE_MS = 1_000  # after an uncaught error, the page has this long to still get ready
 MAX_REPORTED_ERRORS = 3
 READY = "html[data-geomap-ready], html[data-geomap-error]"  # page.js sets either
 # A picture cannot be clicked: hide the controls that only make sense in a browser.
-STATIC_CSS = (".leaflet-control-layers, .leaflet-control-zoom, .geomap-table, "
-              "#geomap-download { display: none !important; }")
+STATIC_CSS = (
+    ".leaflet-control-layers, .leaflet-control-zoom, .geomap-table, "
+    "#geomap-download { display: none !important; }"
+)
 
 
 def find_chromium() -> str | None:
@@ -46,16 +55,22 @@ def find_chromium() -> str | None:
 def save_png(fmap, path, *, width: int = 1200, height: int = 800) -> Path:
     """Render a folium map (built with self_contained=True for offline use) to a PNG file."""
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
-        raise GeomapError(f"PNG size {width}×{height} is out of range; use 200 to 8000 pixels a side")
+        raise GeomapError(
+            f"PNG size {width}×{height} is out of range; use 200 to 8000 pixels a side"
+        )
     try:
         import playwright.sync_api  # noqa: F401  (only to say clearly when it is missing)
     except ImportError:
-        raise GeomapError("--png needs Playwright: pip install 'geomap[png]' (and a Chromium, "
-                          "e.g. apt-get install chromium)") from None
+        raise GeomapError(
+            "--png needs Playwright: pip install 'geomap[png]' (and a Chromium, "
+            "e.g. apt-get install chromium)"
+        ) from None
     chromium = find_chromium()
     if chromium is None:
-        raise GeomapError("--png needs Chromium; install it (Debian/Ubuntu: apt-get install chromium) "
-                          f"or point {CHROMIUM_ENV} at a Chromium or Chrome binary")
+        raise GeomapError(
+            "--png needs Chromium; install it (Debian/Ubuntu: apt-get install chromium) "
+            f"or point {CHROMIUM_ENV} at a Chromium or Chrome binary"
+        )
     with tempfile.TemporaryDirectory(prefix="geomap-png-") as tmp:
         page_path = Path(tmp) / "map.html"
         page_path.write_text(render_html(fmap), encoding="utf-8")
@@ -90,14 +105,17 @@ def _screenshot(chromium: str, page_path: Path, width: int, height: int) -> byte
                 page.add_style_tag(content=STATIC_CSS)
                 # let tiles (when online) load and any zoom animation finish
                 page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)
-                page.wait_for_function("!document.querySelector('.leaflet-zoom-anim')",
-                                       timeout=READY_TIMEOUT_MS)
+                page.wait_for_function(
+                    "!document.querySelector('.leaflet-zoom-anim')", timeout=READY_TIMEOUT_MS
+                )
                 page.wait_for_timeout(300)
                 return page.screenshot(type="png")
             finally:
                 browser.close()
     except PlaywrightError as exc:
-        raise GeomapError(f"Chromium could not render the map: {str(exc).splitlines()[0]}") from None
+        raise GeomapError(
+            f"Chromium could not render the map: {str(exc).splitlines()[0]}"
+        ) from None
 
 
 def _wait_until_drawn(page, thrown: list, console: list) -> None:
@@ -121,13 +139,20 @@ def _wait_until_drawn(page, thrown: list, console: list) -> None:
                 deadline = min(deadline, now + ERROR_GRACE_MS / 1000)
             if now >= deadline:
                 reported = list(dict.fromkeys(thrown + console))[:MAX_REPORTED_ERRORS]
-                said = ("; the page reported: " + " | ".join(reported)) if reported else \
-                       "; the page reported no error (a very large map may need a faster machine)"
-                raise GeomapError("Chromium could not render the map: the page was not drawn "
-                                  f"after {now - started:.1f} s{said}") from None
+                said = (
+                    ("; the page reported: " + " | ".join(reported))
+                    if reported
+                    else "; the page reported no error (a very large map may need a faster machine)"
+                )
+                raise GeomapError(
+                    "Chromium could not render the map: the page was not drawn "
+                    f"after {now - started:.1f} s{said}"
+                ) from None
     failure = page.get_attribute("html", "data-geomap-error")
     if failure is not None:
-        raise GeomapError(f"Chromium could not render the map: the page failed while drawing it: {failure}")
+        raise GeomapError(
+            f"Chromium could not render the map: the page failed while drawing it: {failure}"
+        )
 
 
 def _first_line(error) -> str:

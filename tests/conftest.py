@@ -17,20 +17,24 @@ def gazetteer():
 @pytest.fixture(scope="session")
 def geodata():
     """The bundled GeoJSON files, as installed (not read from the checkout)."""
+
     def read(name):
         return json.loads((data_dir() / f"{name}.geojson").read_text(encoding="utf-8"))
+
     return read
 
 
 @pytest.fixture(scope="session")
 def report_path():
     from geomap.pipeline import bundled_events
+
     return bundled_events()
 
 
 @pytest.fixture(scope="session")
 def report_located(report_path):
     from geomap.pipeline import locate
+
     return locate([report_path])
 
 
@@ -38,6 +42,7 @@ def report_located(report_path):
 def report_html(report_located):
     from geomap.map import assemble_map
     from geomap.outputs import render_html
+
     return render_html(assemble_map(report_located))
 
 
@@ -49,8 +54,11 @@ def _page_data(html: str) -> dict:
 
     blocks = {}
     for block_id in ("geomap-data", "geomap-data-texts"):
-        found = re.search(rf'<script type="[^"]+" id="{block_id}" data-encoding="([^"]+)">(.*?)</script>',
-                          html, re.S)
+        found = re.search(
+            rf'<script type="[^"]+" id="{block_id}" data-encoding="([^"]+)">(.*?)</script>',
+            html,
+            re.S,
+        )
         assert found, f"no {block_id} block in the page"
         blocks[block_id] = unpack(found.group(1), found.group(2))
     data = blocks["geomap-data"]
@@ -80,9 +88,15 @@ events:
 @pytest.fixture
 def events_file(tmp_path):
     """Write a one-event YAML file; fields may be overridden."""
+
     def write(title="Rally in Kharkiv", summary="People gathered.", place="Kharkiv", text=None):
         path = tmp_path / "events.yaml"
-        path.write_text(text if text is not None else
-                        EVENT_TEMPLATE.format(title=title, summary=summary, place=place), encoding="utf-8")
+        path.write_text(
+            text
+            if text is not None
+            else EVENT_TEMPLATE.format(title=title, summary=summary, place=place),
+            encoding="utf-8",
+        )
         return path
+
     return write

@@ -15,7 +15,9 @@ import yaml
 
 EVENTS_FILE = Path(__file__).parents[1] / "geodata/events/war-resistance-2022.yaml"
 # shared/ beside the checkout (CI lays a copy there too)
-ARTICLE_FILE = Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
+ARTICLE_FILE = (
+    Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
+)
 
 LAYERS = {"protests", "prosecutions", "crossings", "desertion", "civil-resistance", "mobilisation"}
 CERTAINTIES = {"confirmed", "reported", "unverified"}
@@ -38,6 +40,7 @@ def events(doc) -> list[dict]:
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def count(event: dict, key: str):
     """A count's value, whether written as an int or as {value: ..., qualifier: ...}."""
@@ -70,6 +73,7 @@ def last_day(event: dict) -> dt.date:
 
 
 # ---------------------------------------------------------------- shape
+
 
 def test_document_header(doc):
     assert doc["title"].strip()
@@ -168,6 +172,7 @@ def test_no_vague_place_phrases(events):
 
 # ---------------------------------------------------------------- own words
 
+
 def _words(text: str) -> list[str]:
     text = text.replace("’", "'").replace("‘", "'")
     return re.findall(r"[a-z0-9']+", text.casefold())
@@ -179,14 +184,14 @@ def test_summaries_are_paraphrased(events):
         pytest.skip("article text not available")
     article = _words(ARTICLE_FILE.read_text(encoding="utf-8"))
     n = 7
-    shingles = {tuple(article[i:i + n]) for i in range(len(article) - n + 1)}
+    shingles = {tuple(article[i : i + n]) for i in range(len(article) - n + 1)}
     copied = []
     for e in events:
         for field in ("title", "summary"):
             words = _words(e[field])
             for i in range(len(words) - n + 1):
-                if tuple(words[i:i + n]) in shingles:
-                    copied.append((e["id"], field, " ".join(words[i:i + n])))
+                if tuple(words[i : i + n]) in shingles:
+                    copied.append((e["id"], field, " ".join(words[i : i + n])))
     assert not copied, copied
 
 
@@ -198,68 +203,188 @@ Q = tuple  # readability: (value, qualifier)
 
 REQUIRED = [
     # protests
-    ("street protests", "protests", "Russia",
-     {"detained": Q((15000, "about")), "towns": Q((100, "more than"))},
-     {"places": ["Russia"], "as_of": dt.date(2022, 3, 13), "start": INVASION}),
-    ("feminist 8 March", "protests", "Russia", {},
-     {"date": dt.date(2022, 3, 8), "places": ["Russia"]}),
-    ("St Petersburg courts", "protests", "St. Petersburg",
-     {"cases": 3710, "fined": 861, "administrative": 2456, "forced_labour": 123},
-     {"as_of": dt.date(2022, 3, 25), "certainty": "confirmed"}),
+    (
+        "street protests",
+        "protests",
+        "Russia",
+        {"detained": Q((15000, "about")), "towns": Q((100, "more than"))},
+        {"places": ["Russia"], "as_of": dt.date(2022, 3, 13), "start": INVASION},
+    ),
+    (
+        "feminist 8 March",
+        "protests",
+        "Russia",
+        {},
+        {"date": dt.date(2022, 3, 8), "places": ["Russia"]},
+    ),
+    (
+        "St Petersburg courts",
+        "protests",
+        "St. Petersburg",
+        {"cases": 3710, "fined": 861, "administrative": 2456, "forced_labour": 123},
+        {"as_of": dt.date(2022, 3, 25), "certainty": "confirmed"},
+    ),
     # prosecutions
-    ("criminal cases, 22 regions", "prosecutions", "Trans-Baikal Territory",
-     {"indicted": 46, "in_custody": 9, "house_arrest": 3, "abroad": Q((5, "at least")),
-      "regions": 22, "criminal_code_articles": 14, "article_207_3": 10, "article_214_2": 9,
-      "article_318_1": 9, "justifying_terrorism": 2},
-     {"n_places": 22, "tags_include": ["criminal-code-207.3"]}),
-    ("Ukraine 340 charged", "prosecutions", "Ukraine",
-     {"charged": Q((340, "more than")), "treason_or_collaboration": Q((100, "about"))},
-     {"as_of": dt.date(2022, 3, 28), "places": ["Ukraine"]}),
-    ("SBI 1,700 men", "prosecutions", "Ukraine", {"identified": Q((1700, "more than"))},
-     {"reported_by_has": "State Bureau of Investigation", "places": ["Ukraine"]}),
-    ("smuggling channels", "prosecutions", "Vinnitsa area", {},
-     {"places": ["Vinnitsa area", "Chernivtsi area", "Odessa area", "Lviv area"]}),
-    ("Bill 7171", "prosecutions", "Ukraine", {"max_sentence_years": Q((10, "up to"))},
-     {"places": ["Ukraine"], "tags_include": ["bill-7171"]}),
+    (
+        "criminal cases, 22 regions",
+        "prosecutions",
+        "Trans-Baikal Territory",
+        {
+            "indicted": 46,
+            "in_custody": 9,
+            "house_arrest": 3,
+            "abroad": Q((5, "at least")),
+            "regions": 22,
+            "criminal_code_articles": 14,
+            "article_207_3": 10,
+            "article_214_2": 9,
+            "article_318_1": 9,
+            "justifying_terrorism": 2,
+        },
+        {"n_places": 22, "tags_include": ["criminal-code-207.3"]},
+    ),
+    (
+        "Ukraine 340 charged",
+        "prosecutions",
+        "Ukraine",
+        {"charged": Q((340, "more than")), "treason_or_collaboration": Q((100, "about"))},
+        {"as_of": dt.date(2022, 3, 28), "places": ["Ukraine"]},
+    ),
+    (
+        "SBI 1,700 men",
+        "prosecutions",
+        "Ukraine",
+        {"identified": Q((1700, "more than"))},
+        {"reported_by_has": "State Bureau of Investigation", "places": ["Ukraine"]},
+    ),
+    (
+        "smuggling channels",
+        "prosecutions",
+        "Vinnitsa area",
+        {},
+        {"places": ["Vinnitsa area", "Chernivtsi area", "Odessa area", "Lviv area"]},
+    ),
+    (
+        "Bill 7171",
+        "prosecutions",
+        "Ukraine",
+        {"max_sentence_years": Q((10, "up to"))},
+        {"places": ["Ukraine"], "tags_include": ["bill-7171"]},
+    ),
     # crossings
-    ("Mogilev-Podolsky checkpoint", "crossings", "Mogilev-Podolsky checkpoint", {},
-     {"start": dt.date(2022, 3, 1), "end_by": dt.date(2022, 3, 10), "reported_by_has": "BBC"}),
-    ("Mukachevo to Poland", "crossings", "Mukachevo", {"cost_per_person": Q((2000, "up to"))},
-     {"route": ["Mukachevo", "Poland"], "currency": "EUR"}),
-    ("Odessa region price", "crossings", "Odessa region", {"cost_per_person": 1500},
-     {"currency": "USD"}),
+    (
+        "Mogilev-Podolsky checkpoint",
+        "crossings",
+        "Mogilev-Podolsky checkpoint",
+        {},
+        {"start": dt.date(2022, 3, 1), "end_by": dt.date(2022, 3, 10), "reported_by_has": "BBC"},
+    ),
+    (
+        "Mukachevo to Poland",
+        "crossings",
+        "Mukachevo",
+        {"cost_per_person": Q((2000, "up to"))},
+        {"route": ["Mukachevo", "Poland"], "currency": "EUR"},
+    ),
+    (
+        "Odessa region price",
+        "crossings",
+        "Odessa region",
+        {"cost_per_person": 1500},
+        {"currency": "USD"},
+    ),
     ("destination Poland", "crossings", "Poland", {}, {"route_end": "Poland"}),
     ("destination Romania", "crossings", "Romania", {}, {"route_end": "Romania"}),
     ("destination Moldova", "crossings", "Moldova", {}, {"route_end": "Moldova"}),
-    ("destination Hungary (fewer)", "crossings", "Hungary", {},
-     {"route_end": "Hungary", "tags_include": ["smaller-flow"]}),
-    ("Border Service 1,000 in 21 days", "crossings", "Ukraine",
-     {"caught": Q((1000, "more than")), "days": 21},
-     {"places": ["Ukraine"], "reported_by_has": "Border Service"}),
+    (
+        "destination Hungary (fewer)",
+        "crossings",
+        "Hungary",
+        {},
+        {"route_end": "Hungary", "tags_include": ["smaller-flow"]},
+    ),
+    (
+        "Border Service 1,000 in 21 days",
+        "crossings",
+        "Ukraine",
+        {"caught": Q((1000, "more than")), "days": 21},
+        {"places": ["Ukraine"], "reported_by_has": "Border Service"},
+    ),
     # desertion
-    ("155th brigade", "desertion", "Ukraine", {"refused": Q((200, "about"))},
-     {"certainty": "unverified", "places": ["Ukraine"], "text_has": "155th"}),
-    ("810th brigade", "desertion", "Crimea", {},
-     {"certainty": "unverified", "route": ["Crimea", "Odessa area"], "text_has": "810th"}),
-    ("Leningrad-region unit", "desertion", "Leningrad region", {},
-     {"route": ["Leningrad region", "Kursk", "Belgorod", "Ukraine"], "reported_by_has": "mother"}),
-    ("Ufa contract soldier", "desertion", "Ufa", {"max_sentence_years": Q((7, "up to"))},
-     {"route": ["Belgorod region", "Ufa"], "text_has": "Sakhibgareyev"}),
-    ("Krasnodar OMON", "desertion", "Krasnodar Territory", {"officers": 12},
-     {"text_has": "Chitayev", "text_has_2": "dismissed"}),
+    (
+        "155th brigade",
+        "desertion",
+        "Ukraine",
+        {"refused": Q((200, "about"))},
+        {"certainty": "unverified", "places": ["Ukraine"], "text_has": "155th"},
+    ),
+    (
+        "810th brigade",
+        "desertion",
+        "Crimea",
+        {},
+        {"certainty": "unverified", "route": ["Crimea", "Odessa area"], "text_has": "810th"},
+    ),
+    (
+        "Leningrad-region unit",
+        "desertion",
+        "Leningrad region",
+        {},
+        {
+            "route": ["Leningrad region", "Kursk", "Belgorod", "Ukraine"],
+            "reported_by_has": "mother",
+        },
+    ),
+    (
+        "Ufa contract soldier",
+        "desertion",
+        "Ufa",
+        {"max_sentence_years": Q((7, "up to"))},
+        {"route": ["Belgorod region", "Ufa"], "text_has": "Sakhibgareyev"},
+    ),
+    (
+        "Krasnodar OMON",
+        "desertion",
+        "Krasnodar Territory",
+        {"officers": 12},
+        {"text_has": "Chitayev", "text_has_2": "dismissed"},
+    ),
     ("Izhevsk OMON", "desertion", "Izhevsk", {}, {"text_has": "resignation"}),
-    ("South Ossetia returnees", "desertion", "South Ossetia", {},
-     {"start": dt.date(2022, 3, 21), "end_by": dt.date(2022, 3, 31),
-      "reported_by_has": "President"}),
-    ("Odessa posters", "desertion", "Odessa", {},
-     {"start": INVASION, "end_by": dt.date(2022, 3, 10)}),
+    (
+        "South Ossetia returnees",
+        "desertion",
+        "South Ossetia",
+        {},
+        {
+            "start": dt.date(2022, 3, 21),
+            "end_by": dt.date(2022, 3, 31),
+            "reported_by_has": "President",
+        },
+    ),
+    (
+        "Odessa posters",
+        "desertion",
+        "Odessa",
+        {},
+        {"start": INVASION, "end_by": dt.date(2022, 3, 10)},
+    ),
     # civil resistance
-    ("Koryukovka", "civil-resistance", "Koryukovka (Chernihiv region)", {},
-     {"date": dt.date(2022, 2, 27)}),
+    (
+        "Koryukovka",
+        "civil-resistance",
+        "Koryukovka (Chernihiv region)",
+        {},
+        {"date": dt.date(2022, 2, 27)},
+    ),
     ("Slavutych", "civil-resistance", "Slavutych", {}, {"date": dt.date(2022, 3, 26)}),
     ("Kharkov residents", "civil-resistance", "Kharkov", {}, {}),
-    ("hunger riots", "civil-resistance", "Ukraine", {},
-     {"places": ["Ukraine"], "text_has": "expropriation"}),
+    (
+        "hunger riots",
+        "civil-resistance",
+        "Ukraine",
+        {},
+        {"places": ["Ukraine"], "text_has": "expropriation"},
+    ),
     # mobilisation
     ("DPR forced mobilisation", "mobilisation", "Donetsk People's Republic", {}, {}),
 ]
@@ -269,7 +394,7 @@ def _matches(event: dict, want_counts: dict, extra: dict) -> list[str]:
     """Why an event does not fit the expectations (empty when it fits)."""
     why = []
     for key, want in want_counts.items():
-        value, qual = (want if isinstance(want, tuple) else (want, None))
+        value, qual = want if isinstance(want, tuple) else (want, None)
         if count(event, key) != value:
             why.append(f"count {key}={count(event, key)!r}, want {value}")
         elif qual is not None and qualifier(event, key) != qual:
@@ -313,11 +438,28 @@ def test_required_fact(events, label, layer, place, want_counts, extra):
 
 def test_22_regions_exact(events):
     expected = {
-        "Adygea", "Tatarstan", "Karelia", "Moscow City", "Ingushetia", "St. Petersburg",
-        "Kemerovo region", "Tomsk region", "Tyumen region", "Belgorod region", "Vladimir region",
-        "Moscow region", "Tula region", "Sverdlovsk region", "Pskov region", "Samara region",
-        "Rostov region", "Novosibirsk region", "Crimea", "Primorsky Territory",
-        "Krasnodar Territory", "Trans-Baikal Territory",
+        "Adygea",
+        "Tatarstan",
+        "Karelia",
+        "Moscow City",
+        "Ingushetia",
+        "St. Petersburg",
+        "Kemerovo region",
+        "Tomsk region",
+        "Tyumen region",
+        "Belgorod region",
+        "Vladimir region",
+        "Moscow region",
+        "Tula region",
+        "Sverdlovsk region",
+        "Pskov region",
+        "Samara region",
+        "Rostov region",
+        "Novosibirsk region",
+        "Crimea",
+        "Primorsky Territory",
+        "Krasnodar Territory",
+        "Trans-Baikal Territory",
     }
     (event,) = [e for e in events if count(e, "indicted") == 46]
     places = event["places"]

@@ -24,8 +24,13 @@ TIMEOUT = 60  # seconds; each command below takes about one: a regression fails,
 
 
 def _geomap(*args, cwd, stdin=None):
-    return subprocess.Popen([sys.executable, "-m", "geomap", *map(str, args)], cwd=cwd,
-                            stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "geomap", *map(str, args)],
+        cwd=cwd,
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _finish(proc):
@@ -40,6 +45,7 @@ def _finish(proc):
 
 def _endless(write):
     """Write lines of text to `write` (a file object) until the reader goes away."""
+
     def run():
         try:
             while True:
@@ -49,6 +55,7 @@ def _endless(write):
         finally:
             with contextlib.suppress(OSError):
                 write.close()
+
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
     return thread
@@ -66,27 +73,38 @@ def _assert_one_error(code, err, *needles):
 # --- devices and pipes, through the command line ----------------------------------------------
 
 
-@pytest.mark.parametrize("args, needles", [
-    (["build", "/dev/zero"], ["/dev/zero", "binary file, not YAML or CSV text"]),
-    (["check", "/dev/urandom"], ["/dev/urandom", "binary file"]),
-    (["export", "/dev/zero", "--format", "csv"], ["/dev/zero", "binary file"]),
-    (["geocode", "-f", "/dev/zero"], ["/dev/zero", "binary file, not a text file of names"]),
-    (["embed", "/dev/zero"], ["/dev/zero", "binary file, not an HTML map"]),
-    (["extract", "/dev/urandom"], ["/dev/urandom", "binary file, not an article"]),
-    (["extract", "/dev/zero", "--json"], ["/dev/zero", "binary file, not an article"]),
-])
+@pytest.mark.parametrize(
+    "args, needles",
+    [
+        (["build", "/dev/zero"], ["/dev/zero", "binary file, not YAML or CSV text"]),
+        (["check", "/dev/urandom"], ["/dev/urandom", "binary file"]),
+        (["export", "/dev/zero", "--format", "csv"], ["/dev/zero", "binary file"]),
+        (["geocode", "-f", "/dev/zero"], ["/dev/zero", "binary file, not a text file of names"]),
+        (["embed", "/dev/zero"], ["/dev/zero", "binary file, not an HTML map"]),
+        (["extract", "/dev/urandom"], ["/dev/urandom", "binary file, not an article"]),
+        (["extract", "/dev/zero", "--json"], ["/dev/zero", "binary file, not an article"]),
+    ],
+)
 def test_devices_are_refused_at_once(tmp_path, args, needles):
     start = time.monotonic()
     _assert_one_error(*_finish(_geomap(*args, cwd=tmp_path))[::2], *needles)
     assert time.monotonic() - start < TIMEOUT / 2
 
 
-@pytest.mark.parametrize("args, needles", [
-    (["extract", "-"], ["<stdin>: more than 5,242,880 bytes, the limit for an article"]),
-    (["geocode", "--file", "-"], ["<stdin>: more than 5,242,880 bytes, the limit for a list of names"]),
-    (["build", "/dev/stdin"], ["/dev/stdin: more than 20,971,520 bytes, the limit for an events file",
-                               "Split it"]),
-])
+@pytest.mark.parametrize(
+    "args, needles",
+    [
+        (["extract", "-"], ["<stdin>: more than 5,242,880 bytes, the limit for an article"]),
+        (
+            ["geocode", "--file", "-"],
+            ["<stdin>: more than 5,242,880 bytes, the limit for a list of names"],
+        ),
+        (
+            ["build", "/dev/stdin"],
+            ["/dev/stdin: more than 20,971,520 bytes, the limit for an events file", "Split it"],
+        ),
+    ],
+)
 def test_an_endless_pipe_stops_at_the_limit(tmp_path, args, needles):
     proc = _geomap(*args, cwd=tmp_path, stdin=subprocess.PIPE)
     _endless(proc.stdin)
@@ -134,6 +152,7 @@ def endless_stdin(monkeypatch):
         stream = _Endless(byte)
         monkeypatch.setattr(sys, "stdin", type("Stdin", (), {"buffer": stream})())
         return stream
+
     return install
 
 
@@ -155,8 +174,11 @@ def test_reader_head_and_sizes(tmp_path):
     path = tmp_path / "big.txt"
     with open(path, "wb") as fh:
         fh.truncate(30_000_000)  # sparse: too big by its size, refused before reading
-    with pytest.raises(EventsError, match=r"big.txt: 30,000,000 bytes is too big for an events file "
-                                          r"\(limit 20,971,520\)\. Split it"):
+    with pytest.raises(
+        EventsError,
+        match=r"big.txt: 30,000,000 bytes is too big for an events file "
+        r"\(limit 20,971,520\)\. Split it",
+    ):
         load_events(path)
     path.write_bytes(b"<title>Kept</title>" + b"x" * 5000)
     assert read_bounded(path, 100, what="a map", head=True).startswith(b"<title>Kept")
@@ -191,11 +213,11 @@ def test_malformed_page_reads_as_a_browser_would():
     text, skipped, meta = html_text((HOSTILE / "malformed.html").read_text(encoding="utf-8"))
     assert meta == {"title": "Malformed & co", "h1": "Rally in Kharkiv", "date": "2022-03-06"}
     assert "Police in Odesa said 3 < 4 & more." in text
-    assert "Sumy" in text and "Poltava" in text             # after stray end tags
-    assert "Mykolaiv" in text                                # after a quoted ">" in a tag
-    assert "Moscow" not in text and "var" not in text        # script with "</" inside it
-    assert "Zaporizhzhia" not in text                        # inside a comment
-    assert "Donetsk" not in text                             # in a tag that never closes
+    assert "Sumy" in text and "Poltava" in text  # after stray end tags
+    assert "Mykolaiv" in text  # after a quoted ">" in a tag
+    assert "Moscow" not in text and "var" not in text  # script with "</" inside it
+    assert "Zaporizhzhia" not in text  # inside a comment
+    assert "Donetsk" not in text  # in a tag that never closes
     nav = text.index("Home")
     assert any(s <= nav < e and "furniture <nav>" in why for s, e, why in skipped)
 
@@ -205,7 +227,7 @@ def test_hostile_shapes_keep_their_text(shape):
     article = article_from_bytes(SHAPES[shape](20_000).encode(), "page.html")
     assert article.paragraphs and "<" not in article.text  # no markup left as text
     result = extract(article)
-    assert result.mentions, shape   # each unit names a place: reading kept them
+    assert result.mentions, shape  # each unit names a place: reading kept them
 
 
 # --- HTML: time linear in the size ---------------------------------------------------------------
@@ -225,8 +247,9 @@ def test_html_is_read_in_linear_time(shape):
     """8 times the page in at most 30 times the time (quadratic reading took 64 times and more:
     400 KB of unclosed tags took 105 s, so at 240 KB the quadratic term dominates)."""
     small, big = SHAPES[shape](30_000).encode(), SHAPES[shape](240_000).encode()
-    ratio = _cpu_seconds(article_from_bytes, big, "page.html") / \
-        _cpu_seconds(article_from_bytes, small, "page.html")
+    ratio = _cpu_seconds(article_from_bytes, big, "page.html") / _cpu_seconds(
+        article_from_bytes, small, "page.html"
+    )
     assert ratio < 30, f"{shape}: 8× the size took {ratio:.0f}× the time"
 
 
@@ -234,6 +257,7 @@ def test_html_is_read_in_linear_time(shape):
 def test_extraction_is_linear_too(shape, gazetteer):
     def run(raw):
         extract(article_from_bytes(raw, "page.html"), gazetteer)
+
     small, big = SHAPES[shape](15_000).encode(), SHAPES[shape](120_000).encode()
     run(small)  # the gazetteer's answers cached, as in a long run
     ratio = _cpu_seconds(run, big) / _cpu_seconds(run, small)

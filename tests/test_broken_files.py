@@ -36,53 +36,217 @@ CSV_ROW = "rally,protests,Rally,People gathered.,2022-03-01,Kharkiv,detained: 5,
 # (case id, file name, content, where the message points (None: the file as a whole),
 #  the field it names (None: none), words it must contain)
 CORPUS = [
-    ("yaml-unclosed-bracket", "e.yaml", edit("[Kharkiv]", "[Kharkiv"), "line 9", None, "expected ',' or ']'"),
-    ("yaml-bad-indent", "e.yaml", edit("    layer: protests", "  layer: protests"), "line 4", None, "block end"),
-    ("yaml-tab-indent", "e.yaml", edit("    title: Rally", "\ttitle: Rally"), "line 5", None, "'\\t'"),
-    ("yaml-colon-in-value", "e.yaml", edit("title: Rally", "title: Rally: day one: x"), "line 5", None,
-     "mapping values are not allowed here"),
+    (
+        "yaml-unclosed-bracket",
+        "e.yaml",
+        edit("[Kharkiv]", "[Kharkiv"),
+        "line 9",
+        None,
+        "expected ',' or ']'",
+    ),
+    (
+        "yaml-bad-indent",
+        "e.yaml",
+        edit("    layer: protests", "  layer: protests"),
+        "line 4",
+        None,
+        "block end",
+    ),
+    (
+        "yaml-tab-indent",
+        "e.yaml",
+        edit("    title: Rally", "\ttitle: Rally"),
+        "line 5",
+        None,
+        "'\\t'",
+    ),
+    (
+        "yaml-colon-in-value",
+        "e.yaml",
+        edit("title: Rally", "title: Rally: day one: x"),
+        "line 5",
+        None,
+        "mapping values are not allowed here",
+    ),
     ("events-not-a-list", "e.yaml", b"events:\n  id: x\n", "line 1", "events", "valid list"),
-    ("event-not-a-mapping", "e.yaml", b"events:\n  - just text\n", "line 2", "events", "expected an event"),
-    ("title-is-a-list", "e.yaml", edit("title: Rally", "title: [a, b]"), "line 5", "events.title", "valid string"),
-    ("places-is-a-string", "e.yaml", edit("places: [Kharkiv]", "places: Kharkiv"), "line 8", "events.places",
-     "valid list"),
-    ("counts-is-a-list", "e.yaml", edit("certainty: reported", "certainty: reported\n    counts: [1, 2]"),
-     "line 10", "events.counts", "valid dictionary"),
-    ("missing-certainty", "e.yaml", edit("    certainty: reported\n", ""), "line 3", "events.certainty",
-     "required field is missing"),
-    ("missing-summary", "e.yaml", edit("    summary: People gathered.\n", ""), "line 3", "events.summary",
-     "required field is missing"),
-    ("unknown-layer", "e.yaml", edit("layer: protests", "layer: riots"), "line 4", "events.layer",
-     "unknown layer 'riots'"),
+    (
+        "event-not-a-mapping",
+        "e.yaml",
+        b"events:\n  - just text\n",
+        "line 2",
+        "events",
+        "expected an event",
+    ),
+    (
+        "title-is-a-list",
+        "e.yaml",
+        edit("title: Rally", "title: [a, b]"),
+        "line 5",
+        "events.title",
+        "valid string",
+    ),
+    (
+        "places-is-a-string",
+        "e.yaml",
+        edit("places: [Kharkiv]", "places: Kharkiv"),
+        "line 8",
+        "events.places",
+        "valid list",
+    ),
+    (
+        "counts-is-a-list",
+        "e.yaml",
+        edit("certainty: reported", "certainty: reported\n    counts: [1, 2]"),
+        "line 10",
+        "events.counts",
+        "valid dictionary",
+    ),
+    (
+        "missing-certainty",
+        "e.yaml",
+        edit("    certainty: reported\n", ""),
+        "line 3",
+        "events.certainty",
+        "required field is missing",
+    ),
+    (
+        "missing-summary",
+        "e.yaml",
+        edit("    summary: People gathered.\n", ""),
+        "line 3",
+        "events.summary",
+        "required field is missing",
+    ),
+    (
+        "unknown-layer",
+        "e.yaml",
+        edit("layer: protests", "layer: riots"),
+        "line 4",
+        "events.layer",
+        "unknown layer 'riots'",
+    ),
     ("unknown-place", "e.yaml", edit("[Kharkiv]", "[Atlantis]"), "line 8", "places", "'Atlantis'"),
-    ("ambiguous-place", "e.yaml", edit("[Kharkiv]", "[Pervomaisk]"), "line 8", "places", "more than one place"),
+    (
+        "ambiguous-place",
+        "e.yaml",
+        edit("[Kharkiv]", "[Pervomaisk]"),
+        "line 8",
+        "places",
+        "more than one place",
+    ),
     ("not-a-place", "e.yaml", edit("[Kharkiv]", "[NATO]"), "line 8", "places", "'NATO'"),
-    ("impossible-date", "e.yaml", edit("2022-03-01", "2022-02-30"), "line 7", None, "not a real date"),
-    ("date-in-words", "e.yaml", edit("2022-03-01", "early March 2022"), "line 7", "events.date",
-     "expected a real date written YYYY-MM-DD"),
-    ("end-before-start", "e.yaml", edit("date: 2022-03-01", "start: 2022-03-05\n    end: 2022-03-01"),
-     "line 3", "events", "is before start"),
-    ("date-and-start", "e.yaml", edit("date: 2022-03-01", "date: 2022-03-01\n    start: 2022-03-01"),
-     "line 3", "events", "either date"),
-    ("negative-count", "e.yaml", edit("certainty: reported", "certainty: reported\n    counts: {detained: -3}"),
-     "line 10", "events.counts.detained", "greater than or equal to 0"),
-    ("text-count", "e.yaml", edit("certainty: reported", "certainty: reported\n    counts: {detained: many}"),
-     "line 10", "events.counts.detained", "'many'"),
-    ("boolean-count", "e.yaml", edit("certainty: reported", "certainty: reported\n    counts: {detained: yes}"),
-     "line 10", "events.counts.detained", "not true/false"),
-    ("duplicate-id", "e.yaml", (GOOD + GOOD_EVENT).encode(), "line 10", "events.id", "duplicate id 'rally'"),
-    ("bad-id", "e.yaml", edit("id: rally", "id: Kyiv Rally!"), "line 3", "events.id",
-     "lowercase letters, digits and hyphens"),
-    ("unknown-field", "e.yaml", edit("certainty: reported", "certainty: reported\n    colour: red"),
-     "line 10", "events.colour", "unknown field"),
-    ("javascript-url", "e.yaml", edit("certainty: reported", "certainty: reported\n    url: javascript:alert(1)"),
-     "line 10", "events.url", "http:// or https://"),
-    ("one-place-route", "e.yaml", edit("places: [Kharkiv]", "route: [Kharkiv]"), "line 3", "events",
-     "two or more places"),
-    ("title-too-long", "e.yaml", edit("title: Rally", "title: " + "x" * 300), "line 5", "events.title",
-     "at most 200 characters"),
-    ("bad-layer-colour", "e.yaml", ("layers:\n  - {id: x, name: X, color: red}\n" + GOOD.replace("protests", "x")).encode(),
-     "line 2", "layers.color", "#rrggbb"),
+    (
+        "impossible-date",
+        "e.yaml",
+        edit("2022-03-01", "2022-02-30"),
+        "line 7",
+        None,
+        "not a real date",
+    ),
+    (
+        "date-in-words",
+        "e.yaml",
+        edit("2022-03-01", "early March 2022"),
+        "line 7",
+        "events.date",
+        "expected a real date written YYYY-MM-DD",
+    ),
+    (
+        "end-before-start",
+        "e.yaml",
+        edit("date: 2022-03-01", "start: 2022-03-05\n    end: 2022-03-01"),
+        "line 3",
+        "events",
+        "is before start",
+    ),
+    (
+        "date-and-start",
+        "e.yaml",
+        edit("date: 2022-03-01", "date: 2022-03-01\n    start: 2022-03-01"),
+        "line 3",
+        "events",
+        "either date",
+    ),
+    (
+        "negative-count",
+        "e.yaml",
+        edit("certainty: reported", "certainty: reported\n    counts: {detained: -3}"),
+        "line 10",
+        "events.counts.detained",
+        "greater than or equal to 0",
+    ),
+    (
+        "text-count",
+        "e.yaml",
+        edit("certainty: reported", "certainty: reported\n    counts: {detained: many}"),
+        "line 10",
+        "events.counts.detained",
+        "'many'",
+    ),
+    (
+        "boolean-count",
+        "e.yaml",
+        edit("certainty: reported", "certainty: reported\n    counts: {detained: yes}"),
+        "line 10",
+        "events.counts.detained",
+        "not true/false",
+    ),
+    (
+        "duplicate-id",
+        "e.yaml",
+        (GOOD + GOOD_EVENT).encode(),
+        "line 10",
+        "events.id",
+        "duplicate id 'rally'",
+    ),
+    (
+        "bad-id",
+        "e.yaml",
+        edit("id: rally", "id: Kyiv Rally!"),
+        "line 3",
+        "events.id",
+        "lowercase letters, digits and hyphens",
+    ),
+    (
+        "unknown-field",
+        "e.yaml",
+        edit("certainty: reported", "certainty: reported\n    colour: red"),
+        "line 10",
+        "events.colour",
+        "unknown field",
+    ),
+    (
+        "javascript-url",
+        "e.yaml",
+        edit("certainty: reported", "certainty: reported\n    url: javascript:alert(1)"),
+        "line 10",
+        "events.url",
+        "http:// or https://",
+    ),
+    (
+        "one-place-route",
+        "e.yaml",
+        edit("places: [Kharkiv]", "route: [Kharkiv]"),
+        "line 3",
+        "events",
+        "two or more places",
+    ),
+    (
+        "title-too-long",
+        "e.yaml",
+        edit("title: Rally", "title: " + "x" * 300),
+        "line 5",
+        "events.title",
+        "at most 200 characters",
+    ),
+    (
+        "bad-layer-colour",
+        "e.yaml",
+        ("layers:\n  - {id: x, name: X, color: red}\n" + GOOD.replace("protests", "x")).encode(),
+        "line 2",
+        "layers.color",
+        "#rrggbb",
+    ),
     ("no-events", "e.yaml", b"title: T\nevents: []\n", "line 2", "events", "at least 1 item"),
     ("list-of-numbers", "e.yaml", b"- 1\n- 2\n", "line 1", "events", "expected an event"),
     ("scalar-document", "e.yaml", b"just a sentence\n", None, None, "expected a mapping"),
@@ -90,40 +254,125 @@ CORPUS = [
     ("whitespace-only", "e.yaml", b"  \n\t\n", None, None, "the file is empty"),
     ("binary", "e.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, None, "binary file"),
     ("utf16", "e.yaml", GOOD.encode("utf-16"), None, None, "binary file"),
-    ("cp1251", "e.yaml", edit("Rally", "Митинг").decode().encode("cp1251"), "line 5", None, "not valid UTF-8"),
-    ("deep-nesting", "e.yaml", b"events: " + b"[" * 100 + b"]" * 100 + b"\n", "line 1", None, "nested more than"),
-    ("anchor-bomb", "e.yaml", (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                               b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nevents: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"),
-     "line 2", None, "anchors and aliases"),
+    (
+        "cp1251",
+        "e.yaml",
+        edit("Rally", "Митинг").decode().encode("cp1251"),
+        "line 5",
+        None,
+        "not valid UTF-8",
+    ),
+    (
+        "deep-nesting",
+        "e.yaml",
+        b"events: " + b"[" * 100 + b"]" * 100 + b"\n",
+        "line 1",
+        None,
+        "nested more than",
+    ),
+    (
+        "anchor-bomb",
+        "e.yaml",
+        (
+            b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nevents: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        ),
+        "line 2",
+        None,
+        "anchors and aliases",
+    ),
     ("csv-no-header", "e.csv", CSV_ROW.encode(), "row 1", None, "header row"),
-    ("csv-extra-cells", "e.csv", (CSV_HEAD + CSV_ROW.replace("\n", ",extra,cells\n")).encode(), "row 2", None,
-     "more cells"),
-    ("csv-bad-counts", "e.csv", (CSV_HEAD + CSV_ROW.replace("detained: 5", "five detained")).encode(),
-     "row 2", "counts", "name: number"),
-    ("csv-unknown-place", "e.csv", (CSV_HEAD + CSV_ROW.replace("Kharkiv", "Kharkof")).encode(), "row 2", "places",
-     "Did you mean"),
-    ("csv-bad-certainty", "e.csv", (CSV_HEAD + CSV_ROW.replace("reported", "sure")).encode(), "row 2",
-     "events.certainty", "'confirmed', 'reported' or 'unverified'"),
+    (
+        "csv-extra-cells",
+        "e.csv",
+        (CSV_HEAD + CSV_ROW.replace("\n", ",extra,cells\n")).encode(),
+        "row 2",
+        None,
+        "more cells",
+    ),
+    (
+        "csv-bad-counts",
+        "e.csv",
+        (CSV_HEAD + CSV_ROW.replace("detained: 5", "five detained")).encode(),
+        "row 2",
+        "counts",
+        "name: number",
+    ),
+    (
+        "csv-unknown-place",
+        "e.csv",
+        (CSV_HEAD + CSV_ROW.replace("Kharkiv", "Kharkof")).encode(),
+        "row 2",
+        "places",
+        "Did you mean",
+    ),
+    (
+        "csv-bad-certainty",
+        "e.csv",
+        (CSV_HEAD + CSV_ROW.replace("reported", "sure")).encode(),
+        "row 2",
+        "events.certainty",
+        "'confirmed', 'reported' or 'unverified'",
+    ),
     # Issue 11's own examples; the classes they stand for are in tests/corpus/broken/.
-    ("second-events-list", "e.yaml", (GOOD + "events:\n" + GOOD_EVENT.replace("rally", "march")).encode(),
-     "line 10", None, "`events` is given twice (lines 2 and 10) at the top level of the file; keep one."),
-    ("places-twice", "e.yaml", edit("certainty: reported", "certainty: reported\n    places: [Kyiv]"), "line 10",
-     None, "`places` is given twice (lines 8 and 10) in event rally; keep one."),
-    ("infinite-count", "e.yaml", edit("certainty: reported", "certainty: reported\n    counts: {detained: .inf}"),
-     "line 10", "events.counts.detained", "expected a finite number"),
+    (
+        "second-events-list",
+        "e.yaml",
+        (GOOD + "events:\n" + GOOD_EVENT.replace("rally", "march")).encode(),
+        "line 10",
+        None,
+        "`events` is given twice (lines 2 and 10) at the top level of the file; keep one.",
+    ),
+    (
+        "places-twice",
+        "e.yaml",
+        edit("certainty: reported", "certainty: reported\n    places: [Kyiv]"),
+        "line 10",
+        None,
+        "`places` is given twice (lines 8 and 10) in event rally; keep one.",
+    ),
+    (
+        "infinite-count",
+        "e.yaml",
+        edit("certainty: reported", "certainty: reported\n    counts: {detained: .inf}"),
+        "line 10",
+        "events.counts.detained",
+        "expected a finite number",
+    ),
     ("date-zero", "e.yaml", edit("2022-03-01", "0"), "line 7", "events.date", "YYYY-MM-DD"),
-    ("set-of-places", "e.yaml", edit("[Kharkiv]", "!!set {Kharkiv, Kyiv}"), "line 8", None,
-     "`!!set` values are not supported"),
-    ("csv-decimal-comma", "e.csv", (CSV_HEAD + CSV_ROW.replace("detained: 5", '"detained: 1,5"')).encode(),
-     "row 2", "counts", "a decimal comma is not read, so for a decimal write 1.5"),
-    ("csv-cell-past-the-csv-limit", "e.csv",
-     (CSV_HEAD + CSV_ROW + CSV_ROW.replace("People gathered.", "x" * 140_000)).encode(), "row 3", None,
-     "cannot be read as CSV (field larger than field limit"),
+    (
+        "set-of-places",
+        "e.yaml",
+        edit("[Kharkiv]", "!!set {Kharkiv, Kyiv}"),
+        "line 8",
+        None,
+        "`!!set` values are not supported",
+    ),
+    (
+        "csv-decimal-comma",
+        "e.csv",
+        (CSV_HEAD + CSV_ROW.replace("detained: 5", '"detained: 1,5"')).encode(),
+        "row 2",
+        "counts",
+        "a decimal comma is not read, so for a decimal write 1.5",
+    ),
+    (
+        "csv-cell-past-the-csv-limit",
+        "e.csv",
+        (CSV_HEAD + CSV_ROW + CSV_ROW.replace("People gathered.", "x" * 140_000)).encode(),
+        "row 3",
+        None,
+        "cannot be read as CSV (field larger than field limit",
+    ),
 ]
 
 
-@pytest.mark.parametrize("case, name, content, where, field, words", CORPUS, ids=[c[0] for c in CORPUS])
-def test_broken_file_gets_one_clear_error_and_damages_nothing(tmp_path, case, name, content, where, field, words):
+@pytest.mark.parametrize(
+    "case, name, content, where, field, words", CORPUS, ids=[c[0] for c in CORPUS]
+)
+def test_broken_file_gets_one_clear_error_and_damages_nothing(
+    tmp_path, case, name, content, where, field, words
+):
     message = _build_fails_cleanly(tmp_path, name, content)
     _assert_points_at(message, tmp_path / name, where, field)
     assert words in message, message
@@ -166,8 +415,15 @@ BROKEN = Path(__file__).parent / "corpus" / "broken"
 def _manifest():
     with (BROKEN / "expected.tsv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    return [(row["file"], None if row["line"] == "-" else int(row["line"]),
-             None if row["field"] == "-" else row["field"], row["message after the file's path"]) for row in rows]
+    return [
+        (
+            row["file"],
+            None if row["line"] == "-" else int(row["line"]),
+            None if row["field"] == "-" else row["field"],
+            row["message after the file's path"],
+        )
+        for row in rows
+    ]
 
 
 MANIFEST = _manifest()
@@ -199,7 +455,11 @@ def test_corpus_file_prints_its_exact_message(tmp_path, file, line, field, expec
 @pytest.mark.parametrize("fmt", ["geojson", "csv"])
 def test_export_of_an_infinite_count_is_refused_not_written(tmp_path, fmt):
     events = tmp_path / "e.yaml"
-    events.write_bytes(edit("certainty: reported", "certainty: reported\n    counts: {detained: -.inf, fined: .nan}"))
+    events.write_bytes(
+        edit(
+            "certainty: reported", "certainty: reported\n    counts: {detained: -.inf, fined: .nan}"
+        )
+    )
     out = tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(cli, ["export", str(events), "--format", fmt, "-o", str(out)])
     assert result.exit_code == 2, result.output
@@ -244,7 +504,8 @@ def test_a_layer_defined_differently_in_two_files_is_refused(tmp_path):
     assert result.output == (
         f"Error: the layer 'strikes' is defined differently in {first} (description 'Work stoppages') "
         f"and in {second} (description 'Walkouts'); give it the same name, colour and description in "
-        "both files, or a different id in one.\n")
+        "both files, or a different id in one.\n"
+    )
     assert out.read_bytes() == b"old"
 
 
@@ -252,7 +513,9 @@ def test_the_same_layer_defined_twice_the_same_way_is_fine(tmp_path):
     first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
     first.write_text(STRIKES % ("Work stoppages", "strike-a"), encoding="utf-8")
     second.write_text(STRIKES % ("Work stoppages", "strike-b"), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["build", str(first), str(second), "-o", str(tmp_path / "map.html")])
+    result = CliRunner().invoke(
+        cli, ["build", str(first), str(second), "-o", str(tmp_path / "map.html")]
+    )
     assert result.exit_code == 0, result.output
     assert "Strikes: 2" in result.output
 

@@ -13,6 +13,7 @@ from geomap.cli import cli
 def run():
     def invoke(*args):
         return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
     return invoke
 
 
@@ -30,12 +31,25 @@ def test_default_build_writes_the_report_map_to_output(run, tmp_path, monkeypatc
 
 def test_build_options_title_layers_basemap(run, tmp_path, page_data):
     out = tmp_path / "m.html"
-    result = run("build", "-o", out, "--title", "Border", "--layers", "crossings,protests", "--basemap", "vector")
+    result = run(
+        "build",
+        "-o",
+        out,
+        "--title",
+        "Border",
+        "--layers",
+        "crossings,protests",
+        "--basemap",
+        "vector",
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     data = page_data(page)
     assert [layer["id"] for layer in data["layers"]] == ["crossings", "protests"]
-    assert {f["properties"]["layer"] for f in data["events"]["features"]} == {"crossings", "protests"}
+    assert {f["properties"]["layer"] for f in data["events"]["features"]} == {
+        "crossings",
+        "protests",
+    }
     assert "<title>Border</title>" in page
     # the outline map is the chosen base layer: the tile layer is not added at start
     assert re.search(r"tile_layer_\w+\.addTo", page) is None
@@ -61,7 +75,9 @@ def test_bad_events_file_exits_2_and_leaves_the_old_map_alone(run, tmp_path, eve
     bad = events_file(place="Kharkof")
     result = run("build", bad, "-o", out)
     assert result.exit_code == 2
-    assert "Error:" in result.output and "Kharkof" in result.output and "Did you mean" in result.output
+    assert (
+        "Error:" in result.output and "Kharkof" in result.output and "Did you mean" in result.output
+    )
     assert "Traceback" not in result.output
     assert out.read_text(encoding="utf-8") == "the previous map"
     assert list(tmp_path.glob(".map.html.*")) == []  # no temporary file left behind
@@ -83,7 +99,9 @@ def test_export_geojson_has_every_event(run, report_path):
     assert kinds == {"Point", "MultiPoint", "LineString"}
 
 
-def test_csv_and_yaml_versions_of_the_same_events_build_the_same_map(run, tmp_path, report_path, page_data):
+def test_csv_and_yaml_versions_of_the_same_events_build_the_same_map(
+    run, tmp_path, report_path, page_data
+):
     csv_path = tmp_path / "report.csv"
     assert run("export", report_path, "--format", "csv", "-o", csv_path).exit_code == 0
     options = ["--title", "Same", "--basemap", "vector"]
@@ -103,7 +121,9 @@ def test_embed_prints_a_responsive_accessible_iframe(run, tmp_path):
     assert result.exit_code == 0
     assert '<iframe src="https://example.org/m.html"' in snippet
     assert 'title="Resistance &amp; &#34;refusal&#34;"' in snippet
-    assert 'loading="lazy"' in snippet and "width:100%" in snippet and "aspect-ratio:16/9" in snippet
+    assert (
+        'loading="lazy"' in snippet and "width:100%" in snippet and "aspect-ratio:16/9" in snippet
+    )
     sandbox = re.search(r'sandbox="([^"]*)"', snippet).group(1).split()
     assert {"allow-scripts", "allow-popups", "allow-popups-to-escape-sandbox"} <= set(sandbox)
     assert "allow-top-navigation" not in sandbox

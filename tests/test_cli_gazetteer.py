@@ -14,6 +14,7 @@ from geomap.cli import cli
 def run():
     def invoke(*args, input=None):
         return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
     return invoke
 
 
@@ -48,8 +49,10 @@ def test_bad_country_code_is_a_usage_error(run):
     assert "ISO alpha-2" in result.output
 
 
-@pytest.mark.parametrize("name, reason", [("", "empty name"), ("?!...", "empty name"),
-                                          ("x" * 10_000_000, "longer than 200 characters")])
+@pytest.mark.parametrize(
+    "name, reason",
+    [("", "empty name"), ("?!...", "empty name"), ("x" * 10_000_000, "longer than 200 characters")],
+)
 def test_empty_punctuation_and_huge_names_are_reported_not_crashed(run, name, reason):
     result = run("geocode", name)
     assert result.exit_code == 1
@@ -89,7 +92,12 @@ def test_places_lists_and_filters(run):
 
 @pytest.mark.skipif(shutil.which("geomap") is None, reason="geomap is not installed as a command")
 def test_installed_command_finds_its_data_from_any_directory(tmp_path):
-    result = subprocess.run(["geomap", "geocode", "Koriukivka"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["geomap", "geocode", "Koriukivka"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "Koryukivka" in result.stdout

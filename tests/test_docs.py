@@ -25,7 +25,9 @@ def test_every_command_has_help_with_examples_one_per_line(command):
     lines = [line.strip() for line in documented.splitlines() if line.strip() not in ("", "\b")]
     examples = [line for line in lines if line.startswith("geomap ")]
     assert examples and all(line.startswith(("geomap ", "--")) for line in lines)
-    result = CliRunner().invoke(cli, [command, "--help"] if command else ["--help"], terminal_width=80)
+    result = CliRunner().invoke(
+        cli, [command, "--help"] if command else ["--help"], terminal_width=80
+    )
     shown = [line.strip() for line in result.output.splitlines()]
     assert result.exit_code == 0
     for line in examples:
@@ -37,7 +39,9 @@ def test_readme_embed_example_is_real(tmp_path):
     CliRunner().invoke(cli, ["build", "-o", str(page)], catch_exceptions=False)
     url = "https://example.org/maps/war-resistance-2022.html"
     printed = CliRunner().invoke(cli, ["embed", str(page), "--height", "16:9", "--url", url]).output
-    documented = re.search(r"prints, for the CMS's HTML block:\n\n```html\n(.*?)```", README, re.S).group(1)
+    documented = re.search(
+        r"prints, for the CMS's HTML block:\n\n```html\n(.*?)```", README, re.S
+    ).group(1)
     assert documented == printed.rstrip("\n") + "\n"
 
 
@@ -46,8 +50,11 @@ def test_architecture_table_names_every_module():
     no module that is gone."""
     section = README.split("## Architecture", 1)[1].split("\n## ", 1)[0]
     package = Path(__file__).resolve().parents[1] / "geomap"
-    modules = {p.relative_to(package).as_posix() for p in package.rglob("*")
-               if p.suffix in (".py", ".js") and p.name not in ("__init__.py", "__main__.py")}
+    modules = {
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*")
+        if p.suffix in (".py", ".js") and p.name not in ("__init__.py", "__main__.py")
+    }
     named = set()
     for cell in re.findall(r"^\| `([^|]+)\|", section, re.M):
         names = re.findall(r"`?([\w/]+\.(?:py|js))`?", cell)

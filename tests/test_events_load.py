@@ -41,16 +41,39 @@ def test_good_yaml_loads(tmp_path):
     assert event.counts["fined"].label == "at least 3"
 
 
-@pytest.mark.parametrize("change, line, field, words", [
-    (("certainty: reported", "certainty: maybe"), 10, "certainty", "'confirmed', 'reported' or 'unverified'"),
-    (("detained: 15", "detained: -15"), 9, "counts", "greater than or equal to 0"),
-    (("detained: 15", "detained: lots"), 9, "counts", "lots"),
-    (("detained: 15", "detained: true"), 9, "counts", "not true/false"),
-    (("layer: protests", "layer: protest"), 4, "layer", "unknown layer 'protest'; expected one of"),
-    (("date: 2022-03-01", "start: 2022-03-05\n    end: 2022-03-01"), 3, "events", "is before start"),
-    (("    title: Rally\n", ""), 3, "title", "required field is missing"),
-    (("summary: People gathered.", "summary: People gathered.\n    colour: red"), 7, "colour", "unknown field"),
-])
+@pytest.mark.parametrize(
+    "change, line, field, words",
+    [
+        (
+            ("certainty: reported", "certainty: maybe"),
+            10,
+            "certainty",
+            "'confirmed', 'reported' or 'unverified'",
+        ),
+        (("detained: 15", "detained: -15"), 9, "counts", "greater than or equal to 0"),
+        (("detained: 15", "detained: lots"), 9, "counts", "lots"),
+        (("detained: 15", "detained: true"), 9, "counts", "not true/false"),
+        (
+            ("layer: protests", "layer: protest"),
+            4,
+            "layer",
+            "unknown layer 'protest'; expected one of",
+        ),
+        (
+            ("date: 2022-03-01", "start: 2022-03-05\n    end: 2022-03-01"),
+            3,
+            "events",
+            "is before start",
+        ),
+        (("    title: Rally\n", ""), 3, "title", "required field is missing"),
+        (
+            ("summary: People gathered.", "summary: People gathered.\n    colour: red"),
+            7,
+            "colour",
+            "unknown field",
+        ),
+    ],
+)
 def test_yaml_errors_name_line_and_field(tmp_path, change, line, field, words):
     error = error_for(tmp_path, GOOD.replace(*change))
     text = str(error)
@@ -76,8 +99,11 @@ def test_unknown_place_gets_suggestions_and_its_line(tmp_path):
 
 
 def test_unresolved_place_error_points_at_its_own_event_and_field(tmp_path):
-    second = GOOD.split("events:\n")[1].replace("id: rally", "id: march").replace(
-        "places: [Kharkiv]", "route: [Kharkiv, Atlantis]")
+    second = (
+        GOOD.split("events:\n")[1]
+        .replace("id: rally", "id: march")
+        .replace("places: [Kharkiv]", "route: [Kharkiv, Atlantis]")
+    )
     error = error_for(tmp_path, GOOD + second)
     assert (error.line, error.field) == (16, "route"), (error.line, error.field)
 
@@ -87,17 +113,20 @@ def test_ambiguous_place_asks_for_the_region(tmp_path):
     assert "more than one place has this name" in text and "(Region)" in text
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"", "the file is empty"),
-    (b"   \n\n", "the file is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
-    ("title: Ковель\n".encode("cp1251"), "not valid UTF-8"),
-    (b"events: [\n", "line 2"),
-    (b"a: &x [1, 2]\nb: *x\n", "anchors and aliases"),
-    (b"events:" + b" [" * 50 + b"]" * 50 + b"\n", "nested more than"),
-    (b"just a string\n", "expected a mapping with an `events:` list"),
-    (b"events: []\n", "events"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "the file is empty"),
+        (b"   \n\n", "the file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
+        ("title: Ковель\n".encode("cp1251"), "not valid UTF-8"),
+        (b"events: [\n", "line 2"),
+        (b"a: &x [1, 2]\nb: *x\n", "anchors and aliases"),
+        (b"events:" + b" [" * 50 + b"]" * 50 + b"\n", "nested more than"),
+        (b"just a string\n", "expected a mapping with an `events:` list"),
+        (b"events: []\n", "events"),
+    ],
+)
 def test_broken_files_get_one_clear_error(tmp_path, content, words):
     text = str(error_for(tmp_path, content))
     assert words in text
@@ -143,7 +172,11 @@ def test_csv_bad_counts_cell(tmp_path):
 
 
 def test_links_must_be_http(tmp_path):
-    text = str(error_for(tmp_path, CSV.replace("https://example.org/r", "javascript:alert(1)"), "events.csv"))
+    text = str(
+        error_for(
+            tmp_path, CSV.replace("https://example.org/r", "javascript:alert(1)"), "events.csv"
+        )
+    )
     assert "http:// or https://" in text
 
 
@@ -154,8 +187,15 @@ def test_control_characters_are_refused_with_the_reason(tmp_path):
 
 # --- no silently lost or changed data (issue 11) -------------------------------------------------
 
-PYTHON_EVENT = {"id": "rally", "layer": "protests", "title": "Rally", "summary": "People gathered.",
-                "date": "2022-03-01", "places": ["Kharkiv"], "certainty": "reported"}
+PYTHON_EVENT = {
+    "id": "rally",
+    "layer": "protests",
+    "title": "Rally",
+    "summary": "People gathered.",
+    "date": "2022-03-01",
+    "places": ["Kharkiv"],
+    "certainty": "reported",
+}
 
 
 def validate(**changes):
@@ -164,8 +204,18 @@ def validate(**changes):
     return EventsFile.model_validate({"events": [{**PYTHON_EVENT, **changes}]})
 
 
-@pytest.mark.parametrize("count", [float("inf"), float("-inf"), float("nan"), {"value": float("nan")},
-                                   {"value": float("inf"), "qualifier": "about"}, 2**53, True])
+@pytest.mark.parametrize(
+    "count",
+    [
+        float("inf"),
+        float("-inf"),
+        float("nan"),
+        {"value": float("nan")},
+        {"value": float("inf"), "qualifier": "about"},
+        2**53,
+        True,
+    ],
+)
 def test_schema_refuses_counts_a_page_cannot_show_from_python_too(count):
     from pydantic import ValidationError
 
@@ -174,13 +224,24 @@ def test_schema_refuses_counts_a_page_cannot_show_from_python_too(count):
 
 
 def test_schema_keeps_finite_counts_as_given():
-    counts = validate(counts={"a": 0, "b": 2**53 - 1, "c": 2.5, "d": {"value": 1e300}}).events[0].counts
+    counts = (
+        validate(counts={"a": 0, "b": 2**53 - 1, "c": 2.5, "d": {"value": 1e300}}).events[0].counts
+    )
     assert counts["a"] == 0 and counts["b"] == 2**53 - 1 and isinstance(counts["b"], int)
     assert counts["c"] == 2.5 and counts["d"].value == 1e300
 
 
-@pytest.mark.parametrize("field, value", [("date", 0), ("date", 20220301), ("date", "1648771200"),
-                                          ("start", 1.5), ("as_of", "2022-3-1"), ("date", "2022-02-30")])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("date", 0),
+        ("date", 20220301),
+        ("date", "1648771200"),
+        ("start", 1.5),
+        ("as_of", "2022-3-1"),
+        ("date", "2022-02-30"),
+    ],
+)
 def test_dates_are_dates_never_numbers(field, value):
     from pydantic import ValidationError
 
@@ -194,11 +255,21 @@ def test_source_date_is_a_date_never_a_number():
 
     with pytest.raises(ValidationError, match=r"source\.date"):
         validate(source={"title": "OVD-Info", "date": 0})
-    assert str(validate(source={"title": "OVD-Info", "date": "2022-04-01"}).events[0].source.date) == "2022-04-01"
+    assert (
+        str(validate(source={"title": "OVD-Info", "date": "2022-04-01"}).events[0].source.date)
+        == "2022-04-01"
+    )
 
 
-@pytest.mark.parametrize("field, value", [("places", {"Kharkiv", "Kyiv"}), ("route", ("Kharkiv", "Kyiv")),
-                                          ("tags", frozenset({"a"})), ("places", {"Kharkiv": 1})])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("places", {"Kharkiv", "Kyiv"}),
+        ("route", ("Kharkiv", "Kyiv")),
+        ("tags", frozenset({"a"})),
+        ("places", {"Kharkiv": 1}),
+    ],
+)
 def test_list_fields_take_lists_only(field, value):
     from pydantic import ValidationError
 
@@ -207,10 +278,14 @@ def test_list_fields_take_lists_only(field, value):
 
 
 def test_a_key_given_three_times_names_its_first_two_lines(tmp_path):
-    text = GOOD.replace("    certainty: reported\n", "    certainty: reported\n    title: Two\n    title: Three\n")
+    text = GOOD.replace(
+        "    certainty: reported\n", "    certainty: reported\n    title: Two\n    title: Three\n"
+    )
     error = error_for(tmp_path, text)
-    assert str(error) == (f"{tmp_path / 'events.yaml'}, line 11: `title` is given twice (lines 5 and 11) "
-                          "in event rally; keep one.")
+    assert str(error) == (
+        f"{tmp_path / 'events.yaml'}, line 11: `title` is given twice (lines 5 and 11) "
+        "in event rally; keep one."
+    )
     assert (error.line, error.field) == (11, "events.title")
 
 
@@ -222,8 +297,12 @@ def test_a_key_twice_in_an_event_without_an_id_says_where_the_event_starts(tmp_p
 
 
 def test_same_key_in_different_mappings_is_fine(tmp_path):
-    text = GOOD.replace("title: T\n", "title: T\nsource: {title: Report, date: 2022-04-01}\n").replace(
-        "    certainty: reported\n", "    certainty: reported\n    source: {title: OVD-Info, date: 2022-03-02}\n")
+    text = GOOD.replace(
+        "title: T\n", "title: T\nsource: {title: Report, date: 2022-04-01}\n"
+    ).replace(
+        "    certainty: reported\n",
+        "    certainty: reported\n    source: {title: OVD-Info, date: 2022-03-02}\n",
+    )
     events = load_text(tmp_path, text)
     assert events.source.title == "Report" and events.events[0].source.title == "OVD-Info"
 
@@ -232,10 +311,16 @@ def test_csv_thousands_separators_are_read_in_their_strict_form_only(tmp_path):
     def counts_cell(cell):
         return CSV.replace("detained: about 15000; fined: 3", f'"{cell}"')
 
-    counts = load_text(tmp_path, counts_cell("detained: about 15,000,000; fined: 1,500.5"), "events.csv").events[0].counts
+    counts = (
+        load_text(tmp_path, counts_cell("detained: about 15,000,000; fined: 1,500.5"), "events.csv")
+        .events[0]
+        .counts
+    )
     assert counts["detained"].value == 15_000_000 and counts["fined"] == 1500.5
     for bad in ("1,5", "1,50", "1,5000", "15,00,000", "1,500,5"):
-        with pytest.raises(EventsError, match=f"row 2, field counts: cannot read '{bad}': a comma is read only"):
+        with pytest.raises(
+            EventsError, match=f"row 2, field counts: cannot read '{bad}': a comma is read only"
+        ):
             load_text(tmp_path, counts_cell(f"fined: {bad}"), "events.csv")
 
 

@@ -18,13 +18,16 @@ from geomap.extract import (
 from geomap.gazetteer import default_gazetteer
 
 ARTICLES = Path(__file__).resolve().parent / "corpus" / "articles"
-REPORT = Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
+REPORT = (
+    Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
+)
 SECOND = ARTICLES / "leaving-by-night.md"
 
 # The report lives in shared/ beside the checkout (not copied into the repo: it is not our
 # text). Without it the tests skip on a developer's machine, but CI must have it.
-needs_report = pytest.mark.skipif(not REPORT.exists() and not os.environ.get("CI"),
-                                  reason=f"the report is not at {REPORT}")
+needs_report = pytest.mark.skipif(
+    not REPORT.exists() and not os.environ.get("CI"), reason=f"the report is not at {REPORT}"
+)
 
 
 def expected(name):
@@ -39,7 +42,9 @@ def expected(name):
 
 def found(extraction):
     mentions = sorted(extraction.mentions + extraction.unresolved, key=lambda m: m.start)
-    return [(m.start, m.end, " ".join(m.text.split()), m.place.id if m.place else "-") for m in mentions]
+    return [
+        (m.start, m.end, " ".join(m.text.split()), m.place.id if m.place else "-") for m in mentions
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -71,9 +76,32 @@ def test_report_every_place_found_and_resolved(report):
 @needs_report
 def test_report_places(report):
     ids = {p.id for p in report.places}
-    assert {"RU", "UA", "PL", "RO", "MD", "HU", "GE-SO", "UA-DPR", "UA-21", "RU-ZAB", "RU-PRI",
-            "RU-KDA", "RU-LEN", "RU-BEL", "UA-05", "UA-77", "UA-51", "UA-46", "cp:mohyliv-podilskyi-otaci",
-            "gn:704839", "gn:706483", "gn:479561", "gn:554840", "gn:538560"} <= ids
+    assert {
+        "RU",
+        "UA",
+        "PL",
+        "RO",
+        "MD",
+        "HU",
+        "GE-SO",
+        "UA-DPR",
+        "UA-21",
+        "RU-ZAB",
+        "RU-PRI",
+        "RU-KDA",
+        "RU-LEN",
+        "RU-BEL",
+        "UA-05",
+        "UA-77",
+        "UA-51",
+        "UA-46",
+        "cp:mohyliv-podilskyi-otaci",
+        "gn:704839",
+        "gn:706483",
+        "gn:479561",
+        "gn:554840",
+        "gn:538560",
+    } <= ids
     assert len(ids) == 46
 
 
@@ -81,12 +109,26 @@ def test_report_places(report):
 def test_report_site_furniture_is_not_the_report(report):
     text = report.article.text
     skipped = report.article.skipped
-    assert skipped[0][:2] == (0, text.index("\n"))                      # the breadcrumb
-    assert skipped[-1][:2] == (text.index("Photo of author"), len(text))  # author box, related links
+    assert skipped[0][:2] == (0, text.index("\n"))  # the breadcrumb
+    assert skipped[-1][:2] == (
+        text.index("Photo of author"),
+        len(text),
+    )  # author box, related links
     for mention in report.mentions:
         assert not any(s <= mention.start < e for s, e, _ in skipped)
-    for name in ("Muswell Hill", "London", "Birmingham", "Providence", "Rhode Island", "USA",
-                 "Brown University", "NATO", "Europe", "South Asia", "United States"):
+    for name in (
+        "Muswell Hill",
+        "London",
+        "Birmingham",
+        "Providence",
+        "Rhode Island",
+        "USA",
+        "Brown University",
+        "NATO",
+        "Europe",
+        "South Asia",
+        "United States",
+    ):
         assert not any(m.text == name for m in report.mentions)
 
 
@@ -104,7 +146,9 @@ def test_whole_text_still_maps_no_author_box_town(report):
 def test_second_article(second):
     assert found(second) == expected("leaving-by-night.expected.tsv")
     [donbas] = second.unresolved
-    assert donbas.text == "Donbas region" and donbas.reason == "no such place" and donbas.suggestions
+    assert (
+        donbas.text == "Donbas region" and donbas.reason == "no such place" and donbas.suggestions
+    )
 
 
 @needs_report
@@ -124,59 +168,97 @@ def test_report_is_fast(report):
 
 def places_in(text):
     result = extract(Article.from_text(text, whole=True))
-    return [(m.text, m.place.id if m.place else None) for m in
-            sorted(result.mentions + result.unresolved, key=lambda m: m.start)]
+    return [
+        (m.text, m.place.id if m.place else None)
+        for m in sorted(result.mentions + result.unresolved, key=lambda m: m.start)
+    ]
 
 
-@pytest.mark.parametrize("text, places", [
-    # adjectives name a country only before a word for land
-    ("Men queued at the Polish border.", [("Polish", "PL")]),
-    ("Polish volunteers handed out tea.", []),
-    ("The Polish-Ukrainian border was closed.", [("Polish", "PL"), ("Ukrainian", "UA")]),
-    ("The Ukrainian Border Service said so; Russian troops left.", []),
-    ("They crossed from Russian territory.", [("Russian", "RU")]),
-    ("The Chechen fighters and French journalists left.", []),
-    # descriptors, lists and hints
-    ("Shelling hit Kherson oblast and Одеська область.", [("Kherson oblast", "UA-65"),
-                                                          ("Одеська область", "UA-51")]),
-    ("In the Kharkiv, Sumy and Chernihiv regions it went on.",
-     [("Kharkiv", "UA-63"), ("Sumy", "UA-59"), ("Chernihiv regions", "UA-74")]),
-    ("Cases in Ingushetia, St. Petersburg, Tula and Pskov regions.",
-     [("Ingushetia", "RU-IN"), ("St. Petersburg", "gn:498817"), ("Tula", "RU-TUL"),
-      ("Pskov regions", "RU-PSK")]),
-    ("Residents of Koryukovka (Chernihiv region) met the tanks.",
-     [("Koryukovka (Chernihiv region)", "gn:704839")]),
-    ("She moved from Donetsk, Rostov region to Kharkiv, Ukraine.",
-     [("Donetsk, Rostov region", "gn:565348"), ("Kharkiv, Ukraine", "gn:706483")]),
-    ("Refugees came through the Mogilev-Podolsky checkpoint and the town of Chop.",
-     [("Mogilev-Podolsky checkpoint", "cp:mohyliv-podilskyi-otaci"), ("town of Chop", "gn:710409")]),
-    ("Twelve men of the Krasnodar Territory OMON refused.", [("Krasnodar Territory", "RU-KDA")]),
-    ("Then the Trans-Baikal Territory.", [("Trans-Baikal Territory", "RU-ZAB")]),
-    # possessives, spellings, scripts
-    ("Kharkiv's metro and Odesa’s port reopened.", [("Kharkiv", "gn:706483"), ("Odesa", "gn:698740")]),
-    ("Residents of the Donetsk People’s Republic report it.", [("Donetsk People’s Republic", "UA-DPR")]),
-    ("Signs read Харків and Запоріжжя.", [("Харків", "gn:706483"), ("Запоріжжя", "gn:687700")]),
-    # common English words that are towns
-    ("He was born in Bor, near Nizhny Novgorod. Bor is small.",
-     [("Bor", "gn:572665"), ("Nizhny Novgorod", "gn:520555")]),
-    ("Bar owners met in a bar. Never again. Is it true? Police came.", []),
-    ("Rallies in Perm and Chop; we chop wood.", [("Perm", "gn:511196"), ("Chop", "gn:710409")]),
-    ("Human Rights Watch said SIM cards were sold; UK and US officials; NATO.", []),
-    ("Boats sailed along the Ob. The Dnipro river and the Sea of Azov flooded.", []),
-    ("Molotov cocktails hit the office. Paris agreed.", []),
-    # parts of longer proper names
-    ("Anna Koval lives in Anna. The Kyiv Independent reported it.", [("Anna", "gn:581671")]),
-    # …and a place no gazetteer entry matches is listed as not resolved, never guessed
-    ("She taught in Providence, Rhode Island, at Brown University.", [("Providence", None)]),
-    # a heading: capitals prove nothing, but names still count
-    ("KHARKIV UNDER FIRE", [("KHARKIV", "gn:706483")]),
-    # looks like a place, does not resolve
-    ("Fighting in Foobar oblast.", [("Foobar oblast", None)]),
-    ("Troops advanced near Robotyne, south of Orikhiv.", [("Robotyne", None), ("Orikhiv", "gn:698428")]),
-    ("Queues grew at the Upper Lars crossing.", [("Upper Lars crossing", None)]),
-    ("It was posted in Telegram channels in March, written in Cyrillic.", []),
-    ("Rallies in Vinnitsa.", [("Vinnitsa", None)]),
-])
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # adjectives name a country only before a word for land
+        ("Men queued at the Polish border.", [("Polish", "PL")]),
+        ("Polish volunteers handed out tea.", []),
+        ("The Polish-Ukrainian border was closed.", [("Polish", "PL"), ("Ukrainian", "UA")]),
+        ("The Ukrainian Border Service said so; Russian troops left.", []),
+        ("They crossed from Russian territory.", [("Russian", "RU")]),
+        ("The Chechen fighters and French journalists left.", []),
+        # descriptors, lists and hints
+        (
+            "Shelling hit Kherson oblast and Одеська область.",
+            [("Kherson oblast", "UA-65"), ("Одеська область", "UA-51")],
+        ),
+        (
+            "In the Kharkiv, Sumy and Chernihiv regions it went on.",
+            [("Kharkiv", "UA-63"), ("Sumy", "UA-59"), ("Chernihiv regions", "UA-74")],
+        ),
+        (
+            "Cases in Ingushetia, St. Petersburg, Tula and Pskov regions.",
+            [
+                ("Ingushetia", "RU-IN"),
+                ("St. Petersburg", "gn:498817"),
+                ("Tula", "RU-TUL"),
+                ("Pskov regions", "RU-PSK"),
+            ],
+        ),
+        (
+            "Residents of Koryukovka (Chernihiv region) met the tanks.",
+            [("Koryukovka (Chernihiv region)", "gn:704839")],
+        ),
+        (
+            "She moved from Donetsk, Rostov region to Kharkiv, Ukraine.",
+            [("Donetsk, Rostov region", "gn:565348"), ("Kharkiv, Ukraine", "gn:706483")],
+        ),
+        (
+            "Refugees came through the Mogilev-Podolsky checkpoint and the town of Chop.",
+            [
+                ("Mogilev-Podolsky checkpoint", "cp:mohyliv-podilskyi-otaci"),
+                ("town of Chop", "gn:710409"),
+            ],
+        ),
+        (
+            "Twelve men of the Krasnodar Territory OMON refused.",
+            [("Krasnodar Territory", "RU-KDA")],
+        ),
+        ("Then the Trans-Baikal Territory.", [("Trans-Baikal Territory", "RU-ZAB")]),
+        # possessives, spellings, scripts
+        (
+            "Kharkiv's metro and Odesa’s port reopened.",
+            [("Kharkiv", "gn:706483"), ("Odesa", "gn:698740")],
+        ),
+        (
+            "Residents of the Donetsk People’s Republic report it.",
+            [("Donetsk People’s Republic", "UA-DPR")],
+        ),
+        ("Signs read Харків and Запоріжжя.", [("Харків", "gn:706483"), ("Запоріжжя", "gn:687700")]),
+        # common English words that are towns
+        (
+            "He was born in Bor, near Nizhny Novgorod. Bor is small.",
+            [("Bor", "gn:572665"), ("Nizhny Novgorod", "gn:520555")],
+        ),
+        ("Bar owners met in a bar. Never again. Is it true? Police came.", []),
+        ("Rallies in Perm and Chop; we chop wood.", [("Perm", "gn:511196"), ("Chop", "gn:710409")]),
+        ("Human Rights Watch said SIM cards were sold; UK and US officials; NATO.", []),
+        ("Boats sailed along the Ob. The Dnipro river and the Sea of Azov flooded.", []),
+        ("Molotov cocktails hit the office. Paris agreed.", []),
+        # parts of longer proper names
+        ("Anna Koval lives in Anna. The Kyiv Independent reported it.", [("Anna", "gn:581671")]),
+        # …and a place no gazetteer entry matches is listed as not resolved, never guessed
+        ("She taught in Providence, Rhode Island, at Brown University.", [("Providence", None)]),
+        # a heading: capitals prove nothing, but names still count
+        ("KHARKIV UNDER FIRE", [("KHARKIV", "gn:706483")]),
+        # looks like a place, does not resolve
+        ("Fighting in Foobar oblast.", [("Foobar oblast", None)]),
+        (
+            "Troops advanced near Robotyne, south of Orikhiv.",
+            [("Robotyne", None), ("Orikhiv", "gn:698428")],
+        ),
+        ("Queues grew at the Upper Lars crossing.", [("Upper Lars crossing", None)]),
+        ("It was posted in Telegram channels in March, written in Cyrillic.", []),
+        ("Rallies in Vinnitsa.", [("Vinnitsa", None)]),
+    ],
+)
 def test_rules(text, places):
     assert places_in(text) == places
 
@@ -216,10 +298,16 @@ def test_html_offsets_are_into_the_text_after_stripping_tags(tmp_path):
     article = read_article(path)
     assert article.format == "html" and "<p>" not in article.text and "Odesa & Lviv" in article.text
     result = extract(article)
-    assert [(m.text, article.text[m.start:m.end]) for m in result.mentions] == \
-        [("Kharkiv", "Kharkiv"), ("Odesa", "Odesa"), ("Lviv", "Lviv")]
-    assert article.meta == {"title": "Page title", "h1": "Protests in Kharkiv",
-                            "date": "2022-04-01T10:00:00Z"}
+    assert [(m.text, article.text[m.start : m.end]) for m in result.mentions] == [
+        ("Kharkiv", "Kharkiv"),
+        ("Odesa", "Odesa"),
+        ("Lviv", "Lviv"),
+    ]
+    assert article.meta == {
+        "title": "Page title",
+        "h1": "Protests in Kharkiv",
+        "date": "2022-04-01T10:00:00Z",
+    }
     kyiv = article.text.index("Kyiv")
     assert any(s <= kyiv < e for s, e, _ in article.skipped)  # the related-links box
 
@@ -231,41 +319,54 @@ def test_report_as_an_html_page_gives_the_same_places():
     lines = [line for line in REPORT.read_text(encoding="utf-8").splitlines() if line.strip()]
     author = lines.index("Photo of author")
     paragraphs = lambda part: "".join(f"<p>{html.escape(line)}</p>\n" for line in part)  # noqa: E731
-    page = (f'<!doctype html><html><head><title>T</title></head><body><nav class="breadcrumb">'
-            f"{html.escape(lines[0])}</nav><main><article>{paragraphs(lines[1:author])}</article>"
-            f'<div class="author-box">{paragraphs(lines[author:author + 2])}</div>'
-            f'<aside class="related-posts">{paragraphs(lines[author + 2:])}</aside></main></body></html>')
+    page = (
+        f'<!doctype html><html><head><title>T</title></head><body><nav class="breadcrumb">'
+        f"{html.escape(lines[0])}</nav><main><article>{paragraphs(lines[1:author])}</article>"
+        f'<div class="author-box">{paragraphs(lines[author : author + 2])}</div>'
+        f'<aside class="related-posts">{paragraphs(lines[author + 2 :])}</aside></main></body></html>'
+    )
     article = article_from_bytes(page.encode(), "report.html")
     from_html = extract(article)
     from_text = extract(read_article(REPORT))
     assert [m.place.id for m in from_html.mentions] == [m.place.id for m in from_text.mentions]
-    assert all(article.text[m.start:m.end] == m.text for m in from_html.mentions)
+    assert all(article.text[m.start : m.end] == m.text for m in from_html.mentions)
     assert [why for _, _, why in article.skipped][-1] == "site furniture after 'Photo of author'"
 
 
 def test_paragraphs_of_wrapped_text_and_of_saved_pages():
-    wrapped = Article.from_text("# Title\nRallies were held\nin Kharkiv.\n\n- a list item\n  in Odesa\n- Lviv")
-    assert [wrapped.text[s:e] for s, e in wrapped.paragraphs] == \
-        ["# Title", "Rallies were held\nin Kharkiv.", "- a list item\n  in Odesa", "- Lviv"]
+    wrapped = Article.from_text(
+        "# Title\nRallies were held\nin Kharkiv.\n\n- a list item\n  in Odesa\n- Lviv"
+    )
+    assert [wrapped.text[s:e] for s, e in wrapped.paragraphs] == [
+        "# Title",
+        "Rallies were held\nin Kharkiv.",
+        "- a list item\n  in Odesa",
+        "- Lviv",
+    ]
     page = Article.from_text("Photo of author\n" + "I grew up in Lviv. " * 10, whole=True)
     assert len(page.paragraphs) == 2  # a line longer than 150 characters: one paragraph per line
 
 
 def test_markdown_is_read_as_text(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("# Rally in [Kharkiv](https://example.org/kharkiv)\n\nCrowds in *Lviv*.\n", encoding="utf-8")
+    path.write_text(
+        "# Rally in [Kharkiv](https://example.org/kharkiv)\n\nCrowds in *Lviv*.\n", encoding="utf-8"
+    )
     article = read_article(path)
     assert article.format == "markdown"
     assert [m.text for m in extract(article).mentions] == ["Kharkiv", "Lviv"]
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "the article is empty"),
-    (b"  \n\n", "the article is empty"),
-    (b"Kharkiv\n\xff\xfe", r"line 2: not valid UTF-8 \(byte 0xff\)"),
-    (b"PK\x03\x04\x00\x00", "looks like a binary file"),
-    (b"<html><body><script>x</script></body></html>", "the article is empty"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the article is empty"),
+        (b"  \n\n", "the article is empty"),
+        (b"Kharkiv\n\xff\xfe", r"line 2: not valid UTF-8 \(byte 0xff\)"),
+        (b"PK\x03\x04\x00\x00", "looks like a binary file"),
+        (b"<html><body><script>x</script></body></html>", "the article is empty"),
+    ],
+)
 def test_bad_articles(tmp_path, content, message):
     path = tmp_path / ("a.html" if b"<html>" in content else "a.txt")
     path.write_bytes(content)

@@ -17,13 +17,16 @@ from geomap.extract import ArticleError, extract, read_article
 from geomap.extract.draft import article_date, article_title, draft_events
 
 ARTICLES = Path(__file__).resolve().parent / "corpus" / "articles"
-REPORT = Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
+REPORT = (
+    Path(__file__).resolve().parents[2] / "shared/article/war-resistance-in-russia-and-ukraine.txt"
+)
 SECOND = ARTICLES / "leaving-by-night.md"
 
 # The report lives in shared/ beside the checkout (not copied into the repo: it is not our
 # text). Without it the tests skip on a developer's machine, but CI must have it.
-needs_report = pytest.mark.skipif(not REPORT.exists() and not os.environ.get("CI"),
-                                  reason=f"the report is not at {REPORT}")
+needs_report = pytest.mark.skipif(
+    not REPORT.exists() and not os.environ.get("CI"), reason=f"the report is not at {REPORT}"
+)
 
 
 def run(*args, input=None):
@@ -40,7 +43,10 @@ def test_cli_lists_every_mention_and_exits_0():
     lines = result.stdout.splitlines()
     assert len(lines) == 88
     assert lines[0].split("\t")[:4] == ["100–106", "Russia", "Russia (country, RU)", "RU"]
-    assert "Koryukovka (Chernihiv region)\tKoryukivka (town, Chernihiv Oblast, UA)\tgn:704839" in result.stdout
+    assert (
+        "Koryukovka (Chernihiv region)\tKoryukivka (town, Chernihiv Oblast, UA)\tgn:704839"
+        in result.stdout
+    )
     assert "88 mentions of 46 places, 0 not resolved; skipped navigation" in result.stderr
 
 
@@ -53,7 +59,9 @@ def test_cli_unresolved_exit_1_and_json():
     [donbas] = data["unresolved"]
     assert donbas["text"] == "Donbas region" and donbas["place"] is None and donbas["suggestions"]
     text = run(SECOND).stdout.splitlines()
-    assert text[-1].startswith("2693–2706\tDonbas region\tnot resolved: no such place; did you mean ")
+    assert text[-1].startswith(
+        "2693–2706\tDonbas region\tnot resolved: no such place; did you mean "
+    )
 
 
 def test_cli_reads_stdin():
@@ -62,12 +70,19 @@ def test_cli_reads_stdin():
     assert [line.split("\t")[3] for line in result.stdout.splitlines()] == ["gn:706483", "UA-51"]
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda p: p / "missing.txt", "no such file"),
-    (lambda p: (p / "latin1.txt").write_bytes(b"Kharkiv\nOdessa \xe9t\xe9") and p / "latin1.txt",
-     r"line 2: not valid UTF-8 \(byte 0xe9\). Save the article as UTF-8"),
-    (lambda p: (p / "empty.txt").write_bytes(b"") or p / "empty.txt", "the article is empty"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: p / "missing.txt", "no such file"),
+        (
+            lambda p: (
+                (p / "latin1.txt").write_bytes(b"Kharkiv\nOdessa \xe9t\xe9") and p / "latin1.txt"
+            ),
+            r"line 2: not valid UTF-8 \(byte 0xe9\). Save the article as UTF-8",
+        ),
+        (lambda p: (p / "empty.txt").write_bytes(b"") or p / "empty.txt", "the article is empty"),
+    ],
+)
 def test_cli_bad_input_exit_2_no_traceback(tmp_path, make, message):
     result = run(make(tmp_path))
     assert result.exit_code == 2
@@ -102,7 +117,14 @@ def test_draft_of_the_report_builds_a_map_once_layers_are_filled(tmp_path):
         load_events(draft)
 
     # an editor gives each event a layer: the map builds
-    layers = ["protests", "prosecutions", "crossings", "desertion", "civil-resistance", "mobilisation"]
+    layers = [
+        "protests",
+        "prosecutions",
+        "crossings",
+        "desertion",
+        "civil-resistance",
+        "mobilisation",
+    ]
     text = draft.read_text(encoding="utf-8")
     for n in range(len(events)):
         text = text.replace('layer: ""', f"layer: {layers[n % len(layers)]}", 1)
@@ -119,7 +141,7 @@ def test_draft_copies_no_article_sentences():
     article's running text appear in them."""
     extraction = extract(read_article(REPORT))
     words = re.findall(r"\w+", extraction.article.text)
-    phrases = {" ".join(words[i:i + 6]) for i in range(len(words) - 6)}
+    phrases = {" ".join(words[i : i + 6]) for i in range(len(words) - 6)}
     events = yaml.safe_load(draft_events(extraction, dt.date(2022, 4, 1)))["events"]
     for event in events:
         written = " ".join(re.findall(r"\w+", event["title"] + " " + event["summary"]))
@@ -142,7 +164,7 @@ def test_draft_of_the_second_article_finds_its_date_and_title(tmp_path):
     draft = draft_events(extraction)
     data = yaml.safe_load(draft)
     assert data["source"]["date"] == dt.date(2023, 3, 12)
-    assert "not resolved: Donbas region" in draft           # left as a comment for the editor
+    assert "not resolved: Donbas region" in draft  # left as a comment for the editor
     assert not any("Donbas" in p for e in data["events"] for p in e["places"])
     path = tmp_path / "filled.yaml"
     path.write_text(draft.replace('layer: ""', "layer: crossings"), encoding="utf-8")
@@ -151,10 +173,12 @@ def test_draft_of_the_second_article_finds_its_date_and_title(tmp_path):
 
 def test_draft_of_an_html_page_takes_its_metadata(tmp_path):
     page = tmp_path / "page.html"
-    page.write_text('<html><head><title>Site | Rally</title><meta property="article:published_time" '
-                    'content="2023-05-09T08:00:00+03:00"></head><body><article><h1>Rally in Lviv</h1>'
-                    "<p>Hundreds gathered in Lviv and in Kharkiv on Sunday.</p></article></body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        '<html><head><title>Site | Rally</title><meta property="article:published_time" '
+        'content="2023-05-09T08:00:00+03:00"></head><body><article><h1>Rally in Lviv</h1>'
+        "<p>Hundreds gathered in Lviv and in Kharkiv on Sunday.</p></article></body></html>",
+        encoding="utf-8",
+    )
     draft = tmp_path / "draft.yaml"
     assert run(page, "--draft", draft).exit_code == 0
     data = yaml.safe_load(draft.read_text(encoding="utf-8"))

@@ -23,14 +23,17 @@ def located(tmp_path_factory):
     from geomap.pipeline import locate
 
     path = tmp_path_factory.mktemp("events") / "events.yaml"
-    path.write_text("""\
+    path.write_text(
+        """\
 title: Two events
 events:
   - {id: a, layer: protests, title: Rally, summary: People gathered., date: 2022-03-01,
      places: [Kharkiv], certainty: confirmed}
   - {id: b, layer: crossings, title: Crossing, summary: People crossed., date: 2022-03-02,
      route: [Mukachevo, Poland], certainty: reported}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return locate([path])
 
 
@@ -51,8 +54,9 @@ def test_a_plain_map_links_leaflet_alone(located):
 
 def test_a_marker_with_an_icon_gets_awesome_markers_and_its_popup_jquery(located):
     fmap = assemble_map(located)
-    folium.Marker([50.4, 30.5], popup="Kyiv",
-                  icon=folium.Icon(color="red", icon="info-sign")).add_to(fmap)
+    folium.Marker(
+        [50.4, 30.5], popup="Kyiv", icon=folium.Icon(color="red", icon="info-sign")
+    ).add_to(fmap)
     page = render_html(fmap)
     urls = linked(page)
     assert folium_extras(page) == {"jquery", "awesome-markers", "fontawesome", "glyphicons"}
@@ -63,16 +67,21 @@ def test_a_marker_with_an_icon_gets_awesome_markers_and_its_popup_jquery(located
         assert page.index(url) < script_at
 
 
-@pytest.mark.parametrize("make, expected", [
-    (lambda: folium.CircleMarker([50.0, 36.2], radius=8), set()),
-    (lambda: folium.PolyLine([[50.0, 36.2], [49.0, 32.0]]), set()),
-    (lambda: folium.Marker([50.0, 36.2], tooltip="a tooltip"), set()),
-    (lambda: folium.Marker([50.0, 36.2], icon=folium.DivIcon(html="<b>1</b>")), set()),
-    (lambda: folium.GeoJson({"type": "Point", "coordinates": [36.2, 50.0]}), set()),
-    (lambda: folium.Circle([50.0, 36.2], radius=1000, popup="a popup"), {"jquery"}),
-    (lambda: folium.plugins.FastMarkerCluster([[50.0, 36.2]]),
-     {"awesome-markers", "fontawesome", "glyphicons"}),
-])
+@pytest.mark.parametrize(
+    "make, expected",
+    [
+        (lambda: folium.CircleMarker([50.0, 36.2], radius=8), set()),
+        (lambda: folium.PolyLine([[50.0, 36.2], [49.0, 32.0]]), set()),
+        (lambda: folium.Marker([50.0, 36.2], tooltip="a tooltip"), set()),
+        (lambda: folium.Marker([50.0, 36.2], icon=folium.DivIcon(html="<b>1</b>")), set()),
+        (lambda: folium.GeoJson({"type": "Point", "coordinates": [36.2, 50.0]}), set()),
+        (lambda: folium.Circle([50.0, 36.2], radius=1000, popup="a popup"), {"jquery"}),
+        (
+            lambda: folium.plugins.FastMarkerCluster([[50.0, 36.2]]),
+            {"awesome-markers", "fontawesome", "glyphicons"},
+        ),
+    ],
+)
 def test_each_element_gets_what_it_uses_and_nothing_more(located, make, expected):
     fmap = assemble_map(located)
     make().add_to(fmap)
@@ -128,11 +137,15 @@ def test_notebooks_get_the_assets_too(located):
 
 # --- self-contained ---------------------------------------------------------------------------
 
+
 def test_self_contained_refuses_an_icon_and_says_which_element_needs_the_network(located):
     fmap = assemble_map(located, self_contained=True)
     folium.Marker([50.0, 36.2], icon=folium.Icon(color="red")).add_to(fmap)
-    with pytest.raises(GeomapError, match=r"folium\.Icon needs .*leaflet\.awesome-markers\.js.*"
-                                          r"would not show them offline") as error:
+    with pytest.raises(
+        GeomapError,
+        match=r"folium\.Icon needs .*leaflet\.awesome-markers\.js.*"
+        r"would not show them offline",
+    ) as error:
         render_html(fmap)
     assert "self_contained=True" in str(error.value)
 
@@ -168,10 +181,13 @@ def test_self_contained_keeps_leaflet_only_elements_offline(located):
 
 
 def test_plain_self_contained_map_carries_no_marker_images(located):
-    assert "L.Icon.Default.mergeOptions" not in render_html(assemble_map(located, self_contained=True))
+    assert "L.Icon.Default.mergeOptions" not in render_html(
+        assemble_map(located, self_contained=True)
+    )
 
 
 # --- tiles ------------------------------------------------------------------------------------
+
 
 def test_default_tiles_are_openstreetmap(located):
     page = render_html(assemble_map(located))
@@ -188,22 +204,36 @@ def test_a_provider_or_its_name_gives_its_tiles_and_attribution(located, tiles):
 
 
 def test_a_provider_made_by_hand_is_accepted(located):
-    own = xyzservices.TileProvider(name="Newsroom.Tiles", url="https://tiles.example.org/{z}/{x}/{y}.png",
-                                   attribution="(C) Our newsroom")
+    own = xyzservices.TileProvider(
+        name="Newsroom.Tiles",
+        url="https://tiles.example.org/{z}/{x}/{y}.png",
+        attribution="(C) Our newsroom",
+    )
     page = render_html(assemble_map(located, tiles=own))
     assert "https://tiles.example.org/{z}/{x}/{y}.png" in page and "Our newsroom" in page
     assert "Newsroom Tiles" in page  # the layer switcher names it
 
 
-@pytest.mark.parametrize("tiles, message", [
-    ("OpenTopoMpa", r"no tile provider named 'OpenTopoMpa'; did you mean OpenTopoMap\?"),
-    ("Stamen", r"no tile provider named 'Stamen'; did you mean .*Stadia\.|no tile provider named 'Stamen'"),
-    ("Esri", r"did you mean Esri\.\w+"),
-    ("Thunderforest.Landscape", (r"'Thunderforest\.Landscape' need an API key: pass "
-                                 r"xyzservices\.providers\.Thunderforest\.Landscape\(apikey=")),
-    ("https://tiles.example.org/{z}/{x}/{y}.png", r"looks like a URL; pass a provider instead"),
-    (42, r"expected an xyzservices TileProvider or a provider name .*got int 42"),
-])
+@pytest.mark.parametrize(
+    "tiles, message",
+    [
+        ("OpenTopoMpa", r"no tile provider named 'OpenTopoMpa'; did you mean OpenTopoMap\?"),
+        (
+            "Stamen",
+            r"no tile provider named 'Stamen'; did you mean .*Stadia\.|no tile provider named 'Stamen'",
+        ),
+        ("Esri", r"did you mean Esri\.\w+"),
+        (
+            "Thunderforest.Landscape",
+            (
+                r"'Thunderforest\.Landscape' need an API key: pass "
+                r"xyzservices\.providers\.Thunderforest\.Landscape\(apikey="
+            ),
+        ),
+        ("https://tiles.example.org/{z}/{x}/{y}.png", r"looks like a URL; pass a provider instead"),
+        (42, r"expected an xyzservices TileProvider or a provider name .*got int 42"),
+    ],
+)
 def test_bad_tiles_get_one_clear_error(located, tiles, message):
     with pytest.raises(GeomapError, match=message):
         assemble_map(located, tiles=tiles)
@@ -211,15 +241,23 @@ def test_bad_tiles_get_one_clear_error(located, tiles, message):
 
 def test_cli_build_tiles(located, tmp_path):
     events = tmp_path / "events.csv"
-    events.write_text("id,layer,title,summary,date,places,certainty\n"
-                      "a,protests,Rally,People gathered.,2022-03-01,Odesa,confirmed\n", encoding="utf-8")
+    events.write_text(
+        "id,layer,title,summary,date,places,certainty\n"
+        "a,protests,Rally,People gathered.,2022-03-01,Odesa,confirmed\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "map.html"
-    result = CliRunner().invoke(cli, ["build", str(events), "-o", str(out), "--tiles", "OpenStreetMap.HOT"])
+    result = CliRunner().invoke(
+        cli, ["build", str(events), "-o", str(out), "--tiles", "OpenStreetMap.HOT"]
+    )
     assert result.exit_code == 0, result.output
     assert "tile.openstreetmap.fr/hot" in out.read_text(encoding="utf-8")
 
-    result = CliRunner().invoke(cli, ["build", str(events), "-o", str(out), "--tiles", "OpenStreetMap.Hott"])
+    result = CliRunner().invoke(
+        cli, ["build", str(events), "-o", str(out), "--tiles", "OpenStreetMap.Hott"]
+    )
     assert result.exit_code == 2
-    assert result.output.startswith("Error: tiles: no tile provider named 'OpenStreetMap.Hott'; "
-                                    "did you mean OpenStreetMap.HOT")
+    assert result.output.startswith(
+        "Error: tiles: no tile provider named 'OpenStreetMap.Hott'; did you mean OpenStreetMap.HOT"
+    )
     assert "Traceback" not in result.output

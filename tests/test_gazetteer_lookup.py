@@ -155,11 +155,14 @@ def test_report_place_resolves(query, place_id, lat, lon):
         assert match.place.lon == pytest.approx(lon, abs=0.1)
 
 
-@pytest.mark.parametrize("query, iso", [
-    ("Krasnodar Territory", "RU-KDA"),
-    ("Odessa region", "UA-51"),
-    ("Trans-Baikal Territory", "RU-ZAB"),
-])
+@pytest.mark.parametrize(
+    "query, iso",
+    [
+        ("Krasnodar Territory", "RU-KDA"),
+        ("Odessa region", "UA-51"),
+        ("Trans-Baikal Territory", "RU-ZAB"),
+    ],
+)
 def test_region_has_iso_code(query, iso):
     assert geocode(query).place.iso_3166_2 == iso
 
@@ -184,8 +187,17 @@ def test_donetsk_prefers_the_bigger_city_and_a_country_hint_switches_it():
     assert geocode("Donetsk", country="RU").place.parent == "RU-ROS"
 
 
-@pytest.mark.parametrize("query", ["NATO", "Verkhovna Rada", "Supreme Council", "World War One",
-                                   "Brown University", "the front line"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "NATO",
+        "Verkhovna Rada",
+        "Supreme Council",
+        "World War One",
+        "Brown University",
+        "the front line",
+    ],
+)
 def test_things_that_are_not_places_do_not_resolve(query):
     assert not geocode(query).ok
 
@@ -219,14 +231,17 @@ def test_unknown_name_gets_fuzzy_suggestions_not_a_guess():
     assert any(s.startswith("Kharkiv (town") for s in match.suggestions)
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("Kaliningrd region", "Kaliningrad Oblast (region"),
-    ("Krasnodarr Krai", "Krasnodar Krai (region"),
-    ("Zaporozhie oblast", "Zaporizhzhia Oblast (region"),
-    ("Sverdlovskaya oblst", "Sverdlovsk Oblast (region"),
-    ("Novosibirk", "Novosibirsk (town"),
-    ("Chernigov", "Chernihiv (town"),
-])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Kaliningrd region", "Kaliningrad Oblast (region"),
+        ("Krasnodarr Krai", "Krasnodar Krai (region"),
+        ("Zaporozhie oblast", "Zaporizhzhia Oblast (region"),
+        ("Sverdlovskaya oblst", "Sverdlovsk Oblast (region"),
+        ("Novosibirk", "Novosibirsk (town"),
+        ("Chernigov", "Chernihiv (town"),
+    ],
+)
 def test_a_misspelling_suggests_the_place_meant_first(query, first):
     # The descriptor says which kind comes first; the shared "oblast" must not outweigh the name.
     match = geocode(query)

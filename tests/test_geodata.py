@@ -70,7 +70,23 @@ def test_russia_is_drawn_whole_across_180_degrees():
 
 def test_basemap_countries_are_present(geodata):
     ids = {f["properties"]["id"] for f in _features(geodata, "countries")}
-    needed = {"RU", "UA", "BY", "MD", "PL", "SK", "HU", "RO", "GE", "EE", "LV", "LT", "FI", "KZ", "TR"}
+    needed = {
+        "RU",
+        "UA",
+        "BY",
+        "MD",
+        "PL",
+        "SK",
+        "HU",
+        "RO",
+        "GE",
+        "EE",
+        "LV",
+        "LT",
+        "FI",
+        "KZ",
+        "TR",
+    }
     assert needed <= ids
 
 
@@ -100,7 +116,9 @@ def test_town_parents_agree_with_the_shipped_outlines(gazetteer):
     assert all(t.parent for t in towns), "every Russian and Ukrainian town has a parent region"
     import geopandas as gpd
 
-    points = gpd.GeoSeries.from_xy([t.lon for t in towns], [t.lat for t in towns], crs=4326).to_crs(3035)
+    points = gpd.GeoSeries.from_xy([t.lon for t in towns], [t.lat for t in towns], crs=4326).to_crs(
+        3035
+    )
     outlines = regions.geometry.reindex([t.parent for t in towns]).values
     distance = points.distance(gpd.GeoSeries(outlines, crs=3035), align=False)
     far = [(t.name, t.parent, round(d)) for t, d in zip(towns, distance) if d > 6000]
@@ -145,7 +163,12 @@ def test_checkpoints_cover_every_western_neighbour(gazetteer):
         assert cp.countries[0] == "UA" and cp.parent.startswith("UA-")
         by_neighbour.setdefault(cp.countries[1], []).append(cp.name)
     assert set(by_neighbour) == {"PL", "SK", "HU", "RO", "MD"}
-    for name in ("Mohyliv-Podilskyi – Otaci", "Shehyni – Medyka", "Chop – Záhony", "Porubne – Siret"):
+    for name in (
+        "Mohyliv-Podilskyi – Otaci",
+        "Shehyni – Medyka",
+        "Chop – Záhony",
+        "Porubne – Siret",
+    ):
         assert any(n == name for names in by_neighbour.values() for n in names), name
 
 
@@ -168,12 +191,17 @@ def test_a_stale_name_index_is_not_used(tmp_path):
     index = NameIndex.from_places(places)
     index.write(tmp_path / NAMES_FILE)
     assert NameIndex.read(tmp_path / NAMES_FILE, places) == index
-    renamed = [dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis")), *places[1:]]
+    renamed = [
+        dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis")),
+        *places[1:],
+    ]
     assert NameIndex.read(tmp_path / NAMES_FILE, renamed) is None
     (tmp_path / NAMES_FILE).write_text("{not json", encoding="utf-8")
     assert NameIndex.read(tmp_path / NAMES_FILE, places) is None
     # An index built under other normalisation rules is stale too.
-    old_rules = dataclasses.replace(index, fingerprint=fingerprint(places, rules=normalize_rules() + b"#"))
+    old_rules = dataclasses.replace(
+        index, fingerprint=fingerprint(places, rules=normalize_rules() + b"#")
+    )
     old_rules.write(tmp_path / NAMES_FILE)
     assert NameIndex.read(tmp_path / NAMES_FILE, places) is None
     # The gazetteer then builds its own index and still knows the new spelling.

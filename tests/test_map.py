@@ -8,8 +8,14 @@ import yaml
 from geomap.map import assemble_map
 from geomap.outputs import render_html
 
-LAYER_NAMES = ["Protests", "Prosecutions", "Border crossings", "Refusals and desertion",
-               "Civil resistance", "Forced mobilisation"]
+LAYER_NAMES = [
+    "Protests",
+    "Prosecutions",
+    "Border crossings",
+    "Refusals and desertion",
+    "Civil resistance",
+    "Forced mobilisation",
+]
 
 
 def _count_value(count):
@@ -32,19 +38,21 @@ def test_every_event_and_count_of_the_file_is_in_the_page(report_path, report_ht
         assert [p["written"] for p in shown["route"]] == event.get("route", [])
 
 
-def test_six_layers_toggle_in_the_layer_control_with_their_counts(report_html, report_located, page_data):
+def test_six_layers_toggle_in_the_layer_control_with_their_counts(
+    report_html, report_located, page_data
+):
     counts = report_located["layer"].value_counts()
     data = page_data(report_html)
     assert [layer["name"] for layer in data["layers"]] == LAYER_NAMES
     control = re.search(r"L\.control\.layers\((.*?)\)\.addTo", report_html, re.S).group(1)
     for layer in data["layers"]:
-        label = f'{layer["name"]} ({counts[layer["id"]]})'
+        label = f"{layer['name']} ({counts[layer['id']]})"
         assert f'"{label}"' in control
         assert layer["count"] == counts[layer["id"]]
     # the legend repeats the counts for readers
     legend = re.search(r'<div id="geomap-legend".*?</div>', report_html, re.S).group(0)
     for layer in data["layers"]:
-        assert f'{htmllib.escape(layer["name"])} ({layer["count"]})' in legend
+        assert f"{htmllib.escape(layer['name'])} ({layer['count']})" in legend
 
 
 def test_regions_named_by_events_are_shaded_and_no_others(report_html, report_located, page_data):
@@ -64,7 +72,9 @@ def test_precision_is_never_invented(report_located):
 
 def test_unverified_reports_stay_unverified(report_html, page_data):
     features = page_data(report_html)["events"]["features"]
-    unverified = {f["properties"]["id"] for f in features if f["properties"]["certainty"] == "unverified"}
+    unverified = {
+        f["properties"]["id"] for f in features if f["properties"]["certainty"] == "unverified"
+    }
     assert {"ru-155th-brigade", "ru-810th-brigade"} <= unverified
 
 
@@ -113,8 +123,12 @@ def test_encoded_outlines_decode_to_the_shape():
     from geomap.map.payload import encode_polygons
 
     crimea = geometries("region").loc["UA-43", "geometry"]
-    decoded = shapely.MultiPolygon([shapely.Polygon(rings[0], rings[1:]) for rings in
-                                    decode_polygons(encode_polygons(crimea, 3))])
+    decoded = shapely.MultiPolygon(
+        [
+            shapely.Polygon(rings[0], rings[1:])
+            for rings in decode_polygons(encode_polygons(crimea, 3))
+        ]
+    )
     assert decoded.symmetric_difference(crimea).area < 0.001 * crimea.area
 
 
@@ -138,12 +152,15 @@ def test_layer_names_from_a_file_are_escaped_for_the_layer_control(tmp_path):
     from geomap.pipeline import build
 
     path = tmp_path / "events.yaml"
-    path.write_text("""\
+    path.write_text(
+        """\
 layers:
   - {id: odd, name: "<img src=x onerror=alert(1)>", color: "#123456"}
 events:
   - {id: a, layer: odd, title: T, summary: S, date: 2022-03-01, places: [Kyiv], certainty: reported}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     page = build([path], tmp_path / "map.html").path.read_text(encoding="utf-8")
     assert "<img src=x" not in page
     assert "&lt;img src=x onerror=alert(1)&gt; (1)" in page
@@ -153,7 +170,9 @@ def test_template_syntax_in_text_is_not_evaluated(events_file, tmp_path, page_da
     """branca re-reads rendered HTML as a Jinja template; geomap's elements must not let it."""
     from geomap.pipeline import build
 
-    path = events_file(title='"{{ 7*7 }} {% if true %}yes{% endif %} {# c #}"', summary='"{{ config }}"')
+    path = events_file(
+        title='"{{ 7*7 }} {% if true %}yes{% endif %} {# c #}"', summary='"{{ config }}"'
+    )
     page = build([path], tmp_path / "map.html", title="{{ 6*7 }}").path.read_text(encoding="utf-8")
     assert ">{{ 6*7 }}</h1>" in page and ">42<" not in page
     event = page_data(page)["events"]["features"][0]["properties"]

@@ -31,12 +31,15 @@ def span(view):
     return view[1][0] - view[0][0], view[1][1] - view[0][1]
 
 
-@pytest.mark.parametrize("name, extent", [
-    ("kharkiv.yaml", KHARKIV_OBLAST),              # one town: its oblast
-    ("kharkiv-oblast.yaml", KHARKIV_OBLAST),       # one region: the region
-    ("shehyni-checkpoint.yaml", LVIV_OBLAST),      # three events at one checkpoint: its oblast
-    ("round-trip.csv", ZAKARPATTIA),               # a route from a town back to itself
-])
+@pytest.mark.parametrize(
+    "name, extent",
+    [
+        ("kharkiv.yaml", KHARKIV_OBLAST),  # one town: its oblast
+        ("kharkiv-oblast.yaml", KHARKIV_OBLAST),  # one region: the region
+        ("shehyni-checkpoint.yaml", LVIV_OBLAST),  # three events at one checkpoint: its oblast
+        ("round-trip.csv", ZAKARPATTIA),  # a route from a town back to itself
+    ],
+)
 def test_one_place_opens_on_its_oblast(name, extent):
     view = view_bounds(locate([CORPUS / name]))
     assert contains(view, extent), view
@@ -69,12 +72,16 @@ def test_non_finite_geometry_is_ignored():
 def test_spread_out_events_keep_their_own_extent(report_located):
     minx, miny, maxx, maxy = report_located.total_bounds
     assert max(maxx - minx, maxy - miny) >= MIN_SPAN_DEG
-    assert view_bounds(report_located) == [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]]
+    assert view_bounds(report_located) == [
+        [round(miny, 4), round(minx, 4)],
+        [round(maxy, 4), round(maxx, 4)],
+    ]
 
 
 def test_choosing_only_layers_without_events_is_an_error(tmp_path):
     path = tmp_path / "events.yaml"
-    path.write_text("""\
+    path.write_text(
+        """\
 title: A layer with no events
 layers:
   - {id: strikes, name: Strikes, color: "#b2182b"}
@@ -82,7 +89,12 @@ layers:
 events:
   - {id: r, layer: rallies, title: Rally, summary: People rallied., date: 2022-03-01,
      places: [Kharkiv], certainty: reported}
-""", encoding="utf-8")
-    with pytest.raises(GeomapError, match=r"^the layers chosen \(strikes\) have no events; "
-                                          r"the layers with events are: rallies$"):
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        GeomapError,
+        match=r"^the layers chosen \(strikes\) have no events; "
+        r"the layers with events are: rallies$",
+    ):
         assemble_map(locate([path]), layers=["strikes"])

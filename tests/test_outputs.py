@@ -13,7 +13,9 @@ from geomap import outputs
 from geomap.pipeline import build
 
 
-def test_interrupted_write_leaves_the_old_map_and_no_temporary_file(tmp_path, monkeypatch, report_path):
+def test_interrupted_write_leaves_the_old_map_and_no_temporary_file(
+    tmp_path, monkeypatch, report_path
+):
     out = tmp_path / "map.html"
     out.write_text("the published map", encoding="utf-8")
 
@@ -37,7 +39,9 @@ def test_killed_build_never_leaves_a_half_written_map(tmp_path, report_path):
     """Kill a real build at several moments: the map is the old one or a whole new one."""
     out = tmp_path / "map.html"
     start = time.monotonic()
-    subprocess.run(_geomap("build", report_path, "-o", out), cwd=tmp_path, check=True, capture_output=True)
+    subprocess.run(
+        _geomap("build", report_path, "-o", out), cwd=tmp_path, check=True, capture_output=True
+    )
     duration = time.monotonic() - start
     complete = out.read_text(encoding="utf-8")
     assert complete.rstrip().endswith("</html>")
@@ -45,8 +49,12 @@ def test_killed_build_never_leaves_a_half_written_map(tmp_path, report_path):
     old = "<!-- old map -->"
     for fraction in (0.2, 0.5, 0.8, 0.95):
         out.write_text(old, encoding="utf-8")
-        proc = subprocess.Popen(_geomap("build", report_path, "-o", out), cwd=tmp_path,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            _geomap("build", report_path, "-o", out),
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(duration * fraction)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -58,8 +66,13 @@ def test_same_input_same_bytes_across_processes(tmp_path, report_path):
     for seed in ("1", "2"):
         out = tmp_path / f"map-{seed}.html"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run(_geomap("build", report_path, "-o", out), cwd=tmp_path, check=True, env=env,
-                       capture_output=True)
+        subprocess.run(
+            _geomap("build", report_path, "-o", out),
+            cwd=tmp_path,
+            check=True,
+            env=env,
+            capture_output=True,
+        )
         pages.append(out.read_bytes())
     assert pages[0] == pages[1]
 

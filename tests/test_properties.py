@@ -12,7 +12,9 @@ from geomap.events import load_events
 from geomap.gazetteer import normalize
 from geomap.gazetteer.normalize import skeleton, split_descriptor
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 @given(st.text())
@@ -56,14 +58,49 @@ def test_arbitrary_text_loads_or_raises_events_error(tmp_path, content, name):
         load_events(path)
 
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
-                    st.text(max_size=30), st.dates())
-DOCUMENTS = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=4),
-    st.dictionaries(st.sampled_from(["id", "layer", "title", "summary", "date", "start", "end", "places",
-                                     "route", "counts", "certainty", "events", "layers", "source", "url",
-                                     "value", "qualifier", "color", "name"]) | st.text(max_size=8),
-                    inner, max_size=6)), max_leaves=30)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates(),
+)
+DOCUMENTS = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "layer",
+                    "title",
+                    "summary",
+                    "date",
+                    "start",
+                    "end",
+                    "places",
+                    "route",
+                    "counts",
+                    "certainty",
+                    "events",
+                    "layers",
+                    "source",
+                    "url",
+                    "value",
+                    "qualifier",
+                    "color",
+                    "name",
+                ]
+            )
+            | st.text(max_size=8),
+            inner,
+            max_size=6,
+        ),
+    ),
+    max_leaves=30,
+)
 
 
 @given(DOCUMENTS)
@@ -80,12 +117,17 @@ def test_arbitrary_yaml_structures_load_or_raise_events_error(tmp_path, document
 # Characters the schema refuses in text (C0 controls but tab, newline and carriage return; DEL);
 # lone surrogates can't be written as UTF-8 at all.
 _REFUSED = "".join(chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-_BODY = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=_REFUSED),
-                min_size=1, max_size=40)
+_BODY = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters=_REFUSED),
+    min_size=1,
+    max_size=40,
+)
 # Starts a spreadsheet reads as a formula, and the escape character itself. The schema strips
 # whitespace (str_strip_whitespace), so a text can never begin with a tab or CR once loaded:
 # the generated text is what the schema keeps, already stripped.
-_LEADS = st.sampled_from(["", "=", "+", "-", "@", "'", "''", "'=", "'+", "=HYPERLINK(", "@SUM(", "\t=", "\r+"])
+_LEADS = st.sampled_from(
+    ["", "=", "+", "-", "@", "'", "''", "'=", "'+", "=HYPERLINK(", "@SUM(", "\t=", "\r+"]
+)
 TEXTS = st.builds(lambda lead, body: (lead + body).strip(), _LEADS, _BODY).filter(bool)
 CSV_TEXT_FIELDS = ("title", "summary", "reported_by", "precision_note")
 
@@ -94,8 +136,13 @@ CSV_TEXT_FIELDS = ("title", "summary", "reported_by", "precision_note")
 def events_with_texts(draw):
     events = []
     for number in range(draw(st.integers(1, 3))):
-        event = {"id": f"e{number}", "layer": "protests", "date": "2022-03-01", "places": ["Kharkiv"],
-                 "certainty": "reported"}
+        event = {
+            "id": f"e{number}",
+            "layer": "protests",
+            "date": "2022-03-01",
+            "places": ["Kharkiv"],
+            "certainty": "reported",
+        }
         event.update({field: draw(TEXTS) for field in CSV_TEXT_FIELDS})
         event["source"] = {"title": draw(TEXTS), "publisher": draw(TEXTS)}
         events.append(event)
@@ -103,7 +150,9 @@ def events_with_texts(draw):
 
 
 @given(events_with_texts())
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_csv_export_reads_back_to_the_same_events(tmp_path, document):
     import csv
     import io

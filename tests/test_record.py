@@ -19,27 +19,32 @@ PAGE_SCRIPTS = sorted((Path(__file__).resolve().parents[1] / "geomap" / "map").g
 @pytest.fixture(scope="module")
 def mixed_located():
     from geomap.pipeline import locate
+
     return locate([MIXED])
 
 
-@pytest.mark.parametrize(("name", "kind"), [
-    ("summonses", record.NUMBER),          # contains "sum", is not money
-    ("consumers_affected", record.NUMBER),  # contains "sum" too
-    ("fined", record.NUMBER),               # people fined, not an amount
-    ("cost_per_person", record.MONEY),
-    ("fine_amount", record.MONEY),
-    ("bribes_paid", record.MONEY),
-    ("max_sentence_years", record.DURATION),
-    ("days", record.DURATION),
-    ("min_age", record.AGE),
-    ("yearsley_residents", record.NUMBER),  # "years" inside a word is not a duration
-])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("summonses", record.NUMBER),  # contains "sum", is not money
+        ("consumers_affected", record.NUMBER),  # contains "sum" too
+        ("fined", record.NUMBER),  # people fined, not an amount
+        ("cost_per_person", record.MONEY),
+        ("fine_amount", record.MONEY),
+        ("bribes_paid", record.MONEY),
+        ("max_sentence_years", record.DURATION),
+        ("days", record.DURATION),
+        ("min_age", record.AGE),
+        ("yearsley_residents", record.NUMBER),  # "years" inside a word is not a duration
+    ],
+)
 def test_count_kinds_read_whole_words(name, kind):
     assert record.count_kind(name) == kind
 
 
 def test_certainty_literal_is_the_record_order():
     from geomap.events.schema import Certainty
+
     assert typing.get_args(Certainty) == record.CERTAINTIES
 
 
@@ -57,10 +62,16 @@ def test_located_columns_csv_and_geojson_follow_the_record(mixed_located):
 def test_geometry_rule(mixed_located):
     from geomap.outputs import export_geojson
 
-    kinds = {f["properties"]["id"]: f["geometry"]["type"]
-             for f in json.loads(export_geojson(mixed_located))["features"]}
-    assert kinds == {"summons-wave": "Point", "paid-exit": "LineString", "two-cities": "MultiPoint",
-                     "oblast-case": "Point"}
+    kinds = {
+        f["properties"]["id"]: f["geometry"]["type"]
+        for f in json.loads(export_geojson(mixed_located))["features"]
+    }
+    assert kinds == {
+        "summons-wave": "Point",
+        "paid-exit": "LineString",
+        "two-cities": "MultiPoint",
+        "oblast-case": "Point",
+    }
     assert list(mixed_located.geom_type) == list(kinds.values())  # locate's shapes agree
 
 
@@ -73,9 +84,14 @@ def test_payload_carries_the_declaration_and_count_kinds(mixed_located):
     certainty = next(c for c in encoded["record"] if c["name"] == "certainty")
     assert certainty["choices"] == list(record.CERTAINTIES)
     assert encoded["count_kinds"] == {
-        "summonses": "number", "consumers_affected": "number", "cost_per_person": record.MONEY,
-        "fine_amount": record.MONEY, "crossed": "number", "detained": "number",
-        "max_sentence_years": "duration"}
+        "summonses": "number",
+        "consumers_affected": "number",
+        "cost_per_person": record.MONEY,
+        "fine_amount": record.MONEY,
+        "crossed": "number",
+        "detained": "number",
+        "max_sentence_years": "duration",
+    }
     assert decode_events(unpack(*pack(encoded)), layers) == events_geojson(mixed_located)
 
 
@@ -137,13 +153,17 @@ def js_string_literals(source: str) -> list[str]:
 
 
 def test_the_literal_finder_sees_strings_not_regexes_or_comments():
-    found = js_string_literals('var a = /["\']x/.test("b") ? \'c\' : 1 / 2; // "d"\n/* "e" */ f("g\\"h")')
+    found = js_string_literals(
+        'var a = /["\']x/.test("b") ? \'c\' : 1 / 2; // "d"\n/* "e" */ f("g\\"h")'
+    )
     assert found == ["b", "c", 'g"h']
 
 
 @pytest.mark.parametrize("script", PAGE_SCRIPTS, ids=lambda p: p.name)
 def test_page_scripts_spell_no_column_certainty_or_count_word(script):
-    forbidden = set(record.NAMES) | set(record.CERTAINTIES) | set().union(*record.COUNT_WORDS.values())
+    forbidden = (
+        set(record.NAMES) | set(record.CERTAINTIES) | set().union(*record.COUNT_WORDS.values())
+    )
     literals = js_string_literals(script.read_text(encoding="utf-8"))
     assert literals, "the tokenizer found no strings at all"
     repeated = forbidden & {text.strip().lower() for text in literals}

@@ -42,26 +42,42 @@ def load_events(path) -> EventsFile:
 
 def _read_bytes(path: Path) -> bytes:
     try:  # bounded whatever the path is: a pipe, /dev/stdin or /dev/zero has no size to check
-        raw = read_bounded(path, MAX_BYTES, what="an events file", expected="YAML or CSV text",
-                           error=EventsError, path=path,
-                           advice="Split it, or check that this is the right file.")
+        raw = read_bounded(
+            path,
+            MAX_BYTES,
+            what="an events file",
+            expected="YAML or CSV text",
+            error=EventsError,
+            path=path,
+            advice="Split it, or check that this is the right file.",
+        )
     except FileNotFoundError:
-        raise EventsError(f"{path}: no such file. Check the path, or run `geomap build` "
-                          "without arguments for the bundled report.", path=path) from None
+        raise EventsError(
+            f"{path}: no such file. Check the path, or run `geomap build` "
+            "without arguments for the bundled report.",
+            path=path,
+        ) from None
     except IsADirectoryError:
-        raise EventsError(f"{path}: is a folder; give an events file (.yaml or .csv).",
-                          path=path) from None
+        raise EventsError(
+            f"{path}: is a folder; give an events file (.yaml or .csv).", path=path
+        ) from None
     except OSError as exc:
         raise EventsError(f"{path}: cannot be read ({exc.strerror}).", path=path) from None
     if not raw.strip():
-        raise EventsError(f"{path}: the file is empty; expected events (see README, Events file).",
-                          path=path)
+        raise EventsError(
+            f"{path}: the file is empty; expected events (see README, Events file).", path=path
+        )
     return raw
 
 
 def _decode(path: Path, raw: bytes) -> str:
-    return decode_utf8(raw, path, error=EventsError, path=path,
-                       advice="Save the file as UTF-8 (in a spreadsheet: CSV UTF-8).")
+    return decode_utf8(
+        raw,
+        path,
+        error=EventsError,
+        path=path,
+        advice="Save the file as UTF-8 (in a spreadsheet: CSV UTF-8).",
+    )
 
 
 # --- YAML ---------------------------------------------------------------------------------------
@@ -86,12 +102,16 @@ class _LineLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _Refused("anchors and aliases (& and *) are not supported; write the value out "
-                           "in full.", event.start_mark)
+            raise _Refused(
+                "anchors and aliases (& and *) are not supported; write the value out in full.",
+                event.start_mark,
+            )
         if self.check_event(yaml.MappingStartEvent, yaml.SequenceStartEvent):
             self._depth = getattr(self, "_depth", 0) + 1
             if self._depth > MAX_DEPTH:
-                raise _Refused(f"nested more than {MAX_DEPTH} levels deep.", self.peek_event().start_mark)
+                raise _Refused(
+                    f"nested more than {MAX_DEPTH} levels deep.", self.peek_event().start_mark
+                )
             node = super().compose_node(parent, index)
             self._depth -= 1
             return node
@@ -117,8 +137,10 @@ def _construct_located_map(loader, node):
     first_line = {}
     for key_node, value_node in node.value:
         if key_node.tag == _MERGE_TAG:  # `<<:` lets one key quietly override another
-            raise _Refused("merge keys (<<) are not supported; write the keys out in full.",
-                           key_node.start_mark)
+            raise _Refused(
+                "merge keys (<<) are not supported; write the keys out in full.",
+                key_node.start_mark,
+            )
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         try:
@@ -127,9 +149,14 @@ def _construct_located_map(loader, node):
             continue
         if earlier is not None:
             lines = f"on line {line}" if earlier == line else f"lines {earlier} and {line}"
-            field = ".".join(k for k in (*base, *keys, str(key)) if k != "[]")  # as pydantic names it
-            raise _Refused(f"`{key}` is given twice ({lines}) {_where(owner, keys)}; keep one.",
-                           key_node.start_mark, field=field)
+            field = ".".join(
+                k for k in (*base, *keys, str(key)) if k != "[]"
+            )  # as pydantic names it
+            raise _Refused(
+                f"`{key}` is given twice ({lines}) {_where(owner, keys)}; keep one.",
+                key_node.start_mark,
+                field=field,
+            )
         first_line[key] = line
         if isinstance(value_node, (yaml.MappingNode, yaml.SequenceNode)):
             loader.where[id(value_node)] = (owner, base, (*keys, str(key)))
@@ -180,8 +207,11 @@ def _construct_date(loader, node):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
-        raise _Refused(f"{node.value!r} is not a real date ({exc}). Write dates as YYYY-MM-DD "
-                       "with a real day.", node.start_mark) from None
+        raise _Refused(
+            f"{node.value!r} is not a real date ({exc}). Write dates as YYYY-MM-DD "
+            "with a real day.",
+            node.start_mark,
+        ) from None
 
 
 # Digits (after signs, underscores and a 0x/0o/0b prefix) past which a YAML integer is refused
@@ -194,8 +224,11 @@ def _construct_int(loader, node):
     """A whole number with hundreds of digits is refused at its own line."""
     digits = sum(ch.isalnum() for ch in str(node.value))
     if digits > MAX_INTEGER_DIGITS:
-        raise _Refused(f"a number of {digits:,} digits is not a count; the largest number geomap "
-                       f"maps is {MAX_WHOLE_NUMBER:,}.", node.start_mark)
+        raise _Refused(
+            f"a number of {digits:,} digits is not a count; the largest number geomap "
+            f"maps is {MAX_WHOLE_NUMBER:,}.",
+            node.start_mark,
+        )
     return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
@@ -203,8 +236,11 @@ def _refuse_tag(loader, node):
     """Sets, ordered maps, pairs and binary have no place in an events file, and a set
     has no order: a route read from one could change direction from run to run."""
     kind = node.tag.rsplit(":", 1)[-1]
-    raise _Refused(f"`!!{kind}` values are not supported; write a list such as [Kharkiv, Kyiv], "
-                   "a mapping, or plain text.", node.start_mark)
+    raise _Refused(
+        f"`!!{kind}` values are not supported; write a list such as [Kharkiv, Kyiv], "
+        "a mapping, or plain text.",
+        node.start_mark,
+    )
 
 
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_located_map)
@@ -220,27 +256,37 @@ def _parse_yaml(path: Path, text: str):
         loader = _LineLoader(text)
     except yaml.reader.ReaderError as exc:  # the reader refuses control characters up front
         line: int | None = text[: exc.position].count("\n") + 1
-        raise EventsError(f"{path}, line {line}: contains the control character U+{exc.character:04X}, "
-                          "which YAML does not allow; remove it.", path=path, line=line) from None
+        raise EventsError(
+            f"{path}, line {line}: contains the control character U+{exc.character:04X}, "
+            "which YAML does not allow; remove it.",
+            path=path,
+            line=line,
+        ) from None
     loader.lines, loader.keep, loader.where = {}, [], {}
     try:
         data = loader.get_single_data()
     except _Refused as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise EventsError(f"{path}, line {line}: {exc.problem}", path=path, line=line,
-                          field=exc.field) from None
+        raise EventsError(
+            f"{path}, line {line}: {exc.problem}", path=path, line=line, field=exc.field
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "not valid YAML"
-        raise EventsError(f"{path}, line {line}: {problem}. Check indentation, colons and quotes "
-                          "(a value containing ': ' or '#' needs quotes).", path=path, line=line) from None
+        raise EventsError(
+            f"{path}, line {line}: {problem}. Check indentation, colons and quotes "
+            "(a value containing ': ' or '#' needs quotes).",
+            path=path,
+            line=line,
+        ) from None
     except yaml.YAMLError as exc:
         raise EventsError(f"{path}: not valid YAML ({exc}).", path=path) from None
     except (ValueError, TypeError, RecursionError) as exc:
         line = loader.get_mark().line + 1 if loader.get_mark() else None
-        raise EventsError(f"{path}, near line {line}: cannot read this YAML ({exc}).",
-                          path=path, line=line) from None
+        raise EventsError(
+            f"{path}, near line {line}: cannot read this YAML ({exc}).", path=path, line=line
+        ) from None
     finally:
         loader.dispose()
     if isinstance(data, list):
@@ -249,8 +295,11 @@ def _parse_yaml(path: Path, text: str):
         loader.keep.append(wrapper)
         data = wrapper
     if not isinstance(data, dict):
-        raise EventsError(f"{path}: expected a mapping with an `events:` list, got {type(data).__name__}. "
-                          "See README, Events file.", path=path)
+        raise EventsError(
+            f"{path}: expected a mapping with an `events:` list, got {type(data).__name__}. "
+            "See README, Events file.",
+            path=path,
+        )
     return data, _YamlLines(loader.lines)
 
 
@@ -278,9 +327,15 @@ class _YamlLines:
 # --- CSV ----------------------------------------------------------------------------------------
 
 _LIST_FIELDS = {"places", "route", "tags"}
-_SOURCE_FIELDS = {"source_title": "title", "source_publisher": "publisher",
-                  "source_url": "url", "source_date": "date"}
-_COUNT = re.compile(r"^\s*(?P<name>[^:=]+?)\s*[:=]\s*(?P<qualifier>[a-z ]*?)\s*(?P<value>-?[\d.,]+)\s*$")
+_SOURCE_FIELDS = {
+    "source_title": "title",
+    "source_publisher": "publisher",
+    "source_url": "url",
+    "source_date": "date",
+}
+_COUNT = re.compile(
+    r"^\s*(?P<name>[^:=]+?)\s*[:=]\s*(?P<qualifier>[a-z ]*?)\s*(?P<value>-?[\d.,]+)\s*$"
+)
 
 
 # A comma in a number only between groups of three digits: 1,500 or 15,000,000.5.
@@ -296,8 +351,12 @@ def _parse_csv(path: Path, text: str):
     try:
         header = next(reader, None)
         if not header or "id" not in [h.strip() for h in header]:
-            raise EventsError(f"{path}, row 1: expected a header row naming the columns "
-                              "(id, layer, title, summary, date, places, …).", path=path, line=1)
+            raise EventsError(
+                f"{path}, row 1: expected a header row naming the columns "
+                "(id, layer, title, summary, date, places, …).",
+                path=path,
+                line=1,
+            )
         header = _check_header(path, [h.strip() for h in header])
         header_end = reader.line_num
         _read_rows(path, reader, header, events, rows)
@@ -312,14 +371,23 @@ def _check_header(path, header):
     first = {}
     for position, column in enumerate(header, 1):
         if column and column in first:
-            raise EventsError(f"{path}, row 1: the column `{column}` is given twice (columns "
-                              f"{_column_label(first[column])} and {_column_label(position)}); "
-                              "keep one.", path=path, line=1, field=column)
+            raise EventsError(
+                f"{path}, row 1: the column `{column}` is given twice (columns "
+                f"{_column_label(first[column])} and {_column_label(position)}); "
+                "keep one.",
+                path=path,
+                line=1,
+                field=column,
+            )
         first.setdefault(column, position)
     if "source" in first:
-        raise EventsError(f"{path}, row 1: a CSV gives the source as the columns "
-                          f"{', '.join(_SOURCE_FIELDS)}; rename the column `source`.",
-                          path=path, line=1, field="source")
+        raise EventsError(
+            f"{path}, row 1: a CSV gives the source as the columns "
+            f"{', '.join(_SOURCE_FIELDS)}; rename the column `source`.",
+            path=path,
+            line=1,
+            field="source",
+        )
     return header
 
 
@@ -334,9 +402,13 @@ def _column_label(position):
 
 def _csv_error(path, exc, start, end):
     runs_on = f" (it runs on to line {end})" if end > start else ""
-    return EventsError(f"{path}, row {start}{runs_on}: cannot be read as CSV ({exc}). Check its "
-                       "quotes: a cell that starts with \" must end with \", a \" inside it is written "
-                       "\"\", and a quote never closed swallows the rows below.", path=path, line=start)
+    return EventsError(
+        f"{path}, row {start}{runs_on}: cannot be read as CSV ({exc}). Check its "
+        'quotes: a cell that starts with " must end with ", a " inside it is written '
+        '"", and a quote never closed swallows the rows below.',
+        path=path,
+        line=start,
+    )
 
 
 def _read_rows(path, reader, header, events, rows):
@@ -351,8 +423,12 @@ def _read_rows(path, reader, header, events, rows):
     for cells in reader:
         row_number = reader.line_num
         if len(cells) > width:
-            raise EventsError(f"{path}, row {row_number}: more cells than header columns. "
-                              "Quote cells that contain commas.", path=path, line=row_number)
+            raise EventsError(
+                f"{path}, row {row_number}: more cells than header columns. "
+                "Quote cells that contain commas.",
+                path=path,
+                line=row_number,
+            )
         # Every cell as text first (one comprehension, no branches), then the few columns
         # that mean more than text.
         event = {column: cell for column, cell in zip(header, read_cells(cells)) if cell}
@@ -386,8 +462,13 @@ def _parse_counts(path, row_number, cell, parts_seen):
                 continue
             known = parts_seen[part] = _parse_count(path, row_number, part)
         if known[0] in counts:  # a dict would keep only the last
-            raise EventsError(f"{path}, row {row_number}, field counts: `{known[0]}` is given twice "
-                              f"in {cell.strip()!r}; keep one.", path=path, line=row_number, field="counts")
+            raise EventsError(
+                f"{path}, row {row_number}, field counts: `{known[0]}` is given twice "
+                f"in {cell.strip()!r}; keep one.",
+                path=path,
+                line=row_number,
+                field="counts",
+            )
         counts[known[0]] = known[1]
     return counts
 
@@ -395,23 +476,35 @@ def _parse_counts(path, row_number, cell, parts_seen):
 def _parse_count(path, row_number, part):
     match = _COUNT.match(part)
     if not match:
-        raise EventsError(f"{path}, row {row_number}, field counts: cannot read {part.strip()!r}; "
-                          "expected name: number, e.g. 'detained: about 15000; fined: 861'.",
-                          path=path, line=row_number, field="counts")
+        raise EventsError(
+            f"{path}, row {row_number}, field counts: cannot read {part.strip()!r}; "
+            "expected name: number, e.g. 'detained: about 15000; fined: 861'.",
+            path=path,
+            line=row_number,
+            field="counts",
+        )
     number = match["value"]
     if "," in number:
         if not _THOUSANDS.match(number):
             decimal = number.replace(",", ".") if number.count(",") == 1 else "1.5"
-            raise EventsError(f"{path}, row {row_number}, field counts: cannot read {number!r}: a comma "
-                              "is read only between groups of three digits, as in 1,500; a decimal "
-                              f"comma is not read, so for a decimal write {decimal}.",
-                              path=path, line=row_number, field="counts")
+            raise EventsError(
+                f"{path}, row {row_number}, field counts: cannot read {number!r}: a comma "
+                "is read only between groups of three digits, as in 1,500; a decimal "
+                f"comma is not read, so for a decimal write {decimal}.",
+                path=path,
+                line=row_number,
+                field="counts",
+            )
         number = number.replace(",", "")
     try:
         value = int(number) if number.lstrip("-").isdigit() else float(number)
     except ValueError:
-        raise EventsError(f"{path}, row {row_number}, field counts: {match['value']!r} is not a number.",
-                          path=path, line=row_number, field="counts") from None
+        raise EventsError(
+            f"{path}, row {row_number}, field counts: {match['value']!r} is not a number.",
+            path=path,
+            line=row_number,
+            field="counts",
+        ) from None
     # A bare number when there is no qualifier: the schema's simplest form, quickest to check.
     qualifier = match["qualifier"]
     return match["name"].strip(), {"value": value, "qualifier": qualifier} if qualifier else value
@@ -422,7 +515,12 @@ class _CsvRows:
         self._rows = rows
 
     def line_for(self, data, loc):
-        if len(loc) >= 2 and loc[0] == "events" and isinstance(loc[1], int) and loc[1] < len(self._rows):
+        if (
+            len(loc) >= 2
+            and loc[0] == "events"
+            and isinstance(loc[1], int)
+            and loc[1] < len(self._rows)
+        ):
             return self._rows[loc[1]], "row"
         return None, "row"
 
@@ -435,16 +533,25 @@ def _validate(path: Path, data, lines) -> EventsFile:
         events = EventsFile.model_validate(data)
     except ValidationError as exc:
         errors = _merge_count_errors(exc.errors())
-        messages = list(dict.fromkeys(_describe_error(path, data, lines, error) for error in errors))
+        messages = list(
+            dict.fromkeys(_describe_error(path, data, lines, error) for error in errors)
+        )
         first = errors[0]
         loc = _error_loc(first)
         line, _ = lines.line_for(data, loc)
         extra = len(messages) - MAX_REPORTED
-        text = "\n".join(messages[:MAX_REPORTED]) + (f"\n… and {extra} more problems" if extra > 0 else "")
+        text = "\n".join(messages[:MAX_REPORTED]) + (
+            f"\n… and {extra} more problems" if extra > 0 else ""
+        )
         raise EventsError(text, path=path, line=line, field=_field_name(loc)) from None
     unit = lines.line_for(data, ())[1]
-    return events.with_origin(Origin(path=str(path), unit=unit,
-                                     finder=lambda index, field: lines.line_for(data, ("events", index, field))[0]))
+    return events.with_origin(
+        Origin(
+            path=str(path),
+            unit=unit,
+            finder=lambda index, field: lines.line_for(data, ("events", index, field))[0],
+        )
+    )
 
 
 def _merge_count_errors(errors):
@@ -462,13 +569,17 @@ def _merge_count_errors(errors):
             if isinstance(number, bool):
                 why = "expected a number, not true/false"
             elif isinstance(number, float) and not math.isfinite(number):
-                why = ("expected a finite number such as 15000, not infinity or not-a-number "
-                       "(what YAML makes of .inf, .nan or 1.0e+400)")
+                why = (
+                    "expected a finite number such as 15000, not infinity or not-a-number "
+                    "(what YAML makes of .inf, .nan or 1.0e+400)"
+                )
             elif isinstance(number, (int, float)) and number < 0:
                 why = "expected a number of 0 or more (greater than or equal to 0)"
             elif isinstance(number, int) and number > MAX_WHOLE_NUMBER:
-                why = (f"expected a whole number up to {MAX_WHOLE_NUMBER:,}, the largest a web page "
-                       "shows exactly")
+                why = (
+                    f"expected a whole number up to {MAX_WHOLE_NUMBER:,}, the largest a web page "
+                    "shows exactly"
+                )
             else:
                 why = "expected a number such as 15000, or {value: 15000, qualifier: about}"
             error = {"type": "count", "loc": key, "msg": f"{why}, got {str(value)[:40]!r}"}
@@ -495,7 +606,7 @@ _PATTERN_HINTS = {
     "tags": "lowercase letters, digits, dots and hyphens, e.g. article-207.3",
     "counts": "a count name in lowercase letters, digits and underscores, e.g. forced_labour",
     "url": "a web address starting with http:// or https://, without spaces, quotes or angle "
-           "brackets (percent-encode them)",
+    "brackets (percent-encode them)",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -514,16 +625,20 @@ def _describe_error(path, data, lines, error) -> str:
     elif error["type"] == "extra_forbidden":
         message = "unknown field; check the spelling (see README, Events file)"
     elif error["type"] == "model_type" and len(loc) == 2:
-        message = ("expected an event: a mapping with id, layer, title, summary, date, places and "
-                   f"certainty, got {str(error.get('input'))[:60]!r}")
+        message = (
+            "expected an event: a mapping with id, layer, title, summary, date, places and "
+            f"certainty, got {str(error.get('input'))[:60]!r}"
+        )
     elif error["type"] == "string_pattern_mismatch":
         control = _CONTROL.search(str(error["input"]))
         hint = next((_PATTERN_HINTS[p] for p in reversed(loc) if p in _PATTERN_HINTS), None)
         if hint:
             message = f"expected {hint}, got {str(error['input'])[:60]!r}"
         elif control:
-            message = (f"contains the control character U+{ord(control.group()):04X}, which a page "
-                       "cannot show; remove it (often a paste from a PDF or spreadsheet)")
+            message = (
+                f"contains the control character U+{ord(control.group()):04X}, which a page "
+                "cannot show; remove it (often a paste from a PDF or spreadsheet)"
+            )
         else:
             message = f"not in the expected format, got {str(error['input'])[:60]!r}"
     elif "input" in error and error["type"] not in ("value_error", "assertion_error"):

@@ -54,13 +54,20 @@ def locate_events(events: EventsFile, gazetteer=None):
         shown = problems[:MAX_REPORTED]
         more = "\n… and more unresolved places" if len(problems) > MAX_REPORTED else ""
         index, field = first_problem or (0, "places")  # set whenever there are problems
-        raise EventsError("\n".join(shown) + more, path=events.origin.path,
-                          line=events.origin.line_of(index, field), field=field)
+        raise EventsError(
+            "\n".join(shown) + more,
+            path=events.origin.path,
+            line=events.origin.line_of(index, field),
+            field=field,
+        )
 
     columns = _event_columns(events)
-    columns.update(places=places, route=route,
-                   precision=[_precision(p + r) for p, r in zip(places, route)])
-    columns = {name: columns[name] for name in event_record.NAMES}  # the record's columns, in its order
+    columns.update(
+        places=places, route=route, precision=[_precision(p + r) for p, r in zip(places, route)]
+    )
+    columns = {
+        name: columns[name] for name in event_record.NAMES
+    }  # the record's columns, in its order
     # Points in one vectorised call; the few lines and multipoints one by one.
     where = [r or p for p, r in zip(places, route)]
     geometry = np.empty(len(where), dtype=object)
@@ -74,8 +81,11 @@ def locate_events(events: EventsFile, gazetteer=None):
             kind, coords = event_record.geometry(places[i], route[i])
             geometry[i] = shapes[kind](coords)
     frame = gpd.GeoDataFrame(columns, geometry=geometry, crs=4326)
-    frame.attrs.update(title=events.title, description=events.description,
-                       layers=[layer.model_dump() for layer in events.layers])
+    frame.attrs.update(
+        title=events.title,
+        description=events.description,
+        layers=[layer.model_dump() for layer in events.layers],
+    )
     return frame
 
 
@@ -96,7 +106,11 @@ def _precision(places) -> str:
 def _count(value) -> dict:
     if not isinstance(value, Count):
         return {"value": value}
-    return {"value": value.value, "qualifier": value.qualifier} if value.qualifier else {"value": value.value}
+    return (
+        {"value": value.value, "qualifier": value.qualifier}
+        if value.qualifier
+        else {"value": value.value}
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -111,25 +125,36 @@ def _event_columns(events: EventsFile) -> dict:
     starts = [e.date or e.start for e in evs]
     sources = [e.source or events.source for e in evs]
     columns = {name: [getattr(e, name) for e in evs] for name in _SAME_AS_EVENT}
-    columns.update({
-        "start": [_iso(s) for s in starts],
-        "end": [_iso(e.end or s) for e, s in zip(evs, starts)],
-        "as_of": [_iso(e.as_of) for e in evs],
-        "counts": [{name: _count(value) for name, value in e.counts.items()} for e in evs],
-        "source_title": [s.title if s else None for s in sources],
-        "source_publisher": [s.publisher if s else None for s in sources],
-        "source_url": [e.url or (s.url if s else None) for e, s in zip(evs, sources)],
-        "source_date": [_iso(s.date) if s else None for s in sources],
-        "tags": [list(e.tags) for e in evs],
-    })
+    columns.update(
+        {
+            "start": [_iso(s) for s in starts],
+            "end": [_iso(e.end or s) for e, s in zip(evs, starts)],
+            "as_of": [_iso(e.as_of) for e in evs],
+            "counts": [{name: _count(value) for name, value in e.counts.items()} for e in evs],
+            "source_title": [s.title if s else None for s in sources],
+            "source_publisher": [s.publisher if s else None for s in sources],
+            "source_url": [e.url or (s.url if s else None) for e, s in zip(evs, sources)],
+            "source_date": [_iso(s.date) if s else None for s in sources],
+            "tags": [list(e.tags) for e in evs],
+        }
+    )
     return columns
 
 
 # Record columns that are an event's field of the same name, taken as they are.
-_SAME_AS_EVENT = tuple(c.name for c in event_record.COLUMNS
-                       if c.page in (event_record.PLAIN, event_record.LAYER, event_record.PROSE,
-                                     event_record.TEXT, event_record.CHOICE)
-                       and c.name in Event.model_fields)
+_SAME_AS_EVENT = tuple(
+    c.name
+    for c in event_record.COLUMNS
+    if c.page
+    in (
+        event_record.PLAIN,
+        event_record.LAYER,
+        event_record.PROSE,
+        event_record.TEXT,
+        event_record.CHOICE,
+    )
+    and c.name in Event.model_fields
+)
 
 
 def _problem(events: EventsFile, index: int, field: str, name: str, match) -> str:
@@ -140,7 +165,7 @@ def _problem(events: EventsFile, index: int, field: str, name: str, match) -> st
     shown = name if len(name) <= 80 else name[:79] + "…"
     if match.reason == "ambiguous":
         options = "; ".join(match.suggestions[:4])
-        fix = f"more than one place has this name: {options}. Add the region, e.g. \"{shown} (Region)\"."
+        fix = f'more than one place has this name: {options}. Add the region, e.g. "{shown} (Region)".'
     elif match.suggestions:
         fix = "unknown place. Did you mean: " + "; ".join(match.suggestions[:4]) + "?"
     else:

@@ -18,26 +18,26 @@ CERTAINTIES = ("confirmed", "reported", "unverified")
 
 # How the page carries a column (payload.encode_events) and reads it back (events.js). No
 # kind is spelled like a column or a count word: a page script never needs to spell those.
-PLAIN = "plain"             # the value itself
-LAYER = "layer_index"       # index into the map's layers
-PROSE = "prose"             # index into the prose table, carried apart (drawing needs none of it)
-TEXT = "text"               # index into the table of short distinct strings
-TEXT_LIST = "text_list"     # list of indexes into that table
-DAY = "day_number"          # ISO date as days since 1970-01-01
-DAYS_AFTER = "days_after"   # ISO date as days after the column named in `after`
-CHOICE = "choice"           # index into the column's `choices`
-PLACES = "place_list"       # place records: [place index, written-name index or -1, …]
-COUNTS = "count_list"       # {name: {value, qualifier}}: [name index, value, qualifier index, …]
-SOURCE = "source_field"     # one field of the event's source; the sources are one shared table
+PLAIN = "plain"  # the value itself
+LAYER = "layer_index"  # index into the map's layers
+PROSE = "prose"  # index into the prose table, carried apart (drawing needs none of it)
+TEXT = "text"  # index into the table of short distinct strings
+TEXT_LIST = "text_list"  # list of indexes into that table
+DAY = "day_number"  # ISO date as days since 1970-01-01
+DAYS_AFTER = "days_after"  # ISO date as days after the column named in `after`
+CHOICE = "choice"  # index into the column's `choices`
+PLACES = "place_list"  # place records: [place index, written-name index or -1, …]
+COUNTS = "count_list"  # {name: {value, qualifier}}: [name index, value, qualifier index, …]
+SOURCE = "source_field"  # one field of the event's source; the sources are one shared table
 PAGE_KINDS = (PLAIN, LAYER, PROSE, TEXT, TEXT_LIST, DAY, DAYS_AFTER, CHOICE, PLACES, COUNTS, SOURCE)
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    page: str                     # one of PAGE_KINDS
-    csv: bool = True              # exported to CSV (and read back from it as an events file)
-    after: str | None = None      # DAYS_AFTER: the day column it counts from
+    page: str  # one of PAGE_KINDS
+    csv: bool = True  # exported to CSV (and read back from it as an events file)
+    after: str | None = None  # DAYS_AFTER: the day column it counts from
     choices: tuple[str, ...] = ()  # CHOICE: the values, in order
 
     def page_declaration(self) -> dict:
@@ -79,8 +79,9 @@ BY_NAME = {column.name: column for column in COLUMNS}
 CSV_COLUMNS = tuple(column.name for column in COLUMNS if column.csv)
 # A GeoJSON feature lists the event's own fields first and its place records, which are
 # long, last.
-GEOJSON_PROPERTIES = (tuple(c.name for c in COLUMNS if c.page != PLACES)
-                      + tuple(c.name for c in COLUMNS if c.page == PLACES))
+GEOJSON_PROPERTIES = tuple(c.name for c in COLUMNS if c.page != PLACES) + tuple(
+    c.name for c in COLUMNS if c.page == PLACES
+)
 
 # --- kinds of count ---------------------------------------------------------------------------
 # A count's kind decides how the page shows it: money takes the event's currency, and only
@@ -90,9 +91,28 @@ GEOJSON_PROPERTIES = (tuple(c.name for c in COLUMNS if c.page != PLACES)
 NUMBER, MONEY, DURATION, AGE = "number", "money_amount", "duration", "age"
 COUNT_KINDS = (NUMBER, MONEY, DURATION, AGE)
 COUNT_WORDS = {
-    MONEY: {"cost", "costs", "price", "prices", "paid", "sum", "sums", "bribe", "bribes", "fee",
-            "fees", "amount", "amounts", "payment", "payments", "salary", "wage", "wages",
-            "money", "bail"},
+    MONEY: {
+        "cost",
+        "costs",
+        "price",
+        "prices",
+        "paid",
+        "sum",
+        "sums",
+        "bribe",
+        "bribes",
+        "fee",
+        "fees",
+        "amount",
+        "amounts",
+        "payment",
+        "payments",
+        "salary",
+        "wage",
+        "wages",
+        "money",
+        "bail",
+    },
     DURATION: {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours"},
     AGE: {"age", "ages", "aged"},
 }
@@ -122,4 +142,12 @@ def geometry(places: list, route: list) -> tuple[str, list]:
     return ("Point", points[0]) if len(points) == 1 else ("MultiPoint", points)
 
 
-__all__ = ["CERTAINTIES", "COLUMNS", "CSV_COLUMNS", "GEOJSON_PROPERTIES", "Column", "count_kind", "geometry"]
+__all__ = [
+    "CERTAINTIES",
+    "COLUMNS",
+    "CSV_COLUMNS",
+    "GEOJSON_PROPERTIES",
+    "Column",
+    "count_kind",
+    "geometry",
+]

@@ -32,7 +32,6 @@ Certainty = Literal[CERTAINTIES]  # type: ignore[valid-type]
 Qualifier = Literal["about", "at least", "more than", "up to", "fewer than", "exactly"]
 
 
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -50,12 +49,18 @@ class _Number:
     @classmethod
     def __get_pydantic_core_schema__(cls, source, handler):
         whole = core_schema.int_schema(strict=True, ge=0, le=MAX_WHOLE_NUMBER)
-        real = core_schema.chain_schema([core_schema.is_instance_schema(float),
-                                         core_schema.float_schema(strict=True, ge=0, allow_inf_nan=False)])
+        real = core_schema.chain_schema(
+            [
+                core_schema.is_instance_schema(float),
+                core_schema.float_schema(strict=True, ge=0, allow_inf_nan=False),
+            ]
+        )
         return core_schema.union_schema(
-            [whole, real], custom_error_type="count_number",
+            [whole, real],
+            custom_error_type="count_number",
             custom_error_message=f"expected a finite number of 0 or more (not true/false, infinity "
-                                 f"or NaN; a whole number at most {MAX_WHOLE_NUMBER:,})")
+            f"or NaN; a whole number at most {MAX_WHOLE_NUMBER:,})",
+        )
 
 
 Number = Annotated[int | float, _Number]
@@ -67,11 +72,14 @@ class _Day:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source, handler):
-        iso = core_schema.chain_schema([core_schema.str_schema(pattern=r"^\d{4}-\d{2}-\d{2}$"),
-                                        core_schema.date_schema()])
+        iso = core_schema.chain_schema(
+            [core_schema.str_schema(pattern=r"^\d{4}-\d{2}-\d{2}$"), core_schema.date_schema()]
+        )
         return core_schema.union_schema(
-            [core_schema.date_schema(strict=True), iso], custom_error_type="iso_date",
-            custom_error_message="expected a real date written YYYY-MM-DD, e.g. 2022-03-01")
+            [core_schema.date_schema(strict=True), iso],
+            custom_error_type="iso_date",
+            custom_error_message="expected a real date written YYYY-MM-DD, e.g. 2022-03-01",
+        )
 
 
 Day = Annotated[dt.date, _Day]
@@ -104,18 +112,42 @@ class Layer(_Strict):
 
 
 DEFAULT_LAYERS = (
-    Layer(id="protests", name="Protests", color="#d7301f",
-          description="Street protests and other public anti-war actions"),
-    Layer(id="prosecutions", name="Prosecutions", color="#6a51a3",
-          description="Arrests, charges and court cases for opposing the war or evading service"),
-    Layer(id="crossings", name="Border crossings", color="#0570b0",
-          description="Men crossing or trying to cross borders to avoid the call-up"),
-    Layer(id="desertion", name="Refusals and desertion", color="#238b45",
-          description="Soldiers and police refusing orders, resigning or leaving their units"),
-    Layer(id="civil-resistance", name="Civil resistance", color="#ec7014",
-          description="Residents stopping troops or negotiating with them"),
-    Layer(id="mobilisation", name="Forced mobilisation", color="#525252",
-          description="Men forced into military service"),
+    Layer(
+        id="protests",
+        name="Protests",
+        color="#d7301f",
+        description="Street protests and other public anti-war actions",
+    ),
+    Layer(
+        id="prosecutions",
+        name="Prosecutions",
+        color="#6a51a3",
+        description="Arrests, charges and court cases for opposing the war or evading service",
+    ),
+    Layer(
+        id="crossings",
+        name="Border crossings",
+        color="#0570b0",
+        description="Men crossing or trying to cross borders to avoid the call-up",
+    ),
+    Layer(
+        id="desertion",
+        name="Refusals and desertion",
+        color="#238b45",
+        description="Soldiers and police refusing orders, resigning or leaving their units",
+    ),
+    Layer(
+        id="civil-resistance",
+        name="Civil resistance",
+        color="#ec7014",
+        description="Residents stopping troops or negotiating with them",
+    ),
+    Layer(
+        id="mobilisation",
+        name="Forced mobilisation",
+        color="#525252",
+        description="Men forced into military service",
+    ),
 )
 
 
@@ -164,7 +196,9 @@ class Origin:
 
     path: str = "<events>"
     unit: str = "line"  # "line" for YAML, "row" for CSV
-    finder: Callable[[int, str], int | None] | None = None  # (event index, field) -> line or row; looked up only on error
+    finder: Callable[[int, str], int | None] | None = (
+        None  # (event index, field) -> line or row; looked up only on error
+    )
 
     def line_of(self, index: int, field_name: str):
         return self.finder(index, field_name) if self.finder else None
@@ -176,7 +210,9 @@ class EventsFile(_Strict):
     title: Name | None = None
     description: Text | None = None
     source: Source | None = None
-    layers: Annotated[list[Layer], Strict()] = Field(default_factory=lambda: list(DEFAULT_LAYERS), min_length=1)
+    layers: Annotated[list[Layer], Strict()] = Field(
+        default_factory=lambda: list(DEFAULT_LAYERS), min_length=1
+    )
     events: Annotated[list[Event], Strict()] = Field(min_length=1, max_length=1_000_000)
 
     @property
@@ -198,12 +234,16 @@ class EventsFile(_Strict):
         seen: dict[str, int] = {}
         for index, event in enumerate(self.events):
             if event.id in seen:
-                raise _FieldError(("events", index, "id"),
-                                  f"duplicate id {event.id!r} (also event {seen[event.id] + 1})")
+                raise _FieldError(
+                    ("events", index, "id"),
+                    f"duplicate id {event.id!r} (also event {seen[event.id] + 1})",
+                )
             seen[event.id] = index
             if event.layer not in layer_ids:
-                raise _FieldError(("events", index, "layer"),
-                                  f"unknown layer {event.layer!r}; expected one of: {', '.join(layer_ids)}")
+                raise _FieldError(
+                    ("events", index, "layer"),
+                    f"unknown layer {event.layer!r}; expected one of: {', '.join(layer_ids)}",
+                )
         return self
 
 

@@ -20,7 +20,18 @@ from .index import index_for
 from .results import Extraction, Mention
 
 __all__ = [
-    "MAX_BYTES", "Article", "ArticleError", "Extraction", "Mention", "article_date",
-    "article_from_bytes", "article_title", "draft_events", "extract", "index_for", "is_heading",
-    "read_article", "write_draft",
+    "MAX_BYTES",
+    "Article",
+    "ArticleError",
+    "Extraction",
+    "Mention",
+    "article_date",
+    "article_from_bytes",
+    "article_title",
+    "draft_events",
+    "extract",
+    "index_for",
+    "is_heading",
+    "read_article",
+    "write_draft",
 ]

@@ -15,13 +15,17 @@ from .words import WORD
 
 MAX_BYTES = 5 * 1024 * 1024  # a long report is 100 KB; 5 MB is a book or the wrong file
 # Paragraphs from here to the end are the site's, not the report's (when most text is above).
-_END_MARKERS = re.compile(r"(?i)^(related( articles| posts| stories)?|read (more|next)|"
-                          r"more stories|you (may|might) also like|recommended|"
-                          r"photo of (the )?author|about the authors?|comments|"
-                          r"leave a (comment|reply)|notify of|share( this( article)?| to)?"
-                          r"(\.\.\.|…)?|tags)\s*:?$")
-_NAVIGATION = re.compile(r"^(.*[»›].*|(?i:home)\s*[>/|].*|\d+\s*(?i:min(ute)?s?\s+read)|"
-                         r"(?i:by)(\s+[A-Z][^\s.]*){1,4})$")
+_END_MARKERS = re.compile(
+    r"(?i)^(related( articles| posts| stories)?|read (more|next)|"
+    r"more stories|you (may|might) also like|recommended|"
+    r"photo of (the )?author|about the authors?|comments|"
+    r"leave a (comment|reply)|notify of|share( this( article)?| to)?"
+    r"(\.\.\.|…)?|tags)\s*:?$"
+)
+_NAVIGATION = re.compile(
+    r"^(.*[»›].*|(?i:home)\s*[>/|].*|\d+\s*(?i:min(ute)?s?\s+read)|"
+    r"(?i:by)(\s+[A-Z][^\s.]*){1,4})$"
+)
 _ITEM = re.compile(r"(?:[#>*+-]+|\d+[.)])\s")  # Markdown: a heading, quote or list item
 
 
@@ -37,15 +41,22 @@ class Article:
     """An article as geomap reads it. `paragraphs` are the report's; `skipped` the site's."""
 
     text: str
-    format: str = "text"                  # text, markdown or html
+    format: str = "text"  # text, markdown or html
     name: str = "<text>"
     paragraphs: tuple[tuple[int, int], ...] = ()
     skipped: tuple[tuple[int, int, str], ...] = ()
-    meta: dict = field(default_factory=dict, compare=False)   # from HTML: h1, title, date
+    meta: dict = field(default_factory=dict, compare=False)  # from HTML: h1, title, date
 
     @classmethod
-    def from_text(cls, text: str, format: str = "text", name: str = "<text>", whole: bool = False,
-                  skipped=(), meta=None) -> Article:
+    def from_text(
+        cls,
+        text: str,
+        format: str = "text",
+        name: str = "<text>",
+        whole: bool = False,
+        skipped=(),
+        meta=None,
+    ) -> Article:
         """Split into paragraphs and, unless `whole`, set the site's furniture aside."""
         blocks = _paragraphs(text)
         skipped = [] if whole else list(skipped)
@@ -59,8 +70,9 @@ class Article:
         # paragraph is the only one that can hold it (a scan of all of them per paragraph is
         # quadratic on a page of many small navigation boxes)
         starts = [span[0] for span in merged]
-        kept = tuple(p for p in blocks
-                     if not (k := bisect_right(starts, p[0])) or p[0] >= merged[k - 1][1])
+        kept = tuple(
+            p for p in blocks if not (k := bisect_right(starts, p[0])) or p[0] >= merged[k - 1][1]
+        )
         return cls(text, format, name, kept, tuple(merged), meta or {})
 
 
@@ -72,13 +84,19 @@ def read_article(path, whole: bool = False) -> Article:
     HTML) has its tags stripped; anything else is read as plain text (Markdown too)."""
     name = "<stdin>" if path == "-" else str(path)
     try:  # bounded: a pipe or a device (/dev/zero) has no size to check beforehand
-        raw = read_bounded(path if path == "-" else Path(path), MAX_BYTES, what="an article",
-                           expected=_NOT_BINARY, error=ArticleError)
+        raw = read_bounded(
+            path if path == "-" else Path(path),
+            MAX_BYTES,
+            what="an article",
+            expected=_NOT_BINARY,
+            error=ArticleError,
+        )
     except FileNotFoundError:
         raise ArticleError(f"{name}: no such file. Check the path.") from None
     except IsADirectoryError:
-        raise ArticleError(f"{name}: is a folder; give an article file "
-                           "(.txt, .md or .html).") from None
+        raise ArticleError(
+            f"{name}: is a folder; give an article file (.txt, .md or .html)."
+        ) from None
     except OSError as exc:
         raise ArticleError(f"{name}: cannot be read ({exc.strerror}).") from None
     return article_from_bytes(raw, name, whole=whole)
@@ -86,14 +104,19 @@ def read_article(path, whole: bool = False) -> Article:
 
 def article_from_bytes(raw: bytes, name: str = "<stdin>", whole: bool = False) -> Article:
     if len(raw) > MAX_BYTES:
-        raise ArticleError(f"{name}: {len(raw):,} bytes is too big for an article "
-                           f"(limit {MAX_BYTES:,}). Check that this is the right file.")
+        raise ArticleError(
+            f"{name}: {len(raw):,} bytes is too big for an article "
+            f"(limit {MAX_BYTES:,}). Check that this is the right file."
+        )
     if b"\x00" in raw:
         raise ArticleError(f"{name}: looks like a binary file, not {_NOT_BINARY}.")
-    text = decode_utf8(raw, name, error=ArticleError, advice="Save the article as UTF-8 and try again.")
+    text = decode_utf8(
+        raw, name, error=ArticleError, advice="Save the article as UTF-8 and try again."
+    )
     head = text.lstrip()[:200].lower()
-    if name.lower().endswith((".html", ".htm", ".xhtml")) or \
-            head.startswith(("<!doctype html", "<html")):
+    if name.lower().endswith((".html", ".htm", ".xhtml")) or head.startswith(
+        ("<!doctype html", "<html")
+    ):
         text, skipped, meta = html_text(text)
         fmt = "html"
     else:
@@ -110,8 +133,10 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     paragraphs and other lines continue them (wrapped text)."""
     out = []
     for block in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text):
-        lines = [(m.start() + block.start(), m.end() + block.start())
-                 for m in re.finditer(r"\S(?:.*\S)?", block.group())]
+        lines = [
+            (m.start() + block.start(), m.end() + block.start())
+            for m in re.finditer(r"\S(?:.*\S)?", block.group())
+        ]
         if max(e - s for s, e in lines) > 150:
             out += lines
             continue
@@ -146,4 +171,3 @@ def is_heading(para: str) -> bool:
         return False
     words = [w for w in WORD.findall(para)[1:] if len(w) > 3]
     return not words or sum(w[0].isupper() for w in words) * 2 >= len(words)
-

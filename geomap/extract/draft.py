@@ -16,15 +16,30 @@ from pathlib import Path
 from .article import ArticleError, is_heading
 from .results import Extraction
 
-TITLE_PLACES = 4   # more are counted, not named: "Paragraph 11: Russia, Adygea, … and 20 more"
+TITLE_PLACES = 4  # more are counted, not named: "Paragraph 11: Russia, Adygea, … and 20 more"
 DATE_WINDOW = 2000  # a dateline or byline is near the top; dates further down are the events'
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _MONTH = "|".join(_MONTHS)
 _DATES = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),  # also 2022-04-01T10:00
     (re.compile(rf"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}})\b"), ("d", "b", "y")),
-    (re.compile(rf"(?i)\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
-     ("b", "d", "y")),
+    (
+        re.compile(rf"(?i)\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"),
+        ("b", "d", "y"),
+    ),
 )
 _SOURCE = re.compile(r"(?im)^\s*source:\s*(https?://[^\s<>\"'`]+)")
 
@@ -86,8 +101,10 @@ def draft_events(extraction: Extraction, date: dt.date | None = None) -> str:
     else:
         found = article_date(extraction)
         if not found:
-            raise ArticleError(f"{article.name}: no date with a year found near the top of the "
-                               "article; give the article's date for the draft: --date YYYY-MM-DD.")
+            raise ArticleError(
+                f"{article.name}: no date with a year found near the top of the "
+                "article; give the article's date for the draft: --date YYYY-MM-DD."
+            )
         date, where = found
     layers = ", ".join(layer.id for layer in DEFAULT_LAYERS)
     name = Path(article.name).name
@@ -116,8 +133,10 @@ def draft_events(extraction: Extraction, date: dt.date | None = None) -> str:
         unresolved = [m for m in mentions if not m.place]
         lines += _event(number, start, end, resolved, unresolved, date, layers)
     if lines[-1] == "events:":
-        raise ArticleError(f"{article.name}: no paragraph of the report names a place the "
-                           "gazetteer knows, so there is nothing to draft.")
+        raise ArticleError(
+            f"{article.name}: no paragraph of the report names a place the "
+            "gazetteer knows, so there is nothing to draft."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -126,12 +145,13 @@ def _event(number, start, end, resolved, unresolved, date, layers) -> list[str]:
     for m in resolved:
         places.setdefault(m.place.id, m)
     names = list(dict.fromkeys(m.place.display_name for m in places.values()))
-    shown = ", ".join(names[:TITLE_PLACES]) + (f" and {len(names) - TITLE_PLACES} more"
-                                              if len(names) > TITLE_PLACES else "")
+    shown = ", ".join(names[:TITLE_PLACES]) + (
+        f" and {len(names) - TITLE_PLACES} more" if len(names) > TITLE_PLACES else ""
+    )
     title = f"Paragraph {number}: {shown}"
     lines = [
         f"  - id: paragraph-{number}",
-        f"    layer: \"\"  # TODO: {layers.replace(', mobilisation', ' or mobilisation')}",
+        f'    layer: ""  # TODO: {layers.replace(", mobilisation", " or mobilisation")}',
         f"    title: {_yaml(_cut(title, 200))}  # TODO: in your own words",
         f"    summary: {_yaml(f'TODO: summarise paragraph {number} (characters {start}–{end})')}",
         f"    date: {date.isoformat()}  # TODO: the article's date, not yet the event's",
@@ -140,13 +160,17 @@ def _event(number, start, end, resolved, unresolved, date, layers) -> list[str]:
         "    # where the article names them (characters of the text as read):",
     ]
     for m in resolved:
-        lines.append(f"    #   {_comment(m.text)} {m.start}–{m.end}, sentence "
-                     f"{m.sentence[0]}–{m.sentence[1]} → {m.place.display_name} "
-                     f"({m.place.id}), confidence {m.confidence:.2f}")
+        lines.append(
+            f"    #   {_comment(m.text)} {m.start}–{m.end}, sentence "
+            f"{m.sentence[0]}–{m.sentence[1]} → {m.place.display_name} "
+            f"({m.place.id}), confidence {m.confidence:.2f}"
+        )
     for m in unresolved:
         hint = f"; did you mean {' or '.join(m.suggestions[:3])}?" if m.suggestions else ""
-        lines.append(f"    #   not resolved: {_comment(m.text)} {m.start}–{m.end}, "
-                     f"{m.reason}{_comment(hint)}")
+        lines.append(
+            f"    #   not resolved: {_comment(m.text)} {m.start}–{m.end}, "
+            f"{m.reason}{_comment(hint)}"
+        )
     return lines
 
 

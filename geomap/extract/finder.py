@@ -82,8 +82,9 @@ class _Finder:
                             best = (j + 1, MatchedBy.NAME, end)
                         elif s in ix.skeletons:
                             best = (j + 1, MatchedBy.SPELLING_VARIANT, end)
-                    key, skel = ((f"{key} {tok.key}", f"{skel} {tok.skel}") if j > i
-                                 else (tok.key, tok.skel))
+                    key, skel = (
+                        (f"{key} {tok.key}", f"{skel} {tok.skel}") if j > i else (tok.key, tok.skel)
+                    )
                     if key not in ix.prefixes and skel not in ix.prefixes:
                         break
             if best:
@@ -98,12 +99,18 @@ class _Finder:
         "Polish volunteers" are people."""
         t, text, out = self.tokens, self.text, []
         for i, tok in enumerate(t):
-            if tok.key not in DEMONYMS or not tok.cap or (i and t[i - 1].key in DEMONYMS and
-                                                          joinable(text, t[i - 1], tok, False)):
+            if (
+                tok.key not in DEMONYMS
+                or not tok.cap
+                or (i and t[i - 1].key in DEMONYMS and joinable(text, t[i - 1], tok, False))
+            ):
                 continue
             j = i
-            while j + 1 < len(t) and t[j + 1].key in DEMONYMS and \
-                    text[t[j].end:t[j + 1].start] in ("-", "‐", "‑"):
+            while (
+                j + 1 < len(t)
+                and t[j + 1].key in DEMONYMS
+                and text[t[j].end : t[j + 1].start] in ("-", "‐", "‑")
+            ):
                 j += 1
             noun = t[j + 1] if j + 1 < len(t) and joinable(text, t[j], t[j + 1], False) else None
             if noun is None or noun.key not in LAND_NOUNS:
@@ -112,16 +119,27 @@ class _Finder:
             if after is not None and after.key in NOT_LAND_AFTER:
                 continue
             for k in range(i, j + 1):
-                out.append(Candidate(k, k + 1, MatchedBy.ADJECTIVE, t[k].start, t[k].end,
-                                     country=DEMONYMS[t[k].key],
-                                     cue=text[noun.start:noun.end]))
+                out.append(
+                    Candidate(
+                        k,
+                        k + 1,
+                        MatchedBy.ADJECTIVE,
+                        t[k].start,
+                        t[k].end,
+                        country=DEMONYMS[t[k].key],
+                        cue=text[noun.start : noun.end],
+                    )
+                )
         return out
 
     def _descriptor_at(self, k: int, words: dict) -> int:
         """How many tokens from k form a descriptor in `words` (0, 1 or 2)."""
         t = self.tokens
-        if k + 1 < len(t) and joinable(self.text, t[k], t[k + 1], False) and \
-                f"{t[k].key} {t[k + 1].key}" in words:
+        if (
+            k + 1 < len(t)
+            and joinable(self.text, t[k], t[k + 1], False)
+            and f"{t[k].key} {t[k + 1].key}" in words
+        ):
             return 2
         return 1 if k < len(t) and t[k].key in words else 0
 
@@ -131,11 +149,21 @@ class _Finder:
         t, text = self.tokens, self.text
         covered: set[int] = set()
         for c in names:
-            after = c.j < len(t) and c.end == t[c.j - 1].end and \
-                joinable(text, t[c.j - 1], t[c.j], False) and self._descriptor_at(c.j, AFTER)
-            before = c.i and joinable(text, t[c.i - 1], t[c.i], False) and (
-                2 if c.i >= 2 and self._descriptor_at(c.i - 2, BEFORE) == 2 else
-                int(t[c.i - 1].key in BEFORE))
+            after = (
+                c.j < len(t)
+                and c.end == t[c.j - 1].end
+                and joinable(text, t[c.j - 1], t[c.j], False)
+                and self._descriptor_at(c.j, AFTER)
+            )
+            before = (
+                c.i
+                and joinable(text, t[c.i - 1], t[c.i], False)
+                and (
+                    2
+                    if c.i >= 2 and self._descriptor_at(c.i - 2, BEFORE) == 2
+                    else int(t[c.i - 1].key in BEFORE)
+                )
+            )
             if after:
                 self._attach(c, c.j, c.j + after)
                 c.end = t[c.j + after - 1].end
@@ -150,14 +178,26 @@ class _Finder:
                 continue
             # back over up to 3 capitalised words: "Upper Lars crossing", not "Western region"
             first = k
-            while first > 0 and k - first < 3 and (first - 1) not in covered and \
-                    t[first - 1].cap and joinable(text, t[first - 1], t[first], False) and \
-                    (t[first - 1].key not in STOPWORDS or
-                     (first < k and t[first - 1].key in MODIFIERS)):
+            while (
+                first > 0
+                and k - first < 3
+                and (first - 1) not in covered
+                and t[first - 1].cap
+                and joinable(text, t[first - 1], t[first], False)
+                and (
+                    t[first - 1].key not in STOPWORDS
+                    or (first < k and t[first - 1].key in MODIFIERS)
+                )
+            ):
                 first -= 1
             if first < k and not (first == k - 1 and t[first].initial and not t[first].heading):
-                c = Candidate(first, k, MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR, t[first].start,
-                               t[k + size - 1].end)
+                c = Candidate(
+                    first,
+                    k,
+                    MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR,
+                    t[first].start,
+                    t[k + size - 1].end,
+                )
                 self._attach(c, k, k + size)
                 unknown.append(c)
         covered.update(k for c in unknown for k in range(c.i, c.j + 2))
@@ -169,26 +209,51 @@ class _Finder:
         t, text, out = self.tokens, self.text, []
         for k in range(1, len(t)):
             tok = t[k]
-            if k in covered or not tok.cap or tok.initial or tok.upper or tok.poss or \
-                    t[k - 1].key not in NEAR or tok.key in STOPWORDS or \
-                    tok.key in NOT_AFTER_NEAR or not joinable(text, t[k - 1], tok, False):
+            if (
+                k in covered
+                or not tok.cap
+                or tok.initial
+                or tok.upper
+                or tok.poss
+                or t[k - 1].key not in NEAR
+                or tok.key in STOPWORDS
+                or tok.key in NOT_AFTER_NEAR
+                or not joinable(text, t[k - 1], tok, False)
+            ):
                 continue
             end = k
-            while end + 1 < len(t) and end + 1 - k < 3 and end + 1 not in covered and \
-                    t[end + 1].cap and not t[end + 1].upper and \
-                    joinable(text, t[end], t[end + 1], False):
+            while (
+                end + 1 < len(t)
+                and end + 1 - k < 3
+                and end + 1 not in covered
+                and t[end + 1].cap
+                and not t[end + 1].upper
+                and joinable(text, t[end], t[end + 1], False)
+            ):
                 end += 1
             after = t[end + 1] if end + 1 < len(t) else None
-            if after and joinable(text, t[end], after, False) and not after.cap and \
-                    after.key not in FUNCTION_WORDS:
+            if (
+                after
+                and joinable(text, t[end], after, False)
+                and not after.cap
+                and after.key not in FUNCTION_WORDS
+            ):
                 continue
-            out.append(Candidate(k, end + 1, MatchedBy.UNKNOWN_AFTER_PREPOSITION, tok.start,
-                                 t[end].end, cue=t[k - 1].key))
+            out.append(
+                Candidate(
+                    k,
+                    end + 1,
+                    MatchedBy.UNKNOWN_AFTER_PREPOSITION,
+                    tok.start,
+                    t[end].end,
+                    cue=t[k - 1].key,
+                )
+            )
         return out
 
     def _attach(self, c: Candidate, a: int, b: int):
         words = " ".join(tok.key for tok in self.tokens[a:b])
-        c.written = self.text[self.tokens[a].start:self.tokens[b - 1].end]
+        c.written = self.text[self.tokens[a].start : self.tokens[b - 1].end]
         c.plural = words in PLURALS
         c.descriptor = c.written
         if c.plural:  # "Territories" → "Territory": what the gazetteer knows
@@ -203,10 +268,14 @@ class _Finder:
                 continue
             nxt = c
             for prev in (candidates[k] for k in range(n - 1, -1, -1)):  # no copy per name
-                if prev.descriptor or prev.country or prev.hint or \
-                        not LIST_GAP.match(self.text[prev.end:nxt.start]):
+                if (
+                    prev.descriptor
+                    or prev.country
+                    or prev.hint
+                    or not LIST_GAP.match(self.text[prev.end : nxt.start])
+                ):
                     break
-                written = self.text[prev.start:prev.end]
+                written = self.text[prev.start : prev.end]
                 alone = self.ix.lookup(written).place
                 if alone and alone.kind in ("region", "country"):
                     break
@@ -235,17 +304,21 @@ class _Finder:
             out.append(a)
             if b is None or a.country or b.country:
                 continue
-            gap, close = self.text[a.end:b.start], CLOSING_BRACKET.match(self.text, b.end)
+            gap, close = self.text[a.end : b.start], CLOSING_BRACKET.match(self.text, b.end)
             bracket = re.fullmatch(r"\s*\(\s*", gap) and close
             if not (bracket or gap == ", "):
                 continue
             where = self.ix.lookup(self._query(b)).place
-            if not where or where.kind not in ("region", "country") or \
-                    not self._may_be_in(a, where):
+            if (
+                not where
+                or where.kind not in ("region", "country")
+                or not self._may_be_in(a, where)
+            ):
                 continue
             found = self.ix.lookup(f"{self._query(a)} ({self._query(b)})").place
-            if not found or (found.kind in ("region", "country") and \
-                    (not bracket or where.kind == "region")):
+            if not found or (
+                found.kind in ("region", "country") and (not bracket or where.kind == "region")
+            ):
                 continue  # "Crimea (Ukraine)" is fine; "Adygea, Tatarstan" are two regions
             if not bracket and where.id not in (found.parent, found.country):
                 continue
@@ -259,30 +332,35 @@ class _Finder:
         """Is one of the places `c` may mean inside `where`? (Asked before the gazetteer, whose
         failed lookups cost a fuzzy search for suggestions.)"""
         match = self.ix.lookup(self._query(c))
-        return any(where.id in (p.parent, p.country, p.id) and p.id != where.id
-                   for p in (match.place, *match.alternatives) if p)
+        return any(
+            where.id in (p.parent, p.country, p.id) and p.id != where.id
+            for p in (match.place, *match.alternatives)
+            if p
+        )
 
     def _query(self, c: Candidate) -> str:
         if c.query:
             return c.query
         if c.plural or c.in_list:
-            name = self.text[c.start:self.tokens[c.j - 1].end]
+            name = self.text[c.start : self.tokens[c.j - 1].end]
             return f"{name} {c.descriptor}"
-        return self.text[c.start:c.end]
+        return self.text[c.start : c.end]
 
     def _keep(self, c: Candidate) -> bool:
         """Capitals, common words and longer proper names: is this name a place here?"""
         t, text = self.tokens, self.text
         first, last = t[c.i], t[c.j - 1]
-        words = [tok.key for tok in t[c.i:c.j]]
+        words = [tok.key for tok in t[c.i : c.j]]
         key, evidence = " ".join(words), bool(c.descriptor or c.hint)
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
-        if key in OTHER_MEANINGS or (len(words) == 1 and (
-                key in ADJECTIVES or (first.upper and len(key) <= 3))):
+        if key in OTHER_MEANINGS or (
+            len(words) == 1 and (key in ADJECTIVES or (first.upper and len(key) <= 3))
+        ):
             return False  # "Paris", "Chechen fighters", "UK"
-        if all(w in COMMON_WORDS for w in words) and (first.initial or not (
-                self._after_locative(c.i) or self._listed(c))):
+        if all(w in COMMON_WORDS for w in words) and (
+            first.initial or not (self._after_locative(c.i) or self._listed(c))
+        ):
             return False
         if self._nature(c):
             return False
@@ -291,12 +369,25 @@ class _Finder:
         if first.heading:
             return True
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
-        if prev and joinable(text, prev, first, False) and prev.cap and not prev.upper and \
-                not prev.initial and prev.key not in STOPWORDS and prev.key not in self.ix.names:
+        if (
+            prev
+            and joinable(text, prev, first, False)
+            and prev.cap
+            and not prev.upper
+            and not prev.initial
+            and prev.key not in STOPWORDS
+            and prev.key not in self.ix.names
+        ):
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
-        return not (nxt and joinable(text, last, nxt, False) and nxt.cap and not nxt.upper and
-                    nxt.key not in self.ix.names and nxt.key not in AFTER)
+        return not (
+            nxt
+            and joinable(text, last, nxt, False)
+            and nxt.cap
+            and not nxt.upper
+            and nxt.key not in self.ix.names
+            and nxt.key not in AFTER
+        )
 
     def _listed(self, c: Candidate) -> bool:
         """In a list with another name: "Perm and Chop", "Chop, Uzhhorod"."""
@@ -306,7 +397,7 @@ class _Finder:
                 k += step
             if 0 <= k < n and t[k].para == t[c.i].para and t[k].cap and t[k].key in self.ix.names:
                 a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
-                gap = self.text[a.end:b.start]
+                gap = self.text[a.end : b.start]
                 if gap.strip() and LIST_GAP.match(gap):
                     return True
         return False
@@ -314,10 +405,13 @@ class _Finder:
     def _nature(self, c: Candidate) -> bool:
         """A river, lake or sea named like a town: "the Dnipro river", "the Sea of Azov"."""
         t = self.tokens
-        before = " ".join(tok.key for tok in t[max(c.i - 2, 0):c.i]).split(" ")
+        before = " ".join(tok.key for tok in t[max(c.i - 2, 0) : c.i]).split(" ")
         after = t[c.j].key if c.j < len(t) and t[c.j].para == t[c.i].para else ""
-        if not (after in NATURE or before[-1:] in (["river"], ["lake"], ["mount"]) or
-                (len(before) == 2 and before[0] in NATURE and before[1] == "of")):
+        if not (
+            after in NATURE
+            or before[-1:] in (["river"], ["lake"], ["mount"])
+            or (len(before) == 2 and before[0] in NATURE and before[1] == "of")
+        ):
             return False
         place = self.ix.lookup(self._query(c)).place
         return place is None or place.kind in ("town", "checkpoint")
@@ -325,8 +419,12 @@ class _Finder:
     def _after_locative(self, i: int) -> bool:
         t = self.tokens
         k = i - 1 if i and t[i - 1].key != "the" else i - 2
-        return k >= 0 and t[k].para == t[i].para and t[k].key in LOCATIVES and \
-            not self.text[t[k].end:t[i].start].strip(" the\n")
+        return (
+            k >= 0
+            and t[k].para == t[i].para
+            and t[k].key in LOCATIVES
+            and not self.text[t[k].end : t[i].start].strip(" the\n")
+        )
 
     def _resolve(self, c: Candidate) -> Mention:
         t, ix = self.tokens, self.ix
@@ -349,16 +447,35 @@ class _Finder:
             else:
                 confidence = 0.9
             confidence += 0.05 * bool(c.descriptor) + 0.05 * bool(c.hint) - 0.05 * t[c.i].initial
-            if " ".join(tok.key for tok in t[c.i:c.j]) in COMMON_WORDS:
+            if " ".join(tok.key for tok in t[c.i : c.j]) in COMMON_WORDS:
                 confidence -= 0.15
-            if place and any(p.kind == place.kind and normalize(p.name) == normalize(place.name)
-                             for p in match.alternatives):
+            if place and any(
+                p.kind == place.kind and normalize(p.name) == normalize(place.name)
+                for p in match.alternatives
+            ):
                 confidence -= 0.1  # another place of the same name and kind
         sentence = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
-        suggestions = () if place else (
-            match.suggestions or tuple(describe(p, ix.gazetteer) for p in match.alternatives))
-        return Mention(c.start, c.end, self.text[c.start:c.end], query, place,
-                       round(min(max(confidence, 0.05), 0.99), 2), c.matched_by, t[c.i].para + 1,
-                       sentence, suggestions, "" if place else match.reason,
-                       descriptor=c.descriptor, written=c.written, in_list=c.in_list, hint=c.hint,
-                       hint_kind=c.hint_kind, cue=c.cue)
+        suggestions = (
+            ()
+            if place
+            else (match.suggestions or tuple(describe(p, ix.gazetteer) for p in match.alternatives))
+        )
+        return Mention(
+            c.start,
+            c.end,
+            self.text[c.start : c.end],
+            query,
+            place,
+            round(min(max(confidence, 0.05), 0.99), 2),
+            c.matched_by,
+            t[c.i].para + 1,
+            sentence,
+            suggestions,
+            "" if place else match.reason,
+            descriptor=c.descriptor,
+            written=c.written,
+            in_list=c.in_list,
+            hint=c.hint,
+            hint_kind=c.hint_kind,
+            cue=c.cue,
+        )

@@ -14,24 +14,82 @@ import re
 from collections import Counter
 from html import unescape
 
-_BLOCKS = frozenset(["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul"])
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    ]
+)
 _HIDDEN = frozenset(["script", "style", "noscript", "template", "svg", "head", "iframe", "object"])
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 _FURNITURE_TAGS = frozenset(["nav", "aside", "footer", "form"])
-_FURNITURE_CLASS = re.compile(r"(?i)breadcrumb|\bnav|menu|sidebar|related|author|byline|share|"
-                              r"social|comment|footer|widget|advert|promo|newsletter|cookie|"
-                              r"subscribe")
+_FURNITURE_CLASS = re.compile(
+    r"(?i)breadcrumb|\bnav|menu|sidebar|related|author|byline|share|"
+    r"social|comment|footer|widget|advert|promo|newsletter|cookie|"
+    r"subscribe"
+)
 
 # Every pattern below matches forward from where it starts and a failed search ends the page,
 # so no character is scanned more than a bounded number of times.
 _TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\f\r />]*")
-_GAP = re.compile(r"[\t\n\f\r /]*")   # between attributes; a "/" just before ">" closes the tag
-_ATTRIBUTE = re.compile(r"""([^\t\n\f\r />][^\t\n\f\r /=>]*)            # name
+_GAP = re.compile(r"[\t\n\f\r /]*")  # between attributes; a "/" just before ">" closes the tag
+_ATTRIBUTE = re.compile(
+    r"""([^\t\n\f\r />][^\t\n\f\r /=>]*)            # name
                             (?:[\t\n\f\r ]*=[\t\n\f\r ]*                # = value, quoted or not
-                               ("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?""", re.VERBOSE)
+                               ("[^"]*"?|'[^']*'?|[^\t\n\f\r >]*))?""",
+    re.VERBOSE,
+)
 _COMMENT_END = re.compile(r"--!?>")
-_RAW_TEXT = {tag: re.compile(rf"</{tag}[\t\n\f\r />]", re.IGNORECASE)
-             for tag in ("script", "style")}
+_RAW_TEXT = {
+    tag: re.compile(rf"</{tag}[\t\n\f\r />]", re.IGNORECASE) for tag in ("script", "style")
+}
 _SPACES = re.compile(r"\s+")
 
 
@@ -43,7 +101,7 @@ def html_tokens(html: str):
         lt = html.find("<", at)
         if lt < 0:
             break
-        kind = html[lt + 1:lt + 2]
+        kind = html[lt + 1 : lt + 2]
         if (kind.isascii() and kind.isalpha()) or kind == "/" or kind in ("!", "?"):
             if lt > text_from:
                 yield "text", unescape(html[text_from:lt])
@@ -55,7 +113,7 @@ def html_tokens(html: str):
                     found = _RAW_TEXT[token[1]].search(html, at)
                     end = found.start() if found else n
                     if end > at:
-                        yield "text", html[at:end]   # script and style: not markup, not decoded
+                        yield "text", html[at:end]  # script and style: not markup, not decoded
                     at = text_from = end
         else:
             at = lt + 1  # a "<" that opens nothing is text ("a < b")
@@ -69,15 +127,15 @@ def _markup(html: str, lt: int, n: int):
         if html.startswith((">", "->"), lt + 4):  # <!--> and <!---> are empty comments
             return None, html.index(">", lt + 4) + 1
         found = _COMMENT_END.search(html, lt + 4)
-        return None, found.end() if found else n   # a comment never closed runs to the end
+        return None, found.end() if found else n  # a comment never closed runs to the end
     if html.startswith("</", lt):
         name = _TAG_NAME.match(html, lt + 2)
         close = html.find(">", lt + 2)
         end = close + 1 if close >= 0 else n
         if name and close >= 0:
             return ("end", name.group().lower()), end
-        return None, end                 # "</>", "</ 3>": ignored like a comment
-    if html[lt + 1] in "!?":             # <!doctype …>, <![CDATA[…]]>, <?xml …?>
+        return None, end  # "</>", "</ 3>": ignored like a comment
+    if html[lt + 1] in "!?":  # <!doctype …>, <![CDATA[…]]>, <?xml …?>
         close = html.find(">", lt + 2)
         return None, close + 1 if close >= 0 else n
     name = _TAG_NAME.match(html, lt + 1)
@@ -87,14 +145,17 @@ def _markup(html: str, lt: int, n: int):
         gap = _GAP.match(html, at)
         at = gap.end()
         if at >= n:
-            return None, n                   # a tag cut off by the end of the page is dropped
+            return None, n  # a tag cut off by the end of the page is dropped
         if html[at] == ">":
             return ("start", name.group().lower(), attrs, gap.group().endswith("/")), at + 1
         attribute = _ATTRIBUTE.match(html, at)
         value = attribute.group(2)
         if value is not None:
-            value = unescape(value[1:-1] if value[:1] in "\"'" and len(value) > 1 and
-                             value[-1] == value[0] else value.lstrip("\"'"))
+            value = unescape(
+                value[1:-1]
+                if value[:1] in "\"'" and len(value) > 1 and value[-1] == value[0]
+                else value.lstrip("\"'")
+            )
         attrs[attribute.group(1).lower()] = value
         at = attribute.end()
 
@@ -104,9 +165,9 @@ def html_text(html: str) -> tuple[str, list[tuple[int, int, str]], dict]:
     separated by blank lines), the spans that are site furniture, and the title and date."""
     parts: list[str] = []
     size = 0
-    stack: list[tuple[str, int, str]] = []      # (tag, start, why it is furniture or "")
-    open_tags: Counter = Counter()               # how often each tag is on the stack
-    hidden = 0                                   # how many entries of the stack are _HIDDEN
+    stack: list[tuple[str, int, str]] = []  # (tag, start, why it is furniture or "")
+    open_tags: Counter = Counter()  # how often each tag is on the stack
+    hidden = 0  # how many entries of the stack are _HIDDEN
     skipped: list[tuple[int, int, str]] = []
     meta: dict = {}
     main: list[tuple[int, int]] = []
@@ -134,8 +195,11 @@ def html_text(html: str) -> tuple[str, list[tuple[int, int, str]], dict]:
         if tag in _VOID:
             return
         label = " ".join(filter(None, (attrs.get("class"), attrs.get("id"), attrs.get("role"))))
-        why = f"<{tag}>" if tag in _FURNITURE_TAGS else (f"<{tag} {label!r}>" if
-                                                        _FURNITURE_CLASS.search(label) else "")
+        why = (
+            f"<{tag}>"
+            if tag in _FURNITURE_TAGS
+            else (f"<{tag} {label!r}>" if _FURNITURE_CLASS.search(label) else "")
+        )
         stack.append((tag, size, why))
         open_tags[tag] += 1
         hidden += tag in _HIDDEN

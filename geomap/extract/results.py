@@ -17,9 +17,9 @@ from .article import Article
 class MatchedBy(Enum):
     """The rule that proposed a name."""
 
-    NAME = "name"                           # a gazetteer name as written
-    SPELLING_VARIANT = "spelling variant"   # a transliteration of one ("Kharkov", "Kharkiv")
-    ADJECTIVE = "adjective"                 # of a country, before a word for land
+    NAME = "name"  # a gazetteer name as written
+    SPELLING_VARIANT = "spelling variant"  # a transliteration of one ("Kharkov", "Kharkiv")
+    ADJECTIVE = "adjective"  # of a country, before a word for land
     UNKNOWN_BEFORE_DESCRIPTOR = "unknown before descriptor"  # "Donbas region"
     UNKNOWN_AFTER_PREPOSITION = "unknown after preposition"  # "near Robotyne"
 
@@ -31,21 +31,21 @@ UNKNOWN_NAMES = (MatchedBy.UNKNOWN_BEFORE_DESCRIPTOR, MatchedBy.UNKNOWN_AFTER_PR
 
 @dataclass
 class Candidate:
-    i: int                      # first and last+1 token of the name itself
+    i: int  # first and last+1 token of the name itself
     j: int
     matched_by: MatchedBy
     start: int = 0
     end: int = 0
     query: str = ""
-    descriptor: str = ""        # singular descriptor applied (written, or shared by a list)
+    descriptor: str = ""  # singular descriptor applied (written, or shared by a list)
     plural: bool = False
-    written: str = ""           # the descriptor as written (in a list: the list's plural)
-    in_list: bool = False       # the descriptor is a list's: "Tomsk" in "Tomsk and Omsk regions"
-    hint: str = ""              # the region or country in brackets or after a comma
-    hint_kind: str = ""         # its kind: region or country
-    country: str = ""           # adjectives: the country they name
-    cue: str = ""               # the word beside it: "border" after an adjective, "in" before
-                                # an unknown name
+    written: str = ""  # the descriptor as written (in a list: the list's plural)
+    in_list: bool = False  # the descriptor is a list's: "Tomsk" in "Tomsk and Omsk regions"
+    hint: str = ""  # the region or country in brackets or after a comma
+    hint_kind: str = ""  # its kind: region or country
+    country: str = ""  # adjectives: the country they name
+    cue: str = ""  # the word beside it: "border" after an adjective, "in" before
+    # an unknown name
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Mention:
     sentence: tuple[int, int]
     suggestions: tuple[str, ...] = ()
     reason: str = ""
-    descriptor: str = ""        # as in Candidate
+    descriptor: str = ""  # as in Candidate
     written: str = ""
     in_list: bool = False
     hint: str = ""
@@ -88,10 +88,17 @@ class Mention:
         return how + (f" + {self.hint_kind} hint" if self.hint else "")
 
     def to_dict(self) -> dict:
-        out = {"start": self.start, "end": self.end, "text": self.text, "query": self.query,
-               "place": self.place.to_dict() if self.place else None,
-               "confidence": self.confidence, "how": self.how, "paragraph": self.paragraph,
-               "sentence": list(self.sentence)}
+        out = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "query": self.query,
+            "place": self.place.to_dict() if self.place else None,
+            "confidence": self.confidence,
+            "how": self.how,
+            "paragraph": self.paragraph,
+            "sentence": list(self.sentence),
+        }
         if not self.place:
             out.update(reason=self.reason, suggestions=list(self.suggestions))
         return out
@@ -100,8 +107,8 @@ class Mention:
 @dataclass
 class Extraction:
     article: Article
-    mentions: list[Mention]        # resolved, in reading order
-    unresolved: list[Mention]      # looked like places, did not resolve
+    mentions: list[Mention]  # resolved, in reading order
+    unresolved: list[Mention]  # looked like places, did not resolve
 
     @property
     def places(self) -> list[Place]:
@@ -110,7 +117,11 @@ class Extraction:
 
     def to_dict(self) -> dict:
         a = self.article
-        return {"article": a.name, "format": a.format, "characters": len(a.text),
-                "skipped": [{"start": s, "end": e, "why": why} for s, e, why in a.skipped],
-                "mentions": [m.to_dict() for m in self.mentions],
-                "unresolved": [m.to_dict() for m in self.unresolved]}
+        return {
+            "article": a.name,
+            "format": a.format,
+            "characters": len(a.text),
+            "skipped": [{"start": s, "end": e, "why": why} for s, e, why in a.skipped],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "unresolved": [m.to_dict() for m in self.unresolved],
+        }

@@ -13,8 +13,10 @@ from .words import WORD
 
 _POSSESSIVE = re.compile(r"['’ʼ]s$", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'’”)\]]*\s+(?=[\"'‘“(\[]*[^\W\d_])")
-_ABBREVIATION = re.compile(r"(?i)\b(st|sv|mt|ft|no|nos|mr|mrs|ms|dr|prof|gen|col|lt|sgt|art|vs|obl|"
-                           r"e\.g|i\.e|etc|p|pp|vol|ch)\.$")
+_ABBREVIATION = re.compile(
+    r"(?i)\b(st|sv|mt|ft|no|nos|mr|mrs|ms|dr|prof|gen|col|lt|sgt|art|vs|obl|"
+    r"e\.g|i\.e|etc|p|pp|vol|ch)\.$"
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -29,13 +31,12 @@ class Token:
     end: int
     key: str
     skel: str
-    cap: bool        # starts with a capital letter
-    upper: bool      # an acronym: OMON, BBC, UK
-    poss: tuple | None   # "Ukraine's": (key, skeleton, end) of "Ukraine"
-    initial: bool    # first word of a sentence, or in a heading (capitals prove nothing)
+    cap: bool  # starts with a capital letter
+    upper: bool  # an acronym: OMON, BBC, UK
+    poss: tuple | None  # "Ukraine's": (key, skeleton, end) of "Ukraine"
+    initial: bool  # first word of a sentence, or in a heading (capitals prove nothing)
     heading: bool
     para: int
-
 
 
 def tokenize(article: Article) -> tuple[list[Token], list[tuple[int, int]]]:
@@ -45,9 +46,11 @@ def tokenize(article: Article) -> tuple[list[Token], list[tuple[int, int]]]:
         para = text[ps:pe]
         # an abbreviation is a few letters before the full stop: look at those, not the whole
         # paragraph before it (quadratic in a page that is one long line)
-        starts = [ps] + [ps + m.end() for m in _SENTENCE_END.finditer(para)
-                         if not _ABBREVIATION.search(para[max(0, m.start() - 16): m.start()]
-                                                     .rstrip("\"'’”)]"))]
+        starts = [ps] + [
+            ps + m.end()
+            for m in _SENTENCE_END.finditer(para)
+            if not _ABBREVIATION.search(para[max(0, m.start() - 16) : m.start()].rstrip("\"'’”)]"))
+        ]
         sentences += [(s, e) for s, e in zip(starts, [*starts[1:], pe])]
         heading = is_heading(para)
         first_of = set()
@@ -60,9 +63,20 @@ def tokenize(article: Article) -> tuple[list[Token], list[tuple[int, int]]]:
             if len(word) > 3 and _POSSESSIVE.search(word):
                 poss = (*_keys(word[:-2]), m.end() - 2)
             sentence = bisect_right(starts, m.start()) - 1
-            tokens.append(Token(m.start(), m.end(), key, skel, word[0].isupper(),
-                                 word.isupper() and len(word) > 1, poss,
-                                 heading or sentence not in first_of, heading, p))
+            tokens.append(
+                Token(
+                    m.start(),
+                    m.end(),
+                    key,
+                    skel,
+                    word[0].isupper(),
+                    word.isupper() and len(word) > 1,
+                    poss,
+                    heading or sentence not in first_of,
+                    heading,
+                    p,
+                )
+            )
             first_of.add(sentence)
     return tokens, sentences
 
@@ -72,7 +86,7 @@ def joinable(text: str, a: Token, b: Token, period: bool = True) -> bool:
     a full stop only after an abbreviation ("St. Petersburg")."""
     if a.para != b.para:
         return False
-    gap = text[a.end:b.start]
+    gap = text[a.end : b.start]
     if not gap or gap.isspace():
         return gap.count("\n") <= 1 and len(gap) <= 8
     if period and gap.strip() == "." and a.end - a.start <= 3 and a.cap:

@@ -86,7 +86,9 @@ class Gazetteer:
         self._by_id = {p.id: p for p in self.places}
         self.names: NameIndex = index if index is not None else NameIndex.from_places(self.places)
         self._keys = None
-        self._hints: dict[str, Match] = {}  # "X (Region)": the same few regions, asked again and again
+        self._hints: dict[
+            str, Match
+        ] = {}  # "X (Region)": the same few regions, asked again and again
 
     @classmethod
     def load(cls, directory=None) -> Gazetteer:
@@ -104,8 +106,11 @@ class Gazetteer:
         return self._by_id[place_id]
 
     def find(self, kind=None, country=None):
-        return [p for p in self.places
-                if (kind is None or p.kind == kind) and (country is None or p.country == country)]
+        return [
+            p
+            for p in self.places
+            if (kind is None or p.kind == kind) and (country is None or p.country == country)
+        ]
 
     # --- lookup ----------------------------------------------------------------------------
 
@@ -149,15 +154,22 @@ class Gazetteer:
         best = candidates[0]
         if wanted_kind is None and best.place.kind == "region":
             # "Kharkiv": a bare name shared by a region and a town in it means the town.
-            inside = [c for c in candidates if c.place.kind == "town" and c.place.parent == best.place.id]
+            inside = [
+                c for c in candidates if c.place.kind == "town" and c.place.parent == best.place.id
+            ]
             if inside:
                 best = inside[0]
         others = [c for c in candidates if c is not best]
         alternatives = tuple(c.place for c in others[:5])
         if others and self._ambiguous(best, others, wanted_kind, country, parent):
             tied = tuple(c.place for c in candidates[:6])
-            return Match(query, None, alternatives=tied,
-                         suggestions=tuple(describe(p, self) for p in tied), reason="ambiguous")
+            return Match(
+                query,
+                None,
+                alternatives=tied,
+                suggestions=tuple(describe(p, self) for p in tied),
+                reason="ambiguous",
+            )
         return Match(query, best.place, alternatives=alternatives)
 
     def _candidates(self, key, base, wanted_kind):
@@ -180,8 +192,11 @@ class Gazetteer:
             found.setdefault(place.id, _Candidate(place, VARIANT, bool(entry & 1)))
         out = list(found.values())
         if wanted_kind == "town":  # "Moscow city": a town, or a city that is a region
-            return [c for c in out if c.place.kind == "town" or
-                    (c.place.kind == "region" and not c.stripped)]
+            return [
+                c
+                for c in out
+                if c.place.kind == "town" or (c.place.kind == "region" and not c.stripped)
+            ]
         if wanted_kind:
             return [c for c in out if c.place.kind == wanted_kind]
         return out
@@ -191,8 +206,12 @@ class Gazetteer:
         """True when no single place is clearly meant."""
         if best.place.kind == "town":
             for other in others:
-                if (other.place.kind == "town" and other.level < best.level
-                        and other.place.population >= VARIANT_OVERRIDE_RATIO * (best.place.population + 1)):
+                if (
+                    other.place.kind == "town"
+                    and other.level < best.level
+                    and other.place.population
+                    >= VARIANT_OVERRIDE_RATIO * (best.place.population + 1)
+                ):
                     return True  # "Vinnitsa": a village's exact name, the city's variant spelling
         head = best.rank(wanted_kind, country, parent)[:-1]
         second = others[0]
@@ -220,8 +239,9 @@ class Gazetteer:
         if self._keys is None:
             self._keys = list(self.names.base)
         # ratio with a cutoff skips keys whose length alone rules them out: a few ms, not 70.
-        hits = process.extract(base or key, self._keys, scorer=fuzz.ratio,
-                               limit=limit * 4, score_cutoff=SUGGEST_CUTOFF)
+        hits = process.extract(
+            base or key, self._keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=SUGGEST_CUTOFF
+        )
         scored: dict[str, tuple] = {}
         for hit_key, score, _ in hits:
             for entry in self.names.base[hit_key]:

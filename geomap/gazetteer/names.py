@@ -29,9 +29,9 @@ class NameIndex:
     place matched through a name that carried a fitting descriptor ("Kyiv Oblast").
     """
 
-    full: dict[str, list[int]]       # normalised name or alias -> places
-    base: dict[str, list[int]]       # the name without its descriptor -> places
-    variants: dict[str, list[int]]   # transliteration skeleton of a base -> places
+    full: dict[str, list[int]]  # normalised name or alias -> places
+    base: dict[str, list[int]]  # the name without its descriptor -> places
+    variants: dict[str, list[int]]  # transliteration skeleton of a base -> places
     fingerprint: str
 
     @classmethod
@@ -48,7 +48,9 @@ class NameIndex:
                 if stem:
                     # "stripped" only when the descriptor fits: "Kyiv City" does not make the
                     # city a candidate for "Kyiv region" as much as "Kyiv Oblast" is.
-                    base.setdefault(stem, []).append(position * 2 + (kind is not None and kind == place.kind))
+                    base.setdefault(stem, []).append(
+                        position * 2 + (kind is not None and kind == place.kind)
+                    )
             for name in place.namesake:
                 base.setdefault(normalize(name), []).append(position * 2 + 1)
         variants: dict[str, list[int]] = {}
@@ -68,10 +70,16 @@ class NameIndex:
         return cls(data["full"], data["base"], data["variants"], data["fingerprint"])
 
     def write(self, path: Path) -> None:
-        data = {"fingerprint": self.fingerprint, "full": self.full, "base": self.base,
-                "variants": self.variants}
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-                        + "\n", encoding="utf-8")
+        data = {
+            "fingerprint": self.fingerprint,
+            "full": self.full,
+            "base": self.base,
+            "variants": self.variants,
+        }
+        path.write_text(
+            json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
 
 
 def fingerprint(places, rules: bytes | None = None) -> str:
@@ -80,8 +88,11 @@ def fingerprint(places, rules: bytes | None = None) -> str:
     rules is never used. `rules` stands in for that source in tests."""
     digest = hashlib.sha256(normalize_rules() if rules is None else rules)
     for place in places:
-        digest.update("\x1f".join((place.id, place.name, *place.aliases, "\x1e", *place.namesake))
-                      .encode("utf-8"))
+        digest.update(
+            "\x1f".join((place.id, place.name, *place.aliases, "\x1e", *place.namesake)).encode(
+                "utf-8"
+            )
+        )
         digest.update(b"\x1d")
     return digest.hexdigest()
 

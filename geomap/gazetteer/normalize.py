@@ -100,7 +100,7 @@ def split_descriptor(key: str) -> tuple[str, str | None]:
     ('ufa', None)
     """
     if key.startswith(_ARTICLE):
-        key = key[len(_ARTICLE):]
+        key = key[len(_ARTICLE) :]
     tokens = key.split(" ")
     # Two-word descriptors before one-word ones, so "autonomous okrug" goes before "okrug".
     for n in (2, 1):
@@ -131,7 +131,13 @@ def skeleton(key: str) -> str:
     True
     """
     s = _ENDINGS.sub("i", key)
-    s = s.replace("kh", "h").replace("zh", "z").replace("j", "y").replace("w", "v").replace("y", "i")
+    s = (
+        s.replace("kh", "h")
+        .replace("zh", "z")
+        .replace("j", "y")
+        .replace("w", "v")
+        .replace("y", "i")
+    )
     # ё is written e, yo, jo or io: Mogilev ~ Mogiljov
     s = s.replace("io", "e").replace("ia", "a").replace("iu", "u").replace("ie", "e")
     return _DOUBLED.sub(r"\1", s)

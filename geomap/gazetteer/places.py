@@ -15,8 +15,12 @@ from pathlib import Path
 from ..errors import DataError
 
 KINDS = ("country", "region", "town", "checkpoint")
-FILES = {"country": "countries.geojson", "region": "regions.geojson",
-         "town": "towns.geojson", "checkpoint": "checkpoints.geojson"}
+FILES = {
+    "country": "countries.geojson",
+    "region": "regions.geojson",
+    "town": "towns.geojson",
+    "checkpoint": "checkpoints.geojson",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +34,9 @@ class Place:
     parent: str | None = None
     population: int = 0
     iso_3166_2: str | None = None
-    label: str | None = None          # neutral label for disputed areas
-    drawn_as: str | None = None       # no open boundary: drawn with this region's outline
-    countries: tuple[str, ...] = ()   # checkpoints: the two countries joined
+    label: str | None = None  # neutral label for disputed areas
+    drawn_as: str | None = None  # no open boundary: drawn with this region's outline
+    countries: tuple[str, ...] = ()  # checkpoints: the two countries joined
     aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # Regions named after their capital: the capital's spellings, valid with a descriptor.
     namesake: tuple[str, ...] = field(default=(), repr=False, compare=False)
@@ -47,7 +51,12 @@ class Place:
         return self.label or self.name
 
     def to_dict(self) -> dict:
-        out: dict[str, object] = {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country}
+        out: dict[str, object] = {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "country": self.country,
+        }
         if self.iso_3166_2:
             out["iso_3166_2"] = self.iso_3166_2
         if self.parent:
@@ -75,19 +84,30 @@ def read_places(directory: Path | None = None) -> list[Place]:
         try:
             features = json.loads(path.read_text(encoding="utf-8"))["features"]
         except (OSError, ValueError, KeyError) as exc:
-            raise DataError(f"Cannot read bundled gazetteer file {path}: {exc}. "
-                            "Reinstall geomap (pip install --force-reinstall .).") from exc
+            raise DataError(
+                f"Cannot read bundled gazetteer file {path}: {exc}. "
+                "Reinstall geomap (pip install --force-reinstall .)."
+            ) from exc
         for feature in features:
             props = feature["properties"]
-            places.append(Place(
-                id=props["id"], name=props["name"], kind=props["kind"],
-                country=props["country"], lat=props["lat"], lon=props["lon"],
-                parent=props.get("parent"), population=props.get("population", 0),
-                iso_3166_2=props.get("iso_3166_2"), label=props.get("label"),
-                drawn_as=props.get("drawn_as"), countries=tuple(props.get("countries", ())),
-                aliases=tuple(props.get("aliases", ())),
-                namesake=tuple(props.get("namesake", ())),
-            ))
+            places.append(
+                Place(
+                    id=props["id"],
+                    name=props["name"],
+                    kind=props["kind"],
+                    country=props["country"],
+                    lat=props["lat"],
+                    lon=props["lon"],
+                    parent=props.get("parent"),
+                    population=props.get("population", 0),
+                    iso_3166_2=props.get("iso_3166_2"),
+                    label=props.get("label"),
+                    drawn_as=props.get("drawn_as"),
+                    countries=tuple(props.get("countries", ())),
+                    aliases=tuple(props.get("aliases", ())),
+                    namesake=tuple(props.get("namesake", ())),
+                )
+            )
     return places
 
 

@@ -23,8 +23,16 @@ DEFAULT_TITLE = "Events map"
 GATHER_ABOVE = 1500  # point marks: above this the page gathers them per zoom level
 
 
-def assemble_map(located, *, title=None, description=None, layers=None, basemap="tiles",
-              tiles=None, self_contained=False) -> folium.Map:
+def assemble_map(
+    located,
+    *,
+    title=None,
+    description=None,
+    layers=None,
+    basemap="tiles",
+    tiles=None,
+    self_contained=False,
+) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 
     `layers` picks and orders layer ids; `basemap` is "tiles" (a tile layer) or "vector" (the
@@ -44,9 +52,11 @@ def assemble_map(located, *, title=None, description=None, layers=None, basemap=
         kept = located[located["layer"].isin([layer["id"] for layer in chosen])]
         if kept.empty:  # a map of nothing: no marks, and no place to open on
             used = set(located["layer"])
-            raise GeomapError(f"the layers chosen ({', '.join(layer['id'] for layer in chosen)}) have "
-                              "no events; the layers with events are: "
-                              + ", ".join(layer["id"] for layer in located.attrs["layers"] if layer["id"] in used))
+            raise GeomapError(
+                f"the layers chosen ({', '.join(layer['id'] for layer in chosen)}) have "
+                "no events; the layers with events are: "
+                + ", ".join(layer["id"] for layer in located.attrs["layers"] if layer["id"] in used)
+            )
         located = kept
     counts = located["layer"].value_counts()
     for layer in chosen:
@@ -54,17 +64,25 @@ def assemble_map(located, *, title=None, description=None, layers=None, basemap=
 
     # Only what the map uses: Leaflet; folium's jQuery, Bootstrap and icon fonts only when an
     # element added later needs them (LeanMap decides when the page is rendered).
-    fmap = LeanMap(tiles=None, control_scale=True, zoom_control=False, min_zoom=2,
-                   world_copy_jump=False, self_contained=self_contained,
-                   leaflet_links=(LEAFLET_JS, LEAFLET_CSS))
+    fmap = LeanMap(
+        tiles=None,
+        control_scale=True,
+        zoom_control=False,
+        min_zoom=2,
+        world_copy_jump=False,
+        self_contained=self_contained,
+        leaflet_links=(LEAFLET_JS, LEAFLET_CSS),
+    )
     fmap.get_root().title = html.escape(title)  # type: ignore[attr-defined]  # a Figure; branca does not escape the <title>
     if self_contained:
         InlineLeaflet(leaflet_js(), leaflet_css()).add_to(fmap)
     tiles_name = provider.name.replace(".", " ") if provider else "Light map"
-    tile_layer = folium.TileLayer(provider or TILES, name=tiles_name, overlay=False, control=False,
-                                  show=basemap == "tiles").add_to(fmap)
-    outline = folium.FeatureGroup(name="Outline map (offline)", overlay=False, control=False,
-                                  show=basemap == "vector").add_to(fmap)
+    tile_layer = folium.TileLayer(
+        provider or TILES, name=tiles_name, overlay=False, control=False, show=basemap == "tiles"
+    ).add_to(fmap)
+    outline = folium.FeatureGroup(
+        name="Outline map (offline)", overlay=False, control=False, show=basemap == "vector"
+    ).add_to(fmap)
     groups, overlays = [], []
     for layer in chosen:
         group = folium.FeatureGroup(name=layer["name"], show=True, control=False).add_to(fmap)
@@ -89,11 +107,22 @@ def assemble_map(located, *, title=None, description=None, layers=None, basemap=
     }
     EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)
     TitleBox(title, description, len(located)).add_to(fmap)
-    point_marks = {(e, p["id"]) for e, places in zip(located["layer"], located["places"])
-                   for p in places if p["kind"] in ("town", "checkpoint")}
-    Legend(chosen, "; ".join(sources) or None, download_id="geomap-download", download_name="events.geojson",
-           gathered=len(point_marks) > GATHER_ABOVE).add_to(fmap)
-    LayerSwitcher([(tiles_name, tile_layer), ("Outline map (offline)", outline)], overlays).add_to(fmap)
+    point_marks = {
+        (e, p["id"])
+        for e, places in zip(located["layer"], located["places"])
+        for p in places
+        if p["kind"] in ("town", "checkpoint")
+    }
+    Legend(
+        chosen,
+        "; ".join(sources) or None,
+        download_id="geomap-download",
+        download_name="events.geojson",
+        gathered=len(point_marks) > GATHER_ABOVE,
+    ).add_to(fmap)
+    LayerSwitcher([(tiles_name, tile_layer), ("Outline map (offline)", outline)], overlays).add_to(
+        fmap
+    )
     _ZoomTopRight().add_to(fmap)
     return fmap
 
@@ -104,8 +133,10 @@ def _choose_layers(defined, wanted):
         return list(by_id.values())
     unknown = [w for w in wanted if w not in by_id]
     if unknown:
-        raise GeomapError(f"unknown layer {', '.join(map(repr, unknown))}; "
-                          f"this file's layers are: {', '.join(by_id)}")
+        raise GeomapError(
+            f"unknown layer {', '.join(map(repr, unknown))}; "
+            f"this file's layers are: {', '.join(by_id)}"
+        )
     return [by_id[w] for w in wanted]
 
 

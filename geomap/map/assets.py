@@ -20,8 +20,10 @@ LEAFLET_PACKAGE = "js_lib_leaflet"
 def _leaflet_dir() -> Path:
     spec = find_spec(LEAFLET_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise DataError("self-contained maps need Leaflet from the package django-js-lib-leaflet; "
-                        "install it with: pip install django-js-lib-leaflet")
+        raise DataError(
+            "self-contained maps need Leaflet from the package django-js-lib-leaflet; "
+            "install it with: pip install django-js-lib-leaflet"
+        )
     return Path(next(iter(spec.submodule_search_locations))) / "static" / LEAFLET_PACKAGE
 
 
@@ -48,6 +50,8 @@ def leaflet_css() -> str:
 def leaflet_marker_images() -> dict[str, bytes]:
     """Leaflet's default marker pictures, by the L.Icon.Default option that names each."""
     folder = _leaflet_dir() / "images"
-    return {"iconUrl": (folder / "marker-icon.png").read_bytes(),
-            "iconRetinaUrl": (folder / "marker-icon-2x.png").read_bytes(),
-            "shadowUrl": (folder / "marker-shadow.png").read_bytes()}
+    return {
+        "iconUrl": (folder / "marker-icon.png").read_bytes(),
+        "iconRetinaUrl": (folder / "marker-icon-2x.png").read_bytes(),
+        "shadowUrl": (folder / "marker-shadow.png").read_bytes(),
+    }

@@ -23,8 +23,12 @@ def _asset(name: str) -> str:
 def script_json_text(text: str) -> str:
     """JSON made safe inside a <script> element: no character of it can close the element
     or start markup (the same escapes as Jinja's `tojson`)."""
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("'", "\\u0027"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("'", "\\u0027")
+    )
 
 
 class _Rendered(Element):
@@ -52,7 +56,9 @@ class SafeMacroElement(MacroElement):
         for part in ("header", "html", "script"):
             macro = self._template.module.__dict__.get(part)
             if macro is not None:
-                getattr(figure, part).add_child(_Rendered(macro(self, kwargs)), name=self.get_name())
+                getattr(figure, part).add_child(
+                    _Rendered(macro(self, kwargs)), name=self.get_name()
+                )
         for element in self._children.values():
             element.render(**kwargs)
 
@@ -80,7 +86,9 @@ class InlineLeaflet(SafeMacroElement):
 class EventLayers(SafeMacroElement):
     """Carries the events as JSON and draws them into one FeatureGroup per layer."""
 
-    _template = Template(_STYLE_AND_SCRIPT + """
+    _template = Template(
+        _STYLE_AND_SCRIPT
+        + """
 {% macro html(this, kwargs) %}
 {%- for block_id, encoding, block in this.blocks %}
 <script type="{{ 'application/json' if encoding == 'json' else 'text/plain' }}" id="{{ block_id }}" data-encoding="{{ encoding }}">{{ block }}</script>
@@ -95,7 +103,8 @@ L.geomap.start(
     {{ this.basemap.get_name() if this.basemap else "null" }}
 );
 {% endmacro %}
-""")
+"""
+    )
 
     def __init__(self, payload: dict, texts: list, groups, basemap=None, data_id="geomap-data"):
         super().__init__()
@@ -105,8 +114,9 @@ L.geomap.start(
         self.blocks = []  # (id, encoding, text): what the map draws, then the events' prose
         for block_id, content in ((self.data_id, payload), (self.texts_id, texts)):
             encoding, block = pack(content)
-            self.blocks.append((block_id, encoding,
-                                script_json_text(block) if encoding == "json" else block))
+            self.blocks.append(
+                (block_id, encoding, script_json_text(block) if encoding == "json" else block)
+            )
         self.groups = list(groups)
         self.basemap = basemap
         self.css = _asset("style.css")
@@ -134,7 +144,12 @@ L.control.layers(
     def __init__(self, base, overlays, narrow=600, short=500):
         super().__init__()
         self._name = "LayerSwitcher"
-        self.base, self.overlays, self.narrow, self.short = list(base), list(overlays), narrow, short
+        self.base, self.overlays, self.narrow, self.short = (
+            list(base),
+            list(overlays),
+            narrow,
+            short,
+        )
 
 
 # Shows the element's hidden HTML box as a Leaflet control at `this.position`; `map` is the
@@ -153,12 +168,16 @@ _ADD_AS_CONTROL = """
     };
     control.addTo(map);
 """
-_CONTROL_SCRIPT = """
+_CONTROL_SCRIPT = (
+    """
 {% macro script(this, kwargs) %}
 (function () {
-    var map = {{ this._parent.get_name() }};""" + _ADD_AS_CONTROL + """})();
+    var map = {{ this._parent.get_name() }};"""
+    + _ADD_AS_CONTROL
+    + """})();
 {% endmacro %}
 """
+)
 
 
 class TitleBox(SafeMacroElement):
@@ -168,7 +187,8 @@ class TitleBox(SafeMacroElement):
     it); the table gives every event to a reader who cannot use the map.
     """
 
-    _template = Template("""
+    _template = Template(
+        """
 {% macro header(this, kwargs) %}
 {% if this.description %}<meta name="description" content="{{ this.description|e }}">{% endif %}
 {% endmacro %}
@@ -196,7 +216,9 @@ class TitleBox(SafeMacroElement):
     var map = {{ this._parent.get_name() }}, container = map.getContainer();
     container.setAttribute("role", "region");
     container.setAttribute("aria-labelledby", {{ (this.element_id ~ "-heading")|tojson }});
-    {% if this.description %}container.setAttribute("aria-describedby", {{ (this.element_id ~ "-description")|tojson }});{% endif %}""" + _ADD_AS_CONTROL + """
+    {% if this.description %}container.setAttribute("aria-describedby", {{ (this.element_id ~ "-description")|tojson }});{% endif %}"""
+        + _ADD_AS_CONTROL
+        + """
     // The open table covers the map: lift its corner above the other controls.
     var table = document.getElementById({{ this.element_id|tojson }}).querySelector("details");
     table.addEventListener("toggle", function () {
@@ -204,19 +226,28 @@ class TitleBox(SafeMacroElement):
     });
 })();
 {% endmacro %}
-""")
+"""
+    )
 
-    def __init__(self, title: str, description: str | None = None, count: int = 0, element_id="geomap-title"):
+    def __init__(
+        self, title: str, description: str | None = None, count: int = 0, element_id="geomap-title"
+    ):
         super().__init__()
         self._name = "TitleBox"
         self.position = "topleft"
-        self.title, self.description, self.count, self.element_id = title, description, count, element_id
+        self.title, self.description, self.count, self.element_id = (
+            title,
+            description,
+            count,
+            element_id,
+        )
 
 
 class Legend(SafeMacroElement):
     """Colours of the layers with their event counts, what the marks mean, sources."""
 
-    _template = Template("""
+    _template = Template(
+        """
 {% macro html(this, kwargs) %}
 <div id="{{ this.element_id }}" class="geomap-box geomap-legend" hidden>
 <details open>
@@ -244,13 +275,26 @@ class Legend(SafeMacroElement):
 </details>
 </div>
 {% endmacro %}
-""" + _CONTROL_SCRIPT)
+"""
+        + _CONTROL_SCRIPT
+    )
 
-    def __init__(self, layers, sources: str | None, download_id: str, download_name: str,
-                 element_id="geomap-legend", gathered: bool = False):
+    def __init__(
+        self,
+        layers,
+        sources: str | None,
+        download_id: str,
+        download_name: str,
+        element_id="geomap-legend",
+        gathered: bool = False,
+    ):
         super().__init__()
         self._name = "Legend"
         self.position = "bottomright"
         self.layers, self.sources = layers, sources
-        self.download_id, self.download_name, self.element_id = download_id, download_name, element_id
+        self.download_id, self.download_name, self.element_id = (
+            download_id,
+            download_name,
+            element_id,
+        )
         self.gathered = gathered  # many places: the key explains the numbered circles

@@ -13,12 +13,12 @@ import shapely
 from ..events import record
 from ..gazetteer.places import geometries
 
-SHAPE_DECIMALS = 3          # ~100 m for outlines
-SHAPE_TOLERANCE = 0.04      # ~4 km: a pixel at zoom 5, two at zoom 6 (article maps of oblasts)
+SHAPE_DECIMALS = 3  # ~100 m for outlines
+SHAPE_TOLERANCE = 0.04  # ~4 km: a pixel at zoom 5, two at zoom 6 (article maps of oblasts)
 BASEMAP_DECIMALS = 2
 BASEMAP_MARGIN_DEG = 6.0
-BASEMAP_TOLERANCE = 0.05    # ~5 km: outlines for orientation, not measurement
-BASEMAP_MIN_AREA = 0.05     # square degrees: islets below this add bytes, not orientation
+BASEMAP_TOLERANCE = 0.05  # ~5 km: outlines for orientation, not measurement
+BASEMAP_MIN_AREA = 0.05  # square degrees: islets below this add bytes, not orientation
 ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
 PROPERTIES = record.GEOJSON_PROPERTIES
 
@@ -28,8 +28,13 @@ def events_geojson(located) -> dict:
     features = []
     for row in located.itertuples(index=False):
         props = {name: plain_value(getattr(row, name)) for name in PROPERTIES}
-        features.append({"type": "Feature", "geometry": event_geometry(props["places"], props["route"]),
-                         "properties": props})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": event_geometry(props["places"], props["route"]),
+                "properties": props,
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -46,8 +51,20 @@ def event_geometry(places, route) -> dict:
 # brings that to ~3.5 MB. The prose has a table of its own, `texts`, which the page carries in
 # a separate block: drawing needs none of it, so a big map unpacks it after it is drawn.
 
-PLACE_FIELDS = ["id", "name", "kind", "country", "lat", "lon", "precision", "label", "shape",
-                "iso_3166_2", "drawn_as", "countries"]
+PLACE_FIELDS = [
+    "id",
+    "name",
+    "kind",
+    "country",
+    "lat",
+    "lon",
+    "precision",
+    "label",
+    "shape",
+    "iso_3166_2",
+    "drawn_as",
+    "countries",
+]
 EPOCH = dt.date(1970, 1, 1)
 SOURCE_COLUMN = "source"  # the encoded column of indexes into the sources table
 
@@ -116,11 +133,18 @@ def encode_events(located, layers) -> dict:
             if pid not in places:
                 places[pid] = len(place_rows)
                 place_rows.append([place.get(f) for f in PLACE_FIELDS])
-            flat += [places[pid], -1 if place["written"] == place["name"] else text(place["written"])]
+            flat += [
+                places[pid],
+                -1 if place["written"] == place["name"] else text(place["written"]),
+            ]
         return flat
 
     def counts(values):
-        flat = [x for name, c in values.items() for x in (text(name), c["value"], text(c.get("qualifier")))]
+        flat = [
+            x
+            for name, c in values.items()
+            for x in (text(name), c["value"], text(c.get("qualifier")))
+        ]
         count_names.update(flat[0::3])
         return flat
 
@@ -132,7 +156,9 @@ def encode_events(located, layers) -> dict:
         record.TEXT: lambda values, column: text.column(values),
         record.TEXT_LIST: lambda values, column: [text.column(v) for v in values],
         record.DAY: lambda values, column: [_day(v) for v in values],
-        record.DAYS_AFTER: lambda values, column: [_day(v) - s for v, s in zip(values, columns[column.after])],
+        record.DAYS_AFTER: lambda values, column: [
+            _day(v) - s for v, s in zip(values, columns[column.after])
+        ],
         record.CHOICE: lambda values, column: [column.choices.index(v) for v in values],
         record.PLACES: lambda values, column: [refs(v) for v in values],
         record.COUNTS: lambda values, column: [counts(v) for v in values],
@@ -148,11 +174,17 @@ def encode_events(located, layers) -> dict:
     sources: dict[tuple, int] = {}
     columns[SOURCE_COLUMN] = [sources.setdefault(s, len(sources)) for s in zip(*source_fields)]
     strings = text.table()
-    return {"n": len(located), "record": record.page_declaration(),
-            "count_kinds": {strings[i]: record.count_kind(strings[i]) for i in sorted(count_names)},
-            "strings": strings, "texts": prose.table(), "places": place_rows,
-            "sources": [list(s) for s in sources], "fields": PLACE_FIELDS,
-            "columns": {name: _column(values) for name, values in columns.items()}}
+    return {
+        "n": len(located),
+        "record": record.page_declaration(),
+        "count_kinds": {strings[i]: record.count_kind(strings[i]) for i in sorted(count_names)},
+        "strings": strings,
+        "texts": prose.table(),
+        "places": place_rows,
+        "sources": [list(s) for s in sources],
+        "fields": PLACE_FIELDS,
+        "columns": {name: _column(values) for name, values in columns.items()},
+    }
 
 
 def _plain_list(series) -> list:
@@ -184,7 +216,10 @@ def decode_events(encoded: dict, layers, texts: list | None = None) -> dict:
     def counts(flat):
         out = {}
         for name, value, qualifier in zip(flat[0::3], flat[1::3], flat[2::3]):
-            out[strings[name]] = {"value": value, **({"qualifier": strings[qualifier]} if qualifier is not None else {})}
+            out[strings[name]] = {
+                "value": value,
+                **({"qualifier": strings[qualifier]} if qualifier is not None else {}),
+            }
         return out
 
     source_part: dict = {}
@@ -213,8 +248,13 @@ def decode_events(encoded: dict, layers, texts: list | None = None) -> dict:
             value = cols[SOURCE_COLUMN if column["kind"] == record.SOURCE else name][i]
             props[name] = decode[column["kind"]](value, column, i)
         props = {name: props[name] for name in PROPERTIES}
-        features.append({"type": "Feature", "geometry": event_geometry(props["places"], props["route"]),
-                         "properties": props})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": event_geometry(props["places"], props["route"]),
+                "properties": props,
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -250,8 +290,12 @@ def region_shapes(located) -> dict:
 def basemap_countries(bounds) -> list[dict]:
     """Country outlines around the data, simplified for orientation, for the offline basemap."""
     minx, miny, maxx, maxy = bounds
-    box = shapely.box(minx - BASEMAP_MARGIN_DEG, miny - BASEMAP_MARGIN_DEG,
-                      maxx + BASEMAP_MARGIN_DEG, maxy + BASEMAP_MARGIN_DEG)
+    box = shapely.box(
+        minx - BASEMAP_MARGIN_DEG,
+        miny - BASEMAP_MARGIN_DEG,
+        maxx + BASEMAP_MARGIN_DEG,
+        maxy + BASEMAP_MARGIN_DEG,
+    )
     countries = geometries("country")
     near = countries[countries.intersects(box)]
     simple = shapely.coverage_simplify(near.geometry.values, BASEMAP_TOLERANCE)

@@ -32,8 +32,15 @@ STOCK = {name: ("js", url) for name, url in folium.Map.default_js}
 STOCK.update({name: ("css", url) for name, url in folium.Map.default_css})
 LEAFLET = {"leaflet", "leaflet_css"}  # every geomap map carries Leaflet (linked or inline)
 
-AWESOME_MARKERS = frozenset({"awesome_markers", "awesome_markers_css", "awesome_rotate_css",
-                             "glyphicons_css", "awesome_markers_font_css"})
+AWESOME_MARKERS = frozenset(
+    {
+        "awesome_markers",
+        "awesome_markers_css",
+        "awesome_rotate_css",
+        "glyphicons_css",
+        "awesome_markers_font_css",
+    }
+)
 JQUERY = frozenset({"jquery"})
 ALL_STOCK = frozenset(STOCK) - LEAFLET
 # What the page needs for Leaflet's default marker picture (a pseudo-asset, not a link): a
@@ -71,8 +78,9 @@ def _needs(element) -> frozenset[str]:
 def _known(element) -> bool:
     """Whether what the element uses is known: it comes from a package read for it, or it
     declares its scripts as folium's plugins do (a JSCSSMixin, even with empty lists)."""
-    return (type(element).__module__.partition(".")[0] in KNOWN_PACKAGES
-            or isinstance(element, JSCSSMixin))
+    return type(element).__module__.partition(".")[0] in KNOWN_PACKAGES or isinstance(
+        element, JSCSSMixin
+    )
 
 
 def _walk(element):
@@ -112,8 +120,13 @@ def _online_needs(fmap) -> dict[str, list[str]]:
             online[label] = {"any of folium's stock assets (geomap cannot tell which it uses)"}
             continue
         urls = [STOCK[name][1] for name in _needs(element) if name in STOCK and name not in LEAFLET]
-        urls += [url for _name, url in [*getattr(element, "default_js", []),
-                                        *getattr(element, "default_css", [])]]
+        urls += [
+            url
+            for _name, url in [
+                *getattr(element, "default_js", []),
+                *getattr(element, "default_css", []),
+            ]
+        ]
         files = {basename(urlsplit(url).path) for url in urls if not url.startswith("data:")}
         if files:
             online.setdefault(label, set()).update(files)
@@ -127,8 +140,10 @@ L.Icon.Default.mergeOptions({{ images|tojson }});</script>""")
 
 
 def _marker_images_script() -> str:
-    images = {option: "data:image/png;base64," + base64.b64encode(data).decode("ascii")
-              for option, data in leaflet_marker_images().items()}
+    images = {
+        option: "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+        for option, data in leaflet_marker_images().items()
+    }
     return _MARKER_IMAGES.render(images=images)
 
 
@@ -156,8 +171,14 @@ class LeanMap(folium.Map):
         names = {name for name, _url in [*self.default_js, *self.default_css]}
         extra = [name for name in STOCK if name in needed and name not in LEAFLET | names]
         # Added for this render only: the lists the map was built with stay as they were.
-        self.default_js = [*self.default_js, *((n, STOCK[n][1]) for n in extra if STOCK[n][0] == "js")]
-        self.default_css = [*self.default_css, *((n, STOCK[n][1]) for n in extra if STOCK[n][0] == "css")]
+        self.default_js = [
+            *self.default_js,
+            *((n, STOCK[n][1]) for n in extra if STOCK[n][0] == "js"),
+        ]
+        self.default_css = [
+            *self.default_css,
+            *((n, STOCK[n][1]) for n in extra if STOCK[n][0] == "css"),
+        ]
         sections = self._clear_previous_render()
         before = {(id(section), name) for section in sections for name in section._children}
         try:
@@ -167,8 +188,12 @@ class LeanMap(folium.Map):
         if self.self_contained and MARKER_IMAGES in needed:
             # After the children, so after InlineLeaflet in the page's header.
             self.get_root().header.add_child(_Rendered(_marker_images_script()), name=MARKER_IMAGES)
-        self._rendered_parts = [(section, name) for section in sections for name in section._children
-                                if (id(section), name) not in before]
+        self._rendered_parts = [
+            (section, name)
+            for section in sections
+            for name in section._children
+            if (id(section), name) not in before
+        ]
 
     def _clear_previous_render(self):
         """Take out of the page what the last render put in, so that rendering again (shown in
@@ -183,8 +208,9 @@ class LeanMap(folium.Map):
 
 def _offline_message(online: dict[str, list[str]]) -> str:
     needs = "; ".join(f"{label} needs {', '.join(files)}" for label, files in online.items())
-    return (f"this self-contained map would need the network: {needs} — from a CDN, and no "
-            "installed package provides them, so the map would not show them offline. Build it "
-            "without self_contained=True (the page then links them), or draw with elements that "
-            "need only Leaflet (folium.CircleMarker, folium.Marker with a folium.DivIcon).")
-
+    return (
+        f"this self-contained map would need the network: {needs} — from a CDN, and no "
+        "installed package provides them, so the map would not show them offline. Build it "
+        "without self_contained=True (the page then links them), or draw with elements that "
+        "need only Leaflet (folium.CircleMarker, folium.Marker with a folium.DivIcon)."
+    )

@@ -16,11 +16,13 @@ import shapely
 
 from ..gazetteer.places import geometries
 
-MIN_SPAN_DEG = 1.0      # events closer together than this, both ways, are "one place"
-POINT_SPAN_DEG = 3.0    # around a town with no region outline: about an oblast (Kharkiv's: 1.9° × 3.3°)
-BORDER_DEG = 0.15       # a town just outside every simplified outline takes the region this near
-MAIN_PART_AREA = 0.05   # square degrees: islets below this (and stray slivers) frame nothing
-MAX_FIT_ZOOM = 10       # the page never fits closer than this (~150 m a pixel): not street level
+MIN_SPAN_DEG = 1.0  # events closer together than this, both ways, are "one place"
+POINT_SPAN_DEG = (
+    3.0  # around a town with no region outline: about an oblast (Kharkiv's: 1.9° × 3.3°)
+)
+BORDER_DEG = 0.15  # a town just outside every simplified outline takes the region this near
+MAIN_PART_AREA = 0.05  # square degrees: islets below this (and stray slivers) frame nothing
+MAX_FIT_ZOOM = 10  # the page never fits closer than this (~150 m a pixel): not street level
 
 
 def view_bounds(located) -> list[list[float]]:
@@ -86,5 +88,9 @@ def _finite_bounds(geometry):
 
 def _union(*boxes):
     boxes = [b for b in boxes if b is not None]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )

@@ -31,8 +31,12 @@ def chromium():
     path = find_chromium()
     if path is None:
         if os.environ.get("CI"):
-            pytest.fail("CI must run the browser tests: no Chromium found (apt-get install chromium)")
-        pytest.skip("no Chromium on this machine (apt-get install chromium, or set GEOMAP_CHROMIUM)")
+            pytest.fail(
+                "CI must run the browser tests: no Chromium found (apt-get install chromium)"
+            )
+        pytest.skip(
+            "no Chromium on this machine (apt-get install chromium, or set GEOMAP_CHROMIUM)"
+        )
     return path
 
 
@@ -112,6 +116,7 @@ class Visit:
             else:
                 self.blocked.append(url)
                 route.abort()
+
         return handle
 
     def open(self, url):
@@ -144,6 +149,7 @@ def visit(browser, site):
 @pytest.fixture(scope="session")
 def report_events(report_path):
     import yaml
+
     return yaml.safe_load(Path(report_path).read_text(encoding="utf-8"))["events"]
 
 

@@ -17,8 +17,15 @@ ARTICLE = """<!DOCTYPE html>
 
 def test_embedded_map_renders_toggles_and_opens_links_outside_the_frame(visit, site, report_page):
     root, origin = site
-    snippet = CliRunner().invoke(cli, ["embed", str(root / "report.html"), "--height", "16:9",
-                                       "--url", report_page], catch_exceptions=False).output
+    snippet = (
+        CliRunner()
+        .invoke(
+            cli,
+            ["embed", str(root / "report.html"), "--height", "16:9", "--url", report_page],
+            catch_exceptions=False,
+        )
+        .output
+    )
     (root / "article.html").write_text(ARTICLE.format(snippet=snippet), encoding="utf-8")
 
     v = visit(1280, 900)
@@ -38,7 +45,9 @@ def test_embedded_map_renders_toggles_and_opens_links_outside_the_frame(visit, s
     frame.locator(".leaflet-control-layers-toggle").press("Enter")
     crossings = frame.locator(".geomap-layer-crossings")
     before = crossings.count()
-    toggle = frame.locator(".leaflet-control-layers-overlays label", has_text="Border crossings").locator("input")
+    toggle = frame.locator(
+        ".leaflet-control-layers-overlays label", has_text="Border crossings"
+    ).locator("input")
     toggle.hover()  # Leaflet ignores a click in the same instant the pointer enters the control
     page.wait_for_timeout(50)
     toggle.uncheck()
@@ -52,7 +61,9 @@ def test_embedded_map_renders_toggles_and_opens_links_outside_the_frame(visit, s
     with v.context.expect_page() as new_tab:
         link.click()
     assert new_tab.value is not page
-    assert "https://aitrus.info/node/5941" in v.blocked  # the new tab asked for the source (blocked here)
+    assert (
+        "https://aitrus.info/node/5941" in v.blocked
+    )  # the new tab asked for the source (blocked here)
     assert page.url == f"{origin}/article.html"
     assert page.frames[1].url == report_page
     assert v.page_errors == []

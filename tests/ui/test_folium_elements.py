@@ -48,7 +48,13 @@ L.control.fullscreen = function (options) {
   return control;
 };""",
 }
-LEAFLET_FILES = ("leaflet.js", "leaflet.css", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png")
+LEAFLET_FILES = (
+    "leaflet.js",
+    "leaflet.css",
+    "marker-icon.png",
+    "marker-icon-2x.png",
+    "marker-shadow.png",
+)
 
 
 class Assets:
@@ -89,9 +95,12 @@ def located(tmp_path_factory):
     from geomap.pipeline import locate
 
     path = tmp_path_factory.mktemp("events") / "events.csv"
-    path.write_text("id,layer,title,summary,date,places,certainty\n"
-                    "a,protests,Rally,People gathered.,2022-03-01,Kharkiv,confirmed\n"
-                    "b,protests,Vigil,People stood.,2022-03-02,Lviv,reported\n", encoding="utf-8")
+    path.write_text(
+        "id,layer,title,summary,date,places,certainty\n"
+        "a,protests,Rally,People gathered.,2022-03-01,Kharkiv,confirmed\n"
+        "b,protests,Vigil,People stood.,2022-03-02,Lviv,reported\n",
+        encoding="utf-8",
+    )
     return locate([path])
 
 
@@ -116,12 +125,20 @@ def test_a_plain_map_asks_for_leaflet_alone(visit, site, located):
 
 def test_stock_elements_and_plugins_work_on_a_built_map(visit, site, located):
     fmap = assemble_map(located)
-    folium.Marker([50.45, 30.52], popup="Kyiv: a popup from folium",
-                  icon=folium.Icon(color="red", icon="info-sign")).add_to(fmap)
+    folium.Marker(
+        [50.45, 30.52],
+        popup="Kyiv: a popup from folium",
+        icon=folium.Icon(color="red", icon="info-sign"),
+    ).add_to(fmap)
     folium.CircleMarker([46.48, 30.72], radius=9, color="#123456", tooltip="Odesa").add_to(fmap)
-    folium.GeoJson({"type": "Feature", "properties": {},
-                    "geometry": {"type": "LineString", "coordinates": [[24.0, 49.8], [30.5, 50.4]]}},
-                   style_function=lambda _: {"color": "#654321"}).add_to(fmap)
+    folium.GeoJson(
+        {
+            "type": "Feature",
+            "properties": {},
+            "geometry": {"type": "LineString", "coordinates": [[24.0, 49.8], [30.5, 50.4]]},
+        },
+        style_function=lambda _: {"color": "#654321"},
+    ).add_to(fmap)
     folium.plugins.MiniMap().add_to(fmap)
     folium.plugins.Fullscreen().add_to(fmap)
     v, page, assets = open_with_assets(visit, site, fmap, "stock-elements")
@@ -129,8 +146,16 @@ def test_stock_elements_and_plugins_work_on_a_built_map(visit, site, located):
     assert v.page_errors == [], v.page_errors
     assert v.errors_besides_blocked() == []
     asked = set(assets.asked)
-    assert {"leaflet.js", "jquery-3.7.1.min.js", "leaflet.awesome-markers.js", "leaflet.awesome-markers.css",
-            "all.min.css", "bootstrap-glyphicons.css", "Control.MiniMap.js", "Control.FullScreen.min.js"} <= asked
+    assert {
+        "leaflet.js",
+        "jquery-3.7.1.min.js",
+        "leaflet.awesome-markers.js",
+        "leaflet.awesome-markers.css",
+        "all.min.css",
+        "bootstrap-glyphicons.css",
+        "Control.MiniMap.js",
+        "Control.FullScreen.min.js",
+    } <= asked
     assert "bootstrap.bundle.min.js" not in asked and "bootstrap.min.css" not in asked
     # Each element is on the map.
     assert page.locator(".awesome-marker-icon-red").count() == 1

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-PAYLOADS = json.loads((Path(__file__).parents[1] / "corpus" / "payloads.json").read_text(encoding="utf-8"))
+PAYLOADS = json.loads(
+    (Path(__file__).parents[1] / "corpus" / "payloads.json").read_text(encoding="utf-8")
+)
 LAYERS = ["protests", "prosecutions", "crossings", "desertion", "civil-resistance", "mobilisation"]
 
 
@@ -29,14 +31,37 @@ def hostile_page(site, gazetteer):
     root, origin = site
     towns = _towns(gazetteer, len(PAYLOADS))
     doc = {
-        "title": PAYLOADS[0], "description": PAYLOADS[1],
-        "source": {"title": PAYLOADS[2], "publisher": PAYLOADS[3], "url": "https://example.org/a?b=%3Cc%3E&d=%27e%27"},
-        "layers": [{"id": layer, "name": PAYLOADS[4 + i], "color": "#336699", "description": PAYLOADS[10 + i]}
-                   for i, layer in enumerate(LAYERS)],
-        "events": [{"id": f"e{i}", "layer": LAYERS[i % len(LAYERS)], "title": p[:200], "summary": p,
-                    "date": "2022-03-01", "places": [towns[i]], "counts": {"n": i},
-                    "reported_by": p[:200], "precision_note": p, "certainty": "reported"}
-                   for i, p in enumerate(PAYLOADS)],
+        "title": PAYLOADS[0],
+        "description": PAYLOADS[1],
+        "source": {
+            "title": PAYLOADS[2],
+            "publisher": PAYLOADS[3],
+            "url": "https://example.org/a?b=%3Cc%3E&d=%27e%27",
+        },
+        "layers": [
+            {
+                "id": layer,
+                "name": PAYLOADS[4 + i],
+                "color": "#336699",
+                "description": PAYLOADS[10 + i],
+            }
+            for i, layer in enumerate(LAYERS)
+        ],
+        "events": [
+            {
+                "id": f"e{i}",
+                "layer": LAYERS[i % len(LAYERS)],
+                "title": p[:200],
+                "summary": p,
+                "date": "2022-03-01",
+                "places": [towns[i]],
+                "counts": {"n": i},
+                "reported_by": p[:200],
+                "precision_note": p,
+                "certainty": "reported",
+            }
+            for i, p in enumerate(PAYLOADS)
+        ],
     }
     path = root / "hostile.yaml"
     path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
@@ -79,7 +104,9 @@ def test_no_payload_runs_and_every_text_shows_literally(visit, hostile_page):
     assert v.page_errors == []
 
     expected = [p.strip() for p in PAYLOADS]  # the schema trims surrounding whitespace
-    titles = page.locator(".geomap-table tbody th").evaluate_all("ths => ths.map(t => t.textContent)")
+    titles = page.locator(".geomap-table tbody th").evaluate_all(
+        "ths => ths.map(t => t.textContent)"
+    )
     assert sorted(titles) == sorted(e[:200].strip() for e in expected)
     assert len(opened["popups"]) == len(PAYLOADS) and len(opened["tooltips"]) == len(PAYLOADS)
     for text in expected:
@@ -90,18 +117,45 @@ def test_no_payload_runs_and_every_text_shows_literally(visit, hostile_page):
     control = page.locator(".leaflet-control-layers").evaluate("c => c.textContent")
     for i in range(len(LAYERS)):
         assert expected[4 + i] in legend and expected[4 + i] in control
-    assert page.locator(".leaflet-popup-content script, #geomap-legend script, .geomap-table script").count() == 0
+    assert (
+        page.locator(
+            ".leaflet-popup-content script, #geomap-legend script, .geomap-table script"
+        ).count()
+        == 0
+    )
 
 
 def test_links_other_than_http_are_refused(tmp_path):
     from geomap.errors import EventsError
     from geomap.events import load_events
 
-    for url in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "vbscript:x",
-                "//evil.example/x", "https://ok.example/\"onmouseover=alert(1)"):
+    for url in (
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>",
+        "vbscript:x",
+        "//evil.example/x",
+        'https://ok.example/"onmouseover=alert(1)',
+    ):
         path = tmp_path / "e.yaml"
-        path.write_text(yaml.safe_dump({"events": [{
-            "id": "a", "layer": "protests", "title": "T", "summary": "S", "date": "2022-03-01",
-            "places": ["Kyiv"], "certainty": "reported", "url": url}]}), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(
+                {
+                    "events": [
+                        {
+                            "id": "a",
+                            "layer": "protests",
+                            "title": "T",
+                            "summary": "S",
+                            "date": "2022-03-01",
+                            "places": ["Kyiv"],
+                            "certainty": "reported",
+                            "url": url,
+                        }
+                    ]
+                }
+            ),
+            encoding="utf-8",
+        )
         with pytest.raises(EventsError, match="http:// or https://"):
             load_events(path)

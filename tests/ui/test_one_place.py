@@ -141,21 +141,39 @@ LAND = "#f4f1ea"  # the outline basemap's land (draw.js)
 
 def over_land(color, opacity):
     """`color` drawn at `opacity` over the land, as the PNG has it."""
-    mix = [round(opacity * int(color[k:k + 2], 16) + (1 - opacity) * int(LAND[k:k + 2], 16)) for k in (1, 3, 5)]
+    mix = [
+        round(opacity * int(color[k : k + 2], 16) + (1 - opacity) * int(LAND[k : k + 2], 16))
+        for k in (1, 3, 5)
+    ]
     return "#" + "".join(f"{v:02x}" for v in mix)
 
 
 # The colours of each case's mark (draw.js): a town's ring is its layer's colour, a country's
 # dashed ring too; a checkpoint's ring is black, its fill the layer's colour at 0.75.
-@pytest.mark.parametrize("case, colors", [("town", ["#d7301f"]), ("country", ["#238b45"]),
-                                          ("checkpoint", [over_land("#0570b0", 0.75)])])
+@pytest.mark.parametrize(
+    "case, colors",
+    [("town", ["#d7301f"]), ("country", ["#238b45"]), ("checkpoint", [over_land("#0570b0", 0.75)])],
+)
 def test_one_place_png_is_drawn_quickly(chromium, visit, one_place_pages, tmp_path, case, colors):
     name = CASES[case][0]
     png = tmp_path / f"{case}.png"
     started = time.monotonic()
-    result = CliRunner().invoke(cli, ["build", str(CORPUS / name), "-o", str(tmp_path / f"{case}.html"),
-                                      "--basemap", "vector", "--png", str(png), "--png-size", "1200x800"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            str(CORPUS / name),
+            "-o",
+            str(tmp_path / f"{case}.html"),
+            "--basemap",
+            "vector",
+            "--png",
+            str(png),
+            "--png-size",
+            "1200x800",
+        ],
+        catch_exceptions=False,
+    )
     elapsed = time.monotonic() - started
     assert result.exit_code == 0, result.output
     assert png.exists() and elapsed < 12, elapsed  # the broken page used to time out at 20 s
@@ -172,11 +190,14 @@ FAILING_DRAW = 'L.geomap.fitView = function () { throw new Error("test: drawing 
 FAILING_PAGE = 'throw new Error("test: the page broke before drawing");'
 
 
-@pytest.mark.parametrize("script, reason", [
-    (FAILING_DRAW, "the page failed while drawing it: test: drawing broke"),
-    # An uncaught error anywhere in the page reaches the one failure path (page.js).
-    (FAILING_PAGE, "the page failed while drawing it: test: the page broke before drawing"),
-])
+@pytest.mark.parametrize(
+    "script, reason",
+    [
+        (FAILING_DRAW, "the page failed while drawing it: test: drawing broke"),
+        # An uncaught error anywhere in the page reaches the one failure path (page.js).
+        (FAILING_PAGE, "the page failed while drawing it: test: the page broke before drawing"),
+    ],
+)
 def test_png_of_a_failing_page_says_why_at_once(chromium, tmp_path, script, reason):
     from branca.element import Element
 

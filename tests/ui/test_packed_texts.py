@@ -15,10 +15,18 @@ def prose_map(site, csv_map, gazetteer):
     towns = [t for t in gazetteer.find(kind="town") if t.country == "UA" and t.parent][:40]
     names = [f"{t.name} ({gazetteer.get(t.parent).name})" for t in towns]
     names = [n for n, t in zip(names, towns) if gazetteer.lookup(n).place == t]
-    rows = [{"id": f"e{i}", "layer": "protests", "title": f"Long report {i}",
-             "summary": f"Report {i}: " + "people gathered and spoke at length. " * 20,
-             "date": "2022-03-01", "places": names[i % len(names)], "certainty": "reported"}
-            for i in range(N)]
+    rows = [
+        {
+            "id": f"e{i}",
+            "layer": "protests",
+            "title": f"Long report {i}",
+            "summary": f"Report {i}: " + "people gathered and spoke at length. " * 20,
+            "date": "2022-03-01",
+            "places": names[i % len(names)],
+            "certainty": "reported",
+        }
+        for i in range(N)
+    ]
     url = csv_map("prose", rows)
     html = (site[0] / "prose.html").read_text(encoding="utf-8")
     assert 'id="geomap-data-texts" data-encoding="gzip+base64"' in html  # the case under test

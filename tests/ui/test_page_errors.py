@@ -13,8 +13,13 @@ ALERT = ".folium-map [role=alert]"
 
 def broken_block(html: str, content: str) -> str:
     """The page with its data block's content replaced."""
-    return re.sub(r'(<script type="application/json" id="geomap-data" data-encoding="json">).*?(</script>)',
-                  lambda m: m.group(1) + content + m.group(2), html, count=1, flags=re.DOTALL)
+    return re.sub(
+        r'(<script type="application/json" id="geomap-data" data-encoding="json">).*?(</script>)',
+        lambda m: m.group(1) + content + m.group(2),
+        html,
+        count=1,
+        flags=re.DOTALL,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +35,16 @@ def open_failing(visit, site, name, html):
     return v.page
 
 
-@pytest.mark.parametrize(("content", "said"), [
-    ('{"layers": [', "JSON"),                                         # cut short: does not parse
-    ('{"layers": [], "events": {"n": 3}}', "not in the expected form"),  # parses, cannot be decoded
-])
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ('{"layers": [', "JSON"),  # cut short: does not parse
+        (
+            '{"layers": [], "events": {"n": 3}}',
+            "not in the expected form",
+        ),  # parses, cannot be decoded
+    ],
+)
 def test_broken_data_shows_a_message_in_the_map(visit, site, mixed_html, content, said):
     page = open_failing(visit, site, "broken.html", broken_block(mixed_html, content))
     error = page.get_attribute("html", "data-geomap-error")
@@ -42,14 +53,21 @@ def test_broken_data_shows_a_message_in_the_map(visit, site, mixed_html, content
     assert alert.is_visible()
     assert alert.inner_text() == "The map could not be drawn: " + error
     box, frame = alert.bounding_box(), page.viewport_size
-    assert box["x"] >= 0 and box["x"] + box["width"] <= frame["width"] and box["height"] < frame["height"] / 2
+    assert (
+        box["x"] >= 0
+        and box["x"] + box["width"] <= frame["width"]
+        and box["height"] < frame["height"] / 2
+    )
     assert page.get_attribute("html", "data-geomap-ready") is None
 
 
-@pytest.mark.parametrize("throw", [
-    "setTimeout(() => { throw new Error('late failure') })",  # an uncaught error
-    "Promise.reject(new Error('late failure'))",              # an unhandled rejection
-])
+@pytest.mark.parametrize(
+    "throw",
+    [
+        "setTimeout(() => { throw new Error('late failure') })",  # an uncaught error
+        "Promise.reject(new Error('late failure'))",  # an unhandled rejection
+    ],
+)
 def test_uncaught_errors_reach_the_same_message(visit, mixed_page, throw):
     page = visit().open(mixed_page)
     assert page.get_attribute("html", "data-geomap-error") is None
@@ -70,6 +88,8 @@ def test_png_of_a_broken_page_fails_fast_with_its_message(chromium, mixed_events
     block_id, _, _ = layers.blocks[0]
     layers.blocks[0] = (block_id, "json", '{"layers": [], "events": {"n": 3}}')
     started = time.monotonic()
-    with pytest.raises(GeomapError, match=r"the page failed while drawing it: .*not in the expected form"):
+    with pytest.raises(
+        GeomapError, match=r"the page failed while drawing it: .*not in the expected form"
+    ):
         save_png(fmap, "/nonexistent/never-written.png")
     assert time.monotonic() - started < 10  # not the 20 s wait for a map that never comes

@@ -15,8 +15,21 @@ def png_size(path):
 
 def test_png_export_at_the_requested_size(chromium, tmp_path):
     png = tmp_path / "card.png"
-    result = CliRunner().invoke(cli, ["build", "-o", str(tmp_path / "m.html"), "--basemap", "vector",
-                                      "--png", str(png), "--png-size", "1200x630"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "-o",
+            str(tmp_path / "m.html"),
+            "--basemap",
+            "vector",
+            "--png",
+            str(png),
+            "--png-size",
+            "1200x630",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert "Wrote " + str(png) + " (1200×630 PNG)" in result.output
     assert png_size(png) == (1200, 630)

@@ -34,8 +34,8 @@ def test_layers_share_a_region_outline_and_toggle_alone(visit, shared_page):
     paths = page.evaluate(PATHS)
     assert [len(paths[k]) for k in ("protests", "prosecutions", "desertion")] == [1, 1, 1]
     assert paths["protests"][0] == paths["prosecutions"][0]  # the same region, drawn alike
-    assert paths["protests"][0] != paths["desertion"][0]     # a different region is not
-    assert paths["protests"][0].count("L") > 20              # an outline, not a stub
+    assert paths["protests"][0] != paths["desertion"][0]  # a different region is not
+    assert paths["protests"][0].count("L") > 20  # an outline, not a stub
     for zoom in (7, 4):  # re-projected at a new zoom, every layer alike, no stale copy
         page.evaluate(f"""() => {{
             const map = window[Object.keys(window).find(k => k.startsWith('map_'))];

@@ -6,10 +6,13 @@ LAYERS = ["protests", "prosecutions", "crossings", "desertion", "civil-resistanc
 
 
 def zoom_to(page, lat, lon, zoom):
-    page.evaluate("""([lat, lon, zoom]) => {
+    page.evaluate(
+        """([lat, lon, zoom]) => {
         const map = window[Object.keys(window).find(k => k.startsWith('map_'))];
         map.setView([lat, lon], zoom, {animate: false});
-    }""", [lat, lon, zoom])
+    }""",
+        [lat, lon, zoom],
+    )
 
 
 def layer_counts(page):
@@ -35,7 +38,9 @@ def test_every_layer_toggles_exactly_its_own_marks(visit, report_page):
         box.uncheck()
         after = layer_counts(page)
         assert after[layer] == 0, f"unchecking {label!r} left marks of {layer}"
-        assert {k: n for k, n in after.items() if k != layer} == {k: n for k, n in before.items() if k != layer}
+        assert {k: n for k, n in after.items() if k != layer} == {
+            k: n for k, n in before.items() if k != layer
+        }
         box.check()
         assert layer_counts(page) == before
     assert v.page_errors == []
@@ -71,11 +76,17 @@ def test_basemap_switch(visit, report_page):
     page = v.open(report_page)
     outlines = page.locator(".leaflet-geomap-basemap-pane path")
     assert outlines.count() > 20 and page.locator("img.leaflet-tile").count() == 0
-    page.locator(".leaflet-control-layers-base label", has_text="Light map").locator("input").check()
+    page.locator(".leaflet-control-layers-base label", has_text="Light map").locator(
+        "input"
+    ).check()
     page.wait_for_selector("img.leaflet-tile", state="attached")
     assert outlines.count() == 0
-    assert any("tile.openstreetmap.org" in url for url in v.blocked)  # asked, and blocked by the test
-    page.locator(".leaflet-control-layers-base label", has_text="Outline map").locator("input").check()
+    assert any(
+        "tile.openstreetmap.org" in url for url in v.blocked
+    )  # asked, and blocked by the test
+    page.locator(".leaflet-control-layers-base label", has_text="Outline map").locator(
+        "input"
+    ).check()
     assert outlines.count() > 20
     assert v.page_errors == [] and v.errors_besides_blocked() == []
 
@@ -95,9 +106,19 @@ def test_map_fills_the_frame_and_controls_stay_usable(visit, report_page, width,
         assert page.locator(".leaflet-control-layers-overlays input").first.is_visible()
     else:
         assert page.locator(".leaflet-control-layers-overlays input").first.is_visible()
-    for selector in ("#geomap-title", ".leaflet-control-layers", "#geomap-legend", ".leaflet-control-zoom"):
+    for selector in (
+        "#geomap-title",
+        ".leaflet-control-layers",
+        "#geomap-legend",
+        ".leaflet-control-zoom",
+    ):
         b = page.locator(selector).bounding_box()
-        assert b["x"] >= 0 and b["y"] >= 0 and b["x"] + b["width"] <= width and b["y"] + b["height"] <= height, selector
+        assert (
+            b["x"] >= 0
+            and b["y"] >= 0
+            and b["x"] + b["width"] <= width
+            and b["y"] + b["height"] <= height
+        ), selector
 
 
 def test_keyboard_reaches_the_layer_control_and_opens_popups(visit, report_page):
@@ -105,12 +126,14 @@ def test_keyboard_reaches_the_layer_control_and_opens_popups(visit, report_page)
     reached = []
     for _ in range(200):
         page.keyboard.press("Tab")
-        reached.append(page.evaluate("""() => {
+        reached.append(
+            page.evaluate("""() => {
             const a = document.activeElement;
             if (a.closest('.leaflet-control-layers')) return 'layers';
             if (a.classList && a.classList.contains('geomap-event')) return 'mark';
             return '';
-        }"""))
+        }""")
+        )
         if "layers" in reached and "mark" in reached:
             break
     assert "layers" in reached and "mark" in reached
@@ -118,8 +141,11 @@ def test_keyboard_reaches_the_layer_control_and_opens_popups(visit, report_page)
     first_mark.focus()
     page.keyboard.press("Enter")
     page.locator(".leaflet-popup-content h3").first.wait_for()
-    assert first_mark.get_attribute("aria-label").split(": ", 1)[-1].startswith(
-        page.locator(".leaflet-popup-content h3").first.inner_text()[:20])
+    assert (
+        first_mark.get_attribute("aria-label")
+        .split(": ", 1)[-1]
+        .startswith(page.locator(".leaflet-popup-content h3").first.inner_text()[:20])
+    )
 
 
 def test_page_is_described_for_screen_readers(visit, report_page):

@@ -13,19 +13,39 @@ N = 10_000
 
 @pytest.fixture(scope="module")
 def big_map(csv_map, gazetteer):
-    towns = sorted((t for t in gazetteer.find(kind="town") if t.country in ("RU", "UA") and t.parent),
-                   key=lambda t: -t.population)[:800]
+    towns = sorted(
+        (t for t in gazetteer.find(kind="town") if t.country in ("RU", "UA") and t.parent),
+        key=lambda t: -t.population,
+    )[:800]
     names = [f"{t.name} ({gazetteer.get(t.parent).name})" for t in towns]
     names = [n for n, t in zip(names, towns) if gazetteer.lookup(n).place == t]
     rng = random.Random(7)
-    rows = [{"id": f"busy{i}", "layer": "protests", "title": f"Busy {i}", "summary": "Again.",
-             "date": "2022-03-01", "places": names[0], "counts": "people: 1", "certainty": "reported"}
-            for i in range(50)]  # one place with more events than a popup shows at once
+    rows = [
+        {
+            "id": f"busy{i}",
+            "layer": "protests",
+            "title": f"Busy {i}",
+            "summary": "Again.",
+            "date": "2022-03-01",
+            "places": names[0],
+            "counts": "people: 1",
+            "certainty": "reported",
+        }
+        for i in range(50)
+    ]  # one place with more events than a popup shows at once
     for i in range(N - len(rows)):
-        rows.append({"id": f"e{i}", "layer": rng.choice(LAYERS), "title": f"Event {i}",
-                     "summary": "Something happened.", "date": f"2022-03-{rng.randint(1, 28):02d}",
-                     "places": rng.choice(names), "counts": f"people: {rng.randint(1, 900)}",
-                     "certainty": "reported"})
+        rows.append(
+            {
+                "id": f"e{i}",
+                "layer": rng.choice(LAYERS),
+                "title": f"Event {i}",
+                "summary": "Something happened.",
+                "date": f"2022-03-{rng.randint(1, 28):02d}",
+                "places": rng.choice(names),
+                "counts": f"people: {rng.randint(1, 900)}",
+                "certainty": "reported",
+            }
+        )
     return csv_map("big", rows), rows
 
 
@@ -50,7 +70,10 @@ def test_every_event_is_in_the_download(visit, big_map):
         page.locator("#geomap-download").click()
     data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert len(data["features"]) == N
-    got = {f["properties"]["id"]: f["properties"]["counts"]["people"]["value"] for f in data["features"]}
+    got = {
+        f["properties"]["id"]: f["properties"]["counts"]["people"]["value"]
+        for f in data["features"]
+    }
     assert got == {r["id"]: int(r["counts"].split(": ")[1]) for r in rows}
     assert v.page_errors == []
 
@@ -59,13 +82,24 @@ def test_layers_toggle_and_legend_counts_are_right(visit, big_map):
     url, rows = big_map
     page = visit().open(url)
     legend = page.locator("#geomap-legend").inner_text()
-    for layer, name in zip(LAYERS, ["Protests", "Prosecutions", "Border crossings", "Refusals and desertion",
-                                    "Civil resistance", "Forced mobilisation"]):
+    for layer, name in zip(
+        LAYERS,
+        [
+            "Protests",
+            "Prosecutions",
+            "Border crossings",
+            "Refusals and desertion",
+            "Civil resistance",
+            "Forced mobilisation",
+        ],
+    ):
         count = sum(r["layer"] == layer for r in rows)
         assert f"{name} ({count})" in legend
     before = {layer: page.evaluate(MARKS_OF, layer) for layer in LAYERS}
     assert before == {layer: sum(r["layer"] == layer for r in rows) for layer in LAYERS}
-    box = page.locator(".leaflet-control-layers-overlays label", has_text="Protests").locator("input")
+    box = page.locator(".leaflet-control-layers-overlays label", has_text="Protests").locator(
+        "input"
+    )
     box.uncheck()
     assert page.evaluate(MARKS_OF, "protests") == 0
     assert page.evaluate(MARKS_OF, "crossings") == before["crossings"]
@@ -125,4 +159,6 @@ def test_gathered_marks_zoom_in_when_clicked(visit, big_map):
     zoom = page.evaluate("window[Object.keys(window).find(k => k.startsWith('map_'))].getZoom()")
     gathered = page.locator(".geomap-gathered.geomap-layer-protests").first
     gathered.click()
-    page.wait_for_function(f"window[Object.keys(window).find(k => k.startsWith('map_'))].getZoom() > {zoom}")
+    page.wait_for_function(
+        f"window[Object.keys(window).find(k => k.startsWith('map_'))].getZoom() > {zoom}"
+    )

@@ -51,8 +51,15 @@ def shared_page(site):
 def test_leaflet_has_what_shading_extends(visit, shared_page):
     page = visit().open(shared_page)
     assert page.evaluate("L.version") == "1.9.4"
-    for method in ("_setLatLngs", "_project", "_update", "_clipPoints", "_simplifyPoints", "_updatePath",
-                   "_updateBounds"):
+    for method in (
+        "_setLatLngs",
+        "_project",
+        "_update",
+        "_clipPoints",
+        "_simplifyPoints",
+        "_updatePath",
+        "_updateBounds",
+    ):
         assert page.evaluate(f"typeof L.Polygon.prototype.{method}") == "function", method
 
 

@@ -15,24 +15,11 @@ from pathlib import Path
 
 from .article import ArticleError, is_heading
 from .results import Extraction
+from .words import MONTHS
 
 TITLE_PLACES = 4  # more are counted, not named: "Paragraph 11: Russia, Adygea, … and 20 more"
 DATE_WINDOW = 2000  # a dateline or byline is near the top; dates further down are the events'
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH = "|".join(_MONTHS)
+_MONTH = "|".join(MONTHS)
 _DATES = (
     (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), ("y", "m", "d")),  # also 2022-04-01T10:00
     (re.compile(rf"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\s+(\d{{4}})\b"), ("d", "b", "y")),
@@ -62,7 +49,7 @@ def _first_date(text: str):
     for pattern, order in _DATES:
         for m in pattern.finditer(text):
             parts = dict(zip(order, m.groups()))
-            month = int(parts["m"]) if "m" in parts else _MONTHS.index(parts["b"].lower()) + 1
+            month = int(parts["m"]) if "m" in parts else MONTHS.index(parts["b"].lower()) + 1
             try:
                 day = dt.date(int(parts["y"]), month, int(parts["d"]))
             except ValueError:

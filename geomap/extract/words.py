@@ -303,22 +303,25 @@ LOCATIVES = frozenset(
         "entered",
     ]
 )
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # After these, a capitalised word no gazetteer knows is listed as a place that did not resolve.
 NEAR = frozenset(["in", "near", "outside", "around"])
 NOT_AFTER_NEAR = frozenset(
     [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTHS,
         "monday",
         "tuesday",
         "wednesday",

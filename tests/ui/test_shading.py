@@ -39,13 +39,8 @@ CHECK = """(zoom) => {
 
 
 @pytest.fixture(scope="module")
-def shared_page(site):
-    from geomap.pipeline import build
-
-    root, origin = site
-    (root / "shading.yaml").write_text(EVENTS, encoding="utf-8")
-    build([root / "shading.yaml"], root / "shading.html", self_contained=True, basemap="vector")
-    return f"{origin}/shading.html"
+def shared_page(yaml_map):
+    return yaml_map("shading", EVENTS)
 
 
 def test_leaflet_has_what_shading_extends(visit, shared_page):

@@ -2,9 +2,10 @@
 
 Building it normalises ~70,000 names and aliases, about 1.5 s: most of a small map's build.
 So the bundled gazetteer's index is built once, with the data (scripts/build_geodata.py),
-and shipped as geodata/names.json; it carries a fingerprint of the names it was built
-from and is rebuilt in memory when they differ. tests/test_gazetteer.py checks that the
-shipped file is what `NameIndex.from_places` makes from the shipped places with today's normalisation.
+and shipped as geodata/names.json; it carries a fingerprint of the names and of the
+normalisation rules (normalize.py) it was built from, and is rebuilt in memory when either
+differs. tests/test_geodata.py checks that the shipped file is what `NameIndex.from_places`
+makes from the shipped places under today's rules.
 """
 
 from __future__ import annotations

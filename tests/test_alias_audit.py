@@ -102,3 +102,48 @@ def test_a_leak_rule_keeps_an_aliases_that_name_a_city_or_a_former_name():
         _region("X-B", "Betagorsk Krai"),
     ]
     assert leaked_aliases(made_up) == {("X-A", "Betagorsk")}
+
+
+def test_a_spelling_two_regions_carry_belongs_to_the_one_it_starts_like():
+    leaks = leaked_aliases(default_gazetteer().places)
+    assert ("RU-ARK", "Vologodskaya Oblast") in leaks
+    made_up = [
+        _region("X-A", "Alpha Oblast", "Betarskaya oblast", "Alphanskaya oblast"),
+        _region("X-B", "Betaria Oblast", "Betarskaya oblast"),
+        _region("X-C", "Gamma Oblast", "Alphanskaya oblast"),
+    ]
+    # "Alphanskaya" is also on Gamma Oblast, which it does not start like: Gamma loses it.
+    assert leaked_aliases(made_up) == {("X-A", "Betarskaya oblast"), ("X-C", "Alphanskaya oblast")}
+
+
+@pytest.mark.parametrize(
+    "query, region",
+    [("Yugra", "RU-KHM"), ("Alania", "RU-SE"), ("Yakutia", "RU-SA"), ("Yakutiya", "RU-SA")],
+)
+def test_a_regions_second_official_name_is_a_name_of_its_own(gazetteer, query, region):
+    """From Natural Earth's "Khanty-Mansiyskiy A.Okr.-Yugra", "North Ossetia–Alania",
+    "Sakha (Yakutiya)": not hand-added aliases."""
+    assert gazetteer.lookup(query).place.id == region
+
+
+def test_second_names_are_only_taken_after_a_descriptor_a_dash_or_in_brackets():
+    from geomap.gazetteer.names import second_names
+
+    assert second_names("Kemerovo Oblast – Kuzbass") == ["Kuzbass"]
+    assert second_names("Chuvash Republic — Chuvashia") == ["Chuvashia"]
+    assert second_names("Karachay-Cherkessiya") == []
+    assert second_names("Санкт-Петербург (горсовет)") == []
+
+
+def test_every_iso_3166_2_name_of_a_russian_or_ukrainian_region_leads_to_it(gazetteer):
+    """The 110 ISO 3166-2 names (as pycountry gives them) each resolve to their region or
+    to its capital: none leaks to another region, none is refused."""
+    import pycountry  # a test dependency (pyproject: test extra)
+
+    wrong = []
+    for country in ("RU", "UA"):
+        for sub in pycountry.subdivisions.get(country_code=country):
+            place = gazetteer.lookup(sub.name).place
+            if place is None or sub.code not in (place.id, place.parent):
+                wrong.append((sub.name, place and place.id))
+    assert not wrong

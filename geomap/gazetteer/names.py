@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -40,9 +41,10 @@ class NameIndex:
         base: dict[str, list[int]] = {}
         leaks = leaked_aliases(places)
         for position, place in enumerate(places):
-            for name in (place.name, *place.aliases):
-                if (place.id, name) in leaks:
-                    continue
+            spellings = [n for n in (place.name, *place.aliases) if (place.id, n) not in leaks]
+            if place.kind == "region":
+                spellings += [n for s in spellings for n in second_names(s)]
+            for name in spellings:
                 key = normalize(name)
                 if not key:
                     continue
@@ -89,6 +91,9 @@ class NameIndex:
 # "Chukot" names Chukotka, "Kalinin" does not name Kaliningrad.
 _LEAK_PREFIX_CHARS = 6
 _LEAK_PREFIX_SHARE = 0.75
+# A shared spelling and a region's own name "start alike" when their first letters agree:
+# "vologodskaya" and "vologda".
+_SHARED_START = 5
 
 
 def _head(name: str) -> str:
@@ -108,6 +113,27 @@ def _names_same(alias_head: str, region_head: str) -> bool:
     )
 
 
+# "Khanty-Mansiyskiy A.Okr.-Yugra", "North Ossetia–Alania", "Sakha (Yakutia)": official
+# names of Russian regions that carry a second name, after a descriptor and a hyphen, after
+# an en or em dash, or in brackets. Lower-case brackets are remarks ("(горсовет)").
+_SECOND_NAME = re.compile(
+    r"(?:(?:A\.\s?Okr|A\.\s?Obl|Okrug|Oblast|Krai|Kray)\.?\s*-\s*|\s*[–—]\s*|\()"
+    r"(?P<name>[A-ZА-ЯЁІЇЄ][^\s()–—-]+)\)?$"
+)
+
+
+def second_names(name: str) -> list[str]:
+    """The region's second name inside one of its official names, as a name of its own.
+
+    >>> second_names("Khanty-Mansiyskiy A.Okr.-Yugra")
+    ['Yugra']
+    >>> second_names("Kabardino-Balkaria")  # one name, two peoples: not a second name
+    []
+    """
+    found = _SECOND_NAME.search(name)
+    return [found["name"]] if found else []
+
+
 def leaked_aliases(places) -> set[tuple[str, str]]:
     """(region id, alias) pairs where a source gave one region another region's name.
 
@@ -118,9 +144,23 @@ def leaked_aliases(places) -> set[tuple[str, str]]:
     town descriptor ("Leningrad city" for Saint Petersburg) name a city, not B, and stay.
     Cyrillic aliases are not checked: a region's own name is Latin, so there is nothing
     to tell A's Cyrillic spellings from B's.
+
+    A spelling that two regions both carry ("Vologodskaya Oblast'" on Arkhangelsk Oblast
+    as well as on Vologda Oblast) belongs to the one whose own name it starts like.
     """
     regions = [p for p in places if p.kind == "region"]
-    leaks = set()
+    leaks: set[tuple[str, str]] = set()
+    carriers: dict[str, list] = {}
+    for region in regions:
+        for alias in region.aliases:
+            carriers.setdefault(normalize(alias), []).append(region)
+    for key, holders in carriers.items():
+        head = key.split(" ")[0]
+        starts_like = [r for r in holders if _head(r.name)[:_SHARED_START] == head[:_SHARED_START]]
+        if len(holders) > 1 and len(starts_like) == 1:
+            for region in holders:
+                if region is not starts_like[0]:
+                    leaks.update((region.id, a) for a in region.aliases if normalize(a) == key)
     for region in regions:
         own = _head(region.name)
         for alias in region.aliases:

@@ -202,6 +202,15 @@ def places_in(text):
                 ("Pskov regions", "RU-PSK"),
             ],
         ),
+        (  # a region by itself inside the list does not end it
+            "Drones struck the Belgorod, Crimea, Kursk and Bryansk regions.",
+            [
+                ("Belgorod", "RU-BEL"),
+                ("Crimea", "UA-43"),
+                ("Kursk", "RU-KRS"),
+                ("Bryansk regions", "RU-BRY"),
+            ],
+        ),
         (
             "Residents of Koryukovka (Chernihiv region) met the tanks.",
             [("Koryukovka (Chernihiv region)", "gn:704839")],

@@ -269,3 +269,63 @@ def test_breakaway_entity_is_marked_approximate():
     assert place.drawn_as == "UA-14"
     assert place.precision == "region (approximate)"
     assert "no open boundary" in place.label
+
+
+# A bare exonym of a city that an oblast is also named after means the city, including a
+# city that is a region of its own, enclaved in the oblast of its name (Kyiv, Sevastopol).
+@pytest.mark.parametrize(
+    "query, city",
+    [
+        ("Kiev", "Kyiv"),
+        ("Kiew", "Kyiv"),
+        ("Kijev", "Kyiv"),
+        ("Kiyev", "Kyiv"),
+        ("Kiiv", "Kyiv"),
+        ("Kyjiv", "Kyiv"),
+        ("Киев", "Kyiv"),
+        ("Sebastopol", "Sevastopol"),
+        ("Moskva", "Moscow"),
+        ("Kharkov", "Kharkiv"),
+        ("Odessa", "Odesa"),
+        ("Lvov", "Lviv"),
+        ("Nikolayev", "Mykolayiv"),
+        ("Zaporozhye", "Zaporizhzhya"),
+        ("Chernigov", "Chernihiv"),
+        ("Zhitomir", "Zhytomyr"),
+        ("Ternopol", "Ternopil"),
+        ("Lugansk", "Luhansk"),
+    ],
+)
+def test_bare_city_exonym_is_the_city_not_the_oblast(query, city):
+    place = geocode(query).place
+    assert (place.kind, place.name) == ("town", city)
+
+
+@pytest.mark.parametrize("query", ["Kiev Oblast", "Kiev region", "Kyiv region", "Kijev oblast"])
+def test_the_oblast_of_an_enclaved_city_still_takes_a_descriptor(query):
+    assert geocode(query).place.id == "UA-32"
+
+
+# A writer who says "Donetsk region" means the oblast; the breakaway entity drawn with its
+# outline answers to its own names.
+@pytest.mark.parametrize(
+    "query, region",
+    [
+        ("Donetsk region", "UA-14"),
+        ("Donetsk oblast", "UA-14"),
+        ("Donetsk area", "UA-14"),
+        ("Donetsk province", "UA-14"),
+        ("Donezk region", "UA-14"),
+        ("Донецкая область", "UA-14"),
+        ("Luhansk region", "UA-09"),
+        ("Lugansk region", "UA-09"),
+        ("Luhansk oblast", "UA-09"),
+        ("Луганская область", "UA-09"),
+        ("DPR", "UA-DPR"),
+        ("Donetsk People's Republic", "UA-DPR"),
+        ("LPR", "UA-LPR"),
+        ("Lugansk People's Republic", "UA-LPR"),
+    ],
+)
+def test_region_named_like_a_breakaway_entity_is_the_oblast(query, region):
+    assert geocode(query).place.id == region

@@ -261,7 +261,7 @@ class _Finder:
 
     def _lists(self, candidates: list[Candidate]):
         """ "Kemerovo, Tomsk, and Novosibirsk regions": the plural descriptor is every item's. It
-        stops at an item that is a region or country by itself, or a city that is its own region
+        passes over an item that is a region by itself, and stops at a country, or a city that is its own region
         (St. Petersburg), or has its own descriptor."""
         for n, c in enumerate(candidates):
             if not c.plural:
@@ -277,8 +277,11 @@ class _Finder:
                     break
                 written = self.text[prev.start : prev.end]
                 alone = self.ix.lookup(written).place
-                if alone and alone.kind in ("region", "country"):
+                if alone and alone.kind == "country":
                     break
+                if alone and alone.kind == "region":  # "Zakarpattia" in "Kyiv, Zakarpattia,
+                    nxt = prev  # Dnipro and Lviv regions" needs no descriptor; the list goes on
+                    continue
                 if alone and self._own_region(alone):
                     # "St. Petersburg" is its own region and ends the list; "Moscow" in
                     # "Vladimir, Moscow, Tula … regions" is Moscow Oblast, another region.

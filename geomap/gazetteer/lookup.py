@@ -154,14 +154,29 @@ class Gazetteer:
         best = candidates[0]
         if wanted_kind is None and best.place.kind == "region":
             # "Kharkiv": a bare name shared by a region and a town in it means the town.
+            # "Kiev": a city that is a region of its own (Kyiv, enclaved in the oblast that
+            # shares its name; Sevastopol) wins as a capital inside the region would.
             inside = [
-                c for c in candidates if c.place.kind == "town" and c.place.parent == best.place.id
+                c
+                for c in candidates
+                if c.place.kind == "town"
+                and (c.place.parent == best.place.id or self._is_city_region(c.place))
             ]
             if inside:
                 best = inside[0]
         others = [c for c in candidates if c is not best]
+        if (
+            wanted_kind == "region"
+            and best.place.drawn_as
+            and any(c.place.id == best.place.drawn_as for c in others)
+        ):
+            # "Donetsk region": the oblast, not the breakaway entity drawn with its outline,
+            # which a writer names as such ("DPR", "Donetsk People's Republic").
+            best = next(c for c in others if c.place.id == best.place.drawn_as)
+            others = [c for c in candidates if c is not best]
         alternatives = tuple(c.place for c in others[:5])
-        if others and self._ambiguous(best, others, wanted_kind, country, parent):
+        rivals = [c for c in others if wanted_kind != "region" or c.place.drawn_as != best.place.id]
+        if rivals and self._ambiguous(best, rivals, wanted_kind, country, parent):
             tied = tuple(c.place for c in candidates[:6])
             return Match(
                 query,
@@ -200,6 +215,11 @@ class Gazetteer:
         if wanted_kind:
             return [c for c in out if c.place.kind == wanted_kind]
         return out
+
+    def _is_city_region(self, town: Place) -> bool:
+        """The town's region is the town itself: its region bears its name ("Kyiv" in Kyiv)."""
+        region = self._by_id.get(town.parent) if town.parent else None
+        return region is not None and normalize(region.name) == normalize(town.name)
 
     @staticmethod
     def _ambiguous(best, others, wanted_kind, country, parent):

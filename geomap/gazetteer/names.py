@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -39,8 +40,12 @@ class NameIndex:
     def from_places(cls, places) -> NameIndex:
         full: dict[str, list[int]] = {}
         base: dict[str, list[int]] = {}
+        leaks = leaked_aliases(places)
         for position, place in enumerate(places):
-            for name in (place.name, *place.aliases):
+            spellings = [n for n in (place.name, *place.aliases) if (place.id, n) not in leaks]
+            if place.kind == "region":
+                spellings += [n for s in spellings for n in second_names(s)]
+            for name in spellings:
                 key = normalize(name)
                 if not key:
                     continue
@@ -83,6 +88,97 @@ class NameIndex:
         )
 
 
+# How much of a region name's first word must agree for an alias to name that region:
+# "Chukot" names Chukotka, "Kalinin" does not name Kaliningrad.
+_LEAK_PREFIX_CHARS = 6
+_LEAK_PREFIX_SHARE = 0.75
+# A shared spelling and a region's own name "start alike" when their first letters agree:
+# "vologodskaya" and "vologda".
+_SHARED_START = 5
+
+
+def _head(name: str) -> str:
+    """The first word of a name without its descriptor: 'chukotka' for any Chukotka AO."""
+    stem, _ = split_descriptor(normalize(name))
+    return stem.split(" ")[0] if stem else ""
+
+
+def _names_same(alias_head: str, region_head: str) -> bool:
+    if alias_head == region_head:
+        return True
+    short, long = sorted((alias_head, region_head), key=len)
+    return (
+        len(short) >= _LEAK_PREFIX_CHARS
+        and long.startswith(short)
+        and len(short) >= _LEAK_PREFIX_SHARE * len(long)
+    )
+
+
+# "Khanty-Mansiyskiy A.Okr.-Yugra", "North Ossetia–Alania", "Sakha (Yakutia)": official
+# names of Russian regions that carry a second name, after a descriptor and a hyphen, after
+# an en or em dash, or in brackets. Lower-case brackets are remarks ("(горсовет)").
+_SECOND_NAME = re.compile(
+    r"(?:(?:A\.\s?Okr|A\.\s?Obl|Okrug|Oblast|Krai|Kray)\.?\s*-\s*|\s*[–—]\s*|\()"
+    r"(?P<name>[A-ZА-ЯЁІЇЄ][^\s()–—-]+)\)?$"
+)
+
+
+def second_names(name: str) -> list[str]:
+    """The region's second name inside one of its official names, as a name of its own.
+
+    >>> second_names("Khanty-Mansiyskiy A.Okr.-Yugra")
+    ['Yugra']
+    >>> second_names("Kabardino-Balkaria")  # one name, two peoples: not a second name
+    []
+    """
+    found = _SECOND_NAME.search(name)
+    return [found["name"]] if found else []
+
+
+def leaked_aliases(places) -> set[tuple[str, str]]:
+    """(region id, alias) pairs where a source gave one region another region's name.
+
+    Natural Earth lists "Chukotka" among the Sakha Republic's alternate names. A Latin
+    alias of region A leaks when its first word is the first word of another region B's
+    own name (B's other spellings are not trusted: a first word such as "Respublika" is
+    shared by a dozen regions), and not of A's own name. Aliases that carry a
+    town descriptor ("Leningrad city" for Saint Petersburg) name a city, not B, and stay.
+    Cyrillic aliases are not checked: a region's own name is Latin, so there is nothing
+    to tell A's Cyrillic spellings from B's.
+
+    A spelling that two regions both carry ("Vologodskaya Oblast'" on Arkhangelsk Oblast
+    as well as on Vologda Oblast) belongs to the one whose own name it starts like.
+    """
+    regions = [p for p in places if p.kind == "region"]
+    leaks: set[tuple[str, str]] = set()
+    carriers: dict[str, list] = {}
+    for region in regions:
+        for alias in region.aliases:
+            carriers.setdefault(normalize(alias), []).append(region)
+    for key, holders in carriers.items():
+        head = key.split(" ")[0]
+        starts_like = [r for r in holders if _head(r.name)[:_SHARED_START] == head[:_SHARED_START]]
+        if len(holders) > 1 and len(starts_like) == 1:
+            for region in holders:
+                if region is not starts_like[0]:
+                    leaks.update((region.id, a) for a in region.aliases if normalize(a) == key)
+    for region in regions:
+        own = _head(region.name)
+        for alias in region.aliases:
+            if not alias.isascii() or split_descriptor(normalize(alias))[1] == "town":
+                continue
+            head = _head(alias)
+            if not head or _names_same(head, own):
+                continue
+            for other in regions:
+                if other.id == region.id or other.drawn_as == region.id:
+                    continue
+                if _names_same(head, _head(other.name)):
+                    leaks.add((region.id, alias))
+                    break
+    return leaks
+
+
 def fingerprint(places, rules: bytes | None = None) -> str:
     """A digest of what the index depends on: every place's position, id and spellings, and
     the normalisation rules (the source of normalize.py), so that an index built under other
@@ -100,5 +196,7 @@ def fingerprint(places, rules: bytes | None = None) -> str:
 
 @cache
 def normalize_rules() -> bytes:
-    """The normalisation rules as shipped: normalize.py, read as bytes (not imported again)."""
-    return (resources.files("geomap.gazetteer") / "normalize.py").read_bytes()
+    """The rules as shipped: normalize.py and this module (which drops leaked aliases), read
+    as bytes (not imported again)."""
+    package = resources.files("geomap.gazetteer")
+    return (package / "normalize.py").read_bytes() + (package / "names.py").read_bytes()

@@ -21,6 +21,7 @@ from jinja2 import Template
 from .csvcells import escape_cell
 from .errors import GeomapError
 from .events import record
+from .map.elements import walk
 from .map.payload import events_geojson, plain_value
 
 # A temporary file whose writer's pid can't be read (written before temporary names carried
@@ -175,16 +176,10 @@ def render_html(fmap) -> str:
     """The page as text; element ids are numbered in tree order instead of folium's random
     ones, so the same input always gives the same bytes."""
     root = fmap.get_root()
-    for number, element in enumerate(_walk(root)):
+    for number, element in enumerate(walk(root)):
         element._id = f"{number:04x}"
     # branca's page template has no language; screen readers need it.
     return root.render().replace("<html>", '<html lang="en">', 1)
-
-
-def _walk(element):
-    yield element
-    for child in list(element._children.values()):
-        yield from _walk(child)
 
 
 def save(fmap, path) -> Path:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -112,8 +112,12 @@ def read_places(directory: Path | None = None) -> list[Place]:
 
 
 @cache
+@lru_cache(maxsize=4)
 def geometries(kind: str, directory: Path | None = None):
-    """Outlines of countries or regions as a GeoDataFrame indexed by id (EPSG:4326)."""
+    """Outlines of countries or regions as a GeoDataFrame indexed by id (EPSG:4326).
+
+    Read once per process and shared (the first view, the region shapes, the offline basemap
+    and a `--png` copy of the map all ask for them): callers select from it, never change it."""
     import geopandas as gpd
 
     frame = gpd.read_file((directory or data_dir()) / FILES[kind], columns=["id"])

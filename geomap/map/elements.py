@@ -31,6 +31,14 @@ def script_json_text(text: str) -> str:
     )
 
 
+def walk(element):
+    """The element and everything below it, in tree order (a snapshot of each level's
+    children, so a caller may renumber or add elements as it goes)."""
+    yield element
+    for child in list(element._children.values()):
+        yield from walk(child)
+
+
 class _Rendered(Element):
     """Text that is already rendered and must stay as it is.
 

@@ -25,7 +25,7 @@ from jinja2 import Template
 
 from ..errors import GeomapError
 from .assets import leaflet_marker_images
-from .elements import _Rendered
+from .elements import _Rendered, walk
 
 # The stock assets by name, as folium declares them: (kind, url), kind "js" or "css".
 STOCK = {name: ("js", url) for name, url in folium.Map.default_js}
@@ -83,12 +83,6 @@ def _known(element) -> bool:
     )
 
 
-def _walk(element):
-    yield element
-    for child in element._children.values():
-        yield from _walk(child)
-
-
 def element_label(element) -> str:
     """How a user would write the element's class: folium.Icon, folium.plugins.MiniMap."""
     cls = type(element)
@@ -103,7 +97,7 @@ def element_label(element) -> str:
 def needed_assets(fmap) -> dict[str, list[str]]:
     """Each stock asset the map's elements need, with the elements that need it."""
     needed: dict[str, list[str]] = {}
-    for element in _walk(fmap):
+    for element in walk(fmap):
         for name in sorted(_needs(element)):
             users = needed.setdefault(name, [])
             if element_label(element) not in users:
@@ -114,7 +108,7 @@ def needed_assets(fmap) -> dict[str, list[str]]:
 def _online_needs(fmap) -> dict[str, list[str]]:
     """Element label → the files it would fetch from the network (stock or its own)."""
     online: dict[str, set[str]] = {}
-    for element in _walk(fmap):
+    for element in walk(fmap):
         label = element_label(element)
         if not _known(element):
             online[label] = {"any of folium's stock assets (geomap cannot tell which it uses)"}

@@ -192,7 +192,8 @@ def main():
     print("-" * len(header))
     totals = {}
     details = []
-    for entry in discover():
+    entries = discover()
+    for entry in entries:
         if entry.article is None:
             print(f"{entry.name[:40]:<40} skipped: the article is not on this machine")
             continue
@@ -233,7 +234,7 @@ def main():
     print(header)
     print("-" * len(header))
     for language in LANGUAGES:
-        rows = [r for e in discover() if e.language == language and e.article for r in e.rows]
+        rows = [r for e in entries if e.language == language and e.article for r in e.rows]
         for method in ("geomap", "naive"):
             if (language, method) not in totals:
                 continue

@@ -161,7 +161,7 @@ def test_page_is_described_for_screen_readers(visit, report_page):
 def test_table_lists_every_event(visit, report_page, report_events):
     page = visit().open(report_page)
     page.locator(".geomap-table summary").click()
-    page.locator(".geomap-table tbody tr").first.wait_for()  # rows are made on the toggle event
+    page.locator(".geomap-table tbody tr").first.wait_for()  # the rows are in the page
     rows = page.locator(".geomap-table tbody tr")
     assert rows.count() == len(report_events)
     titles = rows.locator("th").all_inner_texts()

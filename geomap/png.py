@@ -46,7 +46,7 @@ NO_TILES = (
     "the tile basemap could not be loaded: not one of its tiles arrived (no network, or the "
     "tile server is blocked), and the picture would show grey where the map should be. "
     "Nothing was written. For a picture that needs no network, use the outline basemap: "
-    "--basemap vector (basemap=\"vector\" in Python)."
+    '--basemap vector (basemap="vector" in Python).'
 )
 
 

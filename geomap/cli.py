@@ -263,9 +263,8 @@ def _layer_list(ctx, param, value):
     "--self-contained/--cdn",
     default=True,
     show_default=True,
-    help="Inline Leaflet, so the file works opened from disk with no network, with the outline "
-    "basemap unless --basemap is given; or link Leaflet from a CDN (smaller, needs the "
-    "network) with the tile basemap unless --basemap is given.",
+    help="Inline Leaflet, so the file works opened from disk with no network; or link it "
+    "from a CDN (a smaller file that needs the network).",
 )
 @click.option(
     "--png",

@@ -36,10 +36,14 @@ READY = "html[data-geomap-ready], html[data-geomap-error]"  # page.js sets eithe
 # page.js sets data-geomap-tiles while a tile layer shows: "loading", then "loaded" or "failed".
 TILES_SETTLED = "!document.documentElement.matches('[data-geomap-tiles=loading]')"
 # A picture cannot be clicked: hide the controls that only make sense in a browser, and the
-# legend's toggle (the legend is shown open).
+# legend's toggle (the legend is shown open). In a short picture the legend keeps its layers
+# and sources, without the key to the marks, which would be cut off half-way.
 STATIC_CSS = (
     ".leaflet-control-layers, .leaflet-control-zoom, .geomap-fullscreen, .geomap-table, "
-    ".geomap-legend summary, #geomap-download { display: none !important; }"
+    ".geomap-legend summary, #geomap-download { display: none !important; } "
+    ".geomap-legend { max-height: none; overflow: visible; } "  # no scroll bar in a picture
+    "@media (max-height: 560px) { .geomap-legend h2 + ul + h2, .geomap-legend h2 + ul + h2 + ul "
+    "{ display: none; } }"
 )
 OPEN_LEGEND = "document.querySelectorAll('.geomap-legend details').forEach(d => { d.open = true; })"
 NO_TILES = (

@@ -128,5 +128,10 @@ def test_png_layout_hides_the_legend_toggle_and_opens_the_legend(visit, mixed_pa
     page.evaluate(OPEN_LEGEND)
     assert page.locator(".geomap-legend summary").is_hidden()
     assert page.locator(".geomap-legend li").first.is_visible()
+    # the whole legend is in the picture, its sources too (the marks' key left out when short)
+    legend = page.locator(".geomap-legend").bounding_box()
+    assert legend["y"] >= 0 and legend["y"] + legend["height"] <= 400
+    assert page.locator(".geomap-legend p.geomap-note", has_text="Source").is_visible()
+    assert page.locator(".geomap-legend h2", has_text="Marks").is_hidden()
     for hidden in (".leaflet-control-zoom", ".geomap-fullscreen", ".geomap-table"):
         assert page.locator(hidden).is_hidden(), hidden

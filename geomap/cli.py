@@ -250,9 +250,8 @@ def _layer_list(ctx, param, value):
 @click.option(
     "--basemap",
     type=click.Choice(["tiles", "vector"]),
-    default="tiles",
-    show_default=True,
-    help="Tile map, or the bundled country outlines (no network needed).",
+    help="Tile map (needs the network), or the bundled country outlines (needs none). "
+    "Default: vector, or tiles with --cdn.",
 )
 @click.option(
     "--tiles",
@@ -261,9 +260,11 @@ def _layer_list(ctx, param, value):
     "(default: OpenStreetMap).",
 )
 @click.option(
-    "--self-contained",
-    is_flag=True,
-    help="Inline Leaflet so the file works offline (implies --basemap vector unless given).",
+    "--self-contained/--cdn",
+    default=True,
+    show_default=True,
+    help="Inline Leaflet, so the file works opened from disk with no network; or link it "
+    "from a CDN (a smaller file that needs the network).",
 )
 @click.option(
     "--png",
@@ -274,8 +275,7 @@ def _layer_list(ctx, param, value):
 @click.option(
     "--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels."
 )
-@click.pass_context
-def build(ctx, events, output, title, layers, basemap, tiles, self_contained, png_path, png_size):
+def build(events, output, title, layers, basemap, tiles, self_contained, png_path, png_size):
     """Build the map of EVENTS files (YAML or CSV) as one HTML file.
 
     With no EVENTS, maps the bundled report, War Resistance in Russia and Ukraine (2022).
@@ -285,12 +285,13 @@ def build(ctx, events, output, title, layers, basemap, tiles, self_contained, pn
         \b
         geomap build
         geomap build my-events.yaml -o output/my-map.html --layers protests,crossings
+        geomap build --cdn -o output/small-online-map.html
     """
     from .pipeline import build as run_build
     from .progress import Progress
 
-    if self_contained and ctx.get_parameter_source("basemap").name == "DEFAULT":
-        basemap = "vector"  # tiles need the network; an offline file shows the outline map
+    if basemap is None:  # tiles need the network: a file that works offline shows the outlines
+        basemap = "vector" if self_contained else "tiles"
     size = _png_size(png_size) if png_path else None
     progress = Progress()
     try:
@@ -308,7 +309,7 @@ def build(ctx, events, output, title, layers, basemap, tiles, self_contained, pn
         )
     finally:
         progress.close()
-    kind = "self-contained, " if self_contained else ""
+    kind = "self-contained, " if self_contained else "Leaflet from a CDN, "
     _say(f"Wrote {result.path} ({kind}{result.bytes:,} bytes)")
     if png_path:
         _say(f"Wrote {png_path} ({size[0]}×{size[1]} PNG)")

@@ -195,7 +195,7 @@ _EMBED = Template(
   <iframe src="{{ src|e }}" title="{{ title|e }}" loading="lazy"
           style="position:absolute;inset:0;width:100%;height:100%;border:0"
           sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads"
-          referrerpolicy="no-referrer-when-downgrade"></iframe>
+          allow="fullscreen" referrerpolicy="no-referrer-when-downgrade"></iframe>
 </div>
 <p class="geomap-embed-fallback"><a href="{{ src|e }}">{{ title|e }} (open the map)</a></p>
 """,

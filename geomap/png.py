@@ -33,10 +33,24 @@ WAIT_STEP_MS = 250  # how often the wait looks at what the page has reported
 ERROR_GRACE_MS = 1_000  # after an uncaught error, the page has this long to still get ready
 MAX_REPORTED_ERRORS = 3
 READY = "html[data-geomap-ready], html[data-geomap-error]"  # page.js sets either
-# A picture cannot be clicked: hide the controls that only make sense in a browser.
+# page.js sets data-geomap-tiles while a tile layer shows: "loading", then "loaded" or "failed".
+TILES_SETTLED = "!document.documentElement.matches('[data-geomap-tiles=loading]')"
+# A picture cannot be clicked: hide the controls that only make sense in a browser, and the
+# legend's toggle (the legend is shown open). In a short picture the legend keeps its layers
+# and sources, without the key to the marks, which would be cut off half-way.
 STATIC_CSS = (
-    ".leaflet-control-layers, .leaflet-control-zoom, .geomap-table, "
-    "#geomap-download { display: none !important; }"
+    ".leaflet-control-layers, .leaflet-control-zoom, .geomap-fullscreen, .geomap-table, "
+    ".geomap-legend summary, #geomap-download { display: none !important; } "
+    ".geomap-legend { max-height: none; overflow: visible; } "  # no scroll bar in a picture
+    "@media (max-height: 560px) { .geomap-legend h2 + ul + h2, .geomap-legend h2 + ul + h2 + ul "
+    "{ display: none; } }"
+)
+OPEN_LEGEND = "document.querySelectorAll('.geomap-legend details').forEach(d => { d.open = true; })"
+NO_TILES = (
+    "the tile basemap could not be loaded: not one of its tiles arrived (no network, or the "
+    "tile server is blocked), and the picture would show grey where the map should be. "
+    "Nothing was written. For a picture that needs no network, use the outline basemap: "
+    '--basemap vector (basemap="vector" in Python).'
 )
 
 
@@ -103,8 +117,12 @@ def _screenshot(chromium: str, page_path: Path, width: int, height: int) -> byte
                 page.goto(page_path.as_uri())
                 _wait_until_drawn(page, thrown, console)
                 page.add_style_tag(content=STATIC_CSS)
+                page.evaluate(OPEN_LEGEND)
                 # let tiles (when online) load and any zoom animation finish
                 page.wait_for_load_state("networkidle", timeout=READY_TIMEOUT_MS)
+                page.wait_for_function(TILES_SETTLED, timeout=READY_TIMEOUT_MS)
+                if page.get_attribute("html", "data-geomap-tiles") == "failed":
+                    raise GeomapError(f"Chromium could not render the map: {NO_TILES}")
                 page.wait_for_function(
                     "!document.querySelector('.leaflet-zoom-anim')", timeout=READY_TIMEOUT_MS
                 )

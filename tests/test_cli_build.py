@@ -23,7 +23,10 @@ def test_default_build_writes_the_report_map_to_output(run, tmp_path, monkeypatc
     assert result.exit_code == 0, result.output
     page = tmp_path / "output" / "war-resistance-2022.html"
     assert page.exists()
-    assert f"Wrote output/war-resistance-2022.html ({page.stat().st_size:,} bytes)" in result.output
+    assert (
+        f"Wrote output/war-resistance-2022.html (self-contained, {page.stat().st_size:,} bytes)"
+        in result.output
+    )
     assert "Mapped 33 events" in result.output
     assert "  Border crossings: 8" in result.output
     assert len(page_data(page.read_text(encoding="utf-8"))["events"]["features"]) == 33
@@ -61,12 +64,29 @@ def test_unknown_layer_is_a_clear_error(run, tmp_path):
     assert "unknown layer 'riots'" in result.output and "protests" in result.output
 
 
-def test_self_contained_build_needs_no_cdn(run, tmp_path):
+@pytest.mark.parametrize("flags", [[], ["--self-contained"]])
+def test_default_build_is_self_contained_with_the_outline_map(run, tmp_path, flags):
+    """Opened from disk with no network, the default map must draw: Leaflet inline, and the
+    outline basemap first (tiles need the network)."""
     out = tmp_path / "offline.html"
-    assert run("build", "--self-contained", "-o", out).exit_code == 0
+    assert run("build", *flags, "-o", out).exit_code == 0
     page = out.read_text(encoding="utf-8")
-    assert "cdn.jsdelivr" not in page and "<script src=" not in page
+    assert "cdn.jsdelivr" not in page and "<script src=" not in page and "<link " not in page
     assert "Leaflet" in page and "L.map(" in page
+    assert re.search(r"tile_layer_\w+\.addTo", page) is None
+
+
+@pytest.mark.parametrize(
+    ("flags", "tiles_first"), [(["--cdn"], True), (["--cdn", "--basemap", "vector"], False)]
+)
+def test_cdn_build_links_leaflet_and_shows_tiles_unless_asked(run, tmp_path, flags, tiles_first):
+    out = tmp_path / "online.html"
+    result = run("build", *flags, "-o", out)
+    assert result.exit_code == 0
+    assert f"(Leaflet from a CDN, {out.stat().st_size:,} bytes)" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert '<script src="https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js">' in page
+    assert (re.search(r"tile_layer_\w+\.addTo", page) is not None) == tiles_first
 
 
 def test_bad_events_file_exits_2_and_leaves_the_old_map_alone(run, tmp_path, events_file):

@@ -12,6 +12,7 @@ from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .payload import ATTRIBUTION, basemap_countries, encode_events, region_shapes
 from .stock_assets import LeanMap
+from .table import table_rows
 from .tiles import tile_provider
 from .view import MAX_FIT_ZOOM, view_bounds
 
@@ -87,8 +88,11 @@ def assemble_map(
     for layer in chosen:
         group = folium.FeatureGroup(name=layer["name"], show=True, control=False).add_to(fmap)
         groups.append((layer["id"], group))
-        # Leaflet's layer control shows names as HTML: escape them.
-        overlays.append((html.escape(f"{layer['name']} ({layer['count']})"), group))
+        # A layer with no events is left out of the layer control and the legend: a switch
+        # that changes nothing, "(0)", only asks the reader to try it.
+        if layer["count"]:
+            # Leaflet's layer control shows names as HTML: escape them.
+            overlays.append((html.escape(f"{layer['name']} ({layer['count']})"), group))
 
     bounds = view_bounds(located)  # [[south, west], [north, east]]
     sources = sorted({s for s in located["source_title"].dropna()})
@@ -106,7 +110,7 @@ def assemble_map(
         "gather_above": GATHER_ABOVE,
     }
     EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)
-    TitleBox(title, description, len(located)).add_to(fmap)
+    TitleBox(title, description, table_rows(located, chosen)).add_to(fmap)
     point_marks = {
         (e, p["id"])
         for e, places in zip(located["layer"], located["places"])
@@ -114,7 +118,7 @@ def assemble_map(
         if p["kind"] in ("town", "checkpoint")
     }
     Legend(
-        chosen,
+        [layer for layer in chosen if layer["count"]],
         "; ".join(sources) or None,
         download_id="geomap-download",
         download_name="events.geojson",

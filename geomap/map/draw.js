@@ -95,7 +95,6 @@
       this._drawBasemap(basemap);
       this._credit();
       this._text.download();
-      this._text.table();
       /* Tests and the PNG export wait for this. */
       document.documentElement.setAttribute("data-geomap-ready", "1");
     },

@@ -192,29 +192,37 @@ class TitleBox(SafeMacroElement):
     """The map's title, its description, and the events as a table, top left.
 
     The description names the map for screen readers (the map is a region described by
-    it); the table gives every event to a reader who cannot use the map.
+    it); the table gives every event to a reader who cannot use the map. All three are plain
+    HTML at the top of the page until the script moves them into the map: with scripts off,
+    or Leaflet missing, the page is still the title, the description and every event.
     """
 
     _template = Template(
         """
 {% macro header(this, kwargs) %}
 {% if this.description %}<meta name="description" content="{{ this.description|e }}">{% endif %}
+<noscript><style>.folium-map { display: none; }</style></noscript>
 {% endmacro %}
 {% macro html(this, kwargs) %}
-<div id="{{ this.element_id }}" class="geomap-box geomap-title" hidden>
+<div id="{{ this.element_id }}" class="geomap-box geomap-title">
   <h1 id="{{ this.element_id }}-heading">{{ this.title|e }}</h1>
   {% if this.description %}<p id="{{ this.element_id }}-description">{{ this.description|e }}</p>{% endif %}
-  <details class="geomap-table">
-    <summary><span class="geomap-closed">Show the {{ "{:,}".format(this.count) }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
+  <details class="geomap-table" open>
+    <summary><span class="geomap-closed">Show the {{ "{:,}".format(this.rows|length) }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
     <div class="geomap-table-panel" role="region" aria-label="Events as a table" tabindex="0">
     <table>
       <caption>{{ this.title|e }}</caption>
-      <thead><tr><th scope="col">Event</th><th scope="col">Layer</th><th scope="col">When</th>
-        <th scope="col">Where (precision)</th><th scope="col">Numbers</th><th scope="col">Certainty</th>
-        <th scope="col">Source</th></tr></thead>
-      <tbody></tbody>
+      <thead><tr><th scope="col">Event</th><th scope="col">What happened</th><th scope="col">Layer</th>
+        <th scope="col">When</th><th scope="col">Where (precision)</th><th scope="col">Numbers</th>
+        <th scope="col">Certainty</th><th scope="col">Source</th></tr></thead>
+      <tbody>
+      {%- for row in this.rows %}
+      <tr><th scope="row">{{ row.title|e }}</th><td>{{ row.summary|e if row.summary }}{% if row.note %} <i>Note: {{ row.note|e }}</i>{% endif %}</td><td>{{ row.layer|e }}</td><td>{{ row.when|e }}</td><td>{{ row.where|e }}</td><td>{{ row.numbers|e }}</td><td>{{ row.certainty|e }}</td><td>
+        {%- if row.source %}{% if row.url %}<a href="{{ row.url|e }}" target="_blank" rel="noopener noreferrer">{{ row.source|e }}</a>{% else %}{{ row.source|e }}{% endif %}{% if row.publisher %}, {{ row.publisher|e }}{% endif %}{% endif %}
+        {%- if row.reported_by %}{{ "; " if row.source }}reported by {{ row.reported_by|e }}{% endif %}</td></tr>
+      {%- endfor %}
+      </tbody>
     </table>
-    <button type="button" class="geomap-more" hidden></button>
     </div>
   </details>
 </div>
@@ -227,8 +235,10 @@ class TitleBox(SafeMacroElement):
     {% if this.description %}container.setAttribute("aria-describedby", {{ (this.element_id ~ "-description")|tojson }});{% endif %}"""
         + _ADD_AS_CONTROL
         + """
-    // The open table covers the map: lift its corner above the other controls.
+    // The table is open in the HTML, for a page whose scripts do not run; in the map it is a
+    // button, and the open table covers the map: lift its corner above the other controls.
     var table = document.getElementById({{ this.element_id|tojson }}).querySelector("details");
+    table.open = false;
     table.addEventListener("toggle", function () {
         table.closest(".leaflet-top").style.zIndex = table.open ? 1100 : "";
     });
@@ -238,15 +248,16 @@ class TitleBox(SafeMacroElement):
     )
 
     def __init__(
-        self, title: str, description: str | None = None, count: int = 0, element_id="geomap-title"
+        self, title: str, description: str | None = None, rows=(), element_id="geomap-title"
     ):
+        """`rows`: the events as table.table_rows gives them."""
         super().__init__()
         self._name = "TitleBox"
         self.position = "topleft"
-        self.title, self.description, self.count, self.element_id = (
+        self.title, self.description, self.rows, self.element_id = (
             title,
             description,
-            count,
+            list(rows),
             element_id,
         )
 

@@ -30,8 +30,85 @@
   window.addEventListener("unhandledrejection", function (e) { fail(e.reason); });
 
   if (typeof L === "undefined") {
-    fail("Leaflet did not load (no network? build the map with --self-contained)");
+    fail("Leaflet did not load (no network? build the map without --cdn)");
     return;
+  }
+
+  /* A small message in the map's lower left corner, read out by screen readers. */
+  function notice(map, text) {
+    var control = L.control({position: "bottomleft"});
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "geomap-box geomap-notice");
+      box.setAttribute("role", "status");
+      box.textContent = text;
+      return box;
+    };
+    control.addTo(map);
+  }
+
+  /* Tiles need the network. When a tile layer shows and not one of its tiles loads (offline,
+     or the tile server blocked), the outline basemap takes its place, once, and the map says
+     so. data-geomap-tiles on <html> tells the PNG export: "loading", "loaded" or "failed". */
+  function watchTiles(map, basemap) {
+    var root = document.documentElement, fellBack = false;
+    function watch(tiles) {
+      if (tiles.geomapWatched) return;
+      tiles.geomapWatched = true;
+      var loaded = 0, failedTiles = 0;
+      if (tiles.isLoading()) root.setAttribute("data-geomap-tiles", "loading");  // no tiles, no "load"
+      tiles.on("loading", function () { root.setAttribute("data-geomap-tiles", "loading"); });
+      tiles.on("tileload", function () { loaded++; });
+      tiles.on("tileerror", function () { failedTiles++; });
+      tiles.on("load", function () {
+        var failedAll = failedTiles > 0 && loaded === 0;
+        root.setAttribute("data-geomap-tiles", failedAll ? "failed" : "loaded");
+        if (!failedAll || fellBack || !basemap || !map.hasLayer(tiles)) return;
+        fellBack = true;
+        setTimeout(function () {  // not inside the layer's own "load": Leaflet goes on using it
+          map.removeLayer(tiles);
+          map.addLayer(basemap);
+          notice(map, "The map tiles could not be loaded (no network?): the outline map is shown.");
+        });
+      });
+    }
+    map.eachLayer(function (layer) { if (layer instanceof L.TileLayer) watch(layer); });
+    map.on("layeradd", function (e) { if (e.layer instanceof L.TileLayer) watch(e.layer); });
+  }
+
+  /* A full-screen button on the browser's Fullscreen API; none where the browser (or the
+     frame the map is embedded in) does not allow it. */
+  function fullscreenButton(map) {
+    var container = map.getContainer();
+    if (!document.fullscreenEnabled || !container.requestFullscreen) return;
+    var control = L.control({position: "topright"});
+    control.onAdd = function () {
+      var bar = L.DomUtil.create("div", "leaflet-bar geomap-fullscreen");
+      var button = L.DomUtil.create("button", "", bar);
+      button.type = "button";
+      var svg = "http://www.w3.org/2000/svg", icon = document.createElementNS(svg, "svg"), path = document.createElementNS(svg, "path");
+      icon.setAttribute("viewBox", "0 0 16 16");
+      icon.setAttribute("aria-hidden", "true");
+      path.setAttribute("d", "M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4");
+      icon.appendChild(path);
+      button.appendChild(icon);
+      function update() {
+        var on = document.fullscreenElement === container;
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+        button.title = on ? "Leave full screen" : "Full screen";
+        button.setAttribute("aria-label", button.title);
+        map.invalidateSize();
+      }
+      L.DomEvent.on(button, "click", function (e) {
+        L.DomEvent.stop(e);
+        var asked = document.fullscreenElement === container ? document.exitFullscreen() : container.requestFullscreen();
+        if (asked && asked.catch) asked.catch(function () {});  // refused (no user gesture): nothing to do
+      });
+      L.DomEvent.disableClickPropagation(bar);
+      document.addEventListener("fullscreenchange", update);
+      update();
+      return bar;
+    };
+    control.addTo(map);
   }
 
   /* Large blocks are gzip+base64 (payload.py `pack`); the browser unzips them. */
@@ -63,7 +140,9 @@
   /* Reads the data block, decodes the events and draws them. */
   function start(map, dataId, textsId, groups, basemap) {
     var texts = document.getElementById(textsId);
+    watchTiles(map, basemap);  // now: the tiles have started loading
     return readBlock(document.getElementById(dataId)).then(function (data) {
+      fullscreenButton(map);  // here: after the other controls of its corner
       controlsFirst(map);
       data.events = new L.geomap.Events(data.events, data.layers);
       map.geomapEvents = data.events;  // for scripts and tests: .n, .get(i)

@@ -1,5 +1,5 @@
-/* geomap: how an event reads as text: popups, the events table and the GeoJSON download
- * (the marks that open them are drawn by draw.js).
+/* geomap: how an event reads as text: popups and the GeoJSON download (the marks that open
+ * popups are drawn by draw.js; the events table is written into the page by geomap/map/table.py).
  *
  * All text from the events file reaches the page through textContent, never innerHTML,
  * and links only when they are http(s): an events file cannot run code in a reader's browser.
@@ -59,10 +59,6 @@
       if (currency && this._events.countKind(name) === "money_amount") value += " " + currency;
       return name.replace(/_/g, " ") + ": " + (count.qualifier ? count.qualifier + " " : "") + value;
     },
-    countsText: function (ev) {
-      var self = this;
-      return Object.keys(ev.counts).map(function (n) { return self.countLabel(n, ev.counts[n], ev.currency); }).join("; ");
-    },
 
     eventArticle: function (ev) {
       var self = this, item = el("article", "geomap-event");
@@ -106,42 +102,6 @@
         var blob = new Blob([JSON.stringify(self.geojson())], {type: "application/geo+json"});
         link.href = URL.createObjectURL(blob);  // the click goes on to this address
       });
-    },
-
-    /* The table: every event as a row, filled when a reader opens it, a page at a time. */
-    table: function () {
-      var self = this, E = this._events, TABLE_PAGE = 500, details = document.querySelector(".geomap-table");
-      if (!details) return;
-      var body = details.querySelector("tbody"), moreRows = details.querySelector(".geomap-more"), filled = 0;
-      var layerNames = {};
-      this._data.layers.forEach(function (layer) { layerNames[layer.id] = layer.name; });
-      function row(ev) {
-        var tr = el("tr"), where = (ev.route.length ? ev.route : ev.places).map(function (p) {
-          return p.written + " (" + p.name + ", " + p.precision + ")";
-        }).join(ev.route.length ? " → " : "; ");
-        tr.appendChild(el("th", null, ev.title)).setAttribute("scope", "row");
-        [layerNames[ev.layer], dateLabel(ev), where, self.countsText(ev), ev.certainty].forEach(function (value) {
-          tr.appendChild(el("td", null, value));
-        });
-        var source = el("td");
-        if (ev.source_title) sourceInto(source, ev);
-        tr.appendChild(source);
-        return tr;
-      }
-      var pending = false;
-      function fill() {  // a big map's rows wait for its prose
-        if (pending) return;
-        pending = true;
-        E.whenTexts(function () { pending = false; fillNow(); });
-      }
-      function fillNow() {
-        for (var i = filled; i < Math.min(E.n, filled + TABLE_PAGE); i++) body.appendChild(row(E.get(i)));
-        filled = Math.min(E.n, filled + TABLE_PAGE);
-        moreRows.hidden = filled >= E.n;
-        moreRows.textContent = "Show " + Math.min(TABLE_PAGE, E.n - filled) + " more rows of " + (E.n - filled);
-      }
-      moreRows.addEventListener("click", fill);
-      details.addEventListener("toggle", function () { if (details.open && !filled) fill(); });
     }
   });
 })();

@@ -115,8 +115,9 @@ def report_page(site, report_located):
 class Visit:
     """A page with its console errors, page errors and blocked requests recorded."""
 
-    def __init__(self, browser, origin, width, height):
-        self.context = browser.new_context(viewport={"width": width, "height": height})
+    def __init__(self, browser, origin, width, height, **options):
+        """`options`: more of Playwright's context options (color_scheme, java_script_enabled)."""
+        self.context = browser.new_context(viewport={"width": width, "height": height}, **options)
         self.page = self.context.new_page()
         self.console_errors, self.page_errors, self.blocked = [], [], []
         self.page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
@@ -151,8 +152,8 @@ class Visit:
 def visit(browser, site):
     visits = []
 
-    def make(width=1280, height=800):
-        v = Visit(browser, site[1], width, height)
+    def make(width=1280, height=800, **options):
+        v = Visit(browser, site[1], width, height, **options)
         visits.append(v)
         return v
 

@@ -40,6 +40,8 @@ def test_embedded_map_renders_toggles_and_opens_links_outside_the_frame(visit, s
     box = iframe.bounding_box()
     assert box["width"] == 720 and abs(box["height"] - 720 * 9 / 16) <= 1
     assert frame.locator(".geomap-event").count() >= 40
+    # allow="fullscreen" in the snippet: the frame may go full screen, so the button shows
+    assert frame.locator(".geomap-fullscreen button").is_visible()
 
     # a short frame shows the layer control as a button: open it, then toggle a layer
     frame.locator(".leaflet-control-layers-toggle").press("Enter")

@@ -97,7 +97,7 @@ def test_no_payload_runs_and_every_text_shows_literally(visit, hostile_page):
     page.locator(".leaflet-control-layers").hover()
     page.wait_for_timeout(300)
     page.locator(".geomap-table summary").click()
-    page.locator(".geomap-table tbody tr").first.wait_for()  # rows are made on the toggle event
+    page.locator(".geomap-table tbody tr").first.wait_for()  # the rows are in the page
 
     assert page.evaluate("window.__pwned") is None, "a payload ran"
     assert dialogs == []

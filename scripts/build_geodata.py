@@ -383,16 +383,21 @@ def _country_row(iso, name, names, population, geom, label):
 # --- checkpoints -----------------------------------------------------------------------------
 
 
+# A checkpoint on the border line may sit a few metres outside its own country's regions;
+# farther than this, its country has no region there (Belarus and Moldova have none here).
+CHECKPOINT_PARENT_KM = 5
+
+
 def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
     with open(SOURCES / "checkpoints.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     out = []
     for row in rows:
-        name = f"{row['name_ua_side']} – {row['name_other_side']}"
+        name = f"{row['name_a']} – {row['name_b']}"
         aliases = [
-            f"{row['name_ua_side']}-{row['name_other_side']}",
-            row["name_ua_side"],
-            row["name_other_side"],
+            f"{row['name_a']}-{row['name_b']}",
+            row["name_a"],
+            row["name_b"],
             *filter(None, row.get("aliases", "").split(";")),
         ]
         out.append(
@@ -400,8 +405,8 @@ def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
                 "id": f"cp:{row['id']}",
                 "name": name,
                 "kind": "checkpoint",
-                "country": "UA",
-                "countries": ["UA", row["country_other"]],
+                "country": row["country_a"],
+                "countries": [row["country_a"], row["country_b"]],
                 "aliases": aliases,
                 "established": row["method"],
                 "mode": row["mode"],
@@ -410,18 +415,21 @@ def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
             }
         )
     points = gpd.GeoDataFrame(out, crs=4326)
-    ua_regions = regions_full[regions_full["country"] == "UA"]
-    points["parent"] = _containing_region(points, ua_regions)["id"]
-    missing = points["parent"].isna()
-    if missing.any():  # a checkpoint on the border line may sit a few metres outside
+    points["parent"] = None
+    for country, group in points.groupby("country"):
+        own = regions_full[regions_full["country"] == country]
+        if own.empty:
+            continue
         nearest = gpd.sjoin_nearest(
-            metric(points[missing][["id", "geometry"]]),
-            metric(ua_regions[["id", "geometry"]]),
+            metric(group[["id", "geometry"]]),
+            metric(own[["id", "geometry"]]),
             how="left",
+            max_distance=CHECKPOINT_PARENT_KM * 1000,
+        ).drop_duplicates("id_left")
+        points.loc[group.index, "parent"] = group["id"].map(
+            nearest.dropna(subset=["id_right"]).set_index("id_left")["id_right"]
         )
-        points.loc[missing, "parent"] = points.loc[missing, "id"].map(
-            nearest.drop_duplicates("id_left").set_index("id_left")["id_right"]
-        )
+    points["parent"] = points["parent"].astype(object).where(points["parent"].notna(), None)
     points["aliases"] = [clean_aliases(n, a) for n, a in zip(points["name"], points["aliases"])]
     return points.sort_values("id")
 

@@ -263,7 +263,11 @@ def places_in(text):
             "Troops advanced near Robotyne, south of Orikhiv.",
             [("Robotyne", None), ("Orikhiv", "gn:698428")],
         ),
-        ("Queues grew at the Upper Lars crossing.", [("Upper Lars crossing", None)]),
+        # a checkpoint named with its descriptor (Russia's crossings are in the gazetteer)
+        (
+            "Queues grew at the Upper Lars crossing.",
+            [("Upper Lars crossing", "cp:verkhny-lars-dariali")],
+        ),
         ("It was posted in Telegram channels in March, written in Cyrillic.", []),
         ("Rallies in Vinnitsa.", [("Vinnitsa", None)]),
     ],

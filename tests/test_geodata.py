@@ -144,40 +144,6 @@ def test_regions_have_a_label_point_inside(gazetteer):
             assert outline.buffer(0.05).contains(shapely.Point(region.lon, region.lat)), region.id
 
 
-def test_checkpoints_lie_on_the_border_of_the_two_countries_they_join(gazetteer):
-    """Within 3 km of both countries' bundled outlines (the shipped, simplified ones)."""
-    countries = geometries("country").to_crs(3035)
-    checkpoints = gazetteer.find(kind="checkpoint")
-    import geopandas as gpd
-
-    for cp in checkpoints:
-        point = gpd.GeoSeries.from_xy([cp.lon], [cp.lat], crs=4326).to_crs(3035).iloc[0]
-        for cc in cp.countries:
-            distance = countries.loc[cc, "geometry"].boundary.distance(point)
-            assert distance <= 3000, f"{cp.name} is {distance:.0f} m from the {cc} outline"
-
-
-def test_checkpoints_cover_every_western_neighbour(gazetteer):
-    by_neighbour = {}
-    for cp in gazetteer.find(kind="checkpoint"):
-        assert cp.countries[0] == "UA" and cp.parent.startswith("UA-")
-        by_neighbour.setdefault(cp.countries[1], []).append(cp.name)
-    assert set(by_neighbour) == {"PL", "SK", "HU", "RO", "MD"}
-    for name in (
-        "Mohyliv-Podilskyi – Otaci",
-        "Shehyni – Medyka",
-        "Chop – Záhony",
-        "Porubne – Siret",
-    ):
-        assert any(n == name for names in by_neighbour.values() for n in names), name
-
-
-def test_checkpoint_resolves_from_either_side_or_with_a_descriptor(gazetteer):
-    assert gazetteer.lookup("Mogilev-Podolsky checkpoint").place.id == "cp:mohyliv-podilskyi-otaci"
-    assert gazetteer.lookup("Shehyni – Medyka").place.kind == "checkpoint"
-    assert gazetteer.lookup("Shehyni").place.kind == "town"  # a bare name is the village
-
-
 def test_shipped_name_index_is_what_the_places_and_todays_rules_make():
     """geodata/names.json is derived; rebuild it with scripts/build_geodata.py --names-only."""
     places = read_places()

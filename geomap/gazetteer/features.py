@@ -56,7 +56,7 @@ CUES: dict[str, tuple[str, ...]] = {
 _ARTICLE = "the"
 # A bare name shared with a town means the town only when the town is a city this big and
 # the name is its own: the feature is then usually written with a cue.
-CITY_POPULATION = 100_000
+CITY_POPULATION = 50_000
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,10 @@ COLLOQUIAL = "colloquial name"
 CATEGORIES = ("federal district", "macro-region", "historical region", COLLOQUIAL)
 # How exactly the member regions give the group's extent, from the vaguest.
 EXTENTS = ("partial", "approximate", "exact")
+# Read as "located at … level" in a popup; "approximate" makes the page dash the outline.
 _EXTENT_WORDING = {
-    "partial": "{category}, approximate extent (parts of the regions shown)",
-    "approximate": "{category}, approximate extent",
+    "partial": "{category} (approximate: parts of the shaded regions)",
+    "approximate": "{category} (approximate)",
     "exact": "{category}",
 }
 # Every precision a group can carry, from the coarsest: events/locate.py orders events by it.

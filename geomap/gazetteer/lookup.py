@@ -178,7 +178,7 @@ class Gazetteer:
                 and (c.place.parent == best.place.id or self._is_city_region(c.place))
                 # A sourced colloquial name of the region ("Kuban") is the region's own, not a
                 # capital's: the village of Kuban' in Krasnodar Krai does not take it.
-                and not _is_named(best.place, key, best.place.informal)
+                and not _is_named(best.place, base, best.place.informal)
             ]
             if inside:
                 best = inside[0]

@@ -87,8 +87,14 @@ def test_the_article_cues_only_rivers():
     index = FeatureIndex.from_rows(
         [
             {"id": "r", "name": "Alpha", "type": "river", "names": [], "bare": [], "reference": ""},
-            {"id": "m", "name": "Beta Mountains", "type": "mountains", "names": ["Beta"],
-             "bare": [], "reference": ""},
+            {
+                "id": "m",
+                "name": "Beta Mountains",
+                "type": "mountains",
+                "names": ["Beta"],
+                "bare": [],
+                "reference": "",
+            },
         ]
     )
     assert index.cued("the alpha")[0].id == "r"

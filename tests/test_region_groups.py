@@ -181,5 +181,25 @@ def test_an_event_at_a_river_is_refused_with_the_reason(tmp_path):
         "  - {id: a, layer: crossings, title: A, summary: S, certainty: confirmed, date: 2022-03-01, places: [the Southern Bug]}\n",
         encoding="utf-8",
     )
-    with pytest.raises(EventsError, match=r"field places: 'the Southern Bug': Southern Bug is a river"):
+    with pytest.raises(
+        EventsError, match=r"field places: 'the Southern Bug': Southern Bug is a river"
+    ):
         locate_events(load_events(path))
+
+
+def test_extract_finds_groups_in_running_text():
+    from geomap.extract import extract
+
+    text = (
+        "Buses left the whole Donbas region for Budjak. Rallies were held across Chernozemye, "
+        "in Western Ukraine and in the Northwestern Federal District; Podmoskovye stayed quiet."
+    )
+    found = {m.text: m.place.id for m in extract(text).mentions if m.place}
+    assert found == {
+        "Donbas region": "group:donbas",
+        "Budjak": "group:budjak",
+        "Chernozemye": "group:central-black-earth",
+        "Western Ukraine": "group:western-ukraine",
+        "Northwestern Federal District": "group:fd-northwestern",
+        "Podmoskovye": "RU-MOS",
+    }

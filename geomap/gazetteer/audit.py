@@ -53,9 +53,13 @@ def _explained(gazetteer: Gazetteer, answer, other, key: str) -> bool:
     """Collisions that a documented lookup rule decides, the same way every time."""
     if answer.kind == "group" and other.kind in ("town", "checkpoint"):
         return True  # a named group of regions (each row cited) before a village of its name
-    if answer.kind == "region" and other.kind == "town" and other.parent == answer.id:
-        if any(normalize(n) == key for n in answer.informal):
-            return True  # a cited colloquial name of the region ("Kuban"), not its village
+    if (
+        answer.kind == "region"
+        and other.kind == "town"
+        and other.parent == answer.id
+        and any(normalize(n) == key for n in answer.informal)
+    ):
+        return True  # a cited colloquial name of the region ("Kuban"), not its village
     if answer.kind not in _OUTRANKING_KINDS and other.kind not in _OUTRANKING_KINDS:
         return True  # towns and checkpoints: the population and village-first rules
     if other.drawn_as and other.drawn_as in (answer.id, answer.parent):

@@ -335,7 +335,9 @@ class Gazetteer:
 
 def _is_named(place: Place, key: str, names=None) -> bool:
     """`key` is one of the place's names (or of `names`, when given)."""
-    return any(normalize(n) == key for n in ((place.name, *place.aliases) if names is None else names))
+    return any(
+        normalize(n) == key for n in ((place.name, *place.aliases) if names is None else names)
+    )
 
 
 def describe(place: Place, gazetteer: Gazetteer) -> str:

@@ -416,7 +416,7 @@ class _Finder:
         following = [tok.key for tok in t[c.j : c.j + 2] if tok.para == t[c.i].para]
         for n in range(0 if lead else 1, len(following) + 1):
             phrase = " ".join([self._query(c), *following[:n]])
-            if self.ix.lookup(lead + phrase).feature:
+            if self.ix.gazetteer.physical_feature(lead + phrase):
                 return True
         if not (
             after in NATURE

@@ -234,6 +234,14 @@ class Gazetteer:
             return [c for c in out if c.place.kind in _FITS[wanted_kind]]
         return out
 
+    def physical_feature(self, name: str) -> Feature | None:
+        """The river, sea or range that `name` means by lookup's cues, if any: what `lookup`
+        would refuse it as, without the fuzzy suggestions a failed lookup pays for."""
+        if self.features is None:
+            return None
+        refused = self._physical(name, normalize(name))
+        return refused.feature if refused is not None else None
+
     def _physical(self, query: str, key: str) -> Match | None:
         """A refusal when the name means a river, sea, lake or range (see features.py for
         the cues), None when it may mean a place."""

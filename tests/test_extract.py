@@ -145,9 +145,11 @@ def test_whole_text_still_maps_no_author_box_town(report):
 
 def test_second_article(second):
     assert found(second) == expected("leaving-by-night.expected.tsv")
-    [donbas] = second.unresolved
+    [pryazovia] = second.unresolved
     assert (
-        donbas.text == "Donbas region" and donbas.reason == "no such place" and donbas.suggestions
+        pryazovia.text == "Pryazovia region"
+        and pryazovia.reason == "no such place"
+        and pryazovia.suggestions
     )
 
 

@@ -56,11 +56,12 @@ def test_cli_unresolved_exit_1_and_json():
     data = json.loads(result.stdout)
     assert data["article"].endswith("leaving-by-night.md") and data["format"] == "markdown"
     assert len(data["mentions"]) == 47
-    [donbas] = data["unresolved"]
-    assert donbas["text"] == "Donbas region" and donbas["place"] is None and donbas["suggestions"]
+    [pryazovia] = data["unresolved"]
+    assert pryazovia["text"] == "Pryazovia region"
+    assert pryazovia["place"] is None and pryazovia["suggestions"]
     text = run(SECOND).stdout.splitlines()
     assert text[-1].startswith(
-        "2693–2706\tDonbas region\tnot resolved: no such place; did you mean "
+        "2693–2709\tPryazovia region\tnot resolved: no such place; did you mean "
     )
 
 
@@ -164,8 +165,8 @@ def test_draft_of_the_second_article_finds_its_date_and_title(tmp_path):
     draft = draft_events(extraction)
     data = yaml.safe_load(draft)
     assert data["source"]["date"] == dt.date(2023, 3, 12)
-    assert "not resolved: Donbas region" in draft  # left as a comment for the editor
-    assert not any("Donbas" in p for e in data["events"] for p in e["places"])
+    assert "not resolved: Pryazovia region" in draft  # left as a comment for the editor
+    assert not any("Pryazovia" in p for e in data["events"] for p in e["places"])
     path = tmp_path / "filled.yaml"
     path.write_text(draft.replace('layer: ""', "layer: crossings"), encoding="utf-8")
     assert len(load_events(path).events) == len(data["events"])

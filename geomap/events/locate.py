@@ -11,11 +11,19 @@ from functools import lru_cache
 
 from ..errors import EventsError
 from ..gazetteer import default_gazetteer
+from ..gazetteer.groups import GROUP_PRECISIONS
 from . import record as event_record
 from .schema import Count, Event, EventsFile
 
 # From coarsest to finest: an event is only as precise as its vaguest place.
-PRECISION_ORDER = ("country", "region (approximate)", "region", "checkpoint", "town")
+PRECISION_ORDER = (
+    "country",
+    *GROUP_PRECISIONS,  # named groups of regions: Donbas, Siberia, federal districts
+    "region (approximate)",
+    "region",
+    "checkpoint",
+    "town",
+)
 _RANK = {name: i for i, name in enumerate(PRECISION_ORDER)}
 MAX_REPORTED = 20
 
@@ -92,7 +100,7 @@ def locate_events(events: EventsFile, gazetteer=None):
 def _place_record(written: str, place) -> dict:
     record = {"written": written, **place.to_dict()}
     record.pop("parent", None)
-    if place.drawn_as or place.kind == "region":
+    if place.drawn_as or place.kind in ("region", "group"):
         record["shape"] = place.drawn_as or place.id
     return record
 
@@ -163,7 +171,10 @@ def _problem(events: EventsFile, index: int, field: str, name: str, match) -> st
     where = f"{origin.path}, {origin.unit} {line}" if line else str(origin.path)
     event_id = events.events[index].id
     shown = name if len(name) <= 80 else name[:79] + "…"
-    if match.reason == "ambiguous":
+    if match.feature is not None:  # a river, sea or range: the reason says what to write
+        also = f" ({'; '.join(match.suggestions[:4])})" if match.suggestions else ""
+        fix = f"{match.reason}{also}."
+    elif match.reason == "ambiguous":
         options = "; ".join(match.suggestions[:4])
         fix = f'more than one place has this name: {options}. Add the region, e.g. "{shown} (Region)".'
     elif match.suggestions:

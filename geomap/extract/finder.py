@@ -410,6 +410,14 @@ class _Finder:
         t = self.tokens
         before = " ".join(tok.key for tok in t[max(c.i - 2, 0) : c.i]).split(" ")
         after = t[c.j].key if c.j < len(t) and t[c.j].para == t[c.i].para else ""
+        # "across the Dnipro", "the Siverskyi Donets": the article before a river's name, or a
+        # feature's name that runs on past this one (lookup decides, by its own cues)
+        lead = "the " if before[-1:] == ["the"] else ""
+        following = [tok.key for tok in t[c.j : c.j + 2] if tok.para == t[c.i].para]
+        for n in range(0 if lead else 1, len(following) + 1):
+            phrase = " ".join([self._query(c), *following[:n]])
+            if self.ix.gazetteer.physical_feature(lead + phrase):
+                return True
         if not (
             after in NATURE
             or before[-1:] in (["river"], ["lake"], ["mount"])

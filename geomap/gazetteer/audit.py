@@ -20,7 +20,7 @@ from .lookup import Gazetteer, default_gazetteer
 from .normalize import normalize
 
 REVIEWED_FILE = Path("sources") / "reviewed-collisions.csv"
-_OUTRANKING_KINDS = ("region", "country")
+_OUTRANKING_KINDS = ("group", "region", "country")
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,17 @@ def shared_names(gazetteer: Gazetteer) -> dict[str, list[str]]:
     return out
 
 
-def _explained(gazetteer: Gazetteer, answer, other) -> bool:
+def _explained(gazetteer: Gazetteer, answer, other, key: str) -> bool:
     """Collisions that a documented lookup rule decides, the same way every time."""
+    if answer.kind == "group" and other.kind in ("town", "checkpoint"):
+        return True  # a named group of regions (each row cited) before a village of its name
+    if (
+        answer.kind == "region"
+        and other.kind == "town"
+        and other.parent == answer.id
+        and any(normalize(n) == key for n in answer.informal)
+    ):
+        return True  # a cited colloquial name of the region ("Kuban"), not its village
     if answer.kind not in _OUTRANKING_KINDS and other.kind not in _OUTRANKING_KINDS:
         return True  # towns and checkpoints: the population and village-first rules
     if other.drawn_as and other.drawn_as in (answer.id, answer.parent):
@@ -82,7 +91,7 @@ def confident_collisions(gazetteer: Gazetteer | None = None) -> list[Collision]:
         others = tuple(
             p.id
             for p in places
-            if p.id != match.place.id and not _explained(gazetteer, match.place, p)
+            if p.id != match.place.id and not _explained(gazetteer, match.place, p, key)
         )
         if others:
             out.append(Collision(key, match.place.id, others))

@@ -12,6 +12,8 @@ import re
 from dataclasses import InitVar, dataclass, field
 from functools import cache
 
+from .features import CITY_POPULATION, Feature, FeatureIndex, feature_index
+from .features import FILE as FEATURES_FILE
 from .names import FILE as NAMES_FILE
 from .names import NameIndex
 from .normalize import normalize, skeleton, split_descriptor
@@ -25,8 +27,14 @@ _HINT = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<paren>[^()]+)\)|,(?P<comma>[
 # Without a descriptor, a bare name means the country, then the region of that name, then
 # a town, then a checkpoint ("Crimea" is the region, not the village of Krym; "Shehyni"
 # the village, not the crossing). A region's capital still wins
-# over the region: see the namesake rule in `lookup`.
-_KIND_RANK = {"country": 3, "region": 2, "town": 1, "checkpoint": 0}
+# over the region: see the namesake rule in `lookup`. A named group of regions ("Donbas")
+# outranks any one region that shares its name: one region never stands for the group.
+_KIND_RANK = {"country": 4, "group": 3, "region": 2, "town": 1, "checkpoint": 0}
+# A region descriptor ("Volga region", "Donbas region") fits a named group of regions too.
+_FITS = {"region": ("region", "group"), "town": ("town",), "checkpoint": ("checkpoint",)}
+# Kinds that a physical feature's name yields to when written with no cue or with the
+# article alone ("the Kuban" is the region before the river).
+_WINS_OVER_FEATURE = ("country", "group", "region")
 # Match levels: a known spelling (the name or an alias), the name without its descriptor,
 # a transliteration variant of it.
 EXACT, BASE, VARIANT = 2, 1, 0
@@ -45,6 +53,7 @@ class Match:
     alternatives: tuple[Place, ...] = ()
     suggestions: tuple[str, ...] = ()
     reason: str = ""
+    feature: Feature | None = None  # refused: the name is a river, sea, mountain range…
 
     @property
     def ok(self) -> bool:
@@ -80,6 +89,7 @@ class _Candidate:
 class Gazetteer:
     places: list[Place]
     index: InitVar[NameIndex | None] = None  # the shipped index; built from places when None
+    features: FeatureIndex | None = None  # rivers, seas, ranges: named only to be refused
     _by_id: dict = field(init=False, repr=False)
 
     def __post_init__(self, index):
@@ -94,7 +104,8 @@ class Gazetteer:
     def load(cls, directory=None) -> Gazetteer:
         directory = directory or data_dir()
         places = read_places(directory)
-        return cls(places, NameIndex.read(directory / NAMES_FILE, places))
+        features = feature_index(directory) if (directory / FEATURES_FILE).exists() else None
+        return cls(places, NameIndex.read(directory / NAMES_FILE, places), features)
 
     def __len__(self):
         return len(self.places)
@@ -126,6 +137,10 @@ class Gazetteer:
         if len(text) > MAX_NAME_CHARS:
             return Match(query, None, reason=f"longer than {MAX_NAME_CHARS} characters")
         country = country.upper() if country else None
+        if self.features is not None:
+            refused = self._physical(query, normalize(text))
+            if refused is not None:
+                return refused
 
         parent = None
         hinted = _HINT.match(text)
@@ -161,6 +176,9 @@ class Gazetteer:
                 for c in candidates
                 if c.place.kind == "town"
                 and (c.place.parent == best.place.id or self._is_city_region(c.place))
+                # A sourced colloquial name of the region ("Kuban") is the region's own, not a
+                # capital's: the village of Kuban' in Krasnodar Krai does not take it.
+                and not _is_named(best.place, base, best.place.informal)
             ]
             if inside:
                 best = inside[0]
@@ -213,8 +231,52 @@ class Gazetteer:
                 if c.place.kind == "town" or (c.place.kind == "region" and not c.stripped)
             ]
         if wanted_kind:
-            return [c for c in out if c.place.kind == wanted_kind]
+            return [c for c in out if c.place.kind in _FITS[wanted_kind]]
         return out
+
+    def physical_feature(self, name: str) -> Feature | None:
+        """The river, sea or range that `name` means by lookup's cues, if any: what `lookup`
+        would refuse it as, without the fuzzy suggestions a failed lookup pays for."""
+        if self.features is None:
+            return None
+        refused = self._physical(name, normalize(name))
+        return refused.feature if refused is not None else None
+
+    def _physical(self, query: str, key: str) -> Match | None:
+        """A refusal when the name means a river, sea, lake or range (see features.py for
+        the cues), None when it may mean a place."""
+        feature, article_only = self.features.cued(key)
+        bare = feature is None
+        if bare:
+            feature = self.features.bare_feature(key)
+            if feature is None:
+                return None
+        if not bare and not article_only:  # a descriptor of the feature's type decides
+            return Match(query, None, reason=feature.refusal(), feature=feature)
+        name = key.split(" ", 1)[1] if article_only else key
+        # Places that carry the name itself: a region's name without its descriptor ("Volga"
+        # of "Volga region") or its capital's name does not make "the Volga" a region.
+        sharing = [self.places[p] for p in self.names.full.get(name, ())]
+        if any(p.kind in _WINS_OVER_FEATURE for p in sharing):
+            return None
+        if bare and any(p.kind == "town" and p.population >= CITY_POPULATION for p in sharing):
+            return None  # "Dnipro": the city; "the Dnipro", "Dnipro river": the river
+        towns = tuple(p for p in sharing if p.kind in ("town", "checkpoint"))[:5]
+        if bare and towns and not self.features.is_bare_name(key):
+            # "Volga", "Kama": a river's name with no cue, and only villages that share it
+            return Match(
+                query,
+                None,
+                alternatives=towns,
+                suggestions=tuple(describe(p, self) for p in towns),
+                reason=(
+                    f"ambiguous: {feature.name} is a {feature.type}, which geomap does not map, "
+                    f"and also a town's name; for the town, add its region: "
+                    f"'{feature.name} (Region)'"
+                ),
+                feature=feature,
+            )
+        return Match(query, None, reason=feature.refusal(), feature=feature)
 
     def _is_city_region(self, town: Place) -> bool:
         """The town's region is the town itself: its region bears its name ("Kyiv" in Kyiv)."""
@@ -276,6 +338,13 @@ class Gazetteer:
             if label not in names:
                 names.append(label)
         return tuple(names[:limit])
+
+
+def _is_named(place: Place, key: str, names=None) -> bool:
+    """`key` is one of the place's names (or of `names`, when given)."""
+    return any(
+        normalize(n) == key for n in ((place.name, *place.aliases) if names is None else names)
+    )
 
 
 def describe(place: Place, gazetteer: Gazetteer) -> str:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ..errors import DataError
 
-KINDS = ("country", "region", "town", "checkpoint")
+KINDS = ("country", "group", "region", "town", "checkpoint")
 FILES = {
     "country": "countries.geojson",
+    "group": "groups.geojson",  # named groups of regions: Donbas, Siberia, federal districts
     "region": "regions.geojson",
     "town": "towns.geojson",
     "checkpoint": "checkpoints.geojson",
@@ -37,6 +38,10 @@ class Place:
     label: str | None = None  # neutral label for disputed areas
     drawn_as: str | None = None  # no open boundary: drawn with this region's outline
     countries: tuple[str, ...] = ()  # checkpoints: the two countries joined
+    members: tuple[str, ...] = ()  # groups: the ISO 3166-2 codes of the regions in it
+    extent: str | None = None  # groups: how exactly the members give its extent (a precision)
+    # Regions: colloquial names from sources/region-groups.csv (also among the aliases).
+    informal: tuple[str, ...] = field(default=(), repr=False, compare=False)
     aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # Regions named after their capital: the capital's spellings, valid with a descriptor.
     namesake: tuple[str, ...] = field(default=(), repr=False, compare=False)
@@ -44,6 +49,8 @@ class Place:
     @property
     def precision(self) -> str:
         """How exactly an event at this place is located."""
+        if self.extent:
+            return self.extent
         return "region (approximate)" if self.drawn_as else self.kind
 
     @property
@@ -67,6 +74,8 @@ class Place:
             out["drawn_as"] = self.drawn_as
         if self.countries:
             out["countries"] = list(self.countries)
+        if self.members:
+            out["members"] = list(self.members)
         out.update(lat=self.lat, lon=self.lon, precision=self.precision)
         return out
 
@@ -104,6 +113,9 @@ def read_places(directory: Path | None = None) -> list[Place]:
                     label=props.get("label"),
                     drawn_as=props.get("drawn_as"),
                     countries=tuple(props.get("countries", ())),
+                    members=tuple(props.get("members", ())),
+                    extent=props.get("extent"),
+                    informal=tuple(props.get("informal", ())),
                     aliases=tuple(props.get("aliases", ())),
                     namesake=tuple(props.get("namesake", ())),
                 )

@@ -278,13 +278,22 @@ PACK_THRESHOLD = 1_000_000  # characters: smaller maps stay plain JSON, readable
 
 
 def region_shapes(located) -> dict:
-    """Outlines of the regions the events name (a breakaway entity uses its host's)."""
+    """Outlines of the regions and groups of regions the events name (a breakaway entity uses
+    its host's)."""
     ids = sorted({p["shape"] for places in located["places"] for p in places if "shape" in p})
     outlines = geometries("region")
-    ids = [i for i in ids if i in outlines.index]
+    regions = [i for i in ids if i in outlines.index]
     # Simplified together, as a coverage, so neighbouring shaded regions still meet.
-    simple = shapely.coverage_simplify(outlines.loc[ids, "geometry"].values, SHAPE_TOLERANCE)
-    return {i: encode_polygons(geom, SHAPE_DECIMALS) for i, geom in zip(ids, simple)}
+    simple = shapely.coverage_simplify(outlines.loc[regions, "geometry"].values, SHAPE_TOLERANCE)
+    shapes = {i: encode_polygons(geom, SHAPE_DECIMALS) for i, geom in zip(regions, simple)}
+    groups = [i for i in ids if i not in outlines.index]
+    if groups:  # a group overlaps its members: not part of their coverage, simplified alone
+        group_outlines = geometries("group")
+        for i in groups:
+            if i in group_outlines.index:
+                geom = shapely.simplify(group_outlines.at[i, "geometry"], SHAPE_TOLERANCE)
+                shapes[i] = encode_polygons(geom, SHAPE_DECIMALS)
+    return dict(sorted(shapes.items()))
 
 
 def basemap_countries(bounds) -> list[dict]:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from ..errors import EventsError
 from ..textio import decode_utf8, read_bounded
 from .csv_reader import parse_csv
-from .schema import MAX_WHOLE_NUMBER, EventsFile, Origin
+from .schema import MAX_WHOLE_NUMBER, UNION_TAGS, EventsFile, Origin
 from .yaml_reader import parse_yaml
 
 MAX_BYTES = 20 * 1024 * 1024  # far above any article's events; a 50 MB file is a mistake
@@ -96,13 +96,31 @@ def _validate(path: Path, data, lines) -> EventsFile:
         )
         raise EventsError(text, path=path, line=line, field=_field_name(loc)) from None
     unit = lines.line_for(data, ())[1]
+    if events.places_file:
+        _check_places_file(path, events.places_file, lines.line_for(data, ("places_file",))[0])
     return events.with_origin(
         Origin(
             path=str(path),
             unit=unit,
-            finder=lambda index, field: lines.line_for(data, ("events", index, field))[0],
+            finder=lambda index, field: lines.line_for(
+                data, ("events", index, *((field,) if isinstance(field, str) else field))
+            )[0],
         )
     )
+
+
+def _check_places_file(path: Path, name: str, line) -> None:
+    """`places_file:` is read relative to the events file, so the map rebuilds from its files
+    alone wherever they are: say so when it is not there."""
+    places = path.parent / name
+    if not places.is_file():
+        raise EventsError(
+            f"{path}, line {line}, field places_file: no places file at {places} (read "
+            "relative to the events file). Check the name, or give the file with --places.",
+            path=path,
+            line=line,
+            field="places_file",
+        )
 
 
 def _merge_count_errors(errors):
@@ -139,8 +157,13 @@ def _merge_count_errors(errors):
 
 
 def _error_loc(error):
+    """Where in the data the error is: pydantic's location, less the tags of a place entry's
+    two forms (a name, or a mapping), plus the field a cross-field check names."""
     ctx_error = (error.get("ctx") or {}).get("error")
-    return tuple(getattr(ctx_error, "loc", None) or error["loc"])
+    loc = tuple(error["loc"])
+    if len(loc) >= 5 and loc[2] == "places" and loc[4] in UNION_TAGS:
+        loc = loc[:4] + loc[5:]
+    return loc + tuple(getattr(ctx_error, "loc", None) or ())
 
 
 def _field_name(loc) -> str:

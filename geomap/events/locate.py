@@ -11,41 +11,79 @@ from functools import lru_cache
 
 from ..errors import EventsError
 from ..gazetteer import default_gazetteer
+from ..gazetteer.user_places import (
+    CONFLICT,
+    WithUserPlaces,
+    conflict_message,
+    how_to_add,
+    with_user_places,
+)
+from . import given
 from . import record as event_record
 from .schema import Count, Event, EventsFile
 
 # From coarsest to finest: an event is only as precise as its vaguest place.
-PRECISION_ORDER = ("country", "region (approximate)", "region", "checkpoint", "town")
+PRECISION_ORDER = (
+    "country",
+    "region (approximate)",
+    "region",
+    "approximate",
+    "checkpoint",
+    "town",
+)
 _RANK = {name: i for i, name in enumerate(PRECISION_ORDER)}
 MAX_REPORTED = 20
 
 
-def locate_events(events: EventsFile, gazetteer=None):
-    """Resolve every place of every event; raise one EventsError listing all failures."""
+def locate_events(events: EventsFile, gazetteer=None, places_files=()):
+    """Resolve every place of every event; raise one EventsError listing all failures.
+
+    `places_files` (and the events file's own `places_file:`) extend the gazetteer with the
+    user's places for this call. The located events carry, in `attrs["warnings"]`, what the
+    user should look at: points far from the gazetteer's place of the same name, and names
+    of the places files that conflict with bundled places."""
     import geopandas as gpd
     import numpy as np
     import shapely
 
-    gazetteer = gazetteer or default_gazetteer()
-    records: dict[str, dict | None] = {}  # written name -> shared place record (None: unresolved)
+    bundled = gazetteer or default_gazetteer()
+    files = [*places_files, *given.places_file_of(events)]
+    gazetteer = with_user_places(bundled, files)
+    records: dict = {}  # written name or given place -> shared place record (None: unresolved)
     matches = {}
     problems: list[str] = []
-    first_problem: tuple[int, str] | None = None  # (event index, field): where the error points
+    first_problem: tuple[int, str | tuple] | None = None  # (event index, field): the error's line
+    warnings: list[str] = list(gazetteer.conflicts()) if files else []
 
     def resolve(index, field, names):
         nonlocal first_problem
         found = []
-        for name in names:
+        for position, name in enumerate(names):
             record = records.get(name, False)
-            if record is False:
+            if record is False and not isinstance(name, str):
+                record, problem = given.place_record(name, gazetteer)
+                records[name] = record
+                if problem:  # a code or point that locates nothing: its own field's line
+                    matches[name] = problem
+            elif record is False:
                 match = matches[name] = gazetteer.lookup(name)
-                record = records[name] = _place_record(name, match.place) if match.ok else None
+                record, problem = (
+                    _place_record(name, match.place, gazetteer) if match.ok else (None, None)
+                )
+                records[name] = record
+                if problem:  # a place of the places file that locates nothing
+                    matches[name] = problem
             if record is None:
-                first_problem = first_problem or (index, field)
+                where = (field, position, matches[name][0]) if not isinstance(name, str) else field
+                first_problem = first_problem or (index, where)
                 if len(problems) <= MAX_REPORTED:
-                    problems.append(_problem(events, index, field, name, matches[name]))
+                    problems.append(_problem(events, index, where, name, matches[name], gazetteer))
             else:
                 found.append(record)
+                if not isinstance(name, str) and name.lat is not None:
+                    far = given.far_from_namesake(name, gazetteer)
+                    if far:
+                        warnings.append(_where(events, index, (field, position)) + ": " + far)
         return found
 
     places = [resolve(i, "places", e.places) for i, e in enumerate(events.events)]
@@ -58,7 +96,7 @@ def locate_events(events: EventsFile, gazetteer=None):
             "\n".join(shown) + more,
             path=events.origin.path,
             line=events.origin.line_of(index, field),
-            field=field,
+            field=field if isinstance(field, str) else f"{field[0]}.{field[2]}",
         )
 
     columns = _event_columns(events)
@@ -85,22 +123,38 @@ def locate_events(events: EventsFile, gazetteer=None):
         title=events.title,
         description=events.description,
         layers=[layer.model_dump() for layer in events.layers],
+        warnings=list(dict.fromkeys(warnings)),
     )
     return frame
 
 
-def _place_record(written: str, place) -> dict:
+def _place_record(written: str, place, gazetteer=None):
+    """The record of a gazetteer place, and None; or None and (field, what is wrong)."""
+    if isinstance(gazetteer, WithUserPlaces) and gazetteer.is_users(place):
+        # A place of the user's places file: located by the editor, as a point in an event is.
+        return given.point_record(
+            written,
+            place.name,
+            place.lat,
+            place.lon,
+            place.kind,
+            given.PLACES_FILE,
+            gazetteer,
+            place_id=place.id,
+            country=place.country,
+        )
     record = {"written": written, **place.to_dict()}
     record.pop("parent", None)
     if place.drawn_as or place.kind == "region":
         record["shape"] = place.drawn_as or place.id
-    return record
+    return record, None
 
 
 def _precision(places) -> str:
     if len(places) == 1:
         return places[0]["precision"]
-    return min((p["precision"] for p in places), key=_RANK.__getitem__)
+    # A kind another part of geomap adds before it has a rank here counts as the vaguest.
+    return min((p["precision"] for p in places), key=lambda p: _RANK.get(p, -1))
 
 
 def _count(value) -> dict:
@@ -157,20 +211,39 @@ _SAME_AS_EVENT = tuple(
 )
 
 
-def _problem(events: EventsFile, index: int, field: str, name: str, match) -> str:
+def _where(events: EventsFile, index: int, field) -> str:
+    """'events.yaml, line 12 (event rally), field places': where a message points."""
     origin = events.origin
     line = origin.line_of(index, field)
     where = f"{origin.path}, {origin.unit} {line}" if line else str(origin.path)
-    event_id = events.events[index].id
+    name = field if isinstance(field, str) else ".".join(str(f) for f in field)
+    return f"{where} (event {events.events[index].id}), field {name}"
+
+
+def _problem(events: EventsFile, index: int, field, name, match, gazetteer) -> str:
+    if isinstance(match, tuple):  # a given point or code, or a place file's: (field, message)
+        shown = "" if not isinstance(name, str) else f" {name!r}:"
+        return f"{_where(events, index, field)}:{shown} {match[1]}"
     shown = name if len(name) <= 80 else name[:79] + "…"
+    if match.reason == CONFLICT:
+        mine, *rivals = match.alternatives
+        return f"{_where(events, index, field)}: {conflict_message(shown, gazetteer, mine, rivals)}"
     if match.reason == "ambiguous":
         options = "; ".join(match.suggestions[:4])
         fix = f'more than one place has this name: {options}. Add the region, e.g. "{shown} (Region)".'
     elif match.suggestions:
-        fix = "unknown place. Did you mean: " + "; ".join(match.suggestions[:4]) + "?"
+        fix = (
+            "unknown place. Did you mean: "
+            + "; ".join(match.suggestions[:4])
+            + "? "
+            + how_to_add(name)
+        )
     else:
-        fix = f"{match.reason or 'unknown place'}; check the spelling with `geomap geocode`."
-    return f"{where} (event {event_id}), field {field}: {shown!r}: {fix}"
+        fix = (
+            f"{match.reason or 'unknown place'}; check the spelling with `geomap geocode`. "
+            + how_to_add(name)
+        )
+    return f"{_where(events, index, field)}: {shown!r}: {fix}"
 
 
 __all__ = ["locate_events"]

@@ -19,6 +19,7 @@ from ..gazetteer.user_places import (
     with_user_places,
 )
 from . import given
+from .csv_reader import PLACE_COLUMNS
 from . import record as event_record
 from .schema import Count, Event, EventsFile
 
@@ -96,7 +97,7 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
             "\n".join(shown) + more,
             path=events.origin.path,
             line=events.origin.line_of(index, field),
-            field=field if isinstance(field, str) else f"{field[0]}.{field[2]}",
+            field=_field_label(events, field),
         )
 
     columns = _event_columns(events)
@@ -216,8 +217,19 @@ def _where(events: EventsFile, index: int, field) -> str:
     origin = events.origin
     line = origin.line_of(index, field)
     where = f"{origin.path}, {origin.unit} {line}" if line else str(origin.path)
-    name = field if isinstance(field, str) else ".".join(str(f) for f in field)
-    return f"{where} (event {events.events[index].id}), field {name}"
+    return f"{where} (event {events.events[index].id}), field {_field_label(events, field)}"
+
+
+def _field_label(events: EventsFile, field) -> str:
+    """`places`, or for a given place's part `places.iso` (YAML) or its column `iso` (CSV)."""
+    if isinstance(field, str):
+        return field
+    if events.origin.unit == "row" and field[-1] in _CSV_PLACE_COLUMN:
+        return _CSV_PLACE_COLUMN[field[-1]]
+    return ".".join(f for f in field if isinstance(f, str))
+
+
+_CSV_PLACE_COLUMN = {key: column for column, key in PLACE_COLUMNS.items()}
 
 
 def _problem(events: EventsFile, index: int, field, name, match, gazetteer) -> str:

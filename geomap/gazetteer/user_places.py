@@ -125,7 +125,7 @@ def _csv_rows(path, text) -> list[tuple[str, dict]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
-        _check_columns(path, "row 1", header)
+        _check_columns(path, f"{path}, row 1", header)
         out = []
         for cells in reader:
             if not any(c.strip() for c in cells):
@@ -219,11 +219,6 @@ def _check(rows, bundled: Gazetteer, files) -> UserPlaces:
     names: dict[str, str] = {}  # normalised name or alias -> where it was first given
     for where, fields in rows:
         place, override = _place(where, fields, bundled)
-        if place.id in where_of or _known(bundled, place.id):
-            first = where_of.get(place.id, "the bundled gazetteer")
-            _refuse(
-                where, fields, "id", f"the id {place.id!r} is also given in {first}; ids are unique"
-            )
         for spelling in (place.name, *place.aliases):
             key = normalize(spelling)
             if key in names:
@@ -232,10 +227,14 @@ def _check(rows, bundled: Gazetteer, files) -> UserPlaces:
                     fields,
                     "name" if spelling == place.name else "aliases",
                     f"{spelling!r} is also a place in {names[key]}: two places of one name "
-                    "cannot be told apart. Keep one, or tell them apart in the name "
-                    '("Ivanivka (Kherson)")',
+                    "cannot be told apart. Keep one, or give them different names",
                 )
             names[key] = where
+        if place.id in where_of or _known(bundled, place.id):
+            first = where_of.get(place.id, "the bundled gazetteer")
+            _refuse(
+                where, fields, "id", f"the id {place.id!r} is also given in {first}; ids are unique"
+            )
         places.append(place)
         overrides[place.id] = override
         where_of[place.id] = where
@@ -260,7 +259,7 @@ def _known(bundled, place_id) -> bool:
 
 def _refuse(where, fields, field_name, problem):
     raise PlacesFileError(
-        f"{where}, field {field_name}: {problem}.",
+        f"{where}, field {field_name}: {problem}" + ("" if problem.endswith("?") else "."),
         path=fields.get("_path"),
         line=fields.get("_line"),
         field=field_name,

@@ -564,7 +564,7 @@ def extract(article, as_json, draft_path, date, whole, places_files):
                 p = m.place
                 _say(
                     *where,
-                    describe(p, gazetteer),
+                    getattr(gazetteer, "label", describe)(p, gazetteer),
                     p.id,
                     f"{p.lat:.5f},{p.lon:.5f}",
                     f"{m.confidence:.2f}",

@@ -84,7 +84,9 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
                 if not isinstance(name, str) and name.lat is not None:
                     far = given.far_from_namesake(name, gazetteer)
                     if far:
-                        warnings.append(_where(events, index, (field, position)) + ": " + far)
+                        warnings.append(
+                            _where(events, index, (field, position, "lat")) + ": " + far
+                        )
         return found
 
     places = [resolve(i, "places", e.places) for i, e in enumerate(events.events)]

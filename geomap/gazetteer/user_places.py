@@ -54,10 +54,10 @@ def how_to_add(name: str) -> str:
     shown = name if len(name) <= 60 else name[:59] + "…"
     return (
         f"To map {shown!r} anyway, give its point in the event: "
-        f"{{name: {shown}, lat: 47.44, lon: 35.84, precision: town}} (in CSV, the lat, lon "
-        "and place_precision columns); or add it to a places file (columns name, lat, lon, "
-        "kind, country) and pass it with --places FILE, or name it in the events file with "
-        "places_file: FILE."
+        f"{{name: {shown}, lat: DEGREES NORTH, lon: DEGREES EAST, precision: town}} (in CSV, "
+        "the lat, lon and place_precision columns); or add it to a places file (columns name, "
+        "lat, lon, kind, country) and pass it with --places FILE, or name it in the events file "
+        "with places_file: FILE."
     )
 
 

@@ -19,8 +19,8 @@ from ..gazetteer.user_places import (
     with_user_places,
 )
 from . import given
-from .csv_reader import PLACE_COLUMNS
 from . import record as event_record
+from .csv_reader import PLACE_COLUMNS
 from .schema import Count, Event, EventsFile
 
 # From coarsest to finest: an event is only as precise as its vaguest place.

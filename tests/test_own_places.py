@@ -467,3 +467,12 @@ def test_the_not_found_message_says_both_ways(tmp_path):
         in message
     )
     assert "--places FILE" in message and "places_file: FILE" in message
+
+
+def test_a_users_place_with_its_region_or_country_written_after_it(tmp_path):
+    places = places_file(tmp_path, PLACES)
+    gazetteer = with_user_places(default_gazetteer(), [places])
+    for query in ("Velyka Hlynianka (Donetsk Oblast)", "Velikaya Glinyanka, Ukraine"):
+        assert gazetteer.lookup(query).place.id == "user:velyka-hlynianka", query
+    assert not gazetteer.lookup("Velyka Hlynianka (Kharkiv Oblast)").ok  # not its region
+    assert not gazetteer.lookup("Kordon Pishchanyi, Russia").ok  # not its country

@@ -38,6 +38,8 @@ LIST_SEPARATOR = ";"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9:_.\-]{0,79}$")
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# "Name (Region)" and "Name, Country", as the gazetteer reads them.
+_HINTED = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<paren>[^()]+)\)|,(?P<comma>[^,]+))\s*$")
 
 
 class PlacesFileError(GeomapError):
@@ -395,6 +397,8 @@ class WithUserPlaces:
 
     def lookup(self, name: str, country: str | None = None) -> Match:
         mine = self.own.lookup(name, country)
+        if mine.place is None:
+            mine = self._hinted(name, country) or mine
         theirs = self.bundled.lookup(name, country)
         if mine.place is None:
             if mine.reason == "ambiguous":  # two of the user's places, through their aliases
@@ -414,6 +418,22 @@ class WithUserPlaces:
             suggestions=tuple(self.describe(p) for p in (yours, *rivals)),
             reason=CONFLICT,
         )
+
+    def _hinted(self, name: str, country: str | None) -> Match | None:
+        """ "Name (Region)" or "Name, Country" for a place of the user's: the region or country
+        is a bundled one, so the user's gazetteer alone cannot read the hint."""
+        found = _HINTED.match(name.strip()) if isinstance(name, str) else None
+        if not found:
+            return None
+        candidate = self.own.lookup(found["name"], country).place
+        where = self.bundled.lookup(found["paren"] or found["comma"]).place
+        if candidate is None or where is None:
+            return None
+        if (where.kind == "region" and candidate.parent == where.id) or (
+            where.kind == "country" and candidate.country == where.country
+        ):
+            return Match(name, candidate)
+        return None
 
     def _rivals(self, place: Place, theirs: Match) -> tuple[Place, ...]:
         """The bundled places the name also means, less those the user's row overrides."""

@@ -476,3 +476,35 @@ def test_a_users_place_with_its_region_or_country_written_after_it(tmp_path):
         assert gazetteer.lookup(query).place.id == "user:velyka-hlynianka", query
     assert not gazetteer.lookup("Velyka Hlynianka (Kharkiv Oblast)").ok  # not its region
     assert not gazetteer.lookup("Kordon Pishchanyi, Russia").ok  # not its country
+
+
+ARTICLE = """\
+Night crossings on the northern border
+
+Published 12 March 2022
+
+On 10 March 2022 three men were detained near Kordon Pishchanyi while trying to cross on foot.
+Their relatives said they had walked from Kharkiv.
+
+Residents of Velyka Hlynianka told us that shelling hit the school. Volunteers carried the
+wounded to hospitals in Sloviansk and outside Staryi Khutir-2.
+"""
+
+
+def test_an_article_whose_villages_no_source_has_is_mapped_with_a_places_file(tmp_path):
+    """From the article to the map: extract finds the user's places, the draft names them, and
+    check and build resolve them through the same places file."""
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    places = places_file(tmp_path, PLACES + "Staryi Khutir-2,49.12,33.41,town,UA,,\n")
+    draft = tmp_path / "draft.yaml"
+    result = run("extract", article, "--places", places, "--draft", draft)
+    assert result.exit_code == 0, result.output
+    assert "5 mentions of 5 places, 0 not resolved" in result.stderr
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace('layer: ""', "layer: protests"), encoding="utf-8")
+    result = run("check", draft, "--places", places)
+    assert result.exit_code == 0, result.output
+    assert "Velyka Hlynianka: located by the editor from the places file" in result.output
+    result = run("build", draft, "--places", places, "-o", tmp_path / "map.html")
+    assert result.exit_code == 0 and "Mapped 2 events, 5 places resolved" in result.output

@@ -508,3 +508,17 @@ def test_an_article_whose_villages_no_source_has_is_mapped_with_a_places_file(tm
     assert "Velyka Hlynianka: located by the editor from the places file" in result.output
     result = run("build", draft, "--places", places, "-o", tmp_path / "map.html")
     assert result.exit_code == 0 and "Mapped 2 events, 5 places resolved" in result.output
+
+
+def test_a_dataset_with_every_point_swapped_warns_a_few_times_then_counts(tmp_path):
+    rows = "".join(
+        f"e{i},protests,E,S.,2022-03-01,Uzhhorod,22.29,48.62,town,reported\n" for i in range(30)
+    )
+    path = tmp_path / "swapped.csv"
+    path.write_text(
+        "id,layer,title,summary,date,places,lat,lon,place_precision,certainty\n" + rows,
+        encoding="utf-8",
+    )
+    warnings = locate([path]).attrs["warnings"]
+    assert len(warnings) == 21 and warnings[0].startswith(f"{path}, row 2 (event e0), field lat: ")
+    assert warnings[-1] == "… and 10 more places far from their namesakes"

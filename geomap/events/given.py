@@ -9,9 +9,11 @@ region (or country) that contains it, never as a point.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from pathlib import Path
 
 from ..gazetteer.lookup import describe
+from ..gazetteer.normalize import normalize, skeleton, split_descriptor
 from .schema import EventsFile, GivenPlace
 
 EDITOR = "editor"  # `located`: coordinates in the events file
@@ -95,7 +97,9 @@ def point_record(
 
 def far_from_namesake(place: GivenPlace, gazetteer) -> str | None:
     """A warning when the gazetteer knows a town of the point's name far from the point."""
-    match = gazetteer.lookup(place.name) if place.name else None
+    if place.precision in _AREA_KINDS:  # drawn as a whole region: a namesake may be far
+        return None
+    match = _lookup_known(gazetteer, place.name)
     if match is None or not match.ok or match.place.kind not in _POINT_KINDS:
         return None
     known = match.place
@@ -120,6 +124,29 @@ def far_from_namesake(place: GivenPlace, gazetteer) -> str | None:
     return f"{said}; check the coordinates (or the row), or whether this is another place of that name."
 
 
+def _lookup_known(gazetteer, name: str | None):
+    """The gazetteer's answer for a point's name, or None when it cannot know the name.
+
+    A name it does not know costs `lookup` its fuzzy suggestions, about 8 ms: thousands of
+    villages of a dataset would take a minute. So a name with none of the index keys
+    `lookup` reads (the name, the name without its descriptor, its transliteration skeleton)
+    is known to be unknown without asking; a gazetteer without that index is asked."""
+    if not name:
+        return None
+    names = getattr(gazetteer, "names", None)
+    plain = "(" not in name and "," not in name  # "X (Region)": lookup reads the hint
+    if plain and names is not None and all(hasattr(names, k) for k in ("full", "base", "variants")):
+        key = normalize(name)
+        base = split_descriptor(key)[0]
+        if (
+            key not in names.full
+            and base not in names.base
+            and skeleton(base) not in names.variants
+        ):
+            return None
+    return gazetteer.lookup(name)
+
+
 def _km(lat1, lon1, lat2, lon2) -> float:
     """Great-circle distance on a sphere of the Earth's mean radius."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -132,15 +159,24 @@ def _containing(lat, lon) -> dict[str, list[str]]:
     """The ids of the regions and of the countries whose outlines contain the point."""
     import shapely
 
-    from ..gazetteer.places import geometries
-
     point = shapely.Point(lon, lat)
     out = {}
     for kind in _AREA_KINDS:
-        frame = geometries(kind)
-        hits = shapely.contains(frame.geometry.to_numpy(), point)
-        out[kind] = sorted(str(i) for i in frame.index[hits])
+        tree, ids = _outlines(kind)
+        out[kind] = sorted(ids[i] for i in tree.query(point, predicate="within"))
     return out
+
+
+@lru_cache(maxsize=2)
+def _outlines(kind: str):
+    """A spatial index of the outlines of a kind, and their ids: a dataset of thousands of
+    points asks for each point which of hundreds of detailed outlines hold it."""
+    import shapely
+
+    from ..gazetteer.places import geometries
+
+    frame = geometries(kind)
+    return shapely.STRtree(frame.geometry.to_numpy()), [str(i) for i in frame.index]
 
 
 _CODES: dict[int, tuple[object, dict]] = {}

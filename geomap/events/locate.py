@@ -55,6 +55,8 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
     problems: list[str] = []
     first_problem: tuple[int, str | tuple] | None = None  # (event index, field): the error's line
     warnings: list[str] = list(gazetteer.conflicts()) if files else []
+    far: dict = {}  # given place -> its warning, or None
+    far_seen: list[str] = []  # each use of a point far from its namesake
 
     def resolve(index, field, names):
         nonlocal first_problem
@@ -82,10 +84,11 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
             else:
                 found.append(record)
                 if not isinstance(name, str) and name.lat is not None:
-                    far = given.far_from_namesake(name, gazetteer)
-                    if far:
-                        warnings.append(
-                            _where(events, index, (field, position, "lat")) + ": " + far
+                    if name not in far:  # once per distinct point: a lookup can take ms
+                        far[name] = given.far_from_namesake(name, gazetteer)
+                    if far[name]:
+                        far_seen.append(
+                            _where(events, index, (field, position, "lat")) + ": " + far[name]
                         )
         return found
 
@@ -126,9 +129,16 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
         title=events.title,
         description=events.description,
         layers=[layer.model_dump() for layer in events.layers],
-        warnings=list(dict.fromkeys(warnings)),
+        warnings=list(dict.fromkeys(warnings + _at_most(far_seen, MAX_REPORTED))),
     )
     return frame
+
+
+def _at_most(lines: list[str], limit: int) -> list[str]:
+    """A whole dataset with lat and lon swapped would warn on every row: say the first few."""
+    if len(lines) <= limit:
+        return lines
+    return [*lines[:limit], f"… and {len(lines) - limit:,} more places far from their namesakes"]
 
 
 def _place_record(written: str, place, gazetteer=None):

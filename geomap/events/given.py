@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..gazetteer.lookup import describe
-from ..gazetteer.normalize import normalize, skeleton, split_descriptor
+from ..gazetteer.user_places import lookup_if_known
 from .schema import EventsFile, GivenPlace
 
 EDITOR = "editor"  # `located`: coordinates in the events file
@@ -99,7 +99,7 @@ def far_from_namesake(place: GivenPlace, gazetteer) -> str | None:
     """A warning when the gazetteer knows a town of the point's name far from the point."""
     if place.precision in _AREA_KINDS:  # drawn as a whole region: a namesake may be far
         return None
-    match = _lookup_known(gazetteer, place.name)
+    match = lookup_if_known(gazetteer, place.name)
     if match is None or not match.ok or match.place.kind not in _POINT_KINDS:
         return None
     known = match.place
@@ -122,29 +122,6 @@ def far_from_namesake(place: GivenPlace, gazetteer) -> str | None:
             "check their order (lat, the degrees north, first)."
         )
     return f"{said}; check the coordinates (or the row), or whether this is another place of that name."
-
-
-def _lookup_known(gazetteer, name: str | None):
-    """The gazetteer's answer for a point's name, or None when it cannot know the name.
-
-    A name it does not know costs `lookup` its fuzzy suggestions, about 8 ms: thousands of
-    villages of a dataset would take a minute. So a name with none of the index keys
-    `lookup` reads (the name, the name without its descriptor, its transliteration skeleton)
-    is known to be unknown without asking; a gazetteer without that index is asked."""
-    if not name:
-        return None
-    names = getattr(gazetteer, "names", None)
-    plain = "(" not in name and "," not in name  # "X (Region)": lookup reads the hint
-    if plain and names is not None and all(hasattr(names, k) for k in ("full", "base", "variants")):
-        key = normalize(name)
-        base = split_descriptor(key)[0]
-        if (
-            key not in names.full
-            and base not in names.base
-            and skeleton(base) not in names.variants
-        ):
-            return None
-    return gazetteer.lookup(name)
 
 
 def _km(lat1, lon1, lat2, lon2) -> float:

@@ -111,6 +111,43 @@ def main():
     cli(prog_name="geomap")
 
 
+# Options shared by several commands: one decorator each.
+_places_option = click.option(
+    "--places",
+    "places_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="A places file of your own (CSV or GeoJSON: name, lat, lon, kind, country) that "
+    "extends the gazetteer for this run; may be given more than once.",
+)
+
+
+def _warn(warnings):
+    for warning in warnings:
+        _say(f"Warning: {warning}", err=True)
+
+
+def _gazetteer(places_files):
+    """The bundled gazetteer, with the user's places files beside it; their conflicts said."""
+    from .gazetteer import default_gazetteer
+    from .gazetteer.user_places import with_user_places
+
+    gazetteer = with_user_places(default_gazetteer(), places_files)
+    if places_files:
+        _warn(gazetteer.conflicts())
+    return gazetteer
+
+
+def _how_to_add(unresolved):
+    """After the lines: how to add the first name that is not in the gazetteer at all."""
+    from .gazetteer.user_places import how_to_add
+
+    missing = [m for m in unresolved if m.reason == "no such place"]
+    if missing:
+        _say(how_to_add(missing[0].query), err=True)
+
+
 # --- geocode ---------------------------------------------------------------------------------
 
 
@@ -127,7 +164,8 @@ def main():
     "--country", metavar="CC", help="Prefer places in this country (ISO alpha-2, e.g. UA)."
 )
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-def geocode(names, names_file, country, as_json):
+@_places_option
+def geocode(names, names_file, country, as_json, places_files):
     """Resolve place names against the bundled gazetteer, one line per name.
 
     Exits 0 when every name resolved, 1 when any did not.
@@ -137,8 +175,9 @@ def geocode(names, names_file, country, as_json):
         \b
         geomap geocode Kharkov Odessa "Krasnodar Territory"
         geomap geocode --json --country UA Donetsk
+        geomap geocode --places my-places.csv Hlushchenkove
     """
-    from .gazetteer import default_gazetteer, describe
+    from .gazetteer import describe
 
     queries = list(names)
     if names_file:
@@ -151,16 +190,19 @@ def geocode(names, names_file, country, as_json):
             param_hint="--country",
         )
 
-    gazetteer = default_gazetteer()
-    unresolved = 0
+    gazetteer = _gazetteer(places_files)
+    unresolved = []
     for query in queries:
         match = gazetteer.lookup(query, country=country)
-        unresolved += not match.ok
+        if not match.ok:
+            unresolved.append(match)
         if as_json:
             click.echo(json.dumps(match.to_dict(), ensure_ascii=False))
         else:
-            _say(*_match_fields(match, describe, gazetteer))
+            _say(*_match_fields(match, getattr(gazetteer, "label", describe), gazetteer))
     if unresolved:
+        if not as_json:  # JSON output is read by programs: the advice is for people
+            _how_to_add(unresolved)
         sys.exit(EXIT_UNRESOLVED)
 
 
@@ -275,7 +317,21 @@ def _layer_list(ctx, param, value):
 @click.option(
     "--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels."
 )
-def build(events, output, title, layers, basemap, tiles, self_contained, png_path, png_size):
+@_places_option
+@click.pass_context
+def build(
+    ctx,
+    events,
+    output,
+    title,
+    layers,
+    basemap,
+    tiles,
+    self_contained,
+    png_path,
+    png_size,
+    places_files,
+):
     """Build the map of EVENTS files (YAML or CSV) as one HTML file.
 
     With no EVENTS, maps the bundled report, War Resistance in Russia and Ukraine (2022).
@@ -286,6 +342,7 @@ def build(events, output, title, layers, basemap, tiles, self_contained, png_pat
         geomap build
         geomap build my-events.yaml -o output/my-map.html --layers protests,crossings
         geomap build --cdn -o output/small-online-map.html
+        geomap build my-events.csv --places my-places.csv
     """
     from .pipeline import build as run_build
     from .progress import Progress
@@ -306,9 +363,11 @@ def build(events, output, title, layers, basemap, tiles, self_contained, png_pat
             png=png_path,
             png_size=size,
             progress=lambda stage: progress(visible(stage)),
+            places=places_files,
         )
     finally:
         progress.close()
+    _warn(result.warnings)
     kind = "self-contained, " if self_contained else "Leaflet from a CDN, "
     _say(f"Wrote {result.path} ({kind}{result.bytes:,} bytes)")
     if png_path:
@@ -337,23 +396,27 @@ def _png_size(text):
 
 @cli.command()
 @click.argument("events", nargs=-1, required=True, type=click.Path(dir_okay=False))
-def check(events):
+@_places_option
+def check(events, places_files):
     """Validate EVENTS files and resolve every place, without building a map.
 
     Example:
 
         \b
-        geomap check my-events.yaml
+        geomap check my-events.yaml --places my-places.csv
     """
-    from .pipeline import locate
+    from .pipeline import locate, located_by_editor
 
     for path in events:
-        located = locate([path])
+        located = locate([path], places=places_files)
         unverified = int((located["certainty"] == "unverified").sum())
         _say(
             f"{path}: {len(located)} events OK ({unverified} unverified); "
             f"precision: {_tally(located['precision'])}"
         )
+        for line in located_by_editor(located):
+            _say(f"  {line}")
+        _warn(located.attrs["warnings"])
 
 
 def _tally(values) -> str:
@@ -373,7 +436,8 @@ def _tally(values) -> str:
     default="-",
     help="File to write (default: standard output).",
 )
-def export(events, fmt, output):
+@_places_option
+def export(events, fmt, output, places_files):
     """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map).
 
     Example:
@@ -384,8 +448,12 @@ def export(events, fmt, output):
     from .outputs import export_csv, export_geojson, refuse_overwriting_inputs, write_atomic
     from .pipeline import locate
 
-    refuse_overwriting_inputs([("output", output, "-o")], [("the input events file", events)])
-    located = locate([events])
+    refuse_overwriting_inputs(
+        [("output", output, "-o")],
+        [("the input events file", events)] + [("the places file", p) for p in places_files],
+    )
+    located = locate([events], places=places_files)
+    _warn(located.attrs["warnings"])
     text = export_geojson(located) if fmt == "geojson" else export_csv(located)
     if output == "-":
         click.echo(text, nl=False)
@@ -448,7 +516,8 @@ def embed(map_html, height, title, url):
     is_flag=True,
     help="Read all the text as the report (skip no navigation, author box, links).",
 )
-def extract(article, as_json, draft_path, date, whole):
+@_places_option
+def extract(article, as_json, draft_path, date, whole, places_files):
     """Find the places ARTICLE names (text, Markdown or HTML; '-' for stdin), resolved offline.
 
     One line per mention: its characters START–END in the text as read (for HTML, the text
@@ -464,17 +533,22 @@ def extract(article, as_json, draft_path, date, whole):
         geomap extract article.txt
         geomap extract page.html --json
         geomap extract article.md --draft draft.yaml --date 2022-04-01
+        geomap extract article.txt --places my-places.csv
     """
+    from .gazetteer.user_places import how_to_add
     from .outputs import refuse_overwriting_inputs
 
-    refuse_overwriting_inputs([("draft", draft_path, "--draft")], [("the article", article)])
+    refuse_overwriting_inputs(
+        [("draft", draft_path, "--draft")],
+        [("the article", article)] + [("the places file", p) for p in places_files],
+    )
 
     from .extract import extract as find_places
     from .extract import read_article, write_draft
-    from .gazetteer import default_gazetteer, describe
+    from .gazetteer import describe
 
     doc = read_article(article, whole=whole)  # '-' is stdin, read with the same limit
-    gazetteer = default_gazetteer()
+    gazetteer = _gazetteer(places_files)
     result = find_places(doc, gazetteer)
     if draft_path:  # before printing: a draft that can't be written is the error to see
         events = write_draft(result, draft_path, date.date() if date else None)
@@ -492,7 +566,7 @@ def extract(article, as_json, draft_path, date, whole):
                 p = m.place
                 _say(
                     *where,
-                    describe(p, gazetteer),
+                    getattr(gazetteer, "label", describe)(p, gazetteer),
                     p.id,
                     f"{p.lat:.5f},{p.lon:.5f}",
                     f"{m.confidence:.2f}",
@@ -508,6 +582,9 @@ def extract(article, as_json, draft_path, date, whole):
         err=True,
     )
     if result.unresolved:
+        missing = [m for m in result.unresolved if not m.reason.startswith("ambiguous")]
+        if missing and not as_json:
+            _say(how_to_add(missing[0].text), err=True)
         sys.exit(EXIT_UNRESOLVED)
 
 

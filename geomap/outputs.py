@@ -295,10 +295,20 @@ def export_csv(located) -> str:
     # lineterminator, so a lone carriage return went out bare and split the row on reading.
     # Rows with one are written with every cell quoted.
     writer_quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(CSV_COLUMNS)
+    # Places the editor located go out as the columns an events CSV reads them from (lat, lon,
+    # place_precision, iso: one entry per place), after `places`; only when there are some, so
+    # an export of gazetteer places alone is as it was.
+    given = [c for c in GIVEN_COLUMNS if any(_given(p, c) for ps in located["places"] for p in ps)]
+    header = list(CSV_COLUMNS)
+    header[header.index("places") + 1 : header.index("places") + 1] = given
+    writer.writerow(header)
     for row in located.itertuples(index=False):
         values = []
-        for column in CSV_COLUMNS:
+        for column in header:
+            if column in given:
+                value = ";".join(_given(p, column) for p in row.places)
+                values.append(escape_cell(value))
+                continue
             value = plain_value(getattr(row, column))
             kind = record.BY_NAME[column].page
             if kind == record.PLACES:
@@ -314,6 +324,24 @@ def export_csv(located) -> str:
             values.append("" if value is None else escape_cell(str(value)))
         (writer_quoting_all if any("\r" in value for value in values) else writer).writerow(values)
     return out.getvalue()
+
+
+# The events CSV's columns for places the editor located, and the place record's fields.
+GIVEN_COLUMNS = {
+    "lat": "given_lat",
+    "lon": "given_lon",
+    "place_precision": "given_precision",
+    "iso": "given_iso",
+}
+
+
+def _given(place: dict, column: str) -> str:
+    """A located place's entry in one of GIVEN_COLUMNS ('' for a place the gazetteer knows,
+    and for one of a places file, which the places file carries)."""
+    if place.get("located") == "places file":
+        return ""
+    value = place.get(GIVEN_COLUMNS[column])
+    return "" if value is None else repr(value) if isinstance(value, float) else str(value)
 
 
 def map_title(path) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import EventsError
@@ -41,13 +41,18 @@ def cyclic_gc_paused():
             gc.enable()
 
 
-def locate(paths, progress=quiet):
-    """Load, validate and geocode one or more events files into one GeoDataFrame."""
+def locate(paths, progress=quiet, places=()):
+    """Load, validate and geocode one or more events files into one GeoDataFrame.
+
+    `places`: places files (CSV or GeoJSON) that extend the gazetteer for these events, beside
+    each events file's own `places_file:`. What the user should look at (points far from the
+    gazetteer's place of their name, names of a places file that conflict with bundled places)
+    is in `attrs["warnings"]`."""
     with cyclic_gc_paused():
-        return _locate(paths, progress)
+        return _locate(paths, progress, places)
 
 
-def _locate(paths, progress):
+def _locate(paths, progress, places=()):
     import pandas as pd
 
     frames = []
@@ -55,7 +60,7 @@ def _locate(paths, progress):
         progress(f"reading {path}")
         events = load_events(path)
         progress(f"geocoding the places of {len(events.events):,} events")
-        frames.append(locate_events(events))
+        frames.append(locate_events(events, places_files=places))
     if len(frames) == 1:
         return frames[0]
     combined = pd.concat(frames, ignore_index=True)
@@ -75,7 +80,10 @@ def _locate(paths, progress):
                     _layer_conflict(layer["id"], defined_in[layer["id"]], first, path, layer),
                     path=path,
                 )
-    combined.attrs.update(frames[0].attrs, layers=list(layers.values()))
+    warnings = [w for frame in frames for w in frame.attrs["warnings"]]
+    combined.attrs.update(
+        frames[0].attrs, layers=list(layers.values()), warnings=list(dict.fromkeys(warnings))
+    )
     return combined
 
 
@@ -98,14 +106,47 @@ def _layer_conflict(layer_id, first_path, first, path, layer):
 _BUILT_IN_LAYERS = [layer.model_dump() for layer in DEFAULT_LAYERS]
 
 
-def make_map(events, **options):
-    """A folium.Map from an events file path, a list of paths, or located events."""
+def located_by_editor(located) -> list[str]:
+    """One line per place the editor located (a point or a region code in an event, or a
+    place of a places file), with the events that use it: what `geomap check` lists."""
+    used: dict[tuple, list[str]] = {}
+    for event_id, places, route in zip(located["id"], located["places"], located["route"]):
+        for place in [*places, *route]:
+            if "located" in place or "given_iso" in place:
+                key = (
+                    place["written"],
+                    place.get("given_lat"),
+                    place.get("given_lon"),
+                    place.get("given_precision"),
+                    place.get("given_iso"),
+                    place.get("located"),
+                    place["name"],
+                )
+                used.setdefault(key, []).append(event_id)
+    lines = []
+    for (written, lat, lon, precision, iso, how, name), ids in used.items():
+        events = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+        if iso:
+            lines.append(f"{written}: region code {iso}, {name} (events {events})")
+            continue
+        drawn = f", drawn as {name}" if precision in ("region", "country") else ""
+        source = " from the places file" if how == "places file" else ""
+        lines.append(
+            f"{written}: located by the editor{source} at {lat},{lon} ({precision}{drawn}) "
+            f"(events {events})"
+        )
+    return lines
+
+
+def make_map(events, places=(), **options):
+    """A folium.Map from an events file path, a list of paths, or located events.
+    `places`: places files that extend the gazetteer (see `locate`)."""
     if isinstance(events, (str, Path)):
-        events = locate([events])
+        events = locate([events], places=places)
     elif isinstance(events, (list, tuple)):
-        events = locate(events)
+        events = locate(events, places=places)
     elif not hasattr(events, "geometry"):  # a validated EventsFile
-        events = locate_events(events)
+        events = locate_events(events, places_files=places)
     return assemble_map(events, **options)
 
 
@@ -115,26 +156,36 @@ class BuildResult:
     bytes: int
     events_per_layer: dict
     places_resolved: int
+    warnings: list = field(default_factory=list)  # what the user should check (see `locate`)
 
 
 def build(
-    paths=None, output=None, *, png=None, png_size=(1200, 800), progress=quiet, **options
+    paths=None,
+    output=None,
+    *,
+    png=None,
+    png_size=(1200, 800),
+    progress=quiet,
+    places=(),
+    **options,
 ) -> BuildResult:
     """Build the map of `paths` (default: the bundled report) and write it to `output`,
-    and to the PNG `png` when given. `progress` is called with each stage's description."""
+    and to the PNG `png` when given. `progress` is called with each stage's description.
+    `places`: places files that extend the gazetteer (see `locate`)."""
     with cyclic_gc_paused():
         return _build_files(
-            list(paths or [bundled_events()]), output, png, png_size, progress, options
+            list(paths or [bundled_events()]), output, png, png_size, progress, options, places
         )
 
 
-def _build_files(paths, output, png, png_size, progress, options) -> BuildResult:
+def _build_files(paths, output, png, png_size, progress, options, places=()) -> BuildResult:
     output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
     refuse_overwriting_inputs(
         [("output", output, "-o"), ("PNG", png, "--png")],
-        [("the input events file", path) for path in paths],
+        [("the input events file", path) for path in paths]
+        + [("the places file", path) for path in places],
     )
-    located = locate(paths, progress)
+    located = _locate(paths, progress, places)
     progress("building the layers")
     fmap = assemble_map(located, **options)
     html = render_html(fmap)
@@ -156,10 +207,11 @@ def _build_files(paths, output, png, png_size, progress, options) -> BuildResult
         if not options.get("layers") or layer["id"] in options["layers"]
     ]
     counts = located["layer"].value_counts()
-    places = {p["id"] for column in ("places", "route") for ps in located[column] for p in ps}
+    resolved = {p["id"] for column in ("places", "route") for ps in located[column] for p in ps}
     return BuildResult(
         path=output,
         bytes=len(html.encode("utf-8")),
         events_per_layer={layer["name"]: int(counts.get(layer["id"], 0)) for layer in shown},
-        places_resolved=len(places),
+        places_resolved=len(resolved),
+        warnings=located.attrs["warnings"],
     )

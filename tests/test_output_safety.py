@@ -526,8 +526,8 @@ def _raw_controls(text):
 
 def test_geocode_shows_escapes_in_names_visibly():
     result = run("geocode", *ESCAPES)
-    assert not _raw_controls(result.output)
-    lines = result.output.splitlines()
+    assert not _raw_controls(result.output)  # standard output and the advice on stderr
+    lines = result.stdout.splitlines()
     assert lines[1].startswith("\\x1b[31mOdessa\\x1b[0m\tnot resolved")
     assert lines[2].startswith("\\x1b]0;owned\\x07Mukachevo\t")
     assert lines[4].startswith("\\u202eKyiv\t") and lines[5].startswith("\\x9b2J\t")

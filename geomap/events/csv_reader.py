@@ -23,6 +23,12 @@ _SOURCE_FIELDS = {
     "source_url": "url",
     "source_date": "date",
 }
+# A place the editor locates, in CSV: one entry per place of `places`, in the same order,
+# separated by `;` and empty for a place the gazetteer knows (`Robotyne;Kyiv` with
+# `lat` `47.44;`, `lon` `35.84;`, `place_precision` `town;`). As in YAML: lat, lon and
+# precision for a point, or iso for a region code.
+PLACE_COLUMNS = {"lat": "lat", "lon": "lon", "place_precision": "precision", "iso": "iso"}
+_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)$")
 _COUNT = re.compile(
     r"^\s*(?P<name>[^:=]+?)\s*[:=]\s*(?P<qualifier>[a-z ]*?)\s*(?P<value>-?[\d.,]+)\s*$"
 )
@@ -107,6 +113,7 @@ def _read_rows(path, reader, header, events, rows):
     lists = [c for c in header if c in _LIST_FIELDS]
     sources = [c for c in header if c in _SOURCE_FIELDS]
     has_counts = "counts" in header
+    given = [c for c in header if c in PLACE_COLUMNS]
     counts_cache: dict[str, dict] = {}
     count_parts: dict[str, tuple] = {}
     strip = str.strip
@@ -133,12 +140,52 @@ def _read_rows(path, reader, header, events, rows):
                 if counts is None:
                     counts = counts_cache[cell] = _parse_counts(path, row_number, cell, count_parts)
                 event["counts"] = counts
+        if given:
+            _given_places(path, row_number, event, given)
         for column in sources:
             cell = event.pop(column, None)
             if cell is not None:
                 event.setdefault("source", {})[_SOURCE_FIELDS[column]] = cell
         events.append(event)
         rows.append(row_number)
+
+
+def _given_places(path, row_number, event, columns):
+    """The lat, lon, place_precision and iso cells of a row, entry by entry, into `places`:
+    an entry with any of them becomes a mapping, as a YAML file writes it."""
+    cells = {
+        c: [part.strip() for part in event.pop(c).split(LIST_SEPARATOR)]
+        for c in columns
+        if c in event
+    }
+    if not cells:
+        return
+    places = event.get("places") or []
+    for column, parts in cells.items():
+        if len(parts) != len(places):
+            raise EventsError(
+                f"{path}, row {row_number}, field {column}: {len(parts)} "
+                f"{'entry' if len(parts) == 1 else 'entries'} for {len(places)} "
+                f"{'place' if len(places) == 1 else 'places'}; give one per place of `places`, "
+                "in the same order, separated by ';' (empty for a place the gazetteer knows).",
+                path=path,
+                line=row_number,
+                field=column,
+            )
+    entries = []
+    for position, name in enumerate(places):
+        parts = {PLACE_COLUMNS[c]: cells[c][position] for c in cells if cells[c][position]}
+        if not parts:
+            entries.append(name)
+            continue
+        for axis in ("lat", "lon"):  # a number as a number; anything else the schema refuses
+            if axis in parts and _NUMBER.match(parts[axis]):
+                number = float(parts[axis])
+                parts[axis] = (
+                    int(number) if number.is_integer() and "." not in parts[axis] else number
+                )
+        entries.append({"name": name, **parts})
+    event["places"] = entries
 
 
 def _parse_counts(path, row_number, cell, parts_seen):

@@ -16,8 +16,8 @@ from pydantic import ValidationError
 
 from ..errors import EventsError
 from ..textio import decode_utf8, read_bounded
-from .csv_reader import parse_csv
-from .schema import MAX_WHOLE_NUMBER, EventsFile, Origin
+from .csv_reader import PLACE_COLUMNS, parse_csv
+from .schema import MAX_WHOLE_NUMBER, UNION_TAGS, EventsFile, Origin
 from .yaml_reader import parse_yaml
 
 MAX_BYTES = 20 * 1024 * 1024  # far above any article's events; a 50 MB file is a mistake
@@ -89,20 +89,39 @@ def _validate(path: Path, data, lines) -> EventsFile:
         )
         first = errors[0]
         loc = _error_loc(first)
-        line, _ = lines.line_for(data, loc)
+        line, unit = lines.line_for(data, loc)
         extra = len(messages) - MAX_REPORTED
         text = "\n".join(messages[:MAX_REPORTED]) + (
             f"\n… and {extra} more problems" if extra > 0 else ""
         )
-        raise EventsError(text, path=path, line=line, field=_field_name(loc)) from None
+        raise EventsError(text, path=path, line=line, field=_field_name(loc, unit)) from None
     unit = lines.line_for(data, ())[1]
+    if events.places_file:
+        _check_places_file(path, events.places_file, lines.line_for(data, ("places_file",))[0])
     return events.with_origin(
         Origin(
             path=str(path),
             unit=unit,
-            finder=lambda index, field: lines.line_for(data, ("events", index, field))[0],
+            finder=lambda index, field: lines.line_for(
+                data, ("events", index, *((field,) if isinstance(field, str) else field))
+            )[0],
         )
     )
+
+
+def _check_places_file(path: Path, name: str, line) -> None:
+    """`places_file:` is read relative to the events file, so the map rebuilds from its files
+    alone wherever they are: say so when it is not there."""
+    places = path.parent / name
+    if not places.is_file():
+        raise EventsError(
+            f"{path}, line {line}, field places_file: no places file {name!r} (it is read "
+            "relative to the events file's folder). Check the name, or give the file with "
+            "--places.",
+            path=path,
+            line=line,
+            field="places_file",
+        )
 
 
 def _merge_count_errors(errors):
@@ -139,13 +158,23 @@ def _merge_count_errors(errors):
 
 
 def _error_loc(error):
+    """Where in the data the error is: pydantic's location, less the tags of a place entry's
+    two forms (a name, or a mapping), plus the field a cross-field check names."""
     ctx_error = (error.get("ctx") or {}).get("error")
-    return tuple(getattr(ctx_error, "loc", None) or error["loc"])
+    loc = tuple(error["loc"])
+    if len(loc) >= 5 and loc[2] == "places" and loc[4] in UNION_TAGS:
+        loc = loc[:4] + loc[5:]
+    return loc + tuple(getattr(ctx_error, "loc", None) or ())
 
 
-def _field_name(loc) -> str:
+def _field_name(loc, unit="line") -> str:
+    if unit == "row" and len(loc) == 5 and loc[2] == "places" and loc[4] in _CSV_PLACE_COLUMN:
+        return _CSV_PLACE_COLUMN[loc[4]]  # a CSV gives a place's point in columns of its own
     parts = [str(p) for p in loc if not isinstance(p, int)]
     return ".".join(parts) or "(file)"
+
+
+_CSV_PLACE_COLUMN = {key: column for column, key in PLACE_COLUMNS.items()}
 
 
 # What a pattern means, in words, for the fields that have one.
@@ -169,7 +198,7 @@ def _describe_error(path, data, lines, error) -> str:
     event_id = _event_id(data, loc)
     if event_id:
         where += f" (event {event_id})"
-    field = _field_name(loc)
+    field = _field_name(loc, unit)
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "missing":
         message = "required field is missing"

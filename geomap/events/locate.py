@@ -12,7 +12,16 @@ from functools import lru_cache
 from ..errors import EventsError
 from ..gazetteer import default_gazetteer
 from ..gazetteer.groups import GROUP_PRECISIONS
+from ..gazetteer.user_places import (
+    CONFLICT,
+    WithUserPlaces,
+    conflict_message,
+    how_to_add,
+    with_user_places,
+)
+from . import given
 from . import record as event_record
+from .csv_reader import PLACE_COLUMNS
 from .schema import Count, Event, EventsFile
 
 # From coarsest to finest: an event is only as precise as its vaguest place.
@@ -21,6 +30,7 @@ PRECISION_ORDER = (
     *GROUP_PRECISIONS,  # named groups of regions: Donbas, Siberia, federal districts
     "region (approximate)",
     "region",
+    "approximate",
     "checkpoint",
     "town",
 )
@@ -28,32 +38,60 @@ _RANK = {name: i for i, name in enumerate(PRECISION_ORDER)}
 MAX_REPORTED = 20
 
 
-def locate_events(events: EventsFile, gazetteer=None):
-    """Resolve every place of every event; raise one EventsError listing all failures."""
+def locate_events(events: EventsFile, gazetteer=None, places_files=()):
+    """Resolve every place of every event; raise one EventsError listing all failures.
+
+    `places_files` (and the events file's own `places_file:`) extend the gazetteer with the
+    user's places for this call. The located events carry, in `attrs["warnings"]`, what the
+    user should look at: points far from the gazetteer's place of the same name, and names
+    of the places files that conflict with bundled places."""
     import geopandas as gpd
     import numpy as np
     import shapely
 
-    gazetteer = gazetteer or default_gazetteer()
-    records: dict[str, dict | None] = {}  # written name -> shared place record (None: unresolved)
+    bundled = gazetteer or default_gazetteer()
+    files = [*places_files, *given.places_file_of(events)]
+    gazetteer = with_user_places(bundled, files)
+    records: dict = {}  # written name or given place -> shared place record (None: unresolved)
     matches = {}
     problems: list[str] = []
-    first_problem: tuple[int, str] | None = None  # (event index, field): where the error points
+    first_problem: tuple[int, str | tuple] | None = None  # (event index, field): the error's line
+    warnings: list[str] = list(gazetteer.conflicts()) if files else []
+    far: dict = {}  # given place -> its warning, or None
+    far_seen: list[str] = []  # each use of a point far from its namesake
 
     def resolve(index, field, names):
         nonlocal first_problem
         found = []
-        for name in names:
+        for position, name in enumerate(names):
             record = records.get(name, False)
-            if record is False:
+            if record is False and not isinstance(name, str):
+                record, problem = given.place_record(name, gazetteer)
+                records[name] = record
+                if problem:  # a code or point that locates nothing: its own field's line
+                    matches[name] = problem
+            elif record is False:
                 match = matches[name] = gazetteer.lookup(name)
-                record = records[name] = _place_record(name, match.place) if match.ok else None
+                record, problem = (
+                    _place_record(name, match.place, gazetteer) if match.ok else (None, None)
+                )
+                records[name] = record
+                if problem:  # a place of the places file that locates nothing
+                    matches[name] = problem
             if record is None:
-                first_problem = first_problem or (index, field)
+                where = (field, position, matches[name][0]) if not isinstance(name, str) else field
+                first_problem = first_problem or (index, where)
                 if len(problems) <= MAX_REPORTED:
-                    problems.append(_problem(events, index, field, name, matches[name]))
+                    problems.append(_problem(events, index, where, name, matches[name], gazetteer))
             else:
                 found.append(record)
+                if not isinstance(name, str) and name.lat is not None:
+                    if name not in far:  # once per distinct point: a lookup can take ms
+                        far[name] = given.far_from_namesake(name, gazetteer)
+                    if far[name]:
+                        far_seen.append(
+                            _where(events, index, (field, position, "lat")) + ": " + far[name]
+                        )
         return found
 
     places = [resolve(i, "places", e.places) for i, e in enumerate(events.events)]
@@ -66,7 +104,7 @@ def locate_events(events: EventsFile, gazetteer=None):
             "\n".join(shown) + more,
             path=events.origin.path,
             line=events.origin.line_of(index, field),
-            field=field,
+            field=_field_label(events, field),
         )
 
     columns = _event_columns(events)
@@ -93,22 +131,45 @@ def locate_events(events: EventsFile, gazetteer=None):
         title=events.title,
         description=events.description,
         layers=[layer.model_dump() for layer in events.layers],
+        warnings=list(dict.fromkeys(warnings + _at_most(far_seen, MAX_REPORTED))),
     )
     return frame
 
 
-def _place_record(written: str, place) -> dict:
+def _at_most(lines: list[str], limit: int) -> list[str]:
+    """A whole dataset with lat and lon swapped would warn on every row: say the first few."""
+    if len(lines) <= limit:
+        return lines
+    return [*lines[:limit], f"… and {len(lines) - limit:,} more places far from their namesakes"]
+
+
+def _place_record(written: str, place, gazetteer=None):
+    """The record of a gazetteer place, and None; or None and (field, what is wrong)."""
+    if isinstance(gazetteer, WithUserPlaces) and gazetteer.is_users(place):
+        # A place of the user's places file: located by the editor, as a point in an event is.
+        return given.point_record(
+            written,
+            place.name,
+            place.lat,
+            place.lon,
+            place.kind,
+            given.PLACES_FILE,
+            gazetteer,
+            place_id=place.id,
+            country=place.country,
+        )
     record = {"written": written, **place.to_dict()}
     record.pop("parent", None)
     if place.drawn_as or place.kind in ("region", "group"):
         record["shape"] = place.drawn_as or place.id
-    return record
+    return record, None
 
 
 def _precision(places) -> str:
     if len(places) == 1:
         return places[0]["precision"]
-    return min((p["precision"] for p in places), key=_RANK.__getitem__)
+    # A kind another part of geomap adds before it has a rank here counts as the vaguest.
+    return min((p["precision"] for p in places), key=lambda p: _RANK.get(p, -1))
 
 
 def _count(value) -> dict:
@@ -165,12 +226,34 @@ _SAME_AS_EVENT = tuple(
 )
 
 
-def _problem(events: EventsFile, index: int, field: str, name: str, match) -> str:
+def _where(events: EventsFile, index: int, field) -> str:
+    """'events.yaml, line 12 (event rally), field places': where a message points."""
     origin = events.origin
     line = origin.line_of(index, field)
     where = f"{origin.path}, {origin.unit} {line}" if line else str(origin.path)
-    event_id = events.events[index].id
+    return f"{where} (event {events.events[index].id}), field {_field_label(events, field)}"
+
+
+def _field_label(events: EventsFile, field) -> str:
+    """`places`, or for a given place's part `places.iso` (YAML) or its column `iso` (CSV)."""
+    if isinstance(field, str):
+        return field
+    if events.origin.unit == "row" and field[-1] in _CSV_PLACE_COLUMN:
+        return _CSV_PLACE_COLUMN[field[-1]]
+    return ".".join(f for f in field if isinstance(f, str))
+
+
+_CSV_PLACE_COLUMN = {key: column for column, key in PLACE_COLUMNS.items()}
+
+
+def _problem(events: EventsFile, index: int, field, name, match, gazetteer) -> str:
+    if isinstance(match, tuple):  # a given point or code, or a place file's: (field, message)
+        shown = "" if not isinstance(name, str) else f" {name!r}:"
+        return f"{_where(events, index, field)}:{shown} {match[1]}"
     shown = name if len(name) <= 80 else name[:79] + "…"
+    if match.reason == CONFLICT:
+        mine, *rivals = match.alternatives
+        return f"{_where(events, index, field)}: {conflict_message(shown, gazetteer, mine, rivals)}"
     if match.feature is not None:  # a river, sea or range: the reason says what to write
         also = f" ({'; '.join(match.suggestions[:4])})" if match.suggestions else ""
         fix = f"{match.reason}{also}."
@@ -178,10 +261,18 @@ def _problem(events: EventsFile, index: int, field: str, name: str, match) -> st
         options = "; ".join(match.suggestions[:4])
         fix = f'more than one place has this name: {options}. Add the region, e.g. "{shown} (Region)".'
     elif match.suggestions:
-        fix = "unknown place. Did you mean: " + "; ".join(match.suggestions[:4]) + "?"
+        fix = (
+            "unknown place. Did you mean: "
+            + "; ".join(match.suggestions[:4])
+            + "? "
+            + how_to_add(name)
+        )
     else:
-        fix = f"{match.reason or 'unknown place'}; check the spelling with `geomap geocode`."
-    return f"{where} (event {event_id}), field {field}: {shown!r}: {fix}"
+        fix = (
+            f"{match.reason or 'unknown place'}; check the spelling with `geomap geocode`. "
+            + how_to_add(name)
+        )
+    return f"{_where(events, index, field)}: {shown!r}: {fix}"
 
 
 __all__ = ["locate_events"]

@@ -11,9 +11,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, Strict, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Strict,
+    model_validator,
+)
+from pydantic import (
+    Tag as UnionTag,
+)
 from pydantic_core import core_schema
 
+from ..gazetteer.places import KINDS
 from .record import CERTAINTIES
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -83,6 +95,104 @@ class _Day:
 
 
 Day = Annotated[dt.date, _Day]
+
+
+class _Degrees:
+    """A latitude or longitude in degrees: a finite number within ±limit, never true/false or
+    text. Subclassed once per axis so the message names the axis and its range."""
+
+    limit = 90
+    axis = "latitude"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):
+        return core_schema.union_schema(
+            [
+                core_schema.int_schema(strict=True, ge=-cls.limit, le=cls.limit),
+                core_schema.float_schema(
+                    strict=True, ge=-cls.limit, le=cls.limit, allow_inf_nan=False
+                ),
+            ],
+            custom_error_type="coordinate",
+            custom_error_message=f"expected a {cls.axis} in degrees from -{cls.limit} to "
+            f"{cls.limit}, e.g. {'47.44' if cls.limit == 90 else '35.84'}",
+        )
+
+
+class _Longitude(_Degrees):
+    limit = 180
+    axis = "longitude"
+
+
+Latitude = Annotated[float, _Degrees]
+Longitude = Annotated[float, _Longitude]
+# How exactly the editor knows where a place is: the gazetteer's kinds, or only roughly.
+# "region" and "country" draw the region or country that contains the point, never a point.
+GIVEN_PRECISIONS = (*KINDS, "approximate")
+GivenPrecision = Literal[GIVEN_PRECISIONS]  # type: ignore[valid-type]
+# ISO 3166-2 (UA-23, RU-MOW) or, for a country, ISO 3166-1 alpha-2 (UA).
+IsoCode = Annotated[str, Field(pattern=r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$")]
+
+
+class GivenPlace(_Strict):
+    """A place the editor locates: by a point (`name`, `lat`, `lon`, `precision`) or by a
+    region code (`iso`, with an optional `name` as the article writes it)."""
+
+    name: Name | None = None
+    lat: Latitude | None = None
+    lon: Longitude | None = None
+    precision: GivenPrecision | None = None
+    iso: IsoCode | None = None
+
+    @model_validator(mode="after")
+    def _point_or_code(self):
+        point = self.lat is not None or self.lon is not None
+        if self.iso is not None:
+            if point or self.precision:
+                raise _FieldError(
+                    ("iso",),
+                    "give either a region code (iso) or a point (lat, lon, precision), not both",
+                )
+            return self
+        if not point:
+            raise _FieldError(
+                ("lat",),
+                "a place written as a mapping needs lat and lon (with name and precision), or "
+                "iso (a region code such as UA-23); a place the gazetteer knows is written "
+                "as its name alone",
+            )
+        for axis, value in (("lat", self.lat), ("lon", self.lon)):
+            if value is None:
+                word = "latitude" if axis == "lat" else "longitude"
+                raise _FieldError((axis,), f"the {word} is missing; give both lat and lon")
+        if self.name is None:
+            raise _FieldError(("name",), "a place given by its point needs a name to show")
+        if self.precision is None:
+            raise _FieldError(
+                ("precision",),
+                f"say how exactly the point is known: one of {', '.join(GIVEN_PRECISIONS)}",
+            )
+        return self
+
+    @property
+    def written(self) -> str:
+        return self.name or self.iso or ""
+
+
+PlaceEntry = Annotated[
+    Annotated[
+        str, Field(min_length=1, max_length=200, pattern=NO_CONTROL_CHARACTERS), UnionTag("name")
+    ]
+    | Annotated[GivenPlace, UnionTag("given")],
+    Discriminator(lambda value: "given" if isinstance(value, (dict, GivenPlace)) else "name"),
+]
+# The tags pydantic puts in an error's location; the loader leaves them out of field names.
+UNION_TAGS = ("name", "given")
+
+
+def written(place) -> str:
+    """An entry of `places` or `route` as the article writes it."""
+    return place if isinstance(place, str) else place.written
 
 
 class Count(_Strict):
@@ -162,7 +272,9 @@ class Event(_Strict):
     start: Day | None = None
     end: Day | None = None
     as_of: Day | None = None
-    places: Annotated[list[Name], Strict()] = Field(default_factory=list, max_length=200)
+    places: Annotated[list[PlaceEntry], Strict()] = Field(default_factory=list, max_length=200)
+    # A route's places are names (of the gazetteer or of a places file): the CSV's lat/lon
+    # columns go with `places`, so a point in a route could not be exported and read back.
     route: Annotated[list[Name], Strict()] = Field(default_factory=list, max_length=50)
     counts: dict[CountName, Number | Count] = Field(default_factory=dict)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
@@ -196,11 +308,12 @@ class Origin:
 
     path: str = "<events>"
     unit: str = "line"  # "line" for YAML, "row" for CSV
-    finder: Callable[[int, str], int | None] | None = (
-        None  # (event index, field) -> line or row; looked up only on error
+    finder: Callable[[int, str | tuple], int | None] | None = (
+        None  # (event index, field or path in the event) -> line or row; looked up only on error
     )
 
-    def line_of(self, index: int, field_name: str):
+    def line_of(self, index: int, field_name: str | tuple):
+        """The line of an event's field, or of a path in it: ("places", 1, "iso")."""
         return self.finder(index, field_name) if self.finder else None
 
 
@@ -210,6 +323,10 @@ class EventsFile(_Strict):
     title: Name | None = None
     description: Text | None = None
     source: Source | None = None
+    # A user places file for this events file, relative to it: the map rebuilds from its files.
+    places_file: (
+        Annotated[str, Field(min_length=1, max_length=1000, pattern=NO_CONTROL_CHARACTERS)] | None
+    ) = None
     layers: Annotated[list[Layer], Strict()] = Field(
         default_factory=lambda: list(DEFAULT_LAYERS), min_length=1
     )

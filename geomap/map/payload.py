@@ -64,6 +64,12 @@ PLACE_FIELDS = [
     "iso_3166_2",
     "drawn_as",
     "countries",
+    # Located by the editor (geomap.events.given): how, and the point or code as given.
+    "located",
+    "given_lat",
+    "given_lon",
+    "given_precision",
+    "given_iso",
 ]
 EPOCH = dt.date(1970, 1, 1)
 SOURCE_COLUMN = "source"  # the encoded column of indexes into the sources table

@@ -75,6 +75,10 @@
       }
       var where = (ev.route.length ? ev.route : ev.places).map(function (p) { return p.written; });
       item.appendChild(el("p", "geomap-meta", (ev.route.length ? "Route: " : "Where: ") + where.join(ev.route.length ? " → " : "; ")));
+      var byEditor = (ev.route.length ? ev.route : ev.places).filter(function (p) { return p.located; });
+      if (byEditor.length) item.appendChild(el("p", "geomap-meta geomap-located", "Located by the editor: " + byEditor.map(function (p) {
+        return p.written + " (" + p.given_lat + ", " + p.given_lon + ", " + p.given_precision + ")";
+      }).join("; ")));
       if (ev.precision_note) item.appendChild(el("p", "geomap-meta", "Note: " + ev.precision_note));
       if (ev.reported_by) item.appendChild(el("p", "geomap-meta", "Reported by: " + ev.reported_by));
       if (ev.source_title) item.appendChild(sourceInto(el("p", "geomap-meta", "Source: "), ev));

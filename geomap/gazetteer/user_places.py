@@ -415,6 +415,10 @@ class WithUserPlaces:
     def find(self, kind=None, country=None):
         return self.own.find(kind, country) + self.bundled.find(kind, country)
 
+    def physical_feature(self, name: str):
+        """Rivers, seas and ranges are the bundled gazetteer's: a user's file holds places."""
+        return self.bundled.physical_feature(name)
+
     def suggest(self, key, limit=5):
         return (self.own.suggest(key, limit) + self.bundled.suggest(key, limit))[:limit]
 

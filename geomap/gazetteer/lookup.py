@@ -12,6 +12,7 @@ import re
 from dataclasses import InitVar, dataclass, field
 from functools import cache
 
+from .morphology import known_nominative
 from .names import FILE as NAMES_FILE
 from .names import NameIndex
 from .normalize import normalize, skeleton, split_descriptor
@@ -126,6 +127,8 @@ class Gazetteer:
         if len(text) > MAX_NAME_CHARS:
             return Match(query, None, reason=f"longer than {MAX_NAME_CHARS} characters")
         country = country.upper() if country else None
+        # Russian and Ukrainian names in any case: "Томске", "Курской области" (issue 14)
+        text = known_nominative(text, self)
 
         parent = None
         hinted = _HINT.match(text)

@@ -12,6 +12,7 @@ from ..gazetteer.normalize import normalize
 from .article import Article
 from ..gazetteer.morphology import (
     has_cyrillic,
+    has_place_reading,
     is_common_word,
     is_nominative,
     is_person,
@@ -21,7 +22,7 @@ from ..gazetteer.morphology import (
 )
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
-from .persons import is_person_name, needs_context
+from .persons import is_person_name, needs_context, similar_names
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
 from .words import (
@@ -456,6 +457,8 @@ class _Finder:
                 return True  # a name and nothing else to the dictionary
             if not is_person_part(written, lang):
                 return False
+            if lang == "ru" and not has_place_reading(written, lang):
+                return True  # "Иванов", "Молотов": surnames the dictionary knows as no place
             # read first as a person's name: a person, unless a place too big to be taken for
             # one, under the name as written ("Кирова" is Kirov's; "Иванов" is not Ivanovo's)
             nominative = known_nominative(written, self.ix.gazetteer, lang)
@@ -473,10 +476,14 @@ class _Finder:
             for tok in (before, after)
         ):
             return True
+        place = self.ix.lookup(self._query(c)).place
+        if place is None:
+            return False
+        if not similar_names(place.name, written):
+            return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
         if self._after_locative(c.i) or self._listed(c):
             return False
-        place = self.ix.lookup(self._query(c)).place
-        return place is not None and needs_context(place, written)
+        return needs_context(place, written)
 
     def _listed(self, c: Candidate) -> bool:
         """In a list with another name: "Perm and Chop", "Chop, Uzhhorod"."""

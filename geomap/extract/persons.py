@@ -43,9 +43,14 @@ def needs_context(place: Place, written: str) -> bool:
     """Would a person's name resolve to this place too easily? A town smaller than a city, or
     a place the name reaches only as an alias, not its current name ("Molotov" is Perm's name of
     1940–57, and a surname)."""
-    from rapidfuzz import fuzz
-
     if place.kind == "town" and place.population < BIG_TOWN:
         return True
-    # another name, not another spelling of this one: "Kharkov" is Kharkiv, "Molotov" is not Perm
-    return fuzz.ratio(normalize(place.name), normalize(written).translate(_LATIN)) < 50
+    return not similar_names(place.name, written)
+
+
+def similar_names(name: str, written: str) -> bool:
+    """Another spelling of the place's name, not another name: "Kharkov" and "Харькове" are
+    Kharkiv's; "Molotov" is not Perm's, it was its name in 1940–57."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(normalize(name), normalize(written).translate(_LATIN)) >= 50

@@ -31,7 +31,8 @@ PREPOSITIONS = frozenset(
     "з із зі зо від під біля поблизу поряд коло до через".split()
 )
 MAX_FORMS = 8
-MAX_SAMPLE = 400  # Cyrillic words read to tell Russian from Ukrainian: plenty, and bounded  # combinations of word forms tried per phrase; names are short
+MAX_PARSES = 6  # readings of a word considered: past these, pymorphy3's guesses are unlikely
+MAX_SAMPLE = 200  # Cyrillic words read to tell Russian from Ukrainian: plenty, and bounded  # combinations of word forms tried per phrase; names are short
 
 
 def has_cyrillic(text: str) -> bool:
@@ -47,12 +48,20 @@ def analyzer(language: str):
 
 
 def languages_for(text: str, language: str | None = None) -> tuple[str, ...]:
-    """The dictionaries to try, the likelier first: the text's own language when known, else
-    Ukrainian when the word has a letter only Ukrainian writes."""
+    """The dictionaries to try, the likelier first: the text's own language when known, and
+    Ukrainian first when the word has a letter only Ukrainian writes, whatever the text."""
+    letters = set(text.casefold())
+    if letters & UKRAINIAN_LETTERS:
+        return ("uk", "ru")  # a Ukrainian word in any text
     if language in ("ru", "uk"):
         return (language, "uk" if language == "ru" else "ru")
-    letters = set(text.casefold())
-    return ("uk", "ru") if letters & UKRAINIAN_LETTERS else ("ru", "uk")
+    return ("ru", "uk")
+
+
+@lru_cache(maxsize=1 << 15)
+def is_known(word: str, language: str) -> bool:
+    """Is the word in the dictionary (not a guess from its ending)? Lowercase words only."""
+    return analyzer(language).word_is_known(word)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -73,11 +82,14 @@ def word_forms(word: str, language: str) -> tuple[tuple, ...]:
         parses(lower, language), key=lambda p: ("Geox" not in p.tag.grammemes, -p.score)
     )  # stable: ties keep pymorphy3's own order
     forms: dict[str, tuple] = {}
-    for p in ranked:
+    for p in ranked[:MAX_PARSES]:
         if p.tag.POS not in ("NOUN", "ADJF", "PRTF") or "LATN" in p.tag.grammemes:
             continue
-        form = p.word if p.tag.case == "nomn" else None
-        if form is None:
+        if p.tag.case == "nomn":
+            form = p.word
+        elif p.tag.POS == "NOUN" and p.tag.number != "plur":
+            form = p.normal_form  # a noun's dictionary form is its nominative singular
+        else:  # an adjective keeps its gender ("курская"), a plural noun its number ("сумы")
             inflected = p.inflect({"nomn"})
             form = inflected.word if inflected else p.normal_form
         # a noun heads the phrase (its gender is what adjectives agree with); an adjective
@@ -176,15 +188,32 @@ def nominative_known(phrase: str, known, language: str | None = None) -> str | N
 def is_person(word: str, language: str) -> bool:
     """A given name, patronymic or surname, and nothing else the dictionary knows: not a town
     ("Сергей", "Лазарев", "Волкова"); "Молотов" is also the plural of "молот", "Орёл" a bird."""
-    found = [p for p in parses(word.casefold(), language) if p.tag.POS]
+    lower = word.casefold()
+    if not is_known(lower, language):
+        return False  # a guess from the word's ending proves nothing
+    found = [p for p in parses(lower, language) if p.tag.POS]
     return bool(found) and all(PERSON_TAGS & p.tag.grammemes for p in found)
 
 
 def is_person_part(word: str, language: str) -> bool:
     """Read as a person's name first: the word beside a place name that makes it a person's
     ("Сергей Лазарев", "Наталья Волкова")."""
-    found = parses(word.casefold(), language)
+    lower = word.casefold()
+    if not is_known(lower, language):
+        return False
+    found = parses(lower, language)
     return bool(found) and bool(PERSON_TAGS & found[0].tag.grammemes)
+
+
+def has_place_reading(word: str, language: str) -> bool:
+    """Does the dictionary know the word as a geographical name (Russian's tag Geox)?"""
+    return any("Geox" in p.tag.grammemes for p in parses(word.casefold(), language))
+
+
+def is_nominative(word: str, language: str) -> bool:
+    """Is the word's likeliest reading a nominative ("Иванов" the surname, not "Иванова")?"""
+    found = parses(word.casefold(), language)
+    return bool(found) and found[0].tag.case == "nomn"
 
 
 def is_common_word(word: str) -> bool:
@@ -194,7 +223,7 @@ def is_common_word(word: str) -> bool:
     places (Geox), the Ukrainian one does not, so it judges words of both languages; a word it
     does not know ("Чернівці") is not common."""
     lower = word.casefold()
-    if not analyzer("ru").word_is_known(lower):
+    if not is_known(lower, "ru"):
         return False
     best = parses(lower, "ru")[0].tag
     return (
@@ -227,7 +256,7 @@ def detect_language(text: str) -> str:
         elif letters & RUSSIAN_LETTERS:
             ru += 1
         else:  # a word only one dictionary knows: "задержали" is Russian, "теж" Ukrainian
-            in_ru, in_uk = (analyzer(lang).word_is_known(word) for lang in ("ru", "uk"))
+            in_ru, in_uk = (is_known(word, lang) for lang in ("ru", "uk"))
             uk += in_uk and not in_ru
             ru += in_ru and not in_uk
     if not (uk or ru):

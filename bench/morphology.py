@@ -76,8 +76,11 @@ def generated(language: str, length: int, seed: int = 14) -> str:
             for case in CASES
             for suffix in ("", "2")
         }
-        values.update(n=rng.randint(2, 90), person=rng.choice(PEOPLE[language]),
-                      person2=rng.choice(PEOPLE[language]))
+        values.update(
+            n=rng.randint(2, 90),
+            person=rng.choice(PEOPLE[language]),
+            person2=rng.choice(PEOPLE[language]),
+        )
         sentence = template.format(**values)
         sentences.append(sentence)
         size += len(sentence) + 1

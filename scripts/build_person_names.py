@@ -19,7 +19,7 @@ from pathlib import Path
 import pymorphy3
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from geomap.gazetteer.normalize import normalize  # noqa: E402
+from geomap.gazetteer.normalize import normalize
 
 OUT = Path(__file__).resolve().parents[1] / "geomap" / "extract" / "data" / "person-names.txt"
 TAGS = {"Name", "Surn", "Patr"}
@@ -27,19 +27,56 @@ VOWELS = set("аеёиоуыэюяіїєь ъ")
 
 # Each letter's spellings, the commonest first. Systems differ mostly in a few letters.
 _COMMON = {
-    "а": ["a"], "б": ["b"], "в": ["v"], "д": ["d"], "з": ["z"], "к": ["k"], "л": ["l"],
-    "м": ["m"], "н": ["n"], "о": ["o"], "п": ["p"], "р": ["r"], "с": ["s"], "т": ["t"],
-    "у": ["u"], "ф": ["f"], "ж": ["zh"], "ц": ["ts"], "ч": ["ch"], "ш": ["sh"],
-    "щ": ["shch", "sch"], "ь": [""], "ъ": [""], "ю": ["yu", "iu", "ju"], "я": ["ya", "ia", "ja"],
-    "х": ["kh", "h"], "й": ["y", "i", "j"], "э": ["e"], "ё": ["yo", "e"],
+    "а": ["a"],
+    "б": ["b"],
+    "в": ["v"],
+    "д": ["d"],
+    "з": ["z"],
+    "к": ["k"],
+    "л": ["l"],
+    "м": ["m"],
+    "н": ["n"],
+    "о": ["o"],
+    "п": ["p"],
+    "р": ["r"],
+    "с": ["s"],
+    "т": ["t"],
+    "у": ["u"],
+    "ф": ["f"],
+    "ж": ["zh"],
+    "ц": ["ts"],
+    "ч": ["ch"],
+    "ш": ["sh"],
+    "щ": ["shch", "sch"],
+    "ь": [""],
+    "ъ": [""],
+    "ю": ["yu", "iu", "ju"],
+    "я": ["ya", "ia", "ja"],
+    "х": ["kh", "h"],
+    "й": ["y", "i", "j"],
+    "э": ["e"],
+    "ё": ["yo", "e"],
 }
 RU = {**_COMMON, "г": ["g"], "е": ["e", "ye"], "и": ["i"], "ы": ["y"]}
-UK = {**_COMMON, "г": ["h", "g"], "ґ": ["g"], "е": ["e"], "и": ["y", "i"], "і": ["i"],
-      "ї": ["yi", "i"], "є": ["ye", "ie"]}
+UK = {
+    **_COMMON,
+    "г": ["h", "g"],
+    "ґ": ["g"],
+    "е": ["e"],
+    "и": ["y", "i"],
+    "і": ["i"],
+    "ї": ["yi", "i"],
+    "є": ["ye", "ie"],
+}
 # Endings with their own conventions: Sergey/Sergei, Dmitriy/Dmitry, Vasilievich.
 ENDINGS = {
-    "ий": ["iy", "y", "ii", "i"], "ый": ["y", "iy"], "ей": ["ey", "ei"], "ой": ["oy", "oi"],
-    "ия": ["iya", "ia"], "ья": ["ya", "ia"], "ьев": ["yev", "iev", "ev"],
+    "ий": ["iy", "y", "ii", "i"],
+    "ый": ["y", "iy"],
+    "ей": ["ey", "ei"],
+    "ой": ["oy", "oi"],
+    "ия": ["iya", "ia"],
+    "ья": ["ya", "ia"],
+    "ьев": ["yev", "iev", "ev"],
 }
 MAX_VARIANTS = 12  # per word: the products of a long name's letters grow fast
 

@@ -8,8 +8,6 @@ import re
 from bisect import bisect_right
 
 from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
-from ..gazetteer.normalize import normalize
-from .article import Article
 from ..gazetteer.morphology import (
     has_cyrillic,
     has_place_reading,
@@ -20,6 +18,8 @@ from ..gazetteer.morphology import (
     known_nominative,
     languages_for,
 )
+from ..gazetteer.normalize import normalize
+from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
 from .persons import is_person_name, needs_context, similar_names
@@ -463,15 +463,20 @@ class _Finder:
             # one, under the name as written ("Кирова" is Kirov's; "Иванов" is not Ivanovo's)
             nominative = known_nominative(written, self.ix.gazetteer, lang)
             place = self.ix.lookup(nominative).place
-            return place is None or needs_context(place, nominative) or (
-                is_nominative(written, lang) and normalize(nominative) != normalize(written)
+            return (
+                place is None
+                or needs_context(place, nominative)
+                or (is_nominative(written, lang) and normalize(nominative) != normalize(written))
             )
         if c.j - c.i != 1 or not is_person_name(first.key):
             return False
         if before is not None and before.key in TITLES:
             return True
         if any(
-            tok is not None and tok.cap and not tok.upper and is_person_name(tok.key)
+            tok is not None
+            and tok.cap
+            and not tok.upper
+            and is_person_name(tok.key)
             and tok.key not in STOPWORDS
             for tok in (before, after)
         ):

@@ -40,7 +40,12 @@ def read_nominative(tokens: list[Token], text: str, language: str, ix: NameIndex
         if keys:
             for tok, key in zip(tokens[k : m + 1], keys):
                 tok.key, tok.skel = key, skeleton(key)
-        if m == k and previous and previous[0] == k - 1 and text[tokens[k - 1].end : tokens[k].start] == " ":
+        if (
+            m == k
+            and previous
+            and previous[0] == k - 1
+            and text[tokens[k - 1].end : tokens[k].start] == " "
+        ):
             _agree(tokens[k - 1], tokens[k], previous[1], readings, ix)
         previous = (k, readings) if m == k else None
         part = " ".join(tok.key for tok in tokens[k : m + 1])
@@ -59,7 +64,12 @@ def _agree(a: Token, b: Token, readings_a: list, readings_b: list, ix: NameIndex
     for first in readings_a[:4]:
         for second in readings_b[:4]:
             if f"{first[0]} {second[0]}" in ix.prefixes:
-                a.key, a.skel, b.key, b.skel = first[0], skeleton(first[0]), second[0], skeleton(second[0])
+                a.key, a.skel, b.key, b.skel = (
+                    first[0],
+                    skeleton(first[0]),
+                    second[0],
+                    skeleton(second[0]),
+                )
                 return
 
 

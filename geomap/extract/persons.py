@@ -17,9 +17,21 @@ from ..gazetteer.normalize import normalize
 
 # One plain transliteration, enough to compare a Cyrillic name with the gazetteer's Latin one.
 _LATIN = str.maketrans(
-    {**dict(zip("абвгдезийклмнопрстуфыэіїєґё", "abvgdeziyklmnoprstufyeiiege")),
-     "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya",
-     "ь": "", "ъ": "", "'": "", "’": ""}
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіїєґё", "abvgdeziyklmnoprstufyeiiege")),
+        "ж": "zh",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ю": "yu",
+        "я": "ya",
+        "ь": "",
+        "ъ": "",
+        "'": "",
+        "’": "",
+    }
 )
 # A town this big named bare is the town, whoever shares its name ("Kirov", "Pushkin"): a
 # writer names a village with a word around it ("the village of", "in").

@@ -304,8 +304,31 @@ LOCATIVES = frozenset(
     ]
 )  # Russian and Ukrainian prepositions of place: "в Мире", "під Бором"
 LOCATIVES = LOCATIVES | frozenset(
-    "в во у на под из изо с со от около возле близ до через "
-    "з із зі від під біля поблизу коло".split()
+    [
+        "в",
+        "во",
+        "у",
+        "на",
+        "под",
+        "из",
+        "изо",
+        "с",
+        "со",
+        "от",
+        "около",
+        "возле",
+        "близ",
+        "до",
+        "через",
+        "з",
+        "із",
+        "зі",
+        "від",
+        "під",
+        "біля",
+        "поблизу",
+        "коло",
+    ]
 )
 MONTHS = (
     "january",
@@ -457,18 +480,102 @@ LIST_GAP = re.compile(
 # Independent", "Echo of Moscow", "Novaya Gazeta", «Эхо Москвы»): a place name written next
 # to one of these words is the organisation's name, not the place.
 OUTLET_BEFORE = frozenset(
-    "radio echo ekho voice novaya novye novaya gazeta radio "
-    "радио эхо голос новая газета радіо голос".split()
+    [
+        "radio",
+        "echo",
+        "ekho",
+        "voice",
+        "novaya",
+        "novye",
+        "novaya",
+        "gazeta",
+        "radio",
+        "радио",
+        "эхо",
+        "голос",
+        "новая",
+        "газета",
+        "радіо",
+        "голос",
+    ]
 )
 OUTLET_AFTER = frozenset(
-    "times independent post pravda gazeta gazette herald tribune telegraph journal daily "
-    "news today insider media tv channel radio service agency review express weekly online "
-    "party movement front union fc club bank university "
-    "правда газета новости известия тв телеканал радио партия движение "
-    "правда газета новини известия тб телеканал радіо партія рух".split()
+    [
+        "times",
+        "independent",
+        "post",
+        "pravda",
+        "gazeta",
+        "gazette",
+        "herald",
+        "tribune",
+        "telegraph",
+        "journal",
+        "daily",
+        "news",
+        "today",
+        "insider",
+        "media",
+        "tv",
+        "channel",
+        "radio",
+        "service",
+        "agency",
+        "review",
+        "express",
+        "weekly",
+        "online",
+        "party",
+        "movement",
+        "front",
+        "union",
+        "fc",
+        "club",
+        "bank",
+        "university",
+        "правда",
+        "газета",
+        "новости",
+        "известия",
+        "тв",
+        "телеканал",
+        "радио",
+        "партия",
+        "движение",
+        "правда",
+        "газета",
+        "новини",
+        "известия",
+        "тб",
+        "телеканал",
+        "радіо",
+        "партія",
+        "рух",
+    ]
 )
 # Written before a person's name: "Ms Volkova", "Mr Lazarev".
 TITLES = frozenset(
-    "mr mrs ms miss dr prof general colonel captain lieutenant sergeant private major "
-    "president minister governor mayor deputy journalist activist lawyer".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "general",
+        "colonel",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "private",
+        "major",
+        "president",
+        "minister",
+        "governor",
+        "mayor",
+        "deputy",
+        "journalist",
+        "activist",
+        "lawyer",
+    ]
 )

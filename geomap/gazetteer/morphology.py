@@ -27,8 +27,39 @@ PERSON_TAGS = frozenset(["Name", "Surn", "Patr"])
 _LINKS = frozenset(["на", "над", "под", "при", "у", "в"])
 # Prepositions of place and direction before a name, Russian and Ukrainian.
 PREPOSITIONS = frozenset(
-    "в во у на под подо из изо с со от около возле близ под до к ко через "
-    "з із зі зо від під біля поблизу поряд коло до через".split()
+    [
+        "в",
+        "во",
+        "у",
+        "на",
+        "под",
+        "подо",
+        "из",
+        "изо",
+        "с",
+        "со",
+        "от",
+        "около",
+        "возле",
+        "близ",
+        "под",
+        "до",
+        "к",
+        "ко",
+        "через",
+        "з",
+        "із",
+        "зі",
+        "зо",
+        "від",
+        "під",
+        "біля",
+        "поблизу",
+        "поряд",
+        "коло",
+        "до",
+        "через",
+    ]
 )
 MAX_FORMS = 8
 MAX_PARSES = 6  # readings of a word considered: past these, pymorphy3's guesses are unlikely
@@ -111,7 +142,8 @@ def word_forms(word: str, language: str) -> tuple[tuple, ...]:
             for combo in list(product(*per_part))[:4]:
                 form = "-".join(f[0] for f in combo)
                 forms.setdefault(form, (form, *combo[-1][1:]))
-    forms.setdefault(lower, (lower, None, None, None))  # a word no dictionary inflects is its own form
+    # a word no dictionary inflects is its own form
+    forms.setdefault(lower, (lower, None, None, None))
     return tuple(forms.values())
 
 
@@ -226,10 +258,7 @@ def is_common_word(word: str) -> bool:
     if not is_known(lower, "ru"):
         return False
     best = parses(lower, "ru")[0].tag
-    return (
-        best.POS is not None
-        and not ({"Geox", "Abbr", *PERSON_TAGS} & best.grammemes)
-    )
+    return best.POS is not None and not ({"Geox", "Abbr", *PERSON_TAGS} & best.grammemes)
 
 
 def detect_language(text: str) -> str:

@@ -65,6 +65,12 @@ def test_extract_reports_the_language(text, language):
     assert result.to_dict()["language"] == language
 
 
+def test_a_place_beside_a_capitalised_name_in_cyrillic():
+    # Russian capitalises a name's first word only: the next capitalised word is another name
+    assert names("Мэр Новосибирска Анатолий Локоть промолчал.") == ["Novosibirsk"]
+    assert names("Губернатор Курской области Роман Старовойт уехал.") == ["Kursk Oblast"]
+
+
 def test_common_words_need_context_in_cyrillic():
     # the eagle, the world, a pine forest; then the towns after a preposition
     assert names("Орёл летит над полем. Мир следит за этим. Бор шумел всю ночь.") == []

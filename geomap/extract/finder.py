@@ -17,6 +17,7 @@ from ..gazetteer.morphology import (
     is_person_part,
     known_nominative,
     languages_for,
+    may_be_person,
 )
 from ..gazetteer.normalize import normalize
 from .article import Article
@@ -403,6 +404,11 @@ class _Finder:
             return False
         if first.heading:
             return True
+        if has_cyrillic(text[first.start : first.end]):
+            # Russian and Ukrainian capitalise only a name's first word ("Новая газета"): a
+            # capitalised neighbour is another name ("Мэр Новосибирска Анатолий Локоть"), and
+            # people and outlets beside a place were weighed above
+            return True
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
         if (
             prev
@@ -449,7 +455,7 @@ class _Finder:
         if has_cyrillic(written):
             lang = languages_for(written, self.language)[0]
             beside = [text[tok.start : tok.end] for tok in (before, after) if tok and tok.cap]
-            if any(is_person_part(w, lang) for w in beside):
+            if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places

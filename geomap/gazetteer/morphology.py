@@ -248,6 +248,15 @@ def is_nominative(word: str, language: str) -> bool:
     return bool(found) and found[0].tag.case == "nomn"
 
 
+def may_be_person(word: str, language: str) -> bool:
+    """Can the word be read as a name, patronymic or surname at all ("Лазарев", "Кирова"; not
+    "Новосибирска")?"""
+    lower = word.casefold()
+    return is_known(lower, language) and any(
+        PERSON_TAGS & p.tag.grammemes for p in parses(lower, language)
+    )
+
+
 def is_common_word(word: str) -> bool:
     """A word the Russian dictionary reads first as an ordinary word, not a geographical or
     personal name: "Мир" (world), "Бор" (pine forest), "Орёл" (eagle), where "Томск" is first a

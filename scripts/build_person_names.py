@@ -7,11 +7,13 @@ pymorphy3-dicts-uk, from LanguageTool's Ukrainian dictionary / VESUM), the words
 Patr or Surn, in the nominative singular of both genders. Each is transliterated by several
 systems writers use (a BGN/PCGN-like one, a scholarly one simplified to ASCII, the Ukrainian
 national one, and the common "-y/-iy/-ei/-ey" ending variants), then normalised as the finder
-normalises words. Run: python scripts/build_person_names.py  (about a minute).
+normalises words. Run: python scripts/build_person_names.py  (a few minutes; `--languages ru`
+for the Russian dictionary only).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from itertools import product
 from pathlib import Path
@@ -112,8 +114,15 @@ def names(language: str):
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--languages", default="ru,uk", help="dictionaries to read, comma-separated (ru,uk)"
+    )
+    wanted = parser.parse_args().languages.split(",")
     found: set[str] = set()
     for language, table in (("ru", RU), ("uk", UK)):
+        if language not in wanted:
+            continue
         for word in names(language):
             for spelling in spellings(word.casefold(), table):
                 key = normalize(spelling)

@@ -101,3 +101,34 @@ def test_latin_names_and_unknown_cyrillic_words_are_untouched():
 )
 def test_language_of_a_text(text, language):
     assert detect_language(text) == language
+
+
+def test_events_files_take_case_forms(tmp_path):
+    """Place names in an events file go through the same lookup: written as the article has
+    them, inflected, they resolve."""
+    import geomap
+
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        "title: Case forms\n"
+        "events:\n"
+        "  - id: one\n"
+        "    layer: protests\n"
+        "    title: Pickets\n"
+        "    summary: Pickets in two places.\n"
+        "    date: 2022-03-12\n"
+        "    places: [в Воронеже, Тверской области]\n"
+        "    certainty: reported\n"
+        "  - id: two\n"
+        "    layer: crossings\n"
+        "    title: A route\n"
+        "    summary: From one town to another.\n"
+        "    date: 2022-03-13\n"
+        "    route: [з Вінниці, до Львова]\n"
+        "    certainty: reported\n",
+        encoding="utf-8",
+    )
+    located = geomap.locate_events(geomap.load_events(path))
+    text = located.to_json()
+    for place in ("Voronezh", "Tver Oblast", "Vinnytsya", "Lviv"):
+        assert place in text, place

@@ -150,6 +150,13 @@ def test_outlets_named_after_places_are_not_places(text):
     assert names(text) == []
 
 
+def test_a_cyrillic_place_before_an_outlet_word_outside_quotes_is_still_a_place():
+    assert names("В Москве партия провела съезд, а в Києві газета вийшла вчасно.") == [
+        "Moscow",
+        "Kyiv",
+    ]
+
+
 def test_a_place_beside_an_outlet_word_that_is_lowercase_english_is_still_a_place():
     # "news" and "post" in lowercase are ordinary words: Kharkiv is the city
     assert names("Kharkiv news travelled fast; the post in Tomsk was closed.") == [

@@ -437,11 +437,23 @@ class _Finder:
         if before and before.key == "of" and c.i >= 2:  # "Echo of Moscow", "Voice of Kyiv"
             before = t[c.i - 2] if joinable(text, t[c.i - 2], before, False) else None
         nxt = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
-        # a Cyrillic outlet's words are lowercase after the first: «Украинская правда»
+        # a Cyrillic outlet's words are lowercase after the first, and it is quoted:
+        # «Украинская правда»; "в Москве партия провела съезд" is Moscow
         return bool(
             (before and before.cap and before.key in OUTLET_BEFORE)
-            or (nxt and nxt.key in OUTLET_AFTER and (nxt.cap or has_cyrillic(nxt.key)))
+            or (
+                nxt
+                and nxt.key in OUTLET_AFTER
+                and (nxt.cap or (has_cyrillic(nxt.key) and self._quoted(c.start)))
+            )
         )
+
+    def _quoted(self, start: int) -> bool:
+        """Is the text at `start` inside quotation marks opened shortly before?"""
+        before = self.text[max(0, start - 40) : start]
+        opened = max(before.rfind("«"), before.rfind("“"), before.rfind("„"))
+        closed = max(before.rfind("»"), before.rfind("”"))
+        return opened > closed or before.count('"') % 2 == 1
 
     def _person(self, c: Candidate) -> bool:
         """A person's name: by pymorphy3's tags in Cyrillic text, by the derived list of names

@@ -313,12 +313,10 @@ def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
     if not has_cyrillic(text) or normalize(text) in names.full:
         return text
 
-    def known(form: str) -> bool:
+    def known(form: str) -> bool:  # as Gazetteer._candidates finds names
         key = normalize(form)
-        base, kind = split_descriptor(key)
-        return key in names.full or (
-            bool(kind) and (base in names.base or skeleton(base) in names.variants)
-        )
+        base, _ = split_descriptor(key)
+        return key in names.full or base in names.base or skeleton(base) in names.variants
 
     found = nominative_known(text, known, language)
     if found is None:  # "в Курской области", "під Харковом": the name after its preposition
@@ -327,4 +325,7 @@ def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
             found = nominative_known(rest.strip(), known, language) or (
                 rest.strip() if known(rest.strip()) else None
             )
-    return found or text
+    if found is None:  # no place: the suggestions are better found for the nominative
+        forms = nominatives(text, language)
+        return forms[0] if forms else text
+    return found

@@ -141,6 +141,7 @@ def test_the_person_name_list_is_derived_and_holds_usual_spellings():
         "The Moscow Times reported it.",
         "The Odesa Journal and the Kharkiv Times wrote about it.",
         "Voice of Crimea broadcast the speech.",
+        "Georgia Today and the Kyiv Post reported it.",  # outlets named like a country, a city
         "Он рассказал «Эху Москвы» и «Новой газете».",
         "Об этом сообщила «Украинская правда».",
         "Про це повідомила «Українська правда» та Радіо Свобода.",

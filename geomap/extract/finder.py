@@ -8,9 +8,22 @@ import re
 from bisect import bisect_right
 
 from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
+from ..gazetteer.morphology import (
+    has_cyrillic,
+    has_place_reading,
+    is_common_word,
+    is_nominative,
+    is_person,
+    is_person_part,
+    known_nominative,
+    languages_for,
+    may_be_person,
+)
 from ..gazetteer.normalize import normalize
 from .article import Article
 from .index import NameIndex, index_for
+from .language import detect_language, read_nominative
+from .persons import is_person_name, needs_context, similar_names
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
 from .words import (
@@ -23,6 +36,7 @@ from .words import (
     FUNCTION_WORDS,
     LAND_NOUNS,
     LIST_GAP,
+    LIST_WORDS,
     LOCATIVES,
     MODIFIERS,
     NATURE,
@@ -30,8 +44,11 @@ from .words import (
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
     OTHER_MEANINGS,
+    OUTLET_AFTER,
+    OUTLET_BEFORE,
     PLURALS,
     STOPWORDS,
+    TITLES,
 )
 
 
@@ -49,6 +66,11 @@ class _Finder:
         self.article, self.ix, self.text = article, index, article.text
         self.tokens, self.sentences = tokenize(article)
         self.sentence_starts = [s for s, _ in self.sentences]
+        self.language = detect_language(self.text)
+        if self.language in ("ru", "uk", "mixed") or has_cyrillic(self.text):
+            read_nominative(self.tokens, self.text, self.language, index)
+        # the dictionary that reads this text's Cyrillic words
+        self.morph_language = "uk" if self.language == "uk" else "ru"
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -62,7 +84,7 @@ class _Finder:
             if c.country or self._keep(c):
                 mention = self._resolve(c)
                 (mentions if mention.place else unresolved).append(mention)
-        return Extraction(self.article, mentions, unresolved)
+        return Extraction(self.article, mentions, unresolved, self.language)
 
     def _names(self) -> list[Candidate]:
         """The longest run of tokens that is a gazetteer name (or a spelling variant of one)."""
@@ -355,8 +377,12 @@ class _Finder:
         first, last = t[c.i], t[c.j - 1]
         words = [tok.key for tok in t[c.i : c.j]]
         key, evidence = " ".join(words), bool(c.descriptor or c.hint)
+        if self._outlet(c):
+            return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
+        if self._person(c):
+            return False  # "Sergey", "Nikita Lazarev", "Ms Volkova", «Сергей Лазарев»
         if key in OTHER_MEANINGS or (
             len(words) == 1 and (key in ADJECTIVES or (first.upper and len(key) <= 3))
         ):
@@ -365,11 +391,23 @@ class _Finder:
             first.initial or not (self._after_locative(c.i) or self._listed(c))
         ):
             return False
+        if (
+            len(words) == 1
+            and has_cyrillic(words[0])
+            and is_common_word(self.text[first.start : first.end])
+            and not (self._after_locative(c.i) or self._listed(c))
+        ):
+            return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
         if self._nature(c):
             return False
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
             return False
         if first.heading:
+            return True
+        if has_cyrillic(text[first.start : first.end]):
+            # Russian and Ukrainian capitalise only a name's first word ("Новая газета"): a
+            # capitalised neighbour is another name ("Мэр Новосибирска Анатолий Локоть"), and
+            # people and outlets beside a place were weighed above
             return True
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
         if (
@@ -392,11 +430,89 @@ class _Finder:
             and nxt.key not in AFTER
         )
 
+    def _outlet(self, c: Candidate) -> bool:
+        """Written next to a word of an outlet's or organisation's name."""
+        t, text = self.tokens, self.text
+        before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
+        if before and before.key == "of" and c.i >= 2:  # "Echo of Moscow", "Voice of Kyiv"
+            before = t[c.i - 2] if joinable(text, t[c.i - 2], before, False) else None
+        nxt = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
+        # a Cyrillic outlet's words are lowercase after the first, and it is quoted:
+        # «Украинская правда»; "в Москве партия провела съезд" is Moscow
+        return bool(
+            (before and before.cap and before.key in OUTLET_BEFORE)
+            or (
+                nxt
+                and nxt.key in OUTLET_AFTER
+                and (nxt.cap or (has_cyrillic(nxt.key) and self._quoted(c.start)))
+            )
+        )
+
+    def _quoted(self, start: int) -> bool:
+        """Is the text at `start` inside quotation marks opened shortly before?"""
+        before = self.text[max(0, start - 40) : start]
+        opened = max(before.rfind("«"), before.rfind("“"), before.rfind("„"))
+        closed = max(before.rfind("»"), before.rfind("”"))
+        return opened > closed or before.count('"') % 2 == 1
+
+    def _person(self, c: Candidate) -> bool:
+        """A person's name: by pymorphy3's tags in Cyrillic text, by the derived list of names
+        in Latin text. A place that is also a name counts after "in", "в"… or in a list, never
+        after a title ("Ms Volkova") or beside another name ("Nikita Lazarev")."""
+        t, text = self.tokens, self.text
+        first = t[c.i]
+        written = text[first.start : t[c.j - 1].end]
+        before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], first, False) else None
+        after = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
+        if has_cyrillic(written):
+            lang = languages_for(written, self.language)[0]
+            beside = [text[tok.start : tok.end] for tok in (before, after) if tok and tok.cap]
+            if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
+                return True  # "Сергей Лазарев", "Наталья Волкова"
+            if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
+                return False  # "в Никите", "в Лазареве и Орлове": places
+            if is_person(written, lang):
+                return True  # a name and nothing else to the dictionary
+            if not is_person_part(written, lang):
+                return False
+            if lang == "ru" and not has_place_reading(written, lang):
+                return True  # "Иванов", "Молотов": surnames the dictionary knows as no place
+            # read first as a person's name: a person, unless a place too big to be taken for
+            # one, under the name as written ("Кирова" is Kirov's; "Иванов" is not Ivanovo's)
+            nominative = known_nominative(written, self.ix.gazetteer, lang)
+            place = self.ix.lookup(nominative).place
+            return (
+                place is None
+                or needs_context(place, nominative)
+                or (is_nominative(written, lang) and normalize(nominative) != normalize(written))
+            )
+        if c.j - c.i != 1 or not is_person_name(first.key):
+            return False
+        if before is not None and before.key in TITLES:
+            return True
+        if any(
+            tok is not None
+            and tok.cap
+            and not tok.upper
+            and is_person_name(tok.key)
+            and tok.key not in STOPWORDS
+            for tok in (before, after)
+        ):
+            return True
+        place = self.ix.lookup(self._query(c)).place
+        if place is None:
+            return False
+        if not similar_names(place.name, written):
+            return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
+        if self._after_locative(c.i) or self._listed(c):
+            return False
+        return needs_context(place, written)
+
     def _listed(self, c: Candidate) -> bool:
         """In a list with another name: "Perm and Chop", "Chop, Uzhhorod"."""
         t, n = self.tokens, len(self.tokens)
         for k, step in ((c.i - 1, -1), (c.j, 1)):
-            if 0 <= k < n and t[k].key in ("and", "or"):
+            if 0 <= k < n and t[k].key in LIST_WORDS:
                 k += step
             if 0 <= k < n and t[k].para == t[c.i].para and t[k].cap and t[k].key in self.ix.names:
                 a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
@@ -445,6 +561,8 @@ class _Finder:
             match = Match(query, place)  # named by the country's own adjective: nothing to weigh
         else:
             query = self._query(c)
+            if has_cyrillic(query):  # the nominative the gazetteer knows: what a draft writes
+                query = known_nominative(query, ix.gazetteer, self.morph_language)
             match = ix.lookup(query)
             place = match.place
             # how far the rule that proposed the name is trusted, before the evidence around

@@ -109,6 +109,7 @@ class Extraction:
     article: Article
     mentions: list[Mention]  # resolved, in reading order
     unresolved: list[Mention]  # looked like places, did not resolve
+    language: str = ""  # ru, uk, en (Latin script), mixed; "" for no letters
 
     @property
     def places(self) -> list[Place]:
@@ -121,6 +122,7 @@ class Extraction:
             "article": a.name,
             "format": a.format,
             "characters": len(a.text),
+            "language": self.language,
             "skipped": [{"start": s, "end": e, "why": why} for s, e, why in a.skipped],
             "mentions": [m.to_dict() for m in self.mentions],
             "unresolved": [m.to_dict() for m in self.unresolved],

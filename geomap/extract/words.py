@@ -302,6 +302,33 @@ LOCATIVES = frozenset(
         "left",
         "entered",
     ]
+)  # Russian and Ukrainian prepositions of place: "в Мире", "під Бором"
+LOCATIVES = LOCATIVES | frozenset(
+    [
+        "в",
+        "во",
+        "у",
+        "на",
+        "под",
+        "из",
+        "изо",
+        "с",
+        "со",
+        "от",
+        "около",
+        "возле",
+        "близ",
+        "до",
+        "через",
+        "з",
+        "із",
+        "зі",
+        "від",
+        "під",
+        "біля",
+        "поблизу",
+        "коло",
+    ]
 )
 MONTHS = (
     "january",
@@ -444,4 +471,111 @@ BEFORE = {k: v for k, v in DESCRIPTORS.items() if k.endswith(" of") or k in ("м
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 # matched in place: slicing the rest of the text for every name is quadratic
 CLOSING_BRACKET = re.compile(r"\s*\)")
-LIST_GAP = re.compile(r"^\s*(,\s*(and\s+|or\s+)?|and\s+|or\s+|&\s*|/\s*)$")
+# "and", "or" in English, Russian and Ukrainian
+LIST_WORDS = frozenset(["and", "or", "и", "или", "та", "і", "й", "або", "чи"])
+LIST_GAP = re.compile(
+    r"^\s*(,\s*((and|or|и|или|та|і|й|або|чи)\s+)?|(and|or|и|или|та|і|й|або|чи)\s+|&\s*|/\s*)$"
+)
+# Media outlets, parties and organisations named after a place ("Radio Svoboda", "Kyiv
+# Independent", "Echo of Moscow", "Novaya Gazeta", «Эхо Москвы»): a place name written next
+# to one of these words is the organisation's name, not the place.
+OUTLET_BEFORE = frozenset(
+    [
+        "radio",
+        "echo",
+        "ekho",
+        "voice",
+        "novaya",
+        "novye",
+        "novaya",
+        "gazeta",
+        "radio",
+        "радио",
+        "эхо",
+        "голос",
+        "новая",
+        "газета",
+        "радіо",
+        "голос",
+    ]
+)
+OUTLET_AFTER = frozenset(
+    [
+        "times",
+        "independent",
+        "post",
+        "pravda",
+        "gazeta",
+        "gazette",
+        "herald",
+        "tribune",
+        "telegraph",
+        "journal",
+        "daily",
+        "news",
+        "today",
+        "insider",
+        "media",
+        "tv",
+        "channel",
+        "radio",
+        "service",
+        "agency",
+        "review",
+        "express",
+        "weekly",
+        "online",
+        "party",
+        "movement",
+        "front",
+        "union",
+        "fc",
+        "club",
+        "bank",
+        "university",
+        "правда",
+        "газета",
+        "новости",
+        "известия",
+        "тв",
+        "телеканал",
+        "радио",
+        "партия",
+        "движение",
+        "правда",
+        "газета",
+        "новини",
+        "известия",
+        "тб",
+        "телеканал",
+        "радіо",
+        "партія",
+        "рух",
+    ]
+)
+# Written before a person's name: "Ms Volkova", "Mr Lazarev".
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "general",
+        "colonel",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "private",
+        "major",
+        "president",
+        "minister",
+        "governor",
+        "mayor",
+        "deputy",
+        "journalist",
+        "activist",
+        "lawyer",
+    ]
+)

@@ -14,6 +14,7 @@ from functools import cache
 
 from .features import CITY_POPULATION, Feature, FeatureIndex, feature_index
 from .features import FILE as FEATURES_FILE
+from .morphology import known_nominative
 from .names import FILE as NAMES_FILE
 from .names import NameIndex
 from .normalize import normalize, skeleton, split_descriptor
@@ -137,6 +138,8 @@ class Gazetteer:
         if len(text) > MAX_NAME_CHARS:
             return Match(query, None, reason=f"longer than {MAX_NAME_CHARS} characters")
         country = country.upper() if country else None
+        # Russian and Ukrainian names in any case: "Томске", "Курской области" (issue 14)
+        text = known_nominative(text, self)
         if self.features is not None:
             refused = self._physical(query, normalize(text))
             if refused is not None:

@@ -1,0 +1,97 @@
+"""The language of an article, and its Cyrillic words read in the nominative, so the finder
+matches "Курской области" against the gazetteer's "Курская область"."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..gazetteer.morphology import detect_language, has_cyrillic, languages_for, word_nominatives
+from ..gazetteer.normalize import normalize, skeleton
+from .index import NameIndex
+from .tokens import Token
+
+__all__ = ["detect_language", "read_nominative"]
+
+
+def read_nominative(tokens: list[Token], text: str, language: str, ix: NameIndex) -> None:
+    """Give each Cyrillic token the key of its nominative form (in place): the form the
+    gazetteer's names begin with when one does ("Харкові" → "харків", not the surname "Харко"),
+    else the likeliest. A hyphenated compound is read whole ("Ростова-на-Дону" → "ростов на
+    дону"), its parts keeping their own tokens."""
+    lang = language if language in ("ru", "uk") else None
+    k, n = 0, len(tokens)
+    previous: tuple[int, list] | None = None  # the last single-token word and its readings
+    run = ""  # the keys of the name being read, while they begin a gazetteer name
+    while k < n:
+        if not has_cyrillic(text[tokens[k].start : tokens[k].end]):
+            k, previous, run = k + 1, None, ""
+            continue
+        m = k
+        while m + 1 < n and text[tokens[m].end : tokens[m + 1].start] == "-":
+            m += 1
+        # only a capitalised word, or a lowercase one that goes on with a name being read
+        # ("Курской области", "автономном округе"), is worth reading in the nominative
+        if not (tokens[k].cap or (run and run in ix.prefixes)):
+            k, previous, run = m + 1, None, ""
+            continue
+        written = text[tokens[k].start : tokens[m].end]
+        readings = _readings(written, m - k + 1, lang, ix)
+        keys = _best(readings, ix)
+        if keys:
+            for tok, key in zip(tokens[k : m + 1], keys):
+                tok.key, tok.skel = key, skeleton(key)
+        if (
+            m == k
+            and previous
+            and previous[0] == k - 1
+            and text[tokens[k - 1].end : tokens[k].start] == " "
+        ):
+            _agree(tokens[k - 1], tokens[k], previous[1], readings, ix)
+        previous = (k, readings) if m == k else None
+        part = " ".join(tok.key for tok in tokens[k : m + 1])
+        run = f"{run} {part}" if run and not tokens[k].cap else part
+        if tokens[k].cap and run not in ix.prefixes and previous is None:
+            run = ""
+        k = m + 1
+
+
+def _agree(a: Token, b: Token, readings_a: list, readings_b: list, ix: NameIndex) -> None:
+    """Two words each read alone may not make the name together ("Кривому Розі" read as
+    "криве роза"): when their pair begins no gazetteer name, take the pair of readings that
+    does ("кривии ріг")."""
+    if f"{a.key} {b.key}" in ix.prefixes:
+        return
+    for first in readings_a[:4]:
+        for second in readings_b[:4]:
+            if f"{first[0]} {second[0]}" in ix.prefixes:
+                a.key, a.skel, b.key, b.skel = (
+                    first[0],
+                    skeleton(first[0]),
+                    second[0],
+                    skeleton(second[0]),
+                )
+                return
+
+
+def _readings(written: str, parts: int, language: str | None, ix: NameIndex) -> list[list[str]]:
+    """The word's nominative readings as keys; the second dictionary only when the first
+    gives none a gazetteer name begins with."""
+    out: list[list[str]] = []
+    for lang in languages_for(written, language):
+        out += [keys for keys in _keys(written, lang) if len(keys) == parts and keys not in out]
+        if any(keys[0] in ix.prefixes for keys in out):
+            break
+    return out
+
+
+@lru_cache(maxsize=1 << 15)
+def _keys(written: str, language: str) -> tuple[list[str], ...]:
+    return tuple(normalize(form).split(" ") for form in word_nominatives(written, language))
+
+
+def _best(readings: list[list[str]], ix: NameIndex):
+    """The reading a gazetteer name begins with, else the likeliest."""
+    for keys in readings:
+        if keys[0] in ix.prefixes or " ".join(keys) in ix.prefixes:
+            return keys
+    return readings[0] if readings else None

@@ -1,0 +1,331 @@
+"""Russian and Ukrainian word forms: "в Томске", "у Сумській області" name Tomsk and Sumy Oblast.
+
+The gazetteer knows names in the nominative. Cyrillic text inflects them (six cases in Russian,
+seven in Ukrainian), so a name is turned back into its nominative forms with pymorphy3 and its
+ru and uk dictionaries before it is looked up. Each word keeps the gender and number its parse
+gives it, so an adjective stays agreed with its noun ("Курской области" → "курская область",
+"Нової Каховки" → "нова каховка").
+
+The analysers are loaded on first use only (about 0.25 s and 35 MB for Russian, 0.1 s for
+Ukrainian), so English text and Latin-script lookups never pay for them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from itertools import product
+
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Letters only one of the two languages writes: the cheapest and surest evidence of language.
+UKRAINIAN_LETTERS = frozenset("іїєґ")
+RUSSIAN_LETTERS = frozenset("ыэъё")
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*")
+# Tags of people's names in both dictionaries (OpenCorpora's grammemes).
+PERSON_TAGS = frozenset(["Name", "Surn", "Patr"])
+# Words of a compound name that never inflect: "Ростов-на-Дону", "Комсомольск-на-Амуре".
+_LINKS = frozenset(["на", "над", "под", "при", "у", "в"])
+# Prepositions of place and direction before a name, Russian and Ukrainian.
+PREPOSITIONS = frozenset(
+    [
+        "в",
+        "во",
+        "у",
+        "на",
+        "под",
+        "подо",
+        "из",
+        "изо",
+        "с",
+        "со",
+        "от",
+        "около",
+        "возле",
+        "близ",
+        "под",
+        "до",
+        "к",
+        "ко",
+        "через",
+        "з",
+        "із",
+        "зі",
+        "зо",
+        "від",
+        "під",
+        "біля",
+        "поблизу",
+        "поряд",
+        "коло",
+        "до",
+        "через",
+    ]
+)
+MAX_FORMS = 8
+MAX_PARSES = 6  # readings of a word considered: past these, pymorphy3's guesses are unlikely
+MAX_SAMPLE = 200  # Cyrillic words read to tell Russian from Ukrainian: plenty, and bounded  # combinations of word forms tried per phrase; names are short
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(CYRILLIC.search(text))
+
+
+@cache
+def analyzer(language: str):
+    """The pymorphy3 analyser of `language` ("ru" or "uk"), loaded once."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def languages_for(text: str, language: str | None = None) -> tuple[str, ...]:
+    """The dictionaries to try, the likelier first: the text's own language when known, and
+    Ukrainian first when the word has a letter only Ukrainian writes, whatever the text."""
+    letters = set(text.casefold())
+    if letters & UKRAINIAN_LETTERS:
+        return ("uk", "ru")  # a Ukrainian word in any text
+    if language in ("ru", "uk"):
+        return (language, "uk" if language == "ru" else "ru")
+    return ("ru", "uk")
+
+
+@lru_cache(maxsize=1 << 15)
+def is_known(word: str, language: str) -> bool:
+    """Is the word in the dictionary (not a guess from its ending)? Lowercase words only."""
+    return analyzer(language).word_is_known(word)
+
+
+@lru_cache(maxsize=1 << 15)
+def parses(word: str, language: str) -> tuple:
+    """pymorphy3's parses of one word, best first."""
+    return tuple(analyzer(language).parse(word))
+
+
+@lru_cache(maxsize=1 << 15)
+def word_forms(word: str, language: str) -> tuple[tuple, ...]:
+    """The nominative forms one word may stand for, lowercase, likelier first, each with the
+    gender, number and part of speech of its parse: the word's own kept ("Курской" → "курская", feminine),
+    geographical names (tag Geox) first."""
+    lower = word.casefold()
+    if lower in _LINKS:
+        return ((lower, None, None, None),)
+    ranked = sorted(
+        parses(lower, language), key=lambda p: ("Geox" not in p.tag.grammemes, -p.score)
+    )  # stable: ties keep pymorphy3's own order
+    forms: dict[str, tuple] = {}
+    for p in ranked[:MAX_PARSES]:
+        if p.tag.POS not in ("NOUN", "ADJF", "PRTF") or "LATN" in p.tag.grammemes:
+            continue
+        if p.tag.case == "nomn":
+            form = p.word
+        elif p.tag.POS == "NOUN" and p.tag.number != "plur":
+            form = p.normal_form  # a noun's dictionary form is its nominative singular
+        else:  # an adjective keeps its gender ("курская"), a plural noun its number ("сумы")
+            inflected = p.inflect({"nomn"})
+            form = inflected.word if inflected else p.normal_form
+        # a noun heads the phrase (its gender is what adjectives agree with); an adjective
+        # carries the gender it agrees in
+        if form not in forms or p.tag.POS == "ADJF":  # an adjective's reading: it agrees
+            forms[form] = (form, p.tag.gender, p.tag.number, p.tag.POS)
+    if "-" in lower:
+        # a compound the dictionary does not know, or inflects only at its end
+        # ("Каменске-Уральском"): inflect its parts too, keeping the linking words ("на") and
+        # what follows them as written
+        parts = lower.split("-")
+        if any(part in _LINKS for part in parts[1:]):
+            link = next(k for k, part in enumerate(parts) if k and part in _LINKS)
+            for head, *grammar in word_forms("-".join(parts[:link]), language)[:2]:
+                form = "-".join([head, *parts[link:]])
+                forms.setdefault(form, (form, *grammar))
+        else:
+            per_part = [word_forms(part, language)[:2] for part in parts]
+            for combo in list(product(*per_part))[:4]:
+                form = "-".join(f[0] for f in combo)
+                forms.setdefault(form, (form, *combo[-1][1:]))
+    # a word no dictionary inflects is its own form
+    forms.setdefault(lower, (lower, None, None, None))
+    return tuple(forms.values())
+
+
+def word_nominatives(word: str, language: str) -> tuple[str, ...]:
+    return tuple(f[0] for f in word_forms(word, language))
+
+
+def nominatives(phrase: str, language: str | None = None) -> list[str]:
+    """Nominative forms of a Cyrillic name, likelier first, written with the phrase's capitals:
+    "Курской области" → ["Курская область", …]; "Ростова-на-Дону" → ["Ростов-на-Дону", …]."""
+    words = [m for m in _WORD.finditer(phrase)]
+    if not words or not has_cyrillic(phrase):
+        return []
+    out: list[str] = []
+    for lang in languages_for(phrase, language):
+        options = [
+            word_forms(m.group(), lang)
+            if has_cyrillic(m.group())
+            else ((m.group(), None, None, None),)
+            for m in words
+        ]
+        for combo in _combinations(options):
+            form = _rebuild(phrase, words, combo)
+            if form not in out:
+                out.append(form)
+    return out
+
+
+def _combinations(options: list) -> list[tuple[str, ...]]:
+    """Readings of a phrase, likelier first: for each reading of its last word (the noun a
+    name's adjectives go with), every other word in a form agreeing with it in gender and
+    number ("Курская область", "Кривий Ріг", not "Криве Роза"); then one word varied at a
+    time. Enough to find the agreed reading without trying every product of a long phrase."""
+    out: list[tuple[str, ...]] = []
+    for head, gender, number, _ in options[-1][:3]:
+        firsts = []
+        for forms in options[:-1]:
+            agreeing = [f for f in forms if f[1] == gender and f[2] == number] if gender else []
+            # an adjective before the noun, if one agrees: "Приморский край", not "Приморск"
+            agreeing.sort(key=lambda f: f[3] != "ADJF")
+            firsts.append((agreeing or forms)[0][0])
+        out.append((*firsts, head))
+    first = out[0]
+    for k, forms in enumerate(options):
+        for form, *_ in forms[1:]:
+            out.append((*first[:k], form, *first[k + 1 :]))
+    return list(dict.fromkeys(out))[: MAX_FORMS * len(options)]
+
+
+def _rebuild(phrase: str, words: list, forms: tuple[str, ...]) -> str:
+    """The phrase with each word replaced by its form, each part capitalised as written."""
+    out, at = [], 0
+    for m, form in zip(words, forms):
+        out.append(phrase[at : m.start()])
+        written, parts = m.group().split("-"), form.split("-")
+        if len(written) == len(parts):
+            parts = [p.capitalize() if w[:1].isupper() else p for w, p in zip(written, parts)]
+        elif written[0][:1].isupper():
+            parts[0] = parts[0].capitalize()
+        out.append("-".join(parts))
+        at = m.end()
+    out.append(phrase[at:])
+    return "".join(out)
+
+
+def nominative_known(phrase: str, known, language: str | None = None) -> str | None:
+    """The first nominative form of `phrase` for which `known(form)` is true, or None."""
+    for form in nominatives(phrase, language):
+        if form != phrase and known(form):
+            return form
+    return None
+
+
+def is_person(word: str, language: str) -> bool:
+    """A given name, patronymic or surname, and nothing else the dictionary knows: not a town
+    ("Сергей", "Лазарев", "Волкова"); "Молотов" is also the plural of "молот", "Орёл" a bird."""
+    lower = word.casefold()
+    if not is_known(lower, language):
+        return False  # a guess from the word's ending proves nothing
+    found = [p for p in parses(lower, language) if p.tag.POS]
+    return bool(found) and all(PERSON_TAGS & p.tag.grammemes for p in found)
+
+
+def is_person_part(word: str, language: str) -> bool:
+    """Read as a person's name first: the word beside a place name that makes it a person's
+    ("Сергей Лазарев", "Наталья Волкова")."""
+    lower = word.casefold()
+    if not is_known(lower, language):
+        return False
+    found = parses(lower, language)
+    return bool(found) and bool(PERSON_TAGS & found[0].tag.grammemes)
+
+
+def has_place_reading(word: str, language: str) -> bool:
+    """Does the dictionary know the word as a geographical name (Russian's tag Geox)?"""
+    return any("Geox" in p.tag.grammemes for p in parses(word.casefold(), language))
+
+
+def is_nominative(word: str, language: str) -> bool:
+    """Is the word's likeliest reading a nominative ("Иванов" the surname, not "Иванова")?"""
+    found = parses(word.casefold(), language)
+    return bool(found) and found[0].tag.case == "nomn"
+
+
+def may_be_person(word: str, language: str) -> bool:
+    """Can the word be read as a name, patronymic or surname at all ("Лазарев", "Кирова"; not
+    "Новосибирска")?"""
+    lower = word.casefold()
+    return is_known(lower, language) and any(
+        PERSON_TAGS & p.tag.grammemes for p in parses(lower, language)
+    )
+
+
+def is_common_word(word: str) -> bool:
+    """A word the Russian dictionary reads first as an ordinary word, not a geographical or
+    personal name: "Мир" (world), "Бор" (pine forest), "Орёл" (eagle), where "Томск" is first a
+    place. Such a name needs context, as "Bar" does in English. The Russian dictionary tags
+    places (Geox), the Ukrainian one does not, so it judges words of both languages; a word it
+    does not know ("Чернівці") is not common."""
+    lower = word.casefold()
+    if not is_known(lower, "ru"):
+        return False
+    best = parses(lower, "ru")[0].tag
+    return best.POS is not None and not ({"Geox", "Abbr", *PERSON_TAGS} & best.grammemes)
+
+
+def detect_language(text: str) -> str:
+    """ "ru", "uk", "en" (Latin script), "mixed", or "" for text with no letters.
+
+    Each Cyrillic word votes: by a letter only one language writes (і ї є ґ Ukrainian, ы э ъ ё
+    Russian), else by being known to one dictionary only. The minority above a quarter of the
+    majority makes the text mixed, as do Latin and Cyrillic words each above a fifth.
+    """
+    words = _WORD.findall(text)
+    cyrillic = [w for w in words if CYRILLIC.search(w)]
+    latin = len(words) - len(cyrillic)
+    if not words:
+        return ""
+    if len(cyrillic) < 0.2 * len(words):
+        return "en" if latin else ""
+    if latin > 0.2 * len(words):
+        return "mixed"
+    uk = ru = 0
+    for word in (w.casefold() for w in cyrillic[:MAX_SAMPLE]):
+        letters = set(word)
+        if letters & UKRAINIAN_LETTERS:
+            uk += 1
+        elif letters & RUSSIAN_LETTERS:
+            ru += 1
+        else:  # a word only one dictionary knows: "задержали" is Russian, "теж" Ukrainian
+            in_ru, in_uk = (is_known(word, lang) for lang in ("ru", "uk"))
+            uk += in_uk and not in_ru
+            ru += in_ru and not in_uk
+    if not (uk or ru):
+        return "ru"  # words both languages share, or neither knows: Russian is the likelier
+    if min(uk, ru) > 0.25 * max(uk, ru):
+        return "mixed"
+    return "uk" if uk > ru else "ru"
+
+
+def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
+    """`text`, or the nominative form of it the gazetteer knows: what `Gazetteer.lookup` asks
+    for a Cyrillic name it does not know as written ("Томске" → "Томск")."""
+    from .normalize import normalize, skeleton, split_descriptor
+
+    names = gazetteer.names
+    if not has_cyrillic(text) or normalize(text) in names.full:
+        return text
+
+    def known(form: str) -> bool:  # as Gazetteer._candidates finds names
+        key = normalize(form)
+        base, _ = split_descriptor(key)
+        return key in names.full or base in names.base or skeleton(base) in names.variants
+
+    found = nominative_known(text, known, language)
+    if found is None:  # "в Курской области", "під Харковом": the name after its preposition
+        first, _, rest = text.partition(" ")
+        if first.casefold() in PREPOSITIONS and rest.strip():
+            found = nominative_known(rest.strip(), known, language) or (
+                rest.strip() if known(rest.strip()) else None
+            )
+    if found is None:  # no place: the suggestions are better found for the nominative
+        forms = nominatives(text, language)
+        return forms[0] if forms else text
+    return found

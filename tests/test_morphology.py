@@ -1,0 +1,134 @@
+"""Russian and Ukrainian case forms resolve as their nominative does (issue 14): every case of a
+town, an oblast and a krai in both languages, hyphenated names, names after a preposition, and
+the language of a text."""
+
+import pytest
+
+from geomap.gazetteer import geocode
+from geomap.gazetteer.morphology import detect_language, nominatives
+
+# Hand-written declensions, in case order. Russian: nominative, genitive, dative, accusative,
+# instrumental, prepositional (locative). Ukrainian adds the vocative, after the locative.
+RUSSIAN = {
+    "Tomsk": "Томск Томска Томску Томск Томском Томске",
+    "Voronezh": "Воронеж Воронежа Воронежу Воронеж Воронежем Воронеже",
+    "Kursk Oblast": "Курская_область Курской_области Курской_области Курскую_область "
+    "Курской_областью Курской_области",
+    "Tver Oblast": "Тверская_область Тверской_области Тверской_области Тверскую_область "
+    "Тверской_областью Тверской_области",
+    "Krasnodar Krai": "Краснодарский_край Краснодарского_края Краснодарскому_краю "
+    "Краснодарский_край Краснодарским_краем Краснодарском_крае",
+    "Perm Krai": "Пермский_край Пермского_края Пермскому_краю Пермский_край Пермским_краем "
+    "Пермском_крае",
+}
+UKRAINIAN = {
+    "Poltava": "Полтава Полтави Полтаві Полтаву Полтавою Полтаві Полтаво",
+    "Vinnytsya": "Вінниця Вінниці Вінниці Вінницю Вінницею Вінниці Віннице",
+    "Sumy Oblast": "Сумська_область Сумської_області Сумській_області Сумську_область "
+    "Сумською_областю Сумській_області Сумська_областе",
+    "Lviv Oblast": "Львівська_область Львівської_області Львівській_області Львівську_область "
+    "Львівською_областю Львівській_області Львівська_областе",
+    "Krasnodar Krai": "Краснодарський_край Краснодарського_краю Краснодарському_краю "
+    "Краснодарський_край Краснодарським_краєм Краснодарському_краї Краснодарський_краю",
+    "Primorsky Krai": "Приморський_край Приморського_краю Приморському_краю Приморський_край "
+    "Приморським_краєм Приморському_краї Приморський_краю",
+}
+
+
+def _cases(table, count):
+    for place, forms in table.items():
+        words = forms.split()
+        assert len(words) == count
+        for case, form in enumerate(words):
+            yield pytest.param(form.replace("_", " "), place, id=f"{place}-{case}")
+
+
+@pytest.mark.parametrize(("written", "place"), _cases(RUSSIAN, 6))
+def test_every_russian_case_resolves(written, place):
+    assert geocode(written).place.name == place
+
+
+@pytest.mark.parametrize(("written", "place"), _cases(UKRAINIAN, 7))
+def test_every_ukrainian_case_resolves(written, place):
+    assert geocode(written).place.name == place
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("Ростова-на-Дону", "Rostov-on-Don"),
+        ("Ростову-на-Дону", "Rostov-on-Don"),
+        ("Комсомольске-на-Амуре", "Komsomolsk-on-Amur"),
+        ("Петропавловске-Камчатском", "Petropavlovsk-Kamchatsky"),
+        ("Каменске-Уральском", "Kamensk-Ural’skiy"),
+        ("Нижнем Новгороде", "Nizhniy Novgorod"),
+        ("Білій Церкві", "Bila Tserkva"),
+        ("Кривому Розі", "Kryvyy Rih"),
+        ("з Нової Каховки", "Nova Kakhovka"),
+        ("під Харковом", "Kharkiv"),
+        ("в Тверской области", "Tver Oblast"),
+    ],
+)
+def test_hyphenated_multiword_and_after_a_preposition(written, place):
+    assert geocode(written).place.name == place
+
+
+def test_adjectives_agree_with_their_noun():
+    assert nominatives("Курской области")[0] == "Курская область"
+    assert nominatives("Приморском крае")[0] == "Приморский край"
+    assert nominatives("Нової Каховки")[0] == "Нова Каховка"
+    assert nominatives("Ростова-на-Дону")[0] == "Ростов-на-Дону"
+
+
+def test_latin_names_and_unknown_cyrillic_words_are_untouched():
+    assert nominatives("Tomsk") == []
+    assert geocode("Tomsk").place.name == "Tomsk"
+    assert geocode("Шмутцбург").place is None  # no nominative makes a place of a nonsense word
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("В Томске и Кемерове задержали людей, сообщает издание.", "ru"),
+        ("У Полтаві та Житомирі теж затримали людей.", "uk"),
+        ("Protesters were detained in Tomsk and Kemerovo on Sunday.", "en"),
+        ("Protesters in Tomsk chanted «Нет войне» and «Мир» at the police station.", "mixed"),
+        ("В Томске задержали людей. У Полтаві та Житомирі затримали людей.", "mixed"),
+        ("Сегодня в городе прошла акция против войны", "ru"),  # no marker letter: dictionaries
+        ("", ""),
+        ("1234 — 5678", ""),
+    ],
+)
+def test_language_of_a_text(text, language):
+    assert detect_language(text) == language
+
+
+def test_events_files_take_case_forms(tmp_path):
+    """Place names in an events file go through the same lookup: written as the article has
+    them, inflected, they resolve."""
+    import geomap
+
+    path = tmp_path / "events.yaml"
+    path.write_text(
+        "title: Case forms\n"
+        "events:\n"
+        "  - id: one\n"
+        "    layer: protests\n"
+        "    title: Pickets\n"
+        "    summary: Pickets in two places.\n"
+        "    date: 2022-03-12\n"
+        "    places: [в Воронеже, Тверской области]\n"
+        "    certainty: reported\n"
+        "  - id: two\n"
+        "    layer: crossings\n"
+        "    title: A route\n"
+        "    summary: From one town to another.\n"
+        "    date: 2022-03-13\n"
+        "    route: [з Вінниці, до Львова]\n"
+        "    certainty: reported\n",
+        encoding="utf-8",
+    )
+    located = geomap.locate_events(geomap.load_events(path))
+    text = located.to_json()
+    for place in ("Voronezh", "Tver Oblast", "Vinnytsya", "Lviv"):
+        assert place in text, place

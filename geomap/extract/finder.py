@@ -368,9 +368,9 @@ class _Finder:
         ):
             return False  # "Paris", "Chechen fighters", "UK"
         if (abroad_word or all(w in COMMON_WORDS for w in words)) and (
-            first.initial or not (self._after_locative(c.i) or self._listed(c))
+            first.initial or not (self._after_locative(c.i, the=not abroad_word) or self._listed(c))
         ):
-            return False
+            return False  # "at the University of …" is no town abroad: "in Nice", "to Split" are
         if first.upper and len(words) == 1 and self._abroad(c):
             return False  # "OMON", "NATO": an acronym, not a town abroad spelt in capitals
         if self._nature(c):
@@ -387,7 +387,7 @@ class _Finder:
             and not prev.upper
             and not prev.initial
             and prev.key not in STOPWORDS
-            and prev.key not in self.ix.names
+            and not self._named_near_home(prev.key)
         ):
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
@@ -396,9 +396,18 @@ class _Finder:
             and joinable(text, last, nxt, False)
             and nxt.cap
             and not nxt.upper
-            and nxt.key not in self.ix.names
+            and not self._named_near_home(nxt.key)
             and nxt.key not in AFTER
         )
+
+    def _named_near_home(self, key: str) -> bool:
+        """A neighbouring capitalised word that is itself a place name ("Kharkiv Kyiv" in a
+        heading) does not make a two-word name; a name known only far abroad ("Rhode", an old
+        name of Roses in Spain) does not count as one."""
+        if key not in self.ix.names:
+            return False
+        match = self.ix.lookup(key)
+        return any(p.romanised or p.kind != "town" for p in (match.place, *match.alternatives) if p)
 
     def _abroad(self, c: Candidate) -> bool:
         place = self.ix.lookup(self._query(c)).place
@@ -431,9 +440,9 @@ class _Finder:
         place = self.ix.lookup(self._query(c)).place
         return place is None or place.kind in ("town", "checkpoint")
 
-    def _after_locative(self, i: int) -> bool:
+    def _after_locative(self, i: int, the: bool = True) -> bool:
         t = self.tokens
-        k = i - 1 if i and t[i - 1].key != "the" else i - 2
+        k = i - 1 if i and (t[i - 1].key != "the" or not the) else i - 2
         return (
             k >= 0
             and t[k].para == t[i].para

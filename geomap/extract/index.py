@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from ..gazetteer import Gazetteer
 from ..gazetteer.store import StoredNames
 
@@ -16,16 +18,21 @@ class NameIndex:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         names = gazetteer.names
+        # Each is a set or a store's key set: only `in` is asked of them.
+        self.names: Container[str]
+        self.skeletons: Container[str]
+        self.prefixes: Container[str]
+        self.common: Container[str]
         if isinstance(names, StoredNames):
             self.names, self.skeletons = names.keys, names.skeletons
             self.prefixes, self.common = names.prefixes, names.common
             self.max_tokens = names.max_tokens
         else:
-            self.names = set(names.full) | set(names.base)
-            self.skeletons = set(names.variants)
-            self.prefixes = _prefixes(self.names) | _prefixes(self.skeletons)
+            keys, skeletons = set(names.full) | set(names.base), set(names.variants)
+            self.names, self.skeletons = keys, skeletons
+            self.prefixes = _prefixes(keys) | _prefixes(skeletons)
             self.common = names.common
-            self.max_tokens = max(k.count(" ") for k in self.names) + 1
+            self.max_tokens = max(k.count(" ") for k in keys) + 1
         self.cache: dict[str, object] = {}
 
     def lookup(self, query):

@@ -246,13 +246,24 @@ class Gazetteer:
         for position in names.full.get(key, ()):
             place = places[position]
             found.setdefault(place.id, _Candidate(place, EXACT))
-        if wanted_kind or not found:
+        # Only towns abroad carry the exact name ("Altai", an old name of a Chinese city): places
+        # at home that answer to it without a descriptor (the Altai Republic) compete on equal
+        # terms, so the town abroad wins only by the usual rules of kind and size.
+        abroad_only = bool(found) and all(
+            c.place.country not in HOME_COUNTRIES for c in found.values()
+        )
+        if wanted_kind or not found or abroad_only:
             for entry in names.base.get(base, ()):
                 place, stripped = places[entry >> 1], bool(entry & 1)
                 if place.id not in found:
                     found[place.id] = _Candidate(place, BASE, stripped)
                 elif stripped:
                     found[place.id].stripped = True
+        if abroad_only and any(
+            c.level == BASE and c.place.country in HOME_COUNTRIES for c in found.values()
+        ):
+            for c in found.values():
+                c.level = min(c.level, BASE)
         # Transliteration variants always take part, at the lowest level: they decide
         # only when nothing better is known, and can make an exact match doubtful.
         for entry in names.variants.get(skeleton(base), ()):

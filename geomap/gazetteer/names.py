@@ -66,7 +66,7 @@ class NameIndex:
                 variants.setdefault(skeleton(stem), []).extend(romanised)
         # Names of towns abroad that are English words ("City One" is written "One" too),
         # unless a place at home carries the name ("samara" is a winged seed, and Samara).
-        common = set()
+        common: set[str] = set()
         for place in places:
             if place.common_word:
                 key = normalize(place.name)
@@ -179,8 +179,9 @@ def fingerprint(places, rules: bytes | None = None) -> str:
     for place in places:
         flags = f"{place.common_word:d}{place.romanised:d}"
         digest.update(
-            "\x1f".join((place.id, place.name, *place.aliases, "\x1e", *place.namesake, flags))
-            .encode("utf-8")
+            "\x1f".join(
+                (place.id, place.name, *place.aliases, "\x1e", *place.namesake, flags)
+            ).encode("utf-8")
         )
         digest.update(b"\x1d")
     return digest.hexdigest()

@@ -83,7 +83,7 @@ def data_dir() -> Path:
 
 def read_places(directory: Path | None = None) -> list[Place]:
     directory = directory or data_dir()
-    places = []
+    places: list[Place] = []
     for kind in KINDS:
         path = directory / FILES[kind]
         try:

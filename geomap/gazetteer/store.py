@@ -66,10 +66,7 @@ def write_store(path: Path, places: list[Place], index: NameIndex) -> None:
         db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
         db.executemany(
             "INSERT INTO places VALUES (?, ?, ?, ?, ?)",
-            (
-                (n, p.id, p.kind, p.country, _pack(_properties(p)))
-                for n, p in enumerate(places)
-            ),
+            ((n, p.id, p.kind, p.country, _pack(_properties(p))) for n, p in enumerate(places)),
         )
         for tier, name in enumerate(TIERS):
             table = getattr(index, name)
@@ -182,7 +179,9 @@ class StoredPlaces(Sequence):
         return list(self._select(f"WHERE {' AND '.join(where)}" if where else "", tuple(args)))
 
     def _select(self, where: str, args: tuple) -> Iterator[Place]:
-        rows = self._db.execute(f"SELECT position, props FROM places {where} ORDER BY position", args)
+        rows = self._db.execute(
+            f"SELECT position, props FROM places {where} ORDER BY position", args
+        )
         for position, props in rows:
             place = self._made.get(position)
             if place is None:
@@ -244,7 +243,9 @@ class _Tier(Mapping):
         return (key for (key,) in rows)
 
     def __len__(self) -> int:
-        return self._db.execute("SELECT count(*) FROM names WHERE tier = ?", (self._tier,)).fetchone()[0]
+        return self._db.execute(
+            "SELECT count(*) FROM names WHERE tier = ?", (self._tier,)
+        ).fetchone()[0]
 
     def items(self):  # one query, not one per key (the audit walks every name)
         rows = self._db.execute(
@@ -264,7 +265,8 @@ class _KeySet:
         found = self._seen.get(key)
         if found is None:
             found = self._seen[key] = (
-                isinstance(key, str) and self._db.execute(self._query, (key,)).fetchone() is not None
+                isinstance(key, str)
+                and self._db.execute(self._query, (key,)).fetchone() is not None
             )
         return found
 
@@ -310,7 +312,6 @@ def stored_contents(path: Path) -> tuple[list[Place], NameIndex]:
     store = Store(path)
     places = list(store.places())
     names = store.names()
-    tiers = [dict(getattr(names, t).items()) for t in TIERS]
+    full, base, variants = (dict(getattr(names, t).items()) for t in TIERS)
     common = frozenset(k for (k,) in store.db.execute("SELECT key FROM common"))
-    return places, NameIndex(*tiers, names.fingerprint, common)
-
+    return places, NameIndex(full, base, variants, names.fingerprint, common)

@@ -1,0 +1,219 @@
+"""Issue 13 parts 1 and 2: the world's capitals and towns, Russia's and Ukraine's villages, the
+rules that keep them from making wrong answers, and the store that serves them."""
+
+import collections
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geomap.cli import cli
+from geomap.extract import Article, extract
+from geomap.gazetteer import Gazetteer, Place, default_gazetteer
+from geomap.gazetteer import lookup as lookup_module
+from geomap.gazetteer.places import data_dir
+from geomap.gazetteer.store import FILE as STORE_FILE
+from geomap.gazetteer.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return default_gazetteer()
+
+
+# --- part 1: the world --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Chisinau", "MD"),
+        ("Baku", "AZ"),
+        ("Bishkek", "KG"),
+        ("Tashkent", "UZ"),
+        ("Astana", "KZ"),
+        ("Batumi", "GE"),
+        ("Kutaisi", "GE"),
+        ("Vilnius", "LT"),
+        ("Riga", "LV"),
+        ("Tallinn", "EE"),
+        ("Warsaw", "PL"),
+        ("Berlin", "DE"),
+        ("Istanbul", "TR"),
+        ("Belgrade", "RS"),
+        ("Podgorica", "ME"),
+        ("Ulaanbaatar", "MN"),
+        ("Dubai", "AE"),
+        ("Bangkok", "TH"),
+        ("Larnaca", "CY"),
+        ("Tel Aviv", "IL"),
+    ],
+)
+def test_towns_abroad_resolve(gazetteer, name, country):
+    place = gazetteer.lookup(name).place
+    assert place is not None and (place.kind, place.country) == ("town", country), place
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Vaduz", "LI"), ("Valletta", "MT"), ("San Marino", "SM")],
+)
+def test_capitals_below_the_world_threshold_are_kept(gazetteer, name, country):
+    """Every capital, however small: Vaduz has 5,000 people, under the 15,000 threshold.
+    (A city-state's bare name is the country: the country's own entry carries it.)"""
+    assert any(
+        p.kind == "town" and p.country == country and p.population < 15000
+        for p in gazetteer.find(kind="town", country=country)
+    )
+    assert gazetteer.lookup(name).place.country == country
+
+
+def test_towns_far_abroad_are_15000_or_capitals(gazetteer):
+    far = [p for p in gazetteer.find(kind="town") if not p.romanised]
+    assert len(far) > 25000
+    small = [p for p in far if p.population < 15000]
+    # the small ones are capitals (one per country at most) or seats GeoNames files at 15,000+
+    assert len(small) < 300, len(small)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Yerevn", "Yerevan (town, AM)"),
+        ("Buenos Aries", "Buenos Aires (town, AR)"),
+        ("Podgorca", "Podgorica (town, ME)"),
+        ("Ulanbator city", "Ulan Bator (town, MN)"),
+        ("Kaliningrd region", "Kaliningrad Oblast (region, RU)"),
+    ],
+)
+def test_suggestions_for_misspelt_towns_abroad_are_sensible(gazetteer, query, first):
+    match = gazetteer.lookup(query)
+    assert match.place is None or match.place.name in first
+    if match.place is None:
+        assert match.suggestions[0] == first, match.suggestions
+
+
+def test_suggestions_do_not_fill_up_with_towns_far_abroad(gazetteer):
+    """Towns far abroad are offered only for a close spelling: "Donbas region" is no
+    misspelling of Doba (Chad) or Donna (Texas)."""
+    suggestions = gazetteer.lookup("Donbas region").suggestions
+    assert not any("(town, TD)" in s or "(town, US)" in s for s in suggestions), suggestions
+
+
+# --- part 2: villages and the not-found note ----------------------------------------------------
+
+
+def test_villages_of_500_to_1000_people_are_in(gazetteer):
+    villages = [
+        p
+        for p in gazetteer.find(kind="town")
+        if p.country in ("RU", "UA") and 500 <= p.population < 1000
+    ]
+    assert len(villages) > 1000
+    everywhere = collections.Counter((p.name, p.parent) for p in gazetteer.find(kind="town"))
+    unique = [p for p in villages if everywhere[p.name, p.parent] == 1][:12]
+    assert len(unique) == 12
+    for village in unique:
+        match = gazetteer.lookup(f"{village.name} ({gazetteer.get(village.parent).name})")
+        assert match.place == village, (village, match)
+
+
+def test_thresholds_agree_between_the_build_and_the_message():
+    source = (REPO / "scripts" / "build_geodata.py").read_text(encoding="utf-8")
+    assert f"VILLAGE_THRESHOLD = {lookup_module.VILLAGE_THRESHOLD}\n" in source
+    assert f"WORLD_THRESHOLD = {lookup_module.WORLD_THRESHOLD}\n" in source
+    sources_md = (data_dir() / "SOURCES.md").read_text(encoding="utf-8")
+    assert f"cities{lookup_module.VILLAGE_THRESHOLD}" in sources_md
+    assert f"cities{lookup_module.WORLD_THRESHOLD}" in sources_md
+
+
+@pytest.mark.parametrize("name", ["Lilliput", "Brigadoon", "Zzyzxovka"])
+def test_not_found_says_what_the_gazetteer_holds(gazetteer, name):
+    match = gazetteer.lookup(name)
+    assert match.not_found and "500 people or more" in match.note
+    out = CliRunner().invoke(cli, ["geocode", name]).output
+    assert "so a smaller village may be missing" in out
+
+
+def test_an_ambiguous_name_gets_no_not_found_note(gazetteer):
+    match = gazetteer.lookup("Pervomaisk")
+    assert match.place is None and match.reason == "ambiguous" and match.note == ""
+
+
+# --- the rules that keep the world from making wrong answers -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Mena", "Kazan", "Dimitrovgrad", "Uman", "Okha", "Abalak", "Chita", "Armavir", "Samara"],
+)
+def test_a_home_town_outweighs_its_namesake_abroad(gazetteer, name):
+    place = gazetteer.lookup(name).place
+    assert place is not None and place.country in ("RU", "UA"), place
+
+
+def test_a_much_bigger_town_abroad_still_wins(gazetteer):
+    assert gazetteer.lookup("Paris").place.country == "FR"  # not the Urals village
+
+
+def test_transliteration_variants_are_only_for_romanised_places():
+    """A skeleton match ("Melnyk" ~ "Mělník") counts only for places named by romanising
+    Cyrillic."""
+    abroad = Place("cz", "Mělník", "town", "CZ", 50.3, 14.5, population=19000, romanised=False)
+    home = Place("ua", "Mel'nyk", "town", "UA", 49.0, 30.0, population=900)
+    assert Gazetteer([abroad]).lookup("Melnik").place == abroad  # its own spelling
+    assert Gazetteer([abroad]).lookup("Melnyk").place is None
+    assert Gazetteer([home]).lookup("Melnik").place == home
+
+
+def test_no_place_far_abroad_has_variant_keys(gazetteer):
+    positions = {e >> 1 for _, entries in gazetteer.names.variants.items() for e in entries}
+    sample = sorted(positions)[::50]
+    assert all(gazetteer.places[n].romanised for n in sample)
+
+
+def _places_in(text):
+    return [
+        (m.text, m.place.country) for m in extract(Article.from_text(text, whole=True)).mentions
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobile phones were seized. Male conscripts were held.",
+        "Reading the verdict, the judge paused. Of course, nobody agreed.",
+        "Split decisions followed. Nice words were said.",
+        "Bath and Deal were not mentioned; Most of them left in March.",
+        "The lawyer Melnyk spoke at the University of Birmingham.",
+        "OMON officers and NATO observers arrived in South Asia.",
+    ],
+)
+def test_towns_abroad_named_like_english_words_need_context(text):
+    assert [m for m in _places_in(text) if m[1] not in ("GB",)] == [], _places_in(text)
+
+
+def test_a_town_abroad_named_like_a_word_counts_after_a_locative():
+    assert _places_in("He moved to Split and then to Nice.") == [("Split", "HR"), ("Nice", "FR")]
+
+
+def test_common_word_flag_comes_from_the_data(gazetteer):
+    nice = gazetteer.lookup("Nice").place
+    assert nice.common_word and not nice.romanised
+    assert not gazetteer.lookup("Samara").place.common_word  # a seed and a city: home wins
+    assert "samara" not in gazetteer.names.common
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+def test_the_bundled_gazetteer_is_read_on_demand():
+    store = Store(data_dir() / STORE_FILE)
+    places = store.places()
+    assert len(places) > 40000
+    names = store.names()
+    assert "kharkov" in names.keys and "nova" in names.prefixes and "novax" not in names.prefixes
+    assert names.full.get("no such key") is None
+    assert places.by_id["UA-63"].name == "Kharkiv Oblast"

@@ -222,3 +222,26 @@ def test_the_bundled_gazetteer_is_read_on_demand():
     assert "kharkov" in names.keys and "nova" in names.prefixes and "novax" not in names.prefixes
     assert names.full.get("no such key") is None
     assert places.by_id["UA-63"].name == "Kharkiv Oblast"
+
+
+def test_a_home_region_competes_with_a_town_abroad_that_carries_its_name():
+    """Only a town abroad carries the exact name (an old name of a Mexican town): the region
+    at home that answers to it without its descriptor is in the running, and wins by kind."""
+    region = Place("RU-TUL", "Tula Oblast", "region", "RU", 54.0, 37.5)
+    abroad = Place(
+        "gn:1", "Tulancingo", "town", "MX", 20.1, -98.4, population=100000,
+        aliases=("Tula",), romanised=False,
+    )  # fmt: skip
+    assert Gazetteer([region, abroad]).lookup("Tula").place == region
+    assert Gazetteer([abroad]).lookup("Tula").place == abroad
+
+
+def test_the_audit_explains_a_country_over_a_town_far_abroad_by_rule():
+    from geomap.gazetteer.audit import confident_collisions
+
+    country = Place("LB", "Lebanon", "country", "LB", 33.9, 35.9, population=6_800_000)
+    far = Place("gn:2", "Lebanon", "town", "US", 40.3, -76.4, population=26000, romanised=False)
+    near = Place("gn:3", "Lebanon", "town", "UA", 48.0, 30.0, population=600)
+    assert confident_collisions(Gazetteer([country, far])) == []
+    [listed] = confident_collisions(Gazetteer([country, far, near]))
+    assert (listed.answer, listed.others) == ("LB", ("gn:3",))

@@ -58,6 +58,9 @@ NEIGHBOUR_TOWN_KM = 60
 VILLAGE_THRESHOLD = 500
 NEIGHBOUR_THRESHOLD = 1000
 WORLD_THRESHOLD = 15000
+# Towns far abroad (beyond the countries that romanise Cyrillic) keep Cyrillic alternate names
+# from this size on, and capitals always.
+CYRILLIC_ABROAD_MIN = 100_000
 # Regions of other countries that the gazetteer needs (breakaway areas and their containers).
 EXTRA_REGIONS = {"MD-SN", "GE-SK"}
 
@@ -348,6 +351,17 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
         key = normalize(name)
         return key in words or split_descriptor(key)[0] in words
 
+    # A smaller town far abroad keeps no Cyrillic names: GeoNames gives Mělník "Мельник", a
+    # Ukrainian surname, and Alès "Але", a Russian "but". Cities of 100,000+ and capitals
+    # keep theirs (Стамбул, Белград, Гюмри): those are the ones Russian and Ukrainian writers
+    # name in their own script.
+    romanised = romanised_countries(sources["countries"])
+    small_far = ~towns["country"].isin(romanised) & (towns["population"] < CYRILLIC_ABROAD_MIN)
+    small_far &= ~towns["geonameid"].isin(capitals)
+    towns["aliases"] = [
+        [a for a in aliases if not _has_cyrillic(a)] if drop else aliases
+        for aliases, drop in zip(towns["aliases"], small_far)
+    ]
     abroad = ~towns["country"].isin(["RU", "UA"])
     # A town abroad named like a continent (Asia in the Philippines) is not what "South Asia"
     # means, nor a bare "Asia": left out, as are such alternate names of other towns.
@@ -365,9 +379,12 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
     ]
     # Transliteration variants (the skeleton tier) are for names romanised from Cyrillic:
     # Russia, Ukraine, their neighbours and the countries where Russian is spoken (GeoNames).
-    romanised = romanised_countries(sources["countries"])
     towns["romanised"] = [None if c in romanised else False for c in towns["country"]]
     return towns.sort_values("geonameid")
+
+
+def _has_cyrillic(name: str) -> bool:
+    return any("CYRILLIC" in unicodedata.name(ch, "") for ch in name)
 
 
 def capital_ids(cities: dict, countries: dict) -> set[int]:

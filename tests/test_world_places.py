@@ -245,3 +245,30 @@ def test_the_audit_explains_a_country_over_a_town_far_abroad_by_rule():
     assert confident_collisions(Gazetteer([country, far])) == []
     [listed] = confident_collisions(Gazetteer([country, far, near]))
     assert (listed.answer, listed.others) == ("LB", ("gn:3",))
+
+
+def test_small_towns_far_abroad_have_no_cyrillic_names(gazetteer):
+    def cyrillic(name):
+        return any("\u0400" <= ch <= "\u04ff" for ch in name)
+
+    far = [p for p in gazetteer.find(kind="town") if not p.romanised]
+    small = [p for p in far if p.population < 100_000 and any(map(cyrillic, p.aliases))]
+    assert len(small) < 250, len(small)  # capitals keep theirs (Vaduz is Вадуц)
+    big = gazetteer.lookup("Стамбул").place
+    assert (big.country, big.kind) == ("TR", "town")
+    for word in ("Мельник", "Але", "Там"):
+        place = gazetteer.lookup(word).place
+        assert place is None or place.romanised, (word, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ilya Sokolov, a lawyer, was detained.",
+        "The officer Ivan Kuznetsov refused.",
+        "Her colleague Maria Tame spoke.",
+        "They sunbathed on the French Riviera.",
+    ],
+)
+def test_a_town_far_abroad_beside_a_capitalised_word_is_part_of_a_name(text):
+    assert [m for m in _places_in(text) if m[1] not in ("RU", "UA")] == [], _places_in(text)

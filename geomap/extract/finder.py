@@ -379,15 +379,19 @@ class _Finder:
             return False
         if first.heading:
             return True
+        # Beside a capitalised word, a name is part of a longer name ("Albert Sakhibgareyev"),
+        # unless that word is a place name too; not for a town far abroad: "Ilya Sokolov" is a
+        # man, whether or not a village is called Ilya.
+        far = self._abroad(c)
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
         if (
             prev
             and joinable(text, prev, first, False)
             and prev.cap
             and not prev.upper
-            and not prev.initial
-            and prev.key not in STOPWORDS
-            and not self._named_near_home(prev.key)
+            and (far or not prev.initial)
+            and (prev.key not in STOPWORDS or (far and prev.key in ADJECTIVES))  # French Riviera
+            and (far or not self._named_near_home(prev.key))
         ):
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
@@ -396,7 +400,7 @@ class _Finder:
             and joinable(text, last, nxt, False)
             and nxt.cap
             and not nxt.upper
-            and not self._named_near_home(nxt.key)
+            and (far or not self._named_near_home(nxt.key))
             and nxt.key not in AFTER
         )
 

@@ -363,6 +363,13 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
         for aliases, drop in zip(towns["aliases"], small_far)
     ]
     abroad = ~towns["country"].isin(["RU", "UA"])
+    # A Cyrillic name of a town abroad that Russian or Ukrainian knows as a word, not as a
+    # place, is dropped: Police (PL) is "Полиция", Vinh (VN) "Він" ("he").
+    is_cyrillic_word = cyrillic_words()
+    towns["aliases"] = [
+        [a for a in aliases if not (_has_cyrillic(a) and is_cyrillic_word(a))] if out else aliases
+        for aliases, out in zip(towns["aliases"], abroad)
+    ]
     # A town abroad named like a continent (Asia in the Philippines) is not what "South Asia"
     # means, nor a bare "Asia": left out, as are such alternate names of other towns.
     continents = continent_names(sources["continents"])
@@ -381,6 +388,35 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
     # Russia, Ukraine, their neighbours and the countries where Russian is spoken (GeoNames).
     towns["romanised"] = [None if c in romanised else False for c in towns["country"]]
     return towns.sort_values("geonameid")
+
+
+def cyrillic_words():
+    """A test: is this Cyrillic name a Russian or Ukrainian word rather than a place? By the
+    OpenCorpora and Ukrainian dictionaries of pymorphy3: a word the Russian dictionary knows
+    but never as a place name (Geox), or one the Ukrainian dictionary knows as anything but a
+    common noun (pronouns, conjunctions, particles, first names and surnames)."""
+    import pymorphy3
+
+    russian = pymorphy3.MorphAnalyzer(lang="ru")
+    ukrainian = pymorphy3.MorphAnalyzer(lang="uk")
+
+    def is_word(name: str) -> bool:
+        if " " in name or "-" in name:
+            return False
+        # as lookup reads it: normalisation drops soft and hard signs, so "Вінь" is "він"
+        folded = name.translate(str.maketrans("", "", "ьъЬЪ"))
+        return is_word_as_written(name) or (folded != name and is_word_as_written(folded))
+
+    def is_word_as_written(name: str) -> bool:
+        ru = [p for p in russian.parse(name) if p.is_known]
+        if any("Geox" in p.tag.grammemes for p in ru):
+            return False
+        if ru:
+            return True
+        uk = [p for p in ukrainian.parse(name) if p.is_known]
+        return any(p.tag.POS != "NOUN" or {"Name", "Surn", "Patr"} & p.tag.grammemes for p in uk)
+
+    return is_word
 
 
 def _has_cyrillic(name: str) -> bool:

@@ -272,3 +272,18 @@ def test_small_towns_far_abroad_have_no_cyrillic_names(gazetteer):
 )
 def test_a_town_far_abroad_beside_a_capitalised_word_is_part_of_a_name(text):
     assert [m for m in _places_in(text) if m[1] not in ("RU", "UA")] == [], _places_in(text)
+
+
+@pytest.mark.parametrize("word", ["Полиция", "Він", "Але", "Там", "Мельник"])
+def test_cyrillic_words_are_not_names_of_towns_abroad(gazetteer, word):
+    """Police (PL) is "Полиция" to GeoNames, Vinh (VN) "Вінь" (read as "він", "he")."""
+    place = gazetteer.lookup(word).place
+    assert place is None or place.country in ("RU", "UA"), place
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Стамбул", "TR"), ("Гюмри", "AM"), ("Ереван", "AM"), ("Белград", "RS"), ("Варшава", "PL")],
+)
+def test_cyrillic_names_of_cities_abroad_stay(gazetteer, word, country):
+    assert gazetteer.lookup(word).place.country == country

@@ -377,12 +377,12 @@ class _Finder:
             return False
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
             return False
-        if first.heading:
-            return True
         # Beside a capitalised word, a name is part of a longer name ("Albert Sakhibgareyev"),
-        # unless that word is a place name too; not for a town far abroad: "Ilya Sokolov" is a
-        # man, whether or not a village is called Ilya.
+        # unless that word is a place name too, or in a heading; not for a town far abroad:
+        # "Ilya Sokolov" is a man, in a byline too, whether or not a village is called Ilya.
         far = self._abroad(c)
+        if first.heading and not far:
+            return True
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
         if (
             prev

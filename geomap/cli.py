@@ -240,6 +240,8 @@ def _match_fields(match, describe, gazetteer) -> tuple[str, ...]:
     answer = f"not resolved: {match.reason}"
     if match.suggestions:
         answer += "; did you mean " + " or ".join(match.suggestions) + "?"
+    if match.note:
+        answer += f" ({match.note})"
     return query, answer
 
 

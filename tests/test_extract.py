@@ -134,13 +134,23 @@ def test_report_site_furniture_is_not_the_report(report):
 
 @needs_report
 def test_whole_text_still_maps_no_author_box_town(report):
-    """Without skipping the furniture, the rules alone keep London, Providence… from being
-    mapped; Muswell Hill ("I grew up in Muswell Hill") is listed as a place that didn't resolve."""
+    """Without skipping the furniture, the author box's places are the real ones it names
+    (London, Providence: the gazetteer holds the world's towns) and nothing mistaken: not
+    "University" (a town in Florida) in "the University of Birmingham", not "Island" (Iceland
+    in German) in "Rhode Island", not a town called Asia in "South Asia"."""
     whole = extract(read_article(REPORT, whole=True))
     tail = whole.article.text.index("Photo of author")
-    extra = {m.text for m in whole.mentions if m.start >= tail}
-    assert extra == {"United States", "Ukraine", "Russia"}  # all named there, none mistaken
-    assert [m.text for m in whole.unresolved] == ["Muswell Hill"]
+    extra = {(m.text, m.place.country) for m in whole.mentions if m.start >= tail}
+    assert extra == {
+        ("United States", "US"),
+        ("Ukraine", "UA"),
+        ("Russia", "RU"),
+        ("Muswell Hill", "GB"),
+        ("London", "GB"),
+        ("Birmingham", "GB"),
+        ("Providence", "US"),
+    }
+    assert whole.unresolved == []
 
 
 def test_second_article(second):
@@ -256,7 +266,10 @@ def places_in(text):
         # parts of longer proper names
         ("Anna Koval lives in Anna. The Kyiv Independent reported it.", [("Anna", "gn:581671")]),
         # …and a place no gazetteer entry matches is listed as not resolved, never guessed
-        ("She taught in Providence, Rhode Island, at Brown University.", [("Providence", None)]),
+        (
+            "She taught in Providence, Rhode Island, at Brown University.",
+            [("Providence", "gn:5224151")],  # the city in Rhode Island; not "Island" (Iceland)
+        ),
         # a heading: capitals prove nothing, but names still count
         ("KHARKIV UNDER FIRE", [("KHARKIV", "gn:706483")]),
         # looks like a place, does not resolve

@@ -6,10 +6,12 @@ import pycountry
 import pytest
 import shapely
 
-from geomap.gazetteer import Gazetteer
-from geomap.gazetteer.names import FILE as NAMES_FILE
+from geomap.errors import DataError
+from geomap.gazetteer import Gazetteer, store
 from geomap.gazetteer.names import NameIndex, fingerprint, normalize_rules
 from geomap.gazetteer.places import data_dir, geometries, read_places
+from geomap.gazetteer.store import FILE as STORE_FILE
+from geomap.gazetteer.store import stored_contents, write_store
 
 
 def _features(geodata, name):
@@ -144,31 +146,44 @@ def test_regions_have_a_label_point_inside(gazetteer):
             assert outline.buffer(0.05).contains(shapely.Point(region.lon, region.lat)), region.id
 
 
-def test_shipped_name_index_is_what_the_places_and_todays_rules_make():
-    """geodata/names.json is derived; rebuild it with scripts/build_geodata.py --names-only."""
+def test_shipped_store_is_what_the_places_and_todays_rules_make():
+    """geodata/gazetteer.sqlite is derived from the GeoJSON files; rebuild it with
+    scripts/build_geodata.py --names-only. Contents are compared, not bytes."""
     places = read_places()
-    shipped = NameIndex.read(data_dir() / NAMES_FILE, places)
-    assert shipped is not None, "names.json is missing or was built from other places"
-    assert shipped == NameIndex.from_places(places)
+    stored_places, stored_index = stored_contents(data_dir() / STORE_FILE)
+    assert [dataclasses.astuple(p) for p in stored_places] == [
+        dataclasses.astuple(p) for p in places
+    ]
+    assert stored_index == NameIndex.from_places(places)
 
 
-def test_a_stale_name_index_is_not_used(tmp_path):
-    places = read_places()
-    index = NameIndex.from_places(places)
-    index.write(tmp_path / NAMES_FILE)
-    assert NameIndex.read(tmp_path / NAMES_FILE, places) == index
+def test_a_store_built_under_other_rules_is_indexed_again(tmp_path, monkeypatch):
+    places = [p for p in read_places() if p.kind != "town"]
     renamed = [
         dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis")),
         *places[1:],
     ]
-    assert NameIndex.read(tmp_path / NAMES_FILE, renamed) is None
-    (tmp_path / NAMES_FILE).write_text("{not json", encoding="utf-8")
-    assert NameIndex.read(tmp_path / NAMES_FILE, places) is None
-    # An index built under other normalisation rules is stale too.
-    old_rules = dataclasses.replace(
-        index, fingerprint=fingerprint(places, rules=normalize_rules() + b"#")
-    )
-    old_rules.write(tmp_path / NAMES_FILE)
-    assert NameIndex.read(tmp_path / NAMES_FILE, places) is None
-    # The gazetteer then builds its own index and still knows the new spelling.
-    assert Gazetteer(renamed).lookup("Atlantis").place.id == places[0].id
+    write_store(tmp_path / STORE_FILE, renamed, NameIndex.from_places(renamed))
+    opened = Gazetteer.load(tmp_path)
+    assert not isinstance(opened.names, NameIndex)  # read from the file, key by key
+    assert opened.lookup("Atlantis").place.id == places[0].id
+    assert len(opened) == len(places) and opened.get("UA-43").name == places_by_id(places)["UA-43"]
+    # The same file under other normalisation rules: its index is not trusted, and the
+    # gazetteer builds its own from the stored places.
+    monkeypatch.setattr(store, "normalize_rules", lambda: normalize_rules() + b"#")
+    stale = Gazetteer.load(tmp_path)
+    assert isinstance(stale.names, NameIndex)
+    assert stale.lookup("Atlantis").place.id == places[0].id
+    assert fingerprint(renamed) != fingerprint(places)
+
+
+def places_by_id(places):
+    return {p.id: p.name for p in places}
+
+
+def test_a_missing_or_broken_store_is_one_clear_error(tmp_path):
+    with pytest.raises(DataError, match=r"gazetteer\.sqlite: the file is missing"):
+        Gazetteer.load(tmp_path)
+    (tmp_path / STORE_FILE).write_bytes(b"not a database" * 100)
+    with pytest.raises(DataError, match="Reinstall geomap"):
+        Gazetteer.load(tmp_path)

@@ -39,6 +39,7 @@ from .words import (
     LIST_WORDS,
     LOCATIVES,
     MODIFIERS,
+    MONTHS,
     NATURE,
     NEAR,
     NOT_AFTER_NEAR,
@@ -383,14 +384,19 @@ class _Finder:
             return True
         if self._person(c):
             return False  # "Sergey", "Nikita Lazarev", "Ms Volkova", «Сергей Лазарев»
-        if key in OTHER_MEANINGS or (
-            len(words) == 1 and (key in ADJECTIVES or (first.upper and len(key) <= 3))
+        # A town abroad named like an English word ("Nice", "Split", "Of") is a common word here
+        # too; named like a month ("March"), it is a date after "in" as well, so it needs more.
+        abroad_word = key in self.ix.common
+        if (
+            key in OTHER_MEANINGS
+            or (abroad_word and key in MONTHS)
+            or (len(words) == 1 and (key in ADJECTIVES or (first.upper and len(key) <= 3)))
         ):
             return False  # "Paris", "Chechen fighters", "UK"
-        if all(w in COMMON_WORDS for w in words) and (
-            first.initial or not (self._after_locative(c.i) or self._listed(c))
+        if (abroad_word or all(w in COMMON_WORDS for w in words)) and (
+            first.initial or not (self._after_locative(c.i, the=not abroad_word) or self._listed(c))
         ):
-            return False
+            return False  # "at the University of …" is no town abroad: "in Nice", "to Split" are
         if (
             len(words) == 1
             and has_cyrillic(words[0])
@@ -398,11 +404,17 @@ class _Finder:
             and not (self._after_locative(c.i) or self._listed(c))
         ):
             return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
+        if first.upper and len(words) == 1 and self._abroad(c):
+            return False  # "OMON", "NATO": an acronym, not a town abroad spelt in capitals
         if self._nature(c):
             return False
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
             return False
-        if first.heading:
+        # Beside a capitalised word, a name is part of a longer name ("Albert Sakhibgareyev"),
+        # unless that word is a place name too, or in a heading; not for a town far abroad:
+        # "Ilya Sokolov" is a man, in a byline too, whether or not a village is called Ilya.
+        far = self._abroad(c)
+        if first.heading and not far:
             return True
         if has_cyrillic(text[first.start : first.end]):
             # Russian and Ukrainian capitalise only a name's first word ("Новая газета"): a
@@ -415,9 +427,9 @@ class _Finder:
             and joinable(text, prev, first, False)
             and prev.cap
             and not prev.upper
-            and not prev.initial
-            and prev.key not in STOPWORDS
-            and prev.key not in self.ix.names
+            and (far or not prev.initial)
+            and (prev.key not in STOPWORDS or (far and prev.key in ADJECTIVES))  # French Riviera
+            and (far or not self._named_near_home(prev.key))
         ):
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
@@ -426,7 +438,7 @@ class _Finder:
             and joinable(text, last, nxt, False)
             and nxt.cap
             and not nxt.upper
-            and nxt.key not in self.ix.names
+            and (far or not self._named_near_home(nxt.key))
             and nxt.key not in AFTER
         )
 
@@ -508,6 +520,19 @@ class _Finder:
             return False
         return needs_context(place, written)
 
+    def _named_near_home(self, key: str) -> bool:
+        """A neighbouring capitalised word that is itself a place name ("Kharkiv Kyiv" in a
+        heading) does not make a two-word name; a name known only far abroad ("Rhode", an old
+        name of Roses in Spain) does not count as one."""
+        if key not in self.ix.names:
+            return False
+        match = self.ix.lookup(key)
+        return any(p.romanised or p.kind != "town" for p in (match.place, *match.alternatives) if p)
+
+    def _abroad(self, c: Candidate) -> bool:
+        place = self.ix.lookup(self._query(c)).place
+        return place is not None and place.kind == "town" and not place.romanised
+
     def _listed(self, c: Candidate) -> bool:
         """In a list with another name: "Perm and Chop", "Chop, Uzhhorod"."""
         t, n = self.tokens, len(self.tokens)
@@ -543,9 +568,9 @@ class _Finder:
         place = self.ix.lookup(self._query(c)).place
         return place is None or place.kind in ("town", "checkpoint")
 
-    def _after_locative(self, i: int) -> bool:
+    def _after_locative(self, i: int, the: bool = True) -> bool:
         t = self.tokens
-        k = i - 1 if i and t[i - 1].key != "the" else i - 2
+        k = i - 1 if i and (t[i - 1].key != "the" or not the) else i - 2
         return (
             k >= 0
             and t[k].para == t[i].para
@@ -576,10 +601,13 @@ class _Finder:
             else:
                 confidence = 0.9
             confidence += 0.05 * bool(c.descriptor) + 0.05 * bool(c.hint) - 0.05 * t[c.i].initial
-            if " ".join(tok.key for tok in t[c.i : c.j]) in COMMON_WORDS:
+            written_key = " ".join(tok.key for tok in t[c.i : c.j])
+            if written_key in COMMON_WORDS or written_key in ix.common:
                 confidence -= 0.15
             if place and any(
-                p.kind == place.kind and normalize(p.name) == normalize(place.name)
+                p.kind == place.kind
+                and normalize(p.name) == normalize(place.name)
+                and p.romanised == place.romanised  # a St. Petersburg in Florida is no rival
                 for p in match.alternatives
             ):
                 confidence -= 0.1  # another place of the same name and kind

@@ -2,26 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from ..gazetteer import Gazetteer
+from ..gazetteer.store import StoredNames
 
 
 class NameIndex:
     """The gazetteer's own keys (names, names without descriptor, transliteration skeletons) and
-    all their token prefixes, so an n-gram stops as soon as nothing can match. Read from the
-    gazetteer's lookup tables, so extraction knows exactly the names `geocode` knows."""
+    all their token prefixes, so an n-gram stops as soon as nothing can match; and `common`, the
+    names of towns abroad that are common English words. Read from the gazetteer's lookup
+    tables, so extraction knows exactly the names `geocode` knows: asked of the bundled store
+    key by key, or made into sets for a gazetteer held in memory."""
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.names = set(gazetteer.names.full) | set(gazetteer.names.base)
-        self.skeletons = set(gazetteer.names.variants)
-        self.prefixes = _prefixes(self.names) | _prefixes(self.skeletons)
-        self.max_tokens = max(k.count(" ") for k in self.names) + 1
         self.cache: dict[str, object] = {}
+        layers = getattr(gazetteer, "layers", None)
+        if layers:  # a user's places beside the bundled ones: a name is known if either knows it
+            parts = [NameIndex(layer) for layer in layers]
+            self.names = _Either([p.names for p in parts])
+            self.skeletons = _Either([p.skeletons for p in parts])
+            self.prefixes = _Either([p.prefixes for p in parts])
+            self.common = _Either([p.common for p in parts])
+            self.max_tokens = max(p.max_tokens for p in parts)
+            return
+        names = gazetteer.names
+        # Each is a set or a store's key set: only `in` is asked of them.
+        self.names: Container[str]
+        self.skeletons: Container[str]
+        self.prefixes: Container[str]
+        self.common: Container[str]
+        if isinstance(names, StoredNames):
+            self.names, self.skeletons = names.keys, names.skeletons
+            self.prefixes, self.common = names.prefixes, names.common
+            self.max_tokens = names.max_tokens
+        else:
+            keys, skeletons = set(names.full) | set(names.base), set(names.variants)
+            self.names, self.skeletons = keys, skeletons
+            self.prefixes = _prefixes(keys) | _prefixes(skeletons)
+            self.common = names.common
+            self.max_tokens = max(k.count(" ") for k in keys) + 1
 
     def lookup(self, query):
         if query not in self.cache:
             self.cache[query] = self.gazetteer.lookup(query)
         return self.cache[query]
+
+
+class _Either:
+    """Keys known to any of several indexes."""
+
+    def __init__(self, parts: list[Container[str]]):
+        self.parts = parts
+
+    def __contains__(self, key) -> bool:
+        return any(key in part for part in self.parts)
 
 
 def _prefixes(keys):
@@ -36,7 +72,7 @@ _INDEXES: dict[int, NameIndex] = {}
 
 
 def index_for(gazetteer: Gazetteer) -> NameIndex:
-    """The name index of `gazetteer`, built once (about a third of a second) and kept."""
+    """The name index of `gazetteer`, kept for the next article."""
     index = _INDEXES.get(id(gazetteer))
     if index is None or index.gazetteer is not gazetteer:
         index = _INDEXES[id(gazetteer)] = NameIndex(gazetteer)

@@ -16,7 +16,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lookup import Gazetteer, default_gazetteer
+from .lookup import HOME_COUNTRIES, Gazetteer, default_gazetteer
 from .normalize import normalize
 
 REVIEWED_FILE = Path("sources") / "reviewed-collisions.csv"
@@ -65,6 +65,15 @@ def _explained(gazetteer: Gazetteer, answer, other, key: str) -> bool:
     if other.drawn_as and other.drawn_as in (answer.id, answer.parent):
         return True  # a breakaway entity and the region whose outline it is drawn with
     if answer.drawn_as == other.id:
+        return True
+    if (
+        other.kind == "town"
+        and not other.romanised
+        and (answer.kind == "country" or answer.country in HOME_COUNTRIES)
+    ):
+        # A country, or a region of Russia or Ukraine, over a town far abroad named after it
+        # ("Lebanon", Kansas; "Armenia", Colombia; "Amur", India): the kind rule. A town in a
+        # neighbouring country (Altay, Kazakhstan) is a real rival and stays for review.
         return True
     if answer.kind == "town" and other.kind == "region":
         # "Kharkiv", "Kiev": the capital wins over the region named after it

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cache
 
 from .features import CITY_POPULATION, Feature, FeatureIndex, feature_index
 from .features import FILE as FEATURES_FILE
 from .morphology import known_nominative
-from .names import FILE as NAMES_FILE
 from .names import NameIndex
 from .normalize import normalize, skeleton, split_descriptor
-from .places import Place, data_dir, read_places
+from .places import Place, data_dir
+from .store import FILE as STORE_FILE
+from .store import Store, StoredNames, StoredPlaces
 
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
 # Two towns with the same name: the bigger wins only when clearly bigger.
@@ -43,6 +45,37 @@ EXACT, BASE, VARIANT = 2, 1, 0
 VARIANT_OVERRIDE_RATIO = 10.0
 # Suggestions: how similar (0-100, edit-distance ratio) a known name must be to be offered.
 SUGGEST_CUTOFF = 75
+# Towns far abroad (beyond the neighbours) are offered only for a closer spelling: there are
+# tens of thousands of them, and an article's unknown name is most often a village at home.
+SUGGEST_ABROAD_CUTOFF = 85
+# Towns of the region geomap's stories happen in (Russia, Ukraine, their neighbours and the
+# Russian-speaking countries: the places whose names are romanised from Cyrillic) count as this
+# many times their population against towns of the same name far abroad: an article that names
+# "Bar" means Bar in Vinnytsia Oblast, not Bar in Montenegro, and "Brest" the Belarusian city;
+# "Paris" still means Paris, not the Urals village.
+HOME_COUNTRIES = ("RU", "UA")
+HOME_WEIGHT = 10.0
+# The smallest places the bundled gazetteer holds (scripts/build_geodata.py's thresholds,
+# which a test keeps equal): in Russia and Ukraine GeoNames' cities500, elsewhere cities15000
+# and every capital.
+VILLAGE_THRESHOLD = 500
+WORLD_THRESHOLD = 15000
+
+
+def not_found_note() -> str:
+    """What a name that matched nothing may be. The one wording, shown wherever geomap says a
+    name was not found."""
+    return (
+        f"geomap's gazetteer holds the places of Russia and Ukraine with {VILLAGE_THRESHOLD:,} "
+        f"people or more and, elsewhere, capitals and towns of {WORLD_THRESHOLD:,} or more, "
+        "so a smaller village may be missing"
+    )
+
+
+def weighted_population(place: Place) -> float:
+    if place.kind == "town" and place.romanised:
+        return place.population * HOME_WEIGHT
+    return float(place.population)
 
 
 @dataclass(frozen=True)
@@ -55,10 +88,16 @@ class Match:
     suggestions: tuple[str, ...] = ()
     reason: str = ""
     feature: Feature | None = None  # refused: the name is a river, sea, mountain range…
+    not_found: bool = False  # no place has the name (not: several have it)
 
     @property
     def ok(self) -> bool:
         return self.place is not None
+
+    @property
+    def note(self) -> str:
+        """Said after a name that is not found: why a real place may still be missing."""
+        return not_found_note() if self.not_found else ""
 
     def to_dict(self) -> dict:
         return {
@@ -82,20 +121,28 @@ class _Candidate:
             1 if country and self.place.country == country else 0,
             1 if parent and parent in (self.place.parent, self.place.id) else 0,
             0 if wanted_kind else _KIND_RANK[self.place.kind],
-            math.log10(self.place.population + 1),
+            math.log10(weighted_population(self.place) + 1),
         )
 
 
 @dataclass
 class Gazetteer:
-    places: list[Place]
-    index: InitVar[NameIndex | None] = None  # the shipped index; built from places when None
+    """Places and their name index: in memory (`Gazetteer(places)`), or the bundled store
+    (`Gazetteer.load()`), whose places are read as lookups reach them."""
+
+    places: Sequence[Place]
+    index: InitVar[NameIndex | StoredNames | None] = None  # built from places when None
     features: FeatureIndex | None = None  # rivers, seas, ranges: named only to be refused
-    _by_id: dict = field(init=False, repr=False)
+    _by_id: Mapping = field(init=False, repr=False)
 
     def __post_init__(self, index):
-        self._by_id = {p.id: p for p in self.places}
-        self.names: NameIndex = index if index is not None else NameIndex.from_places(self.places)
+        if isinstance(self.places, StoredPlaces):
+            self._by_id = self.places.by_id
+        else:
+            self._by_id = {p.id: p for p in self.places}
+        self.names: NameIndex | StoredNames = (
+            index if index is not None else NameIndex.from_places(self.places)
+        )
         self._keys = None
         self._hints: dict[
             str, Match
@@ -103,10 +150,15 @@ class Gazetteer:
 
     @classmethod
     def load(cls, directory=None) -> Gazetteer:
+        """The gazetteer in `directory` (the bundled geodata by default), opened, not read:
+        places and keys are fetched as lookups need them."""
         directory = directory or data_dir()
-        places = read_places(directory)
+        store = Store(directory / STORE_FILE)
         features = feature_index(directory) if (directory / FEATURES_FILE).exists() else None
-        return cls(places, NameIndex.read(directory / NAMES_FILE, places), features)
+        if not store.current():  # built under other normalisation rules: index again
+            places = list(store.places())
+            return cls(places, NameIndex.from_places(places), features)
+        return cls(store.places(), store.names(), features)
 
     def __len__(self):
         return len(self.places)
@@ -118,6 +170,8 @@ class Gazetteer:
         return self._by_id[place_id]
 
     def find(self, kind=None, country=None):
+        if isinstance(self.places, StoredPlaces):
+            return self.places.find(kind, country)
         return [
             p
             for p in self.places
@@ -166,7 +220,9 @@ class Gazetteer:
         if parent:  # the hint must agree: a town in that region, or the region itself
             candidates = [c for c in candidates if parent in (c.place.parent, c.place.id)]
         if not candidates:
-            return Match(query, None, suggestions=self.suggest(key), reason="no such place")
+            return Match(
+                query, None, suggestions=self.suggest(key), reason="no such place", not_found=True
+            )
 
         candidates.sort(key=lambda c: c.rank(wanted_kind, country, parent), reverse=True)
         best = candidates[0]
@@ -214,13 +270,24 @@ class Gazetteer:
         for position in names.full.get(key, ()):
             place = places[position]
             found.setdefault(place.id, _Candidate(place, EXACT))
-        if wanted_kind or not found:
+        # Only towns abroad carry the exact name ("Altai", an old name of a Chinese city): places
+        # at home that answer to it without a descriptor (the Altai Republic) compete on equal
+        # terms, so the town abroad wins only by the usual rules of kind and size.
+        abroad_only = bool(found) and all(
+            c.place.country not in HOME_COUNTRIES for c in found.values()
+        )
+        if wanted_kind or not found or abroad_only:
             for entry in names.base.get(base, ()):
                 place, stripped = places[entry >> 1], bool(entry & 1)
                 if place.id not in found:
                     found[place.id] = _Candidate(place, BASE, stripped)
                 elif stripped:
                     found[place.id].stripped = True
+        if abroad_only and any(
+            c.level == BASE and c.place.country in HOME_COUNTRIES for c in found.values()
+        ):
+            for c in found.values():
+                c.level = min(c.level, BASE)
         # Transliteration variants always take part, at the lowest level: they decide
         # only when nothing better is known, and can make an exact match doubtful.
         for entry in names.variants.get(skeleton(base), ()):
@@ -303,7 +370,9 @@ class Gazetteer:
         if second.rank(wanted_kind, country, parent)[:-1] != head:
             return False
         if best.place.kind == "town" and second.place.kind == "town":
-            return best.place.population < POPULATION_RATIO * (second.place.population + 1)
+            return weighted_population(best.place) < POPULATION_RATIO * (
+                weighted_population(second.place) + 1
+            )
         return True
 
     # --- suggestions -----------------------------------------------------------------------
@@ -331,7 +400,16 @@ class Gazetteer:
         for hit_key, score, _ in hits:
             for entry in self.names.base[hit_key]:
                 place = self.places[entry >> 1]
-                rank = (round(score), place.kind == wanted_kind, math.log10(place.population + 1))
+                if not place.romanised and score < SUGGEST_ABROAD_CUTOFF:
+                    continue  # "Donbas region" is no misspelling of Doba, Chad
+                # at equal similarity, places of the kind asked for, then those at home and
+                # in the neighbours, then bigger places ("Donbas region": not a Doba in Chad)
+                rank = (
+                    round(score),
+                    place.kind == wanted_kind,
+                    place.romanised,
+                    math.log10(place.population + 1),
+                )
                 if place.id not in scored or rank > scored[place.id][0]:
                     scored[place.id] = (rank, place)
         ranked = sorted(scored.values(), key=lambda item: item[0], reverse=True)

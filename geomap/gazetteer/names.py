@@ -1,26 +1,22 @@
 """The name index: every normalised spelling of every place, and what it may mean.
 
-Building it normalises ~70,000 names and aliases, about 1.5 s: most of a small map's build.
-So the bundled gazetteer's index is built once, with the data (scripts/build_geodata.py),
-and shipped as geodata/names.json; it carries a fingerprint of the names and of the
-normalisation rules (normalize.py) it was built from, and is rebuilt in memory when either
-differs. tests/test_geodata.py checks that the shipped file is what `NameIndex.from_places`
-makes from the shipped places under today's rules.
+Building it normalises several hundred thousand names and aliases, seconds of work. So the
+bundled gazetteer's index is built once, with the data (scripts/build_geodata.py), and
+shipped in geodata/gazetteer.sqlite (store.py); it carries a fingerprint of the names and of
+the normalisation rules (normalize.py and this module) it was built from, and is rebuilt in
+memory when the rules differ. tests/test_geodata.py checks that the shipped index is what
+`NameIndex.from_places` makes from the shipped places under today's rules.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from .normalize import normalize, skeleton, split_descriptor
-
-FILE = "names.json"
 
 
 @dataclass
@@ -35,6 +31,8 @@ class NameIndex:
     base: dict[str, list[int]]  # the name without its descriptor -> places
     variants: dict[str, list[int]]  # transliteration skeleton of a base -> places
     fingerprint: str
+    # Names of towns abroad that are common English words: extraction wants context for them.
+    common: frozenset[str] = field(default=frozenset())
 
     @classmethod
     def from_places(cls, places) -> NameIndex:
@@ -59,33 +57,27 @@ class NameIndex:
                     )
             for name in place.namesake:
                 base.setdefault(normalize(name), []).append(position * 2 + 1)
+        # Skeletons stand for differences of Cyrillic romanisation, so only places named by
+        # romanising Cyrillic take part: "Melnyk" (a Ukrainian surname) is not Mělník (CZ).
         variants: dict[str, list[int]] = {}
         for stem, entries in base.items():
-            variants.setdefault(skeleton(stem), []).extend(entries)
-        return cls(full, base, variants, fingerprint(places))
-
-    @classmethod
-    def read(cls, path: Path, places) -> NameIndex | None:
-        """The index in `path` if it was built from these places; None otherwise."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if not isinstance(data, dict) or data.get("fingerprint") != fingerprint(places):
-            return None
-        return cls(data["full"], data["base"], data["variants"], data["fingerprint"])
-
-    def write(self, path: Path) -> None:
-        data = {
-            "fingerprint": self.fingerprint,
-            "full": self.full,
-            "base": self.base,
-            "variants": self.variants,
+            romanised = [e for e in entries if places[e >> 1].romanised]
+            if romanised:
+                variants.setdefault(skeleton(stem), []).extend(romanised)
+        # Names of towns abroad that are English words ("City One" is written "One" too),
+        # unless a place at home carries the name ("samara" is a winged seed, and Samara).
+        common: set[str] = set()
+        for place in places:
+            if place.common_word:
+                key = normalize(place.name)
+                common.update(filter(None, (key, split_descriptor(key)[0])))
+        common = {
+            k
+            for k in common
+            if not any(places[n].romanised for n in full.get(k, ()))
+            and not any(places[e >> 1].romanised for e in base.get(k, ()))
         }
-        path.write_text(
-            json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
-            encoding="utf-8",
-        )
+        return cls(full, base, variants, fingerprint(places), frozenset(common))
 
 
 # How much of a region name's first word must agree for an alias to name that region:
@@ -185,10 +177,11 @@ def fingerprint(places, rules: bytes | None = None) -> str:
     rules is never used. `rules` stands in for that source in tests."""
     digest = hashlib.sha256(normalize_rules() if rules is None else rules)
     for place in places:
+        flags = f"{place.common_word:d}{place.romanised:d}"
         digest.update(
-            "\x1f".join((place.id, place.name, *place.aliases, "\x1e", *place.namesake)).encode(
-                "utf-8"
-            )
+            "\x1f".join(
+                (place.id, place.name, *place.aliases, "\x1e", *place.namesake, flags)
+            ).encode("utf-8")
         )
         digest.update(b"\x1d")
     return digest.hexdigest()

@@ -45,6 +45,11 @@ class Place:
     aliases: tuple[str, ...] = field(default=(), repr=False, compare=False)
     # Regions named after their capital: the capital's spellings, valid with a descriptor.
     namesake: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # A town abroad whose name is a common English word ("Nice"): extraction wants context.
+    common_word: bool = field(default=False, repr=False, compare=False)
+    # Spelt by romanising Cyrillic, so transliteration variants of its names are indexed;
+    # false for towns far abroad (a Czech Mělník is not a variant of the surname Melnyk).
+    romanised: bool = field(default=True, repr=False, compare=False)
 
     @property
     def precision(self) -> str:
@@ -87,7 +92,7 @@ def data_dir() -> Path:
 
 def read_places(directory: Path | None = None) -> list[Place]:
     directory = directory or data_dir()
-    places = []
+    places: list[Place] = []
     for kind in KINDS:
         path = directory / FILES[kind]
         try:
@@ -97,30 +102,41 @@ def read_places(directory: Path | None = None) -> list[Place]:
                 f"Cannot read bundled gazetteer file {path}: {exc}. "
                 "Reinstall geomap (pip install --force-reinstall .)."
             ) from exc
-        for feature in features:
-            props = feature["properties"]
-            places.append(
-                Place(
-                    id=props["id"],
-                    name=props["name"],
-                    kind=props["kind"],
-                    country=props["country"],
-                    lat=props["lat"],
-                    lon=props["lon"],
-                    parent=props.get("parent"),
-                    population=props.get("population", 0),
-                    iso_3166_2=props.get("iso_3166_2"),
-                    label=props.get("label"),
-                    drawn_as=props.get("drawn_as"),
-                    countries=tuple(props.get("countries", ())),
-                    members=tuple(props.get("members", ())),
-                    extent=props.get("extent"),
-                    informal=tuple(props.get("informal", ())),
-                    aliases=tuple(props.get("aliases", ())),
-                    namesake=tuple(props.get("namesake", ())),
-                )
-            )
+        places.extend(place_from_properties(f["properties"]) for f in features)
     return places
+
+
+def place_from_properties(props: dict) -> Place:
+    """A Place from a feature's properties, as the build script writes them."""
+    return Place(
+        id=props["id"],
+        name=props["name"],
+        kind=props["kind"],
+        country=props["country"],
+        lat=props["lat"],
+        lon=props["lon"],
+        parent=props.get("parent"),
+        population=props.get("population", 0),
+        iso_3166_2=props.get("iso_3166_2"),
+        label=props.get("label"),
+        drawn_as=props.get("drawn_as"),
+        countries=tuple(props.get("countries", ())),
+        members=tuple(props.get("members", ())),
+        extent=props.get("extent"),
+        informal=tuple(props.get("informal", ())),
+        aliases=tuple(props.get("aliases", ())),
+        namesake=tuple(props.get("namesake", ())),
+        common_word=props.get("common_word", False),
+        romanised=props.get("romanised", True),
+    )
+
+
+# Properties a place needs for lookup (not its outline, nor build notes such as `established`).
+PLACE_PROPERTIES = (
+    "id", "name", "kind", "country", "lat", "lon", "parent", "population", "iso_3166_2",
+    "label", "drawn_as", "countries", "members", "extent", "informal", "aliases", "namesake",
+    "common_word", "romanised",
+)  # fmt: skip
 
 
 @cache

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import math
 import re
@@ -390,7 +391,8 @@ class WithUserPlaces:
 
     def __post_init__(self):
         self.own = Gazetteer(list(self.user.places))
-        self.places = list(self.user.places) + list(self.bundled.places)
+        # The bundled places are read from the store as asked for, never all at once (45,000).
+        self.layers = (self.own, self.bundled)
         # geomap.extract reads the name keys and the id table: the union of both.
         self.names = SimpleNamespace(
             full=ChainMap(self.own.names.full, self.bundled.names.full),
@@ -401,10 +403,10 @@ class WithUserPlaces:
         self._user_ids = {p.id for p in self.user.places}
 
     def __len__(self):
-        return len(self.places)
+        return len(self.own) + len(self.bundled)
 
     def __iter__(self):
-        return iter(self.places)
+        return itertools.chain(self.own, self.bundled)
 
     def is_users(self, place: Place) -> bool:
         return place.id in self._user_ids

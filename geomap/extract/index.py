@@ -18,6 +18,12 @@ class NameIndex:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.cache: dict[str, object] = {}
+        # Each is a set or a store's key set: only `in` is asked of them.
+        self.names: Container[str]
+        self.skeletons: Container[str]
+        self.prefixes: Container[str]
+        self.common: Container[str]
+        self.max_tokens: int
         layers = getattr(gazetteer, "layers", None)
         if layers:  # a user's places beside the bundled ones: a name is known if either knows it
             parts = [NameIndex(layer) for layer in layers]
@@ -28,11 +34,6 @@ class NameIndex:
             self.max_tokens = max(p.max_tokens for p in parts)
             return
         names = gazetteer.names
-        # Each is a set or a store's key set: only `in` is asked of them.
-        self.names: Container[str]
-        self.skeletons: Container[str]
-        self.prefixes: Container[str]
-        self.common: Container[str]
         if isinstance(names, StoredNames):
             self.names, self.skeletons = names.keys, names.skeletons
             self.prefixes, self.common = names.prefixes, names.common

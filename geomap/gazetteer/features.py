@@ -98,7 +98,9 @@ class FeatureIndex:
 
     @classmethod
     def from_rows(cls, rows) -> FeatureIndex:
-        features, spellings, bare = [], {}, {}
+        features: list[Feature] = []
+        spellings: dict[str, list[int]] = {}
+        bare: dict[str, list[int]] = {}
         for position, row in enumerate(rows):
             features.append(Feature(row["id"], row["name"], row["type"], row["reference"]))
             for name in (row["name"], *row["names"], *row["bare"]):

@@ -315,12 +315,16 @@ class Gazetteer:
     def _physical(self, query: str, key: str) -> Match | None:
         """A refusal when the name means a river, sea, lake or range (see features.py for
         the cues), None when it may mean a place."""
-        feature, article_only = self.features.cued(key)
-        bare = feature is None
-        if bare:
-            feature = self.features.bare_feature(key)
-            if feature is None:
+        features = self.features
+        if features is None:
+            return None
+        found, article_only = features.cued(key)
+        bare = found is None
+        if found is None:
+            found = features.bare_feature(key)
+            if found is None:
                 return None
+        feature: Feature = found
         if not bare and not article_only:  # a descriptor of the feature's type decides
             return Match(query, None, reason=feature.refusal(), feature=feature)
         name = key.split(" ", 1)[1] if article_only else key
@@ -332,7 +336,7 @@ class Gazetteer:
         if bare and any(p.kind == "town" and p.population >= CITY_POPULATION for p in sharing):
             return None  # "Dnipro": the city; "the Dnipro", "Dnipro river": the river
         towns = tuple(p for p in sharing if p.kind in ("town", "checkpoint"))[:5]
-        if bare and towns and not self.features.is_bare_name(key):
+        if bare and towns and not features.is_bare_name(key):
             # "Volga", "Kama": a river's name with no cue, and only villages that share it
             return Match(
                 query,

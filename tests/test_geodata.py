@@ -1,6 +1,7 @@
 """The bundled data: complete, consistent, and drawn where it belongs."""
 
 import dataclasses
+from pathlib import Path
 
 import pycountry
 import pytest
@@ -9,7 +10,7 @@ import shapely
 from geomap.errors import DataError
 from geomap.gazetteer import Gazetteer, store
 from geomap.gazetteer.names import NameIndex, fingerprint, normalize_rules
-from geomap.gazetteer.places import data_dir, geometries, read_places
+from geomap.gazetteer.places import geometries, read_places
 from geomap.gazetteer.store import FILE as STORE_FILE
 from geomap.gazetteer.store import stored_contents, write_store
 
@@ -146,11 +147,16 @@ def test_regions_have_a_label_point_inside(gazetteer):
             assert outline.buffer(0.05).contains(shapely.Point(region.lon, region.lat)), region.id
 
 
+# The data as committed: the GeoJSON the store is derived from (towns.geojson is not installed).
+REPOSITORY_DATA = Path(__file__).resolve().parents[1] / "geodata"
+
+
 def test_shipped_store_is_what_the_places_and_todays_rules_make():
     """geodata/gazetteer.sqlite is derived from the GeoJSON files; rebuild it with
-    scripts/build_geodata.py --names-only. Contents are compared, not bytes."""
-    places = read_places()
-    stored_places, stored_index = stored_contents(data_dir() / STORE_FILE)
+    scripts/build_geodata.py --names-only. Contents are compared, not bytes. Read from the
+    repository: the wheel leaves towns.geojson out."""
+    places = read_places(REPOSITORY_DATA)
+    stored_places, stored_index = stored_contents(REPOSITORY_DATA / STORE_FILE)
     assert [dataclasses.astuple(p) for p in stored_places] == [
         dataclasses.astuple(p) for p in places
     ]
@@ -158,7 +164,7 @@ def test_shipped_store_is_what_the_places_and_todays_rules_make():
 
 
 def test_a_store_built_under_other_rules_is_indexed_again(tmp_path, monkeypatch):
-    places = [p for p in read_places() if p.kind != "town"]
+    places = [p for p in read_places(REPOSITORY_DATA) if p.kind != "town"]
     renamed = [
         dataclasses.replace(places[0], aliases=(*places[0].aliases, "Atlantis")),
         *places[1:],

@@ -43,12 +43,12 @@ def _cases(table, count):
             yield pytest.param(form.replace("_", " "), place, id=f"{place}-{case}")
 
 
-@pytest.mark.parametrize(("written", "place"), _cases(RUSSIAN, 6))
+@pytest.mark.parametrize(("written", "place"), list(_cases(RUSSIAN, 6)))
 def test_every_russian_case_resolves(written, place):
     assert geocode(written).place.name == place
 
 
-@pytest.mark.parametrize(("written", "place"), _cases(UKRAINIAN, 7))
+@pytest.mark.parametrize(("written", "place"), list(_cases(UKRAINIAN, 7)))
 def test_every_ukrainian_case_resolves(written, place):
     assert geocode(written).place.name == place
 

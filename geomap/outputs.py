@@ -335,7 +335,10 @@ def export_csv(located, events=None) -> str:
                 continue
             value = plain_value(getattr(row, column))
             kind = record.BY_NAME[column].page
-            if kind == record.PLACES:
+            if column == "places" and own is not None:
+                # As the file writes them: a region given by its code alone is its code.
+                value = ";".join(written(place) for place in own[number].places)
+            elif kind == record.PLACES:
                 value = ";".join(p["written"] for p in value)
             elif kind == record.TEXT_LIST:
                 value = ";".join(value)
@@ -359,6 +362,12 @@ _SOURCE_FIELDS = {
     "source_url": "url",
     "source_date": "date",
 }
+
+
+def written(place) -> str:
+    """An entry of an event's `places` as its CSV cell writes it: a name, or the code of a
+    region given by its code alone (`iso`), which the reader takes back as no name."""
+    return place if isinstance(place, str) else place.name or place.iso or ""
 
 
 def _file_rows(located, events):

@@ -303,6 +303,9 @@ def _given_places(path, row_number, event, columns, commas):
         if not parts:
             entries.append(name)
             continue
+        if parts.get("iso") == name:  # a region given by its code alone: no name of its own
+            entries.append(parts)
+            continue
         for axis in ("lat", "lon"):  # a number as a number; anything else the schema refuses
             if axis not in parts:
                 continue

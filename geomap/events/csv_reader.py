@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 from ..csvcells import read_cells  # cells geomap export escaped for spreadsheets
 from ..errors import EventsError
+from .csv_numbers import (
+    DECIMAL_COMMA,
+    LIST_SEPARATOR,
+    NUMBER,
+    DecimalCommas,
+    parse_counts,
+)
 
-LIST_SEPARATOR = ";"
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 # The file's own fields, as `#` rows before the header; each takes one cell after its name.
 META_FIELDS = ("title", "description", "places_file")
@@ -49,15 +54,6 @@ _SOURCE_FIELDS = {
 # `lat` `47.44;`, `lon` `35.84;`, `place_precision` `town;`). As in YAML: lat, lon and
 # precision for a point, or iso for a region code.
 PLACE_COLUMNS = {"lat": "lat", "lon": "lon", "place_precision": "precision", "iso": "iso"}
-_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)$")
-_COUNT = re.compile(
-    r"^\s*(?P<name>[^:=]+?)\s*[:=]\s*(?P<qualifier>[a-z ]*?)\s*"
-    r"(?P<value>-?[\d.,](?:[\d.,\u00a0\u202f ]*[\d.,])?)\s*$"
-)
-
-
-# A comma in a number only between groups of three digits: 1,500 or 15,000,000.5.
-_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
 def parse_csv(path: Path, text: str, *, decimal_comma: bool = False):
@@ -69,7 +65,7 @@ def parse_csv(path: Path, text: str, *, decimal_comma: bool = False):
     meta: dict = {}
     meta_rows: dict = {}  # a file field (or ("layers", k)) -> its row, for messages
     header_end = 0
-    commas = _DecimalCommas(path, decimal_comma)
+    commas = DecimalCommas(path, decimal_comma)
     try:
         header = _read_meta(path, reader, meta, meta_rows)
         if separator is None or not header:
@@ -250,7 +246,7 @@ def _read_rows(path, reader, header, events, rows, commas):
             if cell is not None:
                 known = counts_cache.get(cell)
                 if known is None:
-                    known = counts_cache[cell] = _parse_counts(
+                    known = counts_cache[cell] = parse_counts(
                         path, row_number, cell, count_parts, commas.decimal_comma
                     )
                 event["counts"], comma = known
@@ -310,153 +306,15 @@ def _given_places(path, row_number, event, columns, commas):
             if axis not in parts:
                 continue
             text = parts[axis]
-            if commas.decimal_comma and _DECIMAL_COMMA.match(text):
+            if commas.decimal_comma and DECIMAL_COMMA.match(text):
                 parts[axis] = float(text.replace(",", "."))
-            elif _DECIMAL_COMMA.match(text):
+            elif DECIMAL_COMMA.match(text):
                 commas.add(axis, row_number, text)
-            elif _NUMBER.match(text):
+            elif NUMBER.match(text):
                 number = float(text)
                 parts[axis] = int(number) if number.is_integer() and "." not in text else number
         entries.append({"name": name, **parts})
     event["places"] = entries
-
-
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
-
-
-def _parse_counts(path, row_number, cell, parts_seen, decimal_comma):
-    """'detained: about 15000; fined: 861' as ({name: number or {value, qualifier}}, the first
-    number written with a decimal comma or None). `parts_seen` remembers each part already
-    read: big files repeat them a lot."""
-    counts = {}
-    comma = None
-    for part in cell.split(LIST_SEPARATOR):
-        known = parts_seen.get(part)
-        if known is None:
-            if not part.strip():
-                continue
-            known = parts_seen[part] = _parse_count(path, row_number, part, decimal_comma)
-        if known[0] in counts:  # a dict would keep only the last
-            raise EventsError(
-                f"{path}, row {row_number}, field counts: `{known[0]}` is given twice "
-                f"in {cell.strip()!r}; keep one.",
-                path=path,
-                line=row_number,
-                field="counts",
-            )
-        counts[known[0]] = known[1]
-        comma = comma or known[2]
-    return counts, comma
-
-
-def _parse_count(path, row_number, part, decimal_comma):
-    """(name, number or {value, qualifier}, the number's text when it has a decimal comma that
-    is not to be read, else None)."""
-    match = _COUNT.match(part)
-    if not match:
-        raise EventsError(
-            f"{path}, row {row_number}, field counts: cannot read {part.strip()!r}; "
-            "expected name: number, e.g. 'detained: about 15000; fined: 861'.",
-            path=path,
-            line=row_number,
-            field="counts",
-        )
-    number = match["value"]
-    comma = None
-    if decimal_comma:
-        # The comma is the decimal mark; groups of three digits may be set off by spaces, as
-        # spreadsheets in such locales write them (15 000). A point would be a guess.
-        grouped = _SPACED_GROUPS.match(number)
-        if not grouped:
-            raise EventsError(
-                f"{path}, row {row_number}, field counts: cannot read {number!r} with "
-                "--decimal-comma: expected digits with a comma for decimals, as in 2,75 or "
-                "15 000,5; write the number without a point.",
-                path=path,
-                line=row_number,
-                field="counts",
-            )
-        number = re.sub(r"[\s\u00a0\u202f]", "", number).replace(",", ".")
-    elif "," in number:
-        if not _THOUSANDS.match(number):
-            if _DECIMAL_COMMA.match(number):
-                comma = number  # told once for every row that has one (_DecimalCommas)
-                number = "0"
-            else:
-                raise EventsError(
-                    f"{path}, row {row_number}, field counts: cannot read {number!r}: a comma "
-                    "is read only between groups of three digits, as in 1,500; a decimal "
-                    "comma is read only with --decimal-comma, so for a decimal write 1.5.",
-                    path=path,
-                    line=row_number,
-                    field="counts",
-                )
-        else:
-            number = number.replace(",", "")
-    try:
-        value = int(number) if number.lstrip("-").isdigit() else float(number)
-    except ValueError:
-        raise EventsError(
-            f"{path}, row {row_number}, field counts: {match['value']!r} is not a number.",
-            path=path,
-            line=row_number,
-            field="counts",
-        ) from None
-    # A bare number when there is no qualifier: the schema's simplest form, quickest to check.
-    qualifier = match["qualifier"]
-    name = match["name"].strip()
-    return name, ({"value": value, "qualifier": qualifier} if qualifier else value), comma
-
-
-_SPACED_GROUPS = re.compile(r"^-?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,\d+)?$")
-
-
-class _DecimalCommas:
-    """Numbers written with a decimal comma, when the file is not read with one: every row that
-    has one is collected, and all are told in one line per field, with the option to pass."""
-
-    def __init__(self, path, decimal_comma):
-        self.path, self.decimal_comma = path, decimal_comma
-        self.found: dict[str, list] = {}  # field -> [(row, the number as written)]
-
-    def add(self, field, row, text):
-        self.found.setdefault(field, []).append((row, text))
-
-    def raise_any(self):
-        """One line for all of them: the same fix holds for every field and row."""
-        if not self.found:
-            return
-        seen = [found for field in self.found.values() for found in field]
-        rows = sorted({row for row, _ in seen})
-        fields = ("fields " if len(self.found) > 1 else "field ") + ", ".join(self.found)
-        example = self.found[next(iter(self.found))][0][1]
-        point = example.replace(",", ".")
-        if len(rows) == 1:
-            message = (
-                f"{self.path}, row {rows[0]}, {fields}: cannot read {example!r}: a comma "
-                "is read only between groups of three digits, as in 1,500; a decimal comma is "
-                f"read only with --decimal-comma, so pass --decimal-comma or write {point}."
-            )
-        else:
-            message = (
-                f"{self.path}, rows {row_ranges(rows)}, {fields}: {len(rows)} rows have "
-                f"numbers with a decimal comma, like {example}: pass --decimal-comma or "
-                f"write {point}."
-            )
-        first_field = next(iter(self.found))
-        raise EventsError(message, path=self.path, line=rows[0], field=first_field)
-
-
-def row_ranges(rows, limit=6) -> str:
-    """[2, 3, 4, 7, 9, 10] as '2–4, 7, 9–10'; past `limit` ranges, the rest as '…'."""
-    spans: list[list[int]] = []
-    for row in rows:
-        if spans and row == spans[-1][1] + 1:
-            spans[-1][1] = row
-        else:
-            spans.append([row, row])
-    shown = [f"{a}–{b}" if b > a else str(a) for a, b in spans[:limit]]
-    return ", ".join(shown) + (", …" if len(spans) > limit else "")
 
 
 class _CsvRows:

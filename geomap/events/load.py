@@ -17,7 +17,8 @@ from pydantic import ValidationError
 
 from ..errors import EventsError
 from ..textio import decode_text, read_bounded
-from .csv_reader import PLACE_COLUMNS, parse_csv, row_ranges
+from .csv_numbers import row_ranges
+from .csv_reader import PLACE_COLUMNS, parse_csv
 from .schema import MAX_WHOLE_NUMBER, UNION_TAGS, EventsFile, Origin
 from .yaml_reader import parse_yaml
 

@@ -232,6 +232,13 @@ def _read_rows(path, reader, header, events, rows, commas):
                 path=path,
                 line=row_number,
             )
+        if cells and cells[0].startswith("#"):  # read as an event, it would be a wrong id
+            raise EventsError(
+                f"{path}, row {row_number}: `{cells[0].strip()}` comes after the header row; "
+                "rows that begin with # (the file's own fields) go before it.",
+                path=path,
+                line=row_number,
+            )
         # Every cell as text first (one comprehension, no branches), then the few columns
         # that mean more than text.
         event = {column: cell for column, cell in zip(header, read_cells(cells)) if cell}

@@ -293,7 +293,7 @@ def _describe_error(path, data, lines, error) -> str:
         message = "unknown field; check the spelling (see README, Events file)"
     elif error["type"] == "literal_error":  # certainty, a qualifier, a place's precision
         expected = (error.get("ctx") or {}).get("expected", "")
-        message = f"expected one of {expected.replace(chr(39), '')}, got {error['input']!r}"
+        message = f"expected one of {expected}, got {error['input']!r}"
     elif error["type"] == "model_type" and len(loc) == 2:
         message = (
             "expected an event: a mapping with id, layer, title, summary, date, places and "

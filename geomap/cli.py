@@ -123,6 +123,38 @@ _places_option = click.option(
 )
 
 
+def _reading_options(command):
+    """--encoding, --dayfirst and --decimal-comma: how to read a file a spreadsheet saved in
+    another locale. Passed to the command as `reading` (an events.load.ReadOptions)."""
+    options = [
+        click.option(
+            "--encoding",
+            metavar="CODEC",
+            help="The events file's encoding, e.g. cp1251 (default: UTF-8, or UTF-16 with its "
+            "byte-order mark).",
+        ),
+        click.option(
+            "--dayfirst",
+            is_flag=True,
+            help="Read dates written day first, 31.12.2022 or 31/12/2022, as 2022-12-31.",
+        ),
+        click.option(
+            "--decimal-comma",
+            is_flag=True,
+            help="In CSV, read 2,75 as 2.75 (groups of digits may be set off by spaces: 15 000).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _read_options(encoding, dayfirst, decimal_comma):
+    from .events.load import ReadOptions
+
+    return ReadOptions(encoding=encoding, dayfirst=dayfirst, decimal_comma=decimal_comma)
+
+
 def _warn(warnings):
     for warning in warnings:
         _say(f"Warning: {warning}", err=True)
@@ -320,6 +352,7 @@ def _layer_list(ctx, param, value):
     "--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels."
 )
 @_places_option
+@_reading_options
 @click.pass_context
 def build(
     ctx,
@@ -333,6 +366,9 @@ def build(
     png_path,
     png_size,
     places_files,
+    encoding,
+    dayfirst,
+    decimal_comma,
 ):
     """Build the map of EVENTS files (YAML or CSV) as one HTML file.
 
@@ -366,6 +402,7 @@ def build(
             png_size=size,
             progress=lambda stage: progress(visible(stage)),
             places=places_files,
+            reading=_read_options(encoding, dayfirst, decimal_comma),
         )
     finally:
         progress.close()
@@ -399,7 +436,8 @@ def _png_size(text):
 @cli.command()
 @click.argument("events", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @_places_option
-def check(events, places_files):
+@_reading_options
+def check(events, places_files, encoding, dayfirst, decimal_comma):
     """Validate EVENTS files and resolve every place, without building a map.
 
     Example:
@@ -410,7 +448,9 @@ def check(events, places_files):
     from .pipeline import locate, located_by_editor
 
     for path in events:
-        located = locate([path], places=places_files)
+        located = locate(
+            [path], places=places_files, reading=_read_options(encoding, dayfirst, decimal_comma)
+        )
         unverified = int((located["certainty"] == "unverified").sum())
         _say(
             f"{path}: {len(located)} events OK ({unverified} unverified); "
@@ -439,7 +479,8 @@ def _tally(values) -> str:
     help="File to write (default: standard output).",
 )
 @_places_option
-def export(events, fmt, output, places_files):
+@_reading_options
+def export(events, fmt, output, places_files, encoding, dayfirst, decimal_comma):
     """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map).
 
     Example:
@@ -447,16 +488,17 @@ def export(events, fmt, output, places_files):
         \b
         geomap export my-events.yaml --format csv -o events.csv
     """
-    from .outputs import export_csv, export_geojson, refuse_overwriting_inputs, write_atomic
-    from .pipeline import locate
+    from .outputs import refuse_overwriting_inputs, write_atomic
+    from .pipeline import export as export_events
 
     refuse_overwriting_inputs(
         [("output", output, "-o")],
         [("the input events file", events)] + [("the places file", p) for p in places_files],
     )
-    located = locate([events], places=places_files)
+    located, text = export_events(
+        events, fmt, places_files, _read_options(encoding, dayfirst, decimal_comma)
+    )
     _warn(located.attrs["warnings"])
-    text = export_geojson(located) if fmt == "geojson" else export_csv(located)
     if output == "-":
         click.echo(text, nl=False)
     else:

@@ -285,33 +285,60 @@ def export_geojson(located) -> str:
     return json.dumps(events_geojson(located), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
-def export_csv(located) -> str:
+def export_csv(located, events=None) -> str:
     """One row per event in the events-file CSV format (lists joined with ';'), so the
     export loads back as an events file. Cells that a spreadsheet would run as a formula
-    get a leading `'` (geomap.csvcells), which loading the file removes again."""
+    get a leading `'` (geomap.csvcells), which loading the file removes again.
+
+    Before the header, `#` rows carry the map's title, description and own layers (and,
+    given `events`, the file's source and places file). `events` is the EventsFile the
+    located events came from: with it, each row's source and `url` columns are the event's
+    own, so the CSV reads back as the same file; without it (events of several files), the
+    source columns give each event's source as the map links it. After the event's columns,
+    each place's resolved id and kind and the event's geometry as WKT, for GIS tools."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     # Python's writer quotes a cell with a line break only when the break is in its
     # lineterminator, so a lone carriage return went out bare and split the row on reading.
     # Rows with one are written with every cell quoted.
     writer_quoting_all = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write(cells):
+        cells = [escape_cell(cell) for cell in cells]
+        (writer_quoting_all if any("\r" in cell for cell in cells) else writer).writerow(cells)
+
+    for cells in _file_rows(located, events):
+        write(cells)
     # Places the editor located go out as the columns an events CSV reads them from (lat, lon,
     # place_precision, iso: one entry per place), after `places`; only when there are some, so
     # an export of gazetteer places alone is as it was.
     given = [c for c in GIVEN_COLUMNS if any(_given(p, c) for ps in located["places"] for p in ps)]
     header = list(CSV_COLUMNS)
     header[header.index("places") + 1 : header.index("places") + 1] = given
+    if events is not None:  # the event's own link, and `date` for a one-day event, as written
+        header.insert(header.index("source_date") + 1, "url")
+        header.insert(header.index("start"), "date")
+    header += DERIVED_COLUMNS
     writer.writerow(header)
-    for row in located.itertuples(index=False):
+    own = events.events if events is not None else None
+    for number, row in enumerate(located.itertuples(index=False)):
         values = []
         for column in header:
             if column in given:
-                value = ";".join(_given(p, column) for p in row.places)
-                values.append(escape_cell(value))
+                values.append(";".join(_given(p, column) for p in row.places))
+                continue
+            if column in DERIVED_COLUMNS:
+                values.append(_derived(column, row))
+                continue
+            if own is not None and column in _OWN:
+                values.append(_own(own[number], column))
                 continue
             value = plain_value(getattr(row, column))
             kind = record.BY_NAME[column].page
-            if kind == record.PLACES:
+            if column == "places" and own is not None:
+                # As the file writes them: a region given by its code alone is its code.
+                value = ";".join(written(place) for place in own[number].places)
+            elif kind == record.PLACES:
                 value = ";".join(p["written"] for p in value)
             elif kind == record.TEXT_LIST:
                 value = ";".join(value)
@@ -321,9 +348,86 @@ def export_csv(located) -> str:
                     for name, c in value.items()
                 )
             # Every cell, so a text beginning with = + - @ is never a formula (csvcells).
-            values.append("" if value is None else escape_cell(str(value)))
-        (writer_quoting_all if any("\r" in value for value in values) else writer).writerow(values)
+            values.append("" if value is None else str(value))
+        write(values)
     return out.getvalue()
+
+
+# Resolved places and geometry, after the event's own columns: the events CSV reader skips them
+# (geomap resolves the names again), GIS tools read `wkt` as each event's geometry.
+DERIVED_COLUMNS = ("place_ids", "place_kinds", "route_ids", "wkt")
+_SOURCE_FIELDS = {
+    "source_title": "title",
+    "source_publisher": "publisher",
+    "source_url": "url",
+    "source_date": "date",
+}
+
+
+def written(place) -> str:
+    """An entry of an event's `places` as its CSV cell writes it: a name, or the code of a
+    region given by its code alone (`iso`), which the reader takes back as no name."""
+    return place if isinstance(place, str) else place.name or place.iso or ""
+
+
+def _file_rows(located, events):
+    """The `#` rows before the header: the file's own fields, as the CSV reader takes them."""
+    from .events.schema import DEFAULT_LAYERS
+
+    attrs = located.attrs
+    rows = [[f"#{key}", attrs[key]] for key in ("title", "description") if attrs.get(key)]
+    if events is not None:
+        if events.source is not None:
+            rows += [
+                [f"#{column}", _text(getattr(events.source, field))]
+                for column, field in _SOURCE_FIELDS.items()
+                if getattr(events.source, field) is not None
+            ]
+        if events.places_file:
+            rows.append(["#places_file", events.places_file])
+    layers = attrs.get("layers") or []
+    if layers != [layer.model_dump() for layer in DEFAULT_LAYERS]:
+        for layer in layers:
+            cells = [layer["id"], layer["name"], layer["color"], layer.get("description") or ""]
+            rows.append(["#layer", *(cells if cells[-1] else cells[:-1])])
+    return rows
+
+
+def _text(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+_OWN = {"url", "date", "start", "end", *_SOURCE_FIELDS}
+
+
+def _own(event, column: str) -> str:
+    """An event's own `url`, dates or source field, as its file gives it ('' when the file's
+    source applies, or for `start` and `end` of an event given one `date`)."""
+    if column == "url":
+        return event.url or ""
+    if column in ("date", "start", "end"):
+        value = getattr(event, column)
+        return "" if value is None else value.isoformat()
+    value = getattr(event.source, _SOURCE_FIELDS[column]) if event.source else None
+    return "" if value is None else _text(value)
+
+
+def _derived(column: str, row) -> str:
+    if column == "place_ids":
+        return ";".join(str(p["id"]) for p in row.places)
+    if column == "place_kinds":
+        return ";".join(str(p["kind"]) for p in row.places)
+    if column == "route_ids":
+        return ";".join(str(p["id"]) for p in row.route)
+    kind, points = record.geometry(row.places, row.route)
+    if kind == "Point":
+        return f"POINT ({_xy(points)})"
+    inner = ", ".join(_xy(point) for point in points)
+    return f"{kind.upper()} ({inner})"
+
+
+def _xy(point) -> str:
+    return f"{point[0]!r} {point[1]!r}"
 
 
 # The events CSV's columns for places the editor located, and the place record's fields.

@@ -41,24 +41,25 @@ def cyclic_gc_paused():
             gc.enable()
 
 
-def locate(paths, progress=quiet, places=()):
+def locate(paths, progress=quiet, places=(), reading=None):
     """Load, validate and geocode one or more events files into one GeoDataFrame.
 
     `places`: places files (CSV or GeoJSON) that extend the gazetteer for these events, beside
     each events file's own `places_file:`. What the user should look at (points far from the
     gazetteer's place of their name, names of a places file that conflict with bundled places)
-    is in `attrs["warnings"]`."""
+    is in `attrs["warnings"]`. `reading`: a `ReadOptions` (encoding, day-first dates, decimal
+    commas) for files not written the way geomap writes them."""
     with cyclic_gc_paused():
-        return _locate(paths, progress, places)
+        return _locate(paths, progress, places, reading)
 
 
-def _locate(paths, progress, places=()):
+def _locate(paths, progress, places=(), reading=None):
     import pandas as pd
 
     frames = []
     for path in paths:
         progress(f"reading {path}")
-        events = load_events(path)
+        events = load_events(path, reading)
         progress(f"geocoding the places of {len(events.events):,} events")
         frames.append(locate_events(events, places_files=places))
     if len(frames) == 1:
@@ -85,6 +86,19 @@ def _locate(paths, progress, places=()):
         frames[0].attrs, layers=list(layers.values()), warnings=list(dict.fromkeys(warnings))
     )
     return combined
+
+
+def export(path, fmt="geojson", places=(), reading=None):
+    """(the located events, the text of their export as `fmt`, "geojson" or "csv"). The CSV
+    also carries the file's own fields and each event's own link and source, from the events
+    file itself, so it reads back as the same file."""
+    from .outputs import export_csv, export_geojson
+
+    with cyclic_gc_paused():
+        events = load_events(path, reading)
+        located = locate_events(events, places_files=places)
+    text = export_geojson(located) if fmt == "geojson" else export_csv(located, events)
+    return located, text
 
 
 def _layer_conflict(layer_id, first_path, first, path, layer):
@@ -167,6 +181,7 @@ def build(
     png_size=(1200, 800),
     progress=quiet,
     places=(),
+    reading=None,
     **options,
 ) -> BuildResult:
     """Build the map of `paths` (default: the bundled report) and write it to `output`,
@@ -174,18 +189,27 @@ def build(
     `places`: places files that extend the gazetteer (see `locate`)."""
     with cyclic_gc_paused():
         return _build_files(
-            list(paths or [bundled_events()]), output, png, png_size, progress, options, places
+            list(paths or [bundled_events()]),
+            output,
+            png,
+            png_size,
+            progress,
+            options,
+            places,
+            reading,
         )
 
 
-def _build_files(paths, output, png, png_size, progress, options, places=()) -> BuildResult:
+def _build_files(
+    paths, output, png, png_size, progress, options, places=(), reading=None
+) -> BuildResult:
     output = Path(output or Path("output") / f"{Path(paths[0]).stem}.html")
     refuse_overwriting_inputs(
         [("output", output, "-o"), ("PNG", png, "--png")],
         [("the input events file", path) for path in paths]
         + [("the places file", path) for path in places],
     )
-    located = _locate(paths, progress, places)
+    located = _locate(paths, progress, places, reading)
     progress("building the layers")
     fmap = assemble_map(located, **options)
     html = render_html(fmap)

@@ -58,7 +58,7 @@ CORPUS = [
         edit("    title: Rally", "\ttitle: Rally"),
         "line 5",
         None,
-        "'\\t'",
+        "line 5, column 1: a tab; indent with spaces, not tabs",
     ),
     (
         "yaml-colon-in-value",
@@ -253,14 +253,22 @@ CORPUS = [
     ("empty", "e.yaml", b"", None, None, "the file is empty"),
     ("whitespace-only", "e.yaml", b"  \n\t\n", None, None, "the file is empty"),
     ("binary", "e.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, None, "binary file"),
-    ("utf16", "e.yaml", GOOD.encode("utf-16"), None, None, "binary file"),
+    (
+        "utf16-without-mark",
+        "e.yaml",
+        GOOD.encode("utf-16-le"),
+        None,
+        None,
+        "this looks like UTF-16, little-endian, without a byte-order mark; save it as UTF-8, "
+        "or pass --encoding utf-16-le",
+    ),
     (
         "cp1251",
         "e.yaml",
         edit("Rally", "Митинг").decode().encode("cp1251"),
         "line 5",
         None,
-        "not valid UTF-8",
+        "not UTF-8: this looks like Windows-1251; save it as UTF-8, or pass --encoding cp1251",
     ),
     (
         "deep-nesting",
@@ -354,7 +362,7 @@ CORPUS = [
         (CSV_HEAD + CSV_ROW.replace("detained: 5", '"detained: 1,5"')).encode(),
         "row 2",
         "counts",
-        "a decimal comma is not read, so for a decimal write 1.5",
+        "a decimal comma is read only with --decimal-comma, so pass --decimal-comma or write 1.5.",
     ),
     (
         "csv-cell-past-the-csv-limit",
@@ -446,7 +454,12 @@ def test_corpus_file_prints_its_exact_message(tmp_path, file, line, field, expec
         locate_events(load_events(tmp_path / file))
     assert (info.value.line, info.value.field) == (line, field)
     unit = "row" if file.endswith(".csv") else "line"
-    assert re.match(rf", {unit} {line}[ :,]", expected), "the message and the attribute disagree"
+    if "not UTF-8" in expected:  # bytes that are not text yet: a line of bytes, or none
+        unit = "line"
+    if line is None:
+        assert expected.startswith(": "), "the message names a line the attribute lacks"
+    else:
+        assert re.match(rf", {unit}s? {line}[ :,–]", expected), "the message and attribute disagree"
 
 
 # --- what reaches the page and the export -----------------------------------------------------

@@ -119,7 +119,7 @@ def test_ambiguous_place_asks_for_the_region(tmp_path):
         (b"", "the file is empty"),
         (b"   \n\n", "the file is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
-        ("title: Ковель\n".encode("cp1251"), "not valid UTF-8"),
+        ("title: Ковель\n".encode("cp1251"), "not UTF-8: this looks like Windows-1251"),
         (b"events: [\n", "line 2"),
         (b"a: &x [1, 2]\nb: *x\n", "anchors and aliases"),
         (b"events:" + b" [" * 50 + b"]" * 50 + b"\n", "nested more than"),

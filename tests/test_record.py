@@ -49,11 +49,12 @@ def test_certainty_literal_is_the_record_order():
 
 
 def test_located_columns_csv_and_geojson_follow_the_record(mixed_located):
-    from geomap.outputs import export_csv, export_geojson
+    from geomap.outputs import DERIVED_COLUMNS, export_csv, export_geojson
 
     assert [c for c in mixed_located.columns if c != "geometry"] == list(record.NAMES)
-    header = next(csv.reader(io.StringIO(export_csv(mixed_located))))
-    assert header == list(record.CSV_COLUMNS) and "precision" not in header
+    rows = csv.reader(io.StringIO(export_csv(mixed_located)))
+    header = next(row for row in rows if not row[0].startswith("#"))  # after the file's rows
+    assert header == [*record.CSV_COLUMNS, *DERIVED_COLUMNS] and "precision" not in header
     features = json.loads(export_geojson(mixed_located))["features"]
     assert all(list(f["properties"]) == list(record.GEOJSON_PROPERTIES) for f in features)
     assert sorted(record.GEOJSON_PROPERTIES) == sorted(record.NAMES)

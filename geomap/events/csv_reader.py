@@ -1,20 +1,46 @@
 """CSV events files: one event per row, lists joined with `;`, counts as `name: number`.
 
+The file's separator is `,`, `;` or a tab (what spreadsheets write in each locale): the one
+that makes the header row name an `id` column. Lists inside a cell are separated by `;`
+whatever the file's separator, so in a `;`-separated file such a cell is quoted, as every
+spreadsheet writes it. Rows before the header whose first cell begins with `#` carry the file's
+own fields (`#title`, `#description`, `#source_title`…, one `#layer` row per layer), so a CSV
+holds all a YAML file does.
+
 Every row is checked; a quote out of place, a column named twice, a count named twice or a
-decimal comma is refused with its row, never read as a guess.
+decimal comma (without `decimal_comma`) is refused with its row, never read as a guess.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 from ..csvcells import read_cells  # cells geomap export escaped for spreadsheets
 from ..errors import EventsError
+from .csv_numbers import (
+    DECIMAL_COMMA,
+    LIST_SEPARATOR,
+    NUMBER,
+    DecimalCommas,
+    parse_counts,
+)
 
-LIST_SEPARATOR = ";"
+SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+# The file's own fields, as `#` rows before the header; each takes one cell after its name.
+META_FIELDS = ("title", "description", "places_file")
+META_SOURCE = {
+    "source_title": "title",
+    "source_publisher": "publisher",
+    "source_url": "url",
+    "source_date": "date",
+}
+# A `#layer` row: id, name, colour, and optionally a description.
+LAYER_CELLS = ("id", "name", "color", "description")
+# Written by `geomap export` for people and GIS tools; worked out again from the names when the
+# file is read (like the map's own `precision`), so they are skipped on reading.
+DERIVED_COLUMNS = ("place_ids", "place_kinds", "route_ids", "wkt")
 
 _LIST_FIELDS = {"places", "route", "tags"}
 _SOURCE_FIELDS = {
@@ -28,60 +54,139 @@ _SOURCE_FIELDS = {
 # `lat` `47.44;`, `lon` `35.84;`, `place_precision` `town;`). As in YAML: lat, lon and
 # precision for a point, or iso for a region code.
 PLACE_COLUMNS = {"lat": "lat", "lon": "lon", "place_precision": "precision", "iso": "iso"}
-_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)$")
-_COUNT = re.compile(
-    r"^\s*(?P<name>[^:=]+?)\s*[:=]\s*(?P<qualifier>[a-z ]*?)\s*(?P<value>-?[\d.,]+)\s*$"
-)
 
 
-# A comma in a number only between groups of three digits: 1,500 or 15,000,000.5.
-_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-
-
-def parse_csv(path: Path, text: str):
+def parse_csv(path: Path, text: str, *, decimal_comma: bool = False):
+    separator = _separator(text)
     # strict: a stray quote (`"a"b`, or one never closed) is an error, not a silent guess.
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=separator or ",")
     events: list[dict] = []
     rows: list[int] = []  # filled row by row: on a CSV error, the last row read whole is known
+    meta: dict = {}
+    meta_rows: dict = {}  # a file field (or ("layers", k)) -> its row, for messages
     header_end = 0
+    commas = DecimalCommas(path, decimal_comma)
     try:
-        header = next(reader, None)
-        if not header or "id" not in [h.strip() for h in header]:
+        header = _read_meta(path, reader, meta, meta_rows)
+        if separator is None or not header:
             raise EventsError(
-                f"{path}, row 1: expected a header row naming the columns "
-                "(id, layer, title, summary, date, places, …).",
+                f"{path}, row {reader.line_num or 1}: expected a header row naming the columns "
+                "(id, layer, title, summary, date, places, …), separated by commas, "
+                "semicolons or tabs.",
                 path=path,
-                line=1,
+                line=reader.line_num or 1,
             )
-        header = _check_header(path, [h.strip() for h in header])
+        header = _check_header(path, [h.strip() for h in header], reader.line_num)
         header_end = reader.line_num
-        _read_rows(path, reader, header, events, rows)
+        _read_rows(path, reader, header, events, rows, commas)
     except csv.Error as exc:
         start = (rows[-1] if rows else header_end) + 1  # the record that broke starts here
         raise _csv_error(path, exc, start, reader.line_num) from None
-    return {"events": events}, _CsvRows(rows)
+    commas.raise_any()
+    return {**meta, "events": events}, _CsvRows(rows, meta_rows)
 
 
-def _check_header(path, header):
+def _separator(text: str) -> str | None:
+    """The separator that makes the first row after the `#` rows a header naming `id`.
+
+    csv.Sniffer guesses from how often each character appears in a sample, and a title full
+    of commas in a `;` file can outvote the separator; the header names known columns, so
+    the separator that splits it into them is certain."""
+    for separator in SEPARATORS:
+        rows = csv.reader(io.StringIO(text[:1_000_000], newline=""), delimiter=separator)
+        try:
+            for cells in rows:
+                if not cells or cells[0].lstrip().startswith("#"):
+                    continue
+                if "id" in (cell.strip() for cell in cells):
+                    return separator
+                break
+        except csv.Error:
+            continue
+    return None
+
+
+def _read_meta(path, reader, meta, meta_rows):
+    """The `#` rows before the header into `meta`, as a YAML file's top level; the header."""
+    for cells in reader:
+        if not cells or not any(cell.strip() for cell in cells):
+            continue
+        first = cells[0].strip()
+        if not first.startswith("#"):
+            return cells
+        row = reader.line_num
+        key = first[1:].strip()
+        values = read_cells(cells[1:])
+        while values and not values[-1]:  # spreadsheets pad every row to the widest
+            values.pop()
+        if key == "layer":
+            if not 3 <= len(values) <= 4:
+                raise EventsError(
+                    f"{path}, row {row}: a `#layer` row takes 3 or 4 cells after its name: "
+                    f"{', '.join(LAYER_CELLS)} (optional), e.g. #layer,strikes,Strikes,#b2182b; "
+                    f"got {len(values)}.",
+                    path=path,
+                    line=row,
+                    field="layers",
+                )
+            layers = meta.setdefault("layers", [])
+            meta_rows[("layers", len(layers))] = row
+            layers.append({k: v for k, v in zip(LAYER_CELLS, values) if v})
+            continue
+        if key not in META_FIELDS and key not in META_SOURCE:
+            names = ", ".join(f"#{name}" for name in (*META_FIELDS, *META_SOURCE, "layer"))
+            raise EventsError(
+                f"{path}, row {row}: unknown file field `{first}`; rows before the header "
+                f"that begin with # give the file's own fields: {names}.",
+                path=path,
+                line=row,
+            )
+        if len(values) > 1:
+            raise EventsError(
+                f"{path}, row {row}, field {key}: `{first}` takes one cell, got {len(values)}; "
+                "quote a value that contains the separator.",
+                path=path,
+                line=row,
+                field=key,
+            )
+        where = (key,) if key in META_FIELDS else ("source", META_SOURCE[key])
+        if where in meta_rows:
+            raise EventsError(
+                f"{path}, row {row}: `{first}` is given twice (rows {meta_rows[where]} and "
+                f"{row}); keep one.",
+                path=path,
+                line=row,
+                field=key,
+            )
+        meta_rows[where] = row
+        if values:
+            if key in META_FIELDS:
+                meta[key] = values[0]
+            else:
+                meta.setdefault("source", {})[META_SOURCE[key]] = values[0]
+    return None
+
+
+def _check_header(path, header, row=1):
     """A column named twice would keep only its last cells; `source` beside source_* would mix."""
     first = {}
     for position, column in enumerate(header, 1):
         if column and column in first:
             raise EventsError(
-                f"{path}, row 1: the column `{column}` is given twice (columns "
+                f"{path}, row {row}: the column `{column}` is given twice (columns "
                 f"{_column_label(first[column])} and {_column_label(position)}); "
                 "keep one.",
                 path=path,
-                line=1,
+                line=row,
                 field=column,
             )
         first.setdefault(column, position)
     if "source" in first:
         raise EventsError(
-            f"{path}, row 1: a CSV gives the source as the columns "
+            f"{path}, row {row}: a CSV gives the source as the columns "
             f"{', '.join(_SOURCE_FIELDS)}; rename the column `source`.",
             path=path,
-            line=1,
+            line=row,
             field="source",
         )
     return header
@@ -107,14 +212,15 @@ def _csv_error(path, exc, start, end):
     )
 
 
-def _read_rows(path, reader, header, events, rows):
+def _read_rows(path, reader, header, events, rows, commas):
     """Each row as an event dict (in `events`) and its line number (in `rows`)."""
     width = len(header)
     lists = [c for c in header if c in _LIST_FIELDS]
     sources = [c for c in header if c in _SOURCE_FIELDS]
     has_counts = "counts" in header
     given = [c for c in header if c in PLACE_COLUMNS]
-    counts_cache: dict[str, dict] = {}
+    derived = [c for c in header if c in DERIVED_COLUMNS]
+    counts_cache: dict[str, tuple] = {}
     count_parts: dict[str, tuple] = {}
     strip = str.strip
     for cells in reader:
@@ -122,13 +228,22 @@ def _read_rows(path, reader, header, events, rows):
         if len(cells) > width:
             raise EventsError(
                 f"{path}, row {row_number}: more cells than header columns. "
-                "Quote cells that contain commas.",
+                + _QUOTE_ADVICE[reader.dialect.delimiter],
+                path=path,
+                line=row_number,
+            )
+        if cells and cells[0].startswith("#"):  # read as an event, it would be a wrong id
+            raise EventsError(
+                f"{path}, row {row_number}: `{cells[0].strip()}` comes after the header row; "
+                "rows that begin with # (the file's own fields) go before it.",
                 path=path,
                 line=row_number,
             )
         # Every cell as text first (one comprehension, no branches), then the few columns
         # that mean more than text.
         event = {column: cell for column, cell in zip(header, read_cells(cells)) if cell}
+        for column in derived:
+            event.pop(column, None)
         for column in lists:
             cell = event.get(column)
             if cell is not None:
@@ -136,12 +251,16 @@ def _read_rows(path, reader, header, events, rows):
         if has_counts:
             cell = event.get("counts")
             if cell is not None:
-                counts = counts_cache.get(cell)
-                if counts is None:
-                    counts = counts_cache[cell] = _parse_counts(path, row_number, cell, count_parts)
-                event["counts"] = counts
+                known = counts_cache.get(cell)
+                if known is None:
+                    known = counts_cache[cell] = parse_counts(
+                        path, row_number, cell, count_parts, commas.decimal_comma
+                    )
+                event["counts"], comma = known
+                if comma:
+                    commas.add("counts", row_number, comma)
         if given:
-            _given_places(path, row_number, event, given)
+            _given_places(path, row_number, event, given, commas)
         for column in sources:
             cell = event.pop(column, None)
             if cell is not None:
@@ -150,7 +269,16 @@ def _read_rows(path, reader, header, events, rows):
         rows.append(row_number)
 
 
-def _given_places(path, row_number, event, columns):
+_QUOTE_ADVICE = {
+    ",": "Quote cells that contain commas.",
+    ";": "In a file separated by semicolons, quote a cell that holds a list or counts "
+    '(places, route, tags, counts, lat, lon), as in "Kyiv;Lviv": `;` also separates the '
+    "entries of a list.",
+    "\t": "Quote cells that contain tabs.",
+}
+
+
+def _given_places(path, row_number, event, columns, commas):
     """The lat, lon, place_precision and iso cells of a row, entry by entry, into `places`:
     an entry with any of them becomes a mapping, as a YAML file writes it."""
     cells = {
@@ -178,80 +306,33 @@ def _given_places(path, row_number, event, columns):
         if not parts:
             entries.append(name)
             continue
+        if parts.get("iso") == name:  # a region given by its code alone: no name of its own
+            entries.append(parts)
+            continue
         for axis in ("lat", "lon"):  # a number as a number; anything else the schema refuses
-            if axis in parts and _NUMBER.match(parts[axis]):
-                number = float(parts[axis])
-                parts[axis] = (
-                    int(number) if number.is_integer() and "." not in parts[axis] else number
-                )
+            if axis not in parts:
+                continue
+            text = parts[axis]
+            if commas.decimal_comma and DECIMAL_COMMA.match(text):
+                parts[axis] = float(text.replace(",", "."))
+            elif DECIMAL_COMMA.match(text):
+                commas.add(axis, row_number, text)
+            elif NUMBER.match(text):
+                number = float(text)
+                parts[axis] = int(number) if number.is_integer() and "." not in text else number
         entries.append({"name": name, **parts})
     event["places"] = entries
 
 
-def _parse_counts(path, row_number, cell, parts_seen):
-    """'detained: about 15000; fined: 861' as {name: number or {value, qualifier}}.
-    `parts_seen` remembers each part already read: big files repeat them a lot."""
-    counts = {}
-    for part in cell.split(LIST_SEPARATOR):
-        known = parts_seen.get(part)
-        if known is None:
-            if not part.strip():
-                continue
-            known = parts_seen[part] = _parse_count(path, row_number, part)
-        if known[0] in counts:  # a dict would keep only the last
-            raise EventsError(
-                f"{path}, row {row_number}, field counts: `{known[0]}` is given twice "
-                f"in {cell.strip()!r}; keep one.",
-                path=path,
-                line=row_number,
-                field="counts",
-            )
-        counts[known[0]] = known[1]
-    return counts
-
-
-def _parse_count(path, row_number, part):
-    match = _COUNT.match(part)
-    if not match:
-        raise EventsError(
-            f"{path}, row {row_number}, field counts: cannot read {part.strip()!r}; "
-            "expected name: number, e.g. 'detained: about 15000; fined: 861'.",
-            path=path,
-            line=row_number,
-            field="counts",
-        )
-    number = match["value"]
-    if "," in number:
-        if not _THOUSANDS.match(number):
-            decimal = number.replace(",", ".") if number.count(",") == 1 else "1.5"
-            raise EventsError(
-                f"{path}, row {row_number}, field counts: cannot read {number!r}: a comma "
-                "is read only between groups of three digits, as in 1,500; a decimal "
-                f"comma is not read, so for a decimal write {decimal}.",
-                path=path,
-                line=row_number,
-                field="counts",
-            )
-        number = number.replace(",", "")
-    try:
-        value = int(number) if number.lstrip("-").isdigit() else float(number)
-    except ValueError:
-        raise EventsError(
-            f"{path}, row {row_number}, field counts: {match['value']!r} is not a number.",
-            path=path,
-            line=row_number,
-            field="counts",
-        ) from None
-    # A bare number when there is no qualifier: the schema's simplest form, quickest to check.
-    qualifier = match["qualifier"]
-    return match["name"].strip(), {"value": value, "qualifier": qualifier} if qualifier else value
-
-
 class _CsvRows:
-    def __init__(self, rows):
+    def __init__(self, rows, meta_rows=None):
         self._rows = rows
+        self._meta = meta_rows or {}
 
     def line_for(self, data, loc):
+        for key in (tuple(loc[:2]), tuple(loc[:1])):  # a `#` row: ("layers", k) or ("title",)
+            if key and key in self._meta:
+                return self._meta[key], "row"
         if (
             len(loc) >= 2
             and loc[0] == "events"

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..errors import EventsError
-from ..textio import decode_utf8, read_bounded
+from ..textio import decode_text, read_bounded
+from .csv_numbers import row_ranges
 from .csv_reader import PLACE_COLUMNS, parse_csv
 from .schema import MAX_WHOLE_NUMBER, UNION_TAGS, EventsFile, Origin
 from .yaml_reader import parse_yaml
@@ -24,15 +26,29 @@ MAX_BYTES = 20 * 1024 * 1024  # far above any article's events; a 50 MB file is 
 MAX_REPORTED = 10
 
 
-def load_events(path) -> EventsFile:
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a file that is not written the way geomap writes one: its encoding (default
+    UTF-8, or UTF-16 with its byte-order mark), dates written day first (31.12.2022), and, in
+    CSV, numbers with a decimal comma (2,75). Each is the user's say, never a guess."""
+
+    encoding: str | None = None
+    dayfirst: bool = False
+    decimal_comma: bool = False
+
+
+def load_events(path, options: ReadOptions | None = None) -> EventsFile:
     """Load and validate an events file; `.csv` is read as CSV, anything else as YAML."""
     path = Path(path)
+    options = options or ReadOptions()
     raw = _read_bytes(path)
-    text = _decode(path, raw)
+    text = _decode(path, raw, options.encoding)
     if path.suffix.lower() == ".csv":
-        data, lines = parse_csv(path, text)
+        data, lines = parse_csv(path, text, decimal_comma=options.decimal_comma)
     else:
         data, lines = parse_yaml(path, text)
+    if options.dayfirst:
+        _dates_day_first(data)
     return _validate(path, data, lines)
 
 
@@ -66,14 +82,43 @@ def _read_bytes(path: Path) -> bytes:
     return raw
 
 
-def _decode(path: Path, raw: bytes) -> str:
-    return decode_utf8(
+def _decode(path: Path, raw: bytes, encoding: str | None) -> str:
+    return decode_text(
         raw,
         path,
+        encoding=encoding,
         error=EventsError,
         path=path,
-        advice="Save the file as UTF-8 (in a spreadsheet: CSV UTF-8).",
+        save="save it as CSV UTF-8" if path.suffix.lower() == ".csv" else "save it as UTF-8",
     )
+
+
+# 31.12.2022, 31/12/2022 or 31-12-2022: a day, a month and a four-digit year, as spreadsheets
+# in most of Europe write them. Read only with --dayfirst: 03/04/2022 is 3 April there and
+# 4 March in the United States.
+DAY_FIRST = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$")
+DATE_FIELDS = ("date", "start", "end", "as_of")
+
+
+def _dates_day_first(data) -> None:
+    """Every date written day first, in place, as YYYY-MM-DD (the dicts keep their identity,
+    so each field keeps its line)."""
+
+    def fix(mapping, key):
+        value = mapping.get(key) if isinstance(mapping, dict) else None
+        found = DAY_FIRST.match(value) if isinstance(value, str) else None
+        if found:
+            day, _, month, year = found.groups()
+            mapping[key] = f"{year}-{int(month):02d}-{int(day):02d}"
+
+    if not isinstance(data, dict):
+        return
+    fix(data.get("source"), "date")
+    for event in data.get("events") or []:
+        if isinstance(event, dict):
+            for key in DATE_FIELDS:
+                fix(event, key)
+            fix(event.get("source"), "date")
 
 
 # --- validation ----------------------------------------------------------------------------------
@@ -84,9 +129,7 @@ def _validate(path: Path, data, lines) -> EventsFile:
         events = EventsFile.model_validate(data)
     except ValidationError as exc:
         errors = _merge_count_errors(exc.errors())
-        messages = list(
-            dict.fromkeys(_describe_error(path, data, lines, error) for error in errors)
-        )
+        messages = _summarised(path, data, lines, errors)
         first = errors[0]
         loc = _error_loc(first)
         line, unit = lines.line_for(data, loc)
@@ -107,6 +150,50 @@ def _validate(path: Path, data, lines) -> EventsFile:
             )[0],
         )
     )
+
+
+def _summarised(path, data, lines, errors) -> list[str]:
+    """One line per problem; but one line for a problem that many rows (or events) share, with
+    their rows, so 21 dates written 12.03.2023 are one line that says how to fix them all."""
+    groups: dict[tuple, list] = {}
+    for error in errors:
+        loc = _error_loc(error)
+        line, unit = lines.line_for(data, loc)
+        value = error.get("input")
+        day_first = (
+            error["type"] == "iso_date" and isinstance(value, str) and DAY_FIRST.match(value)
+        )
+        key = (_field_name(loc, unit), error["type"], "day first" if day_first else error["msg"])
+        groups.setdefault(key, []).append((error, line, unit))
+    messages = []
+    for (field, _, kind), members in groups.items():
+        error, line, unit = members[0]
+        described = _describe_error(path, data, lines, error)
+        at = sorted({m[1] for m in members if m[1] is not None})
+        if kind == "day first":
+            example = error["input"]
+            iso = _day_first_as_iso(example)
+            if len(at) > 1:
+                messages.append(
+                    f"{path}, {unit}s {row_ranges(at)}, field {field}: {len(at)} {unit}s have "
+                    f"dates like {example}: pass --dayfirst or write {iso}."
+                )
+            else:
+                messages.append(
+                    f"{described}: this date is written day first; pass --dayfirst or write {iso}."
+                )
+        elif len(at) > 2:
+            messages.append(
+                f"{described} (and the same in {len(at) - 1} more {unit}s: {row_ranges(at[1:])})"
+            )
+        else:
+            messages.extend(_describe_error(path, data, lines, m[0]) for m in members)
+    return list(dict.fromkeys(messages))
+
+
+def _day_first_as_iso(text: str) -> str:
+    day, _, month, year = DAY_FIRST.split(text)[1:5]
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 def _check_places_file(path: Path, name: str, line) -> None:
@@ -204,6 +291,9 @@ def _describe_error(path, data, lines, error) -> str:
         message = "required field is missing"
     elif error["type"] == "extra_forbidden":
         message = "unknown field; check the spelling (see README, Events file)"
+    elif error["type"] == "literal_error":  # certainty, a qualifier, a place's precision
+        expected = (error.get("ctx") or {}).get("expected", "")
+        message = f"expected one of {expected}, got {error['input']!r}"
     elif error["type"] == "model_type" and len(loc) == 2:
         message = (
             "expected an event: a mapping with id, layer, title, summary, date, places and "

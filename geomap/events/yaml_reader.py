@@ -207,6 +207,8 @@ def parse_yaml(path: Path, text: str):
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        if mark and "'\\t'" in (exc.problem or ""):  # the scanner's "found character '\t'"
+            raise _tab_error(path, text, mark) from None
         problem = exc.problem or exc.context or "not valid YAML"
         raise EventsError(
             f"{path}, line {line}: {problem}. Check indentation, colons and quotes "
@@ -235,6 +237,21 @@ def parse_yaml(path: Path, text: str):
             path=path,
         )
     return data, _YamlLines(loader.lines)
+
+
+def _tab_error(path, text, mark) -> EventsError:
+    """A tab where YAML wants spaces: say where, and which, rather than the scanner's words."""
+    line = mark.line + 1
+    before = text.splitlines()[mark.line][: mark.column] if text else ""
+    if not before.strip():
+        fix = "indent with spaces, not tabs (YAML counts spaces to see what belongs to what)"
+    else:
+        fix = "write a space, not a tab, after the colon or dash"
+    return EventsError(
+        f"{path}, line {line}, column {mark.column + 1}: a tab; {fix}.",
+        path=path,
+        line=line,
+    )
 
 
 class _YamlLines:

@@ -77,10 +77,28 @@ def test_the_derivation_recorded_a_point_on_the_shared_border(rows):
 def test_a_checkpoint_belongs_to_its_first_country_and_a_region_of_it(gazetteer, checkpoints):
     for cp in checkpoints:
         assert cp.country == cp.countries[0], cp.id
-        if cp.country in ("RU", "UA"):  # the countries whose regions the gazetteer has
-            assert cp.parent is not None, cp.id
         if cp.parent:
             assert gazetteer.get(cp.parent).country == cp.country, cp.id
+
+
+def test_a_checkpoint_has_a_region_unless_two_are_within_its_uncertainty(gazetteer, checkpoints):
+    """A checkpoint's point may be a few km from the gate; where two regions of its country lie
+    within 3 km of it (Verkhny Lars between North Ossetia and Ingushetia), it takes none."""
+    import geopandas as gpd
+
+    from geomap.gazetteer.places import geometries
+
+    regions = geometries("region").to_crs(3035)
+    for cp in checkpoints:
+        if cp.country not in ("RU", "UA"):  # the countries whose regions the gazetteer has
+            continue
+        own = regions[[gazetteer.get(code).country == cp.country for code in regions.index]]
+        point = gpd.GeoSeries.from_xy([cp.lon], [cp.lat], crs=4326).to_crs(3035).iloc[0]
+        close = own.index[own.distance(point) < 2500]  # the outlines are simplified by ~1 km
+        if len(close) == 1:
+            assert cp.parent == close[0], cp.id
+    lars = next(cp for cp in checkpoints if cp.id == "cp:verkhny-lars-dariali")
+    assert lars.parent is None
 
 
 def _expected(rows_by_name, name):

@@ -70,6 +70,23 @@ def test_capitals_below_the_world_threshold_are_kept(gazetteer, name, country):
     assert gazetteer.lookup(name).place.country == country
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Kuusamo", "Salla", "Lieksa", "Ilomantsi", "Ivalo", "Nurmes", "Kitee", "Tohmajärvi",
+     "Suomussalmi", "Bjørnevatn", "Tsagaannuur"],
+)
+def test_neighbours_towns_near_russia_in_the_far_north_and_east_are_in(gazetteer, name):
+    """The 60-km band is measured in each town's UTM zone: one buffer of Russia in a
+    Europe-wide projection came back invalid across the antimeridian and missed Kirkenes
+    (10 km from Russia) and these towns of 1,000+ people."""
+    assert any(p.name == name for p in gazetteer.find(kind="town")), name
+
+
+@pytest.mark.parametrize("name", ["Hammerfest", "Gällivare", "Sodankylä", "Nome", "Ilulissat"])
+def test_small_towns_far_from_the_border_are_not_in_the_neighbour_band(gazetteer, name):
+    assert not any(p.name == name for p in gazetteer.find(kind="town")), name
+
+
 def test_towns_far_abroad_are_15000_or_capitals(gazetteer):
     far = [p for p in gazetteer.find(kind="town") if not p.romanised]
     assert len(far) > 25000

@@ -19,8 +19,10 @@ _TOKEN_SYNONYMS = {"st": "saint", "sankt": "saint", "sv": "saint"}
 _HOMOGLYPHS = str.maketrans("aceiopxyk", "асеіорхук")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
-# Words that say what kind of place a name is. Each maps to the kind it implies.
-DESCRIPTORS: dict[str, str] = {
+# Words that say what kind of place a name is. Each maps to the kind it implies. Written as
+# people write them; `DESCRIPTORS` (below) holds them normalised, as keys are compared
+# ("область" is "област" once the soft sign is dropped, "край" is "краи").
+_DESCRIPTORS_AS_WRITTEN: dict[str, str] = {
     "oblast": "region",
     "obl": "region",
     "region": "region",
@@ -40,14 +42,27 @@ DESCRIPTORS: dict[str, str] = {
     "autonomous republic of": "region",
     "okrug": "region",
     "ao": "region",
+    # Abbreviations and romanisations the sources use in regions' names: "Chukotskiy AOk",
+    # "Khanty-Mansiyskiy A.Okr.", "Adygeya, Respublika", "Avtonomna Respublika Krym".
+    "aok": "region",
+    "a okr": "region",
+    "a obl": "region",
+    "respublika": "region",
+    "avtonomna respublika": "region",
+    "misto": "town",
     "область": "region",
     "обл": "region",
     "край": "region",
     "республика": "region",
-    "республiка": "region",
     "республіка": "region",
-    "автономныи округ": "region",
-    "автономнии округ": "region",
+    "автономный округ": "region",
+    "автономний округ": "region",
+    "автономная область": "region",
+    "автономна область": "region",
+    "автономна республіка": "region",
+    "автономная республика": "region",
+    "ао": "region",
+    "аок": "region",
     "checkpoint": "checkpoint",
     "border checkpoint": "checkpoint",
     "border crossing": "checkpoint",
@@ -87,6 +102,9 @@ def normalize(text: str) -> str:
     if not folded.isascii():
         tokens = [t.translate(_HOMOGLYPHS) if _CYRILLIC.search(t) else t for t in tokens]
     return " ".join(tokens)
+
+
+DESCRIPTORS: dict[str, str] = {normalize(k): v for k, v in _DESCRIPTORS_AS_WRITTEN.items()}
 
 
 def split_descriptor(key: str) -> tuple[str, str | None]:

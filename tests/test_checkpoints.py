@@ -211,3 +211,49 @@ def test_closed_crossings_say_so(rows):
     assert finnish
     for row in finnish:
         assert "Closed by Finland" in row["note"] or "closed by Finland" in row["note"], row["id"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a crossing's side name that a distant town carries only as an alias
+        ("Storskog", "cp:storskog-borisoglebsky"),  # Suurmetsä, Helsinki, is "Storskog" in Swedish
+        ("Cairaclia", "cp:zaliznychne-cairaclia"),  # Loshchynivka's old name, 40 km away
+        # the settlement at the gate under another spelling keeps the name
+        ("Domachevo", "gn:628968"),
+        ("Luzhanka", "gn:8253008"),
+        ("Sokyriany", None),
+        ("Ozinki", "gn:513329"),
+        ("Taskala", "gn:609721"),
+        # a town named so itself keeps it, however far
+        ("Shehyni", "gn:694256"),
+        ("Narva", "gn:590031"),
+        ("Kirkenes", "gn:779303"),
+    ],
+)
+def test_a_crossings_side_name_beats_a_distant_towns_alias(gazetteer, query, expected):
+    place = gazetteer.lookup(query).place
+    if expected is None:  # a town, the one at the gate
+        assert place.kind == "town", place
+    else:
+        assert place.id == expected, place
+
+
+def test_the_side_name_rule_on_made_up_places():
+    from geomap.gazetteer import Gazetteer, Place
+
+    crossing = Place(
+        "cp:x", "Alphino – Betaby", "checkpoint", "RU", 60.0, 30.0, aliases=("Alphino", "Betaby")
+    )
+    far = Place("gn:1", "Gammala", "town", "FI", 62.0, 25.0, population=50_000, aliases=("Betaby",))
+    near = Place("gn:2", "Alfino", "town", "RU", 60.1, 30.0, population=900, aliases=("Alphino",))
+    # a far town known by the name is no reason to doubt a near one that carries it too
+    near_too = Place(
+        "gn:4", "Betabyn", "town", "RU", 60.05, 30.1, population=700, aliases=("Betaby",)
+    )
+    own = Place("gn:3", "Betaby", "town", "SE", 63.0, 15.0, population=800)
+    gaz = Gazetteer([crossing, far, near])
+    assert gaz.lookup("Betaby").place.id == "cp:x"
+    assert gaz.lookup("Alphino").place.id == "gn:2"
+    assert Gazetteer([crossing, own]).lookup("Betaby").place.id == "gn:3"
+    assert Gazetteer([crossing, far, near_too]).lookup("Betaby").place.id != "cp:x"

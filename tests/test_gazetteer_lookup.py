@@ -2,8 +2,7 @@
 
 import pytest
 
-from geomap.gazetteer import geocode
-from geomap.gazetteer import default_gazetteer, normalize
+from geomap.gazetteer import default_gazetteer, geocode, normalize
 
 # (query, expected id, expected lat, expected lon) — coordinates within 0.1°.
 # Spellings: the article's, the Ukrainian and Russian transliterations, Cyrillic.

@@ -72,8 +72,19 @@ def test_capitals_below_the_world_threshold_are_kept(gazetteer, name, country):
 
 @pytest.mark.parametrize(
     "name",
-    ["Kuusamo", "Salla", "Lieksa", "Ilomantsi", "Ivalo", "Nurmes", "Kitee", "Tohmajärvi",
-     "Suomussalmi", "Bjørnevatn", "Tsagaannuur"],
+    [
+        "Kuusamo",
+        "Salla",
+        "Lieksa",
+        "Ilomantsi",
+        "Ivalo",
+        "Nurmes",
+        "Kitee",
+        "Tohmajärvi",
+        "Suomussalmi",
+        "Bjørnevatn",
+        "Tsagaannuur",
+    ],
 )
 def test_neighbours_towns_near_russia_in_the_far_north_and_east_are_in(gazetteer, name):
     """The 60-km band is measured in each town's UTM zone: one buffer of Russia in a

@@ -53,7 +53,6 @@ from .words import (
     TITLES,
 )
 
-
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 

@@ -315,3 +315,44 @@ def test_cyrillic_words_are_not_names_of_towns_abroad(gazetteer, word):
 )
 def test_cyrillic_names_of_cities_abroad_stay(gazetteer, word, country):
     assert gazetteer.lookup(word).place.country == country
+
+
+def test_the_not_found_advice_is_one_message_said_once_wherever_a_name_is_not_found(tmp_path):
+    """geocode, extract and an events file's errors end with the same advice (what the
+    gazetteer holds, how to add a place), once however many names are missing."""
+    from geomap.gazetteer.user_places import not_found_advice
+
+    advice = not_found_advice("Zzyzxovka")
+    assert "500 people or more" in advice and "places_file: FILE" in advice
+    names = ["Zzyzxovka", "Lilliputovka", "Brigadoonsk", "Kharkov", "Qwertyivka"]
+    geocoded = CliRunner().invoke(cli, ["geocode", *names])
+    assert geocoded.exit_code == 1
+    assert geocoded.stderr.count(advice) == 1 and geocoded.stderr.count("smaller village") == 1
+    assert "smaller village" not in geocoded.stdout  # not on every line
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Shells fell near Zzyzxovka, near Lilliputovka and near Brigadoonsk.\n", encoding="utf-8"
+    )
+    extracted = CliRunner().invoke(cli, ["extract", str(article)])
+    assert extracted.exit_code == 1
+    assert extracted.stderr.count(advice) == 1
+
+    events = tmp_path / "e.yaml"
+    rows = "".join(
+        f" - {{id: e{i}, date: 2022-01-01, layer: a, title: x, summary: y, "
+        f"certainty: confirmed, places: [{name}]}}\n"
+        for i, name in enumerate(names)
+    )
+    events.write_text(
+        f'title: t\nlayers: [{{id: a, name: A, color: "#ff0000"}}]\nevents:\n{rows}',
+        encoding="utf-8",
+    )
+    checked = CliRunner().invoke(cli, ["check", str(events)])
+    assert checked.exit_code == 2
+    assert checked.output.count(advice) == 1 and checked.output.count("smaller village") == 1
+
+
+def test_an_ambiguous_name_alone_gets_no_not_found_advice():
+    result = CliRunner().invoke(cli, ["geocode", "Pervomaisk"])
+    assert result.exit_code == 1 and "smaller village" not in result.output

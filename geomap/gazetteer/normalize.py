@@ -19,10 +19,14 @@ _TOKEN_SYNONYMS = {"st": "saint", "sankt": "saint", "sv": "saint"}
 _HOMOGLYPHS = str.maketrans("aceiopxyk", "асеіорхук")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
-# Words that say what kind of place a name is. Each maps to the kind it implies. Written as
-# people write them; `DESCRIPTORS` (below) holds them normalised, as keys are compared
-# ("область" is "област" once the soft sign is dropped, "край" is "краи").
-_DESCRIPTORS_AS_WRITTEN: dict[str, str] = {
+# Words that say what kind of place a name is. Each maps to the kind it implies. Written
+# normalised, as keys are compared ("автономный" is "автономныи"; a test checks). The bare
+# Cyrillic "область" ("област") and "край" ("краи") are not here: as descriptors they would
+# make every bare region adjective a region's name ("Херсонської обласної адміністрації",
+# "Запорізька атомна електростанція"), and Russian and Ukrainian lists that share a plural
+# ("в Оренбургской и Саратовской областях") are not read as lists yet. Their full forms are
+# names of their own ("Херсонська область").
+DESCRIPTORS: dict[str, str] = {
     "oblast": "region",
     "obl": "region",
     "region": "region",
@@ -50,15 +54,13 @@ _DESCRIPTORS_AS_WRITTEN: dict[str, str] = {
     "respublika": "region",
     "avtonomna respublika": "region",
     "misto": "town",
-    "область": "region",
     "обл": "region",
-    "край": "region",
     "республика": "region",
     "республіка": "region",
-    "автономный округ": "region",
-    "автономний округ": "region",
-    "автономная область": "region",
-    "автономна область": "region",
+    "автономныи округ": "region",
+    "автономнии округ": "region",
+    "автономная област": "region",
+    "автономна област": "region",
     "автономна республіка": "region",
     "автономная республика": "region",
     "ао": "region",
@@ -102,9 +104,6 @@ def normalize(text: str) -> str:
     if not folded.isascii():
         tokens = [t.translate(_HOMOGLYPHS) if _CYRILLIC.search(t) else t for t in tokens]
     return " ".join(tokens)
-
-
-DESCRIPTORS: dict[str, str] = {normalize(k): v for k, v in _DESCRIPTORS_AS_WRITTEN.items()}
 
 
 def split_descriptor(key: str) -> tuple[str, str | None]:

@@ -171,13 +171,13 @@ def _gazetteer(places_files):
     return gazetteer
 
 
-def _how_to_add(unresolved):
-    """After the lines: how to add the first name that is not in the gazetteer at all."""
-    from .gazetteer.user_places import how_to_add
+def _not_found_advice(name: str | None):
+    """Once, after all the lines: what the gazetteer holds and how to add a place it lacks,
+    for the first name that no place has (None: every failure was of another kind)."""
+    from .gazetteer.user_places import not_found_advice
 
-    missing = [m for m in unresolved if m.reason == "no such place"]
-    if missing:
-        _say(how_to_add(missing[0].query), err=True)
+    if name is not None:
+        _say(not_found_advice(name), err=True)
 
 
 # --- geocode ---------------------------------------------------------------------------------
@@ -234,7 +234,7 @@ def geocode(names, names_file, country, as_json, places_files):
             _say(*_match_fields(match, getattr(gazetteer, "label", describe), gazetteer))
     if unresolved:
         if not as_json:  # JSON output is read by programs: the advice is for people
-            _how_to_add(unresolved)
+            _not_found_advice(next((m.query for m in unresolved if m.not_found), None))
         sys.exit(EXIT_UNRESOLVED)
 
 
@@ -272,9 +272,7 @@ def _match_fields(match, describe, gazetteer) -> tuple[str, ...]:
     answer = f"not resolved: {match.reason}"
     if match.suggestions:
         answer += "; did you mean " + " or ".join(match.suggestions) + "?"
-    if match.note:
-        answer += f" ({match.note})"
-    return query, answer
+    return query, answer  # what a name that is not found may be: said once, after the lines
 
 
 # --- places ----------------------------------------------------------------------------------
@@ -579,7 +577,6 @@ def extract(article, as_json, draft_path, date, whole, places_files):
         geomap extract article.md --draft draft.yaml --date 2022-04-01
         geomap extract article.txt --places my-places.csv
     """
-    from .gazetteer.user_places import how_to_add
     from .outputs import refuse_overwriting_inputs
 
     refuse_overwriting_inputs(
@@ -626,9 +623,12 @@ def extract(article, as_json, draft_path, date, whole, places_files):
         err=True,
     )
     if result.unresolved:
-        missing = [m for m in result.unresolved if not m.reason.startswith("ambiguous")]
-        if missing and not as_json:
-            _say(how_to_add(missing[0].text), err=True)
+        if not as_json:  # the first name no place has (extraction's lookups are cached)
+            from .extract.index import index_for
+
+            known = index_for(gazetteer)
+            missing = (m.query for m in result.unresolved if known.lookup(m.query).not_found)
+            _not_found_advice(next(missing, None))
         sys.exit(EXIT_UNRESOLVED)
 
 

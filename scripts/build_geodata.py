@@ -27,8 +27,10 @@ import unicodedata
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
+import shapely.affinity
 import yaml
 from shapely.geometry import Point, mapping
 
@@ -65,6 +67,17 @@ WORLD_THRESHOLD = 15000
 CYRILLIC_ABROAD_MIN = 100_000
 # Regions of other countries that the gazetteer needs (breakaway areas and their containers).
 EXTRA_REGIONS = {"MD-SN", "GE-SK"}
+# Transnistria as its authorities hold it: Natural Earth splits it into the units below (by
+# `adm1_code`; two carry MD-SN, one is mislabelled "Rezina", the right-bank district's name, but
+# lies on the left bank at Rîbnița). MD-SN is drawn as their union; see SOURCES.md.
+TRANSNISTRIA_UNITS = {
+    "MDA-1652": "Camenca",
+    "MDA-1645": "Rîbnița (Natural Earth: Rezina, no GeoNames name)",
+    "MDA-1628": "Stîngă Nistrului (Dubăsari)",
+    "MDA-1637": "Grigoriopol",
+    "MDA-1638": "Transnistria District",
+    "MDA-1650": "Bender (with Tiraspol and Slobozia)",
+}
 
 
 # --- sources -------------------------------------------------------------------------------
@@ -193,6 +206,11 @@ def clean_aliases(canonical: str, names, *, trusted=(), exclude=()) -> list[str]
 
 def build_regions(admin1_file: Path, hand: dict, pycountry) -> gpd.GeoDataFrame:
     raw = gpd.read_file(admin1_file)
+    # The other units' names (Bender, Camenca, "Rezina") are towns' and districts', not the
+    # territory's: only the units Natural Earth codes MD-SN give it names.
+    transnistria = raw["adm1_code"].isin(TRANSNISTRIA_UNITS)
+    raw["part_only"] = transnistria & (raw["iso_3166_2"] != "MD-SN")
+    raw.loc[transnistria, "iso_3166_2"] = "MD-SN"
     wanted = raw["adm0_a3"].isin(["RUS", "UKR"]) | raw["iso_3166_2"].isin(EXTRA_REGIONS)
     raw = raw[wanted].copy()
 
@@ -220,7 +238,7 @@ def build_regions(admin1_file: Path, hand: dict, pycountry) -> gpd.GeoDataFrame:
         name = hand["region_names"].get(code) or _default_region_name(first)
         sub = pycountry.subdivisions.get(code=code)
         names = []
-        for _, row in part.iterrows():
+        for _, row in part[~part["part_only"]].iterrows():
             for col in (
                 "name",
                 "name_en",
@@ -307,28 +325,30 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
 
     # Every place of Russia and Ukraine; the neighbours' towns near their borders; the world's
     # bigger towns and capitals.
-    near = metric(gpd.GeoSeries([russia_ukraine], crs=4326)).buffer(NEIGHBOUR_TOWN_KM * 1000)
-    near = near.to_crs(4326).iloc[0]
     home = towns["gn_country"].isin(["RU", "UA"])
-    neighbour = towns["geonameid"].isin(bands[NEIGHBOUR_THRESHOLD]) & towns.intersects(near)
+    candidates = towns["geonameid"].isin(bands[NEIGHBOUR_THRESHOLD]) & ~home
+    neighbour = pd.Series(False, index=towns.index)
+    neighbour[candidates] = within_km(towns[candidates].geometry, russia_ukraine, NEIGHBOUR_TOWN_KM)
     world = towns["geonameid"].isin(bands[WORLD_THRESHOLD] | capitals)
     towns = towns[home | neighbour | world].copy()
 
-    # Parent region and country, established at full resolution.
+    # Parent region, established at full resolution. A town's country is GeoNames' own: a
+    # generalised border line may put Narva (EE) inside Leningrad Oblast or a Ukrainian
+    # border village inside Belgorod Oblast, so a region of another country is no parent.
+    towns["country"] = towns["gn_country"]
     parents = _containing_region(towns, regions_full)
-    towns["parent"] = parents["id"].where(parents["id"].notna(), None)
-    towns["country"] = parents["country"].fillna(towns["gn_country"])
-    # GeoNames says RU or UA but no polygon holds it (offshore or on a coastline detail).
-    lost = towns["gn_country"].isin(["RU", "UA"]) & towns["parent"].isna()
-    if lost.any():
+    own = parents["country"] == towns["country"]
+    towns["parent"] = parents["id"].where(own & parents["id"].notna(), None)
+    # A town of Russia or Ukraine that no own region holds (offshore, on a coastline detail,
+    # or just across a generalised border) takes its country's nearest region within 15 km.
+    for country in ("RU", "UA"):
+        lost = (towns["country"] == country) & towns["parent"].isna()
+        if not lost.any():
+            continue
         nearest = (
             gpd.sjoin_nearest(
                 metric(towns[lost][["id", "geometry"]]),
-                metric(
-                    regions_full[regions_full["country"].isin(["RU", "UA"])][
-                        ["id", "country", "geometry"]
-                    ]
-                ),
+                metric(regions_full[regions_full["country"] == country][["id", "geometry"]]),
                 how="left",
                 max_distance=15_000,
             )
@@ -336,9 +356,7 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
             .set_index("id_left")
         )
         towns.loc[lost, "parent"] = towns.loc[lost, "id"].map(nearest["id_right"])
-        towns.loc[lost, "country"] = (
-            towns.loc[lost, "id"].map(nearest["country"]).fillna(towns.loc[lost, "gn_country"])
-        )
+    towns["parent"] = towns["parent"].astype(object).where(towns["parent"].notna(), None)
     exclude = hand.get("town_alias_exclude", {})
     towns["aliases"] = [
         clean_aliases(n, a, exclude=exclude.get(g, []))
@@ -481,6 +499,37 @@ def _containing_region(points, regions):
     )
 
 
+def within_km(points: gpd.GeoSeries, outline, km: float) -> np.ndarray:
+    """Which points lie within `km` of `outline` (lon/lat), measured in the UTM zone of each
+    point. One buffer in a Europe-wide projection is wrong twice over here: Russia crosses
+    the antimeridian, so its buffer comes back invalid (Kirkenes, 10 km from Russia, fell
+    outside it), and distances far from Europe are distorted (Mongolia, China)."""
+    lon, lat = points.x.to_numpy(), points.y.to_numpy()
+    zone = np.floor((lon + 180.0) / 6.0).astype(int) % 60 + 1
+    out = np.zeros(len(points), dtype=bool)
+    # Only points in the outline's box, widened by more than `km`, are measured.
+    x0, y0, x1, y1 = outline.bounds
+    in_box = (lat > y0 - 3.0) & (lat < y1 + 3.0)
+    if x1 <= 180.0:  # an outline across the antimeridian spans every longitude
+        in_box &= (lon > x0 - 10.0) & (lon < x1 + 10.0)
+    # Russia's unwrapped Chukotka (longitudes above 180) also counts west of the antimeridian.
+    outline = shapely.union_all([outline, shapely.affinity.translate(outline, xoff=-360.0)])
+    for z in np.unique(zone[in_box]):
+        west = -180.0 + (z - 1) * 6.0
+        # 8° of longitude either side of the zone is more than 60 km anywhere below 85° N.
+        part = shapely.clip_by_rect(outline, west - 8.0, -90.0, west + 14.0, 90.0)
+        here = (zone == z) & in_box
+        if part.is_empty or not here.any():
+            continue
+        north = bool(np.median(lat[here]) >= 0)
+        crs = f"EPSG:{(32600 if north else 32700) + z}"
+        projected = gpd.GeoSeries([part], crs=4326).to_crs(crs).iloc[0]
+        shapely.prepare(projected)
+        pts = gpd.GeoSeries(points.values[here], crs=4326).to_crs(crs).values
+        out[here] = shapely.dwithin(pts, projected, km * 1000.0)
+    return out
+
+
 # --- countries -------------------------------------------------------------------------------
 
 
@@ -551,6 +600,11 @@ def _country_row(iso, name, names, population, geom, label):
 # A checkpoint on the border line may sit a few metres outside its own country's regions;
 # farther than this, its country has no region there (Belarus and Moldova have none here).
 CHECKPOINT_PARENT_KM = 5
+# A checkpoint's point is on the generalised border line, up to a few kilometres from the gate
+# (sources/CHECKPOINTS.md). Where a second region of its country is that close, the point
+# cannot tell which region holds the gate (Verkhny Lars: North Ossetia, but the point is on
+# Ingushetia's side), so the checkpoint is given no region rather than a guessed one.
+CHECKPOINT_REGION_DOUBT_KM = 3
 
 
 def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
@@ -594,6 +648,16 @@ def build_checkpoints(regions_full) -> gpd.GeoDataFrame:
         points.loc[group.index, "parent"] = group["id"].map(
             nearest.dropna(subset=["id_right"]).set_index("id_left")["id_right"]
         )
+        near = gpd.sjoin(
+            metric(group[["id", "geometry"]]).set_geometry(
+                metric(group[["id", "geometry"]]).buffer(CHECKPOINT_REGION_DOUBT_KM * 1000)
+            ),
+            metric(own[["id", "geometry"]]),
+            how="inner",
+            predicate="intersects",
+        )
+        doubtful = near.groupby("id_left")["id_right"].nunique() > 1
+        points.loc[points["id"].isin(doubtful[doubtful].index), "parent"] = None
     points["parent"] = points["parent"].astype(object).where(points["parent"].notna(), None)
     points["aliases"] = [clean_aliases(n, a) for n, a in zip(points["name"], points["aliases"])]
     return points.sort_values("id")

@@ -104,6 +104,49 @@ def test_a_leak_rule_keeps_an_aliases_that_name_a_city_or_a_former_name():
     assert leaked_aliases(made_up) == {("X-A", "Betagorsk")}
 
 
+def test_chukotkas_adjectival_names_leave_the_sakha_republic_for_chukotka(gazetteer):
+    leaks = leaked_aliases(gazetteer.places)
+    assert {("RU-SA", "Chukotskiy AOk"), ("RU-SA", "Чукотский АОк")} <= leaks
+    for query in ("Chukotskiy AOk", "Чукотский АОк", "Chukotka", "Chukot"):
+        assert gazetteer.lookup(query).place.id == "RU-CHU", query
+
+
+# A region's name and an alias of one stem with a different ending, in both scripts; none of
+# these regions or aliases is in the data under these made-up codes.
+STEM_PAIRS = [
+    ("Kamchatka Krai", "Kamchatskiy Kray"),
+    ("Krasnoyarsk Krai", "Krasnoyarskiy Kray"),
+    ("Khabarovsk Krai", "Khabarovskiy Kray"),
+    ("Stavropol Krai", "Stavropolskiy Kray"),
+    ("Kaliningrad Oblast", "Kaliningradskaya oblast"),
+    ("Astrakhan Oblast", "Astrakhanskaya oblast"),
+    ("Murmansk Oblast", "Мурманская область"),
+    ("Chukotka Autonomous Okrug", "Чукотский автономный округ"),
+    ("Kamchatka Krai", "Камчатский край"),
+    ("Orenburg Oblast", "Оренбургская обл"),
+    ("Novosibirsk Oblast", "Novosibirskaya Oblast'"),
+]
+
+
+@pytest.mark.parametrize(("name", "alias"), STEM_PAIRS)
+def test_an_alias_of_another_regions_stem_leaks_and_is_rehomed(name, alias):
+    from geomap.gazetteer.names import rehomed_aliases
+
+    made_up = [_region("X-A", "Alpha Oblast", alias, "Alphaskaya"), _region("X-B", name)]
+    leaks = leaked_aliases(made_up)
+    assert leaks == {("X-A", alias)}
+    assert rehomed_aliases(made_up, leaks) == {"X-B": [alias]}
+
+
+@pytest.mark.parametrize(
+    ("name", "alias"),
+    [("Kaliningrad Oblast", "Kalinin"), ("Tomsk Oblast", "Tomari"), ("Penza Oblast", "Penzance")],
+)
+def test_a_shorter_or_other_word_is_not_a_shared_stem(name, alias):
+    made_up = [_region("X-A", "Alpha Oblast", alias), _region("X-B", name)]
+    assert leaked_aliases(made_up) == set()
+
+
 def test_a_spelling_two_regions_carry_belongs_to_the_one_it_starts_like():
     leaks = leaked_aliases(default_gazetteer().places)
     assert ("RU-ARK", "Vologodskaya Oblast") in leaks

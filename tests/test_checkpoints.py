@@ -77,10 +77,28 @@ def test_the_derivation_recorded_a_point_on_the_shared_border(rows):
 def test_a_checkpoint_belongs_to_its_first_country_and_a_region_of_it(gazetteer, checkpoints):
     for cp in checkpoints:
         assert cp.country == cp.countries[0], cp.id
-        if cp.country in ("RU", "UA"):  # the countries whose regions the gazetteer has
-            assert cp.parent is not None, cp.id
         if cp.parent:
             assert gazetteer.get(cp.parent).country == cp.country, cp.id
+
+
+def test_a_checkpoint_has_a_region_unless_two_are_within_its_uncertainty(gazetteer, checkpoints):
+    """A checkpoint's point may be a few km from the gate; where two regions of its country lie
+    within 3 km of it (Verkhny Lars between North Ossetia and Ingushetia), it takes none."""
+    import geopandas as gpd
+
+    from geomap.gazetteer.places import geometries
+
+    regions = geometries("region").to_crs(3035)
+    for cp in checkpoints:
+        if cp.country not in ("RU", "UA"):  # the countries whose regions the gazetteer has
+            continue
+        own = regions[[gazetteer.get(code).country == cp.country for code in regions.index]]
+        point = gpd.GeoSeries.from_xy([cp.lon], [cp.lat], crs=4326).to_crs(3035).iloc[0]
+        close = own.index[own.distance(point) < 2500]  # the outlines are simplified by ~1 km
+        if len(close) == 1:
+            assert cp.parent == close[0], cp.id
+    lars = next(cp for cp in checkpoints if cp.id == "cp:verkhny-lars-dariali")
+    assert lars.parent is None
 
 
 def _expected(rows_by_name, name):
@@ -193,3 +211,49 @@ def test_closed_crossings_say_so(rows):
     assert finnish
     for row in finnish:
         assert "Closed by Finland" in row["note"] or "closed by Finland" in row["note"], row["id"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # a crossing's side name that a distant town carries only as an alias
+        ("Storskog", "cp:storskog-borisoglebsky"),  # Suurmetsä, Helsinki, is "Storskog" in Swedish
+        ("Cairaclia", "cp:zaliznychne-cairaclia"),  # Loshchynivka's old name, 40 km away
+        # the settlement at the gate under another spelling keeps the name
+        ("Domachevo", "gn:628968"),
+        ("Luzhanka", "gn:8253008"),
+        ("Sokyriany", None),
+        ("Ozinki", "gn:513329"),
+        ("Taskala", "gn:609721"),
+        # a town named so itself keeps it, however far
+        ("Shehyni", "gn:694256"),
+        ("Narva", "gn:590031"),
+        ("Kirkenes", "gn:779303"),
+    ],
+)
+def test_a_crossings_side_name_beats_a_distant_towns_alias(gazetteer, query, expected):
+    place = gazetteer.lookup(query).place
+    if expected is None:  # a town, the one at the gate
+        assert place.kind == "town", place
+    else:
+        assert place.id == expected, place
+
+
+def test_the_side_name_rule_on_made_up_places():
+    from geomap.gazetteer import Gazetteer, Place
+
+    crossing = Place(
+        "cp:x", "Alphino – Betaby", "checkpoint", "RU", 60.0, 30.0, aliases=("Alphino", "Betaby")
+    )
+    far = Place("gn:1", "Gammala", "town", "FI", 62.0, 25.0, population=50_000, aliases=("Betaby",))
+    near = Place("gn:2", "Alfino", "town", "RU", 60.1, 30.0, population=900, aliases=("Alphino",))
+    # a far town known by the name is no reason to doubt a near one that carries it too
+    near_too = Place(
+        "gn:4", "Betabyn", "town", "RU", 60.05, 30.1, population=700, aliases=("Betaby",)
+    )
+    own = Place("gn:3", "Betaby", "town", "SE", 63.0, 15.0, population=800)
+    gaz = Gazetteer([crossing, far, near])
+    assert gaz.lookup("Betaby").place.id == "cp:x"
+    assert gaz.lookup("Alphino").place.id == "gn:2"
+    assert Gazetteer([crossing, own]).lookup("Betaby").place.id == "gn:3"
+    assert Gazetteer([crossing, far, near_too]).lookup("Betaby").place.id != "cp:x"

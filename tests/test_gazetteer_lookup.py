@@ -2,7 +2,7 @@
 
 import pytest
 
-from geomap.gazetteer import geocode
+from geomap.gazetteer import default_gazetteer, geocode, normalize
 
 # (query, expected id, expected lat, expected lon) — coordinates within 0.1°.
 # Spellings: the article's, the Ukrainian and Russian transliterations, Cyrillic.
@@ -329,3 +329,38 @@ def test_the_oblast_of_an_enclaved_city_still_takes_a_descriptor(query):
 )
 def test_region_named_like_a_breakaway_entity_is_the_oblast(query, region):
     assert geocode(query).place.id == region
+
+
+# --- Russian descriptors and their abbreviations (issue 13) ------------------------------
+
+
+def test_every_descriptor_is_held_as_keys_are_compared():
+    """Keys are normalised ("автономный" becomes "автономныи"): a descriptor written otherwise
+    in the table could never match, as "область" and "край" never did."""
+    from geomap.gazetteer.normalize import DESCRIPTORS
+
+    assert all(normalize(word) == word for word in DESCRIPTORS)
+
+
+@pytest.mark.parametrize(
+    ("query", "region"),
+    [
+        ("Ханты-Мансийский автономный округ", "RU-KHM"),
+        ("ХАНТЫ-МАНСИЙСКИЙ АВТОНОМНЫЙ ОКРУГ", "RU-KHM"),
+        ("Ханты-Мансийского автономного округа", "RU-KHM"),
+        ("Ханты-Мансийский АО", "RU-KHM"),
+        ("Ямало-Ненецкий автономный округ", "RU-YAN"),
+        ("Ямало-Ненецкого автономного округа", "RU-YAN"),
+        ("Ненецкий АО", "RU-NEN"),
+        ("Чукотский автономный округ", "RU-CHU"),
+        ("Еврейская автономная область", "RU-YEV"),
+        ("Еврейской автономной области", "RU-YEV"),
+        ("Камчатского края", "RU-KAM"),
+        ("Курской области", "RU-KRS"),
+        ("Автономна Республіка Крим", "UA-43"),
+        ("Тыва Республика", "RU-TY"),
+        ("Khanty-Mansiyskiy A.Okr.", "RU-KHM"),
+    ],
+)
+def test_russian_and_ukrainian_region_descriptors_and_abbreviations(query, region):
+    assert default_gazetteer().lookup(query).place.id == region

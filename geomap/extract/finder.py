@@ -4,6 +4,7 @@ descriptors, lists, hints in brackets, adjectives and common words; every name r
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 
@@ -52,6 +53,9 @@ from .words import (
     TITLES,
 )
 
+# Places that decide an ambiguous name by context are those found with at least this confidence.
+CONTEXT_CONFIDENCE = 0.8
+
 
 def extract(article: Article | str, gazetteer: Gazetteer | None = None) -> Extraction:
     """Every place mention of the article's report, resolved by the gazetteer."""
@@ -85,7 +89,63 @@ class _Finder:
             if c.country or self._keep(c):
                 mention = self._resolve(c)
                 (mentions if mention.place else unresolved).append(mention)
+        decided = [d for d in map(self._by_context(mentions), unresolved) if d.place]
+        if decided:
+            unresolved = [m for m in unresolved if m.start not in {d.start for d in decided}]
+            mentions = sorted(mentions + decided, key=lambda m: m.start)
         return Extraction(self.article, mentions, unresolved, self.language)
+
+    def _by_context(self, mentions: list[Mention]):
+        """A name that several places share ("Mayaki": villages in Donetsk and Odesa oblasts),
+        decided by the article's other confident places: the one candidate in a region they
+        are in or name, or failing that in a country. Any other case stays unresolved, with
+        its candidates; a resolved name is never reconsidered."""
+        regions: dict[str, None] = {}  # ordered sets
+        countries: dict[str, None] = {}
+        for m in mentions:
+            if m.confidence < CONTEXT_CONFIDENCE:
+                continue
+            p = m.place
+            if p.kind == "region":
+                regions[p.id] = None
+            elif p.kind == "group":
+                regions.update(dict.fromkeys(p.members))
+            elif p.parent:
+                regions[p.parent] = None
+            countries[p.country] = None
+
+        def decide(m: Mention) -> Mention:
+            match = self.ix.lookup(m.query)
+            shared = match.alternatives
+            # alternatives are the tied candidates, cut at six: a longer list may be cut short
+            if match.place or match.not_found or match.feature or not 1 < len(shared) < 6:
+                return m
+            for kind, known, key in (
+                ("region", regions, lambda p: (p.parent, p.id)),
+                ("country", countries, lambda p: (p.country,)),
+            ):
+                inside = [p for p in shared if any(k in known for k in key(p))]
+                if len(inside) > 1:
+                    return m
+                if inside:
+                    where = next(k for k in key(inside[0]) if k in known)
+                    hint = self.ix.gazetteer.get(where).name
+                    query = f"{m.query} ({hint})"
+                    if self.ix.lookup(query).place != inside[0]:  # the gazetteer must agree
+                        return m
+                    return dataclasses.replace(
+                        m,
+                        query=query,
+                        place=inside[0],
+                        confidence=round(m.confidence - 0.15, 2),
+                        suggestions=(),
+                        reason="",
+                        hint=hint,
+                        hint_kind=f"{kind} in context",
+                    )
+            return m
+
+        return decide
 
     def _names(self) -> list[Candidate]:
         """The longest run of tokens that is a gazetteer name (or a spelling variant of one)."""

@@ -241,6 +241,8 @@ class Gazetteer:
             ]
             if inside:
                 best = inside[0]
+        if wanted_kind is None and best.place.kind == "town":
+            best = _side_name_over_distant_alias(best, candidates, key)
         others = [c for c in candidates if c is not best]
         if (
             wanted_kind == "region"
@@ -423,6 +425,41 @@ class Gazetteer:
             if label not in names:
                 names.append(label)
         return tuple(names[:limit])
+
+
+# A crossing is named after the settlements at its gates; a town this far away that carries
+# one of those names only as an alias (Suurmetsä, a Helsinki district, is "Storskog" in
+# Swedish) is not what the crossing's name means.
+CHECKPOINT_NAMESAKE_KM = 30.0
+
+
+def _side_name_over_distant_alias(best, candidates, key):
+    """The checkpoint whose own side name `key` is ("Storskog" of Borisoglebsky – Storskog),
+    instead of a town that carries the name only as an alias and lies far from it. A town
+    named so itself ("Shehyni", "Narva"), or the settlement at the gate under another
+    spelling ("Domachevo", Damachava), keeps the name."""
+    if best.level != EXACT:
+        return best
+    towns = [c.place for c in candidates if c.place.kind == "town" and c.level == EXACT]
+    if any(normalize(town.name) == key for town in towns):
+        return best
+    for c in candidates:
+        if (
+            c.place.kind == "checkpoint"
+            and c.level == EXACT
+            and key in (normalize(side) for side in c.place.name.split(" – "))
+            and all(_km(town, c.place) > CHECKPOINT_NAMESAKE_KM for town in towns)
+        ):
+            return c
+    return best
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lat2 = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _is_named(place: Place, key: str, names=None) -> bool:

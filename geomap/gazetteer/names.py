@@ -39,8 +39,10 @@ class NameIndex:
         full: dict[str, list[int]] = {}
         base: dict[str, list[int]] = {}
         leaks = leaked_aliases(places)
+        rehomed = rehomed_aliases(places, leaks)
         for position, place in enumerate(places):
             spellings = [n for n in (place.name, *place.aliases) if (place.id, n) not in leaks]
+            spellings += rehomed.get(place.id, [])
             if place.kind == "region":
                 spellings += [n for s in spellings for n in second_names(s)]
             for name in spellings:
@@ -89,21 +91,48 @@ _LEAK_PREFIX_SHARE = 0.75
 _SHARED_START = 5
 
 
+# A plain romanisation of normalised Russian and Ukrainian letters, only to compare a
+# Cyrillic alias's first word with regions' (Latin) own names: "Чукотский" is "chukotskii".
+_ROMAN = str.maketrans(
+    {
+        **dict(zip("абвгдезиклмнопрстуфыэіґ", "abvgdeziklmnoprstufyeig")),
+        **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu"},
+        **{"я": "ya", "є": "ye", "ї": "yi", "ё": "yo", "й": "y"},
+    }
+)
+
+
 def _head(name: str) -> str:
-    """The first word of a name without its descriptor: 'chukotka' for any Chukotka AO."""
+    """The first word of a name without its descriptor, romanised: 'chukotka' for any
+    Chukotka AO, 'chukotskii' for "Чукотский АОк"."""
     stem, _ = split_descriptor(normalize(name))
-    return stem.split(" ")[0] if stem else ""
+    return stem.split(" ")[0].translate(_ROMAN) if stem else ""
+
+
+# Endings that make a region's adjective or noun from one stem in romanised Russian:
+# "Chukotskiy" and "Chukotka" are both "chukot", "Kamchatskiy" and "Kamchatka" "kamchat".
+_STEM_ENDING = re.compile(r"(?:sk(?:iy|ij|ii|yy|yi|y|aya|aja|oye|oe)|ka|iya|ija|ia)$")
+
+
+def _stem(head: str) -> str:
+    stem = _STEM_ENDING.sub("", head)
+    return stem if len(stem) >= _LEAK_PREFIX_CHARS else head
 
 
 def _names_same(alias_head: str, region_head: str) -> bool:
-    if alias_head == region_head:
-        return True
-    short, long = sorted((alias_head, region_head), key=len)
-    return (
-        len(short) >= _LEAK_PREFIX_CHARS
-        and long.startswith(short)
-        and len(short) >= _LEAK_PREFIX_SHARE * len(long)
-    )
+    """Whether two first words name one region: equal, one a long prefix of the other
+    ("chukot", "chukotka"), or one stem with different endings ("chukotskiy", "chukotka")."""
+    for a, b in ((alias_head, region_head), (_stem(alias_head), _stem(region_head))):
+        if a == b:
+            return True
+        short, long = sorted((a, b), key=len)
+        if (
+            len(short) >= _LEAK_PREFIX_CHARS
+            and long.startswith(short)
+            and len(short) >= _LEAK_PREFIX_SHARE * len(long)
+        ):
+            return True
+    return False
 
 
 # "Khanty-Mansiyskiy A.Okr.-Yugra", "North Ossetia–Alania", "Sakha (Yakutia)": official
@@ -135,8 +164,8 @@ def leaked_aliases(places) -> set[tuple[str, str]]:
     own name (B's other spellings are not trusted: a first word such as "Respublika" is
     shared by a dozen regions), and not of A's own name. Aliases that carry a
     town descriptor ("Leningrad city" for Saint Petersburg) name a city, not B, and stay.
-    Cyrillic aliases are not checked: a region's own name is Latin, so there is nothing
-    to tell A's Cyrillic spellings from B's.
+    First words are compared by stem ("Chukotskiy AOk" and "Chukotka"), Cyrillic ones
+    romanised ("Чукотский АОк").
 
     A spelling that two regions both carry ("Vologodskaya Oblast'" on Arkhangelsk Oblast
     as well as on Vologda Oblast) belongs to the one whose own name it starts like.
@@ -157,7 +186,7 @@ def leaked_aliases(places) -> set[tuple[str, str]]:
     for region in regions:
         own = _head(region.name)
         for alias in region.aliases:
-            if not alias.isascii() or split_descriptor(normalize(alias))[1] == "town":
+            if split_descriptor(normalize(alias))[1] == "town":
                 continue
             head = _head(alias)
             if not head or _names_same(head, own):
@@ -169,6 +198,19 @@ def leaked_aliases(places) -> set[tuple[str, str]]:
                     leaks.add((region.id, alias))
                     break
     return leaks
+
+
+def rehomed_aliases(places, leaks) -> dict[str, list[str]]:
+    """Leaked aliases given to the one region whose own name they name: Natural Earth's
+    "Chukotskiy AOk" on the Sakha Republic is a name of Chukotka."""
+    regions = [p for p in places if p.kind == "region" and p.drawn_as is None]
+    out: dict[str, list[str]] = {}
+    for region_id, alias in sorted(leaks):
+        head = _head(alias)
+        named = [r for r in regions if r.id != region_id and _names_same(head, _head(r.name))]
+        if len(named) == 1 and alias not in named[0].aliases:
+            out.setdefault(named[0].id, []).append(alias)
+    return out
 
 
 def fingerprint(places, rules: bytes | None = None) -> str:

@@ -19,7 +19,13 @@ _TOKEN_SYNONYMS = {"st": "saint", "sankt": "saint", "sv": "saint"}
 _HOMOGLYPHS = str.maketrans("aceiopxyk", "асеіорхук")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
-# Words that say what kind of place a name is. Each maps to the kind it implies.
+# Words that say what kind of place a name is. Each maps to the kind it implies. Written
+# normalised, as keys are compared ("автономный" is "автономныи"; a test checks). The bare
+# Cyrillic "область" ("област") and "край" ("краи") are not here: as descriptors they would
+# make every bare region adjective a region's name ("Херсонської обласної адміністрації",
+# "Запорізька атомна електростанція"), and Russian and Ukrainian lists that share a plural
+# ("в Оренбургской и Саратовской областях") are not read as lists yet. Their full forms are
+# names of their own ("Херсонська область").
 DESCRIPTORS: dict[str, str] = {
     "oblast": "region",
     "obl": "region",
@@ -40,14 +46,25 @@ DESCRIPTORS: dict[str, str] = {
     "autonomous republic of": "region",
     "okrug": "region",
     "ao": "region",
-    "область": "region",
+    # Abbreviations and romanisations the sources use in regions' names: "Chukotskiy AOk",
+    # "Khanty-Mansiyskiy A.Okr.", "Adygeya, Respublika", "Avtonomna Respublika Krym".
+    "aok": "region",
+    "a okr": "region",
+    "a obl": "region",
+    "respublika": "region",
+    "avtonomna respublika": "region",
+    "misto": "town",
     "обл": "region",
-    "край": "region",
     "республика": "region",
-    "республiка": "region",
     "республіка": "region",
     "автономныи округ": "region",
     "автономнии округ": "region",
+    "автономная област": "region",
+    "автономна област": "region",
+    "автономна республіка": "region",
+    "автономная республика": "region",
+    "ао": "region",
+    "аок": "region",
     "checkpoint": "checkpoint",
     "border checkpoint": "checkpoint",
     "border crossing": "checkpoint",

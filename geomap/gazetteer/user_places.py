@@ -26,7 +26,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ..errors import GeomapError
-from .lookup import Gazetteer, Match, describe
+from .lookup import Gazetteer, Match, describe, not_found_note
 from .normalize import normalize, skeleton, split_descriptor
 from .places import KINDS, Place
 
@@ -62,6 +62,13 @@ def how_to_add(name: str) -> str:
         "lat, lon, kind, country) and pass it with --places FILE, or name it in the events file "
         "with places_file: FILE."
     )
+
+
+def not_found_advice(name: str) -> str:
+    """The one not-found message, shown once after the names (geocode, extract) or the errors
+    (an events file) that include a name no place has: what the gazetteer holds, and how to
+    map the place anyway. `name` is the first such name, for the example."""
+    return f"Not found: {not_found_note()}. {how_to_add(name)}"
 
 
 @dataclass(frozen=True)
@@ -532,6 +539,7 @@ __all__ = [
     "conflict_message",
     "how_to_add",
     "lookup_if_known",
+    "not_found_advice",
     "read_places_files",
     "with_user_places",
 ]

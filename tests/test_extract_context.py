@@ -1,0 +1,78 @@
+"""Issue 13: a name that several places share, decided by the article's other places."""
+
+import pytest
+
+from geomap.extract import extract
+from geomap.gazetteer import default_gazetteer
+
+
+def _mention(extraction, text):
+    return next(m for m in extraction.mentions + extraction.unresolved if m.text == text)
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "region"),
+    [
+        ("Prydniprovske", "Dnipro", "UA-12"),
+        ("Richky", "Sumy", "UA-59"),
+        ("Yehorivka", "Odesa", "UA-51"),
+        ("Krynychky", "Mykolaiv", "UA-48"),
+        ("Bilenke", "Zaporizhzhia", "UA-23"),
+        ("Iskrivka", "Poltava", "UA-53"),
+        ("Stepove", "Cherkasy", "UA-71"),
+        ("Hlyboke", "Uzhhorod", "UA-21"),
+        ("Shcherbani", "Poltava", "UA-53"),
+        ("Yehorivka", "Kramatorsk", "UA-14"),
+        ("Mayaki", "Kramatorsk", "UA-14"),
+    ],
+)
+def test_the_one_namesake_in_a_region_of_the_articles_other_places(name, context, region):
+    gazetteer = default_gazetteer()
+    assert gazetteer.lookup(name).place is None  # ambiguous on its own
+    text = f"Officials in {context} reported the attack.\n\nShells fell near {name} overnight."
+    mention = _mention(extract(text), name)
+    assert mention.place is not None and mention.place.parent == region, mention
+    assert mention.hint_kind == "region in context"
+    assert "region in context" in mention.how
+    # the query names the region, so a draft events file resolves it the same way
+    assert gazetteer.lookup(mention.query).place == mention.place
+
+
+def test_two_namesakes_in_the_articles_region_stay_unresolved_with_their_candidates():
+    # Maiaky and Mayaky are two villages of Odesa Oblast: the region cannot tell them apart.
+    text = "Officials in Odesa reported the attack.\n\nShells fell near Mayaki overnight."
+    mention = _mention(extract(text), "Mayaki")
+    assert mention.place is None
+    assert any("Odesa Oblast" in s for s in mention.suggestions)
+
+
+def test_without_context_in_their_regions_namesakes_stay_unresolved():
+    text = "Officials in Lviv reported the attack.\n\nShells fell near Krynychky overnight."
+    assert _mention(extract(text), "Krynychky").place is None
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        ("Slutsk", "Minsk", "BY"),
+        ("Poti", "Tbilisi", "GE"),
+        ("Zarzecze", "Warsaw", "PL"),
+        ("Ayat", "Astana", "KZ"),
+        ("Lemi", "Helsinki", "FI"),
+    ],
+)
+def test_a_country_decides_when_no_region_does(name, context, country):
+    assert default_gazetteer().lookup(name).place is None  # ambiguous on its own
+    text = f"Officials in {context} reported the attack.\n\nShells fell near {name} overnight."
+    mention = _mention(extract(text), name)
+    assert mention.place is not None and mention.place.country == country, mention
+    assert mention.hint_kind == "country in context"
+
+
+def test_context_never_overrides_an_unambiguous_answer():
+    # Bar is the town in Vinnytsia Oblast; an article about Montenegro does not move it.
+    gazetteer = default_gazetteer()
+    bar = gazetteer.lookup("Bar").place
+    text = "Officials in Podgorica reported the attack.\n\nShells fell near Bar overnight."
+    mention = _mention(extract(text), "Bar")
+    assert mention.place == bar and mention.hint_kind == ""

@@ -23,7 +23,7 @@ from ..gazetteer.normalize import normalize
 from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
-from .persons import is_person_name, needs_context, similar_names
+from .persons import in_quoted_name, is_person_name, needs_context, similar_names
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
 from .words import (
@@ -452,7 +452,8 @@ class _Finder:
         # a Cyrillic outlet's words are lowercase after the first, and it is quoted:
         # «Украинская правда»; "в Москве партия провела съезд" is Moscow
         return bool(
-            (before and before.cap and before.key in OUTLET_BEFORE)
+            in_quoted_name(text, c.start, c.end)
+            or (before and before.cap and before.key in OUTLET_BEFORE)
             or (
                 nxt
                 and nxt.key in OUTLET_AFTER
@@ -558,6 +559,17 @@ class _Finder:
         for n in range(0 if lead else 1, len(following) + 1):
             phrase = " ".join([self._query(c), *following[:n]])
             if self.ix.gazetteer.physical_feature(lead + phrase):
+                return True
+        # Cyrillic: the words before say it ("вздовж Дніпра", "Сіверського Дінця"); see features.py
+        k = c.i
+        while (
+            has_cyrillic(self._query(c))
+            and k > c.i - 3
+            and k
+            and joinable(self.text, t[k - 1], t[k], False)
+        ):
+            k -= 1
+            if self.ix.gazetteer.physical_feature(self.text[t[k].start : c.end]):
                 return True
         if not (
             after in NATURE

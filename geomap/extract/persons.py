@@ -13,7 +13,9 @@ from functools import cache
 from importlib.resources import files
 
 from ..gazetteer import Place
+from ..gazetteer.morphology import _WORD, is_known, languages_for, parses
 from ..gazetteer.normalize import normalize
+from .words import ORGANISATIONS, QUOTED_NAME_WORDS, QUOTES
 
 # One plain transliteration, enough to compare a Cyrillic name with the gazetteer's Latin one.
 _LATIN = str.maketrans(
@@ -66,3 +68,59 @@ def similar_names(name: str, written: str) -> bool:
     from rapidfuzz import fuzz
 
     return fuzz.ratio(normalize(name), normalize(written).translate(_LATIN)) >= 50
+
+
+def in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Is the place name at text[start:end] part of a quoted name: «Київ Індепендент», «Эхо
+    Москвы», Фонд «Свободная Бурятия», партия «Родина»? It is when the short quotation holds
+    another capitalised word or one no dictionary knows (a transliteration), or follows an
+    organisation's noun. A quoted sentence («Ми були в Києві.») is speech, not a name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = -1
+    for mark, closing in QUOTES.items():
+        at = text.rfind(mark, line_start, start)
+        if at > opened and (closing == mark or closing not in text[at + 1 : start]):
+            if mark == '"' and text.count('"', line_start, start) % 2 == 0:
+                continue
+            opened = at
+    if opened < 0:
+        return False
+    closing_mark = QUOTES[text[opened]]
+    line_end = text.find("\n", end)
+    closed = text.find(closing_mark, end, line_end if line_end >= 0 else len(text))
+    if closed < 0:
+        return False
+    quoted = text[opened + 1 : closed]
+    words = list(_WORD.finditer(quoted))
+    if len(words) > QUOTED_NAME_WORDS or any(mark in quoted for mark in ".!?;:,"):
+        return False
+    for n, m in enumerate(words):
+        if opened + 1 + m.start() >= start and opened + 1 + m.end() <= end:
+            continue  # the place name itself
+        word = m.group()
+        if not any(is_known(word.casefold(), lang) for lang in ("ru", "uk")):
+            return True  # a transliteration: «Київ Індепендент»
+        if word[0].isupper() and (n or _names_with(word, quoted[m.end() : start - opened - 1])):
+            return True  # «Одеса Сьогодні»; quoted speech begins with a capital: «Ми з Харкова»
+    before = list(_WORD.finditer(text, max(line_start, opened - 40), opened))
+    if before:
+        noun = before[-1].group().casefold()
+        lemmas = {p.normal_form for lang in languages_for(noun) for p in parses(noun, lang)[:3]} | {
+            noun
+        }
+        return bool(lemmas & ORGANISATIONS)
+    return False
+
+
+def _names_with(first: str, gap: str) -> bool:
+    """Does a quotation's capitalised first word make a name with the place right after it
+    («Свободная Бурятия»), rather than begin a sentence («Ми з Харкова»)? Only an adjective
+    or a noun, with nothing between."""
+    if gap.strip():
+        return False
+    word = first.casefold()
+    return any(
+        p.tag.POS in ("ADJF", "NOUN")
+        for lang in languages_for(word)
+        for p in parses(word, lang)[:1]
+    )

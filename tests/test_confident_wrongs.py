@@ -104,3 +104,102 @@ def test_a_place_in_a_quoted_name_is_part_of_the_name(text):
 )
 def test_quoted_speech_and_places_beside_a_quoted_name_are_still_places(text, kept):
     assert names(text) == kept
+
+
+# --- 3. historic names and aliases that are people -----------------------------------------
+
+LONG = " He said it in a long sentence that carries no place names at all, for a paragraph."
+
+
+@pytest.mark.parametrize("name", ["Zhdanov", "Kalinin", "Frunze", "Voroshilov", "Chkalov"])
+def test_a_possessive_of_a_surname_that_was_a_city_s_name_is_the_person(name):
+    # Mariupol, Tver, Bishkek, Ussuriysk, Orenburg bore these names; "X's speeches" is the man
+    assert [m.text for m in extract(f"He admired {name}'s speeches." + LONG).mentions] == []
+    assert [m.text for m in extract(f"They met {name} at the congress." + LONG).mentions] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("Zhdanov", "Mariupol"), ("Kalinin", "Tver"), ("Frunze", "Bishkek"), ("Chkalov", "Orenburg")],
+)
+def test_the_old_name_after_a_locative_is_still_the_place(name, place):
+    assert [
+        m.place.name for m in extract(f"The family moved to {name} in 1950." + LONG).mentions
+    ] == [place]
+
+
+def test_a_surname_spelt_inside_a_longer_city_name_is_no_spelling_of_it():
+    # "Brezhnev" (Naberezhnyye Chelny in 1982–88) scores high against the long name by itself
+    assert extract("He admired Brezhnev's speeches." + LONG).mentions == []
+
+
+@pytest.mark.parametrize("name", ["Sergei", "Sergiy", "Maria", "Semyon"])
+def test_a_given_name_reaching_a_village_by_a_spelling_variant_is_a_person_in_a_list(name):
+    text = f"Nikita, {name} and the others were drafted." + LONG
+    assert name not in [m.text for m in extract(text).mentions]
+
+
+def test_a_kept_possessive_of_a_place_is_the_place():
+    assert [m.place.name for m in extract("Kyiv's mayor spoke." + LONG).mentions] == ["Kyiv"]
+
+
+# --- 4. case forms, compounds and adjectives that fold onto another place -------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("Амурске", "Amursk"),
+        ("Брянске", "Bryansk"),
+        ("Воскресенске", "Voskresensk"),
+        ("Красноярске", "Krasnoyarsk"),
+        ("Липецке", "Lipetsk"),
+        ("Архангельске", "Arkhangel’sk"),
+        ("Дзержинске", "Dzerzhinsk"),
+    ],
+)
+def test_a_russian_case_form_is_its_own_lemma_not_a_namesake_s_ukrainian_alias(written, place):
+    # "Брянске" spells like the Ukrainian "Брянське" once the soft sign is normalised away
+    assert default_gazetteer().lookup(written).place.name == place
+    assert names(f"Его задержали в {written} вчера.") == [place]
+
+
+def test_the_ukrainian_nominative_still_names_the_ukrainian_village():
+    assert default_gazetteer().lookup("Уральське").place.country == "UA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Свято-Покровська церква пережила обстріли.",
+        "Свято-Никольский собор закрыли на ремонт.",
+        "Свято-Троїцький монастир відкрили для відвідувачів.",
+        "Свято-Введенский храм стоит на холме.",
+        "Свято-Миколаївська церква згоріла.",
+    ],
+)
+def test_the_tail_of_a_compound_before_a_lowercase_noun_is_no_place(text):
+    assert names(text) == []
+
+
+def test_places_joined_by_a_hyphen_are_still_places():
+    assert names("Поїзд Київ-Львів відправився вчасно.") == ["Kyiv", "Lviv"]
+
+
+@pytest.mark.parametrize(
+    "street", ["Novgorodskaya", "Moskovskaya", "Tverskaya", "Sumska", "Kurskaya"]
+)
+def test_a_regional_adjective_without_its_noun_is_no_region(street):
+    found = extract(f"The riot police stood on {street} all night." + LONG).mentions
+    assert [m.place.kind for m in found if m.place.kind == "region"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Tverskaya oblast voted.", "Tver Oblast"),
+        ("Novgorodskaya oblast voted.", "Novgorod Oblast"),
+    ],
+)
+def test_the_adjective_with_its_descriptor_is_the_region(text, region):
+    assert [m.place.name for m in extract(text + LONG).mentions] == [region]

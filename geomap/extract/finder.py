@@ -23,10 +23,17 @@ from ..gazetteer.normalize import normalize
 from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
-from .persons import in_quoted_name, is_person_name, needs_context, similar_names
+from .persons import (
+    in_quoted_name,
+    in_unknown_compound,
+    is_person_name,
+    needs_context,
+    reached_by_other_name,
+)
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
 from .words import (
+    ADJECTIVE_ENDING,
     ADJECTIVES,
     AFTER,
     BEFORE,
@@ -408,6 +415,10 @@ class _Finder:
             return False  # "OMON", "NATO": an acronym, not a town abroad spelt in capitals
         if self._nature(c):
             return False
+        if in_unknown_compound(text, c.start, c.end, self.ix.names.__contains__):
+            return False  # «Свято-Успенська лавра»: a monastery
+        if len(words) == 1 and ADJECTIVE_ENDING.search(key) and self._region_by_base(c, key):
+            return False  # "on Tverskaya" (a street): "Tverskaya oblast" is the region
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
             return False
         # Beside a capitalised word, a name is part of a longer name ("Albert Sakhibgareyev"),
@@ -499,7 +510,9 @@ class _Finder:
                 or needs_context(place, nominative)
                 or (is_nominative(written, lang) and normalize(nominative) != normalize(written))
             )
-        if c.j - c.i != 1 or not is_person_name(first.key):
+        # "Stalin's": the name without its possessive ending
+        key = first.poss[0] if first.poss and c.end == first.poss[2] else first.key
+        if c.j - c.i != 1 or not is_person_name(key):
             return False
         if before is not None and before.key in TITLES:
             return True
@@ -515,11 +528,22 @@ class _Finder:
         place = self.ix.lookup(self._query(c)).place
         if place is None:
             return False
-        if not similar_names(place.name, written):
+        if reached_by_other_name(place, written, c.matched_by is MatchedBy.SPELLING_VARIANT):
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
         if self._after_locative(c.i) or self._listed(c):
             return False
         return needs_context(place, written)
+
+    def _region_by_base(self, c: Candidate, key: str) -> bool:
+        """Does the name reach a region only with its descriptor taken off ("Tverskaya" of
+        "Tverskaya Oblast'"), no spelling of the region being the word alone?"""
+        place = self.ix.lookup(self._query(c)).place
+        gazetteer = self.ix.gazetteer
+        return (
+            place is not None
+            and place.kind == "region"
+            and all(gazetteer.places[p].id != place.id for p in gazetteer.names.full.get(key, ()))
+        )
 
     def _named_near_home(self, key: str) -> bool:
         """A neighbouring capitalised word that is itself a place name ("Kharkiv Kyiv" in a

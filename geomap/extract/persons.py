@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 
 from ..gazetteer import Place
-from ..gazetteer.morphology import _WORD, is_known, languages_for, parses
+from ..gazetteer.morphology import _WORD, has_cyrillic, is_known, languages_for, parses
 from ..gazetteer.normalize import normalize
 from .words import ORGANISATIONS, QUOTED_NAME_WORDS, QUOTES
 
@@ -38,6 +38,8 @@ _LATIN = str.maketrans(
 # A town this big named bare is the town, whoever shares its name ("Kirov", "Pushkin"): a
 # writer names a village with a word around it ("the village of", "in").
 BIG_TOWN = 100_000
+# Two spellings of one name differ in length by a letter or a case ending, not by half.
+SPELLING_LENGTH = 0.6
 
 
 @cache
@@ -62,12 +64,24 @@ def needs_context(place: Place, written: str) -> bool:
     return not similar_names(place.name, written)
 
 
+def reached_by_other_name(place: Place, written: str, variant: bool) -> bool:
+    """Does a person's name reach this place only through another name of it: an alias that
+    is not its current name ("Molotov", Perm's name of 1940–57; "Stalin's", an old name of
+    Donetsk), or a spelling variant of an alias, not the spelling of any name the place has
+    ("Sergey" of Serhiyi's "Sergii")? Such a name means the place only after "in", "to"…: a
+    list ("Nikita, Sergey and the others") is a list of people as often as of places."""
+    return variant or not similar_names(place.name, written)
+
+
 def similar_names(name: str, written: str) -> bool:
     """Another spelling of the place's name, not another name: "Kharkov" and "Харькове" are
     Kharkiv's; "Molotov" is not Perm's, it was its name in 1940–57."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(normalize(name), normalize(written).translate(_LATIN)) >= 50
+    a, b = normalize(name), normalize(written).translate(_LATIN)
+    # of a like length too: "Brezhnev" is spelt inside "Naberezhnyye Chelny" (its name of
+    # 1982–88), and a short word inside a long name scores high
+    return fuzz.ratio(a, b) >= 50 and min(len(a), len(b)) >= SPELLING_LENGTH * max(len(a), len(b))
 
 
 def in_quoted_name(text: str, start: int, end: int) -> bool:
@@ -124,3 +138,18 @@ def _names_with(first: str, gap: str) -> bool:
         for lang in languages_for(word)
         for p in parses(word, lang)[:1]
     )
+
+
+def in_unknown_compound(text: str, start: int, end: int, is_name) -> bool:
+    """Is the name at text[start:end] the tail of a hyphenated Cyrillic compound that is no
+    place, before a lowercase noun: «Свято-Успенська лавра», «Свято-Покровский собор»? The head
+    ("Свято") must be capitalised and not itself a name (`is_name` of its normalised key):
+    "Ростов-на-Дону" is matched whole, "Москва-Сити" is Moscow's."""
+    if start < 2 or text[start - 1] not in "-‐‑" or not text[start - 2].isalpha():
+        return False
+    heads = _WORD.findall(text[max(0, start - 40) : start - 1])
+    head = heads[-1] if heads else ""
+    if not head[:1].isupper() or "-" in head or is_name(normalize(head)):
+        return False
+    after = _WORD.match(text[end:].lstrip(" "))
+    return bool(after and after.group()[:1].islower() and has_cyrillic(after.group()))

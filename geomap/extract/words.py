@@ -611,3 +611,9 @@ ORGANISATIONS = frozenset(
 QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 # A quoted name is short and has no sentence in it; longer quoted text is speech.
 QUOTED_NAME_WORDS = 5
+# A Russian or Ukrainian adjective, as regions' names begin ("Tverskaya oblast", "Сумська
+# область") and streets are named ("on Tverskaya", "вулиця Сумська"): Latin and Cyrillic
+# endings of its nominative.
+ADJECTIVE_ENDING = re.compile(
+    r"(aya|iy|yy|yi|oy|oye|ska|ske|skyi|skiy|ая|яя|ий|ый|ой|ое|ее|ська|ське|ськии|ии|ыи|ои)$"
+)

@@ -203,3 +203,14 @@ def test_a_regional_adjective_without_its_noun_is_no_region(street):
 )
 def test_the_adjective_with_its_descriptor_is_the_region(text, region):
     assert [m.place.name for m in extract(text + LONG).mentions] == [region]
+
+
+@pytest.mark.parametrize("name", ["Ivan", "Stepan", "Olga", "Anna", "Roman"])
+def test_a_list_of_given_names_is_a_list_of_people(name):
+    # each is also a village's name; beside another given name it is a man or a woman
+    assert extract(f"Nikita, {name} and the others were drafted." + LONG).mentions == []
+
+
+def test_a_given_name_listed_with_a_town_that_is_no_name_is_still_a_place():
+    found = extract("Arrests in Stepan and Sarny followed." + LONG).mentions
+    assert [m.place.name for m in found] == ["Stepan", "Sarny"]

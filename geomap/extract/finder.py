@@ -530,7 +530,7 @@ class _Finder:
             return False
         if reached_by_other_name(place, written, c.matched_by is MatchedBy.SPELLING_VARIANT):
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
-        if self._after_locative(c.i) or self._listed(c):
+        if self._after_locative(c.i) or self._listed(c, people=True):
             return False
         return needs_context(place, written)
 
@@ -558,13 +558,20 @@ class _Finder:
         place = self.ix.lookup(self._query(c)).place
         return place is not None and place.kind == "town" and not place.romanised
 
-    def _listed(self, c: Candidate) -> bool:
-        """In a list with another name: "Perm and Chop", "Chop, Uzhhorod"."""
+    def _listed(self, c: Candidate, people: bool = False) -> bool:
+        """In a list with another name: "Perm and Chop", "Chop, Uzhhorod". With `people`, a
+        name that is a person's too does not count: "Nikita, Ivan and the others" are men."""
         t, n = self.tokens, len(self.tokens)
         for k, step in ((c.i - 1, -1), (c.j, 1)):
             if 0 <= k < n and t[k].key in LIST_WORDS:
                 k += step
-            if 0 <= k < n and t[k].para == t[c.i].para and t[k].cap and t[k].key in self.ix.names:
+            if (
+                0 <= k < n
+                and t[k].para == t[c.i].para
+                and t[k].cap
+                and t[k].key in self.ix.names
+                and not (people and is_person_name(t[k].key))
+            ):
                 a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
                 gap = self.text[a.end : b.start]
                 if gap.strip() and LIST_GAP.match(gap):

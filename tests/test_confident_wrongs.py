@@ -35,6 +35,9 @@ def names(text):
         ("Південному Бузі", "Southern Bug"),
         ("Южного Буга", "Southern Bug"),
         ("Західного Бугу", "Western Bug"),
+        ("Западной Двины", "Western Dvina"),
+        ("вдоль Западной Двины", "Western Dvina"),
+        ("Західній Двіні", "Western Dvina"),
     ],
 )
 def test_a_river_cued_or_named_in_full_in_any_case_is_refused_as_the_river(text, river):

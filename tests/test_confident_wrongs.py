@@ -103,6 +103,8 @@ def test_a_place_in_a_quoted_name_is_part_of_the_name(text):
         ("«Ми були в Полтаві. Потім поїхали до Львова», — сказав він.", ["Poltava", "Lviv"]),
         ("Как сообщает «Новая Сибирь», в Новосибирске прошли обыски.", ["Novosibirsk"]),
         ("Станція «Львів» закрита на ремонт.", ["Lviv"]),
+        ("«Ми з Харкова до Львова», — сказала вона.", ["Kharkiv", "Lviv"]),
+        ("«Полтава завжди» — гасло.", ["Poltava"]),
     ],
 )
 def test_quoted_speech_and_places_beside_a_quoted_name_are_still_places(text, kept):
@@ -217,3 +219,8 @@ def test_a_list_of_given_names_is_a_list_of_people(name):
 def test_a_given_name_listed_with_a_town_that_is_no_name_is_still_a_place():
     found = extract("Arrests in Stepan and Sarny followed." + LONG).mentions
     assert [m.place.name for m in found] == ["Stepan", "Sarny"]
+
+
+def test_latin_quoted_speech_with_two_places_keeps_both():
+    text = 'He said: "We fled from Kharkiv to Lviv" and left.' + LONG
+    assert [m.place.name for m in extract(text).mentions] == ["Kharkiv", "Lviv"]

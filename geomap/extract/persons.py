@@ -89,6 +89,8 @@ def in_quoted_name(text: str, start: int, end: int) -> bool:
     Москвы», Фонд «Свободная Бурятия», партия «Родина»? It is when the short quotation holds
     another capitalised word or one no dictionary knows (a transliteration), or follows an
     organisation's noun. A quoted sentence («Ми були в Києві.») is speech, not a name."""
+    if not has_cyrillic(text[start:end]):
+        return False  # Latin outlets are read by the finder's neighbour words
     line_start = text.rfind("\n", 0, start) + 1
     opened = -1
     for mark, closing in QUOTES.items():
@@ -108,13 +110,23 @@ def in_quoted_name(text: str, start: int, end: int) -> bool:
     words = list(_WORD.finditer(quoted))
     if len(words) > QUOTED_NAME_WORDS or any(mark in quoted for mark in ".!?;:,"):
         return False
+    inner = opened + 1  # where `quoted` begins in the text
     for n, m in enumerate(words):
-        if opened + 1 + m.start() >= start and opened + 1 + m.end() <= end:
+        if inner + m.start() >= start and inner + m.end() <= end:
             continue  # the place name itself
+        # only a word right beside the name makes a name with it: «Ми з Харкова до Львова» is
+        # a sentence of two places
+        gap = (
+            text[inner + m.end() : start]
+            if inner + m.end() <= start
+            else text[end : inner + m.start()]
+        )
+        if gap.strip():
+            continue
         word = m.group()
-        if not any(is_known(word.casefold(), lang) for lang in ("ru", "uk")):
+        if has_cyrillic(word) and not any(is_known(word.casefold(), lang) for lang in ("ru", "uk")):
             return True  # a transliteration: «Київ Індепендент»
-        if word[0].isupper() and (n or _names_with(word, quoted[m.end() : start - opened - 1])):
+        if word[0].isupper() and (n or _names_with(word, "")):
             return True  # «Одеса Сьогодні»; quoted speech begins with a capital: «Ми з Харкова»
     before = list(_WORD.finditer(text, max(line_start, opened - 40), opened))
     if before:

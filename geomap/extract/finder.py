@@ -24,10 +24,17 @@ from ..gazetteer.normalize import normalize
 from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
-from .persons import is_person_name, needs_context, similar_names
+from .persons import (
+    in_quoted_name,
+    in_unknown_compound,
+    is_person_name,
+    needs_context,
+    reached_by_other_name,
+)
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
 from .words import (
+    ADJECTIVE_ENDING,
     ADJECTIVES,
     AFTER,
     BEFORE,
@@ -468,6 +475,10 @@ class _Finder:
             return False  # "OMON", "NATO": an acronym, not a town abroad spelt in capitals
         if self._nature(c):
             return False
+        if in_unknown_compound(text, c.start, c.end, self.ix.names.__contains__):
+            return False  # «Свято-Успенська лавра»: a monastery
+        if len(words) == 1 and ADJECTIVE_ENDING.search(key) and self._region_by_base(c, key):
+            return False  # "on Tverskaya" (a street): "Tverskaya oblast" is the region
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
             return False
         # Beside a capitalised word, a name is part of a longer name ("Albert Sakhibgareyev"),
@@ -512,7 +523,8 @@ class _Finder:
         # a Cyrillic outlet's words are lowercase after the first, and it is quoted:
         # «Украинская правда»; "в Москве партия провела съезд" is Moscow
         return bool(
-            (before and before.cap and before.key in OUTLET_BEFORE)
+            in_quoted_name(text, c.start, c.end)
+            or (before and before.cap and before.key in OUTLET_BEFORE)
             or (
                 nxt
                 and nxt.key in OUTLET_AFTER
@@ -558,7 +570,9 @@ class _Finder:
                 or needs_context(place, nominative)
                 or (is_nominative(written, lang) and normalize(nominative) != normalize(written))
             )
-        if c.j - c.i != 1 or not is_person_name(first.key):
+        # "Stalin's": the name without its possessive ending
+        key = first.poss[0] if first.poss and c.end == first.poss[2] else first.key
+        if c.j - c.i != 1 or not is_person_name(key):
             return False
         if before is not None and before.key in TITLES:
             return True
@@ -574,11 +588,22 @@ class _Finder:
         place = self.ix.lookup(self._query(c)).place
         if place is None:
             return False
-        if not similar_names(place.name, written):
+        if reached_by_other_name(place, written, c.matched_by is MatchedBy.SPELLING_VARIANT):
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
-        if self._after_locative(c.i) or self._listed(c):
+        if self._after_locative(c.i) or self._listed(c, people=True):
             return False
         return needs_context(place, written)
+
+    def _region_by_base(self, c: Candidate, key: str) -> bool:
+        """Does the name reach a region only with its descriptor taken off ("Tverskaya" of
+        "Tverskaya Oblast'"), no spelling of the region being the word alone?"""
+        place = self.ix.lookup(self._query(c)).place
+        gazetteer = self.ix.gazetteer
+        return (
+            place is not None
+            and place.kind == "region"
+            and all(gazetteer.places[p].id != place.id for p in gazetteer.names.full.get(key, ()))
+        )
 
     def _named_near_home(self, key: str) -> bool:
         """A neighbouring capitalised word that is itself a place name ("Kharkiv Kyiv" in a
@@ -593,13 +618,20 @@ class _Finder:
         place = self.ix.lookup(self._query(c)).place
         return place is not None and place.kind == "town" and not place.romanised
 
-    def _listed(self, c: Candidate) -> bool:
-        """In a list with another name: "Perm and Chop", "Chop, Uzhhorod"."""
+    def _listed(self, c: Candidate, people: bool = False) -> bool:
+        """In a list with another name: "Perm and Chop", "Chop, Uzhhorod". With `people`, a
+        name that is a person's too does not count: "Nikita, Ivan and the others" are men."""
         t, n = self.tokens, len(self.tokens)
         for k, step in ((c.i - 1, -1), (c.j, 1)):
             if 0 <= k < n and t[k].key in LIST_WORDS:
                 k += step
-            if 0 <= k < n and t[k].para == t[c.i].para and t[k].cap and t[k].key in self.ix.names:
+            if (
+                0 <= k < n
+                and t[k].para == t[c.i].para
+                and t[k].cap
+                and t[k].key in self.ix.names
+                and not (people and is_person_name(t[k].key))
+            ):
                 a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
                 gap = self.text[a.end : b.start]
                 if gap.strip() and LIST_GAP.match(gap):
@@ -618,6 +650,17 @@ class _Finder:
         for n in range(0 if lead else 1, len(following) + 1):
             phrase = " ".join([self._query(c), *following[:n]])
             if self.ix.gazetteer.physical_feature(lead + phrase):
+                return True
+        # Cyrillic: the words before say it ("вздовж Дніпра", "Сіверського Дінця"); see features.py
+        k = c.i
+        while (
+            has_cyrillic(self._query(c))
+            and k > c.i - 3
+            and k
+            and joinable(self.text, t[k - 1], t[k], False)
+        ):
+            k -= 1
+            if self.ix.gazetteer.physical_feature(self.text[t[k].start : c.end]):
                 return True
         if not (
             after in NATURE

@@ -13,7 +13,9 @@ from functools import cache
 from importlib.resources import files
 
 from ..gazetteer import Place
+from ..gazetteer.morphology import _WORD, has_cyrillic, is_known, languages_for, parses
 from ..gazetteer.normalize import normalize
+from .words import ORGANISATIONS, QUOTED_NAME_WORDS, QUOTES
 
 # One plain transliteration, enough to compare a Cyrillic name with the gazetteer's Latin one.
 _LATIN = str.maketrans(
@@ -36,6 +38,8 @@ _LATIN = str.maketrans(
 # A town this big named bare is the town, whoever shares its name ("Kirov", "Pushkin"): a
 # writer names a village with a word around it ("the village of", "in").
 BIG_TOWN = 100_000
+# Two spellings of one name differ in length by a letter or a case ending, not by half.
+SPELLING_LENGTH = 0.6
 
 
 @cache
@@ -60,9 +64,104 @@ def needs_context(place: Place, written: str) -> bool:
     return not similar_names(place.name, written)
 
 
+def reached_by_other_name(place: Place, written: str, variant: bool) -> bool:
+    """Does a person's name reach this place only through another name of it: an alias that
+    is not its current name ("Molotov", Perm's name of 1940–57; "Stalin's", an old name of
+    Donetsk), or a spelling variant of an alias, not the spelling of any name the place has
+    ("Sergey" of Serhiyi's "Sergii")? Such a name means the place only after "in", "to"…: a
+    list ("Nikita, Sergey and the others") is a list of people as often as of places."""
+    return variant or not similar_names(place.name, written)
+
+
 def similar_names(name: str, written: str) -> bool:
     """Another spelling of the place's name, not another name: "Kharkov" and "Харькове" are
     Kharkiv's; "Molotov" is not Perm's, it was its name in 1940–57."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(normalize(name), normalize(written).translate(_LATIN)) >= 50
+    a, b = normalize(name), normalize(written).translate(_LATIN)
+    # of a like length too: "Brezhnev" is spelt inside "Naberezhnyye Chelny" (its name of
+    # 1982–88), and a short word inside a long name scores high
+    return fuzz.ratio(a, b) >= 50 and min(len(a), len(b)) >= SPELLING_LENGTH * max(len(a), len(b))
+
+
+def in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Is the place name at text[start:end] part of a quoted name: «Київ Індепендент», «Эхо
+    Москвы», Фонд «Свободная Бурятия», партия «Родина»? It is when the short quotation holds
+    another capitalised word or one no dictionary knows (a transliteration), or follows an
+    organisation's noun. A quoted sentence («Ми були в Києві.») is speech, not a name."""
+    if not has_cyrillic(text[start:end]):
+        return False  # Latin outlets are read by the finder's neighbour words
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = -1
+    for mark, closing in QUOTES.items():
+        at = text.rfind(mark, line_start, start)
+        if at > opened and (closing == mark or closing not in text[at + 1 : start]):
+            if mark == '"' and text.count('"', line_start, start) % 2 == 0:
+                continue
+            opened = at
+    if opened < 0:
+        return False
+    closing_mark = QUOTES[text[opened]]
+    line_end = text.find("\n", end)
+    closed = text.find(closing_mark, end, line_end if line_end >= 0 else len(text))
+    if closed < 0:
+        return False
+    quoted = text[opened + 1 : closed]
+    words = list(_WORD.finditer(quoted))
+    if len(words) > QUOTED_NAME_WORDS or any(mark in quoted for mark in ".!?;:,"):
+        return False
+    inner = opened + 1  # where `quoted` begins in the text
+    for n, m in enumerate(words):
+        if inner + m.start() >= start and inner + m.end() <= end:
+            continue  # the place name itself
+        # only a word right beside the name makes a name with it: «Ми з Харкова до Львова» is
+        # a sentence of two places
+        gap = (
+            text[inner + m.end() : start]
+            if inner + m.end() <= start
+            else text[end : inner + m.start()]
+        )
+        if gap.strip():
+            continue
+        word = m.group()
+        if has_cyrillic(word) and not any(is_known(word.casefold(), lang) for lang in ("ru", "uk")):
+            return True  # a transliteration: «Київ Індепендент»
+        if word[0].isupper() and (n or _names_with(word, "")):
+            return True  # «Одеса Сьогодні»; quoted speech begins with a capital: «Ми з Харкова»
+    before = list(_WORD.finditer(text, max(line_start, opened - 40), opened))
+    if before:
+        noun = before[-1].group().casefold()
+        lemmas = {p.normal_form for lang in languages_for(noun) for p in parses(noun, lang)[:3]} | {
+            noun
+        }
+        return bool(lemmas & ORGANISATIONS)
+    return False
+
+
+def _names_with(first: str, gap: str) -> bool:
+    """Does a quotation's capitalised first word make a name with the place right after it
+    («Свободная Бурятия»), rather than begin a sentence («Ми з Харкова»)? Only an adjective
+    or a noun, with nothing between."""
+    if gap.strip():
+        return False
+    word = first.casefold()
+    return any(
+        p.tag.POS in ("ADJF", "NOUN")
+        for lang in languages_for(word)
+        for p in parses(word, lang)[:1]
+    )
+
+
+def in_unknown_compound(text: str, start: int, end: int, is_name) -> bool:
+    """Is the name at text[start:end] the tail of a hyphenated Cyrillic compound that is no
+    place, before a lowercase noun: «Свято-Успенська лавра», «Свято-Покровский собор»? The head
+    ("Свято") must be capitalised and not itself a name (`is_name` of its normalised key):
+    "Ростов-на-Дону" is matched whole, "Москва-Сити" is Moscow's."""
+    if start < 2 or text[start - 1] not in "-‐‑" or not text[start - 2].isalpha():
+        return False
+    heads = _WORD.findall(text[max(0, start - 40) : start - 1])
+    head = heads[-1] if heads else ""
+    if not head[:1].isupper() or "-" in head or is_name(normalize(head)):
+        return False
+    after = _WORD.match(text[end:].lstrip(" "))
+    return bool(after and after.group()[:1].islower() and has_cyrillic(after.group()))

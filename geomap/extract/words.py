@@ -555,3 +555,65 @@ TITLES = frozenset(
         "lawyer",
     ]
 )
+
+# Nouns (Russian and Ukrainian dictionary forms) of an organisation or outlet, before its name
+# in quotation marks: Фонд «Свободная Бурятия», партия «Родина», газета «Донбас». A place name
+# in those marks is the organisation's.
+ORGANISATIONS = frozenset(
+    [
+        "фонд",
+        "партия",
+        "партія",
+        "газета",
+        "радио",
+        "радіо",
+        "телеканал",
+        "канал",
+        "движение",
+        "рух",
+        "центр",
+        "издание",
+        "видання",
+        "агентство",
+        "журнал",
+        "компания",
+        "компанія",
+        "клуб",
+        "организация",
+        "організація",
+        "союз",
+        "спілка",
+        "объединение",
+        "об'єднання",
+        "товариство",
+        "общество",
+        "ассоциация",
+        "асоціація",
+        "бригада",
+        "батальон",
+        "батальйон",
+        "полк",
+        "завод",
+        "комбинат",
+        "банк",
+        "сайт",
+        "портал",
+        "проект",
+        "проєкт",
+        "группа",
+        "група",
+        "ансамбль",
+        "театр",
+        "команда",
+    ]
+)
+# Quotation marks, the opening one and its closing one.
+QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+# A quoted name is short and has no sentence in it; longer quoted text is speech.
+QUOTED_NAME_WORDS = 5
+# A Russian or Ukrainian adjective, as regions' names begin ("Tverskaya oblast", "Сумська
+# область") and streets are named ("on Tverskaya", "вулиця Сумська"): Latin and Cyrillic
+# endings of its nominative.
+ADJECTIVE_ENDING = re.compile(
+    r"(aya|iy|yy|yi|oy|oye|ska|ske|skyi|skiy|ая|яя|ий|ый|ой|ое|ее|ська|ське|ськии|ии|ыи|ои)$"
+)

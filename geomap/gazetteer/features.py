@@ -18,11 +18,12 @@ A river's name written bare that only villages share ("Volga", "Kama") is refuse
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from ..errors import DataError
+from .morphology import CYRILLIC
 from .normalize import normalize
 
 FILE = "physical-features.json"
@@ -52,7 +53,51 @@ CUES: dict[str, tuple[str, ...]] = {
     "гори": ("mountains",),
     "pass": ("pass",),
     "перевал": ("pass",),
+    # a bank is a river's, a sea's or a lake's: "на березі Дніпра", "на берегу Днепра"
+    "берег": ("river", "sea", "lake", "reservoir"),
 }
+# Russian and Ukrainian words before a feature's name, in the case forms the text writes them
+# (the name after them is inflected: "річки Дніпра", "вздовж Дніпра"), and the key of CUES
+# each stands for. "Вздовж", "вдоль" (along) name a line: a river, never a town.
+_RIVER_WORDS = (
+    "річка річки річці річку річкою ріка ріки ріці ріку рікою "
+    "река реки реке реку рекой рекою русло русла руслі русле гирло гирла гирлі устье устья "
+    "вздовж уздовж вдоль"
+)
+_BANK_WORDS = "берег берега берегу березі берегом береги берегах берегів берегов"
+CYRILLIC_CUES: dict[str, str] = {
+    **{normalize(word): "река" for word in _RIVER_WORDS.split()},
+    **{normalize(word): "берег" for word in _BANK_WORDS.split()},
+}
+# "вниз по Дніпру", "вверх по Днепру": downstream, upstream. "по" alone is no cue: "удар по
+# Дніпру" is a strike on the city.
+DOWN_UP_STREAM = frozenset(
+    normalize(w) for w in ["вниз", "униз", "донизу", "вгору", "угору", "вверх", "уверх"]
+)
+# "через X" is the river only after a word of crossing it ("переправа через Дніпро", "міст
+# через Дніпро"): "їхали через Дніпро до Запоріжжя" passes through the city. Word beginnings.
+CROSSING = tuple(
+    normalize(w)
+    for w in [
+        "переправ",
+        "форсув",
+        "форсир",
+        "перейш",
+        "перейти",
+        "перетн",
+        "перетин",
+        "пересек",
+        "пересёк",
+        "переплив",
+        "переплыв",
+        "міст",
+        "мост",
+    ]
+)
+# Words of a multi-word Cyrillic name the dictionary cannot turn back into the nominative
+# ("Бузі" of "Південному Бузі" reads as "Буза"): matched by a shared beginning this long, less
+# the letters a case ending or a consonant change takes.
+_ENDING = 2
 _ARTICLE = "the"
 # A bare name shared with a town means the town only when the town is a city this big and
 # the name is its own: the feature is then usually written with a cue.
@@ -84,6 +129,8 @@ class FeatureIndex:
     features: list[Feature]
     spellings: dict[str, list[int]]  # every normalised name and its core -> features
     bare: dict[str, list[int]]  # names that mean the feature with no cue
+    # the Cyrillic spellings as their words ("сіверський", "донець") -> the normalised name
+    cyrillic: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, path: Path) -> FeatureIndex:
@@ -110,7 +157,8 @@ class FeatureIndex:
                         spellings.setdefault(form, []).append(position)
             for name in row["bare"]:
                 bare.setdefault(normalize(name), []).append(position)
-        return cls(features, spellings, bare)
+        cyrillic = {tuple(key.split(" ")): key for key in spellings if CYRILLIC.search(key)}
+        return cls(features, spellings, bare, cyrillic)
 
     def cued(self, key: str) -> tuple[Feature | None, bool]:
         """The feature a normalised name means by its cue, and whether the cue was the
@@ -139,6 +187,72 @@ class FeatureIndex:
 
     def is_bare_name(self, key: str) -> bool:
         return key in self.bare
+
+    def reading(self, text: str) -> str | None:
+        """A Russian or Ukrainian phrase that ends in a feature's name in any case, as the key
+        `cued` and `bare_feature` read: "вниз по Дніпру" → "река дніпро", "Сіверського Дінця"
+        → "сіверський донець", "у Дніпрі" → "дніпро" (bare: the city decides). None when the
+        phrase ends in no feature's name, or is not Cyrillic."""
+        from .morphology import _WORD
+
+        if not CYRILLIC.search(text):
+            return None
+        written = _WORD.findall(text)
+        words = [w.casefold() for w in written]
+        # in text that capitalises, a name begins with a capital: "узнал об" is no "Обь"
+        capitals = any(w[:1].isupper() for w in written)
+        longest = max((len(name) for name in self.cyrillic), default=0)
+        for start in range(max(0, len(words) - longest), len(words)):
+            if capitals and not written[start][:1].isupper():
+                continue
+            core = self._cyrillic_name(tuple(words[start:]))
+            if core is not None:
+                cue = _cyrillic_cue([normalize(w) for w in words[:start]])
+                return f"{cue} {core}" if cue else core
+        return None
+
+    def _cyrillic_name(self, words: tuple[str, ...]) -> str | None:
+        """The key of the feature these inflected words name, all of them ("Південному Бузі"
+        → "південний буг"); a one-word name only by its exact nominative."""
+        from .morphology import languages_for, word_nominatives
+
+        for name, key in self.cyrillic.items():
+            if len(name) != len(words):
+                continue
+            exact = 0
+            for written, wanted in zip(words, name):
+                forms = {
+                    normalize(form)
+                    for lang in languages_for(written)
+                    for form in word_nominatives(written, lang)
+                }
+                if wanted in forms:
+                    exact += 1
+                elif len(name) == 1 or not _same_stem(normalize(written), wanted):
+                    break
+            else:
+                if exact:
+                    return key
+        return None
+
+
+def _cyrillic_cue(before: list[str]) -> str | None:
+    """The CUES key that the lowercase Cyrillic words before a feature's name stand for."""
+    if not before:
+        return None
+    if before[-1] in CYRILLIC_CUES:
+        return CYRILLIC_CUES[before[-1]]
+    if len(before) >= 2 and before[-1] == "по" and before[-2] in DOWN_UP_STREAM:
+        return "река"
+    if before[-1] == "через" and any(w.startswith(CROSSING) for w in before[-4:-1]):
+        return "река"
+    return None
+
+
+def _same_stem(written: str, wanted: str) -> bool:
+    """ "бузі" and "буг": the same word under a case ending and a consonant change."""
+    stem = max(2, len(wanted) - _ENDING + 1) if len(wanted) > 3 else len(wanted) - 1
+    return abs(len(written) - len(wanted)) <= _ENDING and written[:stem] == wanted[:stem]
 
 
 def _core(key: str) -> tuple[str, tuple[str, ...] | None, bool]:

@@ -320,6 +320,7 @@ class Gazetteer:
         features = self.features
         if features is None:
             return None
+        key = features.reading(query) or key  # Cyrillic: "вздовж Дніпра", "Південному Бузі"
         found, article_only = features.cued(key)
         bare = found is None
         if found is None:

@@ -310,8 +310,14 @@ def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
     from .normalize import normalize, skeleton, split_descriptor
 
     names = gazetteer.names
-    if not has_cyrillic(text) or normalize(text) in names.full:
+    if not has_cyrillic(text):
         return text
+    if normalize(text) in names.full:
+        # "в Уральске": a case form of Уральск (Oral) to the text's own dictionary, which only
+        # spells like a namesake's alias in the other language (Уральське, with its soft sign
+        # normalised away); the own dictionary's place name, when the gazetteer knows it, wins
+        lemma = _place_lemma(text, language)
+        return lemma if lemma is not None and normalize(lemma) in names.full else text
 
     def known(form: str) -> bool:  # as Gazetteer._candidates finds names
         key = normalize(form)
@@ -329,3 +335,19 @@ def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
         forms = nominatives(text, language)
         return forms[0] if forms else text
     return found
+
+
+def _place_lemma(word: str, language: str | None) -> str | None:
+    """The nominative of a one-word place name written in another case, by the dictionary of
+    the text's language: "Уральске" → "Уральск" (Russian's tag Geox, a geographical name, in a
+    case other than the nominative). None for a nominative, a phrase or an unknown word."""
+    lower = word.casefold()
+    if " " in lower or "-" in lower:
+        return None
+    lang = languages_for(word, language)[0]
+    if not is_known(lower, lang):
+        return None
+    best = parses(lower, lang)[0]
+    if best.tag.case in (None, "nomn") or "Geox" not in best.tag.grammemes:
+        return None
+    return best.normal_form.capitalize() if word[:1].isupper() else best.normal_form

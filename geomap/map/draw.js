@@ -350,23 +350,32 @@
        another; each returns to its place once there is room. */
     _spreadPerZoom: function (marks) {
       var map = this._map;
-      marks.forEach(function (m) { m.geomapHome = m.getLatLng(); });
+      var biggestRadius = 0;
+      marks.forEach(function (m) { m.geomapHome = m.getLatLng(); biggestRadius = Math.max(biggestRadius, m.getRadius()); });
       function spread() {
         var zoom = map.getZoom(), pts = marks.map(function (m) { return map.project(m.geomapHome, zoom); });
-        var parent = marks.map(function (m, i) { return i; });
+        var parent = marks.map(function (m, i) { return i; }), cells = {}, CELL = 2 * (biggestRadius + 2);
         function root(i) { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; }
-        for (var i = 0; i < marks.length; i++) {
-          for (var j = i + 1; j < marks.length; j++) {
-            var reach = marks[i].getRadius() + marks[j].getRadius() + 2;
-            if (pts[i].distanceTo(pts[j]) < reach) parent[root(i)] = root(j);
+        // Only marks in neighbouring cells (as wide as two of the biggest marks) can touch.
+        pts.forEach(function (p, i) {
+          var cx = Math.floor(p.x / CELL), cy = Math.floor(p.y / CELL);
+          for (var x = cx - 1; x <= cx + 1; x++) {
+            for (var y = cy - 1; y <= cy + 1; y++) {
+              (cells[x + ":" + y] || []).forEach(function (j) {
+                if (p.distanceTo(pts[j]) < marks[i].getRadius() + marks[j].getRadius() + 2) parent[root(i)] = root(j);
+              });
+            }
           }
-        }
+          (cells[cx + ":" + cy] = cells[cx + ":" + cy] || []).push(i);
+        });
         var clusters = {};
         marks.forEach(function (m, i) { (clusters[root(i)] = clusters[root(i)] || []).push(i); });
         Object.keys(clusters).forEach(function (key) {
           var members = clusters[key];
           if (members.length === 1) {
-            marks[members[0]].setLatLng(marks[members[0]].geomapHome);
+            var alone = marks[members[0]];
+            if (alone.geomapMoved) alone.setLatLng(alone.geomapHome);  // redraw only what moves
+            alone.geomapMoved = false;
             return;
           }
           var c = L.point(0, 0), biggest = 0;
@@ -379,6 +388,7 @@
             .forEach(function (m, k) {
               var a = -Math.PI / 2 + 2 * Math.PI * k / members.length;
               marks[m.i].setLatLng(map.unproject(c.add(L.point(ring * Math.cos(a), ring * Math.sin(a))), zoom));
+              marks[m.i].geomapMoved = true;
             });
         });
         map.fire("geomapmarksmoved");
@@ -491,14 +501,7 @@
      pans by the smallest offset, among those that line the popup up beside each box, that
      leaves it clear of every box and inside the map. */
   var PAD = 8;
-  function controlBoxes(map) {
-    var origin = map.getContainer().getBoundingClientRect(), out = [];
-    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (node) {
-      var b = node.getBoundingClientRect();
-      if (b.width && b.height) out.push([b.left - origin.left, b.top - origin.top, b.right - origin.left, b.bottom - origin.top]);
-    });
-    return out;
-  }
+  var controlBoxes = L.geomap.controlBoxes;  // labels.js
   /* How much of the map's height the controls of the top corners and of the bottom corners take. */
   function controlRoom(map) {
     var half = map.getSize().y / 2, top = 0, bottom = 0;

@@ -11,6 +11,7 @@
   if (typeof L === "undefined") return;  // page.js has said so
 
   var CELL = 64, GAP = 2, DOT = 3;
+  var AREA_SHIFT = 24;  // px: how far a country's or region's name may move off its anchor
   var MARK_CLEAR = 10;  // px from a place to its label: past a town's usual mark (radius 6 to 9)
 
   function Grid() { this.cells = {}; }
@@ -35,6 +36,17 @@
       }
     }
     return false;
+  };
+
+  /* The boxes of the map's own controls (title, legend, buttons, scale, attribution), in
+     container pixels: labels and popups keep clear of them. */
+  L.geomap.controlBoxes = function (map) {
+    var origin = map.getContainer().getBoundingClientRect(), out = [];
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (node) {
+      var b = node.getBoundingClientRect();
+      if (b.width && b.height) out.push([b.left - origin.left, b.top - origin.top, b.right - origin.left, b.bottom - origin.top]);
+    });
+    return out;
   };
 
   L.geomap.Labels = L.Layer.extend({
@@ -79,9 +91,12 @@
           n.dot.style.display = "none";
         }
       });
+      // All read before any is hidden: a read after a change would lay the page out again.
       this._names.forEach(function (n) {
         n.w = n.el.offsetWidth;
         n.h = n.el.offsetHeight;
+      });
+      this._names.forEach(function (n) {
         n.el.style.display = "none";
         n.el.style.visibility = "";
       });
@@ -115,6 +130,7 @@
       if (!map) return;
       this._measure();
       var zoom = map.getZoom(), size = map.getSize(), taken = new Grid(), shown = [];
+      L.geomap.controlBoxes(map).forEach(function (b) { taken.add(b); });  // a name under the legend is no name
       this.marks().forEach(function (b) { taken.add([b[0] - GAP, b[1] - GAP, b[2] + GAP, b[3] + GAP]); });
       this._names.forEach(function (n) {
         n.el.style.display = "none";
@@ -127,8 +143,10 @@
           // Centred on the anchor; else just above or below it (a country's badges sit
           // under its name, and its towns' marks may sit on the anchor).
           tries = [];
+          // Never far off: a name moved a long way names the wrong land.
+          var shift = Math.min(w / 4, AREA_SHIFT);
           [0, -1, 1].forEach(function (dx) {
-            [-0.5, -1.5, 0.5, -2.5, 1.5].forEach(function (dy) { tries.push([p.x - w / 2 + dx * w / 2, p.y + dy * h]); });
+            [-0.5, -1.5, 0.5, -2.5, 1.5].forEach(function (dy) { tries.push([p.x - w / 2 + dx * shift, p.y + dy * h]); });
           });
         } else {
           // Beside the place's mark (or a city's dot): right, left, above, below; then further

@@ -27,7 +27,7 @@ MARGIN_DEG = 8.0  # names this far outside the events' extent still help to find
 # Cities by population: the zoom from which each may show (the first that applies).
 CITY_ZOOMS = ((1_000_000, 4), (300_000, 6), (100_000, 7))
 # Countries and regions by the area of their main part (square degrees): from which zoom.
-COUNTRY_ZOOMS = ((40.0, 3), (4.0, 4), (0.5, 5), (0.0, 7))
+COUNTRY_ZOOMS = ((40.0, 2), (20.0, 3), (4.0, 4), (0.5, 5), (0.0, 7))
 REGION_ZOOMS = ((60.0, 4), (4.0, 5), (0.0, 6))
 EVENT_PLACE_ZOOM = 3  # the places that carry events: from the first view on, where they fit
 # A country wider than this (square degrees: Russia, Kazakhstan) is named once more in each

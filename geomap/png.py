@@ -39,7 +39,8 @@ TILES_SETTLED = "!document.documentElement.matches('[data-geomap-tiles=loading]'
 # legend's toggle (the legend is shown open). In a short picture the legend keeps its layers
 # and sources, without the key to the marks, which would be cut off half-way.
 STATIC_CSS = (
-    ".leaflet-control-layers, .leaflet-control-zoom, .geomap-fullscreen, .geomap-table, "
+    ".leaflet-control-layers, .leaflet-control-zoom, .geomap-fullscreen, .geomap-framings, "
+    ".geomap-table, "
     ".geomap-legend summary, #geomap-download { display: none !important; } "
     ".geomap-legend { max-height: none; overflow: visible; } "  # no scroll bar in a picture
     "@media (max-height: 560px) { .geomap-legend h2 + ul + h2, .geomap-legend h2 + ul + h2 + ul "

@@ -10,17 +10,19 @@ from jinja2 import Template
 from ..errors import GeomapError
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
+from .labels import GazetteerNames, NameSource, map_labels
 from .payload import ATTRIBUTION, basemap_countries, encode_events, region_shapes
 from .stock_assets import LeanMap
 from .table import table_rows
 from .tiles import tile_provider
-from .view import MAX_FIT_ZOOM, view_bounds
+from .view import MAX_FIT_ZOOM, framings, view_bounds
 
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css")
 TILES = "OpenStreetMap"
 BASEMAPS = ("tiles", "vector")
 DEFAULT_TITLE = "Events map"
+ZOOM_SNAP = 0.5  # the first view fits the events closer than whole zoom levels allow
 GATHER_ABOVE = 1500  # point marks: above this the page gathers them per zoom level
 
 
@@ -33,12 +35,14 @@ def assemble_map(
     basemap="tiles",
     tiles=None,
     self_contained=False,
+    names: NameSource | None = None,
 ) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 
     `layers` picks and orders layer ids; `basemap` is "tiles" (a tile layer) or "vector" (the
     bundled country outlines, which need no network) and says which one shows first; `tiles`
     is the tile layer's xyzservices provider or its name (default: OpenStreetMap).
+    `names` gives the labels' text (default: English names from the bundled gazetteer).
     `self_contained` inlines Leaflet from an installed package instead of linking a CDN.
     Elements added to the map later get the scripts they need when it is rendered (see
     stock_assets.py); in a self-contained map, one that needs a CDN is refused.
@@ -70,6 +74,7 @@ def assemble_map(
         control_scale=True,
         zoom_control=False,
         min_zoom=2,
+        zoom_snap=ZOOM_SNAP,
         world_copy_jump=False,
         self_contained=self_contained,
         leaflet_links=(LEAFLET_JS, LEAFLET_CSS),
@@ -94,6 +99,7 @@ def assemble_map(
             # Leaflet's layer control shows names as HTML: escape them.
             overlays.append((html.escape(f"{layer['name']} ({layer['count']})"), group))
 
+    names = names or GazetteerNames()
     bounds = view_bounds(located)  # [[south, west], [north, east]]
     sources = sorted({s for s in located["source_title"].dropna()})
     events = encode_events(located, chosen)
@@ -106,6 +112,8 @@ def assemble_map(
         "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
         "download_id": "geomap-download",
         "bounds": bounds,
+        "names": map_labels(located, bounds, names),
+        "framings": framings(located, names),
         "max_fit_zoom": MAX_FIT_ZOOM,
         "gather_above": GATHER_ABOVE,
     }

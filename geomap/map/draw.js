@@ -11,11 +11,12 @@
   var el = L.geomap.el;
 
   /* The first view of the map. */
-  L.geomap.fitView = function (map, data) {
-    /* Fit the data, leaving room for the title box and, on wide screens, the legend; first and
-       without animation, so every mark is projected once, at the view the reader sees. */
+  L.geomap.fitView = function (map, data, bounds) {
+    /* Fit the data (or `bounds`, a framing), leaving room for the title box and, on wide
+       screens, the legend; first and without animation, so every mark is projected once, at
+       the view the reader sees. */
     var narrow = map.getSize().x < 600;
-    var view = L.latLngBounds(data.bounds);
+    var view = L.latLngBounds(bounds || data.bounds);
     // Python (view.py) sends finite bounds of some size; a broken payload must fail here, with
     // its reason, not later as "Invalid LatLng object: (NaN, NaN)" in some mark.
     if (!view.isValid() || ![view.getSouth(), view.getWest(), view.getNorth(), view.getEast()].every(isFinite)) {
@@ -93,7 +94,9 @@
       grouped.routes.forEach(this._drawRoute, this);
       this._drawPlaces(grouped);
       this._drawBasemap(basemap);
+      if (data.names) map.geomapLabels = new L.geomap.Labels(data.names.labels, this._groups).addTo(map);
       this._credit();
+      this._framingButtons();
       this._text.download();
       /* Tests and the PNG export wait for this. */
       document.documentElement.setAttribute("data-geomap-ready", "1");
@@ -150,8 +153,11 @@
     _openPopup: function (layer, latlng) {
       var self = this, info = layer.geomap;
       this._events.whenTexts(function () {
-        L.popup({maxWidth: 320, autoPanPadding: [20, 20]}).setLatLng(latlng)
-          .setContent(self._popupContent(info.events, info.place)).openOn(self._map);
+        var map = self._map, size = map.getSize(), room = controlRoom(map);
+        var popup = L.popup({maxWidth: Math.min(320, size.x - 2 * PAD - 40), autoPan: false,
+          maxHeight: Math.max(120, size.y - room.top - room.bottom - 2 * PAD - 40)})
+          .setLatLng(latlng).setContent(self._popupContent(info.events, info.place)).openOn(map);
+        clearOfControls(map, popup);
       });
     },
 
@@ -195,7 +201,8 @@
        country-wide rings under routes and markers, so a town is never hidden by a vaguer mark. */
     _panes: function () {
       var map = this._map;
-      [["geomap-basemap", 250], ["geomap-regions", 350], ["geomap-countrywide", 380]].forEach(function (pane) {
+      [["geomap-basemap", 250], ["geomap-regions", 350], ["geomap-countrywide", 380],
+       ["geomap-countrywide-badges", 395]].forEach(function (pane) {
         if (!map.getPane(pane[0])) map.createPane(pane[0]).style.zIndex = pane[1];
       });
     },
@@ -287,6 +294,11 @@
         var entry = byPlace[key];
         if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, self._regionValue(entry.idx));
       });
+      var badges = this._badgeTotals = {};  // country-wide: how many layers' badges per country
+      grouped.keys.forEach(function (key) {
+        var place = byPlace[key].place;
+        if (place.kind === "country" && !place.shape) badges[place.id] = (badges[place.id] || 0) + 1;
+      });
       var points = [];  // towns and checkpoints: drawn at once, or gathered per zoom when many
       grouped.keys.forEach(function (key) {
         var entry = byPlace[key], place = entry.place, events = entry.idx;
@@ -302,11 +314,7 @@
             dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null,
             className: "geomap-region" + classes});
         } else if (place.kind === "country") {
-          // Country-wide facts: a dashed ring near the country's centre, one per layer.
-          var angle = 2 * Math.PI * index / data.layers.length, r = 1.6;
-          var at = [place.lat + r * Math.sin(angle), place.lon + r * 1.6 * Math.cos(angle)];
-          layer = L.circleMarker(at, {pane: "geomap-countrywide", radius: 13, color: color, weight: 3, dashArray: "4 3",
-            fillColor: color, fillOpacity: unverified ? 0.05 : 0.25, className: "geomap-country" + classes});
+          layer = self._countryBadge(place, entry, color, unverified, classes);
         } else {
           points.push(entry);
           return;
@@ -314,10 +322,79 @@
         self._bind(layer, events, place).addTo(self._groups[entry.layer]);
       });
       if (points.length <= data.gather_above) {
-        points.forEach(function (entry) { self._pointMark(entry).addTo(self._groups[entry.layer]); });
+        var marks = points.map(function (entry) { return self._pointMark(entry).addTo(self._groups[entry.layer]); });
+        this._spreadPerZoom(marks);
       } else {
         this._gatherPerZoom(points);
       }
+    },
+
+    /* Country-wide facts: not a point (that would read as a town) but a hatched badge, in the
+       layer's colour, with the number of events, under the country's name; one per layer,
+       side by side. */
+    _countryBadge: function (place, entry, color, unverified, classes) {
+      var anchors = (this._data.names && this._data.names.countries) || {};
+      var at = anchors[place.id] || [place.lat, place.lon];
+      var slots = this._badgeSlots = this._badgeSlots || {};
+      var slot = slots[place.id] = (slots[place.id] || 0) + 1;
+      var count = entry.idx.length, width = 26;
+      var badge = el("span", "geomap-badge-inner", String(count));
+      badge.style.setProperty("--geomap-badge", color);
+      var icon = L.divIcon({className: "geomap-country geomap-badge" + (unverified ? " geomap-unverified" : "") + classes,
+        iconSize: [width, 16], iconAnchor: badgeAnchor(slot - 1, this._badgeTotals[place.id], width), html: badge});
+      return L.marker(at, {icon: icon, pane: "geomap-countrywide-badges", keyboard: false, title: ""});
+    },
+
+    /* Marks that overlap on screen (several layers at one town; towns close together at a
+       small zoom) are spread around their common centre on every zoom, so none hides
+       another; each returns to its place once there is room. */
+    _spreadPerZoom: function (marks) {
+      var map = this._map;
+      var biggestRadius = 0;
+      marks.forEach(function (m) { m.geomapHome = m.getLatLng(); biggestRadius = Math.max(biggestRadius, m.getRadius()); });
+      function spread() {
+        var zoom = map.getZoom(), pts = marks.map(function (m) { return map.project(m.geomapHome, zoom); });
+        var parent = marks.map(function (m, i) { return i; }), cells = {}, CELL = 2 * (biggestRadius + 2);
+        function root(i) { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; }
+        // Only marks in neighbouring cells (as wide as two of the biggest marks) can touch.
+        pts.forEach(function (p, i) {
+          var cx = Math.floor(p.x / CELL), cy = Math.floor(p.y / CELL);
+          for (var x = cx - 1; x <= cx + 1; x++) {
+            for (var y = cy - 1; y <= cy + 1; y++) {
+              (cells[x + ":" + y] || []).forEach(function (j) {
+                if (p.distanceTo(pts[j]) < marks[i].getRadius() + marks[j].getRadius() + 2) parent[root(i)] = root(j);
+              });
+            }
+          }
+          (cells[cx + ":" + cy] = cells[cx + ":" + cy] || []).push(i);
+        });
+        var clusters = {};
+        marks.forEach(function (m, i) { (clusters[root(i)] = clusters[root(i)] || []).push(i); });
+        Object.keys(clusters).forEach(function (key) {
+          var members = clusters[key];
+          if (members.length === 1) {
+            var alone = marks[members[0]];
+            if (alone.geomapMoved) alone.setLatLng(alone.geomapHome);  // redraw only what moves
+            alone.geomapMoved = false;
+            return;
+          }
+          var c = L.point(0, 0), biggest = 0;
+          members.forEach(function (i) { c = c.add(pts[i]); biggest = Math.max(biggest, marks[i].getRadius()); });
+          c = c.divideBy(members.length);
+          // Around a circle whose chords between neighbours clear two of the biggest marks.
+          var ring = (biggest + 2) / Math.sin(Math.PI / members.length);
+          members.map(function (i) { return {i: i, a: Math.atan2(pts[i].y - c.y, pts[i].x - c.x) + 1e-6 * i}; })
+            .sort(function (x, y) { return x.a - y.a; })
+            .forEach(function (m, k) {
+              var a = -Math.PI / 2 + 2 * Math.PI * k / members.length;
+              marks[m.i].setLatLng(map.unproject(c.add(L.point(ring * Math.cos(a), ring * Math.sin(a))), zoom));
+              marks[m.i].geomapMoved = true;
+            });
+        });
+        map.fire("geomapmarksmoved");
+      }
+      map.on("zoomend", spread);
+      spread();
     },
 
     /* Many places: per zoom level, the marks of a layer that fall in one grid cell of the
@@ -386,12 +463,89 @@
       if (basemap && map.hasLayer(basemap)) seaColour({layer: basemap});
     },
 
+    /* Buttons for the framings Python derived from the data (view.py `framings`): all the
+       events, or one country's (the report: "Ukraine"), without a view of empty land. */
+    _framingButtons: function () {
+      var map = this._map, data = this._data, framings = data.framings || [];
+      if (!framings.length) return;
+      var control = L.control({position: "topleft"});
+      control.onAdd = function () {
+        var bar = L.DomUtil.create("div", "leaflet-bar geomap-framings");
+        bar.setAttribute("role", "group");
+        bar.setAttribute("aria-label", "Show on the map");
+        [{name: "All events", bounds: null}].concat(framings).forEach(function (framing) {
+          var button = L.DomUtil.create("button", "", bar);
+          button.type = "button";
+          button.textContent = framing.name;
+          L.DomEvent.on(button, "click", function (e) {
+            L.DomEvent.stop(e);
+            map.closePopup();
+            L.geomap.fitView(map, data, framing.bounds);
+          });
+        });
+        L.DomEvent.disableClickPropagation(bar);
+        return bar;
+      };
+      control.addTo(map);
+    },
+
     /* Credit the data beside the tiles' own attribution (as text, never HTML). */
     _credit: function () {
       var credit = el("span", null, this._data.attribution);
       this._map.attributionControl.addAttribution(credit.innerHTML);
     }
   });
+
+  /* Popups open clear of the map's own boxes (title, legend, layer control, buttons, scale,
+     attribution): Leaflet's autoPan knows only the map's edges, so after a popup opens the map
+     pans by the smallest offset, among those that line the popup up beside each box, that
+     leaves it clear of every box and inside the map. */
+  var PAD = 8;
+  var controlBoxes = L.geomap.controlBoxes;  // labels.js
+  /* How much of the map's height the controls of the top corners and of the bottom corners take. */
+  function controlRoom(map) {
+    var half = map.getSize().y / 2, top = 0, bottom = 0;
+    controlBoxes(map).forEach(function (b) {
+      if (b[1] < half) top = Math.max(top, b[3]); else bottom = Math.max(bottom, map.getSize().y - b[1]);
+    });
+    return {top: top, bottom: bottom};
+  }
+  function clearOfControls(map, popup) {
+    var node = popup.getElement();
+    if (!node) return;
+    var origin = map.getContainer().getBoundingClientRect(), r = node.getBoundingClientRect(), size = map.getSize();
+    var box = [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top];
+    var controls = controlBoxes(map);
+    var xs = [0, PAD - box[0], size.x - PAD - box[2]], ys = [0, PAD - box[1], size.y - PAD - box[3]];
+    controls.forEach(function (c) {
+      xs.push(c[2] + PAD - box[0], c[0] - PAD - box[2]);
+      ys.push(c[3] + PAD - box[1], c[1] - PAD - box[3]);
+    });
+    function overlap(dx, dy) {
+      var b = [box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy], area = 0;
+      var outside = Math.max(0, -b[0]) + Math.max(0, b[2] - size.x) + Math.max(0, -b[1]) + Math.max(0, b[3] - size.y);
+      controls.forEach(function (c) {
+        area += Math.max(0, Math.min(b[2], c[2]) - Math.max(b[0], c[0])) * Math.max(0, Math.min(b[3], c[3]) - Math.max(b[1], c[1]));
+      });
+      return area + 1000 * outside;
+    }
+    var best = null;
+    xs.forEach(function (dx) {
+      ys.forEach(function (dy) {
+        var cost = overlap(dx, dy) * 1e6 + Math.abs(dx) + Math.abs(dy);
+        if (!best || cost < best.cost) best = {dx: dx, dy: dy, cost: cost};
+      });
+    });
+    if (best && (best.dx || best.dy)) map.panBy([-best.dx, -best.dy], {animate: false});
+  }
+
+  /* Badges sit in rows of at most BADGE_ROW, centred under the country's name. */
+  var BADGE_ROW = 3;
+  function badgeAnchor(index, total, width) {
+    var row = Math.floor(index / BADGE_ROW), inRow = Math.min(BADGE_ROW, total - row * BADGE_ROW);
+    var step = width + 2, column = index % BADGE_ROW;
+    return [(inRow * step - 2) / 2 - column * step, -9 - row * 18];
+  }
 
   function centre(layer) {
     return layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();

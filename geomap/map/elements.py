@@ -128,7 +128,9 @@ L.geomap.start(
         self.groups = list(groups)
         self.basemap = basemap
         self.css = _asset("style.css")
-        self.js = "\n".join(_asset(name) for name in ("page.js", "events.js", "text.js", "draw.js"))
+        self.js = "\n".join(
+            _asset(name) for name in ("page.js", "events.js", "text.js", "labels.js", "draw.js")
+        )
 
 
 class LayerSwitcher(SafeMacroElement):
@@ -285,7 +287,7 @@ class Legend(SafeMacroElement):
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="6.5" fill="#777" stroke="#fff" stroke-width="1.5"/><text x="11" y="9.5" font-size="7" text-anchor="middle" fill="#fff">12</text></svg>Several places: the number of events; click to zoom in</li>
     {%- endif %}
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><rect x="2" y="2" width="18" height="10" fill="#777" fill-opacity="0.4" stroke="#777"/></svg>Region; darker = larger numbers or more events</li>
-    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5.5" fill="#777" fill-opacity="0.25" stroke="#777" stroke-width="2" stroke-dasharray="3 2"/></svg>Country-wide: no town or region named</li>
+    <li><span class="geomap-key geomap-badge-key" style="--geomap-badge: #777" aria-hidden="true"></span>Country-wide, no town or region named: the number of events</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><path d="M1 7 H15" stroke="#777" stroke-width="3"/><path d="M14 2 L21 7 L14 12 Z" fill="#777"/></svg>Movement or crossing, towards the arrow</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" fill-opacity="0.1" stroke="#777" stroke-width="2" stroke-dasharray="2 2"/></svg>Dashed and pale: unverified report</li>
   </ul>

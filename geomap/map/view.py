@@ -25,13 +25,65 @@ MAIN_PART_AREA = 0.05  # square degrees: islets below this (and stray slivers) f
 MAX_FIT_ZOOM = 10  # the page never fits closer than this (~150 m a pixel): not street level
 
 
+FRAMING_MIN_PLACES = 3  # a country with fewer places carrying events gets no button of its own
+FRAMING_MAX_SHARE = 0.25  # ...nor one whose events fill more than this share of the first view
+
+
 def view_bounds(located) -> list[list[float]]:
-    """[[south, west], [north, east]]: what the map should show of `located` (as Leaflet wants)."""
-    bounds = _finite_bounds(located.geometry)
+    """[[south, west], [north, east]]: what the map should show of `located` (as Leaflet wants).
+
+    It frames the places that carry town-, checkpoint- and region-level events; a country-wide
+    fact's mark (under the country's name) does not stretch it, unless nothing else is mapped.
+    """
+    bounds = _finite_bounds(_precise(located))
     if bounds is None or max(bounds[2] - bounds[0], bounds[3] - bounds[1]) < MIN_SPAN_DEG:
         bounds = _union(bounds, *surroundings(_distinct_places(located)))
     minx, miny, maxx, maxy = bounds
     return [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]]
+
+
+def framings(located, names) -> list[dict]:
+    """Buttons that frame part of the events, derived from the data: one for each country
+    whose places carry several events but fill a small part of the first view (the report's
+    Ukraine, beside its regions from the Baltic to the Pacific). [{"name", "bounds"}], named
+    by `names` (a labels.NameSource); none when the first view frames them all well.
+    """
+    first = _box_area(_finite_bounds(_precise(located)))
+    by_country: dict = {}
+    for place in _distinct_places(located):
+        if place["kind"] != "country" and place.get("country"):
+            by_country.setdefault(place["country"], []).append(place)
+    out = []
+    for country, places in sorted(by_country.items(), key=lambda item: -len(item[1])):
+        if len(places) < FRAMING_MIN_PLACES or not first:
+            continue
+        box = _union(*surroundings(places))
+        if _box_area(box) <= FRAMING_MAX_SHARE * first:
+            name = names.label(country, names.language) or country
+            minx, miny, maxx, maxy = box
+            out.append(
+                {
+                    "name": name,
+                    "bounds": [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]],
+                }
+            )
+    return out
+
+
+def _precise(located):
+    """The points of the places that carry events below country level (all, if none does)."""
+    points = [
+        shapely.Point(p["lon"], p["lat"])
+        for records in located["places"]
+        for p in records or ()
+        if p["kind"] != "country" and not math.isnan(p["lat"])
+    ]
+    routes = [g for g, r in zip(located.geometry, located["route"]) if r]
+    return points + routes if points or routes else list(located.geometry.values)
+
+
+def _box_area(box):
+    return 0.0 if box is None else (box[2] - box[0]) * (box[3] - box[1])
 
 
 def surroundings(places) -> list[tuple[float, float, float, float]]:
@@ -80,9 +132,9 @@ def _distinct_places(located):
     return list(seen.values())
 
 
-def _finite_bounds(geometry):
+def _finite_bounds(geometries):
     """The total bounds of the geometries that have finite coordinates; None if none has."""
-    boxes = [b for b in shapely.bounds(geometry.values) if all(math.isfinite(v) for v in b)]
+    boxes = [b for b in shapely.bounds(list(geometries)) if all(math.isfinite(v) for v in b)]
     return _union(*boxes) if boxes else None
 
 

@@ -149,7 +149,7 @@ def over_land(color, opacity):
 
 
 # The colours of each case's mark (draw.js): a town's ring is its layer's colour, a country's
-# dashed ring too; a checkpoint's ring is black, its fill the layer's colour at 0.75.
+# hatched badge too; a checkpoint's ring is black, its fill the layer's colour at 0.75.
 @pytest.mark.parametrize(
     "case, colors",
     [("town", ["#d7301f"]), ("country", ["#238b45"]), ("checkpoint", [over_land("#0570b0", 0.75)])],

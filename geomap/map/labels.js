@@ -1,0 +1,178 @@
+/* geomap: the map's names (geomap/map/labels.py chooses them and their order), placed on
+ * every view so that no two overlap and none covers a mark.
+ *
+ * Greedy, in the order Python sends (most important first): each candidate whose zoom has come
+ * tries its positions (areas: centred on their anchor; points: right, left, above, below
+ * their mark) and takes the first whose box touches neither a placed label nor a mark.
+ * Boxes are kept in a grid of screen cells, so a map of thousands of marks stays fast.
+ */
+(function () {
+  "use strict";
+  if (typeof L === "undefined") return;  // page.js has said so
+
+  var CELL = 64, GAP = 2, DOT = 3;
+  var AREA_SHIFT = 24;  // px: how far a country's or region's name may move off its anchor
+  var MARK_CLEAR = 10;  // px from a place to its label: past a town's usual mark (radius 6 to 9)
+
+  function Grid() { this.cells = {}; }
+  Grid.prototype.keys = function (b) {
+    var out = [];
+    for (var x = Math.floor(b[0] / CELL); x <= Math.floor(b[2] / CELL); x++) {
+      for (var y = Math.floor(b[1] / CELL); y <= Math.floor(b[3] / CELL); y++) out.push(x + ":" + y);
+    }
+    return out;
+  };
+  Grid.prototype.add = function (b) {
+    var cells = this.cells;
+    this.keys(b).forEach(function (k) { (cells[k] = cells[k] || []).push(b); });
+  };
+  Grid.prototype.hits = function (b) {
+    var keys = this.keys(b);
+    for (var i = 0; i < keys.length; i++) {
+      var list = this.cells[keys[i]] || [];
+      for (var j = 0; j < list.length; j++) {
+        var o = list[j];
+        if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return true;
+      }
+    }
+    return false;
+  };
+
+  /* The boxes of the map's own controls (title, legend, buttons, scale, attribution), in
+     container pixels: labels and popups keep clear of them. */
+  L.geomap.controlBoxes = function (map) {
+    var origin = map.getContainer().getBoundingClientRect(), out = [];
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (node) {
+      var b = node.getBoundingClientRect();
+      if (b.width && b.height) out.push([b.left - origin.left, b.top - origin.top, b.right - origin.left, b.bottom - origin.top]);
+    });
+    return out;
+  };
+
+  L.geomap.Labels = L.Layer.extend({
+    /* `names`: [[text, lat, lon, kind, zoom], …]; `groups`: the event layers whose marks
+       labels keep clear of. */
+    initialize: function (names, groups) {
+      this._names = names.map(function (n) {
+        return {text: n[0], latlng: L.latLng(n[1], n[2]), kind: n[3], zoom: n[4], area: n[3] === "country" || n[3] === "region"};
+      });
+      this._groups = groups;
+      this.shown = [];
+    },
+
+    onAdd: function (map) {
+      if (!map.getPane("geomap-labels")) {
+        var pane = map.createPane("geomap-labels");
+        pane.style.zIndex = 390;  // over shaded regions, under the marks (400) and popups
+        pane.style.pointerEvents = "none";
+      }
+      this._box = L.DomUtil.create("div", "geomap-labels", map.getPane("geomap-labels"));
+      this._box.setAttribute("aria-hidden", "true");  // the marks and the table name every place
+      map.on("moveend overlayadd overlayremove geomapmarksmoved", this.update, this);
+      this.update();
+    },
+
+    onRemove: function (map) {
+      map.off("moveend overlayadd overlayremove geomapmarksmoved", this.update, this);
+      L.DomUtil.remove(this._box);
+      this.shown = [];
+    },
+
+    /* Every name's element, made and measured once (all appended, then all read: one layout). */
+    _measure: function () {
+      if (this._measured) return;
+      var box = this._box;
+      this._names.forEach(function (n) {
+        n.el = L.DomUtil.create("span", "geomap-label geomap-label-" + n.kind, box);
+        n.el.textContent = n.text;
+        n.el.style.visibility = "hidden";
+        if (n.kind === "city") {
+          n.dot = L.DomUtil.create("span", "geomap-label-dot", box);
+          n.dot.style.display = "none";
+        }
+      });
+      // All read before any is hidden: a read after a change would lay the page out again.
+      this._names.forEach(function (n) {
+        n.w = n.el.offsetWidth;
+        n.h = n.el.offsetHeight;
+      });
+      this._names.forEach(function (n) {
+        n.el.style.display = "none";
+        n.el.style.visibility = "";
+      });
+      this._measured = true;
+    },
+
+    /* The boxes of the marks on the map now, in container pixels: labels keep clear of them. */
+    marks: function () {
+      var map = this._map, out = [], origin = map.getContainer().getBoundingClientRect();
+      function visit(layer) {
+        if (layer instanceof L.LayerGroup) {
+          layer.eachLayer(visit);
+          return;
+        }
+        if (layer instanceof L.CircleMarker) {
+          var p = map.latLngToContainerPoint(layer.getLatLng()), r = layer.getRadius() + (layer.options.weight || 0) / 2;
+          out.push([p.x - r, p.y - r, p.x + r, p.y + r]);
+        } else if (layer instanceof L.Marker && layer.getElement() && layer.options.interactive !== false) {
+          var b = layer.getElement().getBoundingClientRect();
+          if (b.width || b.height) out.push([b.left - origin.left, b.top - origin.top, b.right - origin.left, b.bottom - origin.top]);
+        }
+      }
+      Object.keys(this._groups).forEach(function (id) {
+        if (map.hasLayer(this._groups[id])) visit(this._groups[id]);
+      }, this);
+      return out;
+    },
+
+    update: function () {
+      var map = this._map;
+      if (!map) return;
+      this._measure();
+      var zoom = map.getZoom(), size = map.getSize(), taken = new Grid(), shown = [];
+      L.geomap.controlBoxes(map).forEach(function (b) { taken.add(b); });  // a name under the legend is no name
+      this.marks().forEach(function (b) { taken.add([b[0] - GAP, b[1] - GAP, b[2] + GAP, b[3] + GAP]); });
+      this._names.forEach(function (n) {
+        n.el.style.display = "none";
+        if (n.dot) n.dot.style.display = "none";
+        if (zoom < n.zoom) return;
+        var p = map.latLngToContainerPoint(n.latlng);
+        if (p.x < -n.w || p.y < -n.h || p.x > size.x + n.w || p.y > size.y + n.h) return;
+        var w = n.w, h = n.h, tries;
+        if (n.area) {
+          // Centred on the anchor; else just above or below it (a country's badges sit
+          // under its name, and its towns' marks may sit on the anchor).
+          tries = [];
+          // Never far off: a name moved a long way names the wrong land.
+          var shift = Math.min(w / 4, AREA_SHIFT);
+          [0, -1, 1].forEach(function (dx) {
+            [-0.5, -1.5, 0.5, -2.5, 1.5].forEach(function (dy) { tries.push([p.x - w / 2 + dx * shift, p.y + dy * h]); });
+          });
+        } else {
+          // Beside the place's mark (or a city's dot): right, left, above, below; then further
+          // out, past a big mark or one that spreading moved.
+          tries = [];
+          (n.kind === "city" ? [DOT + GAP] : [MARK_CLEAR, 2 * MARK_CLEAR]).forEach(function (d) {
+            tries.push([p.x + d, p.y - h / 2], [p.x - d - w, p.y - h / 2], [p.x - w / 2, p.y - d - h], [p.x - w / 2, p.y + d]);
+          });
+        }
+        for (var t = 0; t < tries.length; t++) {
+          var b = [tries[t][0], tries[t][1], tries[t][0] + w, tries[t][1] + h];
+          if (b[0] < 0 || b[1] < 0 || b[2] > size.x || b[3] > size.y || taken.hits(b)) continue;  // whole, or not at all
+          taken.add(b);
+          if (n.dot) {  // a city with no mark of its own shows where it is with a dot
+            taken.add([p.x - DOT, p.y - DOT, p.x + DOT, p.y + DOT]);
+            L.DomUtil.setPosition(n.dot, map.containerPointToLayerPoint([p.x - DOT, p.y - DOT]));
+            n.dot.style.display = "";
+          }
+          L.DomUtil.setPosition(n.el, map.containerPointToLayerPoint([b[0], b[1]]));
+          n.el.style.display = "";
+          shown.push({text: n.text, kind: n.kind, box: b});
+          return;
+        }
+      }, this);
+      this.shown = shown;
+    }
+  });
+
+})();

@@ -1,0 +1,188 @@
+"""The map's names: countries, regions, large cities and the places that carry events.
+
+Everything here is offline, from the bundled gazetteer. Python chooses the candidates, where
+each one is anchored, the zoom from which it may show and its priority (the order of the
+list); the page (labels.js) places them on every view without collisions, greedily in that
+order, and leaves out what does not fit.
+
+The text of a label comes from one `NameSource`: English names now; another language is a
+source of its own, given to `map_labels` (and so to `assemble_map`).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import shapely
+import shapely.ops
+
+from ..errors import GeomapError
+from ..gazetteer import default_gazetteer
+from ..gazetteer.places import geometries
+
+# Kinds of label, as the page's CSS classes name them (geomap-label-<kind>).
+COUNTRY, REGION, CITY, EVENT_PLACE = "country", "region", "city", "place"
+
+MARGIN_DEG = 8.0  # names this far outside the events' extent still help to find one's way
+# Cities by population: the zoom from which each may show (the first that applies).
+CITY_ZOOMS = ((1_000_000, 4), (300_000, 6), (100_000, 7))
+# Countries and regions by the area of their main part (square degrees): from which zoom.
+COUNTRY_ZOOMS = ((40.0, 2), (20.0, 3), (4.0, 4), (0.5, 5), (0.0, 7))
+REGION_ZOOMS = ((60.0, 4), (4.0, 5), (0.0, 6))
+EVENT_PLACE_ZOOM = 3  # the places that carry events: from the first view on, where they fit
+# A country wider than this (square degrees: Russia, Kazakhstan) is named once more in each
+# band of BAND_DEG of longitude, from COUNTRY_REPEAT_ZOOM on: zoomed in on Ukraine, Russia's one
+# name in Siberia is far off screen.
+WIDE_COUNTRY_AREA = 300.0
+BAND_DEG = 40.0
+COUNTRY_REPEAT_ZOOM = 4
+LABEL_POINT_TOLERANCE = 0.2  # degrees: polylabel's precision, far below a label's size
+
+
+class NameSource(Protocol):
+    """Gives the text of a place's label in a language, or None where it has none."""
+
+    language: str
+
+    def label(self, place_id: str, language: str) -> str | None: ...
+
+
+class GazetteerNames:
+    """English labels from the bundled gazetteer: a disputed area's neutral label, else the
+    place's name."""
+
+    languages = ("en",)
+
+    def __init__(self, language: str = "en", gazetteer=None):
+        if language not in self.languages:
+            raise GeomapError(
+                f"no labels in language {language!r}; this name source has: "
+                + ", ".join(self.languages)
+            )
+        self.language = language
+        self._gazetteer = gazetteer or default_gazetteer()
+
+    def label(self, place_id: str, language: str) -> str | None:
+        if language != self.language:
+            return None
+        try:
+            place = self._gazetteer.get(place_id)
+        except KeyError:
+            return None
+        return place.display_name if place is not None else None
+
+
+def map_labels(located, bounds, names: NameSource | None = None) -> dict:
+    """The map's names for the page: {"labels": candidates, "countries": anchors}.
+
+    The candidates come first the most important, each [text, lat, lon, kind, zoom]; the
+    anchors are where each country's name sits ({id: [lat, lon]}): the badge of its
+    country-wide facts goes under it. `bounds` are the map's [[south, west], [north, east]];
+    names outside them (and a margin) are not sent.
+    """
+    names = names or GazetteerNames()
+    (south, west), (north, east) = bounds
+    box = shapely.box(west - MARGIN_DEG, south - MARGIN_DEG, east + MARGIN_DEG, north + MARGIN_DEG)
+    event_places = _event_places(located)
+    event_countries = {p["country"] for p in event_places.values() if p.get("country")}
+
+    def text(place_id, fallback=None):
+        return names.label(place_id, names.language) or fallback
+
+    countries, regions, cities, marked, anchors, repeats = [], [], [], [], {}, []
+    for cid, geom in geometries("country").geometry.items():
+        if geom.intersects(box):
+            main, area = _main_part(geom)
+            label = text(cid)
+            if label and area > 0:
+                lon, lat = _label_point(main)
+                anchors[cid] = [round(lat, 3), round(lon, 3)]
+                countries.append((area, [label, lat, lon, COUNTRY, _by_size(area, COUNTRY_ZOOMS)]))
+            if area > WIDE_COUNTRY_AREA:  # named again where the reader looks, zoomed in
+                for part in _bands(main):
+                    lon, lat = _label_point(part)
+                    repeats.append([label, lat, lon, COUNTRY, COUNTRY_REPEAT_ZOOM])
+    for rid, geom in geometries("region").geometry.items():
+        if rid.split("-")[0] in event_countries and geom.intersects(box):
+            main, area = _main_part(geom)
+            label = text(rid)
+            if label:
+                lon, lat = _label_point(main)
+                has_events = rid in event_places
+                regions.append(
+                    (not has_events, -area, [label, lat, lon, REGION, _by_size(area, REGION_ZOOMS)])
+                )
+    for place in event_places.values():
+        if place["kind"] in ("town", "checkpoint"):
+            label = text(place["id"], place.get("label") or place["name"])
+            marked.append([label, place["lat"], place["lon"], EVENT_PLACE, EVENT_PLACE_ZOOM])
+    gazetteer = default_gazetteer()
+    for country in sorted(event_countries):
+        for town in gazetteer.find(kind="town", country=country):
+            zoom = next((z for pop, z in CITY_ZOOMS if town.population >= pop), None)
+            if (
+                zoom is None
+                or town.id in event_places
+                or not box.contains(shapely.Point(town.lon, town.lat))
+            ):
+                continue
+            label = text(town.id)
+            if label:
+                cities.append((-town.population, [label, town.lat, town.lon, CITY, zoom]))
+    # Priority: countries (the largest first), then the places that carry events, the regions
+    # that do, the largest cities, and the other regions.
+    countries.sort(key=lambda c: -c[0])
+    regions.sort(key=lambda r: r[:2])
+    cities.sort(key=lambda c: c[0])
+    with_events = [r[2] for r in regions if not r[0]]
+    others = [r[2] for r in regions if r[0]]
+    big = [c[1] for c in cities if c[1][4] <= 4]
+    small = [c[1] for c in cities if c[1][4] > 4]
+    out = [c[1] for c in countries] + repeats + marked + with_events + big + others + small
+    return {
+        "labels": [[t, round(la, 3), round(lo, 3), kind, zoom] for t, la, lo, kind, zoom in out],
+        "countries": anchors,
+    }
+
+
+def _event_places(located) -> dict:
+    seen: dict = {}
+    for column in ("places", "route"):
+        for records in located[column]:
+            for record in records or ():
+                seen.setdefault(record.get("shape") or record["id"], record)
+    return seen
+
+
+def _main_part(geom):
+    """The largest polygon of an outline and its area; a country's name goes there (Russia's
+    on its mainland, not on Chukotka across the antimeridian)."""
+    parts = list(getattr(geom, "geoms", [geom]))
+    main = max(parts, key=lambda p: p.area)
+    return main, main.area
+
+
+def _bands(polygon):
+    """The largest piece of the polygon in each band of longitude (pieces too small to hold a
+    name are left out)."""
+    minx, miny, maxx, maxy = polygon.bounds
+    out, west = [], minx
+    while west < maxx:
+        piece = polygon.intersection(shapely.box(west, miny, west + BAND_DEG, maxy))
+        parts = [p for p in getattr(piece, "geoms", [piece]) if p.geom_type == "Polygon"]
+        if parts:
+            biggest = max(parts, key=lambda p: p.area)
+            if biggest.area > WIDE_COUNTRY_AREA / 4:
+                out.append(biggest)
+        west += BAND_DEG
+    return out
+
+
+def _label_point(polygon):
+    """A point well inside the polygon (not its centroid, which may lie outside it)."""
+    point = shapely.ops.polylabel(polygon, tolerance=LABEL_POINT_TOLERANCE)
+    return point.x, point.y
+
+
+def _by_size(area, zooms):
+    return next(zoom for least, zoom in zooms if area >= least)

@@ -1,0 +1,89 @@
+"""The README's pictures of the report's map, made again from the code as it is.
+
+    python scripts/screenshots.py             # writes output/war-resistance-2022*.png
+
+Needs what `geomap build --png` needs (pip install '.[png]' and a Chromium). The map is built
+self-contained on the outline basemap, so nothing here needs the network:
+
+- output/war-resistance-2022.png         the report at 1280×800, as it opens
+- output/war-resistance-2022-ukraine.png its "Ukraine" framing button pressed
+- output/war-resistance-2022-360.png     a phone, 360×740
+- output/war-resistance-2022-dark.png    1280×800 where the reader's system asks for dark colours
+- output/war-resistance-2022-card.png    the PNG card, 1200×630 (`geomap build --png`)
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from geomap.map import assemble_map
+from geomap.outputs import save
+from geomap.pipeline import bundled_events, locate
+from geomap.png import CHROMIUM_ARGS, READY, find_chromium, save_png
+
+REPO = Path(__file__).resolve().parents[1]
+NAME = "war-resistance-2022"
+FRAMING = "Ukraine"  # the button of the Ukraine view (view.py derives it from the data)
+
+# (file suffix, viewport width, height, colour scheme, framing button to press)
+SHOTS = [
+    ("", 1280, 800, "light", None),
+    ("-ukraine", 1280, 800, "light", FRAMING),
+    ("-360", 360, 740, "light", None),
+    ("-dark", 1280, 800, "dark", None),
+]
+CARD = ("-card", 1200, 630)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=REPO / "output", help="folder for the PNGs")
+    args = parser.parse_args()
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("no Chromium found: apt-get install chromium, or set GEOMAP_CHROMIUM")
+    located = locate([bundled_events()])
+    fmap = assemble_map(located, self_contained=True, basemap="vector")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="geomap-shots-") as tmp:
+        page = Path(tmp) / f"{NAME}.html"
+        save(fmap, page)
+        _shoot(chromium, page, args.out)
+    suffix, width, height = CARD
+    save_png(
+        assemble_map(located, self_contained=True, basemap="vector"),
+        args.out / f"{NAME}{suffix}.png",
+        width=width,
+        height=height,
+    )
+    print(f"wrote {len(SHOTS) + 1} pictures to {args.out}")
+
+
+def _shoot(chromium: str, page_path: Path, out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            for suffix, width, height, scheme, framing in SHOTS:
+                context = browser.new_context(
+                    viewport={"width": width, "height": height}, color_scheme=scheme
+                )
+                page = context.new_page()
+                page.goto(page_path.as_uri())
+                page.wait_for_selector(READY, state="attached")
+                if page.evaluate("document.documentElement.hasAttribute('data-geomap-error')"):
+                    raise SystemExit(f"the map failed in the browser at {width}×{height}")
+                if framing:
+                    page.locator(".geomap-framings button", has_text=framing).click()
+                page.wait_for_timeout(200)  # the labels are placed on the view's moveend
+                page.screenshot(path=str(out / f"{NAME}{suffix}.png"))
+                context.close()
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()

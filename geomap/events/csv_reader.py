@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..csvcells import read_cells  # cells geomap export escaped for spreadsheets
 from ..errors import EventsError
+from .carried import CarriedPlaces
 from .csv_numbers import (
     DECIMAL_COMMA,
     LIST_SEPARATOR,
@@ -38,8 +39,9 @@ META_SOURCE = {
 }
 # A `#layer` row: id, name, colour, and optionally a description.
 LAYER_CELLS = ("id", "name", "color", "description")
-# Written by `geomap export` for people and GIS tools; worked out again from the names when the
-# file is read (like the map's own `precision`), so they are skipped on reading.
+# Written by `geomap export` for people and GIS tools: each place's resolved id and kind, and the
+# event's geometry. Read back, the ids place the names without looking them up again
+# (events/carried.py); a row whose id cells are empty is resolved by its names.
 DERIVED_COLUMNS = ("place_ids", "place_kinds", "route_ids", "wkt")
 
 _LIST_FIELDS = {"places", "route", "tags"}
@@ -61,6 +63,7 @@ def parse_csv(path: Path, text: str, *, decimal_comma: bool = False):
     # strict: a stray quote (`"a"b`, or one never closed) is an error, not a silent guess.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=separator or ",")
     events: list[dict] = []
+    carried: list = []  # per event, the places an export resolved (CarriedPlaces), or None
     rows: list[int] = []  # filled row by row: on a CSV error, the last row read whole is known
     meta: dict = {}
     meta_rows: dict = {}  # a file field (or ("layers", k)) -> its row, for messages
@@ -78,12 +81,12 @@ def parse_csv(path: Path, text: str, *, decimal_comma: bool = False):
             )
         header = _check_header(path, [h.strip() for h in header], reader.line_num)
         header_end = reader.line_num
-        _read_rows(path, reader, header, events, rows, commas)
+        _read_rows(path, reader, header, events, rows, commas, carried)
     except csv.Error as exc:
         start = (rows[-1] if rows else header_end) + 1  # the record that broke starts here
         raise _csv_error(path, exc, start, reader.line_num) from None
     commas.raise_any()
-    return {**meta, "events": events}, _CsvRows(rows, meta_rows)
+    return {**meta, "events": events}, _CsvRows(rows, meta_rows, carried)
 
 
 def _separator(text: str) -> str | None:
@@ -212,7 +215,7 @@ def _csv_error(path, exc, start, end):
     )
 
 
-def _read_rows(path, reader, header, events, rows, commas):
+def _read_rows(path, reader, header, events, rows, commas, carried):
     """Each row as an event dict (in `events`) and its line number (in `rows`)."""
     width = len(header)
     lists = [c for c in header if c in _LIST_FIELDS]
@@ -242,8 +245,7 @@ def _read_rows(path, reader, header, events, rows, commas):
         # Every cell as text first (one comprehension, no branches), then the few columns
         # that mean more than text.
         event = {column: cell for column, cell in zip(header, read_cells(cells)) if cell}
-        for column in derived:
-            event.pop(column, None)
+        resolved = {column: event.pop(column) for column in derived if column in event}
         for column in lists:
             cell = event.get(column)
             if cell is not None:
@@ -265,6 +267,7 @@ def _read_rows(path, reader, header, events, rows, commas):
             cell = event.pop(column, None)
             if cell is not None:
                 event.setdefault("source", {})[_SOURCE_FIELDS[column]] = cell
+        carried.append(_carried(path, row_number, resolved, event) if resolved else None)
         events.append(event)
         rows.append(row_number)
 
@@ -324,10 +327,60 @@ def _given_places(path, row_number, event, columns, commas):
     event["places"] = entries
 
 
+def _carried(path, row_number, cells, event) -> CarriedPlaces | None:
+    """The export's place_ids, place_kinds, route_ids and wkt cells of a row, checked against
+    the row's places and route: one entry per place, in the same order."""
+    import shapely
+
+    def entries(column, names):
+        if column not in cells:
+            return ()
+        parts = tuple(part.strip() for part in cells[column].split(LIST_SEPARATOR))
+        count = len(names) if isinstance(names, list) else 0
+        if len(parts) != count:
+            raise EventsError(
+                f"{path}, row {row_number}, field {column}: {len(parts)} "
+                f"{'entry' if len(parts) == 1 else 'entries'} for {count} "
+                f"{'place' if count == 1 else 'places'} of `{_OF[column]}`; `geomap export` "
+                "writes one per place, in the same order. Clear the cell to resolve the names "
+                "again.",
+                path=path,
+                line=row_number,
+                field=column,
+            )
+        return parts
+
+    geometry = None
+    if "wkt" in cells:
+        try:
+            geometry = shapely.from_wkt(cells["wkt"])
+        except shapely.errors.GEOSException:
+            geometry = None
+        if geometry is None or geometry.is_empty:
+            raise EventsError(
+                f"{path}, row {row_number}, field wkt: expected the event's geometry as WKT, "
+                f"e.g. POINT (36.25475 49.98177) (longitude first), got {cells['wkt'][:60]!r}. "
+                "Clear the cell to have it worked out from the places again.",
+                path=path,
+                line=row_number,
+                field="wkt",
+            )
+    return CarriedPlaces(
+        places=entries("place_ids", event.get("places")),
+        route=entries("route_ids", event.get("route")),
+        kinds=entries("place_kinds", event.get("places")),
+        geometry=geometry,
+    )
+
+
+_OF = {"place_ids": "places", "place_kinds": "places", "route_ids": "route"}
+
+
 class _CsvRows:
-    def __init__(self, rows, meta_rows=None):
+    def __init__(self, rows, meta_rows=None, carried=None):
         self._rows = rows
         self._meta = meta_rows or {}
+        self.carried = carried or []
 
     def line_for(self, data, loc):
         for key in (tuple(loc[:2]), tuple(loc[:1])):  # a `#` row: ("layers", k) or ("title",)

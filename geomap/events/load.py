@@ -148,7 +148,8 @@ def _validate(path: Path, data, lines) -> EventsFile:
             finder=lambda index, field: lines.line_for(
                 data, ("events", index, *((field,) if isinstance(field, str) else field))
             )[0],
-        )
+        ),
+        getattr(lines, "carried", ()),
     )
 
 

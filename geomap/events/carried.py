@@ -11,9 +11,11 @@ clearing the id cell resolves the name again. An empty id is a place to resolve 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..gazetteer.normalize import normalize, skeleton, split_descriptor
 from ..gazetteer.user_places import lookup_if_known
+from . import record
 
 # Coordinates written with 5 decimals (ids) or as the float's repr (wkt, GeoJSON): within a
 # hundred-thousandth of a degree (about a metre) they are the same point.
@@ -29,6 +31,8 @@ class CarriedPlaces:
     route: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()  # one kind per entry of `places`, or none at all
     geometry: object | None = None  # shapely geometry of the event, as the file gives it
+    regions: str = "points"  # how that geometry draws regions (REGIONS)
+    noun: str = "cell"  # what holds a field in the file: a CSV cell, a GeoJSON property
     fields: tuple[tuple[str, str], ...] = (
         ("places", "place_ids"),
         ("route", "route_ids"),
@@ -46,14 +50,14 @@ class CarriedPlaces:
 def fix(carried: CarriedPlaces, part: str) -> str:
     """The one way out of a disagreement, in the file's own words."""
     if part == "geometry":
-        return f"clear the {carried.field(part)} cell to have it written from the places again"
+        return f"clear the {carried.field(part)} {carried.noun} to have it written from the places again"
     if part == "kinds":
         return (
-            f"clear the {carried.field('kinds')} and {carried.field('places')} cells to "
+            f"clear the {carried.field('kinds')} and {carried.field('places')} {carried.noun}s to "
             "resolve the names again, or put back what the export wrote"
         )
     return (
-        f"clear the {carried.field(part)} cell (or that entry of it) to resolve the names "
+        f"clear the {carried.field(part)} {carried.noun} (or that entry of it) to resolve the names "
         "again, or put back what the export wrote"
     )
 
@@ -84,7 +88,8 @@ def place_of_id(written: str, place_id: str, gazetteer):
     except KeyError:
         return None, (
             f"no place has the id {place_id!r} (not in the bundled gazetteer, nor in a places "
-            "file given to this run)"
+            "file given to this run: for a place of your own, give its places file with "
+            "--places)"
         )
     if names_the_place(written, place):
         return place, None
@@ -101,20 +106,68 @@ def place_of_id(written: str, place_id: str, gazetteer):
     )
 
 
-def same_geometry(carried_geometry, kind: str, points) -> bool:
-    """Whether the file's geometry is the one the places give (record.geometry's kind and
-    [lon, lat] points)."""
+REGIONS = ("points", "outline")  # how an export draws a region: its centre, or its outline
+
+
+def event_geometry(places: list, route: list, regions: str = "points"):
+    """The event's geometry as an export writes it (shapely): its route as a line, its places
+    as points; with regions="outline", a region or group of regions (or a point given to a
+    region) as the outline it is drawn with. One declaration for the export and the check."""
     import shapely
 
-    expected = {
-        "Point": shapely.Point,
-        "MultiPoint": shapely.MultiPoint,
-        "LineString": shapely.LineString,
-    }[kind](points)
+    kind, points = record.geometry(places, route)
+    if regions == "points" or route or not any("shape" in p for p in places):
+        return {
+            "Point": shapely.Point,
+            "MultiPoint": shapely.MultiPoint,
+            "LineString": shapely.LineString,
+        }[kind](points)
+    parts = [
+        _outline(p["shape"]) if "shape" in p else shapely.Point(p["lon"], p["lat"]) for p in places
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    polygons = [g for part in parts for g in getattr(part, "geoms", [part])]
+    if all(g.geom_type == "Polygon" for g in polygons):
+        return shapely.MultiPolygon(polygons)
+    return shapely.GeometryCollection(parts)
+
+
+def _outline(shape_id: str):
+    """The outline of a region or group of regions, by its id."""
+    from ..gazetteer.places import geometries
+
+    for kind in ("region", "group"):
+        frame = geometries(kind)
+        if shape_id in frame.index:
+            return _counterclockwise(shape_id, kind)
+    raise KeyError(shape_id)  # a record's shape is always a region's or a group's id
+
+
+@lru_cache(maxsize=256)
+def _counterclockwise(shape_id: str, kind: str):
+    """An outline with its rings as RFC 7946 wants them: outer rings counterclockwise, holes
+    clockwise (the right-hand rule)."""
+    from shapely.geometry.polygon import orient
+
+    from ..gazetteer.places import geometries
+
+    outline = geometries(kind).geometry[shape_id]
+    parts = getattr(outline, "geoms", None)
+    if parts is None:
+        return orient(outline, 1.0)
+    return type(outline)([orient(part, 1.0) for part in parts])
+
+
+def same_geometry(carried_geometry, places: list, route: list, regions: str = "points") -> bool:
+    """Whether the file's geometry is the one the places give."""
+    import shapely
+
+    expected = event_geometry(places, route, regions)
     return bool(
         carried_geometry.geom_type == expected.geom_type
         and shapely.equals_exact(carried_geometry, expected, tolerance=TOLERANCE)
     )
 
 
-__all__ = ["CarriedPlaces", "names_the_place", "place_of_id", "same_geometry"]
+__all__ = ["CarriedPlaces", "event_geometry", "names_the_place", "place_of_id", "same_geometry"]

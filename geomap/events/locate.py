@@ -113,8 +113,26 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
                         )
         return found
 
+    by_id: dict = {}  # (name, id, how the file names its fields) -> (record, what is wrong)
+
     def _carried_record(name, place_id, carried, field, position):
         """An entry placed by the id an export carried, or (None, (part, what is wrong))."""
+        key = (name, place_id, field, carried.fields, carried.noun)
+        if key not in by_id:  # a dataset names the same few places again and again
+            by_id[key] = _placed_by_id(name, place_id, carried, field)
+        record, wrong = by_id[key]
+        if wrong:
+            return None, wrong
+        kinds = carried.kinds if field == "places" else ()
+        if kinds and kinds[position] and kinds[position] != record["kind"]:
+            return None, (
+                "kinds",
+                f"the kind {kinds[position]!r} given for {written(name)!r} is not that of its "
+                f"id {place_id!r}, a {record['kind']}; {carried_fix(carried, 'kinds')}",
+            )
+        return record, None
+
+    def _placed_by_id(name, place_id, carried, field):
         if not isinstance(name, str):  # the editor's point or code: its id must be its own
             record, wrong = given.place_record(name, gazetteer)
             if wrong is None and record["id"] != place_id:
@@ -133,14 +151,7 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
             else:
                 wrong = f"{wrong}; {carried_fix(carried, field)}"
         if wrong:
-            return None, ("places" if field == "places" else "route", wrong)
-        kinds = carried.kinds if field == "places" else ()
-        if kinds and kinds[position] and kinds[position] != record["kind"]:
-            return None, (
-                "kinds",
-                f"the kind {kinds[position]!r} given for {written(name)!r} is not that of its "
-                f"id {place_id!r}, a {record['kind']}; {carried_fix(carried, 'kinds')}",
-            )
+            return None, (field, wrong)
         return record, None
 
     places = [resolve(i, "places", e.places) for i, e in enumerate(events.events)]
@@ -148,14 +159,15 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
     for index, carried in enumerate(events.carried):
         if carried is None or carried.geometry is None or problems:
             continue
-        kind, points = event_record.geometry(places[index], route[index])
-        if not same_geometry(carried.geometry, kind, points):
+        if not same_geometry(carried.geometry, places[index], route[index], carried.regions):
+            kind, points = event_record.geometry(places[index], route[index])
+            shape = f"{kind} {points}" if carried.regions == "points" else "outlines and points"
             where = carried.field("geometry")
             report(
                 index,
                 where,
                 f"{_where(events, index, where)}: the geometry is not where the event's places "
-                f"are ({kind} {points}); geomap draws the places, so a point is moved by its "
+                f"are ({shape}); geomap draws the places, so a point is moved by its "
                 f"lat and lon, not by the geometry; {carried_fix(carried, 'geometry')}.",
             )
     if problems:

@@ -8,8 +8,11 @@ from pathlib import Path
 
 import pytest
 import shapely
+import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 from shapely.geometry import shape
+from test_spreadsheets import _NoAliases, documents
 
 from geomap.cli import cli
 from geomap.errors import EventsError
@@ -293,3 +296,34 @@ def test_a_hand_made_feature_without_ids_is_resolved_by_its_names(tmp_path):
     located = locate_events(load_events(path))
     assert located.loc[0, "places"][0]["name"] == "Uzhhorod"
     assert located.attrs["layers"][0]["id"] == "protests"  # no `geomap` member: built-in layers
+
+
+# --- the property: generated files give the same located events from all three -----------------
+
+
+@given(documents())
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_generated_files_locate_the_same_from_yaml_csv_and_geojson(tmp_path_factory, document):
+    folder = tmp_path_factory.mktemp("generated")
+    source = folder / "e.yaml"
+    source.write_text(yaml.dump(document, Dumper=_NoAliases, allow_unicode=True), encoding="utf-8")
+    from_yaml = locate([source])
+    exports = [
+        _write(folder, "e.csv", export(source, "csv")[1]),
+        _write(folder, "e.geojson", export(source)[1]),
+        _write(folder, "o.geojson", export(source, regions="outline")[1]),
+    ]
+    from geomap.gazetteer.lookup import Gazetteer
+
+    def refuse(self, name, country=None):
+        raise AssertionError(f"looked up {name!r}")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Gazetteer, "lookup", refuse)
+        for path in exports:
+            again = locate([path])
+            assert again.attrs["title"] == from_yaml.attrs["title"]
+            assert again.attrs["layers"] == from_yaml.attrs["layers"]
+            assert again.drop(columns="geometry").equals(from_yaml.drop(columns="geometry"))

@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..errors import EventsError
 from ..gazetteer.normalize import normalize, skeleton, split_descriptor
 from ..gazetteer.user_places import lookup_if_known
 from . import record
+from .csv_numbers import LIST_SEPARATOR  # between the entries of a CSV cell, as in `places`
 
 # Coordinates written with 5 decimals (ids) or as the float's repr (wkt, GeoJSON): within a
 # hundred-thousandth of a degree (about a metre) they are the same point.
@@ -106,6 +108,55 @@ def place_of_id(written: str, place_id: str, gazetteer):
     )
 
 
+def from_csv_cells(path, row_number, cells, event) -> CarriedPlaces:
+    """The export's place_ids, place_kinds, route_ids and wkt cells of a row, checked against
+    the row's places and route: one entry per place, in the same order."""
+    import shapely
+
+    def entries(column, names):
+        if column not in cells:
+            return ()
+        parts = tuple(part.strip() for part in cells[column].split(LIST_SEPARATOR))
+        count = len(names) if isinstance(names, list) else 0
+        if len(parts) != count:
+            raise EventsError(
+                f"{path}, row {row_number}, field {column}: {len(parts)} "
+                f"{'entry' if len(parts) == 1 else 'entries'} for {count} "
+                f"{'place' if count == 1 else 'places'} of `{_OF[column]}`; `geomap export` "
+                "writes one per place, in the same order. Clear the cell to resolve the names "
+                "again.",
+                path=path,
+                line=row_number,
+                field=column,
+            )
+        return parts
+
+    geometry = None
+    if "wkt" in cells:
+        try:
+            geometry = shapely.from_wkt(cells["wkt"])
+        except shapely.errors.GEOSException:
+            geometry = None
+        if geometry is None or geometry.is_empty:
+            raise EventsError(
+                f"{path}, row {row_number}, field wkt: expected the event's geometry as WKT, "
+                f"e.g. POINT (36.25475 49.98177) (longitude first), got {cells['wkt'][:60]!r}. "
+                "Clear the cell to have it worked out from the places again.",
+                path=path,
+                line=row_number,
+                field="wkt",
+            )
+    return CarriedPlaces(
+        places=entries("place_ids", event.get("places")),
+        route=entries("route_ids", event.get("route")),
+        kinds=entries("place_kinds", event.get("places")),
+        geometry=geometry,
+    )
+
+
+_OF = {"place_ids": "places", "place_kinds": "places", "route_ids": "route"}
+
+
 REGIONS = ("points", "outline")  # how an export draws a region: its centre, or its outline
 
 
@@ -170,4 +221,11 @@ def same_geometry(carried_geometry, places: list, route: list, regions: str = "p
     )
 
 
-__all__ = ["CarriedPlaces", "event_geometry", "names_the_place", "place_of_id", "same_geometry"]
+__all__ = [
+    "CarriedPlaces",
+    "event_geometry",
+    "from_csv_cells",
+    "names_the_place",
+    "place_of_id",
+    "same_geometry",
+]

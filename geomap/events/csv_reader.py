@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..csvcells import read_cells  # cells geomap export escaped for spreadsheets
 from ..errors import EventsError
-from .carried import CarriedPlaces
+from .carried import from_csv_cells
 from .csv_numbers import (
     DECIMAL_COMMA,
     LIST_SEPARATOR,
@@ -267,7 +267,7 @@ def _read_rows(path, reader, header, events, rows, commas, carried):
             cell = event.pop(column, None)
             if cell is not None:
                 event.setdefault("source", {})[_SOURCE_FIELDS[column]] = cell
-        carried.append(_carried(path, row_number, resolved, event) if resolved else None)
+        carried.append(from_csv_cells(path, row_number, resolved, event) if resolved else None)
         events.append(event)
         rows.append(row_number)
 
@@ -325,55 +325,6 @@ def _given_places(path, row_number, event, columns, commas):
                 parts[axis] = int(number) if number.is_integer() and "." not in text else number
         entries.append({"name": name, **parts})
     event["places"] = entries
-
-
-def _carried(path, row_number, cells, event) -> CarriedPlaces | None:
-    """The export's place_ids, place_kinds, route_ids and wkt cells of a row, checked against
-    the row's places and route: one entry per place, in the same order."""
-    import shapely
-
-    def entries(column, names):
-        if column not in cells:
-            return ()
-        parts = tuple(part.strip() for part in cells[column].split(LIST_SEPARATOR))
-        count = len(names) if isinstance(names, list) else 0
-        if len(parts) != count:
-            raise EventsError(
-                f"{path}, row {row_number}, field {column}: {len(parts)} "
-                f"{'entry' if len(parts) == 1 else 'entries'} for {count} "
-                f"{'place' if count == 1 else 'places'} of `{_OF[column]}`; `geomap export` "
-                "writes one per place, in the same order. Clear the cell to resolve the names "
-                "again.",
-                path=path,
-                line=row_number,
-                field=column,
-            )
-        return parts
-
-    geometry = None
-    if "wkt" in cells:
-        try:
-            geometry = shapely.from_wkt(cells["wkt"])
-        except shapely.errors.GEOSException:
-            geometry = None
-        if geometry is None or geometry.is_empty:
-            raise EventsError(
-                f"{path}, row {row_number}, field wkt: expected the event's geometry as WKT, "
-                f"e.g. POINT (36.25475 49.98177) (longitude first), got {cells['wkt'][:60]!r}. "
-                "Clear the cell to have it worked out from the places again.",
-                path=path,
-                line=row_number,
-                field="wkt",
-            )
-    return CarriedPlaces(
-        places=entries("place_ids", event.get("places")),
-        route=entries("route_ids", event.get("route")),
-        kinds=entries("place_kinds", event.get("places")),
-        geometry=geometry,
-    )
-
-
-_OF = {"place_ids": "places", "place_kinds": "places", "route_ids": "route"}
 
 
 class _CsvRows:

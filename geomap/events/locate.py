@@ -162,6 +162,7 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
         if not same_geometry(carried.geometry, places[index], route[index], carried.regions):
             kind, points = event_record.geometry(places[index], route[index])
             shape = f"{kind} {points}" if carried.regions == "points" else "outlines and points"
+            shape = shape if len(shape) <= 120 else shape[:119] + "…"  # 200 places: not all
             where = carried.field("geometry")
             report(
                 index,

@@ -93,8 +93,14 @@ def export(path, fmt="geojson", places=(), reading=None, regions="points"):
     carry the file's own fields, so they build the same map; the CSV also each event's own
     link and source, so it reads back as the same file. `regions`: GeoJSON only, "points"
     (each region's centre) or "outline"."""
+    from .errors import GeomapError
     from .outputs import export_csv, export_geojson
 
+    if fmt != "geojson" and regions != "points":
+        raise GeomapError(
+            f"regions={regions!r} is for the GeoJSON export: a CSV gives each event's points "
+            "(wkt) and its places' ids."
+        )
     with cyclic_gc_paused():
         events = load_events(path, reading)
         located = locate_events(events, places_files=places)

@@ -327,3 +327,10 @@ def test_generated_files_locate_the_same_from_yaml_csv_and_geojson(tmp_path_fact
             assert again.attrs["title"] == from_yaml.attrs["title"]
             assert again.attrs["layers"] == from_yaml.attrs["layers"]
             assert again.drop(columns="geometry").equals(from_yaml.drop(columns="geometry"))
+
+
+def test_outlines_are_refused_for_a_csv_in_python_too(strikes):
+    from geomap.errors import GeomapError
+
+    with pytest.raises(GeomapError, match="regions='outline' is for the GeoJSON export"):
+        export(strikes, "csv", regions="outline")

@@ -368,7 +368,7 @@ def build(
     dayfirst,
     decimal_comma,
 ):
-    """Build the map of EVENTS files (YAML or CSV) as one HTML file.
+    """Build the map of EVENTS files (YAML, CSV, or GeoJSON from `geomap export`) as one HTML file.
 
     With no EVENTS, maps the bundled report, War Resistance in Russia and Ukraine (2022).
 
@@ -476,15 +476,26 @@ def _tally(values) -> str:
     default="-",
     help="File to write (default: standard output).",
 )
+@click.option(
+    "--regions",
+    type=click.Choice(["points", "outline"]),
+    default="points",
+    show_default=True,
+    help="GeoJSON: a region (or group of regions) as its centre point, or as its outline.",
+)
 @_places_option
 @_reading_options
-def export(events, fmt, output, places_files, encoding, dayfirst, decimal_comma):
+def export(events, fmt, output, regions, places_files, encoding, dayfirst, decimal_comma):
     """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map).
+
+    Both carry the file's title and layers, and each place's id: `geomap build` reads either
+    back as the same map.
 
     Example:
 
         \b
         geomap export my-events.yaml --format csv -o events.csv
+        geomap export my-events.yaml --regions outline -o events.geojson
     """
     from .outputs import refuse_overwriting_inputs, write_atomic
     from .pipeline import export as export_events
@@ -493,8 +504,13 @@ def export(events, fmt, output, places_files, encoding, dayfirst, decimal_comma)
         [("output", output, "-o")],
         [("the input events file", events)] + [("the places file", p) for p in places_files],
     )
+    if fmt != "geojson" and regions != "points":
+        raise click.UsageError(
+            "--regions outline is for --format geojson: a CSV gives each event's points (wkt) "
+            "and its places' ids."
+        )
     located, text = export_events(
-        events, fmt, places_files, _read_options(encoding, dayfirst, decimal_comma)
+        events, fmt, places_files, _read_options(encoding, dayfirst, decimal_comma), regions
     )
     _warn(located.attrs["warnings"])
     if output == "-":

@@ -280,9 +280,52 @@ def _size_style(height: str) -> str:
 CSV_COLUMNS = record.CSV_COLUMNS
 
 
-def export_geojson(located) -> str:
+# The GeoJSON export's own member (RFC 7946 §6.1, a foreign member: GIS tools pass it by) with
+# the file's fields, so `geomap build` reads the export back as the same map.
+GEOJSON_MEMBER = "geomap"
+
+
+def export_geojson(located, events=None, regions="points") -> str:
+    """The located events as a GeoJSON FeatureCollection, one Feature per event, with the
+    file's title, description and layers (and, given the EventsFile `events`, its source and
+    places file) in the member `geomap`. `regions="outline"`: a region or group of regions
+    as its outline (Polygon or MultiPolygon; a GeometryCollection beside points) instead of
+    its centre point; routes stay lines."""
+    from shapely.geometry import mapping
+
+    from .events.carried import REGIONS, event_geometry
+
+    if regions not in REGIONS:
+        raise GeomapError(f"--regions: expected one of {', '.join(REGIONS)}, got {regions!r}")
+    collection = events_geojson(located)
+    if regions == "outline":
+        for feature in collection["features"]:
+            props = feature["properties"]
+            shape = event_geometry(props["places"], props["route"], regions)
+            feature["geometry"] = _json_geometry(mapping(shape))
+    attrs = located.attrs
+    meta: dict = {"regions": regions}
+    meta.update({key: attrs[key] for key in ("title", "description") if attrs.get(key)})
+    if events is not None and events.source is not None:
+        meta["source"] = events.source.model_dump(mode="json", exclude_none=True)
+    if events is not None and events.places_file:
+        meta["places_file"] = events.places_file
+    meta["layers"] = [
+        {key: value for key, value in layer.items() if value is not None}
+        for layer in attrs.get("layers") or []
+    ]
+    document = {"type": "FeatureCollection", GEOJSON_MEMBER: meta, **collection}
     # allow_nan=False: `Infinity` or `NaN` would make the file something JSON readers refuse.
-    return json.dumps(events_geojson(located), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def _json_geometry(value):
+    """shapely's mapping as JSON values: its tuples as lists, so the file reads back equal."""
+    if isinstance(value, dict):
+        return {key: _json_geometry(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_geometry(item) for item in value]
+    return value
 
 
 def export_csv(located, events=None) -> str:

@@ -88,16 +88,26 @@ def _locate(paths, progress, places=(), reading=None):
     return combined
 
 
-def export(path, fmt="geojson", places=(), reading=None):
-    """(the located events, the text of their export as `fmt`, "geojson" or "csv"). The CSV
-    also carries the file's own fields and each event's own link and source, from the events
-    file itself, so it reads back as the same file."""
+def export(path, fmt="geojson", places=(), reading=None, regions="points"):
+    """(the located events, the text of their export as `fmt`, "geojson" or "csv"). Both
+    carry the file's own fields, so they build the same map; the CSV also each event's own
+    link and source, so it reads back as the same file. `regions`: GeoJSON only, "points"
+    (each region's centre) or "outline"."""
+    from .errors import GeomapError
     from .outputs import export_csv, export_geojson
 
+    if fmt != "geojson" and regions != "points":
+        raise GeomapError(
+            f"regions={regions!r} is for the GeoJSON export: a CSV gives each event's points "
+            "(wkt) and its places' ids."
+        )
     with cyclic_gc_paused():
         events = load_events(path, reading)
         located = locate_events(events, places_files=places)
-    text = export_geojson(located) if fmt == "geojson" else export_csv(located, events)
+    if fmt == "geojson":
+        text = export_geojson(located, events, regions)
+    else:
+        text = export_csv(located, events)
     return located, text
 
 

@@ -223,11 +223,100 @@ def test_a_spreadsheet_resave_of_the_export_reads_back_the_same(strikes):
     assert dumped(excel, options) == dumped(strikes)
 
 
-def test_a_places_id_column_does_not_place_anything(tmp_path):
-    """The resolved columns are written for people and GIS tools; geomap resolves the names."""
-    rows = [[*ROWS[1], "gn:1", "town", "", "POINT (0 0)"]]
+# --- the export's ids place the names, without looking them up -------------------------------
+
+
+@pytest.fixture
+def no_lookup(monkeypatch):
+    """The gazetteer's name lookup made to fail: what is built must not need it."""
+    from geomap.gazetteer.lookup import Gazetteer
+
+    def refuse(self, name, country=None):
+        raise AssertionError(f"looked up {name!r}")
+
+    monkeypatch.setattr(Gazetteer, "lookup", refuse)
+
+
+@pytest.mark.parametrize("which", ["report", "strikes"])
+def test_a_csv_export_rebuilds_without_the_gazetteers_lookup(tmp_path, strikes, which, request):
+    source = bundled_events() if which == "report" else strikes
+    from_yaml = build([source], tmp_path / "from-yaml.html").path.read_bytes()
+    _, text = export(source, "csv")
+    again = strikes.with_name(f"{which}.csv")
+    again.write_text(text, encoding="utf-8", newline="")
+    request.getfixturevalue("no_lookup")
+    assert build([again], tmp_path / "from-csv.html").path.read_bytes() == from_yaml
+
+
+def _edited(strikes, old, new):
+    """The fixture's CSV export with one piece of text replaced, as an editor would."""
+    _, text = export(strikes, "csv")
+    assert text.count(old) == 1, old
+    path = strikes.with_name("edited.csv")
+    path.write_text(text.replace(old, new), encoding="utf-8", newline="")
+    return path
+
+
+def test_a_renamed_place_with_its_old_id_is_refused_naming_both(strikes):
+    path = _edited(strikes, ",Mukachevo;Kharkiv,", ",Mukachevo;Poltava,")
+    with pytest.raises(EventsError) as info:
+        load_and_locate(path)
+    assert str(info.value) == (
+        f"{path}, row 13 (event bus-route), field route_ids: the name 'Poltava' and the id "
+        "'gn:706483' (Kharkiv, town, UA) are not one place: the gazetteer reads 'Poltava' as "
+        "Poltava (gn:696643); clear the route_ids cell (or that entry of it) to resolve the "
+        "names again, or put back what the export wrote."
+    )
+    assert (info.value.line, info.value.field) == (13, "route_ids")
+
+
+def test_clearing_the_id_resolves_the_new_name(strikes):
+    path = _edited(strikes, "gn:700646;gn:706483,", ",")
+    text = path.read_text(encoding="utf-8").replace(",Mukachevo;Kharkiv,", ",Uzhhorod;Sumy,")
+    path.write_text(text.replace("LINESTRING (22.718 48.44248, 36.25475 49.98177)", ""))
+    located = load_and_locate(path)
+    assert [p["name"] for p in located.loc[2, "route"]] == ["Uzhhorod", "Sumy"]
+
+
+def test_another_spelling_of_the_same_place_keeps_its_id(strikes):
+    """An alias, a transliteration or a descriptor is still the place the id names."""
+    path = _edited(strikes, ",Lviv;Depot No. 4,", ",Lvov;Depot No. 4,")
+    assert load_and_locate(path).loc[0, "places"][0]["id"] == "gn:702550"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "message"),
+    [
+        ("gn:700646;gn:706483", "gn:700646;gn:0", "route_ids", "no place has the id 'gn:0'"),
+        ("gn:700646;gn:706483", "gn:700646", "route_ids", "1 entry for 2 places of `route`"),
+        ("town;point", "region;point", "place_kinds", "the kind 'region' given for 'Lviv'"),
+        (",;49.8391,", ",;48.5,", "place_ids", "given as the point 48.5,24.0056 (approximate)"),
+        ("MULTIPOINT (24.02324", "MULTIPOINT (25.02324", "wkt", "the geometry is not where"),
+        ("MULTIPOINT (24.02324", "MULTIPOLNT (24.02324", "wkt", "expected the event's geometry"),
+    ],
+)
+def test_ids_kinds_points_and_geometry_must_agree_with_the_places(
+    strikes, old, new, field, message
+):
+    path = _edited(strikes, old, new)
+    with pytest.raises(EventsError) as info:
+        load_and_locate(path)
+    assert message in str(info.value) and f", field {field}: " in str(info.value)
+    assert str(info.value).startswith(f"{path}, row ")
+    assert "clear the" in str(info.value).lower()
+
+
+def test_a_hand_written_id_column_places_the_name(tmp_path):
+    rows = [[*ROWS[1], "gn:710719", "town", "", ""]]
     path = written(tmp_path, "e.csv", rows, header=[*HEADER, *DERIVED_COLUMNS])
     assert dumped(path) == dumped(written(tmp_path, "plain.csv", [ROWS[1]]))
+    assert load_and_locate(path).loc[0, "places"][0]["name"] == "Chernivtsi"
+
+
+def load_and_locate(path):
+    from geomap.events.locate import locate_events
+
+    return locate_events(load_events(path))
 
 
 # --- the property: generated files make the round trip ------------------------------------------

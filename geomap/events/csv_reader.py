@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..csvcells import read_cells  # cells geomap export escaped for spreadsheets
 from ..errors import EventsError
+from .carried import from_csv_cells
 from .csv_numbers import (
     DECIMAL_COMMA,
     LIST_SEPARATOR,
@@ -38,8 +39,9 @@ META_SOURCE = {
 }
 # A `#layer` row: id, name, colour, and optionally a description.
 LAYER_CELLS = ("id", "name", "color", "description")
-# Written by `geomap export` for people and GIS tools; worked out again from the names when the
-# file is read (like the map's own `precision`), so they are skipped on reading.
+# Written by `geomap export` for people and GIS tools: each place's resolved id and kind, and the
+# event's geometry. Read back, the ids place the names without looking them up again
+# (events/carried.py); a row whose id cells are empty is resolved by its names.
 DERIVED_COLUMNS = ("place_ids", "place_kinds", "route_ids", "wkt")
 
 _LIST_FIELDS = {"places", "route", "tags"}
@@ -61,6 +63,7 @@ def parse_csv(path: Path, text: str, *, decimal_comma: bool = False):
     # strict: a stray quote (`"a"b`, or one never closed) is an error, not a silent guess.
     reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=separator or ",")
     events: list[dict] = []
+    carried: list = []  # per event, the places an export resolved (CarriedPlaces), or None
     rows: list[int] = []  # filled row by row: on a CSV error, the last row read whole is known
     meta: dict = {}
     meta_rows: dict = {}  # a file field (or ("layers", k)) -> its row, for messages
@@ -78,12 +81,12 @@ def parse_csv(path: Path, text: str, *, decimal_comma: bool = False):
             )
         header = _check_header(path, [h.strip() for h in header], reader.line_num)
         header_end = reader.line_num
-        _read_rows(path, reader, header, events, rows, commas)
+        _read_rows(path, reader, header, events, rows, commas, carried)
     except csv.Error as exc:
         start = (rows[-1] if rows else header_end) + 1  # the record that broke starts here
         raise _csv_error(path, exc, start, reader.line_num) from None
     commas.raise_any()
-    return {**meta, "events": events}, _CsvRows(rows, meta_rows)
+    return {**meta, "events": events}, _CsvRows(rows, meta_rows, carried)
 
 
 def _separator(text: str) -> str | None:
@@ -212,7 +215,7 @@ def _csv_error(path, exc, start, end):
     )
 
 
-def _read_rows(path, reader, header, events, rows, commas):
+def _read_rows(path, reader, header, events, rows, commas, carried):
     """Each row as an event dict (in `events`) and its line number (in `rows`)."""
     width = len(header)
     lists = [c for c in header if c in _LIST_FIELDS]
@@ -242,8 +245,7 @@ def _read_rows(path, reader, header, events, rows, commas):
         # Every cell as text first (one comprehension, no branches), then the few columns
         # that mean more than text.
         event = {column: cell for column, cell in zip(header, read_cells(cells)) if cell}
-        for column in derived:
-            event.pop(column, None)
+        resolved = {column: event.pop(column) for column in derived if column in event}
         for column in lists:
             cell = event.get(column)
             if cell is not None:
@@ -265,6 +267,7 @@ def _read_rows(path, reader, header, events, rows, commas):
             cell = event.pop(column, None)
             if cell is not None:
                 event.setdefault("source", {})[_SOURCE_FIELDS[column]] = cell
+        carried.append(from_csv_cells(path, row_number, resolved, event) if resolved else None)
         events.append(event)
         rows.append(row_number)
 
@@ -325,9 +328,10 @@ def _given_places(path, row_number, event, columns, commas):
 
 
 class _CsvRows:
-    def __init__(self, rows, meta_rows=None):
+    def __init__(self, rows, meta_rows=None, carried=None):
         self._rows = rows
         self._meta = meta_rows or {}
+        self.carried = carried or []
 
     def line_for(self, data, loc):
         for key in (tuple(loc[:2]), tuple(loc[:1])):  # a `#` row: ("layers", k) or ("title",)

@@ -19,6 +19,7 @@ from ..errors import EventsError
 from ..textio import decode_text, read_bounded
 from .csv_numbers import row_ranges
 from .csv_reader import PLACE_COLUMNS, parse_csv
+from .geojson_reader import parse_geojson
 from .schema import MAX_WHOLE_NUMBER, UNION_TAGS, EventsFile, Origin
 from .yaml_reader import parse_yaml
 
@@ -38,13 +39,17 @@ class ReadOptions:
 
 
 def load_events(path, options: ReadOptions | None = None) -> EventsFile:
-    """Load and validate an events file; `.csv` is read as CSV, anything else as YAML."""
+    """Load and validate an events file; `.csv` is read as CSV, `.geojson` as geomap's
+    GeoJSON export, anything else as YAML."""
     path = Path(path)
     options = options or ReadOptions()
     raw = _read_bytes(path)
     text = _decode(path, raw, options.encoding)
-    if path.suffix.lower() == ".csv":
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
         data, lines = parse_csv(path, text, decimal_comma=options.decimal_comma)
+    elif suffix == ".geojson":
+        data, lines = parse_geojson(path, text)
     else:
         data, lines = parse_yaml(path, text)
     if options.dayfirst:
@@ -71,7 +76,7 @@ def _read_bytes(path: Path) -> bytes:
         ) from None
     except IsADirectoryError:
         raise EventsError(
-            f"{path}: is a folder; give an events file (.yaml or .csv).", path=path
+            f"{path}: is a folder; give an events file (.yaml, .csv or .geojson).", path=path
         ) from None
     except OSError as exc:
         raise EventsError(f"{path}: cannot be read ({exc.strerror}).", path=path) from None
@@ -148,7 +153,8 @@ def _validate(path: Path, data, lines) -> EventsFile:
             finder=lambda index, field: lines.line_for(
                 data, ("events", index, *((field,) if isinstance(field, str) else field))
             )[0],
-        )
+        ),
+        getattr(lines, "carried", ()),
     )
 
 
@@ -258,6 +264,8 @@ def _field_name(loc, unit="line") -> str:
     if unit == "row" and len(loc) == 5 and loc[2] == "places" and loc[4] in _CSV_PLACE_COLUMN:
         return _CSV_PLACE_COLUMN[loc[4]]  # a CSV gives a place's point in columns of its own
     parts = [str(p) for p in loc if not isinstance(p, int)]
+    if unit == "feature" and parts[:1] == ["events"]:  # a GeoJSON event's fields: properties
+        parts[0] = "properties"
     return ".".join(parts) or "(file)"
 
 

@@ -21,8 +21,10 @@ from ..gazetteer.user_places import (
 )
 from . import given
 from . import record as event_record
+from .carried import fix as carried_fix
+from .carried import place_of_id, same_geometry
 from .csv_reader import PLACE_COLUMNS
-from .schema import Count, Event, EventsFile
+from .schema import Count, Event, EventsFile, written
 
 # From coarsest to finest: an event is only as precise as its vaguest place.
 PRECISION_ORDER = (
@@ -60,10 +62,27 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
     far: dict = {}  # given place -> its warning, or None
     far_seen: list[str] = []  # each use of a point far from its namesake
 
+    def report(index, where, text):
+        nonlocal first_problem
+        first_problem = first_problem or (index, where)
+        if len(problems) <= MAX_REPORTED:
+            problems.append(text)
+
     def resolve(index, field, names):
         nonlocal first_problem
         found = []
+        carried = events.carried[index] if index < len(events.carried) else None
+        ids = carried.ids(field) if carried is not None else ()
         for position, name in enumerate(names):
+            if ids and ids[position]:  # resolved by the export: placed by its id
+                record, wrong = _carried_record(name, ids[position], carried, field, position)
+                if wrong:
+                    part, text = wrong
+                    where = carried.field(part)
+                    report(index, where, f"{_where(events, index, where)}: {text}.")
+                else:
+                    found.append(record)
+                continue
             record = records.get(name, False)
             if record is False and not isinstance(name, str):
                 record, problem = given.place_record(name, gazetteer)
@@ -94,8 +113,64 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
                         )
         return found
 
+    by_id: dict = {}  # (name, id, how the file names its fields) -> (record, what is wrong)
+
+    def _carried_record(name, place_id, carried, field, position):
+        """An entry placed by the id an export carried, or (None, (part, what is wrong))."""
+        key = (name, place_id, field, carried.fields, carried.noun)
+        if key not in by_id:  # a dataset names the same few places again and again
+            by_id[key] = _placed_by_id(name, place_id, carried, field)
+        record, wrong = by_id[key]
+        if wrong:
+            return None, wrong
+        kinds = carried.kinds if field == "places" else ()
+        if kinds and kinds[position] and kinds[position] != record["kind"]:
+            return None, (
+                "kinds",
+                f"the kind {kinds[position]!r} given for {written(name)!r} is not that of its "
+                f"id {place_id!r}, a {record['kind']}; {carried_fix(carried, 'kinds')}",
+            )
+        return record, None
+
+    def _placed_by_id(name, place_id, carried, field):
+        if not isinstance(name, str):  # the editor's point or code: its id must be its own
+            record, wrong = given.place_record(name, gazetteer)
+            if wrong is None and record["id"] != place_id:
+                wrong = (
+                    f"the place {name.written!r} is given as {_given_as(name)}, which is the "
+                    f"place {record['id']!r}, not {place_id!r}: the point or code was changed "
+                    f"after the export; {carried_fix(carried, 'places')}"
+                )
+            elif wrong is not None:
+                return None, (field, f"{name.written!r}: {wrong[1]}")
+        else:
+            place, wrong = place_of_id(name, place_id, gazetteer)
+            if wrong is None:
+                record, wrong = _place_record(name, place, gazetteer)
+                wrong = wrong and wrong[1]
+            else:
+                wrong = f"{wrong}; {carried_fix(carried, field)}"
+        if wrong:
+            return None, (field, wrong)
+        return record, None
+
     places = [resolve(i, "places", e.places) for i, e in enumerate(events.events)]
     route = [resolve(i, "route", e.route) if e.route else [] for i, e in enumerate(events.events)]
+    for index, carried in enumerate(events.carried):
+        if carried is None or carried.geometry is None or problems:
+            continue
+        if not same_geometry(carried.geometry, places[index], route[index], carried.regions):
+            kind, points = event_record.geometry(places[index], route[index])
+            shape = f"{kind} {points}" if carried.regions == "points" else "outlines and points"
+            shape = shape if len(shape) <= 120 else shape[:119] + "…"  # 200 places: not all
+            where = carried.field("geometry")
+            report(
+                index,
+                where,
+                f"{_where(events, index, where)}: the geometry is not where the event's places "
+                f"are ({shape}); geomap draws the places, so a point is moved by its "
+                f"lat and lon, not by the geometry; {carried_fix(carried, 'geometry')}.",
+            )
     if problems:
         shown = problems[:MAX_REPORTED]
         more = "\n… and more unresolved places" if len(problems) > MAX_REPORTED else ""
@@ -138,6 +213,12 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
         warnings=list(dict.fromkeys(warnings + _at_most(far_seen, MAX_REPORTED))),
     )
     return frame
+
+
+def _given_as(place) -> str:
+    if place.iso is not None:
+        return f"the code {place.iso}"
+    return f"the point {place.lat},{place.lon} ({place.precision})"
 
 
 def _at_most(lines: list[str], limit: int) -> list[str]:

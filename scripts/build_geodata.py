@@ -433,14 +433,19 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
 
 def name_towns(towns):
     """Each town's Russian and Ukrainian names and its one English spelling (place_languages.py);
-    a spelling replaced stays an alias, so lookups still resolve it."""
+    a spelling replaced stays an alias, so lookups still resolve it, and the names in each
+    language are aliases too."""
     names, english, aliases = [], [], []
     for name, country, own in zip(towns["name"], towns["country"], towns["aliases"]):
         found = place_languages.language_names(name, own, country)
         spelled = place_languages.english_town_name(name, country, found)
         names.append(found or None)
         english.append(spelled)
-        aliases.append(clean_aliases(spelled, [name, *own]) if spelled != name else own)
+        # The names in each language are lookup keys too (a Ukrainian spelling proposed from
+        # the Russian name is in no source's list of aliases).
+        extra = [n for n in found.values() if n not in own]
+        changed = spelled != name or extra
+        aliases.append(clean_aliases(spelled, [name, *own, *extra]) if changed else own)
     towns = towns.copy()
     towns["names"], towns["name"], towns["aliases"] = names, english, aliases
     return towns

@@ -109,6 +109,65 @@ def ukrainian_shaped(name: str) -> bool:
     )
 
 
+# How each letter of a Russian name may be written in its Ukrainian form, and back: the
+# regular correspondences of the two orthographies (ы is и, и is і or и, е is е or є, э is е, ё
+# is ьо, о or е, ъ an apostrophe; -ск, -цк, -ский, -цкий are -ськ, -цьк, -ський, -цький, -ые
+# is -і, a final ь may go). They only propose spellings: the other language's dictionary
+# decides which are words (Донецк: Донецьк; Львів: Львов).
+_RU_TO_UK = {
+    "ы": ("и",), "и": ("и", "і"), "е": ("е", "є"), "э": ("е",), "ё": ("ьо", "о", "е"), "ъ": ("'",),
+}  # fmt: skip
+_RU_TO_UK_ENDINGS = (("ский", "ський"), ("цкий", "цький"), ("ск", "ськ"), ("цк", "цьк"),
+                     ("ые", "і"), ("ь", ""))  # fmt: skip
+_UK_TO_RU = {
+    "і": ("и", "е", "о"), "и": ("ы", "и", "о"), "ї": ("и", "йи"), "є": ("е", "э"), "ґ": ("г",),
+    "'": ("ь", "ъ", ""), "’": ("ь", "ъ", ""), "ʼ": ("ь", "ъ", ""),
+}  # fmt: skip
+_UK_TO_RU_ENDINGS = (("ський", "ский"), ("цький", "цкий"), ("ськ", "ск"), ("цьк", "цк"),
+                     ("і", "ые"), ("і", "ие"))  # fmt: skip
+_MAX_SPELLINGS = 512  # per word: a name's few и and е give far fewer
+_MAX_KNOWN = 4  # spellings per word the dictionary knows, kept to be checked as a whole name
+
+
+def _respell(name: str, letters: dict, endings: tuple, language: str) -> list[str]:
+    """The spellings of `name` by `letters` and `endings` whose every word the dictionary of
+    `language` knows (whole-name checks are the caller's)."""
+    parts = re.split(r"([ \-])", name)
+    if any(p.lower() in _LINKS for p in parts):
+        return []  # "на Амуре" is "на Амурі": the case after the link is no spelling rule
+    words: list[list[str]] = []
+    for word in parts:
+        if word in (" ", "-", ""):
+            words.append([word])
+            continue
+        forms = [""]
+        for ch in word:
+            options = letters.get(ch.lower(), (ch.lower(),))
+            forms = [f + o for f in forms for o in options][:_MAX_SPELLINGS]
+        spelled = list(forms)
+        for form in forms:
+            spelled += [form[: -len(old)] + new for old, new in endings if form.endswith(old)]
+        known = [f for f in dict.fromkeys(spelled) if _analyzer(language).word_is_known(f)]
+        if not known:
+            return []
+        capital = word[:1].isupper()
+        words.append([f[:1].upper() + f[1:] if capital else f for f in known[:_MAX_KNOWN]])
+    out = [""]
+    for options in words:
+        out = [o + w for o in out for w in options]
+    return out
+
+
+def ukrainian_spellings(russian: str) -> list[str]:
+    """Spellings of a Russian name whose words the Ukrainian dictionary knows."""
+    return _respell(russian, _RU_TO_UK, _RU_TO_UK_ENDINGS, "uk")
+
+
+def russian_spellings(ukrainian: str) -> list[str]:
+    """Spellings of a Ukrainian name whose words the Russian dictionary knows."""
+    return _respell(ukrainian, _UK_TO_RU, _UK_TO_RU_ENDINGS, "ru")
+
+
 def russian_word(name: str) -> bool:
     """Does the Russian dictionary know `name` as a word but never as a place ("Казан", a
     cauldron)? Such a Cyrillic name of a town abroad is not taken for its Ukrainian name."""
@@ -195,6 +254,27 @@ def language_names(name: str, aliases, country: str) -> dict[str, str]:
                 same_name(kmu_2010(c), other)
                 for other in [name, *(russian_latin(r) for r in russian)]
             )
+        ]
+    if not ukrainian and len(russian) == 1:
+        # GeoNames lacks the Ukrainian name (Донецьк, Омськ): the Russian one in Ukrainian
+        # spelling, where the Ukrainian dictionary knows it and it is still the town's name.
+        ukrainian = [
+            c
+            for c in ukrainian_spellings(russian[0])
+            if known_in("uk", c)
+            and (
+                spelled_as(c, name)
+                if country == "UA"
+                else same_name(kmu_2010(c), name) or alike(kmu_2010(c), name)
+            )
+        ]
+    if not russian and len(ukrainian) == 1:
+        # GeoNames lacks the Russian name (Львов): the Ukrainian one in Russian spelling, where
+        # the Russian dictionary knows it as a place recognisably the English name.
+        russian = [
+            c
+            for c in russian_spellings(ukrainian[0])
+            if known_in("ru", c) and alike(russian_latin(c), name)
         ]
     out = {}
     for language, found in (("ru", russian), ("uk", ukrainian)):

@@ -413,6 +413,21 @@ def build(
     _say(f"Mapped {total:,} events, {result.places_resolved:,} places resolved:")
     for name, count in result.events_per_layer.items():
         _say(f"  {name}: {count:,}")
+    if result.names_language != "en":
+        _say(names_summary(result))
+
+
+# The languages of place names, as the build summary names them.
+_LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "uk": "Ukrainian"}
+
+
+def names_summary(result) -> str:
+    """How many of the map's places have no name in its language (shown in English)."""
+    language = _LANGUAGE_NAMES.get(result.names_language, result.names_language)
+    return (
+        f"Place names in {language}: {result.names_missing:,} of the map's "
+        f"{result.names_shown:,} places have none and are shown in English"
+    )
 
 
 # Five digits a side at most: int() of thousands of digits is slow, and an error in Python 3.11+.

@@ -16,6 +16,7 @@ from .events.locate import locate_events
 from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
 from .map import assemble_map
+from .map.labels import GazetteerNames
 from .outputs import refuse_overwriting_inputs, render_html, write_atomic
 from .progress import quiet
 
@@ -181,6 +182,11 @@ class BuildResult:
     events_per_layer: dict
     places_resolved: int
     warnings: list = field(default_factory=list)  # what the user should check (see `locate`)
+    # The language of the map's place names, and how many of its places have no name in it
+    # (labelled in English instead).
+    names_language: str = "en"
+    names_missing: int = 0
+    names_shown: int = 0  # places of the gazetteer the map names
 
 
 def build(
@@ -221,6 +227,7 @@ def _build_files(
     )
     located = _locate(paths, progress, places, reading)
     progress("building the layers")
+    names = options["names"] = options.get("names") or GazetteerNames()
     fmap = assemble_map(located, **options)
     html = render_html(fmap)
     progress(f"writing {output}")
@@ -248,4 +255,7 @@ def _build_files(
         events_per_layer={layer["name"]: int(counts.get(layer["id"], 0)) for layer in shown},
         places_resolved=len(resolved),
         warnings=located.attrs["warnings"],
+        names_language=names.language,
+        names_missing=len(getattr(names, "fallbacks", ())),
+        names_shown=len(getattr(names, "asked", ())),
     )

@@ -36,7 +36,10 @@ from shapely.geometry import Point, mapping
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from geomap.gazetteer.normalize import normalize, split_descriptor  # noqa: E402  (the repo's own rules)
+from geomap.gazetteer.normalize import normalize, skeleton, split_descriptor  # noqa: E402  (the repo's own rules)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import place_languages  # noqa: E402  (beside this script)
 
 GEODATA = REPO / "geodata"
 SOURCES = GEODATA / "sources"
@@ -260,6 +263,7 @@ def build_regions(admin1_file: Path, hand: dict, pycountry) -> gpd.GeoDataFrame:
                 "country": country,
                 "iso_3166_2": code,
                 "label": hand["region_status"].get(code, name),
+                "names": region_language_names(code, part[~part["part_only"]], name, hand),
                 "aliases": names,
                 "geometry": shapely.union_all(part.geometry.values),
             }
@@ -273,11 +277,26 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
+def region_language_names(code, rows, name, hand) -> dict:
+    """Natural Earth's `name_ru` and `name_uk` of a region (of its unit named like the region,
+    where it has several: Transnistria's), corrected where sources/places.yaml says Natural
+    Earth is wrong; a disputed area's neutral label in each language from places.yaml."""
+    named = rows[rows["name"].map(lambda n: normalize(_text(n)) == normalize(name))]
+    row = (named if len(named) else rows).iloc[0]
+    out = {lang: _text(row[f"name_{lang}"]).strip() for lang in place_languages.LANGUAGES}
+    out.update(hand["region_names_local"].get(code, {}))
+    out.update(hand["labels_local"].get(code, {}))
+    return {lang: text for lang, text in sorted(out.items()) if text}
+
+
 def _default_region_name(row) -> str:
     name = row["name_en"] or row["name"]
     if row["type_en"] == "Region" and not name.endswith(("Oblast", "Krai", "Okrug")):
         return f"{name} Oblast"
     return name
+
+
+NAMESAKE_AMONG_LARGEST = 3
 
 
 def add_namesake_aliases(regions, towns_by_region):
@@ -289,7 +308,9 @@ def add_namesake_aliases(regions, towns_by_region):
         aliases = []
         base = normalize(region["name"]).rsplit(" ", 1)
         if len(base) == 2 and base[1] in ("oblast", "krai"):
-            for town in towns_by_region.get(region["id"], []):
+            # The capital is among the region's largest towns: a village named like the
+            # region (Primorsky in Primorsky Krai, which no town gave its name) is not it.
+            for town in towns_by_region.get(region["id"], [])[:NAMESAKE_AMONG_LARGEST]:
                 if normalize(town["name"]) == base[0] or base[0] in map(normalize, town["aliases"]):
                     aliases.extend([town["name"], *town["aliases"]])
                     break
@@ -407,7 +428,46 @@ def build_towns(sources: dict, regions_full, russia_ukraine, hand) -> gpd.GeoDat
     # Transliteration variants (the skeleton tier) are for names romanised from Cyrillic:
     # Russia, Ukraine, their neighbours and the countries where Russian is spoken (GeoNames).
     towns["romanised"] = [None if c in romanised else False for c in towns["country"]]
-    return towns.sort_values("geonameid")
+    return name_towns(towns).sort_values("geonameid")
+
+
+def name_towns(towns):
+    """Each town's Russian and Ukrainian names and its one English spelling (place_languages.py);
+    a spelling replaced stays an alias, so lookups still resolve it, and the names in each
+    language are aliases too."""
+    names, english, aliases = [], [], []
+    for name, country, own in zip(towns["name"], towns["country"], towns["aliases"]):
+        found = place_languages.language_names(name, own, country)
+        spelled = place_languages.english_town_name(name, country, found)
+        names.append(found or None)
+        english.append(spelled)
+        # The names in each language are lookup keys too (a Ukrainian spelling proposed from
+        # the Russian name is in no source's list of aliases).
+        extra = [n for n in found.values() if n not in own]
+        changed = spelled != name or extra
+        aliases.append(clean_aliases(spelled, [name, *own, *extra]) if changed else own)
+    towns = towns.copy()
+    towns["names"], towns["name"], towns["aliases"] = names, english, aliases
+    return towns
+
+
+def spell_capitals_as_regions(regions, towns):
+    """The town a Russian region is named after is spelled as the region (Oryol, Oryol Oblast;
+    not Orel): the region's name is the one writers use. Only where both are one name in two
+    spellings (the same skeleton): Yekaterinburg is not renamed Sverdlovsk."""
+    towns = towns.copy()
+    for region_id, region_name in zip(regions["id"], regions["name"]):
+        base = region_name.rsplit(" ", 1)
+        if not region_id.startswith("RU-") or len(base) != 2 or base[1] not in ("Oblast", "Krai"):
+            continue
+        here = towns[towns["parent"] == region_id].sort_values("population", ascending=False)
+        for idx, town in here.head(1).iterrows():
+            if town["name"] != base[0] and skeleton(normalize(town["name"])) == skeleton(
+                normalize(base[0])
+            ):
+                towns.at[idx, "aliases"] = clean_aliases(base[0], [town["name"], *town["aliases"]])
+                towns.at[idx, "name"] = base[0]
+    return towns
 
 
 def cyrillic_words():
@@ -554,6 +614,7 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
                 int(row["POP_EST"]),
                 geom,
                 (row["LABEL_Y"], row["LABEL_X"]),
+                {"ru": row["NAME_RU"], "uk": row["NAME_UK"]},
             )
         )
     # Russia and Ukraine are the union of their (already simplified) regions: shared edges match.
@@ -573,19 +634,23 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
                 int(r["POP_EST"]),
                 shapely.coverage_union_all(part.geometry.values),
                 (r["LABEL_Y"], r["LABEL_X"]),
+                {"ru": r["NAME_RU"], "uk": r["NAME_UK"]},
             )
         )
     return gpd.GeoDataFrame(rows, crs=4326).sort_values("id")
 
 
-def _country_row(iso, name, names, population, geom, label):
+def _country_row(iso, name, names, population, geom, label, local):
     """`label` is Natural Earth's label point (lat, lon): where a cartographer puts the name,
-    e.g. Russia's in European Russia, not in the middle of Siberia."""
+    e.g. Russia's in European Russia, not in the middle of Siberia. `local`: Natural Earth's
+    Russian and Ukrainian names."""
     return {
         "id": iso,
         "name": name,
         "kind": "country",
         "country": iso,
+        "names": {lang: _text(text).strip() for lang, text in local.items() if _text(text).strip()}
+        or None,
         "aliases": names,
         "population": population,
         "geometry": geom,
@@ -774,6 +839,7 @@ PROPERTY_ORDER = [
     "informal",
     "common_word",
     "romanised",
+    "names",
 ]
 
 
@@ -792,7 +858,7 @@ def write_geojson(path: Path, frame, decimals: int):
 
 
 def _present(value):
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple, dict)):
         return len(value) > 0
     return value is not None and not (isinstance(value, float) and pd.isna(value))
 
@@ -858,6 +924,7 @@ def main(argv=None):
         [n for n in clean_aliases(name, names) if normalize(n) not in set(map(normalize, own))]
         for name, names, own in zip(regions["name"], regions["namesake"], regions["aliases"])
     ]
+    towns = spell_capitals_as_regions(regions, towns)
     towns["lat"] = towns.geometry.y.round(POINT_DECIMALS)
     towns["lon"] = towns.geometry.x.round(POINT_DECIMALS)
     groups, regions = build_groups(regions)
@@ -870,6 +937,7 @@ def main(argv=None):
                 **entry,
                 "kind": "region",
                 "aliases": clean_aliases(entry["name"], [], trusted=entry["aliases"]),
+                "names": hand["labels_local"].get(entry["id"]),
                 "lat": host["lat"],
                 "lon": host["lon"],
                 "geometry": None,

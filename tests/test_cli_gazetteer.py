@@ -100,4 +100,4 @@ def test_installed_command_finds_its_data_from_any_directory(tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "Koryukivka" in result.stdout
+    assert "Koriukivka" in result.stdout

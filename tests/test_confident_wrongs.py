@@ -65,11 +65,11 @@ def test_lowercase_words_after_a_name_are_no_river():
     [
         ("Човни пливли вниз по Дніпру до Херсона.", ["Kherson"]),
         ("Бої тривали вздовж Сіверського Дінця біля Лимана.", []),
-        ("Вода у Південному Бузі піднялася біля Миколаєва.", ["Mykolayiv"]),
+        ("Вода у Південному Бузі піднялася біля Миколаєва.", ["Mykolaiv"]),
         ("Переправа через Дніпро займає години.", []),
-        ("Ми їхали через Дніпро до Запоріжжя.", ["Dnipro", "Zaporizhzhya"]),
+        ("Ми їхали через Дніпро до Запоріжжя.", ["Dnipro", "Zaporizhzhia"]),
         ("Вибухи лунали у Дніпрі.", ["Dnipro"]),
-        ("Лёд на Северском Донце сошёл у Изюма.", ["Izyum"]),
+        ("Лёд на Северском Донце сошёл у Изюма.", ["Izium"]),
     ],
 )
 def test_rivers_in_an_article_are_not_the_towns_of_their_names(text, kept):
@@ -159,7 +159,7 @@ def test_a_kept_possessive_of_a_place_is_the_place():
         ("Воскресенске", "Voskresensk"),
         ("Красноярске", "Krasnoyarsk"),
         ("Липецке", "Lipetsk"),
-        ("Архангельске", "Arkhangel’sk"),
+        ("Архангельске", "Arkhangelsk"),
         ("Дзержинске", "Dzerzhinsk"),
     ],
 )

@@ -44,7 +44,7 @@ def test_cli_lists_every_mention_and_exits_0():
     assert len(lines) == 88
     assert lines[0].split("\t")[:4] == ["100–106", "Russia", "Russia (country, RU)", "RU"]
     assert (
-        "Koryukovka (Chernihiv region)\tKoryukivka (town, Chernihiv Oblast, UA)\tgn:704839"
+        "Koryukovka (Chernihiv region)\tKoriukivka (town, Chernihiv Oblast, UA)\tgn:704839"
         in result.stdout
     )
     assert "88 mentions of 46 places, 0 not resolved; skipped navigation" in result.stderr

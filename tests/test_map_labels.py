@@ -34,14 +34,15 @@ def test_english_names_come_from_the_gazetteer():
     assert names.label("UA-46", "en") == "Lviv Oblast"
     assert names.label("PL", "en") == "Poland"
     assert names.label("no-such-place", "en") is None
-    assert names.label("UA-46", "uk") is None  # a language it does not have: no label
+    assert names.label("UA-46", "uk") == "Львівська область"  # asked for another language
+    assert names.label("UA-46", "de") is None  # a language it does not have: no label
 
 
 def test_a_language_the_source_lacks_is_one_clear_error():
     with pytest.raises(
-        GeomapError, match=r"^no labels in language 'ru'; this name source has: en$"
+        GeomapError, match=r"^no labels in language 'be'; this name source has: en, ru, uk$"
     ):
-        GazetteerNames("ru")
+        GazetteerNames("be")
 
 
 class Longer:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cache
 
+from ..errors import GeomapError
 from .features import CITY_POPULATION, Feature, FeatureIndex, feature_index
 from .features import FILE as FEATURES_FILE
 from .morphology import known_nominative
@@ -22,6 +23,8 @@ from .places import Place, data_dir
 from .store import FILE as STORE_FILE
 from .store import Store, StoredNames, StoredPlaces
 
+# The languages place names are given in (geodata/SOURCES.md says from where).
+LANGUAGES = ("en", "ru", "uk")
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
 # Two towns with the same name: the bigger wins only when clearly bigger.
 POPULATION_RATIO = 4.0
@@ -168,6 +171,19 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place:
         return self._by_id[place_id]
+
+    def name(self, place_id: str, language: str) -> str | None:
+        """The label of a place in `language` (LANGUAGES), or None: an unknown id, or no name
+        in that language (the caller falls back to English and counts it)."""
+        if language not in LANGUAGES:
+            raise GeomapError(
+                f"no place names in language {language!r}; geomap has: " + ", ".join(LANGUAGES)
+            )
+        try:
+            place = self._by_id[place_id]
+        except KeyError:
+            return None
+        return place.name_in(language)
 
     def find(self, kind=None, country=None):
         if isinstance(self.places, StoredPlaces):

@@ -50,6 +50,9 @@ class Place:
     # Spelt by romanising Cyrillic, so transliteration variants of its names are indexed;
     # false for towns far abroad (a Czech Mělník is not a variant of the surname Melnyk).
     romanised: bool = field(default=True, repr=False, compare=False)
+    # The name in other languages, ((language, text), ...): Russian and Ukrainian where a
+    # source settles it (geodata/SOURCES.md); a disputed area's neutral label in them.
+    names: tuple[tuple[str, str], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def precision(self) -> str:
@@ -61,6 +64,13 @@ class Place:
     @property
     def display_name(self) -> str:
         return self.label or self.name
+
+    def name_in(self, language: str) -> str | None:
+        """The place's label in `language` ("en", "ru", "uk"), or None where no source gives
+        one (the caller falls back to English and says so)."""
+        if language == "en":
+            return self.display_name
+        return dict(self.names).get(language)
 
     def to_dict(self) -> dict:
         out: dict[str, object] = {
@@ -128,6 +138,7 @@ def place_from_properties(props: dict) -> Place:
         namesake=tuple(props.get("namesake", ())),
         common_word=props.get("common_word", False),
         romanised=props.get("romanised", True),
+        names=tuple(sorted((props.get("names") or {}).items())),
     )
 
 
@@ -135,7 +146,7 @@ def place_from_properties(props: dict) -> Place:
 PLACE_PROPERTIES = (
     "id", "name", "kind", "country", "lat", "lon", "parent", "population", "iso_3166_2",
     "label", "drawn_as", "countries", "members", "extent", "informal", "aliases", "namesake",
-    "common_word", "romanised",
+    "common_word", "romanised", "names",
 )  # fmt: skip
 
 

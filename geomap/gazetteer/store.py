@@ -100,6 +100,9 @@ def _properties(place: Place) -> dict:
         if name in defaults:
             if value != defaults[name]:
                 out[name] = value
+        elif name == "names":
+            if value:
+                out[name] = dict(value)
         elif name in ("lat", "lon", "population") or value not in (None, ()):
             out[name] = list(value) if isinstance(value, tuple) else value
     return out

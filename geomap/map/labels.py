@@ -5,8 +5,9 @@ each one is anchored, the zoom from which it may show and its priority (the orde
 list); the page (labels.js) places them on every view without collisions, greedily in that
 order, and leaves out what does not fit.
 
-The text of a label comes from one `NameSource`: English names now; another language is a
-source of its own, given to `map_labels` (and so to `assemble_map`).
+The text of a label comes from one `NameSource`: `GazetteerNames(language)` gives the bundled
+names in English, Russian or Ukrainian; a place with no name in the language keeps its English
+one (and `fallbacks` counts it for the build summary).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import shapely.ops
 
 from ..errors import GeomapError
 from ..gazetteer import default_gazetteer
+from ..gazetteer.lookup import LANGUAGES
 from ..gazetteer.places import geometries
 
 # Kinds of label, as the page's CSS classes name them (geomap-label-<kind>).
@@ -48,10 +50,11 @@ class NameSource(Protocol):
 
 
 class GazetteerNames:
-    """English labels from the bundled gazetteer: a disputed area's neutral label, else the
-    place's name."""
+    """Labels from the bundled gazetteer in English, Russian or Ukrainian: a disputed area's
+    neutral label, else the place's name. A place with no name in the language (no source
+    gives one) is labelled in English, and its id is kept in `fallbacks`."""
 
-    languages = ("en",)
+    languages = LANGUAGES
 
     def __init__(self, language: str = "en", gazetteer=None):
         if language not in self.languages:
@@ -61,15 +64,20 @@ class GazetteerNames:
             )
         self.language = language
         self._gazetteer = gazetteer or default_gazetteer()
+        self.asked: set[str] = set()  # ids of the gazetteer's places labelled
+        self.fallbacks: set[str] = set()  # of those, labelled in English for want of a name
 
     def label(self, place_id: str, language: str) -> str | None:
-        if language != self.language:
+        if language not in self.languages:
             return None
-        try:
-            place = self._gazetteer.get(place_id)
-        except KeyError:
-            return None
-        return place.display_name if place is not None else None
+        text = self._gazetteer.name(place_id, language)
+        if text is None and language != "en":
+            text = self._gazetteer.name(place_id, "en")
+            if text is not None:
+                self.fallbacks.add(place_id)
+        if text is not None:
+            self.asked.add(place_id)
+        return text
 
 
 def map_labels(located, bounds, names: NameSource | None = None) -> dict:

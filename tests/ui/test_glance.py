@@ -257,3 +257,38 @@ def test_longer_names_do_not_collide_either(visit, longer_names_page):
             assert collisions(view) == ([], []), zoom
             texts |= {s["text"] for s in view["shown"]}
     assert "Kharkiv Oblast Kharkiv" in texts and len(texts) > 100
+
+
+@pytest.fixture(scope="module")
+def named_pages(site, report_located):
+    """The bundled report with its place names in Russian and in Ukrainian (issue 17)."""
+    from geomap.map import assemble_map
+    from geomap.map.labels import GazetteerNames
+    from geomap.outputs import save
+
+    root, origin = site
+    pages = {}
+    for language in ("ru", "uk"):
+        names = GazetteerNames(language)
+        fmap = assemble_map(report_located, self_contained=True, basemap="vector", names=names)
+        save(fmap, root / f"report-{language}.html")
+        pages[language] = f"{origin}/report-{language}.html"
+    return pages
+
+
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_russian_and_ukrainian_names_do_not_collide(visit, named_pages, language):
+    page = visit().open(named_pages[language])
+    texts = set()
+    for zoom in range(3, 9):
+        for lat, lon in CENTRES:
+            view = page.evaluate(AT, [lat, lon, zoom])
+            pairs, covered = collisions(view)
+            assert pairs == [], f"labels overlap at zoom {zoom} over {lat},{lon}: {pairs[:5]}"
+            assert covered == [], (
+                f"labels cover marks at zoom {zoom} over {lat},{lon}: {covered[:5]}"
+            )
+            texts |= {s["text"] for s in view["shown"]}
+    assert len(texts) > 200
+    oblast = {"ru": "Харьковская область", "uk": "Харківська область"}[language]
+    assert {"Україна" if language == "uk" else "Украина", oblast} <= texts

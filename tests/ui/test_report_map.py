@@ -54,7 +54,7 @@ def test_clicking_a_town_opens_its_event(visit, report_page, report_events):
     page = v.open(report_page)
     event = next(e for e in report_events if e["id"] == "ua-koryukovka")
     zoom_to(page, 51.77, 32.25, 7)  # as a reader would, to single out a town
-    page.locator('.geomap-town.geomap-layer-civil-resistance[aria-label^="Koryukivka"]').click()
+    page.locator('.geomap-town.geomap-layer-civil-resistance[aria-label^="Koriukivka"]').click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()

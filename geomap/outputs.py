@@ -178,8 +178,9 @@ def render_html(fmap) -> str:
     root = fmap.get_root()
     for number, element in enumerate(walk(root)):
         element._id = f"{number:04x}"
-    # branca's page template has no language; screen readers need it.
-    return root.render().replace("<html>", '<html lang="en">', 1)
+    # branca's page template has no language; screen readers need it (geomap.i18n).
+    language = getattr(fmap, "geomap_language", "en")
+    return root.render().replace("<html>", f'<html lang="{language}">', 1)
 
 
 def save(fmap, path) -> Path:
@@ -192,24 +193,29 @@ def save(fmap, path) -> Path:
 _EMBED = Template(
     """\
 <div class="geomap-embed" style="position:relative;width:100%;{{ size }}">
-  <iframe src="{{ src|e }}" title="{{ title|e }}" loading="lazy"
+  <iframe src="{{ src|e }}" title="{{ title|e }}" lang="{{ lang }}" loading="lazy"
           style="position:absolute;inset:0;width:100%;height:100%;border:0"
           sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads"
           allow="fullscreen" referrerpolicy="no-referrer-when-downgrade"></iframe>
 </div>
-<p class="geomap-embed-fallback"><a href="{{ src|e }}">{{ title|e }} (open the map)</a></p>
+<p class="geomap-embed-fallback" lang="{{ lang }}"><a href="{{ src|e }}">{{ link|e }}</a></p>
 """,
     autoescape=False,
 )
 
 
-def embed_snippet(src: str, *, title: str, height: str = "4:3", src_option: str = "--url") -> str:
+def embed_snippet(
+    src: str, *, title: str, height: str = "4:3", src_option: str = "--url", lang: str = "en"
+) -> str:
     """A responsive iframe for an article: full width, fixed height ("600px") or an aspect
     ratio ("16:9"), a title for screen readers, lazy loading, and a sandbox that lets the
     map run its scripts and open source links in a new tab, but not navigate the article.
 
     `src` must be an http(s) address or a relative one (GeomapError naming `src_option` if
-    not): the fallback link is clicked in the article page itself."""
+    not): the fallback link is clicked in the article page itself. `lang`: the language of
+    the map, and so of the fallback link's words (geomap.i18n)."""
+    from .i18n import Words
+
     check_embed_address(src, src_option)
     found = _CONTROL.search(title.replace("\t", " ").replace("\n", " ").replace("\r", " "))
     if found:
@@ -217,7 +223,14 @@ def embed_snippet(src: str, *, title: str, height: str = "4:3", src_option: str 
             f"the title {title!r} has a control character at character {found.start() + 1}; "
             "give a plain title with --title."
         )
-    return _EMBED.render(src=src, title=title, size=_size_style(height))
+    words = Words(lang)
+    return _EMBED.render(
+        src=src,
+        title=title,
+        link=words("embed.open", title=title),
+        lang=words.lang,
+        size=_size_style(height),
+    )
 
 
 # Browsers drop tabs and newlines anywhere in an address and controls or spaces around it, so
@@ -489,6 +502,23 @@ def _given(place: dict, column: str) -> str:
         return ""
     value = place.get(GIVEN_COLUMNS[column])
     return "" if value is None else repr(value) if isinstance(value, float) else str(value)
+
+
+def map_language(path) -> str:
+    """The <html lang> of a map geomap wrote; "en" when the file is not there (yet) or says
+    none (`geomap embed --url` may be given before the map is)."""
+    import re
+
+    from .i18n import LANGUAGES
+    from .textio import read_bounded
+
+    try:
+        head = read_bounded(Path(path), 200_000, what="a map", head=True, expected="an HTML map")
+    except (OSError, GeomapError):
+        return "en"
+    found = re.search(rb'<html lang="([a-z]{2,3})"', head)
+    language = found.group(1).decode("ascii") if found else "en"
+    return language if language in LANGUAGES else "en"
 
 
 def map_title(path) -> str:

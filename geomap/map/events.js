@@ -104,8 +104,12 @@
       if (this._cache[i]) return this._cache[i];
       var ev = {};
       for (var k = 0; k < this._record.length; k++) ev[this._record[k].name] = this._value(this._record[k], i);
+      // Which event it is (text.js: the language of its texts); not enumerable, so not one of
+      // its GeoJSON properties.
+      Object.defineProperty(ev, "geomapIndex", {value: i});
       return (this._cache[i] = ev);
     },
+    indexOf: function (ev) { return ev.geomapIndex; },
 
     /* Event i as a GeoJSON feature: its route as a LineString, else its one place as a Point
        or its places as a MultiPoint (as geomap/events/record.py `geometry`). */

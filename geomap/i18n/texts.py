@@ -92,6 +92,8 @@ def missing_translations(events_file, lang: str) -> list[str]:
         if _lacks(getattr(events_file, key), lang):
             lines.append(f"the file's {key}")
     for layer in events_file.layers:
+        if _builtin_layer(layer.id, [layer.model_dump()]) is not None:
+            continue  # a built-in layer: its words are in the catalogues
         fields = [k for k in LAYER_FIELDS if _lacks(getattr(layer, k), lang)]
         if fields:
             lines.append(f"layer {layer.id}: {', '.join(fields)}")

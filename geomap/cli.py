@@ -485,7 +485,9 @@ def check(events, lang, places_files, encoding, dayfirst, decimal_comma):
             _say(f"  {line}")
         _warn(located.attrs["warnings"])
         if lang:
-            lacking = untranslated(path, lang, reading=_read_options(encoding, dayfirst, decimal_comma))
+            lacking = untranslated(
+                path, lang, reading=_read_options(encoding, dayfirst, decimal_comma)
+            )
             if lacking:
                 _say(f"  No {lang} text ({len(lacking)}):")
                 for line in lacking:

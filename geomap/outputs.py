@@ -461,7 +461,9 @@ def _file_rows(located, events):
     def text_rows(name, value):  # `#title` in the file's own language, `#title[ru]` after it
         rows.append([f"#{name}", _text(original_text(value, language))])
         if isinstance(value, dict):
-            rows.extend([f"#{name}[{lang}]", text] for lang, text in value.items() if lang != language)
+            rows.extend(
+                [f"#{name}[{lang}]", text] for lang, text in value.items() if lang != language
+            )
 
     for key in ("title", "description"):
         if attrs.get(key):
@@ -488,7 +490,9 @@ def _file_rows(located, events):
                 {k for v in (name, description) if isinstance(v, dict) for k in v} - {language}
             )
             for lang in others:
-                texts = [v.get(lang, "") if isinstance(v, dict) else "" for v in (name, description)]
+                texts = [
+                    v.get(lang, "") if isinstance(v, dict) else "" for v in (name, description)
+                ]
                 rows.append([f"#layer[{lang}]", layer["id"], *(texts if texts[1] else texts[:1])])
     return rows
 

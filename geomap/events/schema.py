@@ -42,21 +42,23 @@ Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
 Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
 
 
-def translatable(text_type):
-    """A text field that may also be given in several languages, `{en: …, ru: …}` (issue 17;
-    geomap.i18n.texts). The mapping must hold the file's own `language:` (EventsFile)."""
-    return Annotated[
-        Annotated[text_type, UnionTag("text")]
-        | Annotated[
-            Annotated[dict[Language, text_type], Field(min_length=1, max_length=20)],
-            UnionTag("translations"),
-        ],
-        Discriminator(lambda value: "translations" if isinstance(value, dict) else "text"),
-    ]
+def _text_or_translations(value) -> str:
+    return "translations" if isinstance(value, dict) else "text"
 
 
-TranslatableName = translatable(Name)
-TranslatableText = translatable(Text)
+# A text field that may also be given in several languages, `{en: …, ru: …}` (issue 17;
+# geomap.i18n.texts). The mapping must hold the file's own `language:` (EventsFile).
+_Languages = Field(min_length=1, max_length=20)
+TranslatableName = Annotated[
+    Annotated[Name, UnionTag("text")]
+    | Annotated[dict[Language, Name], _Languages, UnionTag("translations")],
+    Discriminator(_text_or_translations),
+]
+TranslatableText = Annotated[
+    Annotated[Text, UnionTag("text")]
+    | Annotated[dict[Language, Text], _Languages, UnionTag("translations")],
+    Discriminator(_text_or_translations),
+]
 # One declaration: record.CERTAINTIES. Literal[tuple] is Literal[*tuple] at run time (what
 # pydantic reads); a type checker wants the values spelled out.
 Certainty = Literal[CERTAINTIES]  # type: ignore[valid-type]

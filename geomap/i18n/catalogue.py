@@ -9,7 +9,7 @@ Transifex) read and write, they carry plural forms and a comment per message, an
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from babel import Locale
@@ -40,25 +40,25 @@ def check_language(lang: str) -> str:
     return lang
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> dict:
     """{key: text, or a tuple of plural forms} for `lang`; English reads the template's msgid.
     An entry left untranslated reads as English, as gettext does (tests/test_i18n.py fails
     on any such entry of the bundled catalogues)."""
     name = "geomap.pot" if lang == DEFAULT_LANGUAGE else f"{lang}.po"
-    with resources.files("geomap.i18n").joinpath("messages", name).open("rb") as handle:
+    with (resources.files("geomap.i18n") / "messages" / name).open("rb") as handle:
         read = read_po(handle)
-    messages = {}
+    messages: dict[str, str | tuple[str, ...]] = {}
     for message in read:
-        if not message.id:  # the header
+        if not message.id or message.context is None:  # the header (every entry has a key)
             continue
         english = message.id
         text = english if lang == DEFAULT_LANGUAGE else message.string
         if isinstance(english, (tuple, list)):
-            forms = tuple(text) if any(text) else tuple(english)
-            messages[message.context] = forms
+            forms = tuple(text or ())
+            messages[message.context] = forms if any(forms) else tuple(english)
         else:
-            messages[message.context] = text or english
+            messages[message.context] = str(text or english)
     return messages
 
 

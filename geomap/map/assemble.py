@@ -91,7 +91,7 @@ def assemble_map(
         self_contained=self_contained,
         leaflet_links=(LEAFLET_JS, LEAFLET_CSS),
     )
-    fmap.geomap_language = lang  # render_html writes it into <html lang>
+    fmap.geomap_language = lang  # type: ignore[attr-defined]  # render_html writes it into <html lang>
     fmap.get_root().title = html.escape(title)  # type: ignore[attr-defined]  # a Figure; branca does not escape the <title>
     if self_contained:
         InlineLeaflet(leaflet_js(), leaflet_css()).add_to(fmap)
@@ -174,9 +174,13 @@ def assemble_map(
 def page_words(located, words: Words) -> dict:
     """The page's words, with every day and count of the events formatted as the table
     formats them (L.geomap.words reads them: popups and table say the same)."""
-    days = [d for column in ("start", "end", "as_of") for d in located[column] if isinstance(d, str)]
+    days = [
+        d for column in ("start", "end", "as_of") for d in located[column] if isinstance(d, str)
+    ]
     numbers = [
-        count["value"] for counts in located["counts"] if isinstance(counts, dict)
+        count["value"]
+        for counts in located["counts"]
+        if isinstance(counts, dict)
         for count in counts.values()
     ]
     return words.page_block(days=days, numbers=numbers)

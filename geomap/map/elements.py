@@ -153,7 +153,7 @@ L.geomap.start(
         self.payload = payload
         self.data_id, self.texts_id = data_id, data_id + "-texts"
         self.blocks = []  # (id, encoding, text): the words, what the map draws, the prose
-        contents = [(self.data_id, payload), (self.texts_id, texts)]
+        contents: list[tuple[str, dict | list]] = [(self.data_id, payload), (self.texts_id, texts)]
         if words is not None:
             contents.insert(0, (WORDS_ID, words))
         for block_id, content in contents:

@@ -75,9 +75,7 @@ def table_rows(located, layers, words: Words | None = None) -> list[dict]:
                 "layer_lang": names[row.layer].get("name_lang") if row.layer in names else None,
                 "when": date_label(row.start, row.end, _text(row.as_of), words),
                 "where": (" → " if route else "; ").join(where),
-                "numbers": "; ".join(
-                    count_label(n, c, currency, words) for n, c in counts.items()
-                ),
+                "numbers": "; ".join(count_label(n, c, currency, words) for n, c in counts.items()),
                 "certainty": words(f"certainty.{row.certainty}"),
                 "source": _text(row.source_title),
                 "publisher": _text(row.source_publisher),

@@ -208,7 +208,10 @@ PlaceEntry = Annotated[
     Discriminator(lambda value: "given" if isinstance(value, (dict, GivenPlace)) else "name"),
 ]
 # The tags pydantic puts in an error's location; the loader leaves them out of field names.
-UNION_TAGS = ("name", "given", "text", "translations")
+UNION_TAGS = ("name", "given")
+# The two forms of a text field, and the fields that take both (the loader names the field).
+TEXT_FORMS = ("text", "translations")
+TRANSLATABLE_FIELDS = ("title", "summary", "precision_note", "description", "name")
 
 
 def written(place) -> str:

@@ -30,39 +30,47 @@ IGNORED = {"uk": "'’ʼ", "ru": "", "en": ""}
 CYRILLIC = ALPHABETS["ru"] + "ґєіїў"
 
 PUNCTUATION, DIGIT, FIRST_SCRIPT, SECOND_SCRIPT, OTHER = range(5)
+_GROUP = 0x20000  # code points per group in the key: the groups sort before one another
 
 
-def _orders(lang: str) -> tuple[dict, dict]:
-    if lang in ALPHABETS:
-        first, second = ALPHABETS[lang], LATIN
-    else:
-        first, second = LATIN, CYRILLIC
-    return {c: i for i, c in enumerate(first)}, {c: i for i, c in enumerate(second)}
+class _Weights(dict):
+    """One language's weight of each character, as one character of the key (str.translate
+    looks each up in C; a character met for the first time is weighed once, in __missing__)."""
+
+    def __init__(self, lang: str):
+        super().__init__()
+        if lang in ALPHABETS:
+            self.first, self.second = ALPHABETS[lang], LATIN
+        else:
+            self.first, self.second = LATIN, CYRILLIC
+        self.same = SAME_LETTER[lang]
+        for char in IGNORED[lang]:
+            self[ord(char)] = None
+
+    def __missing__(self, code: int):
+        char = chr(code)
+        base = self.same.get(char, char)
+        if base not in self.first and base not in self.second:  # é as e (after it), not after z
+            base = unicodedata.normalize("NFD", char)[0]
+        if base in self.first:
+            weight = FIRST_SCRIPT * _GROUP + self.first.index(base)
+        elif base in self.second:
+            weight = SECOND_SCRIPT * _GROUP + self.second.index(base)
+        elif char.isdigit():
+            weight = DIGIT * _GROUP + min(code, _GROUP - 1)
+        elif char.isalpha():
+            weight = OTHER * _GROUP + min(code, _GROUP - 1)
+        else:
+            weight = PUNCTUATION * _GROUP + min(code, _GROUP - 1)
+        self[code] = chr(weight)
+        return self[code]
 
 
-_ORDERS = {lang: _orders(lang) for lang in ("en", "ru", "uk")}
+_WEIGHTS = {lang: _Weights(lang) for lang in ("en", "ru", "uk")}
 
 
 def sort_key(text: str, lang: str) -> tuple:
-    """A key that orders `text` as a reader of `lang` expects (see the module's rule)."""
-    first, second = _ORDERS[lang]
-    same, ignored = SAME_LETTER[lang], IGNORED[lang]
-    primary, secondary = [], []
-    for char in unicodedata.normalize("NFC", text.casefold()):
-        if char in ignored:
-            continue
-        base = same.get(char, char)
-        if base not in first and base not in second:  # é as e (after it), not after z
-            base = unicodedata.normalize("NFD", char)[0]
-        if base in first:
-            primary.append((FIRST_SCRIPT, first[base]))
-        elif base in second:
-            primary.append((SECOND_SCRIPT, second[base]))
-        elif char.isdigit():
-            primary.append((DIGIT, ord(char)))
-        elif char.isalpha():
-            primary.append((OTHER, ord(char)))
-        else:
-            primary.append((PUNCTUATION, ord(char)))
-        secondary.append(char != base)
-    return (tuple(primary), tuple(secondary), text)
+    """A key that orders `text` as a reader of `lang` expects (see the module's rule): the
+    letters' weights, then the letters themselves (ё after е, é after e), then the text."""
+    folded = unicodedata.normalize("NFC", text.casefold())
+    return (folded.translate(_WEIGHTS[lang]), folded, text)

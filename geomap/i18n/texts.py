@@ -40,7 +40,7 @@ def localize(located, words):
     (None where it is), the file's title, description and layers the same way."""
     lang = words.lang
     original = located.attrs.get("language") or "en"
-    out = located.copy()
+    out = located.copy(deep=False)  # new columns replace old ones; the others are shared
     out.attrs = dict(located.attrs)
     foreign: dict[str, list] = {}
     for column in TRANSLATABLE_COLUMNS:

@@ -139,6 +139,15 @@ def test_dates_by_precision(lang, day, month, week):
         words.date("2022-09-21", "year")
 
 
+def test_dates_known_to_the_month_or_week_in_the_page_block():
+    words = Words("uk")
+    assert words.dates("2022-03-01", "2022-03-31", precision="month") == "березень 2022\u202fр."
+    block = words.page_block(days=["2022-03-21", ("2022-03-01", "month"), ("2022-03-07", "week")])
+    assert block["dates"]["month"] == {"2022-03-01": "березень 2022\u202fр."}
+    assert block["dates"]["week"] == {"2022-03-07": "тиждень з 7 березня 2022\u202fр."}
+    assert list(block["dates"]["day"]) == ["2022-03-21"]
+
+
 def test_date_ranges_and_figures_as_of():
     assert Words("ru").dates("2022-03-01", "2022-03-15", "2022-03-20") == (
         "1 марта 2022\u202fг. — 15 марта 2022\u202fг. (данные на 20 марта 2022\u202fг.)"

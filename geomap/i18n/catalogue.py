@@ -109,16 +109,20 @@ class Words:
     def dates(self, start: str, end: str, as_of: str | None = None, precision="day") -> str:
         """An event's dates: one day, a range, and the day its figures are as of."""
         text = self.date(start, precision)
-        if end != start:
-            text = self("date.range", start=text, end=self.date(end, precision))
+        last = self.date(end, precision)
+        if last != text:  # a month's first and last day are one "March 2022"
+            text = self("date.range", start=text, end=last)
         if as_of and as_of != end:
             text = self("date.as_of", dates=text, date=self.date(as_of))
         return text
 
     def page_block(self, days=(), numbers=()) -> dict:
-        """What the page's L.geomap.words reads: the words (plural forms by CLDR category,
-        for the browser's Intl.PluralRules), and the event's days and numbers already
-        formatted here, so the popups say exactly what the table says."""
+        """`days`: ISO dates, or (ISO date, precision) pairs for dates known to the week or
+        month (Event.date_precision); `numbers`: the events' counts.
+
+        What the page's L.geomap.words reads: the words (plural forms by CLDR category, for
+        the browser's Intl.PluralRules), and the events' dates and numbers already formatted
+        here, so the popups say exactly what the table says."""
         messages: dict[str, object] = {}
         for key, text in self.messages.items():
             if isinstance(text, tuple):
@@ -128,10 +132,17 @@ class Words:
                 }
             else:
                 messages[key] = text
+        by_precision: dict[str, set] = {"day": set()}
+        for day in days:  # an ISO date (known to the day), or (ISO date, precision)
+            iso, precision = (day, "day") if isinstance(day, str) else day
+            by_precision.setdefault(precision, set()).add(iso)
         return {
             "lang": self.lang,
             "messages": messages,
-            "dates": {"day": {iso: self.date(iso) for iso in sorted(set(days))}},
+            "dates": {
+                precision: {iso: self.date(iso, precision) for iso in sorted(isos)}
+                for precision, isos in sorted(by_precision.items())
+            },
             "numbers": {_number_key(v): self.number(v) for v in sorted(set(numbers))},
         }
 

@@ -174,9 +174,13 @@ def assemble_map(
 def page_words(located, words: Words) -> dict:
     """The page's words, with every day and count of the events formatted as the table
     formats them (L.geomap.words reads them: popups and table say the same)."""
-    days = [
-        d for column in ("start", "end", "as_of") for d in located[column] if isinstance(d, str)
-    ]
+    days: list = [d for d in located["as_of"] if isinstance(d, str)]  # as_of: to the day
+    # Event.date_precision ("day" | "week" | "month") where the events give it (issue 18).
+    precisions = (
+        located["date_precision"] if "date_precision" in located else ["day"] * len(located)
+    )
+    for column in ("start", "end"):
+        days += [(d, p or "day") for d, p in zip(located[column], precisions) if isinstance(d, str)]
     numbers = [
         count["value"]
         for counts in located["counts"]

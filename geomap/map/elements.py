@@ -152,10 +152,10 @@ L.geomap.start(
         self._name = "EventLayers"
         self.payload = payload
         self.data_id, self.texts_id = data_id, data_id + "-texts"
-        self.blocks = []  # (id, encoding, text): the words, what the map draws, the prose
+        self.blocks = []  # (id, encoding, text): what the map draws, the prose, the words
         contents: list[tuple[str, dict | list]] = [(self.data_id, payload), (self.texts_id, texts)]
         if words is not None:
-            contents.insert(0, (WORDS_ID, words))
+            contents.append((WORDS_ID, words))
         for block_id, content in contents:
             encoding, block = pack(content)
             self.blocks.append(

@@ -52,14 +52,14 @@
     },
     /* A date (ISO) as Python formatted it, known to the `precision` (default "day"). */
     date: function (iso, precision) {
-      var table = wordsBlock().dates[precision || "day"] || {};
+      var dates = wordsBlock().dates, table = (precision ? dates[precision] : dates.day) || {};
       if (!Object.prototype.hasOwnProperty.call(table, iso)) throw new Error("the page has no date label for " + iso);
       return table[iso];
     },
     /* An event's dates, as geomap/i18n Words.dates writes them for the table. */
     dates: function (start, end, asOf, precision) {
-      var text = words.date(start, precision);
-      if (end && end !== start) text = words.get("date.range", {start: text, end: words.date(end, precision)});
+      var text = words.date(start, precision), last = end ? words.date(end, precision) : text;
+      if (last !== text) text = words.get("date.range", {start: text, end: last});
       if (asOf && asOf !== end) text = words.get("date.as_of", {dates: text, date: words.date(asOf)});
       return text;
     },

@@ -15,9 +15,12 @@ from ..i18n import Words, sort_key
 from .payload import plain_value
 
 
-def date_label(start: str, end: str, as_of: str | None, words: Words | None = None) -> str:
-    """'21 September 2022', a range of two days, and the day the figures are as of."""
-    return (words or Words()).dates(start, end, as_of)
+def date_label(
+    start: str, end: str, as_of: str | None, words: Words | None = None, precision: str = "day"
+) -> str:
+    """'21 September 2022', a range of two days, and the day the figures are as of; a date
+    known to the week or month as such ('March 2022')."""
+    return (words or Words()).dates(start, end, as_of, precision)
 
 
 def number_label(value, words: Words | None = None) -> str:
@@ -57,6 +60,12 @@ def table_rows(located, layers, words: Words | None = None) -> list[dict]:
     columns = ["layer", "title", "summary", "start", "end", "as_of", "places", "route", "counts"]
     columns += ["currency", "reported_by", "source_title", "source_publisher", "source_url"]
     columns += ["certainty", "precision_note"]
+    # Event.date_precision ("day" | "week" | "month") where the events give it (issue 18).
+    precisions = (
+        [p or "day" for p in located["date_precision"]]
+        if "date_precision" in located
+        else ["day"] * len(located)
+    )
     for i, row in enumerate(located[columns].itertuples(index=False)):
         route = list(plain_value(row.route) or [])
         where = [
@@ -73,7 +82,7 @@ def table_rows(located, layers, words: Words | None = None) -> list[dict]:
                 "note": _text(row.precision_note),
                 "layer": names[row.layer]["name"] if row.layer in names else row.layer,
                 "layer_lang": names[row.layer].get("name_lang") if row.layer in names else None,
-                "when": date_label(row.start, row.end, _text(row.as_of), words),
+                "when": date_label(row.start, row.end, _text(row.as_of), words, precisions[i]),
                 "where": (" → " if route else "; ").join(where),
                 "numbers": "; ".join(count_label(n, c, currency, words) for n, c in counts.items()),
                 "certainty": words(f"certainty.{row.certainty}"),

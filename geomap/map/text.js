@@ -60,22 +60,26 @@
       return name.replace(/_/g, " ") + ": " + value;
     },
 
-    /* The language of an event's field when it is not the map's (data.languages: per
-       column, the language of each event's text; only columns with any such text). */
-    _language: function (ev, column) {
-      var languages = this._data.languages && this._data.languages[column];
-      if (!languages) return null;
-      return "c" in languages && !Array.isArray(languages) ? languages.c : languages[this._events.indexOf(ev)];
+    /* The language of each of an event's texts that is not in the map's, by column
+       (data.languages: per column, each event's, as a list or one constant {c: language};
+       only columns with any such text). */
+    _languages: function (ev) {
+      var out = {}, all = this._data.languages || {}, i = this._events.indexOf(ev);
+      Object.keys(all).forEach(function (column) {
+        var languages = all[column];
+        out[column] = Array.isArray(languages) ? languages[i] : languages.c;
+      });
+      return out;
     },
 
     eventArticle: function (ev) {
-      var self = this, item = el("article", "geomap-event");
-      item.appendChild(marked(el("h3", null, ev.title), this._language(ev, "title")));
+      var self = this, item = el("article", "geomap-event"), lang = this._languages(ev);
+      item.appendChild(marked(el("h3", null, ev.title), lang.title));
       var meta = [words.dates(ev.start, ev.end, ev.as_of), words.get("certainty." + ev.certainty),
                   words.get("event.precision", {precision: words.get("precision." + ev.precision)})];
       item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
       if (ev.certainty === this._events.leastCertain()) item.appendChild(el("p", "geomap-unverified", words.get("event.unverified")));
-      item.appendChild(marked(el("p", null, ev.summary), this._language(ev, "summary")));
+      item.appendChild(marked(el("p", null, ev.summary), lang.summary));
       var names = Object.keys(ev.counts);
       if (names.length) {
         var list = el("ul", "geomap-counts");
@@ -92,14 +96,14 @@
       if (ev.precision_note) {
         var note = words.get("label.note", {text: "\u0000"}).split("\u0000");  // the words around the note
         var noteLine = el("p", "geomap-meta", note[0]);
-        noteLine.appendChild(marked(el("span", null, ev.precision_note), this._language(ev, "precision_note")));
+        noteLine.appendChild(marked(el("span", null, ev.precision_note), lang.precision_note));
         noteLine.appendChild(document.createTextNode(note[1] || ""));
         item.appendChild(noteLine);
       }
       if (ev.reported_by) item.appendChild(el("p", "geomap-meta", words.get("label.reported_by", {who: ev.reported_by})));
       if (ev.source_title) {
         var source = words.get("label.source", {source: "\u0000"}).split("\u0000");
-        var line = sourceInto(el("p", "geomap-meta", source[0]), ev, this._language(ev, "source_title"));
+        var line = sourceInto(el("p", "geomap-meta", source[0]), ev, lang.source_title);
         if (source[1]) line.appendChild(document.createTextNode(source[1]));
         item.appendChild(line);
       }

@@ -300,6 +300,22 @@ def places(kind, country):
 _events_argument = click.argument("events", nargs=-1, type=click.Path(dir_okay=False))
 
 
+def _languages():
+    from .i18n import LANGUAGES
+
+    return LANGUAGES
+
+
+_lang_option = click.option(
+    "--lang",
+    type=click.Choice(_languages()),
+    default="en",
+    show_default=True,
+    help="The map's language: its words, dates, numbers, and the events' texts where the "
+    "events file gives them in it.",
+)
+
+
 def _layer_list(ctx, param, value):
     if value is None:
         return None
@@ -349,6 +365,7 @@ def _layer_list(ctx, param, value):
 @click.option(
     "--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels."
 )
+@_lang_option
 @_places_option
 @_reading_options
 @click.pass_context
@@ -363,6 +380,7 @@ def build(
     self_contained,
     png_path,
     png_size,
+    lang,
     places_files,
     encoding,
     dayfirst,
@@ -379,6 +397,7 @@ def build(
         geomap build my-events.yaml -o output/my-map.html --layers protests,crossings
         geomap build --cdn -o output/small-online-map.html
         geomap build my-events.csv --places my-places.csv
+        geomap build --lang ru -o output/war-resistance-2022-ru.html
     """
     from .pipeline import build as run_build
     from .progress import Progress
@@ -396,6 +415,7 @@ def build(
             basemap=basemap,
             tiles=tiles,
             self_contained=self_contained,
+            lang=lang,
             png=png_path,
             png_size=size,
             progress=lambda stage: progress(visible(stage)),
@@ -448,17 +468,24 @@ def _png_size(text):
 
 @cli.command()
 @click.argument("events", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option(
+    "--lang",
+    type=click.Choice(_languages()),
+    help="Also list what the events files do not give in this language (their titles, "
+    "summaries, notes, source titles, layers).",
+)
 @_places_option
 @_reading_options
-def check(events, places_files, encoding, dayfirst, decimal_comma):
+def check(events, lang, places_files, encoding, dayfirst, decimal_comma):
     """Validate EVENTS files and resolve every place, without building a map.
 
     Example:
 
         \b
         geomap check my-events.yaml --places my-places.csv
+        geomap check my-events.yaml --lang ru
     """
-    from .pipeline import locate, located_by_editor
+    from .pipeline import locate, located_by_editor, untranslated
 
     for path in events:
         located = locate(
@@ -472,6 +499,16 @@ def check(events, places_files, encoding, dayfirst, decimal_comma):
         for line in located_by_editor(located):
             _say(f"  {line}")
         _warn(located.attrs["warnings"])
+        if lang:
+            lacking = untranslated(
+                path, lang, reading=_read_options(encoding, dayfirst, decimal_comma)
+            )
+            if lacking:
+                _say(f"  No {lang} text ({len(lacking)}):")
+                for line in lacking:
+                    _say(f"    {line}")
+            else:
+                _say(f"  Every text is given in {lang}.")
 
 
 def _tally(values) -> str:
@@ -542,7 +579,12 @@ def export(events, fmt, output, regions, places_files, encoding, dayfirst, decim
 )
 @click.option("--title", help="What screen readers announce (default: the map's title).")
 @click.option("--url", help="Where the map will be published (default: MAP.html as given).")
-def embed(map_html, height, title, url):
+@click.option(
+    "--lang",
+    type=click.Choice(_languages()),
+    help="The language of the fallback link's words (default: the map's own <html lang>).",
+)
+def embed(map_html, height, title, url, lang):
     """Print the HTML to paste into an article: a responsive iframe and a fallback link.
 
     Example:
@@ -551,7 +593,7 @@ def embed(map_html, height, title, url):
         geomap embed output/war-resistance-2022.html --height 16:9 \\
             --url https://example.org/maps/war-resistance-2022.html
     """
-    from .outputs import embed_snippet, map_title
+    from .outputs import embed_snippet, map_language, map_title
 
     click.echo(
         embed_snippet(
@@ -559,6 +601,7 @@ def embed(map_html, height, title, url):
             title=title or map_title(map_html),
             height=height,
             src_option="MAP.html" if url is None else "--url",
+            lang=lang or map_language(map_html),
         )
     )
 

@@ -21,6 +21,7 @@ from jinja2 import Template
 from .csvcells import escape_cell
 from .errors import GeomapError
 from .events import record
+from .i18n.texts import TRANSLATABLE_COLUMNS, original_text
 from .map.elements import walk
 from .map.payload import events_geojson, plain_value
 
@@ -178,8 +179,9 @@ def render_html(fmap) -> str:
     root = fmap.get_root()
     for number, element in enumerate(walk(root)):
         element._id = f"{number:04x}"
-    # branca's page template has no language; screen readers need it.
-    return root.render().replace("<html>", '<html lang="en">', 1)
+    # branca's page template has no language; screen readers need it (geomap.i18n).
+    language = getattr(fmap, "geomap_language", "en")
+    return root.render().replace("<html>", f'<html lang="{language}">', 1)
 
 
 def save(fmap, path) -> Path:
@@ -192,24 +194,29 @@ def save(fmap, path) -> Path:
 _EMBED = Template(
     """\
 <div class="geomap-embed" style="position:relative;width:100%;{{ size }}">
-  <iframe src="{{ src|e }}" title="{{ title|e }}" loading="lazy"
+  <iframe src="{{ src|e }}" title="{{ title|e }}" lang="{{ lang }}" loading="lazy"
           style="position:absolute;inset:0;width:100%;height:100%;border:0"
           sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads"
           allow="fullscreen" referrerpolicy="no-referrer-when-downgrade"></iframe>
 </div>
-<p class="geomap-embed-fallback"><a href="{{ src|e }}">{{ title|e }} (open the map)</a></p>
+<p class="geomap-embed-fallback" lang="{{ lang }}"><a href="{{ src|e }}">{{ link|e }}</a></p>
 """,
     autoescape=False,
 )
 
 
-def embed_snippet(src: str, *, title: str, height: str = "4:3", src_option: str = "--url") -> str:
+def embed_snippet(
+    src: str, *, title: str, height: str = "4:3", src_option: str = "--url", lang: str = "en"
+) -> str:
     """A responsive iframe for an article: full width, fixed height ("600px") or an aspect
     ratio ("16:9"), a title for screen readers, lazy loading, and a sandbox that lets the
     map run its scripts and open source links in a new tab, but not navigate the article.
 
     `src` must be an http(s) address or a relative one (GeomapError naming `src_option` if
-    not): the fallback link is clicked in the article page itself."""
+    not): the fallback link is clicked in the article page itself. `lang`: the language of
+    the map, and so of the fallback link's words (geomap.i18n)."""
+    from .i18n import Words
+
     check_embed_address(src, src_option)
     found = _CONTROL.search(title.replace("\t", " ").replace("\n", " ").replace("\r", " "))
     if found:
@@ -217,7 +224,14 @@ def embed_snippet(src: str, *, title: str, height: str = "4:3", src_option: str 
             f"the title {title!r} has a control character at character {found.start() + 1}; "
             "give a plain title with --title."
         )
-    return _EMBED.render(src=src, title=title, size=_size_style(height))
+    words = Words(lang)
+    return _EMBED.render(
+        src=src,
+        title=title,
+        link=words("embed.open", title=title),
+        lang=words.lang,
+        size=_size_style(height),
+    )
 
 
 # Browsers drop tabs and newlines anywhere in an address and controls or spaces around it, so
@@ -306,6 +320,8 @@ def export_geojson(located, events=None, regions="points") -> str:
     attrs = located.attrs
     meta: dict = {"regions": regions}
     meta.update({key: attrs[key] for key in ("title", "description") if attrs.get(key)})
+    if attrs.get("language", "en") != "en":  # the language of its texts (geomap.i18n)
+        meta["language"] = attrs["language"]
     if events is not None and events.source is not None:
         meta["source"] = events.source.model_dump(mode="json", exclude_none=True)
     if events is not None and events.places_file:
@@ -361,12 +377,31 @@ def export_csv(located, events=None) -> str:
     if events is not None:  # the event's own link, and `date` for a one-day event, as written
         header.insert(header.index("source_date") + 1, "url")
         header.insert(header.index("start"), "date")
+    # Texts in other languages: a column each, after the field's own (title[ru], summary[uk]).
+    language = located.attrs.get("language") or "en"
+    translated = {}
+    for column in TRANSLATABLE_COLUMNS:
+        found = sorted(
+            {lang for value in located[column] if isinstance(value, dict) for lang in value}
+            - {language}
+        )
+        spot = header.index(column) + 1
+        header[spot:spot] = [f"{column}[{lang}]" for lang in found]
+        translated.update({f"{column}[{lang}]": (column, lang) for lang in found})
     header += DERIVED_COLUMNS
     writer.writerow(header)
     own = events.events if events is not None else None
     for number, row in enumerate(located.itertuples(index=False)):
         values = []
         for column in header:
+            if column in translated:
+                field, lang = translated[column]
+                if field == "source_title" and own is not None:
+                    value = own[number].source.title if own[number].source else None
+                else:
+                    value = plain_value(getattr(row, field))
+                values.append(value.get(lang, "") if isinstance(value, dict) else "")
+                continue
             if column in given:
                 values.append(";".join(_given(p, column) for p in row.places))
                 continue
@@ -374,10 +409,12 @@ def export_csv(located, events=None) -> str:
                 values.append(_derived(column, row))
                 continue
             if own is not None and column in _OWN:
-                values.append(_own(own[number], column))
+                values.append(_own(own[number], column, language))
                 continue
             value = plain_value(getattr(row, column))
             kind = record.BY_NAME[column].page
+            if column in TRANSLATABLE_COLUMNS and isinstance(value, dict):  # the file's own
+                value = original_text(value, language)
             if column == "places" and own is not None:
                 # As the file writes them: a region given by its code alone is its code.
                 value = ";".join(written(place) for place in own[number].places)
@@ -418,21 +455,45 @@ def _file_rows(located, events):
     from .events.schema import DEFAULT_LAYERS
 
     attrs = located.attrs
-    rows = [[f"#{key}", attrs[key]] for key in ("title", "description") if attrs.get(key)]
+    language = attrs.get("language") or "en"
+    rows = [["#language", language]] if language != "en" else []
+
+    def text_rows(name, value):  # `#title` in the file's own language, `#title[ru]` after it
+        rows.append([f"#{name}", _text(original_text(value, language))])
+        if isinstance(value, dict):
+            rows.extend(
+                [f"#{name}[{lang}]", text] for lang, text in value.items() if lang != language
+            )
+
+    for key in ("title", "description"):
+        if attrs.get(key):
+            text_rows(key, attrs[key])
     if events is not None:
         if events.source is not None:
-            rows += [
-                [f"#{column}", _text(getattr(events.source, field))]
-                for column, field in _SOURCE_FIELDS.items()
-                if getattr(events.source, field) is not None
-            ]
+            for column, field in _SOURCE_FIELDS.items():
+                if getattr(events.source, field) is not None:
+                    text_rows(column, getattr(events.source, field))
         if events.places_file:
             rows.append(["#places_file", events.places_file])
     layers = attrs.get("layers") or []
     if layers != [layer.model_dump() for layer in DEFAULT_LAYERS]:
         for layer in layers:
-            cells = [layer["id"], layer["name"], layer["color"], layer.get("description") or ""]
+            name, description = layer["name"], layer.get("description")
+            cells = [
+                layer["id"],
+                original_text(name, language),
+                layer["color"],
+                original_text(description, language) or "",
+            ]
             rows.append(["#layer", *(cells if cells[-1] else cells[:-1])])
+            others = sorted(
+                {k for v in (name, description) if isinstance(v, dict) for k in v} - {language}
+            )
+            for lang in others:
+                texts = [
+                    v.get(lang, "") if isinstance(v, dict) else "" for v in (name, description)
+                ]
+                rows.append([f"#layer[{lang}]", layer["id"], *(texts if texts[1] else texts[:1])])
     return rows
 
 
@@ -443,7 +504,7 @@ def _text(value) -> str:
 _OWN = {"url", "date", "start", "end", *_SOURCE_FIELDS}
 
 
-def _own(event, column: str) -> str:
+def _own(event, column: str, language: str = "en") -> str:
     """An event's own `url`, dates or source field, as its file gives it ('' when the file's
     source applies, or for `start` and `end` of an event given one `date`)."""
     if column == "url":
@@ -452,6 +513,8 @@ def _own(event, column: str) -> str:
         value = getattr(event, column)
         return "" if value is None else value.isoformat()
     value = getattr(event.source, _SOURCE_FIELDS[column]) if event.source else None
+    if isinstance(value, dict):  # a source title in several languages: the file's own here
+        value = original_text(value, language)
     return "" if value is None else _text(value)
 
 
@@ -489,6 +552,23 @@ def _given(place: dict, column: str) -> str:
         return ""
     value = place.get(GIVEN_COLUMNS[column])
     return "" if value is None else repr(value) if isinstance(value, float) else str(value)
+
+
+def map_language(path) -> str:
+    """The <html lang> of a map geomap wrote; "en" when the file is not there (yet) or says
+    none (`geomap embed --url` may be given before the map is)."""
+    import re
+
+    from .i18n import LANGUAGES
+    from .textio import read_bounded
+
+    try:
+        head = read_bounded(Path(path), 200_000, what="a map", head=True, expected="an HTML map")
+    except (OSError, GeomapError):
+        return "en"
+    found = re.search(rb'<html lang="([a-z]{2,3})"', head)
+    language = found.group(1).decode("ascii") if found else "en"
+    return language if language in LANGUAGES else "en"
 
 
 def map_title(path) -> str:

@@ -15,6 +15,7 @@ from .events import load_events
 from .events.locate import locate_events
 from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
+from .i18n.texts import original_text
 from .map import assemble_map
 from .map.labels import GazetteerNames
 from .outputs import refuse_overwriting_inputs, render_html, write_atomic
@@ -82,6 +83,13 @@ def _locate(paths, progress, places=(), reading=None):
                     _layer_conflict(layer["id"], defined_in[layer["id"]], first, path, layer),
                     path=path,
                 )
+    languages = {frame.attrs.get("language", "en") for frame in frames}
+    if len(languages) > 1:  # a text's language is the file's: one map, one original language
+        raise EventsError(
+            f"the files {', '.join(map(str, paths))} are written in different languages "
+            f"({', '.join(sorted(languages))}, their `language:`); map them one at a time, or "
+            "give their texts in one original language."
+        )
     warnings = [w for frame in frames for w in frame.attrs["warnings"]]
     combined.attrs.update(
         frames[0].attrs, layers=list(layers.values()), warnings=list(dict.fromkeys(warnings))
@@ -110,6 +118,14 @@ def export(path, fmt="geojson", places=(), reading=None, regions="points"):
     else:
         text = export_csv(located, events)
     return located, text
+
+
+def untranslated(path, lang: str, reading=None) -> list[str]:
+    """What the events file `path` does not give in the language `lang`: one line per event
+    (and per layer, and the file's title and description) whose texts are only in others."""
+    from .i18n import missing_translations
+
+    return missing_translations(load_events(path, reading), lang)
 
 
 def _layer_conflict(layer_id, first_path, first, path, layer):
@@ -252,7 +268,12 @@ def _build_files(
     return BuildResult(
         path=output,
         bytes=len(html.encode("utf-8")),
-        events_per_layer={layer["name"]: int(counts.get(layer["id"], 0)) for layer in shown},
+        events_per_layer={
+            original_text(layer["name"], located.attrs.get("language", "en")): int(
+                counts.get(layer["id"], 0)
+            )
+            for layer in shown
+        },
         places_resolved=len(resolved),
         warnings=located.attrs["warnings"],
         names_language=names.language,

@@ -10,6 +10,8 @@ self-contained on the outline basemap, so nothing here needs the network:
 - output/war-resistance-2022-360.png     a phone, 360×740
 - output/war-resistance-2022-dark.png    1280×800 where the reader's system asks for dark colours
 - output/war-resistance-2022-card.png    the PNG card, 1200×630 (`geomap build --png`)
+- output/three-languages-ru.png          tests/corpus/three-languages.yaml in Russian (--lang ru),
+                                         at 1280×800 with a popup open
 """
 
 from __future__ import annotations
@@ -58,7 +60,31 @@ def main() -> None:
         width=width,
         height=height,
     )
-    print(f"wrote {len(SHOTS) + 1} pictures to {args.out}")
+    _shoot_russian(chromium, args.out)
+    print(f"wrote {len(SHOTS) + 2} pictures to {args.out}")
+
+
+RUSSIAN = REPO / "tests" / "corpus" / "three-languages.yaml"
+RUSSIAN_POPUP = "Жители Харькова"  # the mark whose popup the picture shows
+
+
+def _shoot_russian(chromium: str, out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    fmap = assemble_map(locate([RUSSIAN]), self_contained=True, basemap="vector", lang="ru")
+    with tempfile.TemporaryDirectory(prefix="geomap-shots-") as tmp, sync_playwright() as pw:
+        page_path = Path(tmp) / "three-languages-ru.html"
+        save(fmap, page_path)
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(page_path.as_uri())
+            page.wait_for_selector(READY, state="attached")
+            page.locator(f'.geomap-event[aria-label*="{RUSSIAN_POPUP}"]').first.press("Enter")
+            page.wait_for_timeout(400)  # the popup pans clear of the boxes
+            page.screenshot(path=str(out / "three-languages-ru.png"))
+        finally:
+            browser.close()
 
 
 def _shoot(chromium: str, page_path: Path, out: Path) -> None:

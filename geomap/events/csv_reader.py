@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from ..csvcells import read_cells  # cells geomap export escaped for spreadsheets
@@ -30,7 +31,7 @@ from .csv_numbers import (
 
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 # The file's own fields, as `#` rows before the header; each takes one cell after its name.
-META_FIELDS = ("title", "description", "places_file")
+META_FIELDS = ("title", "description", "places_file", "language")
 META_SOURCE = {
     "source_title": "title",
     "source_publisher": "publisher",
@@ -39,6 +40,14 @@ META_SOURCE = {
 }
 # A `#layer` row: id, name, colour, and optionally a description.
 LAYER_CELLS = ("id", "name", "color", "description")
+# Texts in other languages than the file's own (`language`, default en) go in columns and `#`
+# rows of their own, the field's name and the language in brackets: `title[ru]`,
+# `summary[uk]`, `#title[ru]`, `#layer[ru],strikes,Забастовки,description`. The plain field
+# holds the text in the file's own language, so a spreadsheet without them reads as before.
+TRANSLATED = re.compile(r"^(?P<field>[a-z_]+)\[(?P<lang>[a-z]{2,3})\]$")
+TRANSLATABLE_COLUMNS = ("title", "summary", "precision_note", "source_title")
+TRANSLATABLE_META = ("title", "description", "source_title", "layer")
+
 # Written by `geomap export` for people and GIS tools: each place's resolved id and kind, and the
 # event's geometry. Read back, the ids place the names without looking them up again
 # (events/carried.py); a row whose id cells are empty is resolved by its names.
@@ -82,6 +91,7 @@ def parse_csv(path: Path, text: str, *, decimal_comma: bool = False):
         header = _check_header(path, [h.strip() for h in header], reader.line_num)
         header_end = reader.line_num
         _read_rows(path, reader, header, events, rows, commas, carried)
+        _merge_translations(path, meta, meta_rows, events, header)
     except csv.Error as exc:
         start = (rows[-1] if rows else header_end) + 1  # the record that broke starts here
         raise _csv_error(path, exc, start, reader.line_num) from None
@@ -122,6 +132,10 @@ def _read_meta(path, reader, meta, meta_rows):
         values = read_cells(cells[1:])
         while values and not values[-1]:  # spreadsheets pad every row to the widest
             values.pop()
+        translated = TRANSLATED.match(key)
+        if translated and translated["field"] in TRANSLATABLE_META:
+            _meta_translation(path, row, first, translated, values, meta, meta_rows)
+            continue
         if key == "layer":
             if not 3 <= len(values) <= 4:
                 raise EventsError(
@@ -170,10 +184,110 @@ def _read_meta(path, reader, meta, meta_rows):
     return None
 
 
+def _meta_translation(path, row, first, translated, values, meta, meta_rows):
+    """A `#title[ru]`, `#description[ru]`, `#source_title[ru]` or `#layer[ru]` row: kept
+    apart until the file's own text is read (see _merge_translations)."""
+    field, lang = translated["field"], translated["lang"]
+    texts = meta.setdefault("_translations", {})
+    if field == "layer":
+        if not 2 <= len(values) <= 3:
+            raise EventsError(
+                f"{path}, row {row}: a `{first}` row takes the layer's id, its name in {lang} "
+                f"and optionally its description in {lang}, e.g. "
+                f"#layer[{lang}],strikes,…; got {len(values)} cells.",
+                path=path,
+                line=row,
+                field="layers",
+            )
+        where: tuple = ("layer", values[0], lang)
+        texts[where] = values[1:]
+    else:
+        if len(values) != 1:
+            raise EventsError(
+                f"{path}, row {row}, field {field}: `{first}` takes one cell, got "
+                f"{len(values)}; quote a value that contains the separator.",
+                path=path,
+                line=row,
+                field=field,
+            )
+        where = (field, lang)
+        texts[where] = values[0]
+    if where in meta_rows:
+        raise EventsError(
+            f"{path}, row {row}: `{first}` is given twice (rows {meta_rows[where]} and {row}); "
+            "keep one.",
+            path=path,
+            line=row,
+            field=field,
+        )
+    meta_rows[where] = row
+
+
+def _merge_translations(path, meta, meta_rows, events, header):
+    """The texts in other languages joined to the file's own: `title` and `title[ru]` become
+    {en: …, ru: …}, as a YAML file writes them. A translation without the text in the file's
+    own language stays a mapping without it, which the schema refuses with its row."""
+    own = meta.get("language", "en")
+
+    def joined(text, lang, translation):
+        if not translation:  # an empty cell: no text in that language
+            return text
+        texts = dict(text) if isinstance(text, dict) else ({own: text} if text else {})
+        texts[lang] = translation
+        return texts
+
+    for where, value in meta.pop("_translations", {}).items():
+        if where[0] == "layer":
+            _, layer_id, lang = where
+            layer = next((x for x in meta.get("layers", []) if x.get("id") == layer_id), None)
+            if layer is None:
+                ids = ", ".join(x.get("id", "?") for x in meta.get("layers", [])) or "none"
+                raise EventsError(
+                    f"{path}, row {meta_rows[where]}: `#layer[{lang}]` translates the layer "
+                    f"{layer_id!r}, which no `#layer` row defines (this file's layers: {ids}); "
+                    "give its `#layer` row, or correct the id.",
+                    path=path,
+                    line=meta_rows[where],
+                    field="layers",
+                )
+            layer["name"] = joined(layer.get("name"), lang, value[0])
+            if len(value) > 1 and value[1]:
+                layer["description"] = joined(layer.get("description"), lang, value[1])
+        elif where[0] == "source_title":
+            source = meta.setdefault("source", {})
+            source["title"] = joined(source.get("title"), where[1], value)
+        else:
+            meta[where[0]] = joined(meta.get(where[0]), where[1], value)
+    translated = [(c, TRANSLATED.match(c)) for c in header if TRANSLATED.match(c)]
+    if not translated:
+        return
+    for event in events:
+        for column, found in translated:
+            cell = event.pop(column, None)
+            if cell is None:
+                continue
+            field = found["field"]
+            if field == "source_title":
+                source = event.setdefault("source", {})
+                source["title"] = joined(source.get("title"), found["lang"], cell)
+            else:
+                event[field] = joined(event.get(field), found["lang"], cell)
+
+
 def _check_header(path, header, row=1):
     """A column named twice would keep only its last cells; `source` beside source_* would mix."""
     first = {}
     for position, column in enumerate(header, 1):
+        translated = TRANSLATED.match(column)
+        if translated and translated["field"] not in TRANSLATABLE_COLUMNS:
+            raise EventsError(
+                f"{path}, row {row}: the column `{column}` gives `{translated['field']}` in "
+                f"{translated['lang']}, but only these fields take texts in other languages: "
+                f"{', '.join(TRANSLATABLE_COLUMNS)} (e.g. title[{translated['lang']}]).",
+                path=path,
+                line=row,
+                field=column,
+            )
         if column and column in first:
             raise EventsError(
                 f"{path}, row {row}: the column `{column}` is given twice (columns "

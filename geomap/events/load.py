@@ -20,7 +20,14 @@ from ..textio import decode_text, read_bounded
 from .csv_numbers import row_ranges
 from .csv_reader import PLACE_COLUMNS, parse_csv
 from .geojson_reader import parse_geojson
-from .schema import MAX_WHOLE_NUMBER, UNION_TAGS, EventsFile, Origin
+from .schema import (
+    MAX_WHOLE_NUMBER,
+    TEXT_FORMS,
+    TRANSLATABLE_FIELDS,
+    UNION_TAGS,
+    EventsFile,
+    Origin,
+)
 from .yaml_reader import parse_yaml
 
 MAX_BYTES = 20 * 1024 * 1024  # far above any article's events; a 50 MB file is a mistake
@@ -257,6 +264,12 @@ def _error_loc(error):
     loc = tuple(error["loc"])
     if len(loc) >= 5 and loc[2] == "places" and loc[4] in UNION_TAGS:
         loc = loc[:4] + loc[5:]
+    # A text field's two forms (a text, or texts by language): the field, not the form.
+    loc = tuple(
+        part
+        for k, part in enumerate(loc)
+        if not (part in TEXT_FORMS and k and loc[k - 1] in TRANSLATABLE_FIELDS)
+    )
     return loc + tuple(getattr(ctx_error, "loc", None) or ())
 
 

@@ -209,6 +209,7 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
     frame.attrs.update(
         title=events.title,
         description=events.description,
+        language=events.language,
         layers=[layer.model_dump() for layer in events.layers],
         warnings=list(dict.fromkeys(warnings + _at_most(far_seen, MAX_REPORTED))),
     )

@@ -38,6 +38,27 @@ Text = Annotated[str, Field(min_length=1, max_length=2000, pattern=NO_CONTROL_CH
 Name = Annotated[str, Field(min_length=1, max_length=200, pattern=NO_CONTROL_CHARACTERS)]
 WebAddress = Annotated[str, Field(max_length=2000, pattern=r"^(?i:https?)://[^\s<>\"'`]+$")]
 Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+# A language, as ISO 639-1 (or 639-3) writes it: en, ru, uk, crh.
+Language = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+
+
+def _text_or_translations(value) -> str:
+    return "translations" if isinstance(value, dict) else "text"
+
+
+# A text field that may also be given in several languages, `{en: …, ru: …}` (issue 17;
+# geomap.i18n.texts). The mapping must hold the file's own `language:` (EventsFile).
+_Languages = Field(min_length=1, max_length=20)
+TranslatableName = Annotated[
+    Annotated[Name, UnionTag("text")]
+    | Annotated[dict[Language, Name], _Languages, UnionTag("translations")],
+    Discriminator(_text_or_translations),
+]
+TranslatableText = Annotated[
+    Annotated[Text, UnionTag("text")]
+    | Annotated[dict[Language, Text], _Languages, UnionTag("translations")],
+    Discriminator(_text_or_translations),
+]
 # One declaration: record.CERTAINTIES. Literal[tuple] is Literal[*tuple] at run time (what
 # pydantic reads); a type checker wants the values spelled out.
 Certainty = Literal[CERTAINTIES]  # type: ignore[valid-type]
@@ -188,6 +209,9 @@ PlaceEntry = Annotated[
 ]
 # The tags pydantic puts in an error's location; the loader leaves them out of field names.
 UNION_TAGS = ("name", "given")
+# The two forms of a text field, and the fields that take both (the loader names the field).
+TEXT_FORMS = ("text", "translations")
+TRANSLATABLE_FIELDS = ("title", "summary", "precision_note", "description", "name")
 
 
 def written(place) -> str:
@@ -208,7 +232,7 @@ class Count(_Strict):
 
 
 class Source(_Strict):
-    title: Name
+    title: TranslatableName
     publisher: Name | None = None
     url: WebAddress | None = None
     date: Day | None = None
@@ -216,9 +240,9 @@ class Source(_Strict):
 
 class Layer(_Strict):
     id: Slug
-    name: Name
+    name: TranslatableName
     color: Colour
-    description: Text | None = None
+    description: TranslatableText | None = None
 
 
 DEFAULT_LAYERS = (
@@ -266,8 +290,8 @@ class Event(_Strict):
     # their own, so a route could change direction from one run to the next.
     id: Slug
     layer: Slug
-    title: Name
-    summary: Text
+    title: TranslatableName
+    summary: TranslatableText
     date: Day | None = None
     start: Day | None = None
     end: Day | None = None
@@ -282,7 +306,7 @@ class Event(_Strict):
     source: Source | None = None
     url: WebAddress | None = None
     certainty: Certainty
-    precision_note: Text | None = None
+    precision_note: TranslatableText | None = None
     tags: Annotated[list[Tag], Strict()] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -322,8 +346,10 @@ class EventsFile(_Strict):
     # Per event, the places an export already resolved (events/carried.py), or None.
     _carried: tuple = PrivateAttr(default=())
 
-    title: Name | None = None
-    description: Text | None = None
+    title: TranslatableName | None = None
+    description: TranslatableText | None = None
+    # The language of the file's texts; a text given as a mapping must include it.
+    language: Language = "en"
     source: Source | None = None
     # A user places file for this events file, relative to it: the map rebuilds from its files.
     places_file: (
@@ -352,6 +378,37 @@ class EventsFile(_Strict):
         copy._origin = origin
         copy._carried = tuple(carried)
         return copy
+
+    @model_validator(mode="after")
+    def _texts_in_own_language(self):
+        """Every text given in several languages gives it in the file's own: the map shows
+        that text where it has none in the reader's language."""
+
+        def check(value, loc):
+            if isinstance(value, dict) and self.language not in value:
+                raise _FieldError(
+                    loc,
+                    f"the texts by language ({', '.join(value)}) lack one in the file's own "
+                    f"language, {self.language!r} (its `language:`); add `{self.language}: …` "
+                    "or set `language:` to the language of the file's texts",
+                )
+
+        check(self.title, ("title",))
+        check(self.description, ("description",))
+        if self.source is not None:
+            check(self.source.title, ("source", "title"))
+        for index, layer in enumerate(self.layers):
+            check(layer.name, ("layers", index, "name"))
+            check(layer.description, ("layers", index, "description"))
+        for index, event in enumerate(self.events):
+            if isinstance(event.title, dict) or isinstance(event.summary, dict):
+                check(event.title, ("events", index, "title"))
+                check(event.summary, ("events", index, "summary"))
+            if event.precision_note is not None:
+                check(event.precision_note, ("events", index, "precision_note"))
+            if event.source is not None:
+                check(event.source.title, ("events", index, "source", "title"))
+        return self
 
     @model_validator(mode="after")
     def _ids_and_layers(self):

@@ -8,10 +8,11 @@ import folium
 from jinja2 import Template
 
 from ..errors import GeomapError
+from ..i18n import DEFAULT_LANGUAGE, Words, localize
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .labels import GazetteerNames, NameSource, map_labels
-from .payload import ATTRIBUTION, basemap_countries, encode_events, region_shapes
+from .payload import basemap_countries, encode_events, region_shapes
 from .stock_assets import LeanMap
 from .table import table_rows
 from .tiles import tile_provider
@@ -21,7 +22,6 @@ LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leafle
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css")
 TILES = "OpenStreetMap"
 BASEMAPS = ("tiles", "vector")
-DEFAULT_TITLE = "Events map"
 ZOOM_SNAP = 0.5  # the first view fits the events closer than whole zoom levels allow
 GATHER_ABOVE = 1500  # point marks: above this the page gathers them per zoom level
 
@@ -36,6 +36,7 @@ def assemble_map(
     tiles=None,
     self_contained=False,
     names: NameSource | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 
@@ -44,17 +45,24 @@ def assemble_map(
     is the tile layer's xyzservices provider or its name (default: OpenStreetMap).
     `names` gives the labels' text (default: English names from the bundled gazetteer).
     `self_contained` inlines Leaflet from an installed package instead of linking a CDN.
+    `lang` ("en", "ru", "uk") is the language of every word, date and number the map shows,
+    and of the events' texts where the events file gives them in it (geomap.i18n).
     Elements added to the map later get the scripts they need when it is rendered (see
     stock_assets.py); in a self-contained map, one that needs a CDN is refused.
     """
     if basemap not in BASEMAPS:
         raise GeomapError(f"unknown basemap {basemap!r}; expected one of: {', '.join(BASEMAPS)}")
     provider = tile_provider(tiles) if tiles is not None else None
-    title = title or located.attrs.get("title") or DEFAULT_TITLE
+    words = Words(lang)
+    located = localize(located, words)  # every text in the map's language, or marked
+    title_lang = None if title else located.attrs.get("title_lang")
+    title = title or located.attrs.get("title") or words("title.default")
+    description_lang = None if description is not None else located.attrs.get("description_lang")
     description = description if description is not None else located.attrs.get("description")
     chosen = _choose_layers(located.attrs["layers"], layers)
     if len(chosen) < len(located.attrs["layers"]):  # a copy of every column: only when needed
-        kept = located[located["layer"].isin([layer["id"] for layer in chosen])]
+        keep = located["layer"].isin([layer["id"] for layer in chosen]).to_numpy()
+        kept = located[keep]
         if kept.empty:  # a map of nothing: no marks, and no place to open on
             used = set(located["layer"])
             raise GeomapError(
@@ -63,6 +71,10 @@ def assemble_map(
                 + ", ".join(layer["id"] for layer in located.attrs["layers"] if layer["id"] in used)
             )
         located = kept
+        located.attrs["languages"] = {
+            column: [language for language, k in zip(languages, keep) if k]
+            for column, languages in located.attrs["languages"].items()
+        }
     counts = located["layer"].value_counts()
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))
@@ -79,15 +91,16 @@ def assemble_map(
         self_contained=self_contained,
         leaflet_links=(LEAFLET_JS, LEAFLET_CSS),
     )
+    fmap.geomap_language = lang  # type: ignore[attr-defined]  # render_html writes it into <html lang>
     fmap.get_root().title = html.escape(title)  # type: ignore[attr-defined]  # a Figure; branca does not escape the <title>
     if self_contained:
         InlineLeaflet(leaflet_js(), leaflet_css()).add_to(fmap)
-    tiles_name = provider.name.replace(".", " ") if provider else "Light map"
+    tiles_name = provider.name.replace(".", " ") if provider else words("basemap.light")
     tile_layer = folium.TileLayer(
         provider or TILES, name=tiles_name, overlay=False, control=False, show=basemap == "tiles"
     ).add_to(fmap)
     outline = folium.FeatureGroup(
-        name="Outline map (offline)", overlay=False, control=False, show=basemap == "vector"
+        name=words("basemap.outline"), overlay=False, control=False, show=basemap == "vector"
     ).add_to(fmap)
     groups, overlays = [], []
     for layer in chosen:
@@ -97,7 +110,10 @@ def assemble_map(
         # that changes nothing, "(0)", only asks the reader to try it.
         if layer["count"]:
             # Leaflet's layer control shows names as HTML: escape them.
-            overlays.append((html.escape(f"{layer['name']} ({layer['count']})"), group))
+            name = html.escape(f"{layer['name']} ({words.number(layer['count'])})")
+            if layer.get("name_lang"):
+                name = f'<span lang="{layer["name_lang"]}">{name}</span>'
+            overlays.append((name, group))
 
     names = names or GazetteerNames()
     bounds = view_bounds(located)  # [[south, west], [north, east]]
@@ -109,7 +125,12 @@ def assemble_map(
         "events": events,
         "shapes": region_shapes(located),
         "basemap": basemap_countries((bounds[0][1], bounds[0][0], bounds[1][1], bounds[1][0])),
-        "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
+        "attribution": words("attribution.data")
+        + (" · " + words("attribution.events", sources="; ".join(sources)) if sources else ""),
+        "languages": {
+            column: {"c": values[0]} if len(set(values)) == 1 else values
+            for column, values in located.attrs["languages"].items()
+        },
         "download_id": "geomap-download",
         "bounds": bounds,
         "names": map_labels(located, bounds, names),
@@ -117,8 +138,16 @@ def assemble_map(
         "max_fit_zoom": MAX_FIT_ZOOM,
         "gather_above": GATHER_ABOVE,
     }
-    EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)
-    TitleBox(title, description, table_rows(located, chosen)).add_to(fmap)
+    EventLayers(payload, texts, groups, basemap=outline, words=page_words(located, words)).add_to(
+        fmap
+    )
+    TitleBox(
+        title,
+        description,
+        table_rows(located, chosen, words),
+        words=words,
+        languages=(title_lang, description_lang),
+    ).add_to(fmap)
     point_marks = {
         (e, p["id"])
         for e, places in zip(located["layer"], located["places"])
@@ -131,12 +160,34 @@ def assemble_map(
         download_id="geomap-download",
         download_name="events.geojson",
         gathered=len(point_marks) > GATHER_ABOVE,
+        words=words,
     ).add_to(fmap)
-    LayerSwitcher([(tiles_name, tile_layer), ("Outline map (offline)", outline)], overlays).add_to(
-        fmap
-    )
-    _ZoomTopRight().add_to(fmap)
+    LayerSwitcher(
+        [(tiles_name, tile_layer), (words("basemap.outline"), outline)],
+        overlays,
+        toggle_title=words("page.layers"),
+    ).add_to(fmap)
+    _ZoomTopRight(words("page.zoom_in"), words("page.zoom_out")).add_to(fmap)
     return fmap
+
+
+def page_words(located, words: Words) -> dict:
+    """The page's words, with every day and count of the events formatted as the table
+    formats them (L.geomap.words reads them: popups and table say the same)."""
+    days: list = [d for d in located["as_of"] if isinstance(d, str)]  # as_of: to the day
+    # Event.date_precision ("day" | "week" | "month") where the events give it (issue 18).
+    precisions = (
+        located["date_precision"] if "date_precision" in located else ["day"] * len(located)
+    )
+    for column in ("start", "end"):
+        days += [(d, p or "day") for d, p in zip(located[column], precisions) if isinstance(d, str)]
+    numbers = [
+        count["value"]
+        for counts in located["counts"]
+        if isinstance(counts, dict)
+        for count in counts.values()
+    ]
+    return words.page_block(days=days, numbers=numbers)
 
 
 def _choose_layers(defined, wanted):
@@ -155,6 +206,11 @@ def _choose_layers(defined, wanted):
 class _ZoomTopRight(folium.MacroElement):
     _template = Template("""
 {% macro script(this, kwargs) %}
-L.control.zoom({position: "topright"}).addTo({{ this._parent.get_name() }});
+L.control.zoom({position: "topright", zoomInTitle: {{ this.zoom_in|tojson }},
+                zoomOutTitle: {{ this.zoom_out|tojson }}}).addTo({{ this._parent.get_name() }});
 {% endmacro %}
 """)
+
+    def __init__(self, zoom_in: str, zoom_out: str):
+        super().__init__()
+        self.zoom_in, self.zoom_out = zoom_in, zoom_out

@@ -114,14 +114,16 @@
       var box = el("div", "geomap-popup");
       if (place) {
         var heading = place.label || place.name;
-        box.appendChild(el("div", "geomap-where", idx.length > 1 ? heading + " · " + idx.length + " events" : heading));
+        box.appendChild(el("div", "geomap-where", idx.length > 1
+          ? L.geomap.words.get("popup.heading", {place: heading, events: L.geomap.words.plural("count.events", idx.length)}) : heading));
       }
       var shown = 0;
       function more() {
         idx.slice(shown, shown + POPUP_PAGE).map(E.get).forEach(function (ev) { box.insertBefore(text.eventArticle(ev), button); });
         shown = Math.min(idx.length, shown + POPUP_PAGE);
         button.hidden = shown >= idx.length;
-        button.textContent = "Show " + Math.min(POPUP_PAGE, idx.length - shown) + " more of " + (idx.length - shown);
+        button.textContent = L.geomap.words.get("popup.more", {k: L.geomap.words.number(Math.min(POPUP_PAGE, idx.length - shown)),
+                                                               m: L.geomap.words.number(idx.length - shown)});
       }
       var button = el("button", "geomap-more");
       button.type = "button";
@@ -134,7 +136,7 @@
     _titles: function (idx, place) {
       var E = this._events;
       var text = idx.slice(0, 3).map(function (i) { return E.get(i).title; }).join(" · ");
-      if (idx.length > 3) text += " · and " + (idx.length - 3) + " more";
+      if (idx.length > 3) text += " · " + L.geomap.words.get("popup.and_more", {n: L.geomap.words.number(idx.length - 3)});
       return place ? place.name + ": " + text : text;
     },
 
@@ -435,9 +437,10 @@
       var centre = L.latLng(lat / entries.length, lon / entries.length);
       var size = Math.round(22 + 6 * Math.log10(count));
       var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
-                            html: el("span", null, count > 999 ? Math.round(count / 1000) + "k" : String(count))});
+                            html: el("span", null, count > 999 ? L.geomap.words.get("gathered.thousands", {n: Math.round(count / 1000)}) : String(count))});
       var mark = L.marker(centre, {icon: icon, keyboard: true,
-                                   title: count + " events at " + entries.length + " places: zoom in"});
+                                   title: L.geomap.words.get("gathered.title", {events: L.geomap.words.plural("count.events", count),
+                                                                                 places: L.geomap.words.plural("count.places", entries.length)})});
       mark.geomapGathered = {layer: layerId, entries: entries, events: count};
       mark.on("add", function () { mark.getElement().style.background = color; });
       mark.on("click", function () {
@@ -472,8 +475,8 @@
       control.onAdd = function () {
         var bar = L.DomUtil.create("div", "leaflet-bar geomap-framings");
         bar.setAttribute("role", "group");
-        bar.setAttribute("aria-label", "Show on the map");
-        [{name: "All events", bounds: null}].concat(framings).forEach(function (framing) {
+        bar.setAttribute("aria-label", L.geomap.words.get("framing.group"));
+        [{name: L.geomap.words.get("framing.all"), bounds: null}].concat(framings).forEach(function (framing) {
           var button = L.DomUtil.create("button", "", bar);
           button.type = "button";
           button.textContent = framing.name;

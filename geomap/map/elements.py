@@ -10,7 +10,9 @@ from importlib import resources
 
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
+from markupsafe import Markup, escape
 
+from ..i18n import Words
 from .payload import pack
 
 _ASSETS = resources.files("geomap.map")
@@ -37,6 +39,34 @@ def walk(element):
     yield element
     for child in list(element._children.values()):
         yield from walk(child)
+
+
+WORDS_ID = "geomap-words"  # the block of the page's words; page.js reads it by this id
+
+
+def lang_attribute(language: str | None) -> Markup:
+    """` lang="ru"` for a text in another language than the map's (i18n.localize), else
+    nothing: screen readers then read it in its own language."""
+    return Markup(' lang="{}"').format(language) if language else Markup("")
+
+
+def text_in_words(words, key: str, name: str, text: str, language: str | None) -> Markup:
+    """The message `key` with the user's `text` as its {name}, escaped, the text marked with
+    its own language when it is not the map's."""
+    marker = "\x00"
+    before, _, after = words(key, **{name: marker}).partition(marker)
+    return escape(before) + marked(text, language) + escape(after)
+
+
+def marked(text: str, language: str | None) -> Markup:
+    """The user's `text`, escaped, in a span marked with its language when not the map's."""
+    if not language:
+        return escape(text)
+    return Markup("<span{}>{}</span>").format(lang_attribute(language), text)
+
+
+# Helpers the templates call.
+_TEMPLATE_HELPERS = {"lang": lang_attribute, "around": text_in_words, "marked": marked}
 
 
 class _Rendered(Element):
@@ -114,13 +144,19 @@ L.geomap.start(
 """
     )
 
-    def __init__(self, payload: dict, texts: list, groups, basemap=None, data_id="geomap-data"):
+    def __init__(
+        self, payload: dict, texts: list, groups, basemap=None, data_id="geomap-data", words=None
+    ):
+        """`words`: the page's words (i18n.Words.page_block), read by L.geomap.words."""
         super().__init__()
         self._name = "EventLayers"
         self.payload = payload
         self.data_id, self.texts_id = data_id, data_id + "-texts"
-        self.blocks = []  # (id, encoding, text): what the map draws, then the events' prose
-        for block_id, content in ((self.data_id, payload), (self.texts_id, texts)):
+        self.blocks = []  # (id, encoding, text): what the map draws, the prose, the words
+        contents: list[tuple[str, dict | list]] = [(self.data_id, payload), (self.texts_id, texts)]
+        if words is not None:
+            contents.append((WORDS_ID, words))
+        for block_id, content in contents:
             encoding, block = pack(content)
             self.blocks.append(
                 (block_id, encoding, script_json_text(block) if encoding == "json" else block)
@@ -147,13 +183,17 @@ L.control.layers(
     { {%- for name, layer in this.overlays %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     {position: "topright", collapsed: {{ this._parent.get_name() }}.getSize().x < {{ this.narrow }}
                                    || {{ this._parent.get_name() }}.getSize().y < {{ this.short }}}
-).addTo({{ this._parent.get_name() }});
+).addTo({{ this._parent.get_name() }}).getContainer().querySelectorAll(".leaflet-control-layers-toggle").forEach(function (toggle) {
+    toggle.title = {{ this.toggle_title|tojson }};  // Leaflet's own word, "Layers"
+    toggle.setAttribute("aria-label", toggle.title);
+});
 {% endmacro %}
 """)
 
-    def __init__(self, base, overlays, narrow=600, short=500):
+    def __init__(self, base, overlays, narrow=600, short=500, toggle_title="Layers"):
         super().__init__()
         self._name = "LayerSwitcher"
+        self.toggle_title = toggle_title
         self.base, self.overlays, self.narrow, self.short = (
             list(base),
             list(overlays),
@@ -207,21 +247,19 @@ class TitleBox(SafeMacroElement):
 {% endmacro %}
 {% macro html(this, kwargs) %}
 <div id="{{ this.element_id }}" class="geomap-box geomap-title">
-  <h1 id="{{ this.element_id }}-heading">{{ this.title|e }}</h1>
-  {% if this.description %}<p id="{{ this.element_id }}-description">{{ this.description|e }}</p>{% endif %}
+  <h1 id="{{ this.element_id }}-heading"{{ lang(this.title_lang) }}>{{ this.title|e }}</h1>
+  {% if this.description %}<p id="{{ this.element_id }}-description"{{ lang(this.description_lang) }}>{{ this.description|e }}</p>{% endif %}
   <details class="geomap-table" open>
-    <summary><span class="geomap-closed">Show the {{ "{:,}".format(this.rows|length) }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
-    <div class="geomap-table-panel" role="region" aria-label="Events as a table" tabindex="0">
+    <summary><span class="geomap-closed">{{ this.words.plural("table.show", this.rows|length)|e }}</span><span class="geomap-opened">{{ this.words("table.close")|e }}</span></summary>
+    <div class="geomap-table-panel" role="region" aria-label="{{ this.words("table.label")|e }}" tabindex="0">
     <table>
-      <caption>{{ this.title|e }}</caption>
-      <thead><tr><th scope="col">Event</th><th scope="col">What happened</th><th scope="col">Layer</th>
-        <th scope="col">When</th><th scope="col">Where (precision)</th><th scope="col">Numbers</th>
-        <th scope="col">Certainty</th><th scope="col">Source</th></tr></thead>
+      <caption{{ lang(this.title_lang) }}>{{ this.title|e }}</caption>
+      <thead><tr>{% for key in ("event", "what", "layer", "when", "where", "numbers", "certainty", "source") %}<th scope="col">{{ this.words("table." ~ key)|e }}</th>{% endfor %}</tr></thead>
       <tbody>
       {%- for row in this.rows %}
-      <tr><th scope="row">{{ row.title|e }}</th><td>{{ row.summary|e if row.summary }}{% if row.note %} <i>Note: {{ row.note|e }}</i>{% endif %}</td><td>{{ row.layer|e }}</td><td>{{ row.when|e }}</td><td>{{ row.where|e }}</td><td>{{ row.numbers|e }}</td><td>{{ row.certainty|e }}</td><td>
-        {%- if row.source %}{% if row.url %}<a href="{{ row.url|e }}" target="_blank" rel="noopener noreferrer">{{ row.source|e }}</a>{% else %}{{ row.source|e }}{% endif %}{% if row.publisher %}, {{ row.publisher|e }}{% endif %}{% endif %}
-        {%- if row.reported_by %}{{ "; " if row.source }}reported by {{ row.reported_by|e }}{% endif %}</td></tr>
+      <tr><th scope="row"{{ lang(row.title_lang) }}>{{ row.title|e }}</th><td>{% if row.summary %}{{ marked(row.summary, row.summary_lang) }}{% endif %}{% if row.note %} <i>{{ around(this.words, "label.note", "text", row.note, row.note_lang) }}</i>{% endif %}</td><td{{ lang(row.layer_lang) }}>{{ row.layer|e }}</td><td>{{ row.when|e }}</td><td>{{ row.where|e }}</td><td>{{ row.numbers|e }}</td><td>{{ row.certainty|e }}</td><td>
+        {%- if row.source %}{% if row.url %}<a href="{{ row.url|e }}" target="_blank" rel="noopener noreferrer"{{ lang(row.source_lang) }}>{{ row.source|e }}</a>{% else %}{{ marked(row.source, row.source_lang) }}{% endif %}{% if row.publisher %}, {{ row.publisher|e }}{% endif %}{% endif %}
+        {%- if row.reported_by %}{{ "; " if row.source }}{{ this.words("table.reported_by", who=row.reported_by)|e }}{% endif %}</td></tr>
       {%- endfor %}
       </tbody>
     </table>
@@ -250,11 +288,20 @@ class TitleBox(SafeMacroElement):
     )
 
     def __init__(
-        self, title: str, description: str | None = None, rows=(), element_id="geomap-title"
+        self,
+        title: str,
+        description: str | None = None,
+        rows=(),
+        element_id="geomap-title",
+        words=None,
+        languages=(None, None),
     ):
-        """`rows`: the events as table.table_rows gives them."""
+        """`rows`: the events as table.table_rows gives them; `words`: the map's (i18n.Words);
+        `languages`: the title's and the description's language when not the map's."""
         super().__init__()
         self._name = "TitleBox"
+        self.words = words or Words()
+        self.title_lang, self.description_lang = languages
         self.position = "topleft"
         self.title, self.description, self.rows, self.element_id = (
             title,
@@ -272,27 +319,27 @@ class Legend(SafeMacroElement):
 {% macro html(this, kwargs) %}
 <div id="{{ this.element_id }}" class="geomap-box geomap-legend" hidden>
 <details open>
-  <summary>Legend</summary>
-  <h2>Layers (events)</h2>
+  <summary>{{ this.words("legend.title")|e }}</summary>
+  <h2>{{ this.words("legend.layers")|e }}</h2>
   <ul>
   {%- for layer in this.layers %}
-    <li><span class="geomap-swatch" style="background: {{ layer.color|e }}"></span>{{ layer.name|e }} ({{ layer.count }})</li>
+    <li><span class="geomap-swatch" style="background: {{ layer.color|e }}"></span>{{ marked(layer.name, layer.name_lang) }} ({{ this.words.number(layer.count)|e }})</li>
   {%- endfor %}
   </ul>
-  <h2>Marks</h2>
+  <h2>{{ this.words("legend.marks")|e }}</h2>
   <ul>
-    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#444" stroke-width="2"/></svg>Town or city; bigger = larger numbers</li>
-    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#111" stroke-width="3"/></svg>Border checkpoint</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#444" stroke-width="2"/></svg>{{ this.words("legend.town")|e }}</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" stroke="#111" stroke-width="3"/></svg>{{ this.words("legend.checkpoint")|e }}</li>
     {%- if this.gathered %}
-    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="6.5" fill="#777" stroke="#fff" stroke-width="1.5"/><text x="11" y="9.5" font-size="7" text-anchor="middle" fill="#fff">12</text></svg>Several places: the number of events; click to zoom in</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="6.5" fill="#777" stroke="#fff" stroke-width="1.5"/><text x="11" y="9.5" font-size="7" text-anchor="middle" fill="#fff">12</text></svg>{{ this.words("legend.gathered")|e }}</li>
     {%- endif %}
-    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><rect x="2" y="2" width="18" height="10" fill="#777" fill-opacity="0.4" stroke="#777"/></svg>Region; darker = larger numbers or more events</li>
-    <li><span class="geomap-key geomap-badge-key" style="--geomap-badge: #777" aria-hidden="true"></span>Country-wide, no town or region named: the number of events</li>
-    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><path d="M1 7 H15" stroke="#777" stroke-width="3"/><path d="M14 2 L21 7 L14 12 Z" fill="#777"/></svg>Movement or crossing, towards the arrow</li>
-    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" fill-opacity="0.1" stroke="#777" stroke-width="2" stroke-dasharray="2 2"/></svg>Dashed and pale: unverified report</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><rect x="2" y="2" width="18" height="10" fill="#777" fill-opacity="0.4" stroke="#777"/></svg>{{ this.words("legend.region")|e }}</li>
+    <li><span class="geomap-key geomap-badge-key" style="--geomap-badge: #777" aria-hidden="true"></span>{{ this.words("legend.country")|e }}</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><path d="M1 7 H15" stroke="#777" stroke-width="3"/><path d="M14 2 L21 7 L14 12 Z" fill="#777"/></svg>{{ this.words("legend.route")|e }}</li>
+    <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" fill-opacity="0.1" stroke="#777" stroke-width="2" stroke-dasharray="2 2"/></svg>{{ this.words("legend.unverified")|e }}</li>
   </ul>
-  <p class="geomap-note"><a id="{{ this.download_id }}" download="{{ this.download_name|e }}" href="#">Download the mapped events (GeoJSON)</a></p>
-  {% if this.sources %}<p class="geomap-note">Source: {{ this.sources|e }}</p>{% endif %}
+  <p class="geomap-note"><a id="{{ this.download_id }}" download="{{ this.download_name|e }}" href="#">{{ this.words("legend.download")|e }}</a></p>
+  {% if this.sources %}<p class="geomap-note">{{ this.words("label.source", source=this.sources)|e }}</p>{% endif %}
 </details>
 </div>
 {% endmacro %}
@@ -308,9 +355,11 @@ class Legend(SafeMacroElement):
         download_name: str,
         element_id="geomap-legend",
         gathered: bool = False,
+        words=None,
     ):
         super().__init__()
         self._name = "Legend"
+        self.words = words or Words()
         self.position = "bottomright"
         self.layers, self.sources = layers, sources
         self.download_id, self.download_name, self.element_id = (
@@ -319,3 +368,7 @@ class Legend(SafeMacroElement):
             element_id,
         )
         self.gathered = gathered  # many places: the key explains the numbered circles
+
+
+for _element in (TitleBox, Legend):
+    _element._template.globals.update(_TEMPLATE_HELPERS)

@@ -53,6 +53,7 @@
       this._texts = null;   // the prose table
       this._waiting = [];   // who waits for it
       this._cache = {};
+      this._index = new WeakMap();  // an event object -> its index
       // Used as callbacks (idx.map(E.get), promise.then(E.setTexts)).
       this.get = L.bind(this.get, this);
       this.setTexts = L.bind(this.setTexts, this);
@@ -104,8 +105,11 @@
       if (this._cache[i]) return this._cache[i];
       var ev = {};
       for (var k = 0; k < this._record.length; k++) ev[this._record[k].name] = this._value(this._record[k], i);
+      this._index.set(ev, i);
       return (this._cache[i] = ev);
     },
+    /* Which event an object of get() is (text.js: the languages of its texts). */
+    indexOf: function (ev) { return this._index.get(ev); },
 
     /* Event i as a GeoJSON feature: its route as a LineString, else its one place as a Point
        or its places as a MultiPoint (as geomap/events/record.py `geometry`). */

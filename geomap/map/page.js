@@ -3,10 +3,72 @@
  * Scripts here: page.js (this: start, failures), events.js (L.geomap.Events: the events'
  * columns, decoded from the declaration Python sends), text.js (L.geomap.Text: popups, the
  * table, the download), draw.js (L.geomap.Drawing: the marks). No other globals.
+ *
+ * Every word a script shows comes through L.geomap.words (below): the map's language's
+ * message catalogue, sent by Python (geomap/i18n) in the block #geomap-words, with the
+ * events' dates and numbers already formatted there.
  */
 (function () {
   "use strict";
   var failed = false;
+
+  /* The page's words. The block is read when first needed: fail() may need it before
+     Leaflet or the map's data are there. */
+  var WORDS_ID = "geomap-words";  // elements.py WORDS_ID
+  var block = null, pluralRules = null, numberFormat = null;
+  function wordsBlock() {
+    if (block) return block;
+    var node = document.getElementById(WORDS_ID);
+    block = node ? JSON.parse(node.textContent) : {lang: "en", messages: {}, dates: {day: {}}, numbers: {}};
+    pluralRules = new Intl.PluralRules(block.lang);
+    numberFormat = new Intl.NumberFormat(block.lang);
+    return block;
+  }
+  function fill(text, params) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
+    });
+  }
+  var words = {
+    /* The message `key` with its {placeholders} filled from `params`. */
+    get: function (key, params) {
+      var text = wordsBlock().messages[key];
+      if (typeof text !== "string") throw new Error("the page has no words for " + key);
+      return fill(text, params);
+    },
+    /* The form of message `key` for the number n ("5 событий"), chosen by the browser's
+       CLDR plural rules (Intl.PluralRules) among the forms Python sent by category. */
+    plural: function (key, n, params) {
+      var forms = wordsBlock().messages[key];
+      if (!forms || typeof forms !== "object") throw new Error("the page has no plural words for " + key);
+      var text = forms[pluralRules.select(n)] || forms.other;
+      return fill(text, Object.assign({}, params, {n: words.number(n)}));
+    },
+    /* A number as Python formatted it for this map (the events' counts), else by the
+       browser's CLDR data (numbers only the page knows, e.g. events at one place). */
+    number: function (n) {
+      var numbers = wordsBlock().numbers;
+      return Object.prototype.hasOwnProperty.call(numbers, String(n)) ? numbers[String(n)] : numberFormat.format(n);
+    },
+    /* A date (ISO) as Python formatted it, known to the `precision` (default "day"). */
+    date: function (iso, precision) {
+      var dates = wordsBlock().dates, table = (precision ? dates[precision] : dates.day) || {};
+      if (!Object.prototype.hasOwnProperty.call(table, iso)) throw new Error("the page has no date label for " + iso);
+      return table[iso];
+    },
+    /* An event's dates, as geomap/i18n Words.dates writes them for the table. */
+    dates: function (start, end, asOf, precision) {
+      var text = words.date(start, precision), last = end ? words.date(end, precision) : text;
+      if (last !== text) text = words.get("date.range", {start: text, end: last});
+      if (asOf && asOf !== end) text = words.get("date.as_of", {dates: text, date: words.date(asOf)});
+      return text;
+    },
+    lang: function () { return wordsBlock().lang; }
+  };
+  /* fail() must not fail: without its words it says it in English. */
+  function safeWords(key, params, english) {
+    try { return words.get(key, params); } catch (e) { return fill(english, params); }
+  }
 
   /* Every failure ends here: a short message in the map (role="alert", read out by screen
      readers) and data-geomap-error on <html> with the message, instead of a blank map. The
@@ -20,7 +82,7 @@
       var box = document.createElement("div");
       box.className = "geomap-error";
       box.setAttribute("role", "alert");
-      box.textContent = "The map could not be drawn: " + message;
+      box.textContent = safeWords("page.failed", {message: message}, "The map could not be drawn: {message}");
       var host = (map && map.getContainer && map.getContainer()) || document.querySelector(".folium-map") || document.body;
       host.appendChild(box);
     }
@@ -30,7 +92,7 @@
   window.addEventListener("unhandledrejection", function (e) { fail(e.reason); });
 
   if (typeof L === "undefined") {
-    fail("Leaflet did not load (no network? build the map without --cdn)");
+    fail(safeWords("page.no_leaflet", null, "Leaflet did not load (no network? build the map without --cdn)"));
     return;
   }
 
@@ -67,7 +129,7 @@
         setTimeout(function () {  // not inside the layer's own "load": Leaflet goes on using it
           map.removeLayer(tiles);
           map.addLayer(basemap);
-          notice(map, "The map tiles could not be loaded (no network?): the outline map is shown.");
+          notice(map, words.get("page.tiles_failed"));
         });
       });
     }
@@ -94,7 +156,7 @@
       function update() {
         var on = document.fullscreenElement === container;
         button.setAttribute("aria-pressed", on ? "true" : "false");
-        button.title = on ? "Leave full screen" : "Full screen";
+        button.title = words.get(on ? "page.leave_fullscreen" : "page.fullscreen");
         button.setAttribute("aria-label", button.title);
         map.invalidateSize();
       }
@@ -137,9 +199,32 @@
     if (controls) container.insertBefore(controls, map.getPane("mapPane"));
   }
 
+  /* Leaflet's own words, in the map's language: the scale's units, the popups' close
+     button, the attribution's link to Leaflet. (The zoom buttons and the layer control get
+     theirs from Python, in their options.) */
+  var scaleUpdate = L.Control.Scale.prototype._updateScale;
+  L.Control.Scale.include({
+    _updateScale: function (scale, text, ratio) {
+      var parts = String(text).split(" ");  // Leaflet writes "500 km", "200 mi"
+      scaleUpdate.call(this, scale, words.get("scale." + parts[1], {n: words.number(Number(parts[0]))}), ratio);
+    }
+  });
+  function leafletWords(map) {
+    map.on("popupopen", function (e) {
+      var close = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close) close.setAttribute("aria-label", words.get("page.close_popup"));
+    });
+    var attribution = map.attributionControl, prefix = attribution && attribution.options.prefix;
+    if (typeof prefix === "string") {
+      var title = L.geomap.el("span", null, words.get("page.leaflet_title")).innerHTML.replace(/"/g, "&quot;");
+      attribution.setPrefix(prefix.replace(/title="[^"]*"/, 'title="' + title + '"'));
+    }
+  }
+
   /* Reads the data block, decodes the events and draws them. */
   function start(map, dataId, textsId, groups, basemap) {
     var texts = document.getElementById(textsId);
+    leafletWords(map);
     watchTiles(map, basemap);  // now: the tiles have started loading
     return readBlock(document.getElementById(dataId)).then(function (data) {
       fullscreenButton(map);  // here: after the other controls of its corner
@@ -155,5 +240,5 @@
     }).catch(function (error) { fail(error, map); });
   }
 
-  L.geomap = {start: start, fail: fail};
+  L.geomap = {start: start, fail: fail, words: words};
 })();

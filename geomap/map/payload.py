@@ -19,7 +19,6 @@ BASEMAP_DECIMALS = 2
 BASEMAP_MARGIN_DEG = 6.0
 BASEMAP_TOLERANCE = 0.05  # ~5 km: outlines for orientation, not measurement
 BASEMAP_MIN_AREA = 0.05  # square degrees: islets below this add bytes, not orientation
-ATTRIBUTION = "Boundaries: Natural Earth · Places: GeoNames (CC BY 4.0)"
 PROPERTIES = record.GEOJSON_PROPERTIES
 
 

@@ -9,41 +9,34 @@ in Python, and the page's scripts only move it into the map.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from ..events import record
+from ..i18n import Words, sort_key
 from .payload import plain_value
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+def date_label(
+    start: str, end: str, as_of: str | None, words: Words | None = None, precision: str = "day"
+) -> str:
+    """'21 September 2022', a range of two days, and the day the figures are as of; a date
+    known to the week or month as such ('March 2022')."""
+    return (words or Words()).dates(start, end, as_of, precision)
 
 
-def day_label(iso: str) -> str:
-    """'2022-02-24' → '24 Feb 2022' (as the popups write a day)."""
-    day = date.fromisoformat(iso)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+def number_label(value, words: Words | None = None) -> str:
+    """15000 → '15,000' (en), '15 000' (ru, uk); 1.5 → '1.5' (grouped, at most three decimals)."""
+    return (words or Words()).number(value)
 
 
-def date_label(start: str, end: str, as_of: str | None) -> str:
-    text = day_label(start) if start == end else f"{day_label(start)} – {day_label(end)}"
-    if as_of and as_of != end:
-        text += f" (figures as of {day_label(as_of)})"
-    return text
-
-
-def number_label(value) -> str:
-    """15000 → '15,000'; 1.5 → '1.5' (grouped, at most three decimals)."""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.3f}".rstrip("0").rstrip(".")
-    return f"{int(value):,}"
-
-
-def count_label(name: str, count: dict, currency: str | None) -> str:
+def count_label(name: str, count: dict, currency: str | None, words: Words | None = None) -> str:
     """'fined: about 861', with the event's currency when the count is an amount of money."""
-    value = number_label(count["value"])
+    words = words or Words()
+    value = words.number(count["value"])
     if currency and record.count_kind(name) == record.MONEY:
         value += f" {currency}"
-    qualifier = f"{count['qualifier']} " if count.get("qualifier") else ""
-    return f"{name.replace('_', ' ')}: {qualifier}{value}"
+    if count.get("qualifier"):
+        value = words(f"qualifier.{count['qualifier']}", n=value)
+    return f"{name.replace('_', ' ')}: {value}"
 
 
 # A link only to an http(s) address with nothing that could leave the attribute (as text.js).
@@ -55,17 +48,28 @@ def _text(value) -> str | None:
     return None if value is None else str(value)
 
 
-def table_rows(located, layers) -> list[dict]:
-    """One dict of display texts per event, in the events' order (the template escapes them)."""
-    names = {layer["id"]: layer["name"] for layer in layers}
+def table_rows(located, layers, words: Words | None = None) -> list[dict]:
+    """One dict of display texts per event, in the order of their titles in the map's
+    language (i18n.collation), the template escapes them. `located` as i18n.localize gives
+    it: the texts in the map's language, and in attrs["languages"] the language of each text
+    that is in another."""
+    words = words or Words()
+    names = {layer["id"]: layer for layer in layers}
+    languages = located.attrs.get("languages", {})
     rows = []
     columns = ["layer", "title", "summary", "start", "end", "as_of", "places", "route", "counts"]
     columns += ["currency", "reported_by", "source_title", "source_publisher", "source_url"]
     columns += ["certainty", "precision_note"]
-    for row in located[columns].itertuples(index=False):
+    # Event.date_precision ("day" | "week" | "month") where the events give it (issue 18).
+    precisions = (
+        [p or "day" for p in located["date_precision"]]
+        if "date_precision" in located
+        else ["day"] * len(located)
+    )
+    for i, row in enumerate(located[columns].itertuples(index=False)):
         route = list(plain_value(row.route) or [])
         where = [
-            f"{p['written']} ({p['name']}, {p['precision']})"
+            f"{p['written']} ({p['name']}, {words('precision.' + p['precision'])})"
             for p in (route or plain_value(row.places) or [])
         ]
         currency = _text(row.currency)
@@ -76,15 +80,29 @@ def table_rows(located, layers) -> list[dict]:
                 "title": _text(row.title) or "",
                 "summary": _text(row.summary),
                 "note": _text(row.precision_note),
-                "layer": names.get(row.layer, row.layer),
-                "when": date_label(row.start, row.end, _text(row.as_of)),
+                "layer": names[row.layer]["name"] if row.layer in names else row.layer,
+                "layer_lang": names[row.layer].get("name_lang") if row.layer in names else None,
+                "when": date_label(row.start, row.end, _text(row.as_of), words, precisions[i]),
                 "where": (" → " if route else "; ").join(where),
-                "numbers": "; ".join(count_label(n, c, currency) for n, c in counts.items()),
-                "certainty": row.certainty,
+                "numbers": "; ".join(count_label(n, c, currency, words) for n, c in counts.items()),
+                "certainty": words(f"certainty.{row.certainty}"),
                 "source": _text(row.source_title),
                 "publisher": _text(row.source_publisher),
                 "url": url if url and SAFE_URL.fullmatch(url) else None,
                 "reported_by": _text(row.reported_by),
+                **{
+                    f"{key}_lang": languages[column][i] if column in languages else None
+                    for key, column in _LANGUAGE_COLUMNS.items()
+                },
             }
         )
-    return rows
+    return sorted(rows, key=lambda row: sort_key(row["title"], words.lang))
+
+
+# The row's texts that may be in another language than the map's, and their columns.
+_LANGUAGE_COLUMNS = {
+    "title": "title",
+    "summary": "summary",
+    "note": "precision_note",
+    "source": "source_title",
+}

@@ -20,28 +20,26 @@
     return typeof url === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(url) ? url : null;
   }
 
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  function day(iso) {
-    var p = iso.split("-");
-    return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
-  }
-  function dateLabel(ev) {
-    var text = ev.start === ev.end ? day(ev.start) : day(ev.start) + " – " + day(ev.end);
-    if (ev.as_of && ev.as_of !== ev.end) text += " (figures as of " + day(ev.as_of) + ")";
-    return text;
+  var words = L.geomap.words;
+
+  /* Text from the events file in another language than the map's (a field the file gives
+     no translation of) says so, for screen readers and hyphenation. */
+  function marked(node, language) {
+    if (language) node.setAttribute("lang", language);
+    return node;
   }
 
   /* The source's title, a link when its address is http(s), and its publisher. */
-  function sourceInto(node, ev) {
+  function sourceInto(node, ev, language) {
     var url = safeUrl(ev.source_url);
     if (url) {
-      var link = el("a", null, ev.source_title);
+      var link = marked(el("a", null, ev.source_title), language);
       link.href = url;
       link.target = "_blank";
       link.rel = "noopener noreferrer";
       node.appendChild(link);
     } else {
-      node.appendChild(document.createTextNode(ev.source_title));
+      node.appendChild(marked(el("span", null, ev.source_title), language));
     }
     if (ev.source_publisher) node.appendChild(document.createTextNode(", " + ev.source_publisher));
     return node;
@@ -53,20 +51,35 @@
       this._events = events;
     },
 
-    /* "fined: about 861", with the event's currency when the count is money. */
+    /* "fined: about 861", with the event's currency when the count is money (the number
+       and its qualifier as the table writes them: geomap/map/table.py count_label). */
     countLabel: function (name, count, currency) {
-      var value = Number(count.value).toLocaleString("en-GB");
+      var value = words.number(count.value);
       if (currency && this._events.countKind(name) === "money_amount") value += " " + currency;
-      return name.replace(/_/g, " ") + ": " + (count.qualifier ? count.qualifier + " " : "") + value;
+      if (count.qualifier) value = words.get("qualifier." + count.qualifier, {n: value});
+      return name.replace(/_/g, " ") + ": " + value;
+    },
+
+    /* The language of each of an event's texts that is not in the map's, by column
+       (data.languages: per column, each event's, as a list or one constant {c: language};
+       only columns with any such text). */
+    _languages: function (ev) {
+      var out = {}, all = this._data.languages || {}, i = this._events.indexOf(ev);
+      Object.keys(all).forEach(function (column) {
+        var languages = all[column];
+        out[column] = Array.isArray(languages) ? languages[i] : languages.c;
+      });
+      return out;
     },
 
     eventArticle: function (ev) {
-      var self = this, item = el("article", "geomap-event");
-      item.appendChild(el("h3", null, ev.title));
-      var meta = [dateLabel(ev), ev.certainty, "located at " + ev.precision + " level"];
+      var self = this, item = el("article", "geomap-event"), lang = this._languages(ev);
+      item.appendChild(marked(el("h3", null, ev.title), lang.title));
+      var meta = [words.dates(ev.start, ev.end, ev.as_of), words.get("certainty." + ev.certainty),
+                  words.get("event.precision", {precision: words.get("precision." + ev.precision)})];
       item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
-      if (ev.certainty === this._events.leastCertain()) item.appendChild(el("p", "geomap-unverified", "Unverified report"));
-      item.appendChild(el("p", null, ev.summary));
+      if (ev.certainty === this._events.leastCertain()) item.appendChild(el("p", "geomap-unverified", words.get("event.unverified")));
+      item.appendChild(marked(el("p", null, ev.summary), lang.summary));
       var names = Object.keys(ev.counts);
       if (names.length) {
         var list = el("ul", "geomap-counts");
@@ -74,14 +87,26 @@
         item.appendChild(list);
       }
       var where = (ev.route.length ? ev.route : ev.places).map(function (p) { return p.written; });
-      item.appendChild(el("p", "geomap-meta", (ev.route.length ? "Route: " : "Where: ") + where.join(ev.route.length ? " → " : "; ")));
+      item.appendChild(el("p", "geomap-meta", words.get(ev.route.length ? "label.route" : "label.where",
+                                                        {places: where.join(ev.route.length ? " → " : "; ")})));
       var byEditor = (ev.route.length ? ev.route : ev.places).filter(function (p) { return p.located; });
-      if (byEditor.length) item.appendChild(el("p", "geomap-meta geomap-located", "Located by the editor: " + byEditor.map(function (p) {
-        return p.written + " (" + p.given_lat + ", " + p.given_lon + ", " + p.given_precision + ")";
-      }).join("; ")));
-      if (ev.precision_note) item.appendChild(el("p", "geomap-meta", "Note: " + ev.precision_note));
-      if (ev.reported_by) item.appendChild(el("p", "geomap-meta", "Reported by: " + ev.reported_by));
-      if (ev.source_title) item.appendChild(sourceInto(el("p", "geomap-meta", "Source: "), ev));
+      if (byEditor.length) item.appendChild(el("p", "geomap-meta geomap-located", words.get("label.located", {places: byEditor.map(function (p) {
+        return p.written + " (" + p.given_lat + ", " + p.given_lon + ", " + words.get("precision." + p.given_precision) + ")";
+      }).join("; ")})));
+      if (ev.precision_note) {
+        var note = words.get("label.note", {text: "\u0000"}).split("\u0000");  // the words around the note
+        var noteLine = el("p", "geomap-meta", note[0]);
+        noteLine.appendChild(marked(el("span", null, ev.precision_note), lang.precision_note));
+        noteLine.appendChild(document.createTextNode(note[1] || ""));
+        item.appendChild(noteLine);
+      }
+      if (ev.reported_by) item.appendChild(el("p", "geomap-meta", words.get("label.reported_by", {who: ev.reported_by})));
+      if (ev.source_title) {
+        var source = words.get("label.source", {source: "\u0000"}).split("\u0000");
+        var line = sourceInto(el("p", "geomap-meta", source[0]), ev, lang.source_title);
+        if (source[1]) line.appendChild(document.createTextNode(source[1]));
+        item.appendChild(line);
+      }
       return item;
     },
 

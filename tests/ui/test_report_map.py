@@ -59,7 +59,7 @@ def test_clicking_a_town_opens_its_event(visit, report_page, report_events):
     popup.wait_for()
     text = popup.inner_text()
     assert event["title"] in text
-    assert "27 Feb 2022" in text and "Source:" in text and event["certainty"] in text
+    assert "27 February 2022" in text and "Source:" in text and event["certainty"] in text
     link = popup.locator("a")
     assert link.get_attribute("href") == "https://aitrus.info/node/5941"
     assert link.get_attribute("target") == "_blank"

@@ -94,7 +94,7 @@ def test_layers_toggle_and_legend_counts_are_right(visit, big_map):
         ],
     ):
         count = sum(r["layer"] == layer for r in rows)
-        assert f"{name} ({count})" in legend
+        assert f"{name} ({count:,})" in legend  # grouped as the map's language writes it
     before = {layer: page.evaluate(MARKS_OF, layer) for layer in LAYERS}
     assert before == {layer: sum(r["layer"] == layer for r in rows) for layer in LAYERS}
     box = page.locator(".leaflet-control-layers-overlays label", has_text="Protests").locator(

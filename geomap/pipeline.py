@@ -15,6 +15,7 @@ from .events import load_events
 from .events.locate import locate_events
 from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
+from .i18n import DEFAULT_LANGUAGE
 from .i18n.texts import original_text
 from .map import assemble_map
 from .map.labels import GazetteerNames
@@ -243,7 +244,7 @@ def _build_files(
     )
     located = _locate(paths, progress, places, reading)
     progress("building the layers")
-    names = options["names"] = options.get("names") or GazetteerNames()
+    names = options["names"] = options.get("names") or GazetteerNames(options.get("lang") or DEFAULT_LANGUAGE)
     fmap = assemble_map(located, **options)
     html = render_html(fmap)
     progress(f"writing {output}")

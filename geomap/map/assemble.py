@@ -11,7 +11,7 @@ from ..errors import GeomapError
 from ..i18n import DEFAULT_LANGUAGE, Words, localize
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
-from .labels import GazetteerNames, NameSource, map_labels
+from .labels import GazetteerNames, NameSource, in_language, map_labels
 from .payload import basemap_countries, encode_events, region_shapes
 from .stock_assets import LeanMap
 from .table import table_rows
@@ -55,6 +55,8 @@ def assemble_map(
     provider = tile_provider(tiles) if tiles is not None else None
     words = Words(lang)
     located = localize(located, words)  # every text in the map's language, or marked
+    names = names or GazetteerNames(lang)
+    located = in_language(located, names)  # place names too
     title_lang = None if title else located.attrs.get("title_lang")
     title = title or located.attrs.get("title") or words("title.default")
     description_lang = None if description is not None else located.attrs.get("description_lang")
@@ -115,7 +117,6 @@ def assemble_map(
                 name = f'<span lang="{layer["name_lang"]}">{name}</span>'
             overlays.append((name, group))
 
-    names = names or GazetteerNames()
     bounds = view_bounds(located)  # [[south, west], [north, east]]
     sources = sorted({s for s in located["source_title"].dropna()})
     events = encode_events(located, chosen)

@@ -80,6 +80,32 @@ class GazetteerNames:
         return text
 
 
+def in_language(located, names: NameSource):
+    """`located` with each place's name (and a disputed area's neutral label) in the name
+    source's language, for popups, table and search; a place the source does not know (one of
+    the user's own) keeps its name. English maps are left as they are: the records already
+    carry the gazetteer's English names."""
+    if names.language == "en":
+        return located
+    cache: dict[str, str | None] = {}
+
+    def renamed(place):
+        if place["id"] not in cache:
+            cache[place["id"]] = names.label(place["id"], names.language)
+        text = cache[place["id"]]
+        if text is None:
+            return place
+        return {**place, "label": text} if place.get("label") else {**place, "name": text}
+
+    out = located.copy(deep=False)
+    for column in ("places", "route"):
+        out[column] = [
+            [renamed(p) for p in records] if records is not None and len(records) else records
+            for records in located[column]
+        ]
+    return out
+
+
 def map_labels(located, bounds, names: NameSource | None = None) -> dict:
     """The map's names for the page: {"labels": candidates, "countries": anchors}.
 

@@ -118,7 +118,7 @@ def assemble_map(
         "gather_above": GATHER_ABOVE,
     }
     EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)
-    TitleBox(title, description, table_rows(located, chosen)).add_to(fmap)
+    TitleBox(title, description, table_rows(located, chosen), total=len(located)).add_to(fmap)
     point_marks = {
         (e, p["id"])
         for e, places in zip(located["layer"], located["places"])

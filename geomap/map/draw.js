@@ -98,6 +98,7 @@
       this._credit();
       this._framingButtons();
       this._text.download();
+      L.geomap.Table.attach(map.getContainer(), data.events, this._text, data.layers);  // the rows not in the HTML
       /* Tests and the PNG export wait for this. */
       document.documentElement.setAttribute("data-geomap-ready", "1");
     },

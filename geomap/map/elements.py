@@ -129,7 +129,15 @@ L.geomap.start(
         self.basemap = basemap
         self.css = _asset("style.css")
         self.js = "\n".join(
-            _asset(name) for name in ("page.js", "events.js", "text.js", "labels.js", "draw.js")
+            _asset(name)
+            for name in (
+                "page.js",
+                "events.js",
+                "text.js",
+                "table.js",
+                "labels.js",
+                "draw.js",
+            )
         )
 
 
@@ -210,7 +218,7 @@ class TitleBox(SafeMacroElement):
   <h1 id="{{ this.element_id }}-heading">{{ this.title|e }}</h1>
   {% if this.description %}<p id="{{ this.element_id }}-description">{{ this.description|e }}</p>{% endif %}
   <details class="geomap-table" open>
-    <summary><span class="geomap-closed">Show the {{ "{:,}".format(this.rows|length) }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
+    <summary><span class="geomap-closed">Show the {{ "{:,}".format(this.total) }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
     <div class="geomap-table-panel" role="region" aria-label="Events as a table" tabindex="0">
     <table>
       <caption>{{ this.title|e }}</caption>
@@ -224,6 +232,11 @@ class TitleBox(SafeMacroElement):
         {%- if row.reported_by %}{{ "; " if row.source }}reported by {{ row.reported_by|e }}{% endif %}</td></tr>
       {%- endfor %}
       </tbody>
+      {%- if this.total > this.rows|length %}
+      <tfoot><tr><td colspan="8" class="geomap-table-more" data-listed="{{ this.rows|length }}" data-total="{{ this.total }}">
+        {{- "…and {:,} more events, not listed here: the map shows them all (with the page's scripts on), and its legend's link downloads them as GeoJSON.".format(this.total - this.rows|length) -}}
+      </td></tr></tfoot>
+      {%- endif %}
     </table>
     </div>
   </details>
@@ -250,9 +263,15 @@ class TitleBox(SafeMacroElement):
     )
 
     def __init__(
-        self, title: str, description: str | None = None, rows=(), element_id="geomap-title"
+        self,
+        title: str,
+        description: str | None = None,
+        rows=(),
+        element_id="geomap-title",
+        total: int | None = None,
     ):
-        """`rows`: the events as table.table_rows gives them."""
+        """`rows`: the events as table.table_rows gives them, the first of `total` (default:
+        all of them); the page's table.js lists the others when a reader asks."""
         super().__init__()
         self._name = "TitleBox"
         self.position = "topleft"
@@ -262,6 +281,7 @@ class TitleBox(SafeMacroElement):
             list(rows),
             element_id,
         )
+        self.total = len(self.rows) if total is None else total
 
 
 class Legend(SafeMacroElement):

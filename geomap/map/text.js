@@ -53,6 +53,9 @@
       this._events = events;
     },
 
+    dateLabel: dateLabel,    // also for the table's rows (table.js)
+    sourceInto: sourceInto,
+
     /* "fined: about 861", with the event's currency when the count is money. */
     countLabel: function (name, count, currency) {
       var value = Number(count.value).toLocaleString("en-GB");

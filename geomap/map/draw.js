@@ -94,7 +94,7 @@
       grouped.routes.forEach(this._drawRoute, this);
       this._drawPlaces(grouped);
       this._drawBasemap(basemap);
-      if (data.names) map.geomapLabels = new L.geomap.Labels(data.names.labels, this._groups).addTo(map);
+      if (data.names) map.geomapLabels = new L.geomap.Labels(data.names.labels, this._groups, basemap, data.basemap).addTo(map);
       this._credit();
       this._framingButtons();
       this._text.download();

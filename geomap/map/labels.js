@@ -205,10 +205,19 @@
       var map = this._map, shape = this._shapes[n.outline];
       if (!shape) return null;
       if (!this._rings[n.outline]) this._rings[n.outline] = L.geomap.decodeOutline(shape);
-      var rings = [];
+      var rings = [], size = map.getSize(), box = [Infinity, Infinity, -Infinity, -Infinity];
       this._rings[n.outline].forEach(function (polygon) {
-        polygon.forEach(function (ring) { rings.push(ring.map(function (ll) { return map.latLngToContainerPoint(ll); })); });
+        polygon.forEach(function (ring) {
+          rings.push(ring.map(function (ll) {
+            var q = map.latLngToContainerPoint(ll);
+            box = [Math.min(box[0], q.x), Math.min(box[1], q.y), Math.max(box[2], q.x), Math.max(box[3], q.y)];
+            return q;
+          }));
+        });
       });
+      // Only where the country is in view: a name's centre there, at most.
+      box = [Math.max(box[0], 0), Math.max(box[1], 0), Math.min(box[2], size.x), Math.min(box[3], size.y)];
+      if (box[0] >= box[2] || box[1] >= box[3]) return null;
       function inside(x, y) {  // even-odd rule over every ring: holes are outside
         var odd = false;
         rings.forEach(function (ring) {
@@ -226,6 +235,7 @@
       spots.sort(function (a, c) { return a[2] - c[2]; });
       for (var s = 0; s < spots.length; s++) {
         var cx = p.x + spots[s][0], cy = p.y + spots[s][1];
+        if (cx < box[0] || cx > box[2] || cy < box[1] || cy > box[3]) continue;
         var b = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
         if (free(b) && inside(cx, cy)) return b;
       }

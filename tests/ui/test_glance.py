@@ -425,3 +425,34 @@ def test_attribution_and_scale_bar_stay_apart_from_320_to_700_px(visit, report_p
         assert a["x"] + a["width"] <= width and a["y"] + a["height"] <= 560, width
         checked += 1
     assert checked == 20
+
+
+def test_the_png_shows_the_legend_open_and_no_toggle(
+    chromium, report_located, tmp_path, monkeypatch
+):
+    """What the picture holds, seen by save_png's own page as it takes it (at 500x400 the
+    legend starts folded behind its toggle)."""
+    from playwright.sync_api import Page
+
+    from geomap.map import assemble_map
+    from geomap.png import save_png
+
+    seen = []
+    take = Page.screenshot
+
+    def looking(self, *args, **kwargs):
+        seen.append(
+            self.evaluate(
+                """() => {
+            const shown = (s) => [...document.querySelectorAll(s)].some(n => n.getClientRects().length > 0);
+            return {toggle: shown(".geomap-legend summary"), legend: shown(".geomap-legend li"),
+                    buttons: shown(".leaflet-control-zoom, .geomap-fullscreen, .geomap-table")};
+        }"""
+            )
+        )
+        return take(self, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "screenshot", looking)
+    fmap = assemble_map(report_located, self_contained=True, basemap="vector")
+    save_png(fmap, tmp_path / "card.png", width=500, height=400)
+    assert seen == [{"toggle": False, "legend": True, "buttons": False}]

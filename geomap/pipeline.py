@@ -244,7 +244,9 @@ def _build_files(
     )
     located = _locate(paths, progress, places, reading)
     progress("building the layers")
-    names = options["names"] = options.get("names") or GazetteerNames(options.get("lang") or DEFAULT_LANGUAGE)
+    names = options["names"] = options.get("names") or GazetteerNames(
+        options.get("lang") or DEFAULT_LANGUAGE
+    )
     fmap = assemble_map(located, **options)
     html = render_html(fmap)
     progress(f"writing {output}")

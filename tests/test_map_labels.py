@@ -68,14 +68,14 @@ def test_labels_name_the_neighbours_the_event_places_and_their_regions(tmp_path)
     located = write_events(tmp_path, ["Lviv", "Poltava", "Chernihiv"])
     labels = map_labels(located, view_bounds(located))["labels"]
     kinds = {}
-    for text, _lat, _lon, kind, zoom in labels:
+    for text, _lat, _lon, kind, zoom, *_outline in labels:
         kinds.setdefault(kind, []).append(text)
         assert 2 <= zoom <= 8  # from the world view to a close one
     assert {"Ukraine", "Belarus", "Poland", "Russia", "Lithuania"} <= set(kinds[COUNTRY])
     assert {"Lviv", "Poltava", "Chernihiv"} <= set(kinds[EVENT_PLACE])
     assert "Poltava Oblast" in kinds[REGION]
     # Countries first, then the places with events, before any other region or city.
-    order = [kind for *_, kind, _ in labels]
+    order = [label[3] for label in labels]
     assert order.index(EVENT_PLACE) > max(i for i, k in enumerate(order) if k == COUNTRY) - 10
     assert order.index(EVENT_PLACE) < order.index(REGION)
 
@@ -97,3 +97,19 @@ def test_a_country_with_few_events_in_a_wide_map_gets_a_framing_button(tmp_path)
 def test_a_map_the_first_view_frames_well_has_no_framing_buttons(tmp_path):
     located = write_events(tmp_path, ["Lviv", "Poltava", "Odesa", "Kharkiv"])
     assert framings(located, GazetteerNames()) == []
+
+
+def test_the_countries_where_events_are_come_first_named_from_the_first_view(tmp_path):
+    """Their names may move over their own land (the page has the outline of each id sent),
+    from the world view on: a small country of events is named before its neighbours."""
+    located = write_events(tmp_path, ["Vilnius", "Minsk", "Lviv"])
+    labels = map_labels(located, view_bounds(located))["labels"]
+    countries = [label for label in labels if label[3] == COUNTRY]
+    first = countries[:3]
+    assert {label[0] for label in first} == {"Lithuania", "Belarus", "Ukraine"}
+    assert {label[5] for label in first} == {"LT", "BY", "UA"}
+    assert all(label[4] == 2 for label in first)
+    # the others keep their zoom by size and carry no outline id
+    others = countries[3:]
+    assert others and all(len(label) == 5 for label in others)
+    assert {"Poland", "Latvia"} <= {label[0] for label in others}

@@ -14,7 +14,7 @@ from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBo
 from .labels import GazetteerNames, NameSource, in_language, map_labels
 from .payload import basemap_countries, encode_events, region_shapes
 from .stock_assets import LeanMap
-from .table import table_rows
+from .table import table_rows, title_order
 from .tiles import tile_provider
 from .view import MAX_FIT_ZOOM, framings, view_bounds
 
@@ -76,6 +76,15 @@ def assemble_map(
         located.attrs["languages"] = {
             column: [language for language, k in zip(languages, keep) if k]
             for column, languages in located.attrs["languages"].items()
+        }
+    # The events in the table's order (their titles, in the map's language): the page lists
+    # the rows beyond the HTML's first TABLE_ROWS from its payload, in the payload's order.
+    order = title_order(located, lang)
+    if order != list(range(len(located))):
+        languages = located.attrs["languages"]
+        located = located.iloc[order]
+        located.attrs["languages"] = {
+            column: [values[i] for i in order] for column, values in languages.items()
         }
     counts = located["layer"].value_counts()
     for layer in chosen:
@@ -146,6 +155,7 @@ def assemble_map(
         title,
         description,
         table_rows(located, chosen, words),
+        total=len(located),
         words=words,
         languages=(title_lang, description_lang),
     ).add_to(fmap)

@@ -94,10 +94,11 @@
       grouped.routes.forEach(this._drawRoute, this);
       this._drawPlaces(grouped);
       this._drawBasemap(basemap);
-      if (data.names) map.geomapLabels = new L.geomap.Labels(data.names.labels, this._groups).addTo(map);
+      if (data.names) map.geomapLabels = new L.geomap.Labels(data.names.labels, this._groups, basemap, data.basemap).addTo(map);
       this._credit();
       this._framingButtons();
       this._text.download();
+      L.geomap.Table.attach(map.getContainer(), data.events, this._text, data.layers);  // the rows not in the HTML
       /* Tests and the PNG export wait for this. */
       document.documentElement.setAttribute("data-geomap-ready", "1");
     },

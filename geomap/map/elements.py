@@ -165,7 +165,15 @@ L.geomap.start(
         self.basemap = basemap
         self.css = _asset("style.css")
         self.js = "\n".join(
-            _asset(name) for name in ("page.js", "events.js", "text.js", "labels.js", "draw.js")
+            _asset(name)
+            for name in (
+                "page.js",
+                "events.js",
+                "text.js",
+                "table.js",
+                "labels.js",
+                "draw.js",
+            )
         )
 
 
@@ -250,7 +258,7 @@ class TitleBox(SafeMacroElement):
   <h1 id="{{ this.element_id }}-heading"{{ lang(this.title_lang) }}>{{ this.title|e }}</h1>
   {% if this.description %}<p id="{{ this.element_id }}-description"{{ lang(this.description_lang) }}>{{ this.description|e }}</p>{% endif %}
   <details class="geomap-table" open>
-    <summary><span class="geomap-closed">{{ this.words.plural("table.show", this.rows|length)|e }}</span><span class="geomap-opened">{{ this.words("table.close")|e }}</span></summary>
+    <summary><span class="geomap-closed">{{ this.words.plural("table.show", this.total)|e }}</span><span class="geomap-opened">{{ this.words("table.close")|e }}</span></summary>
     <div class="geomap-table-panel" role="region" aria-label="{{ this.words("table.label")|e }}" tabindex="0">
     <table>
       <caption{{ lang(this.title_lang) }}>{{ this.title|e }}</caption>
@@ -262,6 +270,11 @@ class TitleBox(SafeMacroElement):
         {%- if row.reported_by %}{{ "; " if row.source }}{{ this.words("table.reported_by", who=row.reported_by)|e }}{% endif %}</td></tr>
       {%- endfor %}
       </tbody>
+      {%- if this.total > this.rows|length %}
+      <tfoot><tr><td colspan="8" class="geomap-table-more" data-listed="{{ this.rows|length }}" data-total="{{ this.total }}">
+        {{- this.words.plural("table.rest", this.total - this.rows|length)|e -}}
+      </td></tr></tfoot>
+      {%- endif %}
     </table>
     </div>
   </details>
@@ -295,9 +308,12 @@ class TitleBox(SafeMacroElement):
         element_id="geomap-title",
         words=None,
         languages=(None, None),
+        total: int | None = None,
     ):
-        """`rows`: the events as table.table_rows gives them; `words`: the map's (i18n.Words);
-        `languages`: the title's and the description's language when not the map's."""
+        """`rows`: the events as table.table_rows gives them, the first of `total` (default:
+        all of them; the page's table.js lists the others when a reader asks); `words`: the
+        map's (i18n.Words); `languages`: the title's and the description's language when not
+        the map's."""
         super().__init__()
         self._name = "TitleBox"
         self.words = words or Words()
@@ -309,6 +325,7 @@ class TitleBox(SafeMacroElement):
             list(rows),
             element_id,
         )
+        self.total = len(self.rows) if total is None else total
 
 
 class Legend(SafeMacroElement):

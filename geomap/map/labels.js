@@ -3,8 +3,14 @@
  *
  * Greedy, in the order Python sends (most important first): each candidate whose zoom has come
  * tries its positions (areas: centred on their anchor; points: right, left, above, below
- * their mark) and takes the first whose box touches neither a placed label nor a mark.
+ * their mark) and takes the first whose box touches neither a placed label nor a mark. A
+ * country where events are, whose anchor the marks crowd, then takes the free spot nearest
+ * its anchor over its own land (its outline from the payload's basemap).
  * Boxes are kept in a grid of screen cells, so a map of thousands of marks stays fast.
+ *
+ * Over the tile basemap only the places that carry events are named: the tiles name the
+ * countries, regions and cities themselves (ours would print each name twice), but not which
+ * mark is which place, and a mark hides the tiles' name of the town it stands on.
  */
 (function () {
   "use strict";
@@ -13,6 +19,7 @@
   var CELL = 64, GAP = 2, DOT = 3;
   var AREA_SHIFT = 24;  // px: how far a country's or region's name may move off its anchor
   var MARK_CLEAR = 10;  // px from a place to its label: past a town's usual mark (radius 6 to 9)
+  var LAND_STEP = 6, LAND_REACH = 240;  // px: the spots a crowded country's name tries, and how far
 
   function Grid() { this.cells = {}; }
   Grid.prototype.keys = function (b) {
@@ -50,13 +57,20 @@
   };
 
   L.geomap.Labels = L.Layer.extend({
-    /* `names`: [[text, lat, lon, kind, zoom], …]; `groups`: the event layers whose marks
-       labels keep clear of. */
-    initialize: function (names, groups) {
+    /* `names`: [[text, lat, lon, kind, zoom, outline id or absent], …]; `groups`: the event
+       layers whose marks labels keep clear of; `basemap`: the outline basemap's layer (while
+       it is not shown, tiles are: only places with events are named); `outlines`: the
+       payload's basemap countries ([{id, shape}]). */
+    initialize: function (names, groups, basemap, outlines) {
       this._names = names.map(function (n) {
-        return {text: n[0], latlng: L.latLng(n[1], n[2]), kind: n[3], zoom: n[4], area: n[3] === "country" || n[3] === "region"};
+        return {text: n[0], latlng: L.latLng(n[1], n[2]), kind: n[3], zoom: n[4], outline: n[5] || null,
+                area: n[3] === "country" || n[3] === "region"};
       });
       this._groups = groups;
+      this._basemap = basemap || null;
+      this._shapes = {};
+      (outlines || []).forEach(function (c) { this._shapes[c.id] = c.shape; }, this);
+      this._rings = {};
       this.shown = [];
     },
 
@@ -69,11 +83,13 @@
       this._box = L.DomUtil.create("div", "geomap-labels", map.getPane("geomap-labels"));
       this._box.setAttribute("aria-hidden", "true");  // the marks and the table name every place
       map.on("moveend overlayadd overlayremove geomapmarksmoved", this.update, this);
+      if (this._basemap) this._basemap.on("add remove", this.update, this);  // tiles ↔ outlines
       this.update();
     },
 
     onRemove: function (map) {
       map.off("moveend overlayadd overlayremove geomapmarksmoved", this.update, this);
+      if (this._basemap) this._basemap.off("add remove", this.update, this);
       L.DomUtil.remove(this._box);
       this.shown = [];
     },
@@ -130,14 +146,16 @@
       if (!map) return;
       this._measure();
       var zoom = map.getZoom(), size = map.getSize(), taken = new Grid(), shown = [];
+      var onTiles = this._basemap !== null && !map.hasLayer(this._basemap);
       L.geomap.controlBoxes(map).forEach(function (b) { taken.add(b); });  // a name under the legend is no name
       this.marks().forEach(function (b) { taken.add([b[0] - GAP, b[1] - GAP, b[2] + GAP, b[3] + GAP]); });
       this._names.forEach(function (n) {
         n.el.style.display = "none";
         if (n.dot) n.dot.style.display = "none";
-        if (zoom < n.zoom) return;
+        if (zoom < n.zoom || (onTiles && n.kind !== "place")) return;
         var p = map.latLngToContainerPoint(n.latlng);
-        if (p.x < -n.w || p.y < -n.h || p.x > size.x + n.w || p.y > size.y + n.h) return;
+        var off = p.x < -n.w || p.y < -n.h || p.x > size.x + n.w || p.y > size.y + n.h;
+        if (off && !n.outline) return;  // a country of events may show over the part in view
         var w = n.w, h = n.h, tries;
         if (n.area) {
           // Centred on the anchor; else just above or below it (a country's badges sit
@@ -156,9 +174,16 @@
             tries.push([p.x + d, p.y - h / 2], [p.x - d - w, p.y - h / 2], [p.x - w / 2, p.y - d - h], [p.x - w / 2, p.y + d]);
           });
         }
-        for (var t = 0; t < tries.length; t++) {
-          var b = [tries[t][0], tries[t][1], tries[t][0] + w, tries[t][1] + h];
-          if (b[0] < 0 || b[1] < 0 || b[2] > size.x || b[3] > size.y || taken.hits(b)) continue;  // whole, or not at all
+        function free(b) {  // whole, or not at all
+          return !(b[0] < 0 || b[1] < 0 || b[2] > size.x || b[3] > size.y || taken.hits(b));
+        }
+        var b = null;
+        for (var t = 0; t < tries.length && !b && !off; t++) {
+          var tried = [tries[t][0], tries[t][1], tries[t][0] + w, tries[t][1] + h];
+          if (free(tried)) b = tried;
+        }
+        if (!b && n.outline) b = this._overLand(n, p, free);
+        if (b) {
           taken.add(b);
           if (n.dot) {  // a city with no mark of its own shows where it is with a dot
             taken.add([p.x - DOT, p.y - DOT, p.x + DOT, p.y + DOT]);
@@ -168,10 +193,53 @@
           L.DomUtil.setPosition(n.el, map.containerPointToLayerPoint([b[0], b[1]]));
           n.el.style.display = "";
           shown.push({text: n.text, kind: n.kind, box: b});
-          return;
         }
       }, this);
       this.shown = shown;
+    },
+
+    /* The free spot nearest the anchor `p` for the box of country name `n` whose middle (its
+       centre, and halfway from there to either end) lies over the country's own outline; null
+       if there is none within LAND_REACH. */
+    _overLand: function (n, p, free) {
+      var map = this._map, shape = this._shapes[n.outline];
+      if (!shape) return null;
+      if (!this._rings[n.outline]) this._rings[n.outline] = L.geomap.decodeOutline(shape);
+      var rings = [], size = map.getSize(), box = [Infinity, Infinity, -Infinity, -Infinity];
+      this._rings[n.outline].forEach(function (polygon) {
+        polygon.forEach(function (ring) {
+          rings.push(ring.map(function (ll) {
+            var q = map.latLngToContainerPoint(ll);
+            box = [Math.min(box[0], q.x), Math.min(box[1], q.y), Math.max(box[2], q.x), Math.max(box[3], q.y)];
+            return q;
+          }));
+        });
+      });
+      // Only where the country is in view: a name's centre there, at most.
+      box = [Math.max(box[0], 0), Math.max(box[1], 0), Math.min(box[2], size.x), Math.min(box[3], size.y)];
+      if (box[0] >= box[2] || box[1] >= box[3]) return null;
+      function inside(x, y) {  // even-odd rule over every ring: holes are outside
+        var odd = false;
+        rings.forEach(function (ring) {
+          for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+            var a = ring[i], c = ring[j];
+            if ((a.y > y) !== (c.y > y) && x < (c.x - a.x) * (y - a.y) / (c.y - a.y) + a.x) odd = !odd;
+          }
+        });
+        return odd;
+      }
+      var w = n.w, h = n.h, spots = [];
+      for (var dy = -LAND_REACH; dy <= LAND_REACH; dy += h / 2) {
+        for (var dx = -LAND_REACH; dx <= LAND_REACH; dx += LAND_STEP) spots.push([dx, dy, dx * dx + dy * dy]);
+      }
+      spots.sort(function (a, c) { return a[2] - c[2]; });
+      for (var s = 0; s < spots.length; s++) {
+        var cx = p.x + spots[s][0], cy = p.y + spots[s][1];
+        if (cx < box[0] || cx > box[2] || cy < box[1] || cy > box[3]) continue;
+        var b = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
+        if (free(b) && inside(cx, cy)) return b;
+      }
+      return null;
     }
   });
 

@@ -109,7 +109,10 @@ def in_language(located, names: NameSource):
 def map_labels(located, bounds, names: NameSource | None = None) -> dict:
     """The map's names for the page: {"labels": candidates, "countries": anchors}.
 
-    The candidates come first the most important, each [text, lat, lon, kind, zoom]; the
+    The candidates come first the most important, each [text, lat, lon, kind, zoom], and for
+    a country where events are, its id: the page may then name it anywhere over its outline
+    (the payload's basemap has it) when marks crowd its anchor, so that it is never left
+    unnamed (the report's Ukraine, full of marks and badges in the first view). The
     anchors are where each country's name sits ({id: [lat, lon]}): the badge of its
     country-wide facts goes under it. `bounds` are the map's [[south, west], [north, east]];
     names outside them (and a margin) are not sent.
@@ -131,7 +134,12 @@ def map_labels(located, bounds, names: NameSource | None = None) -> dict:
             if label and area > 0:
                 lon, lat = _label_point(main)
                 anchors[cid] = [round(lat, 3), round(lon, 3)]
-                countries.append((area, [label, lat, lon, COUNTRY, _by_size(area, COUNTRY_ZOOMS)]))
+                candidate = [label, lat, lon, COUNTRY, _by_size(area, COUNTRY_ZOOMS)]
+                if cid in event_countries:  # named from the first view on (the report's
+                    # Georgia, small beside Russia), anywhere over its own land if need be
+                    candidate[4] = COUNTRY_ZOOMS[0][1]
+                    candidate.append(cid)
+                countries.append((cid not in event_countries, -area, candidate))
             if area > WIDE_COUNTRY_AREA:  # named again where the reader looks, zoomed in
                 for part in _bands(main):
                     lon, lat = _label_point(part)
@@ -163,18 +171,19 @@ def map_labels(located, bounds, names: NameSource | None = None) -> dict:
             label = text(town.id)
             if label:
                 cities.append((-town.population, [label, town.lat, town.lon, CITY, zoom]))
-    # Priority: countries (the largest first), then the places that carry events, the regions
-    # that do, the largest cities, and the other regions.
-    countries.sort(key=lambda c: -c[0])
+    # Priority: the countries where events are, then the other countries (the largest first),
+    # the places that carry events, the regions that do, the largest cities, the other regions.
+    # A country of events is named before its neighbours take the room around it.
+    countries.sort(key=lambda c: c[:2])
     regions.sort(key=lambda r: r[:2])
     cities.sort(key=lambda c: c[0])
     with_events = [r[2] for r in regions if not r[0]]
     others = [r[2] for r in regions if r[0]]
     big = [c[1] for c in cities if c[1][4] <= 4]
     small = [c[1] for c in cities if c[1][4] > 4]
-    out = [c[1] for c in countries] + repeats + marked + with_events + big + others + small
+    out = [c[2] for c in countries] + repeats + marked + with_events + big + others + small
     return {
-        "labels": [[t, round(la, 3), round(lo, 3), kind, zoom] for t, la, lo, kind, zoom in out],
+        "labels": [[c[0], round(c[1], 3), round(c[2], 3), *c[3:]] for c in out],
         "countries": anchors,
     }
 

@@ -2,7 +2,8 @@
  *
  * Scripts here: page.js (this: start, failures), events.js (L.geomap.Events: the events'
  * columns, decoded from the declaration Python sends), text.js (L.geomap.Text: popups, the
- * table, the download), draw.js (L.geomap.Drawing: the marks). No other globals.
+ * table, the download), table.js (L.geomap.Table: the table's rows not in the HTML),
+ * labels.js (L.geomap.Labels: names), draw.js (L.geomap.Drawing: the marks). No other globals.
  *
  * Every word a script shows comes through L.geomap.words (below): the map's language's
  * message catalogue, sent by Python (geomap/i18n) in the block #geomap-words, with the

@@ -51,6 +51,10 @@
       this._events = events;
     },
 
+    /* An event's dates as the table writes them (also for the table's rows in table.js). */
+    dateLabel: function (ev) { return words.dates(ev.start, ev.end, ev.as_of); },
+    sourceInto: sourceInto,
+
     /* "fined: about 861", with the event's currency when the count is money (the number
        and its qualifier as the table writes them: geomap/map/table.py count_label). */
     countLabel: function (name, count, currency) {

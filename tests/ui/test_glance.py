@@ -292,3 +292,196 @@ def test_russian_and_ukrainian_names_do_not_collide(visit, named_pages, language
     assert len(texts) > 200
     oblast = {"ru": "Харьковская область", "uk": "Харківська область"}[language]
     assert {"Україна" if language == "uk" else "Украина", oblast} <= texts
+
+
+def baltic_map(csv_map):
+    """Events in four small countries side by side, many at each town: their names compete
+    with the marks for little room."""
+    towns = ["Vilnius", "Kaunas", "Klaipeda", "Riga", "Daugavpils", "Liepaja", "Minsk",
+             "Grodno", "Vitebsk", "Warsaw", "Bialystok", "Gdansk"]  # fmt: skip
+    layers = ["protests", "prosecutions", "crossings", "desertion"]
+    rows = [
+        {
+            "id": f"b{i}",
+            "layer": layers[i % 4],
+            "title": f"Event {i}",
+            "summary": "Something happened.",
+            "date": "2022-03-01",
+            "places": towns[i % len(towns)],
+            "counts": f"people: {10 * (i % 7) + 1}",
+            "certainty": "reported",
+        }
+        for i in range(96)
+    ]
+    return csv_map("baltic", rows), {"Lithuania", "Latvia", "Belarus", "Poland"}
+
+
+def _event_countries(located):
+    from geomap.map.labels import GazetteerNames
+
+    names = GazetteerNames()
+    return {
+        names.label(p["country"], "en")
+        for records in located["places"]
+        for p in records
+        if p["kind"] != "country" and p.get("country")
+    }
+
+
+@pytest.mark.parametrize("which", ["report", "thousand", "baltic"])
+def test_every_country_with_town_or_region_events_is_named_in_the_first_view(
+    visit, report_page, report_located, thousand_map, baltic_map, which
+):
+    """The report's first view left Ukraine unnamed: every spot beside its anchor was taken by
+    marks and badges. A country where events are now takes a free spot over its own land."""
+    if which == "report":
+        url, expected = report_page, _event_countries(report_located)
+        assert {"Russia", "Ukraine"} <= expected
+    elif which == "thousand":
+        url, expected = thousand_map, {"Russia", "Ukraine"}
+    else:
+        url, expected = baltic_map
+    for width, height in [(1280, 800), (1600, 900)]:
+        view = visit(width, height).open(url).evaluate(AT, [None, None, None])
+        named = {s["text"] for s in view["shown"] if s["kind"] == "country"}
+        assert expected <= named, (width, sorted(expected - named))
+        assert collisions(view) == ([], [])
+
+
+def test_a_crowded_country_is_named_over_its_own_land(visit, report_page):
+    """Ukraine's name, moved off its crowded anchor, still sits over Ukraine."""
+    page = visit().open(report_page)
+    where = page.evaluate(
+        """() => {
+        const map = """
+        + MAP
+        + """, shown = map.geomapLabels.shown.find(s => s.text === "Ukraine");
+        if (!shown) return null;
+        const b = shown.box, c = map.containerPointToLatLng([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]);
+        return [c.lat, c.lng];
+    }"""
+    )
+    assert where is not None
+    lat, lon = where
+    assert 45.5 < lat < 52.4 and 22.1 < lon < 40.2, where  # inside Ukraine's box, not Belarus's
+
+
+@pytest.fixture
+def tiles_served(visit):
+    """A visit whose tile requests the test answers with a plain tile (the page would otherwise
+    fall back to the outline map: tests/ui/test_offline_page.py)."""
+    import re
+
+    from test_report_map import one_pixel_png
+
+    v = visit()
+    v.page.route(
+        re.compile(r"/\d+/\d+/\d+\.png$"),
+        lambda route: route.fulfill(body=one_pixel_png(), content_type="image/png"),
+    )
+    return v
+
+
+def test_over_tiles_only_the_places_with_events_are_named(tiles_served, report_page):
+    """The tiles name countries, regions and cities themselves; ours would print each name
+    twice. What they cannot say is which mark is which place: those names stay."""
+    page = tiles_served.open(report_page)
+    outline_view = page.evaluate(AT, [48.6, 31.3, 6])
+    kinds = {s["kind"] for s in outline_view["shown"]}
+    assert {"country", "region", "place"} <= kinds, kinds
+    base = page.locator(".leaflet-control-layers-base label")
+    base.filter(has_text="Light map").locator("input").check()
+    page.wait_for_selector("html[data-geomap-tiles=loaded]", state="attached")
+    for lat, lon, zoom in [(None, None, None), (48.6, 31.3, 6), (55.7, 37.6, 5)]:
+        view = page.evaluate(AT, [lat, lon, zoom])
+        assert {s["kind"] for s in view["shown"]} == {"place"}, (zoom, view["shown"][:5])
+        assert collisions(view) == ([], [])
+    places_on_tiles = {s["text"] for s in page.evaluate(AT, [48.6, 31.3, 6])["shown"]}
+    assert places_on_tiles == {s["text"] for s in outline_view["shown"] if s["kind"] == "place"}
+    base.filter(has_text="Outline map").locator("input").check()
+    assert page.evaluate(AT, [48.6, 31.3, 6])["shown"] == outline_view["shown"]
+    assert page.locator(".geomap-label-country:visible").count() > 0
+
+
+# Text contrast of each kind of name against the outline map's land and sea, the worse.
+LABEL_CONTRAST = """() => {
+  function rgb(colour) { return colour.match(/[\\d.]+/g).slice(0, 3).map(Number); }
+  function luminance(c) {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+  }
+  function ratio(a, b) {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  }
+  const land = rgb(getComputedStyle(document.querySelector(".leaflet-geomap-basemap-pane path")).fill);
+  const sea = rgb(getComputedStyle(document.querySelector(".leaflet-container")).backgroundColor);
+  const out = {};
+  for (const kind of ["country", "region", "city", "place"]) {
+    const node = document.querySelector(".geomap-label-" + kind);
+    if (!node) { out[kind] = null; continue; }
+    const text = rgb(getComputedStyle(node).color);
+    out[kind] = Math.min(ratio(text, land), ratio(text, sea));
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_names_keep_a_contrast_of_4_5_to_1(visit, report_page, scheme):
+    page = visit(color_scheme=scheme).open(report_page)
+    page.evaluate(AT, [48.6, 31.3, 6])  # every kind of name shows here
+    measured = page.evaluate(LABEL_CONTRAST)
+    assert None not in measured.values(), measured
+    assert {k: round(v, 2) for k, v in measured.items() if v < 4.5} == {}
+
+
+def test_attribution_and_scale_bar_stay_apart_from_320_to_700_px(visit, report_page):
+    """Every width between the phone and the small embed, not only three of them."""
+    page = visit(320, 568).open(report_page)
+    checked = 0
+    for width in range(320, 701, 20):
+        page.set_viewport_size({"width": width, "height": 560})
+        page.wait_for_timeout(50)
+        a = page.locator(".leaflet-control-attribution").bounding_box()
+        s = page.locator(".leaflet-control-scale").bounding_box()
+        apart = (
+            a["x"] >= s["x"] + s["width"]
+            or a["y"] >= s["y"] + s["height"]
+            or s["y"] >= a["y"] + a["height"]
+        )
+        assert apart, (width, a, s)
+        assert a["x"] + a["width"] <= width and a["y"] + a["height"] <= 560, width
+        checked += 1
+    assert checked == 20
+
+
+def test_the_png_shows_the_legend_open_and_no_toggle(
+    chromium, report_located, tmp_path, monkeypatch
+):
+    """What the picture holds, seen by save_png's own page as it takes it (at 500x400 the
+    legend starts folded behind its toggle)."""
+    from playwright.sync_api import Page
+
+    from geomap.map import assemble_map
+    from geomap.png import save_png
+
+    seen = []
+    take = Page.screenshot
+
+    def looking(self, *args, **kwargs):
+        seen.append(
+            self.evaluate(
+                """() => {
+            const shown = (s) => [...document.querySelectorAll(s)].some(n => n.getClientRects().length > 0);
+            return {toggle: shown(".geomap-legend summary"), legend: shown(".geomap-legend li"),
+                    buttons: shown(".leaflet-control-zoom, .geomap-fullscreen, .geomap-table")};
+        }"""
+            )
+        )
+        return take(self, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "screenshot", looking)
+    fmap = assemble_map(report_located, self_contained=True, basemap="vector")
+    save_png(fmap, tmp_path / "card.png", width=500, height=400)
+    assert seen == [{"toggle": False, "legend": True, "buttons": False}]

@@ -14,7 +14,7 @@ from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBo
 from .labels import GazetteerNames, NameSource, in_language, map_labels
 from .payload import basemap_countries, encode_events, region_shapes
 from .stock_assets import LeanMap
-from .table import table_rows, title_order
+from .table import TABLE_ROWS, table_rows, title_order
 from .tiles import tile_provider
 from .view import MAX_FIT_ZOOM, framings, view_bounds
 
@@ -77,10 +77,12 @@ def assemble_map(
             column: [language for language, k in zip(languages, keep) if k]
             for column, languages in located.attrs["languages"].items()
         }
-    # The events in the table's order (their titles, in the map's language): the page lists
-    # the rows beyond the HTML's first TABLE_ROWS from its payload, in the payload's order.
-    order = title_order(located, lang)
-    if order != list(range(len(located))):
+    # A table longer than the HTML's first TABLE_ROWS rows is listed on by the page from its
+    # payload, in the payload's order: there the events go in the table's order (their titles,
+    # in the map's language). A shorter one is sorted in Python alone, and the payload keeps
+    # the events file's order (one file's maps in three languages differ only in their text).
+    order = title_order(located, lang) if len(located) > TABLE_ROWS else None
+    if order is not None and order != list(range(len(located))):
         languages = located.attrs["languages"]
         located = located.iloc[order]
         located.attrs["languages"] = {

@@ -16,6 +16,7 @@ from .stock_assets import LeanMap
 from .table import table_rows
 from .tiles import tile_provider
 from .view import MAX_FIT_ZOOM, framings, view_bounds
+from .window import time_payload
 
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css")
@@ -36,6 +37,8 @@ def assemble_map(
     tiles=None,
     self_contained=False,
     names: NameSource | None = None,
+    time: bool = True,
+    window=None,
 ) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 
@@ -44,6 +47,8 @@ def assemble_map(
     is the tile layer's xyzservices provider or its name (default: OpenStreetMap).
     `names` gives the labels' text (default: English names from the bundled gazetteer).
     `self_contained` inlines Leaflet from an installed package instead of linking a CDN.
+    `time=False` leaves out the time control (a map whose events share one date has none);
+    `window` is the (from, to) it opens on, each a day, an ISO month or week, or None.
     Elements added to the map later get the scripts they need when it is rendered (see
     stock_assets.py); in a self-contained map, one that needs a CDN is refused.
     """
@@ -63,6 +68,7 @@ def assemble_map(
                 + ", ".join(layer["id"] for layer in located.attrs["layers"] if layer["id"] in used)
             )
         located = kept
+    time_window = time_payload(located, time=time, window=window)
     counts = located["layer"].value_counts()
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))
@@ -96,8 +102,9 @@ def assemble_map(
         # A layer with no events is left out of the layer control and the legend: a switch
         # that changes nothing, "(0)", only asks the reader to try it.
         if layer["count"]:
-            # Leaflet's layer control shows names as HTML: escape them.
-            overlays.append((html.escape(f"{layer['name']} ({layer['count']})"), group))
+            # Leaflet's layer control shows names as HTML (the template escapes them); the
+            # count is an element of its own, which the time window updates.
+            overlays.append((_OVERLAY_NAME.render(layer=layer), group))
 
     names = names or GazetteerNames()
     bounds = view_bounds(located)  # [[south, west], [north, east]]
@@ -116,6 +123,7 @@ def assemble_map(
         "framings": framings(located, names),
         "max_fit_zoom": MAX_FIT_ZOOM,
         "gather_above": GATHER_ABOVE,
+        "time": time_window,
     }
     EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)
     TitleBox(title, description, table_rows(located, chosen)).add_to(fmap)
@@ -150,6 +158,12 @@ def _choose_layers(defined, wanted):
             f"this file's layers are: {', '.join(by_id)}"
         )
     return [by_id[w] for w in wanted]
+
+
+_OVERLAY_NAME = Template(
+    '{{ layer.name|e }} (<span class="geomap-count" data-layer="{{ layer.id|e }}">'
+    "{{ layer.count }}</span>)"
+)
 
 
 class _ZoomTopRight(folium.MacroElement):

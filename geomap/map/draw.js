@@ -88,18 +88,75 @@
       this._listen();
       L.geomap.fitView(map, data);
       this._panes();
-      var grouped = this._group();
+      this._shown = null;  // the time window's filter (time.js): 1 per event shown; null, all
+      var all = this._group();
       // Past a few thousand marks, SVG elements cost seconds: draw them on a canvas instead.
-      this._renderer = grouped.keys.length + grouped.routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
-      grouped.routes.forEach(this._drawRoute, this);
-      this._drawPlaces(grouped);
+      // Decided, like the shading's scale, on every event: a window changes neither.
+      this._renderer = all.keys.length + all.routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
+      this._layerMax = this._maxima(all);
+      var time = this._timeWindow(map, data);
+      this._drawEvents(time ? this._group() : all);
       this._drawBasemap(basemap);
       if (data.names) map.geomapLabels = new L.geomap.Labels(data.names.labels, this._groups).addTo(map);
       this._credit();
       this._framingButtons();
       this._text.download();
+      if (time) {
+        time.addTo(map);
+        this._showWindow();
+        document.documentElement.setAttribute("data-geomap-time", map.geomapTime.get().join("/"));
+      }
       /* Tests and the PNG export wait for this. */
       document.documentElement.setAttribute("data-geomap-ready", "1");
+    },
+
+    /* The time window (time.js), when the page has one: its first filter is in place before
+       anything is drawn. */
+    _timeWindow: function (map, data) {
+      if (!data.time || !L.geomap.Time || !this._events.n) return null;
+      var self = this, index = new L.geomap.TimeIndex(this._events);
+      var time = this._time = new L.geomap.Time(map, index, data.time, function (shown) { self.show(shown); });
+      this._shown = time.shown;
+      // The layer control writes its names again when a layer is switched from a script.
+      Object.keys(this._groups).forEach(function (id) { self._groups[id].on("add remove", self._showCounts, self); });
+      return time;
+    },
+
+    /* Shows only the events `shown` marks (one filter for every part of the page). */
+    show: function (shown) {
+      this._shown = shown;
+      this._drawEvents(this._group());
+      this._showWindow();
+      this._map.fire("geomapmarksmoved");  // labels make room for the marks drawn now
+    },
+
+    _showWindow: function () {
+      this._text.filter(this._shown);
+      this._showCounts();
+    },
+
+    /* The events in the window per layer, in the layer control and the legend. */
+    _showCounts: function () {
+      if (!this._shown) return;
+      var E = this._events, shown = this._shown, counts = this._data.layers.map(function () { return 0; });
+      for (var i = 0; i < E.n; i++) if (shown[i]) counts[E.layerIndex(i)]++;
+      var byId = {};
+      this._data.layers.forEach(function (layer, k) { byId[layer.id] = counts[k]; });
+      this._map.getContainer().querySelectorAll(".geomap-count").forEach(function (node) {
+        var n = byId[node.getAttribute("data-layer")];
+        if (n !== undefined && node.textContent !== String(n)) node.textContent = String(n);
+      });
+    },
+
+    /* Draws the events of `grouped` into the layers' groups, in place of what was there. */
+    _drawEvents: function (grouped) {
+      var groups = this._groups;
+      if (this._undraw) this._undraw();
+      this._undraw = null;
+      Object.keys(groups).forEach(function (id) { groups[id].clearLayers(); });
+      this._badgeSlots = {};
+      grouped.routes.forEach(this._drawRoute, this);
+      this._drawPlaces(grouped);
     },
 
     _maxCount: function (idx) {
@@ -209,12 +266,13 @@
 
     /* Group events by layer and place, so one marker or area carries all of its events. */
     _group: function () {
-      var E = this._events, groups = this._groups, byPlace = {}, routes = [], layerId, i;
+      var E = this._events, groups = this._groups, shown = this._shown, byPlace = {}, routes = [], layerId, i;
       function addToPlace(p) {
         var key = layerId + "|" + p;
         (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
       }
       for (i = 0; i < E.n; i++) {
+        if (shown && !shown[i]) continue;
         layerId = E.layer(i);
         if (!groups[layerId]) continue;
         E.eachPlace(i, addToPlace);
@@ -288,12 +346,19 @@
       return this._outlines[id];
     },
 
-    _drawPlaces: function (grouped) {
-      var self = this, data = this._data, byPlace = grouped.byPlace, layerMax = this._layerMax = {};
+    /* Each layer's largest region value, the top of its shading scale: over every event, so a
+       shade means the same number whatever the time window. */
+    _maxima: function (grouped) {
+      var self = this, layerMax = {};
       grouped.keys.forEach(function (key) {
-        var entry = byPlace[key];
+        var entry = grouped.byPlace[key];
         if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, self._regionValue(entry.idx));
       });
+      return layerMax;
+    },
+
+    _drawPlaces: function (grouped) {
+      var self = this, data = this._data, byPlace = grouped.byPlace;
       var badges = this._badgeTotals = {};  // country-wide: how many layers' badges per country
       grouped.keys.forEach(function (key) {
         var place = byPlace[key].place;
@@ -394,6 +459,7 @@
         map.fire("geomapmarksmoved");
       }
       map.on("zoomend", spread);
+      this._undraw = function () { map.off("zoomend", spread); };
       spread();
     },
 
@@ -426,6 +492,7 @@
         });
       }
       map.on("zoomend moveend", redraw);
+      this._undraw = function () { map.off("zoomend moveend", redraw); };
       redraw();
     },
 

@@ -129,7 +129,8 @@ L.geomap.start(
         self.basemap = basemap
         self.css = _asset("style.css")
         self.js = "\n".join(
-            _asset(name) for name in ("page.js", "events.js", "text.js", "labels.js", "draw.js")
+            _asset(name)
+            for name in ("page.js", "events.js", "text.js", "labels.js", "time.js", "draw.js")
         )
 
 
@@ -210,7 +211,7 @@ class TitleBox(SafeMacroElement):
   <h1 id="{{ this.element_id }}-heading">{{ this.title|e }}</h1>
   {% if this.description %}<p id="{{ this.element_id }}-description">{{ this.description|e }}</p>{% endif %}
   <details class="geomap-table" open>
-    <summary><span class="geomap-closed">Show the {{ "{:,}".format(this.rows|length) }} events as a table</span><span class="geomap-opened">Close the table</span></summary>
+    <summary><span class="geomap-closed">Show the <span class="geomap-row-count">{{ "{:,}".format(this.rows|length) }}</span> events as a table</span><span class="geomap-opened">Close the table</span></summary>
     <div class="geomap-table-panel" role="region" aria-label="Events as a table" tabindex="0">
     <table>
       <caption>{{ this.title|e }}</caption>
@@ -276,7 +277,7 @@ class Legend(SafeMacroElement):
   <h2>Layers (events)</h2>
   <ul>
   {%- for layer in this.layers %}
-    <li><span class="geomap-swatch" style="background: {{ layer.color|e }}"></span>{{ layer.name|e }} ({{ layer.count }})</li>
+    <li><span class="geomap-swatch" style="background: {{ layer.color|e }}"></span><span>{{ layer.name|e }} (<span class="geomap-count" data-layer="{{ layer.id|e }}">{{ layer.count }}</span>)</span></li>
   {%- endfor %}
   </ul>
   <h2>Marks</h2>

@@ -23,9 +23,24 @@ def day_label(iso: str) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def date_label(start: str, end: str, as_of: str | None) -> str:
-    text = day_label(start) if start == end else f"{day_label(start)} – {day_label(end)}"
-    if as_of and as_of != end:
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def date_label(start: str, end: str, as_of: str | None, precision: str = "day") -> str:
+    """'5 Mar 2022', 'March 2022', 'week of 7 Mar 2022', a range; a running total says the day
+    it is as of (as text.js `dateLabel`)."""
+    if precision == "month":
+        text = f"{MONTH_NAMES[int(start[5:7]) - 1]} {start[:4]}"
+    elif precision == "week":
+        text = f"week of {day_label(start)}"
+    else:
+        text = day_label(start) if start == end else f"{day_label(start)} – {day_label(end)}"
+    if as_of and as_of == start == end:
+        text = f"as of {day_label(as_of)}"
+    elif as_of and as_of != end:
         text += f" (figures as of {day_label(as_of)})"
     return text
 
@@ -59,7 +74,8 @@ def table_rows(located, layers) -> list[dict]:
     """One dict of display texts per event, in the events' order (the template escapes them)."""
     names = {layer["id"]: layer["name"] for layer in layers}
     rows = []
-    columns = ["layer", "title", "summary", "start", "end", "as_of", "places", "route", "counts"]
+    columns = ["layer", "title", "summary", "start", "end", "date_precision", "as_of", "places"]
+    columns += ["route", "counts"]
     columns += ["currency", "reported_by", "source_title", "source_publisher", "source_url"]
     columns += ["certainty", "precision_note"]
     for row in located[columns].itertuples(index=False):
@@ -77,7 +93,7 @@ def table_rows(located, layers) -> list[dict]:
                 "summary": _text(row.summary),
                 "note": _text(row.precision_note),
                 "layer": names.get(row.layer, row.layer),
-                "when": date_label(row.start, row.end, _text(row.as_of)),
+                "when": date_label(row.start, row.end, _text(row.as_of), row.date_precision),
                 "where": (" → " if route else "; ").join(where),
                 "numbers": "; ".join(count_label(n, c, currency) for n, c in counts.items()),
                 "certainty": row.certainty,

@@ -8,6 +8,15 @@
   "use strict";
   if (typeof L === "undefined") return;  // page.js has said so
 
+  // Words this script added for dates known to the month or week and for running totals
+  // (the rest are still inline, for the message catalogue to collect).
+  var WORDS = {
+    months: ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"],
+    weekOf: "week of {day}",
+    asOf: "as of {day}"
+  };
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -25,11 +34,18 @@
     var p = iso.split("-");
     return parseInt(p[2], 10) + " " + MONTHS[parseInt(p[1], 10) - 1] + " " + p[0];
   }
+  /* "5 Mar 2022", "March 2022", "week of 7 Mar 2022", a range; a running total says the day
+     it is as of (as table.py `date_label`). */
   function dateLabel(ev) {
-    var text = ev.start === ev.end ? day(ev.start) : day(ev.start) + " – " + day(ev.end);
-    if (ev.as_of && ev.as_of !== ev.end) text += " (figures as of " + day(ev.as_of) + ")";
+    var p = ev.start.split("-"), text;
+    if (ev.date_precision === "month") text = WORDS.months[parseInt(p[1], 10) - 1] + " " + p[0];
+    else if (ev.date_precision === "week") text = WORDS.weekOf.replace("{day}", day(ev.start));
+    else text = ev.start === ev.end ? day(ev.start) : day(ev.start) + " – " + day(ev.end);
+    if (ev.as_of && ev.as_of === ev.start && ev.start === ev.end) text = WORDS.asOf.replace("{day}", day(ev.as_of));
+    else if (ev.as_of && ev.as_of !== ev.end) text += " (figures as of " + day(ev.as_of) + ")";
     return text;
   }
+  L.geomap.dateLabel = dateLabel;
 
   /* The source's title, a link when its address is http(s), and its publisher. */
   function sourceInto(node, ev) {
@@ -51,6 +67,36 @@
     initialize: function (data, events) {
       this._data = data;
       this._events = events;
+      this._shown = null;  // the time window's filter (1 per event shown), or null for all
+    },
+
+    /* The time window changed: the table's rows and the download follow its filter. */
+    filter: function (shown) {
+      this._shown = shown;
+      var link = document.getElementById(this._data.download_id);
+      if (link && link.href.indexOf("blob:") === 0) {  // made for the last window
+        URL.revokeObjectURL(link.href);
+        link.setAttribute("href", "#");
+      }
+      var table = document.querySelector(".geomap-table");
+      if (!table) return;
+      var count = table.querySelector(".geomap-row-count"), total = 0;
+      for (var i = 0; i < this._events.n; i++) total += !shown || shown[i] ? 1 : 0;
+      if (count) count.textContent = total.toLocaleString("en-GB");
+      if (!this._onOpen) {  // a closed table's rows are brought up to date when it opens
+        this._onOpen = L.bind(function () { if (table.open) this._filterRows(table); }, this);
+        table.addEventListener("toggle", this._onOpen);
+      }
+      if (table.open) this._filterRows(table);
+    },
+
+    /* The table has a row per event, in the events' order (table.py). */
+    _filterRows: function (table) {
+      var rows = table.querySelectorAll("tbody tr"), shown = this._shown;
+      for (var i = 0; i < rows.length; i++) {
+        var hide = !!shown && !shown[i];
+        if (rows[i].hidden !== hide) rows[i].hidden = hide;
+      }
     },
 
     /* "fined: about 861", with the event's currency when the count is money. */
@@ -87,8 +133,8 @@
 
     /* The events as a GeoJSON FeatureCollection (what `geomap export` writes). */
     geojson: function () {
-      var features = [];
-      for (var i = 0; i < this._events.n; i++) features.push(this._events.feature(i));
+      var features = [], shown = this._shown;
+      for (var i = 0; i < this._events.n; i++) if (!shown || shown[i]) features.push(this._events.feature(i));
       return {type: "FeatureCollection", features: features};
     },
 

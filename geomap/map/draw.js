@@ -24,8 +24,10 @@
     }
     // maxZoom: a map with no tile layer has no maximum zoom of its own, and bounds of one point
     // would zoom without end; the cap keeps any small extent above street level.
+    // The time window (time.js) takes the lower left corner: the first view keeps above it.
+    var below = data.time && L.geomap.time ? L.geomap.time.roomBelow(map) : 20;
     map.fitBounds(view, {animate: false, maxZoom: data.max_fit_zoom,
-      paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]});
+      paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, below]});
   };
 
   /* A region shaded in several layers has one outline, decoded once, and converted,

@@ -83,9 +83,12 @@
       var count = table.querySelector(".geomap-row-count"), total = 0;
       for (var i = 0; i < this._events.n; i++) total += !shown || shown[i] ? 1 : 0;
       if (count) count.textContent = total.toLocaleString("en-GB");
-      if (!this._onOpen) {  // a closed table's rows are brought up to date when it opens
+      if (!this._onOpen) {  // a closed table's rows are brought up to date as it opens
         this._onOpen = L.bind(function () { if (table.open) this._filterRows(table); }, this);
         table.addEventListener("toggle", this._onOpen);
+        // A click on its button opens it: the rows are right before it shows them.
+        var summary = table.querySelector("summary"), self = this;
+        if (summary) summary.addEventListener("click", function () { if (!table.open) self._filterRows(table); });
       }
       if (table.open) this._filterRows(table);
     },

@@ -31,6 +31,7 @@
   var DAY_MS = 86400000;
   var DAILY_UP_TO = 120;  // days: a longer span gets a bar per week
   var PLAY_STEP_MS = 700;
+  var SHORT_MAP = 450;  // px: a map this short shows the control without its bars
 
   function date(day) { return new Date(day * DAY_MS); }
   function iso(day) { return date(day).toISOString().slice(0, 10); }
@@ -263,7 +264,7 @@
       this.shown = this._index.shown(this._from, this._to);
       this._onChange(this.shown);
       this._showCount();
-      this.lastRedrawMs = performance.now() - began;
+      this._map.geomapTime.lastRedrawMs = performance.now() - began;  // bench/time_window.py
       document.documentElement.setAttribute("data-geomap-time", iso(this._from) + "/" + iso(this._to));
     },
 
@@ -296,6 +297,8 @@
       this._box.style.width = width + "px";
       // Narrow: the readout alone on its line (the layer control and legend give the counts).
       L.DomUtil[width < 300 ? "addClass" : "removeClass"](this._box, "geomap-time-narrow");
+      // Short (an article's 16:9 frame): no bars, so the map keeps its height for the marks.
+      L.DomUtil[this._map.getSize().y < SHORT_MAP ? "addClass" : "removeClass"](this._box, "geomap-time-short");
       this._drawBars();
     },
 
@@ -366,5 +369,10 @@
     }
   });
 
-  L.geomap.time = {iso: iso, dayOf: dayOf, spoken: spoken};
+  L.geomap.time = {
+    iso: iso, dayOf: dayOf, spoken: spoken,
+    /* The room the control takes at the foot of the map: the first view (draw.js) keeps its
+       marks above it. */
+    roomBelow: function (map) { return map.getSize().y < SHORT_MAP ? 70 : 120; }
+  };
 })();

@@ -77,8 +77,8 @@ def measure(n: int, folder: Path, browser) -> dict:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(page_path.as_uri())
-    page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=120_000)
+    page.goto(page_path.as_uri(), wait_until="commit", timeout=300_000)
+    page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=300_000)
     page.evaluate(REDRAW_CLOCK)
     redraws, paints = [], []
     for move in MOVES:

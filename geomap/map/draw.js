@@ -129,7 +129,8 @@
       this._shown = shown;
       this._drawEvents(this._group());
       this._showWindow();
-      this._map.fire("geomapmarksmoved");  // labels make room for the marks drawn now
+      // Labels make room for the marks drawn now (spreading the marks has already told them).
+      if (!this._spread) this._map.fire("geomapmarksmoved");
     },
 
     _showWindow: function () {
@@ -144,21 +145,69 @@
       for (var i = 0; i < E.n; i++) if (shown[i]) counts[E.layerIndex(i)]++;
       var byId = {};
       this._data.layers.forEach(function (layer, k) { byId[layer.id] = counts[k]; });
-      this._map.getContainer().querySelectorAll(".geomap-count").forEach(function (node) {
+      this._countNodes().forEach(function (node) {
         var n = byId[node.getAttribute("data-layer")];
         if (n !== undefined && node.textContent !== String(n)) node.textContent = String(n);
       });
     },
 
+    /* The count elements of the layer control and the legend, looked up in those two boxes
+       only (a search of the whole map would walk a table of up to 100,000 rows). */
+    _countNodes: function () {
+      var nodes = [], link = document.getElementById(this._data.download_id);
+      var control = this._map.geomapLayers, legend = link && link.closest(".geomap-legend");
+      [control && control.getContainer(), legend].forEach(function (box) {
+        if (box) nodes.push.apply(nodes, box.querySelectorAll(".geomap-count"));
+      });
+      return nodes;
+    },
+
     /* Draws the events of `grouped` into the layers' groups, in place of what was there. */
     _drawEvents: function (grouped) {
-      var groups = this._groups;
+      var groups = this._groups, kept = this._kept || {};
       if (this._undraw) this._undraw();
       this._undraw = null;
-      Object.keys(groups).forEach(function (id) { groups[id].clearLayers(); });
+      // Regions and marks of places still shown are kept and restyled (a new window moves few
+      // of them); the rest is drawn again.
+      this._reusable = kept;
+      this._kept = {};
+      Object.keys(groups).forEach(function (id) {
+        groups[id].eachLayer(function (layer) { if (!layer.geomapKey) groups[id].removeLayer(layer); });
+      });
       this._badgeSlots = {};
+      this._spread = false;
       grouped.routes.forEach(this._drawRoute, this);
       this._drawPlaces(grouped);
+      Object.keys(kept).forEach(function (key) {  // what the window no longer shows
+        var layer = kept[key];
+        if (layer.geomapKey === key) groups[layer.geomapLayer].removeLayer(layer);
+      });
+      this._reusable = null;
+    },
+
+    /* The region or mark drawn last time for this place and layer, restyled for `events`;
+       or null. */
+    _reuse: function (key, events, style) {
+      var layer = this._reusable && this._reusable[key];
+      if (!layer) return null;
+      delete this._reusable[key];
+      this._kept[key] = layer;
+      var info = layer.geomap, self = this, node = layer.getElement && layer.getElement();
+      info.events = events;
+      layer.unbindTooltip();  // its titles were of the last window's events
+      if (node && node.hasAttribute("aria-label")) {
+        this._events.whenTexts(function () { node.setAttribute("aria-label", self._titles(info.events, info.place)); });
+      }
+      if (style.radius !== undefined) layer.setRadius(style.radius);
+      layer.setStyle(style);
+      return layer;
+    },
+
+    _keep: function (key, layerId, layer) {
+      layer.geomapKey = key;
+      layer.geomapLayer = layerId;
+      this._kept[key] = layer;
+      return layer;
     },
 
     _maxCount: function (idx) {
@@ -332,14 +381,19 @@
       return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
     },
 
+    /* What of a town's or checkpoint's mark follows its events: size and certainty. */
+    _pointStyle: function (entry) {
+      var unverified = entry.idx.every(this._events.unverified);
+      return {radius: 6 + 2.5 * Math.log10(this._maxCount(entry.idx) + 1),
+              dashArray: unverified ? "3 3" : null, fillOpacity: unverified ? 0.1 : 0.75};
+    },
+
     _pointMark: function (entry) {
       var place = entry.place, events = entry.idx, color = this._layerById[entry.layer].layer.color;
-      var unverified = events.every(this._events.unverified);
-      var radius = 6 + 2.5 * Math.log10(this._maxCount(events) + 1);
-      return this._bind(L.circleMarker([place.lat, place.lon], {radius: radius, renderer: this._renderer,
+      return this._bind(L.circleMarker([place.lat, place.lon], L.extend({renderer: this._renderer,
         color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
-        dashArray: unverified ? "3 3" : null, fillColor: color, fillOpacity: unverified ? 0.1 : 0.75,
-        className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer}), events, place);
+        fillColor: color, className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer},
+        this._pointStyle(entry))), events, place);
     },
 
     _outline: function (id) {
@@ -375,21 +429,26 @@
         var shape = place.shape && self._outline(place.shape);
         var layer;
         if (shape) {
-          layer = new L.geomap.Shading(shape.latlngs, {pane: "geomap-regions", outline: shape,
-            color: color, weight: 1.5, fillColor: color,
-            fillOpacity: unverified ? 0.08 : self._regionOpacity(entry.layer, events),
-            dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null,
-            className: "geomap-region" + classes});
+          var style = {fillOpacity: unverified ? 0.08 : self._regionOpacity(entry.layer, events),
+            dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null};
+          if (self._reuse(key, events, style)) return;
+          layer = self._keep(key, entry.layer, new L.geomap.Shading(shape.latlngs, L.extend({
+            pane: "geomap-regions", outline: shape, color: color, weight: 1.5, fillColor: color,
+            className: "geomap-region" + classes}, style)));
         } else if (place.kind === "country") {
           layer = self._countryBadge(place, entry, color, unverified, classes);
         } else {
+          entry.key = key;
           points.push(entry);
           return;
         }
         self._bind(layer, events, place).addTo(self._groups[entry.layer]);
       });
       if (points.length <= data.gather_above) {
-        var marks = points.map(function (entry) { return self._pointMark(entry).addTo(self._groups[entry.layer]); });
+        var marks = points.map(function (entry) {
+          return self._reuse(entry.key, entry.idx, self._pointStyle(entry))
+            || self._keep(entry.key, entry.layer, self._pointMark(entry)).addTo(self._groups[entry.layer]);
+        });
         this._spreadPerZoom(marks);
       } else {
         this._gatherPerZoom(points);
@@ -418,7 +477,8 @@
     _spreadPerZoom: function (marks) {
       var map = this._map;
       var biggestRadius = 0;
-      marks.forEach(function (m) { m.geomapHome = m.getLatLng(); biggestRadius = Math.max(biggestRadius, m.getRadius()); });
+      // A mark kept from the last window may stand where spreading put it: its home stays.
+      marks.forEach(function (m) { m.geomapHome = m.geomapHome || m.getLatLng(); biggestRadius = Math.max(biggestRadius, m.getRadius()); });
       function spread() {
         var zoom = map.getZoom(), pts = marks.map(function (m) { return map.project(m.geomapHome, zoom); });
         var parent = marks.map(function (m, i) { return i; }), cells = {}, CELL = 2 * (biggestRadius + 2);
@@ -462,6 +522,7 @@
       }
       map.on("zoomend", spread);
       this._undraw = function () { map.off("zoomend", spread); };
+      this._spread = true;
       spread();
     },
 

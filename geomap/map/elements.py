@@ -138,12 +138,13 @@ class LayerSwitcher(SafeMacroElement):
     """Leaflet's layer control: open on large screens, a button on narrow or short ones
     (phones, and maps embedded in a short frame).
 
-    Names were HTML-escaped by the caller: Leaflet shows them as HTML.
+    Names were HTML-escaped by the caller: Leaflet shows them as HTML. The control is the
+    map's `geomapLayers`: the time window (draw.js) updates the counts in its names.
     """
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-L.control.layers(
+{{ this._parent.get_name() }}.geomapLayers = L.control.layers(
     { {%- for name, layer in this.base %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     { {%- for name, layer in this.overlays %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     {position: "topright", collapsed: {{ this._parent.get_name() }}.getSize().x < {{ this.narrow }}

@@ -8,6 +8,7 @@ import folium
 from jinja2 import Template
 
 from ..errors import GeomapError
+from ..events.dates import PRECISIONS
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .labels import GazetteerNames, NameSource, map_labels
@@ -124,6 +125,7 @@ def assemble_map(
         "max_fit_zoom": MAX_FIT_ZOOM,
         "gather_above": GATHER_ABOVE,
         "time": time_window,
+        "date_precisions": list(PRECISIONS),  # most exact first: text.js reads "March 2022"
     }
     EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)
     TitleBox(title, description, table_rows(located, chosen)).add_to(fmap)

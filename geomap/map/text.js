@@ -36,10 +36,13 @@
   }
   /* "5 Mar 2022", "March 2022", "week of 7 Mar 2022", a range; a running total says the day
      it is as of (as table.py `date_label`). */
+  var precisions = [];
   function dateLabel(ev) {
-    var p = ev.start.split("-"), text;
-    if (ev.date_precision === "month") text = WORDS.months[parseInt(p[1], 10) - 1] + " " + p[0];
-    else if (ev.date_precision === "week") text = WORDS.weekOf.replace("{day}", day(ev.start));
+    // How exactly the date is known, as its place in the order Python sends (events/dates.py:
+    // the day, the ISO week, the month).
+    var p = ev.start.split("-"), exact = precisions.indexOf(ev.date_precision), text;
+    if (exact === 2) text = WORDS.months[parseInt(p[1], 10) - 1] + " " + p[0];
+    else if (exact === 1) text = WORDS.weekOf.replace("{day}", day(ev.start));
     else text = ev.start === ev.end ? day(ev.start) : day(ev.start) + " – " + day(ev.end);
     if (ev.as_of && ev.as_of === ev.start && ev.start === ev.end) text = WORDS.asOf.replace("{day}", day(ev.as_of));
     else if (ev.as_of && ev.as_of !== ev.end) text += " (figures as of " + day(ev.as_of) + ")";
@@ -68,6 +71,7 @@
       this._data = data;
       this._events = events;
       this._shown = null;  // the time window's filter (1 per event shown), or null for all
+      precisions = data.date_precisions || [];  // sent by Python (events/dates.py)
     },
 
     /* The time window changed: the table's rows and the download follow its filter. */
@@ -87,7 +91,7 @@
         this._onOpen = L.bind(function () { if (table.open) this._filterRows(table); }, this);
         table.addEventListener("toggle", this._onOpen);
         // A click on its button opens it: the rows are right before it shows them.
-        var summary = table.querySelector("summary"), self = this;
+        var summary = table.firstElementChild, self = this;  // the table's button
         if (summary) summary.addEventListener("click", function () { if (!table.open) self._filterRows(table); });
       }
       if (table.open) this._filterRows(table);

@@ -237,7 +237,10 @@ def test_play_waits_for_the_reader_and_respects_reduced_motion(visit, time_page)
     page.get_by_role("button", name="Pause").click()
     calm = visit(reduced_motion="reduce").open(time_page)
     step = calm.get_by_role("button", name="Move the time window forward one step")
-    step.click()  # the whole span becomes its first eighth, and stays
+    step.click()  # the whole span becomes its first eighth (redrawn at the next frame), and stays
+    calm.wait_for_function(
+        "document.documentElement.getAttribute('data-geomap-time') !== '2022-02-01/2022-04-05'"
+    )
     first = calm.evaluate("document.documentElement.getAttribute('data-geomap-time')")
     calm.wait_for_timeout(1500)
     assert calm.evaluate("document.documentElement.getAttribute('data-geomap-time')") == first

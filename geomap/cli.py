@@ -366,6 +366,25 @@ def _layer_list(ctx, param, value):
     "--png-size", default="1200x800", show_default=True, metavar="WxH", help="PNG size in pixels."
 )
 @_lang_option
+@click.option(
+    "--time/--no-time",
+    default=True,
+    show_default=True,
+    help="A time slider over the events' dates (none when they all share one date).",
+)
+@click.option(
+    "--from",
+    "window_from",
+    metavar="DATE",
+    help="The time window the map (and --png) opens on starts here: YYYY-MM-DD, or a month "
+    "YYYY-MM or week YYYY-Www.",
+)
+@click.option(
+    "--to",
+    "window_to",
+    metavar="DATE",
+    help="The time window ends here (a month or week: at its end).",
+)
 @_places_option
 @_reading_options
 @click.pass_context
@@ -381,6 +400,9 @@ def build(
     png_path,
     png_size,
     lang,
+    time,
+    window_from,
+    window_to,
     places_files,
     encoding,
     dayfirst,
@@ -398,6 +420,7 @@ def build(
         geomap build --cdn -o output/small-online-map.html
         geomap build my-events.csv --places my-places.csv
         geomap build --lang ru -o output/war-resistance-2022-ru.html
+        geomap build --from 2022-03-01 --to 2022-03-15 --layers protests --png march.png
     """
     from .pipeline import build as run_build
     from .progress import Progress
@@ -418,6 +441,8 @@ def build(
             lang=lang,
             png=png_path,
             png_size=size,
+            time=time,
+            window=(window_from, window_to),
             progress=lambda stage: progress(visible(stage)),
             places=places_files,
             reading=_read_options(encoding, dayfirst, decimal_comma),

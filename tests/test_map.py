@@ -1,6 +1,7 @@
 """The report's map: every event and count in the page, layers, legend, escaping."""
 
 import html as htmllib
+import json
 import re
 
 import yaml
@@ -45,12 +46,18 @@ def test_six_layers_toggle_in_the_layer_control_with_their_counts(
     data = page_data(report_html)
     assert [layer["name"] for layer in data["layers"]] == LAYER_NAMES
     control = re.search(r"L\.control\.layers\((.*?)\)\.addTo", report_html, re.S).group(1)
+    # The names as the control shows them (HTML: the count is an element the time window updates).
+    names = [
+        re.sub(r"<[^>]+>", "", json.loads(f'"{name}"'))
+        for name in re.findall(r'"((?:[^"\\]|\\.)*)":', control)
+    ]
     for layer in data["layers"]:
         label = f"{layer['name']} ({counts[layer['id']]})"
-        assert f'"{label}"' in control
+        assert label in names
         assert layer["count"] == counts[layer["id"]]
     # the legend repeats the counts for readers
     legend = re.search(r'<div id="geomap-legend".*?</div>', report_html, re.S).group(0)
+    legend = re.sub(r"<span[^>]*>|</span>", "", legend)
     for layer in data["layers"]:
         assert f"{htmllib.escape(layer['name'])} ({layer['count']})" in legend
 
@@ -163,7 +170,7 @@ events:
     )
     page = build([path], tmp_path / "map.html").path.read_text(encoding="utf-8")
     assert "<img src=x" not in page
-    assert "&lt;img src=x onerror=alert(1)&gt; (1)" in page
+    assert "&lt;img src=x onerror=alert(1)&gt; (" in page
 
 
 def test_template_syntax_in_text_is_not_evaluated(events_file, tmp_path, page_data):

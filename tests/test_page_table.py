@@ -87,7 +87,20 @@ def test_number_label(value, shown):
 
 
 def test_labels_as_the_popups_write_them():
-    assert date_label("2022-02-24", "2022-02-24", "2022-02-24") == "24 February 2022"
+    # A running total on its day says so ("as of"), as the time window marks it.
+    assert date_label("2022-02-24", "2022-02-24", "2022-02-24") == "as of 24 February 2022"
+    assert date_label("2022-03-01", "2022-03-31", None, precision="month") == "March 2022"
+    assert date_label("2022-03-07", "2022-03-13", None, precision="week") == "week of 7 March 2022"
+    # A week is named by its Monday, whichever of its days is given.
+    assert date_label("2022-03-09", "2022-03-13", None, precision="week") == "week of 7 March 2022"
+    assert (
+        date_label("2022-03-07", "2022-03-20", None, precision="week")
+        == "week of 7 March 2022 – week of 14 March 2022"
+    )
+    assert (
+        date_label("2022-02-24", "2022-03-25", "2022-03-20")
+        == "24 February 2022 – 25 March 2022 (figures as of 20 March 2022)"
+    )
     assert date_label("2022-02-24", "2022-03-25", None) == "24 February 2022 – 25 March 2022"
     assert (
         count_label("cost", {"value": 2000, "qualifier": "up to"}, "EUR") == "cost: up to 2,000 EUR"

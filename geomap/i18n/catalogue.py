@@ -100,14 +100,17 @@ class Words:
             day = dt.date.fromisoformat(day)
         if precision == "day":
             return format_date(day, "long", locale=self.locale)
-        if precision == "week":
-            return self("date.week", date=format_date(day, "long", locale=self.locale))
+        if precision == "week":  # named by its Monday, whichever of its days is given
+            monday = day - dt.timedelta(days=day.weekday())
+            return self("date.week", date=format_date(monday, "long", locale=self.locale))
         if precision == "month":
             return format_skeleton("yMMMM", day, locale=self.locale)
         raise ValueError(f"unknown date precision {precision!r}; expected one of {PRECISIONS}")
 
     def dates(self, start: str, end: str, as_of: str | None = None, precision="day") -> str:
         """An event's dates: one day, a range, and the day its figures are as of."""
+        if as_of and as_of == start == end:  # a running total, on its day: "as of 1 April"
+            return self("date.as_of_day", date=self.date(as_of))
         text = self.date(start, precision)
         last = self.date(end, precision)
         if last != text:  # a month's first and last day are one "March 2022"

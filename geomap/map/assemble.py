@@ -17,6 +17,7 @@ from .stock_assets import LeanMap
 from .table import TABLE_ROWS, table_rows, title_order
 from .tiles import tile_provider
 from .view import MAX_FIT_ZOOM, framings, view_bounds
+from .window import time_payload
 
 LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.js")
 LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.4/dist/leaflet.css")
@@ -37,6 +38,8 @@ def assemble_map(
     self_contained=False,
     names: NameSource | None = None,
     lang: str = DEFAULT_LANGUAGE,
+    time: bool = True,
+    window=None,
 ) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 
@@ -47,6 +50,8 @@ def assemble_map(
     `self_contained` inlines Leaflet from an installed package instead of linking a CDN.
     `lang` ("en", "ru", "uk") is the language of every word, date and number the map shows,
     and of the events' texts where the events file gives them in it (geomap.i18n).
+    `time=False` leaves out the time control (a map whose events share one date has none);
+    `window` is the (from, to) it opens on, each a day, an ISO month or week, or None.
     Elements added to the map later get the scripts they need when it is rendered (see
     stock_assets.py); in a self-contained map, one that needs a CDN is refused.
     """
@@ -88,6 +93,7 @@ def assemble_map(
         located.attrs["languages"] = {
             column: [values[i] for i in order] for column, values in languages.items()
         }
+    time_window = time_payload(located, time=time, window=window)
     counts = located["layer"].value_counts()
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))
@@ -122,11 +128,9 @@ def assemble_map(
         # A layer with no events is left out of the layer control and the legend: a switch
         # that changes nothing, "(0)", only asks the reader to try it.
         if layer["count"]:
-            # Leaflet's layer control shows names as HTML: escape them.
-            name = html.escape(f"{layer['name']} ({words.number(layer['count'])})")
-            if layer.get("name_lang"):
-                name = f'<span lang="{layer["name_lang"]}">{name}</span>'
-            overlays.append((name, group))
+            # Leaflet's layer control shows names as HTML (the template escapes them); the
+            # count is an element of its own, which the time window updates.
+            overlays.append((_OVERLAY_NAME.render(layer=layer, count=words.number(layer["count"])), group))
 
     bounds = view_bounds(located)  # [[south, west], [north, east]]
     sources = sorted({s for s in located["source_title"].dropna()})
@@ -149,6 +153,7 @@ def assemble_map(
         "framings": framings(located, names),
         "max_fit_zoom": MAX_FIT_ZOOM,
         "gather_above": GATHER_ABOVE,
+        "time": time_window,
     }
     EventLayers(payload, texts, groups, basemap=outline, words=page_words(located, words)).add_to(
         fmap
@@ -214,6 +219,12 @@ def _choose_layers(defined, wanted):
             f"this file's layers are: {', '.join(by_id)}"
         )
     return [by_id[w] for w in wanted]
+
+
+_OVERLAY_NAME = Template(
+    '<span{% if layer.name_lang %} lang="{{ layer.name_lang|e }}"{% endif %}>{{ layer.name|e }}</span>'
+    ' (<span class="geomap-count" data-layer="{{ layer.id|e }}">{{ count|e }}</span>)'
+)
 
 
 class _ZoomTopRight(folium.MacroElement):

@@ -24,8 +24,10 @@
     }
     // maxZoom: a map with no tile layer has no maximum zoom of its own, and bounds of one point
     // would zoom without end; the cap keeps any small extent above street level.
+    // The time window (time.js) takes the lower left corner: the first view keeps above it.
+    var below = data.time && L.geomap.time ? L.geomap.time.roomBelow(map) : 20;
     map.fitBounds(view, {animate: false, maxZoom: data.max_fit_zoom,
-      paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]});
+      paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, below]});
   };
 
   /* A region shaded in several layers has one outline, decoded once, and converted,
@@ -88,19 +90,125 @@
       this._listen();
       L.geomap.fitView(map, data);
       this._panes();
-      var grouped = this._group();
+      this._shown = null;  // the time window's filter (time.js): 1 per event shown; null, all
+      var all = this._group();
       // Past a few thousand marks, SVG elements cost seconds: draw them on a canvas instead.
-      this._renderer = grouped.keys.length + grouped.routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
-      grouped.routes.forEach(this._drawRoute, this);
-      this._drawPlaces(grouped);
+      // Decided, like the shading's scale, on every event: a window changes neither.
+      this._renderer = all.keys.length + all.routes.length > CANVAS_ABOVE ? L.canvas({padding: 0.5}) : undefined;
+      this._layerMax = this._maxima(all);
+      var time = this._timeWindow(map, data);
+      this._drawEvents(time ? this._group() : all);
       this._drawBasemap(basemap);
       if (data.names) map.geomapLabels = new L.geomap.Labels(data.names.labels, this._groups, basemap, data.basemap).addTo(map);
       this._credit();
       this._framingButtons();
       this._text.download();
       L.geomap.Table.attach(map.getContainer(), data.events, this._text, data.layers);  // the rows not in the HTML
+      if (time) {
+        time.addTo(map);
+        this._showWindow();
+        document.documentElement.setAttribute("data-geomap-time", map.geomapTime.get().join("/"));
+      }
       /* Tests and the PNG export wait for this. */
       document.documentElement.setAttribute("data-geomap-ready", "1");
+    },
+
+    /* The time window (time.js), when the page has one: its first filter is in place before
+       anything is drawn. */
+    _timeWindow: function (map, data) {
+      if (!data.time || !L.geomap.Time || !this._events.n) return null;
+      var self = this, index = new L.geomap.TimeIndex(this._events);
+      var time = this._time = new L.geomap.Time(map, index, data.time, function (shown) { self.show(shown); });
+      this._shown = time.shown;
+      // The layer control writes its names again when a layer is switched from a script.
+      Object.keys(this._groups).forEach(function (id) { self._groups[id].on("add remove", self._showCounts, self); });
+      return time;
+    },
+
+    /* Shows only the events `shown` marks (one filter for every part of the page). */
+    show: function (shown) {
+      this._shown = shown;
+      this._drawEvents(this._group());
+      this._showWindow();
+      // Labels make room for the marks drawn now (spreading the marks has already told them).
+      if (!this._spread) this._map.fire("geomapmarksmoved");
+    },
+
+    _showWindow: function () {
+      this._text.filter(this._shown);
+      this._showCounts();
+    },
+
+    /* The events in the window per layer, in the layer control and the legend. */
+    _showCounts: function () {
+      if (!this._shown) return;
+      var E = this._events, shown = this._shown, counts = this._data.layers.map(function () { return 0; });
+      for (var i = 0; i < E.n; i++) if (shown[i]) counts[E.layerIndex(i)]++;
+      var byId = {};
+      this._data.layers.forEach(function (layer, k) { byId[layer.id] = counts[k]; });
+      this._countNodes().forEach(function (node) {
+        var n = byId[node.getAttribute("data-layer")];
+        if (n !== undefined && node.textContent !== L.geomap.words.number(n)) node.textContent = L.geomap.words.number(n);
+      });
+    },
+
+    /* The count elements of the layer control and the legend, looked up in those two boxes
+       only (a search of the whole map would walk a table of up to 100,000 rows). */
+    _countNodes: function () {
+      var nodes = [], link = document.getElementById(this._data.download_id);
+      var control = this._map.geomapLayers, legend = link && link.closest(".geomap-legend");
+      [control && control.getContainer(), legend].forEach(function (box) {
+        if (box) nodes.push.apply(nodes, box.querySelectorAll(".geomap-count"));
+      });
+      return nodes;
+    },
+
+    /* Draws the events of `grouped` into the layers' groups, in place of what was there. */
+    _drawEvents: function (grouped) {
+      var groups = this._groups, kept = this._kept || {};
+      if (this._undraw) this._undraw();
+      this._undraw = null;
+      // Regions and marks of places still shown are kept and restyled (a new window moves few
+      // of them); the rest is drawn again.
+      this._reusable = kept;
+      this._kept = {};
+      Object.keys(groups).forEach(function (id) {
+        groups[id].eachLayer(function (layer) { if (!layer.geomapKey) groups[id].removeLayer(layer); });
+      });
+      this._badgeSlots = {};
+      this._spread = false;
+      grouped.routes.forEach(this._drawRoute, this);
+      this._drawPlaces(grouped);
+      Object.keys(kept).forEach(function (key) {  // what the window no longer shows
+        var layer = kept[key];
+        if (layer.geomapKey === key) groups[layer.geomapLayer].removeLayer(layer);
+      });
+      this._reusable = null;
+    },
+
+    /* The region or mark drawn last time for this place and layer, restyled for `events`;
+       or null. */
+    _reuse: function (key, events, style) {
+      var layer = this._reusable && this._reusable[key];
+      if (!layer) return null;
+      delete this._reusable[key];
+      this._kept[key] = layer;
+      var info = layer.geomap, self = this, node = layer.getElement && layer.getElement();
+      info.events = events;
+      layer.unbindTooltip();  // its titles were of the last window's events
+      if (node && node.hasAttribute("aria-label")) {
+        this._events.whenTexts(function () { node.setAttribute("aria-label", self._titles(info.events, info.place)); });
+      }
+      if (style.radius !== undefined) layer.setRadius(style.radius);
+      layer.setStyle(style);
+      return layer;
+    },
+
+    _keep: function (key, layerId, layer) {
+      layer.geomapKey = key;
+      layer.geomapLayer = layerId;
+      this._kept[key] = layer;
+      return layer;
     },
 
     _maxCount: function (idx) {
@@ -212,12 +320,13 @@
 
     /* Group events by layer and place, so one marker or area carries all of its events. */
     _group: function () {
-      var E = this._events, groups = this._groups, byPlace = {}, routes = [], layerId, i;
+      var E = this._events, groups = this._groups, shown = this._shown, byPlace = {}, routes = [], layerId, i;
       function addToPlace(p) {
         var key = layerId + "|" + p;
         (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
       }
       for (i = 0; i < E.n; i++) {
+        if (shown && !shown[i]) continue;
         layerId = E.layer(i);
         if (!groups[layerId]) continue;
         E.eachPlace(i, addToPlace);
@@ -275,14 +384,19 @@
       return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
     },
 
+    /* What of a town's or checkpoint's mark follows its events: size and certainty. */
+    _pointStyle: function (entry) {
+      var unverified = entry.idx.every(this._events.unverified);
+      return {radius: 6 + 2.5 * Math.log10(this._maxCount(entry.idx) + 1),
+              dashArray: unverified ? "3 3" : null, fillOpacity: unverified ? 0.1 : 0.75};
+    },
+
     _pointMark: function (entry) {
       var place = entry.place, events = entry.idx, color = this._layerById[entry.layer].layer.color;
-      var unverified = events.every(this._events.unverified);
-      var radius = 6 + 2.5 * Math.log10(this._maxCount(events) + 1);
-      return this._bind(L.circleMarker([place.lat, place.lon], {radius: radius, renderer: this._renderer,
+      return this._bind(L.circleMarker([place.lat, place.lon], L.extend({renderer: this._renderer,
         color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
-        dashArray: unverified ? "3 3" : null, fillColor: color, fillOpacity: unverified ? 0.1 : 0.75,
-        className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer}), events, place);
+        fillColor: color, className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer},
+        this._pointStyle(entry))), events, place);
     },
 
     _outline: function (id) {
@@ -291,12 +405,19 @@
       return this._outlines[id];
     },
 
-    _drawPlaces: function (grouped) {
-      var self = this, data = this._data, byPlace = grouped.byPlace, layerMax = this._layerMax = {};
+    /* Each layer's largest region value, the top of its shading scale: over every event, so a
+       shade means the same number whatever the time window. */
+    _maxima: function (grouped) {
+      var self = this, layerMax = {};
       grouped.keys.forEach(function (key) {
-        var entry = byPlace[key];
+        var entry = grouped.byPlace[key];
         if (entry.place.shape) layerMax[entry.layer] = Math.max(layerMax[entry.layer] || 0, self._regionValue(entry.idx));
       });
+      return layerMax;
+    },
+
+    _drawPlaces: function (grouped) {
+      var self = this, data = this._data, byPlace = grouped.byPlace;
       var badges = this._badgeTotals = {};  // country-wide: how many layers' badges per country
       grouped.keys.forEach(function (key) {
         var place = byPlace[key].place;
@@ -311,21 +432,26 @@
         var shape = place.shape && self._outline(place.shape);
         var layer;
         if (shape) {
-          layer = new L.geomap.Shading(shape.latlngs, {pane: "geomap-regions", outline: shape,
-            color: color, weight: 1.5, fillColor: color,
-            fillOpacity: unverified ? 0.08 : self._regionOpacity(entry.layer, events),
-            dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null,
-            className: "geomap-region" + classes});
+          var style = {fillOpacity: unverified ? 0.08 : self._regionOpacity(entry.layer, events),
+            dashArray: unverified || place.precision.indexOf("approximate") >= 0 ? "5 4" : null};
+          if (self._reuse(key, events, style)) return;
+          layer = self._keep(key, entry.layer, new L.geomap.Shading(shape.latlngs, L.extend({
+            pane: "geomap-regions", outline: shape, color: color, weight: 1.5, fillColor: color,
+            className: "geomap-region" + classes}, style)));
         } else if (place.kind === "country") {
           layer = self._countryBadge(place, entry, color, unverified, classes);
         } else {
+          entry.key = key;
           points.push(entry);
           return;
         }
         self._bind(layer, events, place).addTo(self._groups[entry.layer]);
       });
       if (points.length <= data.gather_above) {
-        var marks = points.map(function (entry) { return self._pointMark(entry).addTo(self._groups[entry.layer]); });
+        var marks = points.map(function (entry) {
+          return self._reuse(entry.key, entry.idx, self._pointStyle(entry))
+            || self._keep(entry.key, entry.layer, self._pointMark(entry)).addTo(self._groups[entry.layer]);
+        });
         this._spreadPerZoom(marks);
       } else {
         this._gatherPerZoom(points);
@@ -354,7 +480,8 @@
     _spreadPerZoom: function (marks) {
       var map = this._map;
       var biggestRadius = 0;
-      marks.forEach(function (m) { m.geomapHome = m.getLatLng(); biggestRadius = Math.max(biggestRadius, m.getRadius()); });
+      // A mark kept from the last window may stand where spreading put it: its home stays.
+      marks.forEach(function (m) { m.geomapHome = m.geomapHome || m.getLatLng(); biggestRadius = Math.max(biggestRadius, m.getRadius()); });
       function spread() {
         var zoom = map.getZoom(), pts = marks.map(function (m) { return map.project(m.geomapHome, zoom); });
         var parent = marks.map(function (m, i) { return i; }), cells = {}, CELL = 2 * (biggestRadius + 2);
@@ -397,6 +524,8 @@
         map.fire("geomapmarksmoved");
       }
       map.on("zoomend", spread);
+      this._undraw = function () { map.off("zoomend", spread); };
+      this._spread = true;
       spread();
     },
 
@@ -429,6 +558,7 @@
         });
       }
       map.on("zoomend moveend", redraw);
+      this._undraw = function () { map.off("zoomend moveend", redraw); };
       redraw();
     },
 

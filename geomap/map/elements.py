@@ -172,6 +172,7 @@ L.geomap.start(
                 "text.js",
                 "table.js",
                 "labels.js",
+                "time.js",
                 "draw.js",
             )
         )
@@ -181,12 +182,13 @@ class LayerSwitcher(SafeMacroElement):
     """Leaflet's layer control: open on large screens, a button on narrow or short ones
     (phones, and maps embedded in a short frame).
 
-    Names were HTML-escaped by the caller: Leaflet shows them as HTML.
+    Names were HTML-escaped by the caller: Leaflet shows them as HTML. The control is the
+    map's `geomapLayers`: the time window (draw.js) updates the counts in its names.
     """
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-L.control.layers(
+{{ this._parent.get_name() }}.geomapLayers = L.control.layers(
     { {%- for name, layer in this.base %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     { {%- for name, layer in this.overlays %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     {position: "topright", collapsed: {{ this._parent.get_name() }}.getSize().x < {{ this.narrow }}
@@ -258,14 +260,14 @@ class TitleBox(SafeMacroElement):
   <h1 id="{{ this.element_id }}-heading"{{ lang(this.title_lang) }}>{{ this.title|e }}</h1>
   {% if this.description %}<p id="{{ this.element_id }}-description"{{ lang(this.description_lang) }}>{{ this.description|e }}</p>{% endif %}
   <details class="geomap-table" open>
-    <summary><span class="geomap-closed">{{ this.words.plural("table.show", this.total)|e }}</span><span class="geomap-opened">{{ this.words("table.close")|e }}</span></summary>
+    <summary><span class="geomap-closed geomap-row-count">{{ this.words.plural("table.show", this.total)|e }}</span><span class="geomap-opened">{{ this.words("table.close")|e }}</span></summary>
     <div class="geomap-table-panel" role="region" aria-label="{{ this.words("table.label")|e }}" tabindex="0">
     <table>
       <caption{{ lang(this.title_lang) }}>{{ this.title|e }}</caption>
       <thead><tr>{% for key in ("event", "what", "layer", "when", "where", "numbers", "certainty", "source") %}<th scope="col">{{ this.words("table." ~ key)|e }}</th>{% endfor %}</tr></thead>
       <tbody>
       {%- for row in this.rows %}
-      <tr><th scope="row"{{ lang(row.title_lang) }}>{{ row.title|e }}</th><td>{% if row.summary %}{{ marked(row.summary, row.summary_lang) }}{% endif %}{% if row.note %} <i>{{ around(this.words, "label.note", "text", row.note, row.note_lang) }}</i>{% endif %}</td><td{{ lang(row.layer_lang) }}>{{ row.layer|e }}</td><td>{{ row.when|e }}</td><td>{{ row.where|e }}</td><td>{{ row.numbers|e }}</td><td>{{ row.certainty|e }}</td><td>
+      <tr data-event="{{ row.index }}"><th scope="row"{{ lang(row.title_lang) }}>{{ row.title|e }}</th><td>{% if row.summary %}{{ marked(row.summary, row.summary_lang) }}{% endif %}{% if row.note %} <i>{{ around(this.words, "label.note", "text", row.note, row.note_lang) }}</i>{% endif %}</td><td{{ lang(row.layer_lang) }}>{{ row.layer|e }}</td><td>{{ row.when|e }}</td><td>{{ row.where|e }}</td><td>{{ row.numbers|e }}</td><td>{{ row.certainty|e }}</td><td>
         {%- if row.source %}{% if row.url %}<a href="{{ row.url|e }}" target="_blank" rel="noopener noreferrer"{{ lang(row.source_lang) }}>{{ row.source|e }}</a>{% else %}{{ marked(row.source, row.source_lang) }}{% endif %}{% if row.publisher %}, {{ row.publisher|e }}{% endif %}{% endif %}
         {%- if row.reported_by %}{{ "; " if row.source }}{{ this.words("table.reported_by", who=row.reported_by)|e }}{% endif %}</td></tr>
       {%- endfor %}
@@ -340,7 +342,7 @@ class Legend(SafeMacroElement):
   <h2>{{ this.words("legend.layers")|e }}</h2>
   <ul>
   {%- for layer in this.layers %}
-    <li><span class="geomap-swatch" style="background: {{ layer.color|e }}"></span>{{ marked(layer.name, layer.name_lang) }} ({{ this.words.number(layer.count)|e }})</li>
+    <li><span class="geomap-swatch" style="background: {{ layer.color|e }}"></span><span>{{ marked(layer.name, layer.name_lang) }} (<span class="geomap-count" data-layer="{{ layer.id|e }}">{{ this.words.number(layer.count)|e }}</span>)</span></li>
   {%- endfor %}
   </ul>
   <h2>{{ this.words("legend.marks")|e }}</h2>

@@ -138,6 +138,19 @@
       var flat = this._cols.places[i];
       for (var k = 0; flat && k < flat.length; k += 2) callback(flat[k]);
     },
+    /* Event i's days as numbers since 1970-01-01 (a week or month spans its days), and the
+       day its running totals are as of (NaN when none): the time window reads these. */
+    startDay: function (i) { return this._cols.start[i]; },
+    endDay: function (i) { return this._cols.start[i] + this._cols.end[i]; },
+    asOfDay: function (i) { var v = this._cols.as_of[i]; return v === null || v === undefined ? NaN : v; },
+    layerIndex: function (i) { return this._cols.layer[i]; },
+    /* Calls back with the name of each count of event i. */
+    eachCountName: function (i, callback) {
+      var flat = this._cols.counts[i];
+      for (var c = 0; flat && c < flat.length; c += 3) callback(this._strings[flat[c]]);
+    },
+    /* The route's places as one key (an event drawn as a route has no `places` of its own). */
+    routeKey: function (i) { return (this._cols.route[i] || []).filter(function (v, k) { return k % 2 === 0; }).join(">"); },
     placeCount: function (i) { return this._cols.places[i] ? this._cols.places[i].length / 2 : 0; },
     hasRoute: function (i) { return (this._cols.route[i] || []).length > 2; },
     /* The least certain level (the last of the order Python sends) is drawn dashed and pale. */

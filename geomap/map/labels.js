@@ -49,7 +49,12 @@
      container pixels: labels and popups keep clear of them. */
   L.geomap.controlBoxes = function (map) {
     var origin = map.getContainer().getBoundingClientRect(), out = [];
-    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (node) {
+    // The controls are the children of the corners: looked up there, not by a search of the
+    // whole map, whose table of events can hold 100,000 rows.
+    var controls = map.getContainer().querySelector(".leaflet-control-container"), nodes = [];
+    Array.prototype.forEach.call(controls ? controls.children : [], function (corner) { nodes.push.apply(nodes, corner.children); });
+    nodes.forEach(function (node) {
+      if (!node.classList.contains("leaflet-control")) return;
       var b = node.getBoundingClientRect();
       if (b.width && b.height) out.push([b.left - origin.left, b.top - origin.top, b.right - origin.left, b.bottom - origin.top]);
     });

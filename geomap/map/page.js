@@ -59,6 +59,7 @@
     },
     /* An event's dates, as geomap/i18n Words.dates writes them for the table. */
     dates: function (start, end, asOf, precision) {
+      if (asOf && asOf === start && start === end) return words.get("date.as_of_day", {date: words.date(asOf)});
       var text = words.date(start, precision), last = end ? words.date(end, precision) : text;
       if (last !== text) text = words.get("date.range", {start: text, end: last});
       if (asOf && asOf !== end) text = words.get("date.as_of", {dates: text, date: words.date(asOf)});

@@ -50,7 +50,12 @@
     /* The next page of rows, appended in one go. */
     more: function () {
       var rows = document.createDocumentFragment(), end = Math.min(this._total, this._listed + PAGE);
-      for (var i = this._listed; i < end; i++) rows.appendChild(this.row(this._events.get(i)));
+      for (var i = this._listed; i < end; i++) {
+        var tr = this.row(this._events.get(i));
+        tr.setAttribute("data-event", String(i));  // the payload is in the table's order (table.py)
+        tr.hidden = !this._text.shown(i);  // outside the time window
+        rows.appendChild(tr);
+      }
       this._body.appendChild(rows);
       this._listed = end;
       this._label();

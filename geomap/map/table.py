@@ -87,6 +87,7 @@ def table_rows(located, layers, words: Words | None = None, limit: int | None = 
         url = _text(row.source_url)
         rows.append(
             {
+                "index": order[i],  # the event's place in the payload: the time window's filter
                 "title": _text(row.title) or "",
                 "summary": _text(row.summary),
                 "note": _text(row.precision_note),

@@ -49,10 +49,47 @@
     initialize: function (data, events) {
       this._data = data;
       this._events = events;
+      this._shown = null;  // the time window's filter (1 per event shown), or null for all
     },
 
+    /* The time window changed: the table's rows and the download follow its filter. */
+    filter: function (shown) {
+      this._shown = shown;
+      var link = document.getElementById(this._data.download_id);
+      if (link && link.href.indexOf("blob:") === 0) {  // made for the last window
+        URL.revokeObjectURL(link.href);
+        link.setAttribute("href", "#");
+      }
+      var table = document.querySelector(".geomap-table");
+      if (!table) return;
+      var count = table.querySelector(".geomap-row-count"), total = 0;
+      for (var i = 0; i < this._events.n; i++) total += !shown || shown[i] ? 1 : 0;
+      if (count) count.textContent = words.plural("table.show", total);
+      if (!this._onOpen) {  // a closed table's rows are brought up to date as it opens
+        this._onOpen = L.bind(function () { if (table.open) this._filterRows(table); }, this);
+        table.addEventListener("toggle", this._onOpen);
+        // A click on its button opens it: the rows are right before it shows them.
+        var summary = table.firstElementChild, self = this;  // the table's button
+        if (summary) summary.addEventListener("click", function () { if (!table.open) self._filterRows(table); });
+      }
+      if (table.open) this._filterRows(table);
+    },
+
+    /* The table's rows (in the order of their titles, the first of them in the HTML) each
+       name their event's index: data-event (table.py, table.js). */
+    _filterRows: function (table) {
+      var rows = table.querySelectorAll("tbody tr"), shown = this._shown;
+      for (var k = 0; k < rows.length; k++) {
+        var hide = !!shown && !shown[+rows[k].getAttribute("data-event")];
+        if (rows[k].hidden !== hide) rows[k].hidden = hide;
+      }
+    },
+
+    /* Whether event i is in the time window (table.js hides the rows it adds that are not). */
+    shown: function (i) { return !this._shown || !!this._shown[i]; },
+
     /* An event's dates as the table writes them (also for the table's rows in table.js). */
-    dateLabel: function (ev) { return words.dates(ev.start, ev.end, ev.as_of); },
+    dateLabel: function (ev) { return words.dates(ev.start, ev.end, ev.as_of, ev.date_precision); },
     sourceInto: sourceInto,
 
     /* "fined: about 861", with the event's currency when the count is money (the number
@@ -79,7 +116,7 @@
     eventArticle: function (ev) {
       var self = this, item = el("article", "geomap-event"), lang = this._languages(ev);
       item.appendChild(marked(el("h3", null, ev.title), lang.title));
-      var meta = [words.dates(ev.start, ev.end, ev.as_of), words.get("certainty." + ev.certainty),
+      var meta = [this.dateLabel(ev), words.get("certainty." + ev.certainty),
                   words.get("event.precision", {precision: words.get("precision." + ev.precision)})];
       item.appendChild(el("p", "geomap-meta", meta.join(" · ")));
       if (ev.certainty === this._events.leastCertain()) item.appendChild(el("p", "geomap-unverified", words.get("event.unverified")));
@@ -116,8 +153,8 @@
 
     /* The events as a GeoJSON FeatureCollection (what `geomap export` writes). */
     geojson: function () {
-      var features = [];
-      for (var i = 0; i < this._events.n; i++) features.push(this._events.feature(i));
+      var features = [], shown = this._shown;
+      for (var i = 0; i < this._events.n; i++) if (!shown || shown[i]) features.push(this._events.feature(i));
       return {type: "FeatureCollection", features: features};
     },
 

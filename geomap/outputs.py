@@ -21,8 +21,8 @@ from jinja2 import Template
 from .csvcells import escape_cell
 from .errors import GeomapError
 from .events import record
-from .i18n.texts import TRANSLATABLE_COLUMNS, original_text
 from .events.dates import written as written_date
+from .i18n.texts import TRANSLATABLE_COLUMNS, original_text
 from .map.elements import walk
 from .map.payload import events_geojson, plain_value
 

@@ -53,7 +53,7 @@ def strange_page(strange_located):
 
 def rows(page):
     body = re.search(r"<tbody>(.*?)</tbody>", page, re.S).group(1)
-    return re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    return re.findall(r"<tr data-event=\"\d+\">(.*?)</tr>", body, re.S)
 
 
 def test_every_event_is_a_row_in_the_html(strange_page):

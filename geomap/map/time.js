@@ -202,7 +202,7 @@
         input.min = self._min;
         input.max = self._max;
         input.step = 1;
-        input.setAttribute("aria-label", words.get("time." + end));
+        input.setAttribute("aria-label", end === "from" ? words.get("time.from") : words.get("time.to"));
         input.addEventListener("input", function () { self._moved(end, Number(input.value)); });
         input.addEventListener("keydown", function (e) { self._key(e, end); });
         track.appendChild(input);
@@ -317,7 +317,7 @@
 
     _setPlay: function (playing) {
       var play = this._play;
-      var label = words.get(playing ? "time.pause" : this._reducedMotion ? "time.step" : "time.play");
+      var label = playing ? words.get("time.pause") : this._reducedMotion ? words.get("time.step") : words.get("time.play");
       play.textContent = playing ? "❚❚" : this._reducedMotion ? "▶|" : "▶";
       play.title = label;
       play.setAttribute("aria-label", label);

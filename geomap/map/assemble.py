@@ -12,6 +12,7 @@ from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .labels import GazetteerNames, NameSource, map_labels
 from .payload import ATTRIBUTION, basemap_countries, encode_events, region_shapes
+from .search_index import search_index
 from .stock_assets import LeanMap
 from .table import table_rows
 from .tiles import tile_provider
@@ -116,6 +117,7 @@ def assemble_map(
         "framings": framings(located, names),
         "max_fit_zoom": MAX_FIT_ZOOM,
         "gather_above": GATHER_ABOVE,
+        "search": search_index(events["places"], events["fields"], names),
     }
     EventLayers(payload, texts, groups, basemap=outline).add_to(fmap)
     TitleBox(title, description, table_rows(located, chosen)).add_to(fmap)

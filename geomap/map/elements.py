@@ -129,7 +129,15 @@ L.geomap.start(
         self.basemap = basemap
         self.css = _asset("style.css")
         self.js = "\n".join(
-            _asset(name) for name in ("page.js", "events.js", "text.js", "labels.js", "draw.js")
+            _asset(name) for name in (
+                "page.js",
+                "events.js",
+                "text.js",
+                "labels.js",
+                "draw.js",
+                "search.js",
+                "state.js",
+            )
         )
 
 

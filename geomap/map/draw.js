@@ -7,6 +7,7 @@
   if (typeof L === "undefined") return;  // page.js has said so
 
   var POPUP_PAGE = 20, CANVAS_ABOVE = 1500;
+  var FLY_SECONDS = 1.2;  // Leaflet's own flight across a continent takes four seconds
   var GATHER_BELOW_ZOOM = 11;  // from here on every place has its own mark, however close
   var el = L.geomap.el;
 
@@ -26,7 +27,7 @@
     // would zoom without end; the cap keeps any small extent above street level.
     var options = {animate: false, maxZoom: data.max_fit_zoom,
       paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, 20]};
-    if (fly) map.flyToBounds(view, L.extend(options, {animate: true})); else map.fitBounds(view, options);
+    if (fly) map.flyToBounds(view, L.extend(options, {animate: true, duration: FLY_SECONDS})); else map.fitBounds(view, options);
   };
 
   /* A region shaded in several layers has one outline, decoded once, and converted,

@@ -203,9 +203,7 @@ _EMBED = Template(
 )
 
 
-def embed_map(
-    map_html, *, url=None, title=None, height="4:3", view: dict | None = None
-) -> str:
+def embed_map(map_html, *, url=None, title=None, height="4:3", view: dict | None = None) -> str:
     """The snippet of `geomap embed`: `map_html` at `url` (default: the path as given),
     titled by `title` (default: the map's own), opening on `view` (the keyword arguments of
     map.fragment.view_fragment: layers, view, date_from, date_to, event), each checked

@@ -129,7 +129,8 @@ L.geomap.start(
         self.basemap = basemap
         self.css = _asset("style.css")
         self.js = "\n".join(
-            _asset(name) for name in (
+            _asset(name)
+            for name in (
                 "page.js",
                 "events.js",
                 "text.js",

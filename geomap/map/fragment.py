@@ -45,7 +45,7 @@ class MapContents:
     places: list[dict]  # each: id, name, label, kind, country and spellings
     ids: list[str]
     event_layers: list[str]
-    spans: list[tuple[dt.date, dt.date]]  # each event's first and last day
+    spans: list[tuple[dt.date, dt.date] | None]  # each event's first and last day
 
     @classmethod
     def read(cls, path) -> MapContents:
@@ -72,7 +72,9 @@ class MapContents:
     def from_payload(cls, path: str, payload: dict) -> MapContents:
         events = payload["events"]
         n, fields = events["n"], events["fields"]
-        columns = {name: _expand(events["columns"][name], n) for name in ("id", "layer", "start", "end")}
+        columns = {
+            name: _expand(events["columns"][name], n) for name in ("id", "layer", "start", "end")
+        }
         spellings = payload.get("search", {}).get("spellings") or [""] * len(events["places"])
         places = []
         for row, packed in zip(events["places"], spellings):
@@ -80,11 +82,10 @@ class MapContents:
             place["spellings"] = unpack_spellings(packed)
             places.append(place)
         epoch = dt.date(1970, 1, 1)
-        spans = []
+        spans: list[tuple[dt.date, dt.date] | None] = []
         for start, end in zip(columns["start"], columns["end"]):
             first = epoch + dt.timedelta(days=start) if start is not None else None
-            last = first + dt.timedelta(days=end or 0) if first is not None else None
-            spans.append((first, last))
+            spans.append((first, first + dt.timedelta(days=end or 0)) if first else None)
         layers = payload["layers"]
         return cls(
             path=path,
@@ -209,9 +210,9 @@ def _place(contents: MapContents, value: str) -> dict:
         )
     keys = {normalize(s): p for p in contents.places for s in _shown(p) + p["spellings"]}
     close = difflib.get_close_matches(key, list(keys), n=3, cutoff=0.75)
-    hint = f"did you mean {_names([keys[k] for k in close])}? " if close else ""
+    hint = f"Did you mean {_names([keys[k] for k in close])}? " if close else ""
     raise GeomapError(
-        f"--view: no place of this map is called {value!r}; {hint}give a place of the map, "
+        f"--view: no place of this map is called {value!r}. {hint}Give a place of the map, "
         "or lat,lon,zoom such as 50.0,36.2,8"
     )
 
@@ -244,7 +245,7 @@ def _reference(contents: MapContents, place: dict) -> str:
 
 
 def _window(contents: MapContents, date_from, date_to) -> tuple[dt.date, dt.date]:
-    days = [d for span in contents.spans for d in span if d is not None]
+    days = [d for span in contents.spans if span for d in span]
     if not days:
         raise GeomapError(f"--from, --to: the events of {contents.path} have no dates")
     first, last = min(days), max(days)
@@ -274,16 +275,18 @@ def _date(option: str, value: str) -> dt.date:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise GeomapError(f"{option}: expected a day written YYYY-MM-DD, such as 2022-03-01; got {value!r}")
+    raise GeomapError(
+        f"{option}: expected a day written YYYY-MM-DD, such as 2022-03-01; got {value!r}"
+    )
 
 
 def _event(contents: MapContents, event: str, shown, window) -> str:
     if event not in contents.ids:
         close = difflib.get_close_matches(event, contents.ids, n=3, cutoff=0.6)
-        hint = f"did you mean {', '.join(close)}? " if close else ""
+        hint = f"Did you mean {', '.join(close)}? " if close else ""
         raise GeomapError(
-            f"--event: {contents.path} has no event with the id {event!r}; {hint}"
-            "`geomap export` lists the ids of an events file"
+            f"--event: {contents.path} has no event with the id {event!r}. {hint}"
+            "`geomap export` lists the ids of an events file."
         )
     i = contents.ids.index(event)
     layer = contents.event_layers[i]
@@ -292,8 +295,9 @@ def _event(contents: MapContents, event: str, shown, window) -> str:
             f"--event: the event {event!r} is in the layer {layer!r}, which --layers leaves "
             "out; add it to --layers, or choose an event of the layers shown"
         )
-    first, last = contents.spans[i]
-    if window is not None and first is not None and (last < window[0] or first > window[1]):
+    span = contents.spans[i]
+    if window is not None and span is not None and (span[1] < window[0] or span[0] > window[1]):
+        first, last = span
         raise GeomapError(
             f"--event: the event {event!r} ({first.isoformat()}"
             + (f" to {last.isoformat()}" if last != first else "")

@@ -112,6 +112,7 @@
       }
       this._rowById = rowById;
       this._control().addTo(map);
+      map.geomapSearch = this;  // for scripts and tests: find, placeFor, normalize
     },
 
     /* The places a query names, best first: the whole spelling, then a spelling beginning

@@ -177,9 +177,7 @@ def _as_written(word: str, inflected) -> str:
     written, forms = word.split("-"), inflected.word.split("-")
     if len(written) != len(forms):
         return inflected.word
-    return "-".join(
-        f[:1].upper() + f[1:] if w[:1].isupper() else f for w, f in zip(written, forms)
-    )
+    return "-".join(f[:1].upper() + f[1:] if w[:1].isupper() else f for w, f in zip(written, forms))
 
 
 def page_rules() -> dict:

@@ -62,6 +62,7 @@
       this._groups = map.geomapDrawing ? map.geomapDrawing.groups() : {};
       this._layerIds = data.layers.map(function (l) { return l.id; }).filter(function (id) { return self._groups[id]; });
       this._state = {};
+      map.geomapState = this;  // for scripts and tests: fragment, restore
       this.restore(window.location.hash);
       map.on("layeradd layerremove", function (e) {
         if (!self._restoring && self._isEventLayer(e.layer)) self._set("layers", self._layersShown());

@@ -116,8 +116,9 @@
     },
 
     /* The places a query names, best first: the whole spelling, then a spelling beginning
-       with it, then one of whose words does; the place's own name before an alias; places
-       with more events first. Each place once. */
+       with it, then one of whose words does; the place's own name before an alias; the
+       shortest spelling (the nearest to what is typed: Odesa before Odesa Oblast), then the
+       place with more events. Each place once. */
     find: function (query, limit) {
       var q = this.normalize(query || ""), best = {}, self = this;
       if (!q) return [];
@@ -126,7 +127,9 @@
         if (rank < 0) return;
         rank += entry.named ? 0 : 1;
         var held = best[entry.place];
-        if (!held || rank < held.rank) best[entry.place] = {place: entry.place, spelling: entry.spelling, rank: rank};
+        if (!held || rank < held.rank || (rank === held.rank && k.length < held.length)) {
+          best[entry.place] = {place: entry.place, spelling: entry.spelling, rank: rank, length: k.length};
+        }
       });
       if (!Object.keys(best).length && this._cyrillic.test(q)) {
         // An inflected name whose spelling the dictionaries did not know, so search_index.py
@@ -136,13 +139,13 @@
           var k = entry.key, common = 0;
           while (common < k.length && common < q.length && k[common] === q[common]) common++;
           if (common >= STEM_MIN && k.length - common <= STEM_REST && q.length - common <= STEM_REST && !best[entry.place]) {
-            best[entry.place] = {place: entry.place, spelling: entry.spelling, rank: 6};
+            best[entry.place] = {place: entry.place, spelling: entry.spelling, rank: 6, length: k.length};
           }
         });
       }
       var E = this._data.events;
       return Object.keys(best).map(function (row) { return best[row]; }).sort(function (a, b) {
-        return a.rank - b.rank || self._eventsAt[b.place].length - self._eventsAt[a.place].length
+        return a.rank - b.rank || a.length - b.length || self._eventsAt[b.place].length - self._eventsAt[a.place].length
           || (E.places[a.place].name < E.places[b.place].name ? -1 : 1);
       }).slice(0, limit || MAX_SUGGESTIONS);
     },

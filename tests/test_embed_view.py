@@ -130,3 +130,16 @@ def test_a_page_geomap_did_not_build_cannot_take_a_view(tmp_path):
     assert "this is not a map geomap built (it has no geomap-data block)" in error(result)
     # without a view, any page may still be embedded, as before
     assert CliRunner().invoke(cli, ["embed", str(page)]).exit_code == 0
+
+
+def test_the_readme_s_embed_a_view_example_is_real(report_map):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Embedding a view", 1)[1]
+    flags = re.search(r"--layers crossings --view kharkiv .*", section).group().split()
+    address = re.search(r"The first frame \(and its fallback link\) opens\n`([^`]+)`", section)
+    result = CliRunner().invoke(
+        cli, ["embed", str(report_map), "--url", address.group(1).split("#")[0], *flags]
+    )
+    assert src(result) == address.group(1)

@@ -85,9 +85,18 @@
       this._drawing = map.geomapDrawing;
       this.normalize = normalizer(index.rules);
       this._cyrillic = new RegExp(index.rules.cyrillic);
+      this._index = index;
+      this._control().addTo(map);
+      map.geomapSearch = this;  // for scripts and tests: find, placeFor, normalize
+    },
+
+    /* The spellings' keys and each place's events, made on first use: at 10,000 events and
+       30,000 spellings they take 0.2 s, which a reader who never searches should not wait. */
+    _ready: function () {
+      if (this._entries) return;
+      var self = this, E = this._data.events, index = this._index, rowById = {};
       this._entries = [];   // {place: row, spelling, key, named}
       this._eventsAt = E.places.map(function () { return []; });
-      var rowById = {};
       E.places.forEach(function (place, row) {
         rowById[place.id] = row;
         var seen = {};
@@ -111,8 +120,6 @@
         }
       }
       this._rowById = rowById;
-      this._control().addTo(map);
-      map.geomapSearch = this;  // for scripts and tests: find, placeFor, normalize
     },
 
     /* The places a query names, best first: the whole spelling, then a spelling beginning
@@ -122,6 +129,7 @@
     find: function (query, limit) {
       var q = this.normalize(query || ""), best = {}, self = this;
       if (!q) return [];
+      this._ready();
       this._entries.forEach(function (entry) {
         var k = entry.key, rank = k === q ? 0 : k.lastIndexOf(q, 0) === 0 ? 2 : k.indexOf(" " + q) >= 0 ? 4 : -1;
         if (rank < 0) return;
@@ -153,6 +161,7 @@
     /* The place a reference names: a place's id, else the one place whose name (or, failing
        that, one spelling) normalises to it. null when none or several do. */
     placeFor: function (reference) {
+      this._ready();
       if (Object.prototype.hasOwnProperty.call(this._rowById, reference)) return this._rowById[reference];
       var key = this.normalize(String(reference).replace(/-/g, " "));
       var named = {}, spelled = {};
@@ -183,12 +192,12 @@
       if (!flying) this.openPopup(row);
     },
 
-    eventsAt: function (row) { return this._eventsAt[row]; },
+    eventsAt: function (row) { this._ready(); return this._eventsAt[row]; },
 
     /* The popup of the place's events in the first layer shown that has some (its mark's
        popup); when no layer shown has any, of all its events. */
     openPopup: function (row) {
-      var E = this._data.events, at = this._eventsAt[row], place = E.places[row], drawing = this._drawing;
+      var E = this._data.events, at = this.eventsAt(row), place = E.places[row], drawing = this._drawing;
       if (!drawing || !at.length) return;
       var groups = drawing.groups(), map = this._map, chosen = null;
       this._data.layers.forEach(function (layer) {

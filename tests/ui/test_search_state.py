@@ -108,7 +108,7 @@ def test_the_page_normalises_as_python_does(visit, report_page):
     spelling of the map, and for strings that exercise each rule."""
     page = visit().open(report_page)
     spellings = page.evaluate(f"""() => {{
-      const s = {MAP}.geomapSearch; return s._entries.map(e => e.spelling);
+      const s = {MAP}.geomapSearch; s._ready(); return s._entries.map(e => e.spelling);
     }}""")
     tricky = [
         "Mohyliv-Podil’s’kyi", "St. Petersburg", "Харкiв", "ЗАПОРІЖЖЯ", "Bila  Tserkva",
@@ -353,4 +353,46 @@ def test_a_malformed_fragment_is_ignored_quietly_and_never_runs(visit, report_pa
     assert page.evaluate("window.__pwned") is None and dialogs == []
     assert page.locator("img[src=x]").count() == 0
     assert same_view(observe(page), clean)
+    assert v.page_errors == []
+
+
+def test_copy_link_copies_the_address_of_this_view(visit, report_page):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = v.open(report_page)
+    _uncheck(page, "Border crossings")
+    page.locator(".geomap-copy-link").click()
+    status = page.locator(".geomap-search [role=status]")
+    assert status.inner_text() == "Link copied"
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.url and copied.endswith(
+        "#layers=protests,prosecutions,desertion,civil-resistance,mobilisation"
+    )
+
+
+def test_copy_link_shows_the_link_where_the_clipboard_is_refused(visit, site, report_page):
+    """In an embedded frame the clipboard is not the map's to write: the link is shown in a
+    selected text field instead."""
+    root, origin = site
+    snippet = CliRunner().invoke(
+        cli, ["embed", str(root / "report.html"), "--url", report_page, "--view", "kharkiv"]
+    )
+    (root / "article-copy.html").write_text(
+        f"<!DOCTYPE html><html><body>{snippet.output}</body></html>", encoding="utf-8"
+    )
+    v = visit()
+    page = v.page
+    page.goto(f"{origin}/article-copy.html")
+    page.locator("iframe").scroll_into_view_if_needed()
+    frame = page.frame_locator("iframe")
+    frame.locator("html[data-geomap-ready]").wait_for(state="attached", timeout=15_000)
+    frame.locator(".geomap-copy-link").click()
+    field = frame.locator(".geomap-link-panel input")
+    field.wait_for()
+    assert field.input_value() == report_page + "#view=kharkiv"
+    selected = page.frames[1].evaluate(
+        "() => [document.activeElement.id, document.activeElement.selectionStart,"
+        " document.activeElement.selectionEnd, document.activeElement.value.length]"
+    )
+    assert selected[0] == "geomap-link-text" and selected[1] == 0 and selected[2] == selected[3]
     assert v.page_errors == []

@@ -396,3 +396,16 @@ def test_copy_link_shows_the_link_where_the_clipboard_is_refused(visit, site, re
     )
     assert selected[0] == "geomap-link-text" and selected[1] == 0 and selected[2] == selected[3]
     assert v.page_errors == []
+
+
+def test_an_address_edited_by_hand_is_shown(visit, report_page):
+    v = visit()
+    page = v.open(report_page)
+    page.evaluate("window.location.hash = 'layers=desertion&event=ru-ufa-contract-soldier'")
+    page.locator(".leaflet-popup-content").wait_for()
+    assert observe(page)["layers"] == ["desertion"]
+    assert "Ufa" in page.locator(".leaflet-popup-content").inner_text()
+    page.evaluate("window.location.hash = ''")  # back to every layer, no popup
+    page.wait_for_timeout(200)
+    assert len(observe(page)["layers"]) == 6 and observe(page)["popup"] is None
+    assert v.page_errors == []

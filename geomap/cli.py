@@ -609,26 +609,31 @@ def export(events, fmt, output, regions, places_files, encoding, dayfirst, decim
     type=click.Choice(_languages()),
     help="The language of the fallback link's words (default: the map's own <html lang>).",
 )
-def embed(map_html, height, title, url, lang):
+@click.option("--layers", help="The layers shown, by id, separated by commas (default: all).")
+@click.option("--view", help="A place of the map (kharkiv) or lat,lon,zoom (50.0,36.2,8).")
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day of the time window.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day of the time window.")
+@click.option("--event", metavar="ID", help="The event whose popup is open.")
+def embed(map_html, height, title, url, lang, layers, view, date_from, date_to, event):
     """Print the HTML to paste into an article: a responsive iframe and a fallback link.
+
+    --layers, --view, --from, --to and --event open the map on that view (the address's
+    fragment, as the map's "Copy link" gives it), checked against MAP.html; one map file can
+    be embedded several times in an article, each time showing what its paragraph is about.
+    --from or --to alone runs to the events' last or from their first day.
 
     Example:
 
         \b
         geomap embed output/war-resistance-2022.html --height 16:9 \\
             --url https://example.org/maps/war-resistance-2022.html
+        geomap embed output/war-resistance-2022.html --layers crossings \\
+            --view kharkiv --from 2022-03-01 --to 2022-03-31
     """
-    from .outputs import embed_snippet, map_language, map_title
+    from .outputs import embed_map
 
-    click.echo(
-        embed_snippet(
-            map_html if url is None else url,
-            title=title or map_title(map_html),
-            height=height,
-            src_option="MAP.html" if url is None else "--url",
-            lang=lang or map_language(map_html),
-        )
-    )
+    state = dict(layers=layers, view=view, date_from=date_from, date_to=date_to, event=event)
+    click.echo(embed_map(map_html, url=url, title=title, height=height, view=state, lang=lang))
 
 
 # --- extract ---------------------------------------------------------------------------------

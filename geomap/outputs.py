@@ -206,19 +206,55 @@ _EMBED = Template(
 )
 
 
+def embed_map(
+    map_html, *, url=None, title=None, height="4:3", view: dict | None = None, lang=None
+) -> str:
+    """The snippet of `geomap embed`: `map_html` at `url` (default: the path as given),
+    titled by `title` (default: the map's own), opening on `view` (the keyword arguments of
+    map.fragment.view_fragment: layers, view, date_from, date_to, event), each checked
+    against the map file; the fallback link's words in `lang` (default: the map's own)."""
+    fragment = ""
+    if view and any(v is not None for v in view.values()):
+        from .map.fragment import MapContents, view_fragment
+
+        fragment = view_fragment(MapContents.read(map_html), **view)
+    return embed_snippet(
+        map_html if url is None else url,
+        title=title or map_title(map_html),
+        height=height,
+        src_option="MAP.html" if url is None else "--url",
+        fragment=fragment,
+        lang=lang or map_language(map_html),
+    )
+
+
 def embed_snippet(
-    src: str, *, title: str, height: str = "4:3", src_option: str = "--url", lang: str = "en"
+    src: str,
+    *,
+    title: str,
+    height: str = "4:3",
+    src_option: str = "--url",
+    fragment: str = "",
+    lang: str = "en",
 ) -> str:
     """A responsive iframe for an article: full width, fixed height ("600px") or an aspect
     ratio ("16:9"), a title for screen readers, lazy loading, and a sandbox that lets the
     map run its scripts and open source links in a new tab, but not navigate the article.
 
     `src` must be an http(s) address or a relative one (GeomapError naming `src_option` if
-    not): the fallback link is clicked in the article page itself. `lang`: the language of
-    the map, and so of the fallback link's words (geomap.i18n)."""
+    not): the fallback link is clicked in the article page itself. `fragment` (a view, see
+    map/fragment.py) is added to the address of both. `lang`: the language of the map, and so
+    of the fallback link's words (geomap.i18n)."""
     from .i18n import Words
 
     check_embed_address(src, src_option)
+    if fragment:
+        if "#" in src:
+            raise GeomapError(
+                f"{src_option}: the address {src!r} has a fragment (#…) of its own, and the view "
+                "goes there; give the address without it"
+            )
+        src = f"{src}#{fragment}"
     found = _CONTROL.search(title.replace("\t", " ").replace("\n", " ").replace("\r", " "))
     if found:
         raise GeomapError(

@@ -12,6 +12,7 @@ self-contained on the outline basemap, so nothing here needs the network:
 - output/war-resistance-2022-card.png    the PNG card, 1200×630 (`geomap build --png`)
 - output/three-languages-ru.png          tests/corpus/three-languages.yaml in Russian (--lang ru),
                                          at 1280×800 with a popup open
+- output/war-resistance-2022-search.png  the place search, suggestions open (also -search-360)
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ SHOTS = [
     ("-dark", 1280, 800, "dark", None),
 ]
 CARD = ("-card", 1200, 630)
+# The place search with its suggestions open: (file suffix, width, height, what is typed)
+SEARCH_SHOTS = [("-search", 1280, 800, "Кр"), ("-search-360", 360, 640, "Кр")]
 
 
 def main() -> None:
@@ -61,7 +64,7 @@ def main() -> None:
         height=height,
     )
     _shoot_russian(chromium, args.out)
-    print(f"wrote {len(SHOTS) + 2} pictures to {args.out}")
+    print(f"wrote {len(SHOTS) + len(SEARCH_SHOTS) + 2} pictures to {args.out}")
 
 
 RUSSIAN = REPO / "tests" / "corpus" / "three-languages.yaml"
@@ -107,6 +110,14 @@ def _shoot(chromium: str, page_path: Path, out: Path) -> None:
                 page.wait_for_timeout(200)  # the labels are placed on the view's moveend
                 page.screenshot(path=str(out / f"{NAME}{suffix}.png"))
                 context.close()
+            for suffix, width, height, typed in SEARCH_SHOTS:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(page_path.as_uri())
+                page.wait_for_selector(READY, state="attached")
+                page.locator("#geomap-search-input").type(typed)
+                page.keyboard.press("ArrowDown")
+                page.screenshot(path=str(out / f"{NAME}{suffix}.png"))
+                page.close()
         finally:
             browser.close()
 

@@ -13,6 +13,7 @@ from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .labels import GazetteerNames, NameSource, in_language, map_labels
 from .payload import basemap_countries, encode_events, region_shapes
+from .search_index import search_index
 from .stock_assets import LeanMap
 from .table import TABLE_ROWS, table_rows, title_order
 from .tiles import tile_provider
@@ -130,7 +131,9 @@ def assemble_map(
         if layer["count"]:
             # Leaflet's layer control shows names as HTML (the template escapes them); the
             # count is an element of its own, which the time window updates.
-            overlays.append((_OVERLAY_NAME.render(layer=layer, count=words.number(layer["count"])), group))
+            overlays.append(
+                (_OVERLAY_NAME.render(layer=layer, count=words.number(layer["count"])), group)
+            )
 
     bounds = view_bounds(located)  # [[south, west], [north, east]]
     sources = sorted({s for s in located["source_title"].dropna()})
@@ -154,6 +157,7 @@ def assemble_map(
         "max_fit_zoom": MAX_FIT_ZOOM,
         "gather_above": GATHER_ABOVE,
         "time": time_window,
+        "search": search_index(events["places"], events["fields"], names),
     }
     EventLayers(payload, texts, groups, basemap=outline, words=page_words(located, words)).add_to(
         fmap

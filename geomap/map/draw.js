@@ -7,14 +7,15 @@
   if (typeof L === "undefined") return;  // page.js has said so
 
   var POPUP_PAGE = 20, CANVAS_ABOVE = 1500;
+  var FLY_SECONDS = 1.2;  // Leaflet's own flight across a continent takes four seconds
   var GATHER_BELOW_ZOOM = 11;  // from here on every place has its own mark, however close
   var el = L.geomap.el;
 
   /* The first view of the map. */
-  L.geomap.fitView = function (map, data, bounds) {
+  L.geomap.fitView = function (map, data, bounds, fly) {
     /* Fit the data (or `bounds`, a framing), leaving room for the title box and, on wide
        screens, the legend; first and without animation, so every mark is projected once, at
-       the view the reader sees. */
+       the view the reader sees. `fly`: animated, for a place the reader asked for (search.js). */
     var narrow = map.getSize().x < 600;
     var view = L.latLngBounds(bounds || data.bounds);
     // Python (view.py) sends finite bounds of some size; a broken payload must fail here, with
@@ -26,8 +27,9 @@
     // would zoom without end; the cap keeps any small extent above street level.
     // The time window (time.js) takes the lower left corner: the first view keeps above it.
     var below = data.time && L.geomap.time ? L.geomap.time.roomBelow(map) : 20;
-    map.fitBounds(view, {animate: false, maxZoom: data.max_fit_zoom,
-      paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, below]});
+    var options = {animate: false, maxZoom: data.max_fit_zoom,
+      paddingTopLeft: [10, narrow ? 70 : 110], paddingBottomRight: [narrow ? 10 : 300, below]};
+    if (fly) map.flyToBounds(view, L.extend(options, {animate: true, duration: FLY_SECONDS})); else map.fitBounds(view, options);
   };
 
   /* A region shaded in several layers has one outline, decoded once, and converted,
@@ -87,6 +89,7 @@
       var self = this;
       data.layers.forEach(function (layer, index) { self._layerById[layer.id] = {layer: layer, index: index}; });
 
+      map.geomapDrawing = this;  // for search.js and state.js: groups, openEvents
       this._listen();
       L.geomap.fitView(map, data);
       this._panes();
@@ -261,13 +264,23 @@
       return layer;
     },
 
+    /* The event layers' groups, by layer id. */
+    groups: function () { return this._groups; },
+
+    /* Opens the popup of `events` (indexes) at `place`, as its mark's click would. */
+    openEvents: function (events, place, latlng) {
+      this._openPopup({geomap: {events: events, place: place}}, latlng);
+    },
+
     _openPopup: function (layer, latlng) {
       var self = this, info = layer.geomap;
       this._events.whenTexts(function () {
         var map = self._map, size = map.getSize(), room = controlRoom(map);
         var popup = L.popup({maxWidth: Math.min(320, size.x - 2 * PAD - 40), autoPan: false,
           maxHeight: Math.max(120, size.y - room.top - room.bottom - 2 * PAD - 40)})
-          .setLatLng(latlng).setContent(self._popupContent(info.events, info.place)).openOn(map);
+          .setLatLng(latlng).setContent(self._popupContent(info.events, info.place));
+        popup.geomapEvents = info.events;  // state.js keeps the open event in the address
+        popup.openOn(map);
         clearOfControls(map, popup);
       });
     },

@@ -174,6 +174,8 @@ L.geomap.start(
                 "labels.js",
                 "time.js",
                 "draw.js",
+                "search.js",
+                "state.js",
             )
         )
 

@@ -238,6 +238,8 @@
       var packed = texts && texts.getAttribute("data-encoding") === "gzip+base64";
       if (!packed) data.events.setTexts(JSON.parse(texts ? texts.textContent : "null"));
       new L.geomap.Drawing(map, data, groups, basemap);
+      // Last: the address may set the layers, the time window, the view and the open event.
+      new L.geomap.State(map, data, new L.geomap.Search(map, data));
       if (packed) return readBlock(texts).then(data.events.setTexts);
     }).catch(function (error) { fail(error, map); });
   }

@@ -15,6 +15,7 @@ from .events import load_events
 from .events.locate import locate_events
 from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
+from .datasets.terms import refuse_export
 from .map import assemble_map
 from .outputs import refuse_overwriting_inputs, render_html, write_atomic
 from .progress import quiet
@@ -82,17 +83,22 @@ def _locate(paths, progress, places=(), reading=None):
                     path=path,
                 )
     warnings = [w for frame in frames for w in frame.attrs["warnings"]]
+    datasets = [d for frame in frames for d in frame.attrs.get("datasets", [])]
     combined.attrs.update(
-        frames[0].attrs, layers=list(layers.values()), warnings=list(dict.fromkeys(warnings))
+        frames[0].attrs,
+        layers=list(layers.values()),
+        warnings=list(dict.fromkeys(warnings)),
+        datasets=[d for i, d in enumerate(datasets) if d not in datasets[:i]],
     )
     return combined
 
 
-def export(path, fmt="geojson", places=(), reading=None, regions="points"):
+def export(path, fmt="geojson", places=(), reading=None, regions="points", share_data=False):
     """(the located events, the text of their export as `fmt`, "geojson" or "csv"). Both
     carry the file's own fields, so they build the same map; the CSV also each event's own
     link and source, so it reads back as the same file. `regions`: GeoJSON only, "points"
-    (each region's centre) or "outline"."""
+    (each region's centre) or "outline". Events of a dataset whose terms forbid passing its
+    raw data on (ACLED) are refused unless `share_data`."""
     from .errors import GeomapError
     from .outputs import export_csv, export_geojson
 
@@ -103,6 +109,7 @@ def export(path, fmt="geojson", places=(), reading=None, regions="points"):
         )
     with cyclic_gc_paused():
         events = load_events(path, reading)
+        refuse_export([events.dataset.model_dump()] if events.dataset else [], share_data, path)
         located = locate_events(events, places_files=places)
     if fmt == "geojson":
         text = export_geojson(located, events, regions)

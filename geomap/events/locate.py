@@ -210,6 +210,7 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
         title=events.title,
         description=events.description,
         layers=[layer.model_dump() for layer in events.layers],
+        datasets=[events.dataset.model_dump(mode="json")] if events.dataset else [],
         warnings=list(dict.fromkeys(warnings + _at_most(far_seen, MAX_REPORTED))),
     )
     return frame

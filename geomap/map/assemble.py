@@ -7,6 +7,7 @@ import html
 import folium
 from jinja2 import Template
 
+from ..datasets.terms import attribution, may_share
 from ..errors import GeomapError
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
@@ -36,6 +37,7 @@ def assemble_map(
     tiles=None,
     self_contained=False,
     names: NameSource | None = None,
+    share_data=False,
 ) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 
@@ -44,6 +46,7 @@ def assemble_map(
     is the tile layer's xyzservices provider or its name (default: OpenStreetMap).
     `names` gives the labels' text (default: English names from the bundled gazetteer).
     `self_contained` inlines Leaflet from an installed package instead of linking a CDN.
+    `share_data`: offer the download link even for a dataset whose terms forbid it (ACLED).
     Elements added to the map later get the scripts they need when it is rendered (see
     stock_assets.py); in a self-contained map, one that needs a CDN is refused.
     """
@@ -102,6 +105,9 @@ def assemble_map(
     names = names or GazetteerNames()
     bounds = view_bounds(located)  # [[south, west], [north, east]]
     sources = sorted({s for s in located["source_title"].dropna()})
+    datasets = located.attrs.get("datasets") or []
+    download_id = "geomap-download" if may_share(datasets, share_data) else None
+    credit = " · ".join(filter(None, [ATTRIBUTION, attribution(datasets)]))
     events = encode_events(located, chosen)
     texts = events.pop("texts")  # carried in a block of its own (see payload.py)
     payload = {
@@ -109,8 +115,8 @@ def assemble_map(
         "events": events,
         "shapes": region_shapes(located),
         "basemap": basemap_countries((bounds[0][1], bounds[0][0], bounds[1][1], bounds[1][0])),
-        "attribution": ATTRIBUTION + (" · Events: " + "; ".join(sources) if sources else ""),
-        "download_id": "geomap-download",
+        "attribution": credit + (" · Events: " + "; ".join(sources) if sources else ""),
+        "download_id": download_id,
         "bounds": bounds,
         "names": map_labels(located, bounds, names),
         "framings": framings(located, names),
@@ -128,7 +134,7 @@ def assemble_map(
     Legend(
         [layer for layer in chosen if layer["count"]],
         "; ".join(sources) or None,
-        download_id="geomap-download",
+        download_id=download_id,
         download_name="events.geojson",
         gathered=len(point_marks) > GATHER_ABOVE,
     ).add_to(fmap)

@@ -1,0 +1,50 @@
+"""A dataset's terms, in one place: what the map and the exports may pass on, and the credit.
+
+ACLED's terms forbid giving others direct access to the raw data and ask for prominent
+attribution. An events file imported from such a dataset says so (`dataset: {shareable:
+false}`); the map then has no download link and `geomap export` refuses, unless the user
+passes --share-data. The credit names the dataset, the access date and the filters the
+user gave: inputs, never the clock, so the same file builds the same bytes.
+"""
+
+from __future__ import annotations
+
+from ..errors import GeomapError
+
+SHARE_FLAG = "--share-data"
+
+
+def attribution(datasets) -> str:
+    """"Events: ACLED (https://acleddata.com), accessed 2024-05-02, filters: Ukraine" for each
+    dataset, joined; "" when the events come from none."""
+    parts = []
+    for dataset in datasets or ():
+        words = dataset["name"]
+        if dataset.get("url"):
+            words += f" ({dataset['url']})"
+        words += f", accessed {dataset['accessed']}"
+        if dataset.get("filters"):
+            words += f", filters: {dataset['filters']}"
+        parts.append(words)
+    return "Events: " + "; ".join(parts) if parts else ""
+
+
+def not_shareable(datasets) -> list[str]:
+    """The names of the datasets whose terms forbid passing the raw data on."""
+    return [d["name"] for d in datasets or () if not d.get("shareable", True)]
+
+
+def may_share(datasets, share_data: bool) -> bool:
+    """Whether the events may be offered for download (or exported)."""
+    return share_data or not not_shareable(datasets)
+
+
+def refuse_export(datasets, share_data: bool, path) -> None:
+    """`geomap export` of a dataset whose terms forbid it: one error saying how to go on."""
+    names = not_shareable(datasets)
+    if names and not share_data:
+        raise GeomapError(
+            f"{path}: the events come from {', '.join(names)}, whose terms forbid giving others "
+            f"direct access to the raw data, so geomap does not export them. If your licence "
+            f"allows it, pass {SHARE_FLAG}."
+        )

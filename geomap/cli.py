@@ -123,6 +123,14 @@ _places_option = click.option(
 )
 
 
+_share_data_option = click.option(
+    "--share-data",
+    is_flag=True,
+    help="Events imported from a dataset whose terms forbid passing on its raw data (ACLED): "
+    "offer them anyway (the map's download link, `geomap export`). Only if your licence allows.",
+)
+
+
 def _reading_options(command):
     """--encoding, --dayfirst and --decimal-comma: how to read a file a spreadsheet saved in
     another locale. Passed to the command as `reading` (an events.load.ReadOptions)."""
@@ -351,6 +359,7 @@ def _layer_list(ctx, param, value):
 )
 @_places_option
 @_reading_options
+@_share_data_option
 @click.pass_context
 def build(
     ctx,
@@ -367,6 +376,7 @@ def build(
     encoding,
     dayfirst,
     decimal_comma,
+    share_data,
 ):
     """Build the map of EVENTS files (YAML, CSV, or GeoJSON from `geomap export`) as one HTML file.
 
@@ -401,6 +411,7 @@ def build(
             progress=lambda stage: progress(visible(stage)),
             places=places_files,
             reading=_read_options(encoding, dayfirst, decimal_comma),
+            share_data=share_data,
         )
     finally:
         progress.close()
@@ -485,7 +496,10 @@ def _tally(values) -> str:
 )
 @_places_option
 @_reading_options
-def export(events, fmt, output, regions, places_files, encoding, dayfirst, decimal_comma):
+@_share_data_option
+def export(
+    events, fmt, output, regions, places_files, encoding, dayfirst, decimal_comma, share_data
+):
     """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map).
 
     Both carry the file's title and layers, and each place's id: `geomap build` reads either
@@ -510,7 +524,12 @@ def export(events, fmt, output, regions, places_files, encoding, dayfirst, decim
             "and its places' ids."
         )
     located, text = export_events(
-        events, fmt, places_files, _read_options(encoding, dayfirst, decimal_comma), regions
+        events,
+        fmt,
+        places_files,
+        _read_options(encoding, dayfirst, decimal_comma),
+        regions,
+        share_data=share_data,
     )
     _warn(located.attrs["warnings"])
     if output == "-":
@@ -546,6 +565,107 @@ def embed(map_html, height, title, url):
             src_option="MAP.html" if url is None else "--url",
         )
     )
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def _day(ctx, param, value):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"expected the day you downloaded the export, written YYYY-MM-DD, got {value!r}"
+        ) from None
+
+
+@cli.group("import")
+def import_group():
+    """Turn a dataset (an ACLED export, a table of points) into an events file to review.
+
+    Example:
+
+        \b
+        geomap import acled export.csv --layers mapping.yaml --accessed 2024-05-02 -o events.yaml
+    """
+
+
+@import_group.command("acled")
+@click.argument("export", type=click.Path(dir_okay=False))
+@click.option(
+    "--layers",
+    "mapping",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="MAPPING.yaml",
+    help="Which layer each event type goes to (`types: {Protests: protests}`; `skip` leaves "
+    "a type out).",
+)
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The events file."
+)
+@click.option(
+    "--accessed",
+    required=True,
+    callback=_day,
+    metavar="YYYY-MM-DD",
+    help="The day you downloaded the export: ACLED's attribution names it.",
+)
+@click.option(
+    "--filters", help="The filters of the export, for the attribution (e.g. 'Ukraine, 2022')."
+)
+@click.option(
+    "--title", help="The map's title (default: kept from the file, or 'Events from ACLED')."
+)
+@click.option(
+    "--full-notes",
+    is_flag=True,
+    help="Put ACLED's notes in the popups. Off by default: ACLED's terms restrict passing on "
+    "its raw data; the popups then say what ACLED coded (type, actors, place).",
+)
+@click.option(
+    "--remove-missing",
+    is_flag=True,
+    help="Remove the events of an earlier import that this export no longer has (listed "
+    "either way).",
+)
+def import_acled(export, mapping, output, accessed, filters, title, full_notes, remove_missing):
+    """Import an ACLED export (CSV, any of ACLED's layouts) as an events file, or update one.
+
+    Re-importing a newer export into the same file updates events by event_id_cnty, adds new
+    ones and lists those that disappeared.
+
+    Example:
+
+        \b
+        geomap import acled ukraine.csv --layers mapping.yaml --accessed 2024-05-02 \\
+            --filters "Ukraine, March 2022" -o events.yaml
+        geomap build events.yaml
+    """
+    from .datasets.importer import import_acled as run
+    from .progress import Progress
+
+    progress = Progress()
+    try:
+        result = run(
+            export,
+            mapping,
+            output,
+            accessed=accessed,
+            filters=filters,
+            title=title,
+            full_notes=full_notes,
+            remove_missing=remove_missing,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    for line in result.report():
+        _say(line, err=True)
 
 
 # --- extract ---------------------------------------------------------------------------------

@@ -10,12 +10,12 @@ import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datasets.terms import refuse_export
 from .errors import EventsError
 from .events import load_events
 from .events.locate import locate_events
 from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
-from .datasets.terms import refuse_export
 from .map import assemble_map
 from .outputs import refuse_overwriting_inputs, render_html, write_atomic
 from .progress import quiet
@@ -110,6 +110,12 @@ def export(path, fmt="geojson", places=(), reading=None, regions="points", share
     with cyclic_gc_paused():
         events = load_events(path, reading)
         refuse_export([events.dataset.model_dump()] if events.dataset else [], share_data, path)
+        if events.dataset is not None and fmt == "csv":
+            raise GeomapError(
+                f"{path}: the events come from a dataset ({events.dataset.name}) whose credit "
+                "and terms a CSV export cannot carry yet; export GeoJSON (the default), which "
+                "keeps them."
+            )
         located = locate_events(events, places_files=places)
     if fmt == "geojson":
         text = export_geojson(located, events, regions)

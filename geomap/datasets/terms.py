@@ -15,8 +15,8 @@ SHARE_FLAG = "--share-data"
 
 
 def attribution(datasets) -> str:
-    """"Events: ACLED (https://acleddata.com), accessed 2024-05-02, filters: Ukraine" for each
-    dataset, joined; "" when the events come from none."""
+    """The credit of each dataset, joined, e.g. `Events: ACLED (https://acleddata.com),
+    accessed 2024-05-02, filters: Ukraine`; "" when the events come from none."""
     parts = []
     for dataset in datasets or ():
         words = dataset["name"]

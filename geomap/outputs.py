@@ -21,6 +21,7 @@ from jinja2 import Template
 from .csvcells import escape_cell
 from .errors import GeomapError
 from .events import record
+from .events.dates import written as written_date
 from .map.elements import walk
 from .map.payload import events_geojson, plain_value
 
@@ -452,6 +453,8 @@ def _own(event, column: str) -> str:
         return event.url or ""
     if column in ("date", "start", "end"):
         value = getattr(event, column)
+        if column == "date" and value is not None:  # 2022-03 for a month, as the file has it
+            return written_date(value, event.date_precision)
         return "" if value is None else value.isoformat()
     value = getattr(event.source, _SOURCE_FIELDS[column]) if event.source else None
     return "" if value is None else _text(value)

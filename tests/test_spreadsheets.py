@@ -147,7 +147,7 @@ def test_the_options_reach_build_check_and_export(tmp_path):
     out = tmp_path / "m.html"
     assert run(cli, ["build", str(path), "-o", str(out), *options]).exit_code == 0
     result = run(cli, ["export", str(path), "--format", "csv", *options])
-    assert result.exit_code == 0 and ",2022-03-06,,,,Poltava;Sumy," in result.output
+    assert result.exit_code == 0 and ",2022-03-06,,,day,,Poltava;Sumy," in result.output
     assert "fined: 2.5" in result.output
 
 
@@ -366,7 +366,9 @@ def documents(draw):
         }
         start = draw(DAY)
         if draw(st.booleans()):
-            event["date"] = start
+            # A day, or the month or ISO week it falls in (written as the file writes them).
+            week = "{}-W{:02d}".format(*start.isocalendar()[:2])
+            event["date"] = draw(st.sampled_from([start, f"{start:%Y-%m}", week]))
         else:
             event["start"], event["end"] = start, start + dt.timedelta(draw(st.integers(0, 40)))
         if draw(st.booleans()):

@@ -24,6 +24,7 @@ from . import record as event_record
 from .carried import fix as carried_fix
 from .carried import place_of_id, same_geometry
 from .csv_reader import PLACE_COLUMNS
+from .dates import DAY, span_end
 from .schema import Count, Event, EventsFile, written
 
 # From coarsest to finest: an event is only as precise as its vaguest place.
@@ -283,7 +284,19 @@ def _event_columns(events: EventsFile) -> dict:
     columns.update(
         {
             "start": [_iso(s) for s in starts],
-            "end": [_iso(e.end or s) for e, s in zip(evs, starts)],
+            # A week or a month covers its whole span: the page's window and the exports
+            # read [start, end] the same way for it as for a range.
+            "end": [
+                _iso(
+                    e.end
+                    or (
+                        s
+                        if e.date is None or e.date_precision == DAY
+                        else span_end(e.date, e.date_precision)
+                    )
+                )
+                for e, s in zip(evs, starts)
+            ],
             "as_of": [_iso(e.as_of) for e in evs],
             "counts": [{name: _count(value) for name, value in e.counts.items()} for e in evs],
             "source_title": [s.title if s else None for s in sources],

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dates import PRECISIONS
+
 # Most certain first; the last is drawn dashed and pale on the page.
 CERTAINTIES = ("confirmed", "reported", "unverified")
 
@@ -59,6 +61,9 @@ COLUMNS = (
     Column("summary", PROSE),
     Column("start", DAY),
     Column("end", DAYS_AFTER, after="start"),
+    # How exactly the date is known: a week or a month spans start to end; the CSV's `date`
+    # cell writes it back as 2022-W10 or 2022-03 (dates.written).
+    Column("date_precision", CHOICE, choices=PRECISIONS),
     Column("as_of", DAY),
     Column("places", PLACES),
     Column("route", PLACES),

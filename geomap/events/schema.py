@@ -7,6 +7,7 @@ whom, how certain. Field names follow geodata/events/*.yaml; see README "Events 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -26,6 +27,7 @@ from pydantic import (
 from pydantic_core import core_schema
 
 from ..gazetteer.places import KINDS
+from . import dates
 from .record import CERTAINTIES
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
@@ -95,6 +97,30 @@ class _Day:
 
 
 Day = Annotated[dt.date, _Day]
+
+
+class _EventDay(_Day):
+    """An event's `date`: as _Day, and the message names the month and week forms too (the
+    event's validator reads those before this type sees them). The same error type, so a
+    date written day first still gets its own advice."""
+
+    message = f"expected {dates.FORMS}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler):
+        schema = super().__get_pydantic_core_schema__(source, handler)
+        schema["custom_error_message"] = cls.message
+        return schema
+
+
+EventDay = Annotated[dt.date, _EventDay]
+DatePrecision = Literal[dates.PRECISIONS]  # type: ignore[valid-type]
+# The fields that take a day only, and why a month or week is refused there.
+_DAY_ONLY = {
+    "start": "a range is given day by day",
+    "end": "a range is given day by day",
+    "as_of": "a running total is as of one day",
+}
 
 
 class _Degrees:
@@ -281,7 +307,10 @@ class Event(_Strict):
     layer: Slug
     title: Name
     summary: Text
-    date: Day | None = None
+    date: EventDay | None = None
+    # How exactly `date` is known: a day, or only its ISO week or month, whose first day is
+    # `date`. An events file writes the short form (`date: 2022-03`), read by _short_dates.
+    date_precision: DatePrecision = dates.DAY
     start: Day | None = None
     end: Day | None = None
     as_of: Day | None = None
@@ -298,8 +327,69 @@ class Event(_Strict):
     precision_note: Text | None = None
     tags: Annotated[list[Tag], Strict()] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _short_dates(cls, data):
+        """`date: 2022-03` or `2022-W10` as the span's first day and its precision; and a
+        week or month an export wrote as its first and last day (start, end, date_precision)
+        as that date again. One Python call per event, and cheap: most dates are not strings."""
+        if not isinstance(data, dict):
+            return data
+        value = data.get("date")
+        if isinstance(value, str):
+            try:
+                short = dates.read_short(value)
+            except dates.DateFormError as exc:
+                raise _FieldError(("date",), str(exc)) from None
+            if short:
+                given = data.get("date_precision")
+                if given is not None and given != short[1]:
+                    raise _FieldError(
+                        ("date_precision",),
+                        f"date {value!r} is known to the {short[1]}, but date_precision says "
+                        f"{given!r}; leave date_precision out",
+                    )
+                data = {**data, "date": short[0], "date_precision": short[1]}
+        for field, why in _DAY_ONLY.items():
+            value = data.get(field)
+            if isinstance(value, str) and not _FULL_DAY.match(value):
+                try:
+                    short = dates.read_short(value)
+                except dates.DateFormError:
+                    short = None
+                if short:
+                    raise _FieldError(
+                        (field,),
+                        f"expected a day written YYYY-MM-DD, got {value!r}: {why}. An event "
+                        f"known only to the {short[1]} is written date: {value}; a range of "
+                        f"{short[1]}s as its first and last day, e.g. start: "
+                        f"{short[0].isoformat()}, end: "
+                        f"{dates.span_end(short[0], short[1]).isoformat()}",
+                    )
+        if (
+            data.get("date_precision") in (dates.WEEK, dates.MONTH)
+            and data.get("date") is None
+            and data.get("start") is not None
+        ):
+            data = _span_as_date(data)
+        return data
+
     @model_validator(mode="after")
     def _dates_and_places(self):
+        if self.date_precision != dates.DAY:
+            if self.date is None:
+                raise _FieldError(
+                    ("date_precision",),
+                    "date_precision goes with a date; write date: 2022-03 (a month) or "
+                    "date: 2022-W10 (a week)",
+                )
+            if not dates.starts_span(self.date, self.date_precision):
+                raise _FieldError(
+                    ("date",),
+                    f"a date known to the {self.date_precision} is written as its "
+                    f"{self.date_precision}: date: {dates.written(self.date, self.date_precision)}"
+                    f" (and no date_precision), not {self.date.isoformat()}",
+                )
         if self.date and (self.start or self.end):
             raise ValueError("give either date, or start (and end), not both")
         if not (self.date or self.start):
@@ -313,6 +403,40 @@ class Event(_Strict):
         if len(self.route) == 1:
             raise ValueError("a route needs two or more places, from first to last")
         return self
+
+
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _as_day(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _FULL_DAY.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _span_as_date(data: dict) -> dict:
+    """A week or month an export wrote as start, end and date_precision (the CSV of several
+    files, the GeoJSON) is the date it was: the same event, written the same way again."""
+    precision = data["date_precision"]
+    start, end = _as_day(data.get("start")), _as_day(data.get("end"))
+    if start is None or (data.get("end") is not None and end is None):
+        return data  # the day schema says what is wrong with them
+    if not dates.starts_span(start, precision) or (end or start) != dates.span_end(
+        start, precision
+    ):
+        raise _FieldError(
+            ("date_precision",),
+            f"date_precision {precision} goes with a date such as "
+            f"{dates.written(start, precision)}; start {start.isoformat()} and end "
+            f"{(end or start).isoformat()} are not one {precision}",
+        )
+    rest = {key: value for key, value in data.items() if key not in ("start", "end")}
+    return {**rest, "date": start}
 
 
 @dataclass(frozen=True)

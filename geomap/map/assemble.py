@@ -108,6 +108,8 @@ def assemble_map(
     datasets = located.attrs.get("datasets") or []
     download_id = "geomap-download" if may_share(datasets, share_data) else None
     credit = " · ".join(filter(None, [ATTRIBUTION, attribution(datasets)]))
+    credited = {d["name"] for d in datasets}  # said once, with its access date and filters
+    events_credit = [s for s in sources if s not in credited]
     events = encode_events(located, chosen)
     texts = events.pop("texts")  # carried in a block of its own (see payload.py)
     payload = {
@@ -115,7 +117,7 @@ def assemble_map(
         "events": events,
         "shapes": region_shapes(located),
         "basemap": basemap_countries((bounds[0][1], bounds[0][0], bounds[1][1], bounds[1][0])),
-        "attribution": credit + (" · Events: " + "; ".join(sources) if sources else ""),
+        "attribution": credit + (" · Events: " + "; ".join(events_credit) if events_credit else ""),
         "download_id": download_id,
         "bounds": bounds,
         "names": map_labels(located, bounds, names),

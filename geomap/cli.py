@@ -668,6 +668,57 @@ def import_acled(export, mapping, output, accessed, filters, title, full_notes, 
         _say(line, err=True)
 
 
+@import_group.command("table")
+@click.argument("table", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The events file."
+)
+@click.option(
+    "--spec",
+    type=click.Path(dir_okay=False),
+    metavar="SPEC.yaml",
+    help="The options below in a file (lat: …, date: …, counts: [...], types: {value: layer}).",
+)
+@click.option("--lat", metavar="COLUMN", help="Latitudes, in degrees (with --lon).")
+@click.option("--lon", metavar="COLUMN", help="Longitudes, in degrees (with --lat).")
+@click.option(
+    "--precision",
+    type=click.Choice(["town", "checkpoint", "approximate", "region", "country"]),
+    help="How exactly the table's points are known (default: approximate).",
+)
+@click.option("--region", metavar="COLUMN", help="Region names or ISO codes (UA-63, RU-MOW).")
+@click.option("--place", metavar="COLUMN", help="Place names the gazetteer knows.")
+@click.option("--date", metavar="COLUMN", help="Dates: 2022-03-01, or 2022-03 / 2022-W10.")
+@click.option("--layer", metavar="ID", help="One layer for every row.")
+@click.option("--layer-from", metavar="COLUMN", help="A layer per value of this column.")
+@click.option("--id-from", metavar="COLUMN", help="Each row's id (default: its row number).")
+@click.option("--title-from", metavar="COLUMN", help="Each event's title.")
+@click.option("--summary-from", metavar="COLUMN", help="Each event's summary.")
+@click.option("--count", "counts", multiple=True, metavar="COLUMN", help="A count column.")
+@click.option("--title", help="The map's title.")
+@click.option("--source-title", help="Who published the table (the events' source).")
+def import_table(table, output, spec, **options):
+    """Import a CSV table of events (points, regions or places; a date; a layer) as an events file.
+
+    Example:
+
+        \b
+        geomap import table detentions.csv --region region --date month \\
+            --layer prosecutions --count detained -o detentions.yaml
+    """
+    from dataclasses import replace
+
+    from .datasets.importer import import_table as run
+    from .datasets.table import TableSpec, read_spec
+
+    given = {k: v for k, v in options.items() if v not in (None, ())}
+    if "counts" in given:
+        given["counts"] = list(given["counts"])
+    result = run(table, replace(read_spec(spec) if spec else TableSpec(), **given), output)
+    verb = "Wrote" if result.changed else "Unchanged:"
+    _say(f"{verb} {result.path} ({result.events:,} events)", err=True)
+
+
 # --- extract ---------------------------------------------------------------------------------
 
 

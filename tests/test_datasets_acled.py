@@ -202,7 +202,7 @@ def test_a_date_in_no_known_form_is_refused(tmp_path):
 
     result = import_(edited(tmp_path, "acled-2023.csv", change), tmp_path / "e.yaml")
     assert result.exit_code == 2
-    assert "row 2, field event_date: '3/1/2022' is not a date written as ACLED writes them" in (
+    assert "row 2, field event_date: '3/1/2022' is not a date in a form geomap reads" in (
         result.output
     )
 

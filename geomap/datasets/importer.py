@@ -143,3 +143,26 @@ def import_acled(
         removed=merged.removed,
         changed=changed,
     )
+
+
+def import_table(table, spec, output) -> ImportResult:
+    """Read a table of events (columns named by `spec`, a table.TableSpec) into `output`."""
+    from .table import read_table
+
+    output = Path(output)
+    refuse_overwriting_inputs([("events file", output, "-o")], [("the table", table)])
+    document = read_table(table, spec)
+    text = dump(document)
+    if len(text.encode("utf-8")) > EVENTS_MAX_BYTES:
+        raise EventsError(
+            f"{table}: {len(document['events']):,} rows make an events file larger than an "
+            f"events file may be ({EVENTS_MAX_BYTES:,} bytes); split the table.",
+            path=str(table),
+        )
+    changed = not output.exists() or output.read_bytes() != text.encode("utf-8")
+    if changed:
+        write_atomic(output, text)
+    events = [e["id"] for e in document["events"]]
+    return ImportResult(
+        output, len(events), len(events), "table", "", added=events, changed=changed
+    )

@@ -156,29 +156,28 @@ DATE_FORMS = (
 )
 
 
-def detect_date_form(path, row: int, first: str) -> DateForm:
+def detect_date_form(path, row: int, first: str, column: str = "event_date") -> DateForm:
     """The file's date form, from its first date."""
     for form in DATE_FORMS:
         if form.parse(first):
             return form
     forms = ", ".join(f"{f.example} ({f.name})" for f in DATE_FORMS)
     raise EventsError(
-        f"{path}, row {row}, field event_date: {first!r} is not a date written as ACLED writes "
-        f"them; expected one of: {forms}.",
+        f"{path}, row {row}, field {column}: {first!r} is not a date in a form geomap reads; "
+        f"expected one of: {forms}.",
         path=path,
         line=row,
-        field="event_date",
+        field=column,
     )
 
 
-def parse_date(path, row: int, form: DateForm, text: str) -> dt.date:
+def parse_date(path, row: int, form: DateForm, text: str, column: str = "event_date") -> dt.date:
     day = form.parse(text)
     if day is None:
         raise EventsError(
-            f"{path}, row {row}, field event_date: {text!r} is not written like the file's "
-            f"first date ({form.name}, e.g. {form.example}); an ACLED export writes all its "
-            "dates one way, so the row was edited or the file is two files joined: write it "
-            "like the others.",
+            f"{path}, row {row}, field {column}: {text!r} is not written like the file's "
+            f"first date ({form.name}, e.g. {form.example}); a file writes all its dates "
+            "one way, never guessed row by row: write this one like the others.",
             path=path,
             line=row,
             field="event_date",

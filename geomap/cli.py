@@ -606,8 +606,18 @@ def import_group():
     "a type out).",
 )
 @click.option(
-    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The events file."
+    "-o", "--output", type=click.Path(dir_okay=False), help="The events file (YAML) to write."
 )
+@click.option(
+    "--map",
+    "map_path",
+    type=click.Path(dir_okay=False),
+    metavar="MAP.html",
+    help="Instead of an events file, map the export straight to this HTML file, grouping what "
+    "a page cannot show event by event (CSV or Parquet, up to millions of rows; needs "
+    "geomap[datasets]).",
+)
+@_share_data_option
 @click.option(
     "--accessed",
     required=True,
@@ -633,7 +643,18 @@ def import_group():
     help="Remove the events of an earlier import that this export no longer has (listed "
     "either way).",
 )
-def import_acled(export, mapping, output, accessed, filters, title, full_notes, remove_missing):
+def import_acled(
+    export,
+    mapping,
+    output,
+    map_path,
+    share_data,
+    accessed,
+    filters,
+    title,
+    full_notes,
+    remove_missing,
+):
     """Import an ACLED export (CSV, any of ACLED's layouts) as an events file, or update one.
 
     Re-importing a newer export into the same file updates events by event_id_cnty, adds new
@@ -649,7 +670,12 @@ def import_acled(export, mapping, output, accessed, filters, title, full_notes, 
     from .datasets.importer import import_acled as run
     from .progress import Progress
 
+    if (output is None) == (map_path is None):
+        raise click.UsageError("give -o EVENTS.yaml (an events file to review) or --map MAP.html")
     progress = Progress()
+    if map_path:
+        _map_dataset(export, mapping, map_path, accessed, filters, title, share_data, progress)
+        return
     try:
         result = run(
             export,
@@ -666,6 +692,34 @@ def import_acled(export, mapping, output, accessed, filters, title, full_notes, 
         progress.close()
     for line in result.report():
         _say(line, err=True)
+
+
+def _map_dataset(export, mapping, map_path, accessed, filters, title, share_data, progress):
+    from .datasets.importer import map_acled
+
+    try:
+        grouped, size = map_acled(
+            export,
+            mapping,
+            map_path,
+            accessed=accessed,
+            filters=filters,
+            title=title,
+            share_data=share_data,
+            progress=lambda stage: progress(visible(stage)),
+            self_contained=True,
+            basemap="vector",
+        )
+    finally:
+        progress.close()
+    _say(
+        f"Wrote {map_path} ({size:,} bytes): {grouped.rows:,} rows as {grouped.groups:,} marks "
+        f"by place, layer and {grouped.level}; layout: {grouped.layout}; dates: "
+        f"{grouped.date_form}",
+        err=True,
+    )
+    for label, count in sorted(grouped.skipped.items()):
+        _say(f"Left out (skip in the mapping): {label}, {count:,} rows", err=True)
 
 
 @import_group.command("table")

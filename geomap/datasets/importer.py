@@ -166,3 +166,44 @@ def import_table(table, spec, output) -> ImportResult:
     return ImportResult(
         output, len(events), len(events), "table", "", added=events, changed=changed
     )
+
+
+def map_acled(
+    export,
+    mapping_path,
+    output,
+    *,
+    accessed: dt.date,
+    filters: str | None = None,
+    title: str | None = None,
+    share_data: bool = False,
+    progress=None,
+    **options,
+):
+    """Map an ACLED export of any size straight to `output` (HTML), grouped (columnar.py).
+    `options` go to assemble_map. Returns the columnar.Grouped and the bytes written."""
+    from ..map import assemble_map
+    from ..outputs import render_html
+    from .columnar import group_acled
+
+    progress = progress or (lambda stage: None)
+    refuse_overwriting_inputs(
+        [("map", Path(output), "--map")],
+        [("the ACLED export", export), ("the layers mapping", mapping_path)],
+    )
+    mapping = read_mapping(mapping_path)
+    grouped = group_acled(export, mapping, progress=progress)
+    dataset = {"name": acled.NAME, "url": acled.URL, "accessed": accessed.isoformat(),
+               "filters": filters, "shareable": False}  # fmt: skip
+    grouped.located.attrs.update(
+        title=title or f"Events from {acled.NAME}",
+        description=None,
+        layers=mapping.layers,
+        warnings=[],
+        datasets=[dataset],
+    )
+    progress("building the map")
+    html = render_html(assemble_map(grouped.located, share_data=share_data, **options))
+    progress(f"writing {output}")
+    write_atomic(Path(output), html)
+    return grouped, len(html.encode("utf-8"))

@@ -17,6 +17,7 @@ import csv
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 from pydantic import ValidationError
@@ -70,7 +71,8 @@ def read_spec(path) -> TableSpec:
             f"{', '.join(sorted(known))}.",
             path=str(path),
         )
-    return TableSpec(**{k: (list(v) if k == "counts" else v) for k, v in data.items()})
+    values: dict = {k: (list(v) if k == "counts" else v) for k, v in data.items()}
+    return TableSpec(**values)
 
 
 def read_table(path, spec: TableSpec) -> dict:
@@ -108,7 +110,7 @@ def read_table(path, spec: TableSpec) -> dict:
     form = _date_form(path, spec, body)
     layers, layer_of = _layers(spec, body)
     events = [_event(path, spec, number, row, form, layer_of) for number, row in body]
-    ids = {}
+    ids: dict[str, int] = {}
     for (number, _), event in zip(body, events):
         if event["id"] in ids:
             raise EventsError(
@@ -150,7 +152,7 @@ def _date_form(path, spec: TableSpec, body) -> DateForm:
     for number, row in body:
         value = row[spec.date].strip()
         if value and not _short(value):
-            return detect_date_form(path, number, value, spec.date)
+            return detect_date_form(path, number, value, spec.date or "date")
     return DATE_FORMS[0]
 
 
@@ -170,7 +172,8 @@ def _layers(spec: TableSpec, body) -> tuple[list[dict], dict[str, str]]:
         return [{"id": spec.layer, "name": spec.layer, "color": PALETTE[0]}], {}
     column = spec.layer_from or ""  # _check_spec: one of the two is given
     values = list(dict.fromkeys(row[column].strip() for _, row in body))
-    layer_of, layers = {}, []
+    layer_of: dict[str, str] = {}
+    layers: list[dict] = []
     for value in values:
         layer_id = spec.types.get(value) or _slug(value) or "other"
         layer_of[value] = layer_id
@@ -180,25 +183,30 @@ def _layers(spec: TableSpec, body) -> tuple[list[dict], dict[str, str]]:
     return layers, layer_of
 
 
-def _region(name: str, fail, column: str) -> dict:
-    """A region column's name as its region's code, so a table by region is drawn by region.
-    A city that is a region of its own (Moscow, Kyiv: the region bears the city's name) is
-    that region; any other town is refused, never widened to the region around it."""
+def _region(name: str) -> dict | str:
+    """A region column's name as its region's code, so a table by region is drawn by region;
+    or what is wrong. A city that is a region of its own (Moscow, Kyiv: the region bears the
+    city's name) is that region; any other town is refused, never widened to the region
+    around it."""
     from ..gazetteer import default_gazetteer
 
     gazetteer = default_gazetteer()
     match = gazetteer.lookup(name)
-    if not match.ok:
-        fail(column, f"{name!r} is not a region the gazetteer knows ({match.reason}); write "
-             "the region's name or its ISO code (`geomap places --kind region` lists them).")  # fmt: skip
-    found = match.place
+    found = match.place if match.ok else None
+    if found is None:
+        return (
+            f"{name!r} is not a region the gazetteer knows ({match.reason}); write the "
+            "region's name or its ISO code (`geomap places --kind region` lists them)."
+        )
     if found.kind != "region" and found.parent:
         parent = gazetteer.get(found.parent)
         if parent is not None and parent.kind == "region" and parent.name == found.name:
             found = parent
     if found.kind != "region" or not found.iso_3166_2:
-        fail(column, f"{name!r} is the gazetteer's {found.kind} {found.name} ({found.id}), not "
-             "a region; write the region's name or ISO code, or use --place for towns.")  # fmt: skip
+        return (
+            f"{name!r} is the gazetteer's {found.kind} {found.name} ({found.id}), not a "
+            "region; write the region's name or ISO code, or use --place for towns."
+        )
     return {"name": name, "iso": found.iso_3166_2}
 
 
@@ -207,7 +215,7 @@ def _slug(text: str) -> str:
 
 
 def _event(path, spec: TableSpec, number: int, row: dict, form, layer_of) -> dict:
-    def fail(column, text):
+    def fail(column, text) -> NoReturn:
         raise EventsError(
             f"{path}, row {number}, field {column}: {text}",
             path=str(path),
@@ -218,11 +226,18 @@ def _event(path, spec: TableSpec, number: int, row: dict, form, layer_of) -> dic
     when = row[spec.date].strip()
     if not when:
         fail(spec.date, "empty; every row needs its date.")
-    date = when if _short(when) else parse_date(path, number, form, when, spec.date).isoformat()
+    date = (
+        when
+        if _short(when)
+        else parse_date(path, number, form, when, spec.date or "date").isoformat()
+    )
     place: dict | str
     if spec.region:
         written = row[spec.region].strip()
-        place = {"iso": written} if ISO_CODE.match(written) else _region(written, fail, spec.region)
+        region = {"iso": written} if ISO_CODE.match(written) else _region(written)
+        if isinstance(region, str):
+            fail(spec.region, region)
+        place = region
     elif spec.place:
         place = written = row[spec.place].strip()
     else:

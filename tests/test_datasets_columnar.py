@@ -83,6 +83,7 @@ def test_page_counts_equal_a_duckdb_group_by(generated):
     names = {"protests": "Protests", "riots": "Riots", "violence": "Violence against civilians",
              "battles": "Battles"}  # fmt: skip
     assert {names[k]: v for k, v in sums(located, located["layer"]).items()} == by_layer
+    assert {names[k]: v for k, v in located.attrs["events_per_layer"].items()} == by_layer
     assert (
         sum(c["fatalities"]["value"] for c in located["counts"])
         == duckdb.sql(
@@ -115,7 +116,9 @@ def test_fine_buckets_when_the_marks_fit(tmp_path):
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "3 rows as 3 marks by place, layer and day" in result.output
-    assert "Download the mapped events" not in out.read_text()
+    page = out.read_text()
+    assert "Download the mapped events" not in page
+    assert "Protests (2)" in page  # the layer control counts events
     grouped = grouped_of(DATA / "acled-upper.csv", DATA / "mapping.yaml")
     assert sorted(zip(grouped.located["start"], grouped.located["date_precision"])) == [
         ("2013-11-21", "day"), ("2013-12-01", "month"), ("2013-12-02", "week")
@@ -157,3 +160,24 @@ def test_columnar_problems_name_the_row(tmp_path):
     assert result.exit_code == 2
     assert "Strategic developments / Arrests: rows 6" in result.output
     assert not (tmp_path / "m.html").exists()
+
+
+def test_a_mark_of_several_events_counts_them_all(tmp_path):
+    lines = (DATA / "acled-2023.csv").read_text().splitlines()
+    lines.append(lines[1].replace("UKR90001", "UKR90099"))  # a second event at Odesa that day
+    export = tmp_path / "twice.csv"
+    export.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "m.html"
+    result = CliRunner().invoke(
+        cli,
+        ["import", "acled", str(export), "--layers", str(DATA / "mapping.yaml"),
+         "--accessed", "2024-05-02", "--map", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "6 rows as 4 marks by place, layer and day" in result.output
+    page = out.read_text()
+    assert "Protests (4)" in page and "Protests (3)" not in page  # events, not marks
+    odesa = grouped_of(export, DATA / "mapping.yaml").located
+    first = odesa[odesa["title"].str.contains("Odesa")].iloc[0]
+    assert first["counts"]["events"] == {"value": 2}
+    assert first["title"] == "2 Protests: Odesa, 2022-03-01"

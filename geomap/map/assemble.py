@@ -66,7 +66,9 @@ def assemble_map(
                 + ", ".join(layer["id"] for layer in located.attrs["layers"] if layer["id"] in used)
             )
         located = kept
-    counts = located["layer"].value_counts()
+    # A dataset's marks each stand for several events (datasets/columnar.py): its layers
+    # count the events, not the marks.
+    counts = located.attrs.get("events_per_layer") or located["layer"].value_counts()
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))
 

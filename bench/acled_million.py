@@ -25,12 +25,13 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
-COLUMNS = (
-    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
-    "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
-    "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,"
-    "source_scale,notes,fatalities,tags,timestamp"
-).split(",")
+COLUMNS = [  # ACLED's columns since 2023
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
+]  # fmt: skip
 TYPES = (  # (disorder type, event type, sub-event type, actor type 1)
     ("Demonstrations", "Protests", "Peaceful protest", "Protesters"),
     ("Demonstrations", "Protests", "Protest with intervention", "Protesters"),
@@ -119,7 +120,7 @@ def generate(path: Path, rows: int, n_locations: int = 1_200, seed: int = 20) ->
         {
             "event_id_cnty": [
                 f"{'UKR' if c == 'Ukraine' else 'RUS'}{i}" for i, c in enumerate(country, 1)
-            ],  # fmt: skip
+            ],
             "event_date": dates.strftime("%Y-%m-%d"),
             "year": dates.year,
             "time_precision": timep,

@@ -123,6 +123,14 @@ _places_option = click.option(
 )
 
 
+_share_data_option = click.option(
+    "--share-data",
+    is_flag=True,
+    help="Events imported from a dataset whose terms forbid passing on its raw data (ACLED): "
+    "offer them anyway (the map's download link, `geomap export`). Only if your licence allows.",
+)
+
+
 def _reading_options(command):
     """--encoding, --dayfirst and --decimal-comma: how to read a file a spreadsheet saved in
     another locale. Passed to the command as `reading` (an events.load.ReadOptions)."""
@@ -387,6 +395,7 @@ def _layer_list(ctx, param, value):
 )
 @_places_option
 @_reading_options
+@_share_data_option
 @click.pass_context
 def build(
     ctx,
@@ -407,6 +416,7 @@ def build(
     encoding,
     dayfirst,
     decimal_comma,
+    share_data,
 ):
     """Build the map of EVENTS files (YAML, CSV, or GeoJSON from `geomap export`) as one HTML file.
 
@@ -446,6 +456,7 @@ def build(
             progress=lambda stage: progress(visible(stage)),
             places=places_files,
             reading=_read_options(encoding, dayfirst, decimal_comma),
+            share_data=share_data,
         )
     finally:
         progress.close()
@@ -562,7 +573,10 @@ def _tally(values) -> str:
 )
 @_places_option
 @_reading_options
-def export(events, fmt, output, regions, places_files, encoding, dayfirst, decimal_comma):
+@_share_data_option
+def export(
+    events, fmt, output, regions, places_files, encoding, dayfirst, decimal_comma, share_data
+):
     """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map).
 
     Both carry the file's title and layers, and each place's id: `geomap build` reads either
@@ -587,7 +601,12 @@ def export(events, fmt, output, regions, places_files, encoding, dayfirst, decim
             "and its places' ids."
         )
     located, text = export_events(
-        events, fmt, places_files, _read_options(encoding, dayfirst, decimal_comma), regions
+        events,
+        fmt,
+        places_files,
+        _read_options(encoding, dayfirst, decimal_comma),
+        regions,
+        share_data=share_data,
     )
     _warn(located.attrs["warnings"])
     if output == "-":
@@ -634,6 +653,212 @@ def embed(map_html, height, title, url, lang, layers, view, date_from, date_to, 
 
     state = dict(layers=layers, view=view, date_from=date_from, date_to=date_to, event=event)
     click.echo(embed_map(map_html, url=url, title=title, height=height, view=state, lang=lang))
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def _day(ctx, param, value):
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"expected the day you downloaded the export, written YYYY-MM-DD, got {value!r}"
+        ) from None
+
+
+@cli.group("import")
+def import_group():
+    """Turn a dataset (an ACLED export, a table of points) into an events file to review.
+
+    Example:
+
+        \b
+        geomap import acled export.csv --layers mapping.yaml --accessed 2024-05-02 -o events.yaml
+    """
+
+
+@import_group.command("acled")
+@click.argument("export", type=click.Path(dir_okay=False))
+@click.option(
+    "--layers",
+    "mapping",
+    required=True,
+    type=click.Path(dir_okay=False),
+    metavar="MAPPING.yaml",
+    help="Which layer each event type goes to (`types: {Protests: protests}`; `skip` leaves "
+    "a type out).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="The events file (YAML) to write."
+)
+@click.option(
+    "--map",
+    "map_path",
+    type=click.Path(dir_okay=False),
+    metavar="MAP.html",
+    help="Instead of an events file, map the export straight to this HTML file, grouping what "
+    "a page cannot show event by event (CSV or Parquet, up to millions of rows; needs "
+    "geomap[datasets]).",
+)
+@_share_data_option
+@click.option(
+    "--accessed",
+    required=True,
+    callback=_day,
+    metavar="YYYY-MM-DD",
+    help="The day you downloaded the export: ACLED's attribution names it.",
+)
+@click.option(
+    "--filters", help="The filters of the export, for the attribution (e.g. 'Ukraine, 2022')."
+)
+@click.option(
+    "--title", help="The map's title (default: kept from the file, or 'Events from ACLED')."
+)
+@click.option(
+    "--full-notes",
+    is_flag=True,
+    help="Put ACLED's notes in the popups. Off by default: ACLED's terms restrict passing on "
+    "its raw data; the popups then say what ACLED coded (type, actors, place).",
+)
+@click.option(
+    "--remove-missing",
+    is_flag=True,
+    help="Remove the events of an earlier import that this export no longer has (listed "
+    "either way).",
+)
+def import_acled(
+    export,
+    mapping,
+    output,
+    map_path,
+    share_data,
+    accessed,
+    filters,
+    title,
+    full_notes,
+    remove_missing,
+):
+    """Import an ACLED export (CSV, any of ACLED's layouts) as an events file, or update one.
+
+    Re-importing a newer export into the same file updates events by event_id_cnty, adds new
+    ones and lists those that disappeared.
+
+    Example:
+
+        \b
+        geomap import acled ukraine.csv --layers mapping.yaml --accessed 2024-05-02 \\
+            --filters "Ukraine, March 2022" -o events.yaml
+        geomap build events.yaml
+    """
+    from .datasets.importer import import_acled as run
+    from .progress import Progress
+
+    if (output is None) == (map_path is None):
+        raise click.UsageError("give -o EVENTS.yaml (an events file to review) or --map MAP.html")
+    progress = Progress()
+    if map_path:
+        _map_dataset(export, mapping, map_path, accessed, filters, title, share_data, progress)
+        return
+    try:
+        result = run(
+            export,
+            mapping,
+            output,
+            accessed=accessed,
+            filters=filters,
+            title=title,
+            full_notes=full_notes,
+            remove_missing=remove_missing,
+            progress=progress,
+        )
+    finally:
+        progress.close()
+    for line in result.report():
+        _say(line, err=True)
+
+
+def _map_dataset(export, mapping, map_path, accessed, filters, title, share_data, progress):
+    from .datasets.importer import map_acled
+
+    try:
+        grouped, size = map_acled(
+            export,
+            mapping,
+            map_path,
+            accessed=accessed,
+            filters=filters,
+            title=title,
+            share_data=share_data,
+            progress=lambda stage: progress(visible(stage)),
+            self_contained=True,
+            basemap="vector",
+        )
+    finally:
+        progress.close()
+    _say(
+        f"Wrote {map_path} ({size:,} bytes): {grouped.rows:,} rows as {grouped.groups:,} marks "
+        f"by place, layer and {grouped.level}; layout: {grouped.layout}; dates: "
+        f"{grouped.date_form}",
+        err=True,
+    )
+    for label, count in sorted(grouped.skipped.items()):
+        _say(f"Left out (skip in the mapping): {label}, {count:,} rows", err=True)
+
+
+@import_group.command("table")
+@click.argument("table", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The events file."
+)
+@click.option(
+    "--spec",
+    type=click.Path(dir_okay=False),
+    metavar="SPEC.yaml",
+    help="The options below in a file (lat: …, date: …, counts: [...], types: {value: layer}).",
+)
+@click.option("--lat", metavar="COLUMN", help="Latitudes, in degrees (with --lon).")
+@click.option("--lon", metavar="COLUMN", help="Longitudes, in degrees (with --lat).")
+@click.option(
+    "--precision",
+    type=click.Choice(["town", "checkpoint", "approximate", "region", "country"]),
+    help="How exactly the table's points are known (default: approximate).",
+)
+@click.option("--region", metavar="COLUMN", help="Region names or ISO codes (UA-63, RU-MOW).")
+@click.option("--place", metavar="COLUMN", help="Place names the gazetteer knows.")
+@click.option("--date", metavar="COLUMN", help="Dates: 2022-03-01, or 2022-03 / 2022-W10.")
+@click.option("--layer", metavar="ID", help="One layer for every row.")
+@click.option("--layer-from", metavar="COLUMN", help="A layer per value of this column.")
+@click.option("--id-from", metavar="COLUMN", help="Each row's id (default: its row number).")
+@click.option("--title-from", metavar="COLUMN", help="Each event's title.")
+@click.option("--summary-from", metavar="COLUMN", help="Each event's summary.")
+@click.option("--count", "counts", multiple=True, metavar="COLUMN", help="A count column.")
+@click.option("--title", help="The map's title.")
+@click.option("--source-title", help="Who published the table (the events' source).")
+def import_table(table, output, spec, **options):
+    """Import a CSV table of events (points, regions or places; a date; a layer) as an events file.
+
+    Example:
+
+        \b
+        geomap import table detentions.csv --region region --date month \\
+            --layer prosecutions --count detained -o detentions.yaml
+    """
+    from dataclasses import replace
+
+    from .datasets.importer import import_table as run
+    from .datasets.table import TableSpec, read_spec
+
+    given = {k: v for k, v in options.items() if v not in (None, ())}
+    if "counts" in given:
+        given["counts"] = list(given["counts"])
+    result = run(table, replace(read_spec(spec) if spec else TableSpec(), **given), output)
+    verb = "Wrote" if result.changed else "Unchanged:"
+    _say(f"{verb} {result.path} ({result.events:,} events)", err=True)
 
 
 # --- extract ---------------------------------------------------------------------------------

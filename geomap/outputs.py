@@ -363,6 +363,8 @@ def export_geojson(located, events=None, regions="points") -> str:
         meta["source"] = events.source.model_dump(mode="json", exclude_none=True)
     if events is not None and events.places_file:
         meta["places_file"] = events.places_file
+    if events is not None and events.dataset is not None:  # its credit and terms travel with it
+        meta["dataset"] = events.dataset.model_dump(mode="json", exclude_none=True)
     meta["layers"] = [
         {key: value for key, value in layer.items() if value is not None}
         for layer in attrs.get("layers") or []

@@ -10,6 +10,7 @@ import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datasets.terms import refuse_export
 from .errors import EventsError
 from .events import load_events
 from .events.locate import locate_events
@@ -92,17 +93,22 @@ def _locate(paths, progress, places=(), reading=None):
             "give their texts in one original language."
         )
     warnings = [w for frame in frames for w in frame.attrs["warnings"]]
+    datasets = [d for frame in frames for d in frame.attrs.get("datasets", [])]
     combined.attrs.update(
-        frames[0].attrs, layers=list(layers.values()), warnings=list(dict.fromkeys(warnings))
+        frames[0].attrs,
+        layers=list(layers.values()),
+        warnings=list(dict.fromkeys(warnings)),
+        datasets=[d for i, d in enumerate(datasets) if d not in datasets[:i]],
     )
     return combined
 
 
-def export(path, fmt="geojson", places=(), reading=None, regions="points"):
+def export(path, fmt="geojson", places=(), reading=None, regions="points", share_data=False):
     """(the located events, the text of their export as `fmt`, "geojson" or "csv"). Both
     carry the file's own fields, so they build the same map; the CSV also each event's own
     link and source, so it reads back as the same file. `regions`: GeoJSON only, "points"
-    (each region's centre) or "outline"."""
+    (each region's centre) or "outline". Events of a dataset whose terms forbid passing its
+    raw data on (ACLED) are refused unless `share_data`."""
     from .errors import GeomapError
     from .outputs import export_csv, export_geojson
 
@@ -113,6 +119,13 @@ def export(path, fmt="geojson", places=(), reading=None, regions="points"):
         )
     with cyclic_gc_paused():
         events = load_events(path, reading)
+        refuse_export([events.dataset.model_dump()] if events.dataset else [], share_data, path)
+        if events.dataset is not None and fmt == "csv":
+            raise GeomapError(
+                f"{path}: the events come from a dataset ({events.dataset.name}) whose credit "
+                "and terms a CSV export cannot carry yet; export GeoJSON (the default), which "
+                "keeps them."
+            )
         located = locate_events(events, places_files=places)
     if fmt == "geojson":
         text = export_geojson(located, events, regions)

@@ -18,7 +18,7 @@ from ..errors import EventsError
 from .carried import REGIONS, CarriedPlaces
 
 MEMBER = "geomap"  # outputs.GEOJSON_MEMBER: the file's own fields
-_FILE_FIELDS = ("title", "description", "language", "source", "places_file", "layers")
+_FILE_FIELDS = ("title", "description", "language", "source", "dataset", "places_file", "layers")
 _DERIVED = ("precision",)  # worked out from the places on reading, as from any events file
 _EVENT_FIELDS = (
     "id",

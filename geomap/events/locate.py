@@ -212,6 +212,7 @@ def locate_events(events: EventsFile, gazetteer=None, places_files=()):
         description=events.description,
         language=events.language,
         layers=[layer.model_dump() for layer in events.layers],
+        datasets=[events.dataset.model_dump(mode="json")] if events.dataset else [],
         warnings=list(dict.fromkeys(warnings + _at_most(far_seen, MAX_REPORTED))),
     )
     return frame

@@ -264,6 +264,19 @@ class Source(_Strict):
     date: Day | None = None
 
 
+class Dataset(_Strict):
+    """A dataset the events were imported from (geomap import), and its terms. `shareable:
+    false` (ACLED's terms: no direct access to the raw data for others) leaves the map's
+    download link and `geomap export` off unless the user passes --share-data. The access
+    date and the filters are what the user said, never the clock: a build is repeatable."""
+
+    name: Name
+    url: WebAddress | None = None
+    accessed: Day
+    filters: Text | None = None
+    shareable: bool = True
+
+
 class Layer(_Strict):
     id: Slug
     name: TranslatableName
@@ -475,6 +488,7 @@ class EventsFile(_Strict):
     # The language of the file's texts; a text given as a mapping must include it.
     language: Language = "en"
     source: Source | None = None
+    dataset: Dataset | None = None  # imported from a dataset (geomap import): its terms
     # A user places file for this events file, relative to it: the map rebuilds from its files.
     places_file: (
         Annotated[str, Field(min_length=1, max_length=1000, pattern=NO_CONTROL_CHARACTERS)] | None

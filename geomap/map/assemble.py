@@ -7,6 +7,7 @@ import html
 import folium
 from jinja2 import Template
 
+from ..datasets.terms import attribution, may_share
 from ..errors import GeomapError
 from ..i18n import DEFAULT_LANGUAGE, Words, localize
 from .assets import leaflet_css, leaflet_js
@@ -41,6 +42,7 @@ def assemble_map(
     lang: str = DEFAULT_LANGUAGE,
     time: bool = True,
     window=None,
+    share_data=False,
 ) -> folium.Map:
     """A folium.Map of located events (see `geomap.locate_events`).
 
@@ -53,6 +55,7 @@ def assemble_map(
     and of the events' texts where the events file gives them in it (geomap.i18n).
     `time=False` leaves out the time control (a map whose events share one date has none);
     `window` is the (from, to) it opens on, each a day, an ISO month or week, or None.
+    `share_data`: offer the download link even for a dataset whose terms forbid it (ACLED).
     Elements added to the map later get the scripts they need when it is rendered (see
     stock_assets.py); in a self-contained map, one that needs a CDN is refused.
     """
@@ -95,7 +98,9 @@ def assemble_map(
             column: [values[i] for i in order] for column, values in languages.items()
         }
     time_window = time_payload(located, time=time, window=window)
-    counts = located["layer"].value_counts()
+    # A dataset's marks each stand for several events (datasets/columnar.py): its layers
+    # count the events, not the marks.
+    counts = located.attrs.get("events_per_layer") or located["layer"].value_counts()
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))
 
@@ -137,6 +142,11 @@ def assemble_map(
 
     bounds = view_bounds(located)  # [[south, west], [north, east]]
     sources = sorted({s for s in located["source_title"].dropna()})
+    datasets = located.attrs.get("datasets") or []
+    download_id = "geomap-download" if may_share(datasets, share_data) else None
+    credit = " · ".join(filter(None, [words("attribution.data"), attribution(datasets, words)]))
+    credited = {d["name"] for d in datasets}  # said once, with its access date and filters
+    events_credit = [s for s in sources if s not in credited]
     events = encode_events(located, chosen)
     texts = events.pop("texts")  # carried in a block of its own (see payload.py)
     payload = {
@@ -144,13 +154,17 @@ def assemble_map(
         "events": events,
         "shapes": region_shapes(located),
         "basemap": basemap_countries((bounds[0][1], bounds[0][0], bounds[1][1], bounds[1][0])),
-        "attribution": words("attribution.data")
-        + (" · " + words("attribution.events", sources="; ".join(sources)) if sources else ""),
+        "attribution": credit
+        + (
+            " · " + words("attribution.events", sources="; ".join(events_credit))
+            if events_credit
+            else ""
+        ),
         "languages": {
             column: {"c": values[0]} if len(set(values)) == 1 else values
             for column, values in located.attrs["languages"].items()
         },
-        "download_id": "geomap-download",
+        "download_id": download_id,
         "bounds": bounds,
         "names": map_labels(located, bounds, names),
         "framings": framings(located, names),
@@ -179,7 +193,7 @@ def assemble_map(
     Legend(
         [layer for layer in chosen if layer["count"]],
         "; ".join(sources) or None,
-        download_id="geomap-download",
+        download_id=download_id,
         download_name="events.geojson",
         gathered=len(point_marks) > GATHER_ABOVE,
         words=words,

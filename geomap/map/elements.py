@@ -359,7 +359,7 @@ class Legend(SafeMacroElement):
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><path d="M1 7 H15" stroke="#777" stroke-width="3"/><path d="M14 2 L21 7 L14 12 Z" fill="#777"/></svg>{{ this.words("legend.route")|e }}</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" fill-opacity="0.1" stroke="#777" stroke-width="2" stroke-dasharray="2 2"/></svg>{{ this.words("legend.unverified")|e }}</li>
   </ul>
-  <p class="geomap-note"><a id="{{ this.download_id }}" download="{{ this.download_name|e }}" href="#">{{ this.words("legend.download")|e }}</a></p>
+  {% if this.download_id %}<p class="geomap-note"><a id="{{ this.download_id }}" download="{{ this.download_name|e }}" href="#">{{ this.words("legend.download")|e }}</a></p>{% endif %}
   {% if this.sources %}<p class="geomap-note">{{ this.words("label.source", source=this.sources)|e }}</p>{% endif %}
 </details>
 </div>
@@ -372,7 +372,7 @@ class Legend(SafeMacroElement):
         self,
         layers,
         sources: str | None,
-        download_id: str,
+        download_id: str | None,  # None: no download link (the data's terms forbid it)
         download_name: str,
         element_id="geomap-legend",
         gathered: bool = False,

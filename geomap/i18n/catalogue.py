@@ -141,6 +141,9 @@ class Words:
             by_precision.setdefault(precision, set()).add(iso)
         return {
             "lang": self.lang,
+            # The CLDR locale of its formats, as a BCP 47 tag (en-GB: "1 February 2022"), for
+            # the dates and numbers only the page knows (the time window's ends).
+            "locale": str(self.locale).replace("_", "-"),
             "messages": messages,
             "dates": {
                 precision: {iso: self.date(iso, precision) for iso in sorted(isos)}

@@ -16,7 +16,7 @@ from .labels import GazetteerNames, NameSource, in_language, map_labels
 from .payload import basemap_countries, encode_events, region_shapes
 from .search_index import search_index
 from .stock_assets import LeanMap
-from .table import TABLE_ROWS, table_rows, title_order
+from .table import in_table_order, table_rows
 from .tiles import tile_provider
 from .view import MAX_FIT_ZOOM, framings, view_bounds
 from .window import time_payload
@@ -82,21 +82,14 @@ def assemble_map(
                 + ", ".join(layer["id"] for layer in located.attrs["layers"] if layer["id"] in used)
             )
         located = kept
-        located.attrs["languages"] = {
-            column: [language for language, k in zip(languages, keep) if k]
-            for column, languages in located.attrs["languages"].items()
+        located.attrs = {  # a new dict: the caller's frame may be mapped again
+            **located.attrs,
+            "languages": {
+                column: [language for language, k in zip(languages, keep) if k]
+                for column, languages in located.attrs["languages"].items()
+            },
         }
-    # A table longer than the HTML's first TABLE_ROWS rows is listed on by the page from its
-    # payload, in the payload's order: there the events go in the table's order (their titles,
-    # in the map's language). A shorter one is sorted in Python alone, and the payload keeps
-    # the events file's order (one file's maps in three languages differ only in their text).
-    order = title_order(located, lang) if len(located) > TABLE_ROWS else None
-    if order is not None and order != list(range(len(located))):
-        languages = located.attrs["languages"]
-        located = located.iloc[order]
-        located.attrs["languages"] = {
-            column: [values[i] for i in order] for column, values in languages.items()
-        }
+    located = in_table_order(located, lang)  # a long table is listed on from the payload
     time_window = time_payload(located, time=time, window=window)
     # A dataset's marks each stand for several events (datasets/columnar.py): its layers
     # count the events, not the marks.

@@ -195,7 +195,8 @@ class LayerSwitcher(SafeMacroElement):
     { {%- for name, layer in this.overlays %}{{ name|tojson }}: {{ layer.get_name() }}{{ ", " if not loop.last }}{% endfor -%} },
     {position: "topright", collapsed: {{ this._parent.get_name() }}.getSize().x < {{ this.narrow }}
                                    || {{ this._parent.get_name() }}.getSize().y < {{ this.short }}}
-).addTo({{ this._parent.get_name() }}).getContainer().querySelectorAll(".leaflet-control-layers-toggle").forEach(function (toggle) {
+).addTo({{ this._parent.get_name() }});
+{{ this._parent.get_name() }}.geomapLayers.getContainer().querySelectorAll(".leaflet-control-layers-toggle").forEach(function (toggle) {
     toggle.title = {{ this.toggle_title|tojson }};  // Leaflet's own word, "Layers"
     toggle.setAttribute("aria-label", toggle.title);
 });

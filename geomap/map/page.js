@@ -21,8 +21,8 @@
     if (block) return block;
     var node = document.getElementById(WORDS_ID);
     block = node ? JSON.parse(node.textContent) : {lang: "en", messages: {}, dates: {day: {}}, numbers: {}};
-    pluralRules = new Intl.PluralRules(block.lang);
-    numberFormat = new Intl.NumberFormat(block.lang);
+    pluralRules = new Intl.PluralRules(block.locale || block.lang);
+    numberFormat = new Intl.NumberFormat(block.locale || block.lang);
     return block;
   }
   function fill(text, params) {
@@ -65,7 +65,9 @@
       if (asOf && asOf !== end) text = words.get("date.as_of", {dates: text, date: words.date(asOf)});
       return text;
     },
-    lang: function () { return wordsBlock().lang; }
+    lang: function () { return wordsBlock().lang; },
+    /* The CLDR locale of the map's formats (en-GB for English). */
+    locale: function () { return wordsBlock().locale || wordsBlock().lang; }
   };
   /* fail() must not fail: without its words it says it in English. */
   function safeWords(key, params, english) {

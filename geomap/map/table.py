@@ -110,6 +110,27 @@ def table_rows(located, layers, words: Words | None = None, limit: int | None = 
     return rows
 
 
+def in_table_order(located, lang: str):
+    """`located` as the page's payload carries it. A table longer than the HTML's first
+    TABLE_ROWS rows is listed on by the page (table.js) from its payload, in the payload's
+    order: there the events go in the table's order (their titles, in the map's language). A
+    shorter one is sorted here alone, and the payload keeps the events file's order (one
+    file's maps in three languages then differ only in their text)."""
+    if len(located) <= TABLE_ROWS:
+        return located
+    order = title_order(located, lang)
+    if order == list(range(len(located))):
+        return located
+    languages = located.attrs.get("languages", {})
+    located = located.iloc[order]
+    # A new attrs dict: the caller's frame (and its languages) may be mapped again.
+    located.attrs = {
+        **located.attrs,
+        "languages": {column: [values[i] for i in order] for column, values in languages.items()},
+    }
+    return located
+
+
 def title_order(located, lang: str) -> list[int]:
     """The positions of the events in the order of their titles in the language `lang`
     (i18n.collation), ties in the events' order."""

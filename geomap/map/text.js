@@ -29,6 +29,11 @@
     return node;
   }
 
+  /* An event's dates as the table writes them: its day, week or month, a range, and the day
+     a running total is as of (geomap/i18n Words.dates). */
+  function dateLabel(ev) { return words.dates(ev.start, ev.end, ev.as_of, ev.date_precision); }
+  L.geomap.dateLabel = dateLabel;
+
   /* The source's title, a link when its address is http(s), and its publisher. */
   function sourceInto(node, ev, language) {
     var url = safeUrl(ev.source_url);
@@ -89,7 +94,7 @@
     shown: function (i) { return !this._shown || !!this._shown[i]; },
 
     /* An event's dates as the table writes them (also for the table's rows in table.js). */
-    dateLabel: function (ev) { return words.dates(ev.start, ev.end, ev.as_of, ev.date_precision); },
+    dateLabel: dateLabel,
     sourceInto: sourceInto,
 
     /* "fined: about 861", with the event's currency when the count is money (the number

@@ -20,7 +20,7 @@
   var words = L.geomap.words, dayFormats = {};
   function dayFormat(style) {
     if (!dayFormats[style]) {
-      dayFormats[style] = new Intl.DateTimeFormat(words.lang(), {
+      dayFormats[style] = new Intl.DateTimeFormat(words.locale(), {
         day: "numeric", month: style, year: "numeric", timeZone: "UTC"
       });
     }

@@ -294,6 +294,7 @@ def test_russian_and_ukrainian_names_do_not_collide(visit, named_pages, language
     assert {"Україна" if language == "uk" else "Украина", oblast} <= texts
 
 
+@pytest.fixture(scope="module")
 def baltic_map(csv_map):
     """Events in four small countries side by side, many at each town: their names compete
     with the marks for little room."""

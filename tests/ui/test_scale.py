@@ -157,7 +157,15 @@ def test_a_busy_place_pages_its_popup(visit, big_map):
 def test_gathered_marks_zoom_in_when_clicked(visit, big_map):
     page = visit().open(big_map[0])
     zoom = page.evaluate("window[Object.keys(window).find(k => k.startsWith('map_'))].getZoom()")
-    gathered = page.locator(".geomap-gathered.geomap-layer-protests").first
+    # One that no other mark covers (gathered marks of different layers may overlap).
+    on_top = page.evaluate(
+        """() => [...document.querySelectorAll(".geomap-gathered.geomap-layer-protests")].findIndex(m => {
+            const r = m.getBoundingClientRect();
+            return m.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+        })"""
+    )
+    assert on_top >= 0, "every gathered protests mark is covered by another mark"
+    gathered = page.locator(".geomap-gathered.geomap-layer-protests").nth(on_top)
     gathered.click()
     page.wait_for_function(
         f"window[Object.keys(window).find(k => k.startsWith('map_'))].getZoom() > {zoom}"

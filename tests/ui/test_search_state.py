@@ -83,7 +83,7 @@ def search_for(page, text):
         ("Харькове", "Kharkiv"),  # Russian locative of a spelling the dictionary lacks
         ("Мукачеві", "Mukachevo"),
         ("Slavutich", "Slavutych"),
-        ("Корюковка", "Koryukivka"),
+        ("Корюковка", "Koriukivka"),
         ("Ижевск", "Izhevsk"),
         ("Санкт-Петербурге", "Saint Petersburg"),
         ("odes", "Odesa"),  # a beginning: the town before Odesa Oblast
@@ -281,11 +281,19 @@ def test_a_view_survives_a_reload_and_an_embed(browser, visit, site, report_page
     assert v.page_errors == [] and errors == []
 
 
-def test_the_time_part_is_left_alone_without_a_time_control(visit, report_page):
-    """A map with no time control (`--no-time`, or none yet): from and to are ignored, and
-    the rest of the address works."""
+def test_the_time_part_is_left_alone_without_a_time_control(visit, site, report_located):
+    """A map with no time control (`--no-time`): from and to are ignored, and the rest of the
+    address works."""
+    from geomap.map import assemble_map
+    from geomap.outputs import save
+
+    root, origin = site
+    fmap = assemble_map(report_located, self_contained=True, basemap="vector", time=False)
+    save(fmap, root / "report-no-time.html")
     v = visit()
-    page = v.open(report_page + "#layers=crossings,desertion&from=2022-03-01&to=2022-03-15")
+    page = v.open(
+        f"{origin}/report-no-time.html#layers=crossings,desertion&from=2022-03-01&to=2022-03-15"
+    )
     assert observe(page)["layers"] == ["crossings", "desertion"]
     assert page.evaluate(f"{MAP}.geomapTime") is None
     _uncheck(page, "Border crossings")

@@ -555,7 +555,11 @@ def _tally(values) -> str:
 @cli.command()
 @click.argument("events", type=click.Path(dir_okay=False))
 @click.option(
-    "--format", "fmt", type=click.Choice(["geojson", "csv"]), default="geojson", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["geojson", "csv", "yaml"]),
+    default="geojson",
+    show_default=True,
 )
 @click.option(
     "-o",
@@ -577,15 +581,18 @@ def _tally(values) -> str:
 def export(
     events, fmt, output, regions, places_files, encoding, dayfirst, decimal_comma, share_data
 ):
-    """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map).
+    """Write the geocoded events of EVENTS as GeoJSON or CSV (what newsrooms publish beside a map),
+    or as a YAML events file.
 
-    Both carry the file's title and layers, and each place's id: `geomap build` reads either
-    back as the same map.
+    GeoJSON and CSV carry the file's title and layers, and each place's id: `geomap build`
+    reads either back as the same map. YAML gives the events file back as an editor writes it
+    (a CSV edited in a spreadsheet, turned back into YAML).
 
     Example:
 
         \b
         geomap export my-events.yaml --format csv -o events.csv
+        geomap export events.csv --format yaml -o my-events.yaml
         geomap export my-events.yaml --regions outline -o events.geojson
     """
     from .outputs import refuse_overwriting_inputs, write_atomic

@@ -14,6 +14,7 @@ from .datasets.terms import refuse_export
 from .errors import EventsError
 from .events import load_events
 from .events.locate import locate_events
+from .events.yaml_writer import events_yaml
 from .events.schema import DEFAULT_LAYERS
 from .gazetteer.places import data_dir
 from .i18n import DEFAULT_LANGUAGE
@@ -104,9 +105,10 @@ def _locate(paths, progress, places=(), reading=None):
 
 
 def export(path, fmt="geojson", places=(), reading=None, regions="points", share_data=False):
-    """(the located events, the text of their export as `fmt`, "geojson" or "csv"). Both
-    carry the file's own fields, so they build the same map; the CSV also each event's own
-    link and source, so it reads back as the same file. `regions`: GeoJSON only, "points"
+    """(the located events, the text of their export as `fmt`, "geojson", "csv" or "yaml").
+    Each carries the file's own fields, so they build the same map; the CSV and the YAML also
+    each event's own link and source, so they read back as the same file (a CSV edited in a
+    spreadsheet goes back to YAML so). `regions`: GeoJSON only, "points"
     (each region's centre) or "outline". Events of a dataset whose terms forbid passing its
     raw data on (ACLED) are refused unless `share_data`."""
     from .errors import GeomapError
@@ -120,7 +122,7 @@ def export(path, fmt="geojson", places=(), reading=None, regions="points", share
     with cyclic_gc_paused():
         events = load_events(path, reading)
         refuse_export([events.dataset.model_dump()] if events.dataset else [], share_data, path)
-        if events.dataset is not None and fmt == "csv":
+        if events.dataset is not None and fmt == "csv":  # (YAML carries `dataset:`)
             raise GeomapError(
                 f"{path}: the events come from a dataset ({events.dataset.name}) whose credit "
                 "and terms a CSV export cannot carry yet; export GeoJSON (the default), which "
@@ -129,6 +131,8 @@ def export(path, fmt="geojson", places=(), reading=None, regions="points", share
         located = locate_events(events, places_files=places)
     if fmt == "geojson":
         text = export_geojson(located, events, regions)
+    elif fmt == "yaml":  # the file as an editor writes it; its names are resolved again
+        text = events_yaml(events)
     else:
         text = export_csv(located, events)
     return located, text

@@ -175,6 +175,52 @@ def test_yaml_to_csv_to_yaml_gives_the_same_file_and_the_same_map(tmp_path, stri
     assert text_again == text
 
 
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.parametrize("which", ["report", "strikes", "three-languages", "window"])
+def test_a_csv_goes_back_to_the_same_yaml_file(tmp_path, strikes, which):
+    """`geomap export edited.csv --format yaml`: the events file an editor writes, read back as
+    the file the CSV came from (texts in three languages, months, weeks, running totals,
+    editor-given points and a places file included), and mapped as the same map."""
+    source = {
+        "report": bundled_events(),
+        "strikes": strikes,
+        "three-languages": CORPUS / "three-languages.yaml",
+        "window": CORPUS / "time" / "window.yaml",
+    }[which]
+    _, text = export(source, "csv")
+    spreadsheet = strikes.with_name(f"{which}.csv")  # beside the places file the CSV names
+    spreadsheet.write_text(text, encoding="utf-8", newline="")
+    _, text = export(spreadsheet, "yaml")
+    again = strikes.with_name(f"{which}-again.yaml")
+    again.write_text(text, encoding="utf-8")
+    assert dumped(again) == dumped(source)
+    from_source = build([source], tmp_path / "from-source.html").path.read_bytes()
+    from_yaml = build([again], tmp_path / "from-yaml.html").path.read_bytes()
+    assert from_yaml == from_source
+    assert export(again, "yaml")[1] == text  # and written the same way again
+
+
+def test_export_writes_yaml_from_the_command_line(tmp_path):
+    result = CliRunner().invoke(
+        cli,
+        [
+            "export",
+            str(CORPUS / "time" / "window.yaml"),
+            "--format",
+            "yaml",
+            "-o",
+            str(tmp_path / "w.yaml"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "w.yaml").read_text(encoding="utf-8")
+    assert "date: 2022-03\n" in text or "date: '2022-03'\n" in text  # a month, as written
+    assert "date_precision" not in text
+    assert "Wrote" in result.output
+
+
 def test_the_csv_keeps_the_title_layers_and_each_events_own_fields(strikes):
     _, text = export(strikes, "csv")
     lines = text.splitlines()
@@ -430,6 +476,10 @@ def test_yaml_to_csv_to_yaml_is_lossless_for_generated_files(tmp_path, document)
     again = tmp_path / "e.csv"
     again.write_text(text, encoding="utf-8", newline="")
     assert dumped(again) == dumped(source)
+    _, text = export(again, "yaml")  # and back to YAML
+    back = tmp_path / "back.yaml"
+    back.write_text(text, encoding="utf-8")
+    assert dumped(back) == dumped(source)
 
 
 def test_the_readmes_csv_with_file_rows_reads(tmp_path):

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from ..errors import EventsError
 from ..events.load import MAX_BYTES as EVENTS_MAX_BYTES
+from ..events.yaml_writer import dump
 from ..outputs import refuse_overwriting_inputs, write_atomic
 from . import acled
 from .mapping import read_mapping
-from .update import dump, read_previous, reconcile
+from .update import read_previous, reconcile
 
 
 @dataclass

@@ -19,8 +19,6 @@ import yaml
 
 from ..errors import EventsError
 
-FILE_ORDER = ("title", "description", "source", "dataset", "layers", "events")
-
 
 @dataclass
 class Reconciled:
@@ -124,24 +122,3 @@ def _first_day(value) -> str:
         year, week = text.split("-W")
         return dt.date.fromisocalendar(int(year), int(week), 1).isoformat()
     return text if len(text) == 10 else text + "-01"
-
-
-def dump(document: dict) -> str:
-    """The events file as YAML: keys in the events file's order, dates unquoted."""
-    ordered = {key: document[key] for key in FILE_ORDER if document.get(key) is not None}
-    return yaml.dump(
-        ordered,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=None,
-    )
-
-
-class _Dumper(yaml.SafeDumper):
-    """Every value written out where it is used: no `&id001` anchors for a date that the
-    source and the dataset share."""
-
-    def ignore_aliases(self, data):
-        return True

@@ -14,8 +14,8 @@ from .datasets.terms import refuse_export
 from .errors import EventsError
 from .events import load_events
 from .events.locate import locate_events
-from .events.yaml_writer import events_yaml
 from .events.schema import DEFAULT_LAYERS
+from .events.yaml_writer import events_yaml
 from .gazetteer.places import data_dir
 from .i18n import DEFAULT_LANGUAGE
 from .i18n.texts import original_text
@@ -132,10 +132,38 @@ def export(path, fmt="geojson", places=(), reading=None, regions="points", share
     if fmt == "geojson":
         text = export_geojson(located, events, regions)
     elif fmt == "yaml":  # the file as an editor writes it; its names are resolved again
+        _refuse_places_read_otherwise(path, events, located, places)
         text = events_yaml(events)
     else:
         text = export_csv(located, events)
     return located, text
+
+
+def _refuse_places_read_otherwise(path, events, located, places) -> None:
+    """An events file names its places, and an export places them by id: before an export
+    becomes YAML, every name must still be read as the place its id is, or the YAML would map
+    another place without a word."""
+    if not any(c is not None for c in events.carried):
+        return
+    try:
+        by_name = locate_events(events.with_origin(events.origin), places_files=places)
+    except EventsError as exc:
+        raise EventsError(
+            f"{path}: as a YAML file, its places are read by their names again, and some are "
+            f"not found: {exc}",
+        ) from None
+    for column in ("places", "route"):
+        for event_id, placed, named in zip(located["id"], located[column], by_name[column]):
+            for one, other in zip(placed, named):
+                if one["id"] != other["id"]:
+                    raise EventsError(
+                        f"{path}, event {event_id}, field {column}: {one['written']!r} is "
+                        f"{one['name']} ({one['id']}) by its id, but as a YAML file it would be "
+                        f"read by its name as {other['name']} ({other['id']}); write the name "
+                        f"as the gazetteer names that place, {one['name']!r} (with its region "
+                        "in brackets where the name is shared), or keep the CSV, which "
+                        "carries the id."
+                    )
 
 
 def untranslated(path, lang: str, reading=None) -> list[str]:

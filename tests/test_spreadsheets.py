@@ -202,6 +202,26 @@ def test_a_csv_goes_back_to_the_same_yaml_file(tmp_path, strikes, which):
     assert export(again, "yaml")[1] == text  # and written the same way again
 
 
+def test_a_csv_whose_name_reads_as_another_place_does_not_become_yaml(tmp_path):
+    """A CSV places "Kharkiv" by the id of Kharkiv Oblast (the region's own spelling): a YAML
+    file can only name it, and its name would be read as the city."""
+    spreadsheet = written(
+        tmp_path,
+        "edited.csv",
+        [["a", "protests", "T", "S", "2022-03-01", "Kharkiv", "reported", "UA-63"]],
+        header=["id", "layer", "title", "summary", "date", "places", "certainty", "place_ids"],
+    )
+    with pytest.raises(EventsError) as caught:
+        export(spreadsheet, "yaml")
+    assert str(caught.value) == (
+        f"{spreadsheet}, event a, field places: 'Kharkiv' is Kharkiv Oblast (UA-63) by its id, "
+        "but as a YAML file it would be read by its name as Kharkiv (gn:706483); write the "
+        "name as the gazetteer names that place, 'Kharkiv Oblast' (with its region in brackets "
+        "where the name is shared), or keep the CSV, which carries the id."
+    )
+    assert export(spreadsheet, "csv")[1]  # the CSV itself is fine: it carries the id
+
+
 def test_export_writes_yaml_from_the_command_line(tmp_path):
     result = CliRunner().invoke(
         cli,

@@ -16,8 +16,9 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 # Names that stay as they are in every language: software, data sources, formats, a licence.
 ALLOWED = {"leaflet", "natural", "earth", "geonames", "cc", "by", "geojson", "openstreetmap"}
 ALLOWED |= {"javascript"}  # Leaflet's link title: "a JavaScript library for interactive maps"
+ALLOWED |= {"enter", "ctrl"}  # keys, named as the keyboard prints them ("нажмите Enter")
 
-WALK = """async () => {
+WALK = """async (query) => {
     const seen = [];
     const text = (node) => node ? node.innerText : "";
     const table = document.querySelector(".geomap-table");
@@ -34,13 +35,28 @@ WALK = """async () => {
         seen.push(text(document.querySelector(".leaflet-popup-content")));
         mark.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
     }
+    // The place search, with suggestions open, and its status for screen readers.
+    const input = document.getElementById("geomap-search-input");
+    input.focus();
+    input.value = query;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    await new Promise((done) => setTimeout(done, 50));
+    seen.push(text(document.getElementById("geomap-search-list")));
+    seen.push(text(document.querySelector(".geomap-search")));
+    const found = document.querySelectorAll(".geomap-search-option").length;
+    input.value = "";
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    // The time window: its readout, count and what screen readers hear of each handle.
+    const time = document.querySelector(".geomap-time");
+    seen.push(text(time));
+    for (const node of document.querySelectorAll("[aria-valuetext]")) seen.push(node.getAttribute("aria-valuetext"));
     seen.push(document.body.innerText);
     for (const node of document.querySelectorAll("[aria-label], [title], [alt], [placeholder]")) {
         for (const name of ["aria-label", "title", "alt", "placeholder"]) {
             if (node.hasAttribute(name)) seen.push(node.getAttribute(name));
         }
     }
-    return {seen: seen, marks: marks.length};
+    return {seen: seen, marks: marks.length, found: found, time: !!time};
 }"""
 
 
@@ -102,8 +118,9 @@ def test_the_whole_map_is_in_its_language(visit, language_maps, lang):
     visit_ = visit(1280, 800)
     page = visit_.open(language_maps[lang])
     assert page.evaluate("document.documentElement.lang") == lang
-    walked = page.evaluate(WALK)
+    walked = page.evaluate(WALK, {"en": "Khar", "ru": "Харь", "uk": "Харк"}[lang])
     assert walked["marks"] >= 7  # every event's mark was opened
+    assert walked["found"] >= 1 and walked["time"]  # search suggested; the time window was read
     page.evaluate("L.geomap.fail('404')")  # the error banner (the cause is not a word)
     walked["seen"].append(page.locator(".geomap-error").inner_text())
     seen = "\n".join(walked["seen"])

@@ -83,9 +83,12 @@ class GazetteerNames:
 def in_language(located, names: NameSource):
     """`located` with each place's name (and a disputed area's neutral label) in the name
     source's language, for popups, table and search; a place the source does not know (one of
-    the user's own) keeps its name. English maps are left as they are: the records already
-    carry the gazetteer's English names."""
-    if names.language == "en":
+    the user's own) keeps its name. Where the events file is written in another language
+    than the map's, the name as written ("Kharkiv" in a Russian map) gives way to the place's
+    name in the map's language too. An English map of an English file is left as it is: the
+    records already carry the gazetteer's English names."""
+    written_in_other = located.attrs.get("language", "en") != names.language
+    if names.language == "en" and not written_in_other:
         return located
     cache: dict[str, str | None] = {}
 
@@ -95,7 +98,10 @@ def in_language(located, names: NameSource):
         text = cache[place["id"]]
         if text is None:
             return place
-        return {**place, "label": text} if place.get("label") else {**place, "name": text}
+        out = {**place, "label": text} if place.get("label") else {**place, "name": text}
+        if written_in_other:
+            out["written"] = text
+        return out
 
     out = located.copy(deep=False)
     for column in ("places", "route"):

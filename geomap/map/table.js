@@ -82,7 +82,8 @@
       tr.appendChild(marked(el("td", null, layer ? layer.name : ev.layer), layer && layer.name_lang));
       tr.appendChild(el("td", null, this._text.dateLabel(ev)));
       tr.appendChild(el("td", null, places.map(function (p) {
-        return p.written + " (" + p.name + ", " + words.get("precision." + p.precision) + ")";
+        var precision = words.get("precision." + p.precision);  // as table.py where_label
+        return p.written === p.name ? p.name + " (" + precision + ")" : p.written + " (" + p.name + ", " + precision + ")";
       }).join(ev.route.length ? " \u2192 " : "; ")));
       tr.appendChild(el("td", null, Object.keys(ev.counts).map(function (n) {
         return self._text.countLabel(n, ev.counts[n], ev.currency);

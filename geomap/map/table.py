@@ -56,6 +56,15 @@ def _text(value) -> str | None:
     return None if value is None else str(value)
 
 
+def where_label(place: dict, words: Words) -> str:
+    """'Odessa area (Odesa Oblast, region)': as written, the place it was read as and its
+    precision; 'Lviv (town)' where the two are one."""
+    precision = words("precision." + place["precision"])
+    if place["written"] == place["name"]:
+        return f"{place['name']} ({precision})"
+    return f"{place['written']} ({place['name']}, {precision})"
+
+
 def table_rows(located, layers, words: Words | None = None, limit: int | None = None) -> list[dict]:
     """One dict of display texts per event, in the order of their titles in the map's
     language (i18n.collation), the template escapes them: the first `limit` (default:
@@ -78,10 +87,7 @@ def table_rows(located, layers, words: Words | None = None, limit: int | None = 
     )
     for i, row in enumerate(located[columns].itertuples(index=False)):
         route = list(plain_value(row.route) or [])
-        where = [
-            f"{p['written']} ({p['name']}, {words('precision.' + p['precision'])})"
-            for p in (route or plain_value(row.places) or [])
-        ]
+        where = [where_label(p, words) for p in (route or plain_value(row.places) or [])]
         currency = _text(row.currency)
         counts = plain_value(row.counts) or {}
         url = _text(row.source_url)

@@ -32,3 +32,30 @@ def test_a_short_line_with_a_guillemet_is_the_report_s(text):
 def test_a_breadcrumb_trail_is_still_navigation():
     article = Article.from_text("Главная » Новости » Общество\n\nВ Томске задержали троих.")
     assert [reason for *_, reason in article.skipped] == ["navigation"]
+
+
+# --- a descriptor of another kind of place: the place is not the town --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "region"),
+    [
+        ("Staff at the Kursk nuclear plant were evacuated.", "power plant", "Kursk Oblast"),
+        ("The Chernobyl nuclear power plant was seized.", "power plant", "Kyiv Oblast"),
+        ("Drones hit Engels airbase overnight.", "air base", "Saratov Oblast"),
+        ("Shelling hit the Kupiansk district again.", "district", "Kharkiv Oblast"),
+        ("Flights from Kharkiv airport stopped in 2022.", "airport", "Kharkiv Oblast"),
+    ],
+)
+def test_a_place_named_after_a_town_is_reported_with_its_region(text, kind, region):
+    result = extract(text)
+    assert not result.mentions  # never the town itself
+    (m,) = result.unresolved
+    assert m.other_kind == kind
+    assert m.reason.startswith(("a ", "an ")) and kind in m.reason
+    assert m.suggestions[0].startswith(region)
+
+
+def test_the_town_itself_is_still_the_town_beside_its_plant():
+    text = "Shelling hit Kupiansk. The Kursk nuclear plant was on alert."
+    assert found(text) == {"Kupiansk": "Kupiansk"}

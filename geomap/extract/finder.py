@@ -52,6 +52,8 @@ from .words import (
     NEAR,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
+    OTHER_KIND_WORDS,
+    OTHER_KINDS,
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
@@ -93,6 +95,8 @@ class _Finder:
         mentions: list[Mention] = []
         unresolved: list[Mention] = []
         for c in self._hints(candidates):
+            if not (c.country or c.descriptor or c.hint):
+                self._other_kind(c)
             if c.country or self._keep(c):
                 mention = self._resolve(c)
                 (mentions if mention.place else unresolved).append(mention)
@@ -125,7 +129,13 @@ class _Finder:
             match = self.ix.lookup(m.query)
             shared = match.alternatives
             # alternatives are the tied candidates, cut at six: a longer list may be cut short
-            if match.place or match.not_found or match.feature or not 1 < len(shared) < 6:
+            if (
+                m.other_kind
+                or match.place
+                or match.not_found
+                or match.feature
+                or not 1 < len(shared) < 6
+            ):
                 return m
             for kind, known, key in (
                 ("region", regions, lambda p: (p.parent, p.id)),
@@ -444,7 +454,7 @@ class _Finder:
         t, text = self.tokens, self.text
         first, last = t[c.i], t[c.j - 1]
         words = [tok.key for tok in t[c.i : c.j]]
-        key, evidence = " ".join(words), bool(c.descriptor or c.hint)
+        key, evidence = " ".join(words), bool(c.descriptor or c.hint or c.other_kind)
         if self._outlet(c):
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
         if evidence or c.matched_by in UNKNOWN_NAMES:
@@ -512,6 +522,22 @@ class _Finder:
             and (far or not self._named_near_home(nxt.key))
             and nxt.key not in AFTER
         )
+
+    def _other_kind(self, c: Candidate):
+        """ "Zaporizhzhia nuclear power plant", "Nikopol district": the words after the name say
+        it is another kind of place, named after the town; the mention takes them in."""
+        t, text = self.tokens, self.text
+        for n in range(OTHER_KIND_WORDS, 0, -1):
+            after = t[c.j : c.j + n]
+            if len(after) < n or any(
+                not joinable(text, a, b, False) for a, b in zip([t[c.j - 1], *after], after)
+            ):
+                continue
+            kind = OTHER_KINDS.get(" ".join(text[tok.start : tok.end].casefold() for tok in after))
+            if kind:
+                c.query = self._query(c)  # the name alone: the town the place is named after
+                c.other_kind, c.end = kind, after[-1].end
+                return
 
     def _outlet(self, c: Candidate) -> bool:
         """Written next to a word of an outlet's or organisation's name."""
@@ -714,6 +740,22 @@ class _Finder:
                 for p in match.alternatives
             ):
                 confidence -= 0.1  # another place of the same name and kind
+        reason = "" if place else match.reason
+        if c.other_kind:
+            # what the name alone means is not where this place is: report it, with the region
+            # of the town it is named after as what a map can honestly show
+            region = None
+            if place is not None and place.kind == "town" and place.parent:
+                region = ix.gazetteer._by_id.get(place.parent)
+            article = "an" if c.other_kind[0] in "aeiou" else "a"
+            reason = f"{article} {c.other_kind}, which geomap does not map" + (
+                f"; named after {place.name}, in {region.name}" if region else ""
+            )
+            query = self.text[c.start : c.end]
+            match = Match(
+                query, None, suggestions=(describe(region, ix.gazetteer),) if region else ()
+            )
+            place = None
         sentence = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
         suggestions = (
             ()
@@ -731,11 +773,12 @@ class _Finder:
             t[c.i].para + 1,
             sentence,
             suggestions,
-            "" if place else match.reason,
+            reason,
             descriptor=c.descriptor,
             written=c.written,
             in_list=c.in_list,
             hint=c.hint,
             hint_kind=c.hint_kind,
             cue=c.cue,
+            other_kind=c.other_kind,
         )

@@ -252,6 +252,44 @@ NOT_LAND_AFTER = frozenset(
         "control",
     ]
 )
+# Another kind of place named after a town, written after its name: "the Zaporizhzhia nuclear
+# power plant" stands at Enerhodar, "the Nikopol district" is a district, not the town. geomap
+# maps neither; the mention is reported with the region the town is in. Phrase → what it is.
+OTHER_KINDS = {
+    "district": "district",
+    "districts": "district",
+    "raion": "district",
+    "rayon": "district",
+    "hromada": "district",
+    "nuclear power plant": "power plant",
+    "nuclear power station": "power plant",
+    "nuclear plant": "power plant",
+    "power plant": "power plant",
+    "power station": "power plant",
+    "hydroelectric power plant": "power plant",
+    "hydroelectric plant": "power plant",
+    "hydroelectric station": "power plant",
+    "npp": "power plant",
+    "hpp": "power plant",
+    "tpp": "power plant",
+    "airport": "airport",
+    "airfield": "airfield",
+    "air base": "air base",
+    "airbase": "air base",
+    # Russian and Ukrainian, as written after a name in the nominative: "Никополь район" is
+    # rare, but "Курск АЭС" in a heading is not
+    "район": "district",
+    "раион": "district",
+    "аэс": "power plant",
+    "аес": "power plant",
+    "гэс": "power plant",
+    "гес": "power plant",
+    "аэропорт": "airport",
+    "аеропорт": "airport",
+    "аэродром": "airfield",
+    "аеродром": "airfield",
+}
+OTHER_KIND_WORDS = 3  # the longest phrase above, in words
 # "the Dnipro river", "the Sea of Azov": a river or a sea, not the town of that name.
 NATURE = frozenset(
     [

@@ -24,12 +24,14 @@ from ..gazetteer.normalize import normalize
 from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
+from .namesakes import weigh_namesakes
 from .persons import (
     in_quoted_name,
     in_unknown_compound,
     is_person_name,
     needs_context,
     reached_by_other_name,
+    similar_names,
 )
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
@@ -100,6 +102,9 @@ class _Finder:
             if c.country or self._keep(c):
                 mention = self._resolve(c)
                 (mentions if mention.place else unresolved).append(mention)
+        mentions, ambiguous = weigh_namesakes(mentions, self.ix, self.language)
+        if ambiguous:
+            unresolved = sorted(unresolved + ambiguous, key=lambda m: m.start)
         decided = [d for d in map(self._by_context(mentions), unresolved) if d.place]
         if decided:
             unresolved = [m for m in unresolved if m.start not in {d.start for d in decided}]
@@ -144,6 +149,12 @@ class _Finder:
                 inside = [p for p in shared if any(k in known for k in key(p))]
                 if len(inside) > 1:
                     return m
+                if inside and not similar_names(inside[0].name, m.text):
+                    if any(similar_names(p.name, m.text) for p in shared if p != inside[0]):
+                        # "Slutsk": a town of Belarus by its own name, and Pavlovsk by its name
+                        # of 1918-44; context may pick a place by its current name, never one
+                        # that answers only to an old name or an alias over a rival's own name
+                        return m
                 if inside:
                     where = next(k for k in key(inside[0]) if k in known)
                     hint = self.ix.gazetteer.get(where).name

@@ -25,6 +25,7 @@ from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
 from .namesakes import weigh_namesakes
+from .region_lists import region_lists
 from .persons import (
     in_quoted_name,
     in_unknown_compound,
@@ -92,7 +93,14 @@ class _Finder:
         adjectives = self._adjectives()
         taken = {c.i for c in adjectives}
         names = [c for c in self._names() if c.i not in taken]
-        candidates = sorted(self._descriptors(names) + adjectives, key=lambda c: c.start)
+        candidates = self._descriptors(names) + adjectives
+        if has_cyrillic(self.text):  # "в Курской, Белгородской и Брянской областях"
+            listed = region_lists(self.tokens, self.text, self.ix, self.language)
+            spans = [(c.start, c.end) for c in listed]
+            candidates = [
+                c for c in candidates if not any(s < c.end and c.start < e for s, e in spans)
+            ] + listed
+        candidates.sort(key=lambda c: c.start)
         self._lists(candidates)
         mentions: list[Mention] = []
         unresolved: list[Mention] = []

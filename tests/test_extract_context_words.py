@@ -59,3 +59,55 @@ def test_a_place_named_after_a_town_is_reported_with_its_region(text, kind, regi
 def test_the_town_itself_is_still_the_town_beside_its_plant():
     text = "Shelling hit Kupiansk. The Kursk nuclear plant was on alert."
     assert found(text) == {"Kupiansk": "Kupiansk"}
+
+
+# --- namesakes: the article's other places, not size or home alone ----------------------------
+
+
+def _only(result, text):
+    (m,) = [m for m in (*result.mentions, *result.unresolved) if m.text == text]
+    return m
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        ("Border guards in Zakarpattia detained two men near Sasovo.", "Sasovo", "UA-21"),
+        ("Police in the Kaliningrad region searched a house in Znamensk.", "Znamensk", "RU-KGD"),
+        ("Прикордонники на Закарпатті затримали чоловіків біля Солотвина.", "Солотвина", "UA-21"),
+    ],
+)
+def test_a_namesake_in_a_region_the_article_names_wins(text, name, region):
+    m = _only(extract(text), name)
+    assert m.place is not None and m.place.parent == region
+    assert m.hint_kind == "region in context"
+
+
+def test_without_context_the_bigger_namesake_keeps_the_name():
+    (m,) = extract("A factory in Znamensk closed.").mentions
+    assert m.place.parent == "RU-AST"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Officials in Niamey said the convoy reached Abalak.", "Abalak"),  # Tyumen or Niger
+        ("На Одещині затримали чоловіків поблизу Паланки.", "Паланки"),  # Cherkasy or the crossing
+    ],
+)
+def test_a_namesake_context_cannot_settle_is_reported_ambiguous(text, name):
+    m = _only(extract(text), name)
+    assert m.place is None and m.reason.startswith("ambiguous")
+    assert len(m.suggestions) >= 2
+
+
+def test_context_never_picks_a_place_by_its_old_name_over_a_town_s_own_name():
+    # Pokrovsk: towns in Donetsk oblast and Yakutia, and Engels' name until 1931
+    text = "Officials in Saratov said the men came from Pokrovsk."
+    m = _only(extract(text), "Pokrovsk")
+    assert m.place is None or m.place.name == "Pokrovsk"
+
+
+def test_a_crossing_at_the_town_s_own_gate_is_no_rival():
+    text = "Refugees crossed at Shehyni and walked on to Medyka in Poland."
+    assert found(text)["Medyka"] == "Medyka"

@@ -111,3 +111,38 @@ def test_context_never_picks_a_place_by_its_old_name_over_a_town_s_own_name():
 def test_a_crossing_at_the_town_s_own_gate_is_no_rival():
     text = "Refugees crossed at Shehyni and walked on to Medyka in Poland."
     assert found(text)["Medyka"] == "Medyka"
+
+
+# --- region adjectives in Russian and Ukrainian lists -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        (
+            "Задержания прошли в Томской, Омской и Новосибирской областях.",
+            ["Tomsk Oblast", "Omsk Oblast", "Novosibirsk Oblast"],
+        ),
+        (
+            "В Краснодарском и Ставропольском краях ввели ограничения.",
+            ["Krasnodar Krai", "Stavropol Krai"],
+        ),
+        (
+            "Полтавська, Житомирська та Рівненська області без світла.",
+            ["Poltava Oblast", "Zhytomyr Oblast", "Rivne Oblast"],
+        ),
+        (
+            "У Волинській і Львівській\nобластях затримали чоловіків.",
+            ["Volyn Oblast", "Lviv Oblast"],
+        ),
+    ],
+)
+def test_each_adjective_of_a_shared_plural_is_the_region(text, regions):
+    result = extract(text)
+    assert [m.place.name for m in result.mentions] == regions
+    assert all(m.place.kind == "region" and m.in_list for m in result.mentions)
+
+
+def test_capitalised_words_before_a_plural_that_are_no_region_are_not_listed():
+    # «Правые» and «Левые»: not region adjectives; nothing is made up for them
+    assert not extract("Правые и Левые области мозга.").mentions

@@ -146,3 +146,25 @@ def test_each_adjective_of_a_shared_plural_is_the_region(text, regions):
 def test_capitalised_words_before_a_plural_that_are_no_region_are_not_listed():
     # «Правые» and «Левые»: not region adjectives; nothing is made up for them
     assert not extract("Правые и Левые области мозга.").mentions
+
+
+# --- a crossing's noun before its name, in Russian and Ukrainian cases -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "crossing"),
+    [
+        ("Затримали у пункті пропуску Ягодин.", "Yahodyn – Dorohusk"),
+        ("Зранку на пункті пропуску Рава-Руська стояли авто.", "Rava-Ruska – Hrebenne"),
+        ("Очередь на пункте пропуска Верхний Ларс.", "Verkhny Lars – Dariali"),
+    ],
+)
+def test_a_crossing_s_noun_before_the_name_makes_it_the_crossing(text, crossing):
+    (m,) = extract(text).mentions
+    assert m.place.kind == "checkpoint" and m.place.name == crossing
+
+
+def test_a_county_named_after_a_town_abroad_is_not_the_town():
+    result = extract("Prosecutors in Bergen county charged him.")
+    assert not result.mentions
+    assert result.unresolved[0].other_kind == "county"

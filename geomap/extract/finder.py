@@ -287,8 +287,14 @@ class _Finder:
                 self._attach(c, c.j, c.j + after)
                 c.end = t[c.j + after - 1].end
             elif before:
+                name = text[c.start : c.end]
                 self._attach(c, c.i - before, c.i)
                 c.start = t[c.i - before].start
+                noun = " ".join(tok.key for tok in t[c.i - before : c.i])
+                if has_cyrillic(noun) and BEFORE[noun] == "checkpoint":
+                    # "пункті пропуску Шегині": the name with the descriptor lookup reads in
+                    # any script after it, whatever case the noun is written in
+                    c.query = f"{name} checkpoint"
             covered.update(range(c.i, c.j + int(after)))
         unknown = []
         for k, _tok in enumerate(t):

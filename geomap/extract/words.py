@@ -261,6 +261,7 @@ OTHER_KINDS = {
     "raion": "district",
     "rayon": "district",
     "hromada": "district",
+    "county": "county",
     "nuclear power plant": "power plant",
     "nuclear power station": "power plant",
     "nuclear plant": "power plant",
@@ -481,6 +482,17 @@ AFTER = {k: v for k, v in DESCRIPTORS.items() if not k.endswith(" of")} | {
     k: DESCRIPTORS.get(v, "region") for k, v in PLURALS.items()
 }
 BEFORE = {k: v for k, v in DESCRIPTORS.items() if k.endswith(" of") or k in ("місто", "город")}
+# A crossing's noun before its name, in the cases Russian and Ukrainian write it there ("на
+# пункті пропуску Шегині", "через пункт пропуска Верхний Ларс", "КПП Ягодин"): the crossing,
+# not the village at its gate. Normalised, as token keys are.
+BEFORE |= {
+    f"{noun} {of}": "checkpoint"
+    for of, nouns in (
+        ("пропуску", ("пункт", "пункту", "пункті", "пунктом")),
+        ("пропуска", ("пункт", "пункта", "пункте", "пунктом", "пункту")),
+    )
+    for noun in nouns
+} | {"кпп": "checkpoint"}
 # Paragraphs from here to the end are the site's, not the report's (when most text is above).
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 # matched in place: slicing the rest of the text for every name is quadratic

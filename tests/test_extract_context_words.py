@@ -168,3 +168,36 @@ def test_a_county_named_after_a_town_abroad_is_not_the_town():
     result = extract("Prosecutors in Bergen county charged him.")
     assert not result.mentions
     assert result.unresolved[0].other_kind == "county"
+
+
+# --- a crossing's side name, written bare, is the settlement at its gate ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Вантажівки стояли у Джурджулешти.", "Giurgiuleşti", "MD"),
+        ("Автобус їхав до Бричен.", "Briceni", "MD"),
+        ("Чоловіків затримали біля Порубного.", "Terebleche", "UA"),
+    ],
+)
+def test_a_bare_side_name_of_a_crossing_is_the_town_at_its_gate(text, town, country):
+    (m,) = extract(text).mentions
+    assert (m.place.kind, m.place.name, m.place.country) == ("town", town, country)
+
+
+# --- a case form that two places' names share, with nothing in the article to choose ----------
+
+
+def test_a_case_form_of_two_names_without_context_is_ambiguous():
+    # "Бронниці": the Ukrainian name of Bronnitsy (Moscow oblast) and a case of Бронниця
+    # (Vinnytsia oblast, on the Moldovan border)
+    result = extract("Чоловіків затримали біля Бронниці.")
+    assert not result.mentions
+    (m,) = result.unresolved
+    assert m.reason.startswith("ambiguous") and len(m.suggestions) == 2
+
+
+def test_the_region_in_the_article_settles_a_shared_case_form():
+    (region, town) = extract("На Вінниччині чоловіків затримали біля Бронниці.").mentions
+    assert town.place.name == "Bronnytsia" and town.place.parent == region.place.id

@@ -292,9 +292,7 @@ class _Finder:
                 c.start = t[c.i - before].start
                 noun = " ".join(tok.key for tok in t[c.i - before : c.i])
                 if has_cyrillic(noun) and BEFORE[noun] == "checkpoint":
-                    # "пункті пропуску Шегині": the name with the descriptor lookup reads in
-                    # any script after it, whatever case the noun is written in
-                    c.query = f"{name} checkpoint"
+                    c.query = self._crossing(name)
             covered.update(range(c.i, c.j + int(after)))
         unknown = []
         for k, _tok in enumerate(t):
@@ -547,6 +545,19 @@ class _Finder:
             and (far or not self._named_near_home(nxt.key))
             and nxt.key not in AFTER
         )
+
+    def _crossing(self, name: str) -> str:
+        """ "пункті пропуску Шегині": the one crossing the name means, by its own name (what a
+        draft writes and lookup knows exactly); else the name with the descriptor lookup
+        reads after a name in any script."""
+        nominative = known_nominative(name, self.ix.gazetteer, self.morph_language)
+        for query in (f"{nominative} checkpoint", nominative):
+            match = self.ix.lookup(query)
+            crossings = {p.id: p for p in (match.place, *match.alternatives) if p}
+            crossings = {i: p for i, p in crossings.items() if p.kind == "checkpoint"}
+            if len(crossings) == 1:
+                return next(iter(crossings.values())).name
+        return f"{name} checkpoint"
 
     def _other_kind(self, c: Candidate):
         """ "Zaporizhzhia nuclear power plant", "Nikopol district": the words after the name say

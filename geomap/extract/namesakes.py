@@ -21,7 +21,7 @@ from ..gazetteer.lookup import CHECKPOINT_NAMESAKE_KM, _km
 from ..gazetteer.morphology import has_cyrillic, nominatives
 from ..gazetteer.normalize import normalize
 from .index import NameIndex
-from .persons import similar_names
+from .persons import _LATIN, similar_names
 from .results import MatchedBy, Mention
 
 # Places that make the context are those found with at least this confidence (as finder.py's).
@@ -35,6 +35,7 @@ def weigh_namesakes(
 ) -> tuple[list[Mention], list[Mention]]:
     """The mentions, each town checked against its namesakes; and those that became
     ambiguous (no place, the candidates as suggestions)."""
+    mentions = [_settlement_at_gate(m, ix) for m in mentions]
     by_query: dict[str, tuple[set[str], set[str]]] = {}
     for m in mentions:
         p = m.place
@@ -57,7 +58,7 @@ def weigh_namesakes(
         own = normalize(m.query)
         regions = {r for q, (rs, _) in by_query.items() if q != own for r in rs}
         countries = {c for q, (_, cs) in by_query.items() if q != own for c in cs}
-        decided = _decide(m, _rivals(m, ix, language), regions, countries, ix)
+        decided = _decide(m, *_rivals(m, ix, language), regions, countries, ix)
         (kept if decided.place else ambiguous).append(decided)
     return kept, ambiguous
 
@@ -75,10 +76,11 @@ def _weighed(m: Mention) -> bool:
     )
 
 
-def _rivals(m: Mention, ix: NameIndex, language: str) -> list[Place]:
+def _rivals(m: Mention, ix: NameIndex, language: str) -> tuple[list[Place], bool]:
     """Other places the name may mean: towns and crossings of a like name that lookup set
     aside, and, for a Cyrillic word, the places its other nominative readings name
-    ("Солотвина": Солотвин and Солотвино)."""
+    ("Солотвина": Солотвин and Солотвино); and whether there are such readings: the word
+    itself is then ambiguous, whatever the places' sizes."""
     town = m.place
     assert town is not None
     out: list[Place] = []
@@ -90,6 +92,7 @@ def _rivals(m: Mention, ix: NameIndex, language: str) -> list[Place]:
             continue  # the crossing at the town's gate ("Shehyni – Medyka" of Medyka)
         if any(similar_names(town.name, side) for side in sides):
             out.append(p)
+    readings = False
     if has_cyrillic(m.text) and " " not in m.text.strip():
         for form in nominatives(m.text, "uk" if language == "uk" else "ru"):
             if normalize(form) not in ix.names:
@@ -97,11 +100,17 @@ def _rivals(m: Mention, ix: NameIndex, language: str) -> list[Place]:
             p = ix.lookup(form).place
             if p is not None and p.kind == "town" and p.id != town.id and p not in out:
                 out.append(p)
-    return out
+                readings = readings or p.parent != town.parent
+    return out, readings
 
 
 def _decide(
-    m: Mention, rivals: list[Place], regions: set[str], countries: set[str], ix: NameIndex
+    m: Mention,
+    rivals: list[Place],
+    readings: bool,
+    regions: set[str],
+    countries: set[str],
+    ix: NameIndex,
 ) -> Mention:
     town = m.place
     assert town is not None
@@ -120,7 +129,7 @@ def _decide(
             return m
         there = [p for p in rivals if p.country in countries]
         kind = "country"
-        if not there:
+        if not there and not readings:
             return m  # nothing in the article speaks for a namesake: the gazetteer's answer
     # a region in context settles it; a country alone only says the gazetteer's answer is doubtful
     if kind == "region" and len(there) == 1 and there[0].kind == town.kind:
@@ -144,6 +153,9 @@ def _decide(
         reason=(
             f"ambiguous: the article's other places are in the {kind} of a namesake, "
             f"not in {_where(town, ix)} where {town.name} is"
+            if there
+            else f"ambiguous: read in its possible cases, the word names {len(candidates)} places, "
+            "and the article's other places do not say which"
         ),
     )
 
@@ -152,3 +164,18 @@ def _where(place: Place, ix: NameIndex) -> str:
     if place.parent and place.parent in ix.gazetteer._by_id:
         return ix.gazetteer.get(place.parent).name
     return place.country
+
+
+def _settlement_at_gate(m: Mention, ix: NameIndex) -> Mention:
+    """ "біля Порубного": a bare Cyrillic name that only a crossing carries (its side names are
+    sourced in both scripts; the village at its gate, Terebleche, is known as Porubne in Latin
+    script only) means the village, when the name romanised reaches a town at the gate. With
+    a crossing's noun ("пункт пропуску Порубне") the finder has made it the crossing already."""
+    p = m.place
+    if p is None or p.kind != "checkpoint" or m.descriptor or not has_cyrillic(m.query):
+        return m
+    romanised = normalize(m.query).translate(_LATIN)
+    town = ix.lookup(romanised).place
+    if town is None or town.kind != "town" or _km(town, p) > CHECKPOINT_NAMESAKE_KM:
+        return m
+    return dataclasses.replace(m, place=town)

@@ -201,3 +201,15 @@ def test_a_case_form_of_two_names_without_context_is_ambiguous():
 def test_the_region_in_the_article_settles_a_shared_case_form():
     (region, town) = extract("На Вінниччині чоловіків затримали біля Бронниці.").mentions
     assert town.place.name == "Bronnytsia" and town.place.parent == region.place.id
+
+
+# --- a town far abroad by another of its names needs "in", "to"… or a list --------------------
+
+
+@pytest.mark.parametrize("text", ["Victoria said nothing.", "Victoria was detained in Omsk."])
+def test_a_far_town_s_other_name_alone_is_not_the_town(text):
+    assert "Victoria" not in found(text)
+
+
+def test_after_a_locative_a_far_town_s_old_name_is_the_town():
+    assert found("He moved to Bombay in 2015.")["Bombay"] == "Mumbai"

@@ -518,6 +518,8 @@ class _Finder:
         # unless that word is a place name too, or in a heading; not for a town far abroad:
         # "Ilya Sokolov" is a man, in a byline too, whether or not a village is called Ilya.
         far = self._abroad(c)
+        if far and self._far_by_other_name(c):
+            return False  # "Victoria said": a woman, not Hong Kong by an old name of its centre
         if first.heading and not far:
             return True
         if has_cyrillic(text[first.start : first.end]):
@@ -675,6 +677,18 @@ class _Finder:
             return False
         match = self.ix.lookup(key)
         return any(p.romanised or p.kind != "town" for p in (match.place, *match.alternatives) if p)
+
+    def _far_by_other_name(self, c: Candidate) -> bool:
+        """A town far abroad reached only through another of its names (an old name, another
+        language's), not after "in", "to"… nor in a list: the word is more likely a person or
+        a thing than that town ("Victoria said" is not Hong Kong; "in Bombay" is Mumbai)."""
+        written = self.text[self.tokens[c.i].start : self.tokens[c.j - 1].end]
+        place = self.ix.lookup(self._query(c)).place
+        return (
+            place is not None
+            and not similar_names(place.name, written)
+            and not (self._after_locative(c.i) or self._listed(c))
+        )
 
     def _abroad(self, c: Candidate) -> bool:
         place = self.ix.lookup(self._query(c)).place

@@ -25,7 +25,6 @@ from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
 from .namesakes import weigh_namesakes
-from .region_lists import region_lists
 from .persons import (
     in_quoted_name,
     in_unknown_compound,
@@ -34,6 +33,7 @@ from .persons import (
     reached_by_other_name,
     similar_names,
 )
+from .region_lists import region_lists
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
 from .words import (
@@ -157,12 +157,15 @@ class _Finder:
                 inside = [p for p in shared if any(k in known for k in key(p))]
                 if len(inside) > 1:
                     return m
-                if inside and not similar_names(inside[0].name, m.text):
-                    if any(similar_names(p.name, m.text) for p in shared if p != inside[0]):
-                        # "Slutsk": a town of Belarus by its own name, and Pavlovsk by its name
-                        # of 1918-44; context may pick a place by its current name, never one
-                        # that answers only to an old name or an alias over a rival's own name
-                        return m
+                if (
+                    inside
+                    and not similar_names(inside[0].name, m.text)
+                    and any(similar_names(p.name, m.text) for p in shared if p != inside[0])
+                ):
+                    # "Slutsk": a town of Belarus by its own name, and Pavlovsk by its name of
+                    # 1918-44; context may pick a place by its current name, never one that
+                    # answers only to an old name or an alias over a rival's own name
+                    return m
                 if inside:
                     where = next(k for k in key(inside[0]) if k in known)
                     hint = self.ix.gazetteer.get(where).name
@@ -561,6 +564,21 @@ class _Finder:
                 return next(iter(crossings.values())).name
         return f"{name} checkpoint"
 
+    def _named_after(self, c: Candidate, query: str, town: Place | None) -> Match:
+        """ "the Zaporizhzhia nuclear power plant": what the name alone means is not where this
+        place is; reported, with the region of the town it is named after as what a map can
+        honestly show."""
+        gazetteer = self.ix.gazetteer
+        region = None
+        if town is not None and town.kind == "town" and town.parent:
+            region = gazetteer._by_id.get(town.parent)
+        article = "an" if c.other_kind[0] in "aeiou" else "a"
+        reason = f"{article} {c.other_kind}, which geomap does not map"
+        if town is not None and region is not None:
+            reason += f"; named after {town.name}, in {region.name}"
+        suggestions = (describe(region, gazetteer),) if region else ()
+        return Match(query, None, suggestions=suggestions, reason=reason)
+
     def _other_kind(self, c: Candidate):
         """ "Zaporizhzhia nuclear power plant", "Nikopol district": the words after the name say
         it is another kind of place, named after the town; the mention takes them in."""
@@ -760,8 +778,10 @@ class _Finder:
     def _resolve(self, c: Candidate) -> Mention:
         t, ix = self.tokens, self.ix
         if c.country:
-            place, confidence = ix.gazetteer.get(c.country), 0.7
-            query = place.name
+            country = ix.gazetteer.get(c.country)
+            place: Place | None = country
+            confidence = 0.7
+            query = country.name
             match = Match(query, place)  # named by the country's own adjective: nothing to weigh
         else:
             query = self._query(c)
@@ -792,20 +812,9 @@ class _Finder:
                 confidence -= 0.1  # another place of the same name and kind
         reason = "" if place else match.reason
         if c.other_kind:
-            # what the name alone means is not where this place is: report it, with the region
-            # of the town it is named after as what a map can honestly show
-            region = None
-            if place is not None and place.kind == "town" and place.parent:
-                region = ix.gazetteer._by_id.get(place.parent)
-            article = "an" if c.other_kind[0] in "aeiou" else "a"
-            reason = f"{article} {c.other_kind}, which geomap does not map" + (
-                f"; named after {place.name}, in {region.name}" if region else ""
-            )
             query = self.text[c.start : c.end]
-            match = Match(
-                query, None, suggestions=(describe(region, ix.gazetteer),) if region else ()
-            )
-            place = None
+            match = self._named_after(c, query, place)
+            place, reason = None, match.reason
         sentence = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
         suggestions = (
             ()

@@ -132,9 +132,9 @@ def _decide(
         if not there and not readings:
             return m  # nothing in the article speaks for a namesake: the gazetteer's answer
     # a region in context settles it; a country alone only says the gazetteer's answer is doubtful
-    if kind == "region" and len(there) == 1 and there[0].kind == town.kind:
+    if kind == "region" and len(there) == 1 and there[0].kind == town.kind and there[0].parent:
         chosen = there[0]
-        hint = ix.gazetteer.get(chosen.parent).name
+        hint = ix.gazetteer.get(there[0].parent).name
         query = f"{chosen.name} ({hint})"
         if ix.lookup(query).place == chosen:  # the gazetteer must agree
             return dataclasses.replace(

@@ -213,3 +213,22 @@ def test_a_far_town_s_other_name_alone_is_not_the_town(text):
 
 def test_after_a_locative_a_far_town_s_old_name_is_the_town():
     assert found("He moved to Bombay in 2015.")["Bombay"] == "Mumbai"
+
+
+# --- a word capitalised only where a sentence starts, written lowercase elsewhere -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Черга на кордоні росла. Черги стояли добу, а черга не рухалась.", "Черга"),
+        ("Tours of the prison were banned. The tours resumed in May.", "Tours"),
+    ],
+)
+def test_a_sentence_initial_word_the_text_writes_lowercase_is_no_place(text, word):
+    assert word not in found(text)
+
+
+def test_the_same_word_after_a_locative_is_still_the_place():
+    text = "Tours of the prison were banned. He studied in Tours, where the tours began."
+    assert [m.start for m in extract(text).mentions] == [text.index("in Tours") + 3]

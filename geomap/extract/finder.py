@@ -19,6 +19,7 @@ from ..gazetteer.morphology import (
     known_nominative,
     languages_for,
     may_be_person,
+    parses,
 )
 from ..gazetteer.normalize import normalize
 from .article import Article
@@ -88,6 +89,7 @@ class _Finder:
             read_nominative(self.tokens, self.text, self.language, index)
         # the dictionary that reads this text's Cyrillic words
         self.morph_language = "uk" if self.language == "uk" else "ru"
+        self._lowercase: set[str] | None = None  # the words the text writes in lowercase
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -507,6 +509,13 @@ class _Finder:
             and not (self._after_locative(c.i) or self._listed(c))
         ):
             return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
+        if (
+            len(words) == 1
+            and first.initial
+            and self._written_lowercase(first)
+            and not (self._after_locative(c.i) or self._listed(c))
+        ):
+            return False  # "## Річка на кордоні" where the text says "з річки": the word
         if first.upper and len(words) == 1 and self._abroad(c):
             return False  # "OMON", "NATO": an acronym, not a town abroad spelt in capitals
         if self._nature(c):
@@ -563,6 +572,23 @@ class _Finder:
             if len(crossings) == 1:
                 return next(iter(crossings.values())).name
         return f"{name} checkpoint"
+
+    def _written_lowercase(self, tok) -> bool:
+        """Does the article write this word, in some form, in lowercase too? Capitalised only
+        where a sentence or heading starts, it is an ordinary word of this text ("Річка" over a
+        story that speaks of "річки", "Reading" beside "reading"), whatever dictionary knows it."""
+        if self._lowercase is None:
+            self._lowercase = {
+                self.text[t.start : t.end] for t in self.tokens if not self.text[t.start].isupper()
+            }
+        written = self.text[tok.start : tok.end]
+        lower = written.casefold()
+        if lower in self._lowercase:
+            return True
+        if not has_cyrillic(written):
+            return False
+        forms = {f.word for p in parses(lower, self.morph_language)[:2] for f in p.lexeme}
+        return not forms.isdisjoint(self._lowercase)
 
     def _named_after(self, c: Candidate, query: str, town: Place | None) -> Match:
         """ "the Zaporizhzhia nuclear power plant": what the name alone means is not where this

@@ -232,3 +232,8 @@ def test_a_sentence_initial_word_the_text_writes_lowercase_is_no_place(text, wor
 def test_the_same_word_after_a_locative_is_still_the_place():
     text = "Tours of the prison were banned. He studied in Tours, where the tours began."
     assert [m.start for m in extract(text).mentions] == [text.index("in Tours") + 3]
+
+
+def test_a_city_whose_name_is_also_a_case_of_a_word_the_text_uses_stays_the_city():
+    # "Суми" (Sumy) is also a case of "сума" (an amount)
+    assert found("Суми прийняли біженців. Місто виділило суму на житло.")["Суми"] == "Sumy"

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 
 from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
+from ..gazetteer.features import CITY_POPULATION
 from ..gazetteer.morphology import (
     has_cyrillic,
     has_place_reading,
@@ -512,7 +513,7 @@ class _Finder:
         if (
             len(words) == 1
             and first.initial
-            and self._written_lowercase(first)
+            and self._written_lowercase(c)
             and not (self._after_locative(c.i) or self._listed(c))
         ):
             return False  # "## Річка на кордоні" where the text says "з річки": the word
@@ -573,19 +574,25 @@ class _Finder:
                 return next(iter(crossings.values())).name
         return f"{name} checkpoint"
 
-    def _written_lowercase(self, tok) -> bool:
+    def _written_lowercase(self, c: Candidate) -> bool:
         """Does the article write this word, in some form, in lowercase too? Capitalised only
         where a sentence or heading starts, it is an ordinary word of this text ("Річка" over a
-        story that speaks of "річки", "Reading" beside "reading"), whatever dictionary knows it."""
+        story that speaks of "річки", "Tours" beside "tours"), whatever dictionary knows it."""
         if self._lowercase is None:
             self._lowercase = {
                 self.text[t.start : t.end] for t in self.tokens if not self.text[t.start].isupper()
             }
+        tok = self.tokens[c.i]
         written = self.text[tok.start : tok.end]
         lower = written.casefold()
         if lower in self._lowercase:
             return True
         if not has_cyrillic(written):
+            return False
+        # another form of the word: only for a small place, as a city is meant by its name
+        # ("Суми", Sumy, is also a case of "сума", an amount, which a news story may write)
+        place = self.ix.lookup(self._query(c)).place
+        if place is None or place.population >= CITY_POPULATION:
             return False
         forms = {f.word for p in parses(lower, self.morph_language)[:2] for f in p.lexeme}
         return not forms.isdisjoint(self._lowercase)

@@ -237,3 +237,9 @@ def test_the_same_word_after_a_locative_is_still_the_place():
 def test_a_city_whose_name_is_also_a_case_of_a_word_the_text_uses_stays_the_city():
     # "Суми" (Sumy) is also a case of "сума" (an amount)
     assert found("Суми прийняли біженців. Місто виділило суму на житло.")["Суми"] == "Sumy"
+
+
+def test_a_shared_case_form_with_both_countries_named_stays_ambiguous():
+    text = "Задержания прошли в Томске. Чоловіків затримали біля Бронниці, у Полтаві теж."
+    assert "Бронниці" not in found(text)
+    assert [m.text for m in extract(text).unresolved] == ["Бронниці"]

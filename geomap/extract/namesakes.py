@@ -125,7 +125,13 @@ def _decide(
     there = [p for p in rivals if in_region(p)]
     kind = "region"
     if not there:
-        if town.country in countries:
+        # the town's country named settles a namesake lookup set aside, but not another
+        # reading of the word whose country is named too ("Бронниці" in an article naming
+        # both Russia's and Ukraine's places)
+        rival_country = readings and any(
+            p.country in countries and p.country != town.country for p in rivals
+        )
+        if town.country in countries and not rival_country:
             return m
         there = [p for p in rivals if p.country in countries]
         kind = "country"

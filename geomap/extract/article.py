@@ -22,8 +22,11 @@ _END_MARKERS = re.compile(
     r"leave a (comment|reply)|notify of|share( this( article)?| to)?"
     r"(\.\.\.|…)?|tags)\s*:?$"
 )
+# A breadcrumb trail is sections between spaced separators ("Home » News » Russia"); a line
+# that opens with » (a quotation or bullet in Russian text) or closes a «quote» is the report's.
+_CRUMB = r"[^\s»›«.!?][^»›«.!?]*"
 _NAVIGATION = re.compile(
-    r"^(.*[»›].*|(?i:home)\s*[>/|].*|\d+\s*(?i:min(ute)?s?\s+read)|"
+    rf"^({_CRUMB}(\s[»›]\s+{_CRUMB})+\s*[»›]?|(?i:home)\s*[>/|].*|\d+\s*(?i:min(ute)?s?\s+read)|"
     r"(?i:by)(\s+[A-Z][^\s.]*){1,4})$"
 )
 _ITEM = re.compile(r"(?:[#>*+-]+|\d+[.)])\s")  # Markdown: a heading, quote or list item

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 
 from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
+from ..gazetteer.features import CITY_POPULATION
 from ..gazetteer.morphology import (
     has_cyrillic,
     has_place_reading,
@@ -19,18 +20,22 @@ from ..gazetteer.morphology import (
     known_nominative,
     languages_for,
     may_be_person,
+    parses,
 )
 from ..gazetteer.normalize import normalize
 from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
+from .namesakes import weigh_namesakes
 from .persons import (
     in_quoted_name,
     in_unknown_compound,
     is_person_name,
     needs_context,
     reached_by_other_name,
+    similar_names,
 )
+from .region_lists import region_lists
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
 from .tokens import joinable, tokenize
 from .words import (
@@ -52,6 +57,8 @@ from .words import (
     NEAR,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
+    OTHER_KIND_WORDS,
+    OTHER_KINDS,
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
@@ -83,19 +90,32 @@ class _Finder:
             read_nominative(self.tokens, self.text, self.language, index)
         # the dictionary that reads this text's Cyrillic words
         self.morph_language = "uk" if self.language == "uk" else "ru"
+        self._lowercase: set[str] | None = None  # the words the text writes in lowercase
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
         taken = {c.i for c in adjectives}
         names = [c for c in self._names() if c.i not in taken]
-        candidates = sorted(self._descriptors(names) + adjectives, key=lambda c: c.start)
+        candidates = self._descriptors(names) + adjectives
+        if has_cyrillic(self.text):  # "в Курской, Белгородской и Брянской областях"
+            listed = region_lists(self.tokens, self.text, self.ix, self.language)
+            spans = [(c.start, c.end) for c in listed]
+            candidates = [
+                c for c in candidates if not any(s < c.end and c.start < e for s, e in spans)
+            ] + listed
+        candidates.sort(key=lambda c: c.start)
         self._lists(candidates)
         mentions: list[Mention] = []
         unresolved: list[Mention] = []
         for c in self._hints(candidates):
+            if not (c.country or c.descriptor or c.hint):
+                self._other_kind(c)
             if c.country or self._keep(c):
                 mention = self._resolve(c)
                 (mentions if mention.place else unresolved).append(mention)
+        mentions, ambiguous = weigh_namesakes(mentions, self.ix, self.language)
+        if ambiguous:
+            unresolved = sorted(unresolved + ambiguous, key=lambda m: m.start)
         decided = [d for d in map(self._by_context(mentions), unresolved) if d.place]
         if decided:
             unresolved = [m for m in unresolved if m.start not in {d.start for d in decided}]
@@ -125,7 +145,13 @@ class _Finder:
             match = self.ix.lookup(m.query)
             shared = match.alternatives
             # alternatives are the tied candidates, cut at six: a longer list may be cut short
-            if match.place or match.not_found or match.feature or not 1 < len(shared) < 6:
+            if (
+                m.other_kind
+                or match.place
+                or match.not_found
+                or match.feature
+                or not 1 < len(shared) < 6
+            ):
                 return m
             for kind, known, key in (
                 ("region", regions, lambda p: (p.parent, p.id)),
@@ -133,6 +159,15 @@ class _Finder:
             ):
                 inside = [p for p in shared if any(k in known for k in key(p))]
                 if len(inside) > 1:
+                    return m
+                if (
+                    inside
+                    and not similar_names(inside[0].name, m.text)
+                    and any(similar_names(p.name, m.text) for p in shared if p != inside[0])
+                ):
+                    # "Slutsk": a town of Belarus by its own name, and Pavlovsk by its name of
+                    # 1918-44; context may pick a place by its current name, never one that
+                    # answers only to an old name or an alias over a rival's own name
                     return m
                 if inside:
                     where = next(k for k in key(inside[0]) if k in known)
@@ -258,8 +293,12 @@ class _Finder:
                 self._attach(c, c.j, c.j + after)
                 c.end = t[c.j + after - 1].end
             elif before:
+                name = text[c.start : c.end]
                 self._attach(c, c.i - before, c.i)
                 c.start = t[c.i - before].start
+                noun = " ".join(tok.key for tok in t[c.i - before : c.i])
+                if has_cyrillic(noun) and BEFORE[noun] == "checkpoint":
+                    c.query = self._crossing(name)
             covered.update(range(c.i, c.j + int(after)))
         unknown = []
         for k, _tok in enumerate(t):
@@ -444,7 +483,7 @@ class _Finder:
         t, text = self.tokens, self.text
         first, last = t[c.i], t[c.j - 1]
         words = [tok.key for tok in t[c.i : c.j]]
-        key, evidence = " ".join(words), bool(c.descriptor or c.hint)
+        key, evidence = " ".join(words), bool(c.descriptor or c.hint or c.other_kind)
         if self._outlet(c):
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
         if evidence or c.matched_by in UNKNOWN_NAMES:
@@ -471,6 +510,13 @@ class _Finder:
             and not (self._after_locative(c.i) or self._listed(c))
         ):
             return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
+        if (
+            len(words) == 1
+            and first.initial
+            and self._written_lowercase(c)
+            and not (self._after_locative(c.i) or self._listed(c))
+        ):
+            return False  # "## Річка на кордоні" where the text says "з річки": the word
         if first.upper and len(words) == 1 and self._abroad(c):
             return False  # "OMON", "NATO": an acronym, not a town abroad spelt in capitals
         if self._nature(c):
@@ -485,6 +531,8 @@ class _Finder:
         # unless that word is a place name too, or in a heading; not for a town far abroad:
         # "Ilya Sokolov" is a man, in a byline too, whether or not a village is called Ilya.
         far = self._abroad(c)
+        if far and self._far_by_other_name(c):
+            return False  # "Victoria said": a woman, not Hong Kong by an old name of its centre
         if first.heading and not far:
             return True
         if has_cyrillic(text[first.start : first.end]):
@@ -512,6 +560,73 @@ class _Finder:
             and (far or not self._named_near_home(nxt.key))
             and nxt.key not in AFTER
         )
+
+    def _crossing(self, name: str) -> str:
+        """ "пункті пропуску Шегині": the one crossing the name means, by its own name (what a
+        draft writes and lookup knows exactly); else the name with the descriptor lookup
+        reads after a name in any script."""
+        nominative = known_nominative(name, self.ix.gazetteer, self.morph_language)
+        for query in (f"{nominative} checkpoint", nominative):
+            match = self.ix.lookup(query)
+            crossings = {p.id: p for p in (match.place, *match.alternatives) if p}
+            crossings = {i: p for i, p in crossings.items() if p.kind == "checkpoint"}
+            if len(crossings) == 1:
+                return next(iter(crossings.values())).name
+        return f"{name} checkpoint"
+
+    def _written_lowercase(self, c: Candidate) -> bool:
+        """Does the article write this word, in some form, in lowercase too? Capitalised only
+        where a sentence or heading starts, it is an ordinary word of this text ("Річка" over a
+        story that speaks of "річки", "Tours" beside "tours"), whatever dictionary knows it."""
+        if self._lowercase is None:
+            self._lowercase = {
+                self.text[t.start : t.end] for t in self.tokens if not self.text[t.start].isupper()
+            }
+        tok = self.tokens[c.i]
+        written = self.text[tok.start : tok.end]
+        lower = written.casefold()
+        if lower in self._lowercase:
+            return True
+        if not has_cyrillic(written):
+            return False
+        # another form of the word: only for a small place, as a city is meant by its name
+        # ("Суми", Sumy, is also a case of "сума", an amount, which a news story may write)
+        place = self.ix.lookup(self._query(c)).place
+        if place is None or place.population >= CITY_POPULATION:
+            return False
+        forms = {f.word for p in parses(lower, self.morph_language)[:2] for f in p.lexeme}
+        return not forms.isdisjoint(self._lowercase)
+
+    def _named_after(self, c: Candidate, query: str, town: Place | None) -> Match:
+        """ "the Zaporizhzhia nuclear power plant": what the name alone means is not where this
+        place is; reported, with the region of the town it is named after as what a map can
+        honestly show."""
+        gazetteer = self.ix.gazetteer
+        region = None
+        if town is not None and town.kind == "town" and town.parent:
+            region = gazetteer._by_id.get(town.parent)
+        article = "an" if c.other_kind[0] in "aeiou" else "a"
+        reason = f"{article} {c.other_kind}, which geomap does not map"
+        if town is not None and region is not None:
+            reason += f"; named after {town.name}, in {region.name}"
+        suggestions = (describe(region, gazetteer),) if region else ()
+        return Match(query, None, suggestions=suggestions, reason=reason)
+
+    def _other_kind(self, c: Candidate):
+        """ "Zaporizhzhia nuclear power plant", "Nikopol district": the words after the name say
+        it is another kind of place, named after the town; the mention takes them in."""
+        t, text = self.tokens, self.text
+        for n in range(OTHER_KIND_WORDS, 0, -1):
+            after = t[c.j : c.j + n]
+            if len(after) < n or any(
+                not joinable(text, a, b, False) for a, b in zip([t[c.j - 1], *after], after)
+            ):
+                continue
+            kind = OTHER_KINDS.get(" ".join(text[tok.start : tok.end].casefold() for tok in after))
+            if kind:
+                c.query = self._query(c)  # the name alone: the town the place is named after
+                c.other_kind, c.end = kind, after[-1].end
+                return
 
     def _outlet(self, c: Candidate) -> bool:
         """Written next to a word of an outlet's or organisation's name."""
@@ -614,6 +729,18 @@ class _Finder:
         match = self.ix.lookup(key)
         return any(p.romanised or p.kind != "town" for p in (match.place, *match.alternatives) if p)
 
+    def _far_by_other_name(self, c: Candidate) -> bool:
+        """A town far abroad reached only through another of its names (an old name, another
+        language's), not after "in", "to"… nor in a list: the word is more likely a person or
+        a thing than that town ("Victoria said" is not Hong Kong; "in Bombay" is Mumbai)."""
+        written = self.text[self.tokens[c.i].start : self.tokens[c.j - 1].end]
+        place = self.ix.lookup(self._query(c)).place
+        return (
+            place is not None
+            and not similar_names(place.name, written)
+            and not (self._after_locative(c.i) or self._listed(c))
+        )
+
     def _abroad(self, c: Candidate) -> bool:
         place = self.ix.lookup(self._query(c)).place
         return place is not None and place.kind == "town" and not place.romanised
@@ -684,8 +811,10 @@ class _Finder:
     def _resolve(self, c: Candidate) -> Mention:
         t, ix = self.tokens, self.ix
         if c.country:
-            place, confidence = ix.gazetteer.get(c.country), 0.7
-            query = place.name
+            country = ix.gazetteer.get(c.country)
+            place: Place | None = country
+            confidence = 0.7
+            query = country.name
             match = Match(query, place)  # named by the country's own adjective: nothing to weigh
         else:
             query = self._query(c)
@@ -714,6 +843,11 @@ class _Finder:
                 for p in match.alternatives
             ):
                 confidence -= 0.1  # another place of the same name and kind
+        reason = "" if place else match.reason
+        if c.other_kind:
+            query = self.text[c.start : c.end]
+            match = self._named_after(c, query, place)
+            place, reason = None, match.reason
         sentence = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
         suggestions = (
             ()
@@ -731,11 +865,12 @@ class _Finder:
             t[c.i].para + 1,
             sentence,
             suggestions,
-            "" if place else match.reason,
+            reason,
             descriptor=c.descriptor,
             written=c.written,
             in_list=c.in_list,
             hint=c.hint,
             hint_kind=c.hint_kind,
             cue=c.cue,
+            other_kind=c.other_kind,
         )

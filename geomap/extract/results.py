@@ -46,6 +46,7 @@ class Candidate:
     country: str = ""  # adjectives: the country they name
     cue: str = ""  # the word beside it: "border" after an adjective, "in" before
     # an unknown name
+    other_kind: str = ""  # written before another kind of place: "Nikopol district"
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Mention:
     hint: str = ""
     hint_kind: str = ""
     cue: str = ""
+    other_kind: str = ""  # as in Candidate: the mention is that place, not the town
 
     @property
     def how(self) -> str:

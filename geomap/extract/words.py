@@ -252,6 +252,45 @@ NOT_LAND_AFTER = frozenset(
         "control",
     ]
 )
+# Another kind of place named after a town, written after its name: "the Zaporizhzhia nuclear
+# power plant" stands at Enerhodar, "the Nikopol district" is a district, not the town. geomap
+# maps neither; the mention is reported with the region the town is in. Phrase → what it is.
+OTHER_KINDS = {
+    "district": "district",
+    "districts": "district",
+    "raion": "district",
+    "rayon": "district",
+    "hromada": "district",
+    "county": "county",
+    "nuclear power plant": "power plant",
+    "nuclear power station": "power plant",
+    "nuclear plant": "power plant",
+    "power plant": "power plant",
+    "power station": "power plant",
+    "hydroelectric power plant": "power plant",
+    "hydroelectric plant": "power plant",
+    "hydroelectric station": "power plant",
+    "npp": "power plant",
+    "hpp": "power plant",
+    "tpp": "power plant",
+    "airport": "airport",
+    "airfield": "airfield",
+    "air base": "air base",
+    "airbase": "air base",
+    # Russian and Ukrainian, as written after a name in the nominative: "Никополь район" is
+    # rare, but "Курск АЭС" in a heading is not
+    "район": "district",
+    "раион": "district",
+    "аэс": "power plant",
+    "аес": "power plant",
+    "гэс": "power plant",
+    "гес": "power plant",
+    "аэропорт": "airport",
+    "аеропорт": "airport",
+    "аэродром": "airfield",
+    "аеродром": "airfield",
+}
+OTHER_KIND_WORDS = 3  # the longest phrase above, in words
 # "the Dnipro river", "the Sea of Azov": a river or a sea, not the town of that name.
 NATURE = frozenset(
     [
@@ -443,6 +482,17 @@ AFTER = {k: v for k, v in DESCRIPTORS.items() if not k.endswith(" of")} | {
     k: DESCRIPTORS.get(v, "region") for k, v in PLURALS.items()
 }
 BEFORE = {k: v for k, v in DESCRIPTORS.items() if k.endswith(" of") or k in ("місто", "город")}
+# A crossing's noun before its name, in the cases Russian and Ukrainian write it there ("на
+# пункті пропуску Шегині", "через пункт пропуска Верхний Ларс", "КПП Ягодин"): the crossing,
+# not the village at its gate. Normalised, as token keys are.
+BEFORE |= {
+    f"{noun} {of}": "checkpoint"
+    for of, nouns in (
+        ("пропуску", ("пункт", "пункту", "пункті", "пунктом")),
+        ("пропуска", ("пункт", "пункта", "пункте", "пунктом", "пункту")),
+    )
+    for noun in nouns
+} | {"кпп": "checkpoint"}
 # Paragraphs from here to the end are the site's, not the report's (when most text is above).
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 # matched in place: slicing the rest of the text for every name is quadratic

@@ -1,0 +1,187 @@
+"""A town a name resolved to, weighed against its namesakes by the article's other places.
+
+The gazetteer alone picks between towns of one name by size and by home (Russia and Ukraine
+count ten times). In an article that is clearly elsewhere, that is a guess: "біля Солотвина"
+in a story about Zakarpattia is Solotvyno there (the word is also a case of Solotvyn, in
+Ivano-Frankivsk oblast), and "поблизу Паланки" on the Moldovan border is not the Palanka of
+Cherkasy oblast. So a small town's answer is checked against the regions and countries the
+article's other places are in. A town whose own region the article names keeps the name; a
+namesake in such a region wins instead. Several there, one of another kind (the crossing named
+after the village), or only a namesake's country named (Bar in an article about Montenegro)
+make the name ambiguous: reported with its candidates, never guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..gazetteer import Place, describe
+from ..gazetteer.features import CITY_POPULATION
+from ..gazetteer.lookup import CHECKPOINT_NAMESAKE_KM, _km
+from ..gazetteer.morphology import has_cyrillic, nominatives
+from ..gazetteer.normalize import normalize
+from .index import NameIndex
+from .persons import _LATIN, similar_names
+from .results import MatchedBy, Mention
+
+# Places that make the context are those found with at least this confidence (as finder.py's).
+CONTEXT_CONFIDENCE = 0.8
+# Kinds a namesake may be: a village, or the crossing named after it.
+NAMESAKE_KINDS = ("town", "checkpoint")
+
+
+def weigh_namesakes(
+    mentions: list[Mention], ix: NameIndex, language: str
+) -> tuple[list[Mention], list[Mention]]:
+    """The mentions, each town checked against its namesakes; and those that became
+    ambiguous (no place, the candidates as suggestions)."""
+    mentions = [_settlement_at_gate(m, ix) for m in mentions]
+    by_query: dict[str, tuple[set[str], set[str]]] = {}
+    for m in mentions:
+        p = m.place
+        if p is None or m.confidence < CONTEXT_CONFIDENCE:
+            continue
+        regions, countries = by_query.setdefault(normalize(m.query), (set(), set()))
+        if p.kind == "region":
+            regions.add(p.id)
+        elif p.kind == "group":
+            regions.update(p.members)
+        elif p.parent:
+            regions.add(p.parent)
+        countries.add(p.country)
+    kept: list[Mention] = []
+    ambiguous: list[Mention] = []
+    for m in mentions:
+        if not _weighed(m):
+            kept.append(m)
+            continue
+        own = normalize(m.query)
+        regions = {r for q, (rs, _) in by_query.items() if q != own for r in rs}
+        countries = {c for q, (_, cs) in by_query.items() if q != own for c in cs}
+        decided = _decide(m, *_rivals(m, ix, language), regions, countries, ix)
+        (kept if decided.place else ambiguous).append(decided)
+    return kept, ambiguous
+
+
+def _weighed(m: Mention) -> bool:
+    """A town named alone: no descriptor, list or bracket said which, and small enough that
+    size does not settle it (a city of 50,000 is meant by its name)."""
+    p = m.place
+    return (
+        p is not None
+        and p.kind == "town"
+        and p.population < CITY_POPULATION
+        and not (m.descriptor or m.hint or m.in_list)
+        and m.matched_by in (MatchedBy.NAME, MatchedBy.SPELLING_VARIANT)
+    )
+
+
+def _rivals(m: Mention, ix: NameIndex, language: str) -> tuple[list[Place], bool]:
+    """Other places the name may mean: towns and crossings of a like name that lookup set
+    aside, and, for a Cyrillic word, the places its other nominative readings name
+    ("Солотвина": Солотвин and Солотвино); and whether there are such readings: the word
+    itself is then ambiguous, whatever the places' sizes."""
+    town = m.place
+    assert town is not None
+    out: list[Place] = []
+    for p in ix.lookup(m.query).alternatives:
+        if p.kind not in NAMESAKE_KINDS or p.id == town.id:
+            continue
+        sides = p.name.split(" – ") if p.kind == "checkpoint" else [p.name]
+        if p.kind == "checkpoint" and _km(p, town) <= CHECKPOINT_NAMESAKE_KM:
+            continue  # the crossing at the town's gate ("Shehyni – Medyka" of Medyka)
+        if any(similar_names(town.name, side) for side in sides):
+            out.append(p)
+    readings = False
+    if has_cyrillic(m.text) and " " not in m.text.strip():
+        for form in nominatives(m.text, "uk" if language == "uk" else "ru"):
+            if normalize(form) not in ix.names:
+                continue
+            p = ix.lookup(form).place
+            if p is not None and p.kind == "town" and p.id != town.id and p not in out:
+                out.append(p)
+                readings = readings or p.parent != town.parent
+    return out, readings
+
+
+def _decide(
+    m: Mention,
+    rivals: list[Place],
+    readings: bool,
+    regions: set[str],
+    countries: set[str],
+    ix: NameIndex,
+) -> Mention:
+    town = m.place
+    assert town is not None
+    if not rivals:
+        return m
+
+    def in_region(p: Place) -> bool:
+        return p.parent in regions or p.id in regions
+
+    if in_region(town):
+        return m
+    there = [p for p in rivals if in_region(p)]
+    kind = "region"
+    if not there:
+        # the town's country named settles a namesake lookup set aside, but not another
+        # reading of the word whose country is named too ("Бронниці" in an article naming
+        # both Russia's and Ukraine's places)
+        rival_country = readings and any(
+            p.country in countries and p.country != town.country for p in rivals
+        )
+        if town.country in countries and not rival_country:
+            return m
+        there = [p for p in rivals if p.country in countries]
+        kind = "country"
+        if not there and not readings:
+            return m  # nothing in the article speaks for a namesake: the gazetteer's answer
+    # a region in context settles it; a country alone only says the gazetteer's answer is doubtful
+    if kind == "region" and len(there) == 1 and there[0].kind == town.kind and there[0].parent:
+        chosen = there[0]
+        hint = ix.gazetteer.get(there[0].parent).name
+        query = f"{chosen.name} ({hint})"
+        if ix.lookup(query).place == chosen:  # the gazetteer must agree
+            return dataclasses.replace(
+                m,
+                query=query,
+                place=chosen,
+                confidence=round(m.confidence - 0.15, 2),
+                hint=hint,
+                hint_kind="region in context",
+            )
+    candidates = [town, *rivals][:6]
+    return dataclasses.replace(
+        m,
+        place=None,
+        suggestions=tuple(describe(p, ix.gazetteer) for p in candidates),
+        reason=(
+            f"ambiguous: the article's other places are in the {kind} of a namesake, "
+            f"not in {_where(town, ix)} where {town.name} is"
+            if there
+            else f"ambiguous: read in its possible cases, the word names {len(candidates)} places, "
+            "and the article's other places do not say which"
+        ),
+    )
+
+
+def _where(place: Place, ix: NameIndex) -> str:
+    if place.parent and place.parent in ix.gazetteer._by_id:
+        return ix.gazetteer.get(place.parent).name
+    return place.country
+
+
+def _settlement_at_gate(m: Mention, ix: NameIndex) -> Mention:
+    """ "біля Порубного": a bare Cyrillic name that only a crossing carries (its side names are
+    sourced in both scripts; the village at its gate, Terebleche, is known as Porubne in Latin
+    script only) means the village, when the name romanised reaches a town at the gate. With
+    a crossing's noun ("пункт пропуску Порубне") the finder has made it the crossing already."""
+    p = m.place
+    if p is None or p.kind != "checkpoint" or m.descriptor or not has_cyrillic(m.query):
+        return m
+    romanised = normalize(m.query).translate(_LATIN)
+    town = ix.lookup(romanised).place
+    if town is None or town.kind != "town" or _km(town, p) > CHECKPOINT_NAMESAKE_KM:
+        return m
+    return dataclasses.replace(m, place=town)

@@ -1,0 +1,89 @@
+"""Russian and Ukrainian lists of regions that share one plural noun: "в Курской, Белгородской и
+Брянской областях", "Харківська, Сумська та Чернігівська області". Each adjective is a region,
+named in full with the noun in the singular ("Курской области"), which lookup then reads as
+it reads any region in any case. English lists ("the Kursk and Bryansk regions") are the
+finder's `_lists`; there each name is a name without its noun, here the adjective is not."""
+
+from __future__ import annotations
+
+from ..gazetteer.morphology import has_cyrillic, languages_for, parses
+from .index import NameIndex
+from .results import Candidate, MatchedBy
+from .tokens import Token
+from .words import LIST_GAP, LIST_WORDS
+
+# The nouns of a region's name that a list shares, in their dictionary form (ru and uk).
+REGION_NOUNS = frozenset(["область", "край", "республика", "республіка"])
+
+
+def region_lists(tokens: list[Token], text: str, ix: NameIndex, language: str) -> list[Candidate]:
+    """A candidate per listed adjective that names a region with the noun in the singular;
+    the last one takes the noun in ("Брянской областях")."""
+    out: list[Candidate] = []
+    for k, noun in enumerate(tokens):
+        if not k or noun.cap:
+            continue
+        written = text[noun.start : noun.end]
+        if not has_cyrillic(written):
+            continue
+        singular = _singular(written, language)
+        if singular is None:
+            continue
+        members = _members(tokens, text, k)
+        if len(members) < 2:  # one adjective and its noun is a name the finder reads already
+            continue
+        for n, m in enumerate(members):
+            adjective = text[tokens[m].start : tokens[m].end]
+            query = f"{adjective} {singular}"
+            place = ix.lookup(query).place
+            if place is None or place.kind != "region":
+                continue
+            last = n == len(members) - 1
+            out.append(
+                Candidate(
+                    m,
+                    m + 1,
+                    MatchedBy.NAME,
+                    tokens[m].start,
+                    noun.end if last else tokens[m].end,
+                    query=query,
+                    descriptor=singular,
+                    written=written,
+                    in_list=True,
+                )
+            )
+    return out
+
+
+def _singular(word: str, language: str) -> str | None:
+    """ "областях" → "области" (the same case, singular), when the word is a plural of a
+    region's noun; None otherwise."""
+    lower = word.casefold()
+    for lang in languages_for(word, language):
+        for p in parses(lower, lang):
+            if p.normal_form in REGION_NOUNS and "plur" in p.tag and p.tag.case:
+                # the lexeme's form of the same case, not plural (the Ukrainian dictionary
+                # marks a singular by its gender alone, and cannot `inflect` to "sing")
+                for form in p.lexeme:
+                    if form.tag.case == p.tag.case and "plur" not in form.tag:
+                        return form.word
+    return None
+
+
+def _members(tokens: list[Token], text: str, k: int) -> list[int]:
+    """The capitalised Cyrillic words before token k, each separated from the next by a comma
+    or "и", "та"…: the list's members, first to last."""
+    members: list[int] = []
+    m, after = k - 1, tokens[k]
+    while m >= 0:
+        if members and tokens[m].key in LIST_WORDS and m:  # "и", "та": part of the gap
+            m -= 1
+        tok = tokens[m]
+        gap = text[tok.end : after.start]
+        # the adjective right before its noun (a wrapped line too), then list gaps
+        fits = not gap.strip() if not members else bool(LIST_GAP.match(gap)) and gap.strip()
+        if not (fits and tok.cap and tok.para == after.para and has_cyrillic(tok.key)):
+            break
+        members.append(m)
+        m, after = m - 1, tok
+    return members[::-1]

@@ -256,7 +256,49 @@ def main():
             print(f"  wrong  {line}")
         for line in s.misses:
             print(f"  missed {line}")
+    same_length(gazetteer, index, entries, args.rounds)
     hostile()
+
+
+REPORT = "war-resistance-in-russia-and-ukraine"
+
+
+def same_length(gazetteer, index, entries, rounds):
+    """Issue 14's measure: Russian and Ukrainian text as long as the report (the corpus'
+    articles in each language, joined and cut at a paragraph to the report's length), each
+    extracted in this run beside the report, each run with the gazetteer loaded but its
+    answers not cached (as a new article meets it): ms per run, and the ratio (target: the
+    report under 100 ms, the others within 2x)."""
+
+    def cold(article):
+        index.cache.clear()
+        return extract(article, gazetteer)
+
+    report = next((e for e in entries if e.name == REPORT and e.article), None)
+    if report is None:
+        return
+    english = read_article(report.article)
+    length = len(english.text)
+    _, english_s = timed(lambda: cold(english), rounds)
+    print(f"text as long as the report ({length:,} chars), ms per run, answers not cached:")
+    print(f"  en  {english_s * 1000:7.1f}  (the report)")
+    for language in ("ru", "uk"):
+        texts = [
+            read_article(e.article).text for e in entries if e.language == language and e.article
+        ]
+        if not texts:
+            continue
+        joined = ""
+        while len(joined) < length:
+            joined += "\n\n".join(texts) + "\n\n"
+        cut = joined.rfind("\n\n", 0, length) if joined.rfind("\n\n", 0, length) > 0 else length
+        article = article_from_bytes(joined[:cut].encode("utf-8"), f"<{language} corpus>")
+        _, seconds = timed(lambda article=article: cold(article), rounds)
+        print(
+            f"  {language}  {seconds * 1000:7.1f}  {len(article.text):,} chars, "
+            f"{seconds / english_s:.2f}x the report's time"
+        )
+    print()
 
 
 def hostile():

@@ -852,7 +852,11 @@ class _Finder:
         suggestions = (
             ()
             if place
-            else (match.suggestions or tuple(describe(p, ix.gazetteer) for p in match.alternatives))
+            else (
+                match.suggestions
+                or tuple(describe(p, ix.gazetteer) for p in match.alternatives)
+                or (ix.gazetteer.suggestions_for(match.query) if match.not_found else ())
+            )
         )
         return Mention(
             c.start,

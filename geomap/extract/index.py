@@ -47,7 +47,9 @@ class NameIndex:
 
     def lookup(self, query):
         if query not in self.cache:
-            self.cache[query] = self.gazetteer.lookup(query)
+            # Without suggestions: most queries are words that name nothing; the finder asks
+            # for suggestions only for the names it reports (Gazetteer.suggestions_for).
+            self.cache[query] = self.gazetteer.lookup(query, suggest=False)
         return self.cache[query]
 
 

@@ -14,6 +14,8 @@ from .words import LIST_GAP, LIST_WORDS
 
 # The nouns of a region's name that a list shares, in their dictionary form (ru and uk).
 REGION_NOUNS = frozenset(["область", "край", "республика", "республіка"])
+# What every form of them begins with: a word that does not is not parsed (parsing costs).
+_NOUN_STARTS = ("облас", "кра", "республ")
 
 
 def region_lists(tokens: list[Token], text: str, ix: NameIndex, language: str) -> list[Candidate]:
@@ -59,6 +61,8 @@ def _singular(word: str, language: str) -> str | None:
     """ "областях" → "области" (the same case, singular), when the word is a plural of a
     region's noun; None otherwise."""
     lower = word.casefold()
+    if not lower.startswith(_NOUN_STARTS):
+        return None
     for lang in languages_for(word, language):
         for p in parses(lower, lang):
             if p.normal_form in REGION_NOUNS and "plur" in p.tag and p.tag.case:

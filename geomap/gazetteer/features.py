@@ -17,6 +17,7 @@ A river's name written bare that only villages share ("Volga", "Kama") is refuse
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -131,6 +132,9 @@ class FeatureIndex:
     bare: dict[str, list[int]]  # names that mean the feature with no cue
     # the Cyrillic spellings as their words ("сіверський", "донець") -> the normalised name
     cyrillic: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _lengths: dict | None = field(default=None, repr=False, compare=False)
+    _one_word: dict = field(default_factory=dict, repr=False, compare=False)
+    _by_letter: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def read(cls, path: Path) -> FeatureIndex:
@@ -201,7 +205,7 @@ class FeatureIndex:
         words = [w.casefold() for w in written]
         # in text that capitalises, a name begins with a capital: "узнал об" is no "Обь"
         capitals = any(w[:1].isupper() for w in written)
-        longest = max((len(name) for name in self.cyrillic), default=0)
+        longest = max(self._by_length(), default=0)
         for start in range(max(0, len(words) - longest), len(words)):
             if capitals and not written[start][:1].isupper():
                 continue
@@ -214,26 +218,56 @@ class FeatureIndex:
     def _cyrillic_name(self, words: tuple[str, ...]) -> str | None:
         """The key of the feature these inflected words name, all of them ("Південному Бузі"
         → "південний буг"); a one-word name only by its exact nominative."""
-        from .morphology import languages_for, word_nominatives
 
-        for name, key in self.cyrillic.items():
-            if len(name) != len(words):
-                continue
+        names = self._by_length().get(len(words))
+        if not names:
+            return None
+        nominatives = [_nominative_keys(w) for w in words]
+        if len(words) == 1:  # only by its exact nominative: the first such name in order
+            found = [self._one_word[form] for form in nominatives[0] if form in self._one_word]
+            return min(found)[1] if found else None
+        plain = [normalize(w) for w in words]
+        # A name whose first word begins with another letter than the written word and its
+        # nominatives cannot match it (by its nominative, or by its stem): not tried.
+        letters = {plain[0][:1], "", *(form[:1] for form in nominatives[0])}
+        tried = sorted(
+            entry for letter in letters for entry in self._by_letter.get((len(words), letter), ())
+        )
+        for _, name, key in tried:
             exact = 0
-            for written, wanted in zip(words, name):
-                forms = {
-                    normalize(form)
-                    for lang in languages_for(written)
-                    for form in word_nominatives(written, lang)
-                }
+            for forms, written, wanted in zip(nominatives, plain, name):
                 if wanted in forms:
                     exact += 1
-                elif len(name) == 1 or not _same_stem(normalize(written), wanted):
+                elif len(name) == 1 or not _same_stem(written, wanted):
                     break
             else:
                 if exact:
                     return key
         return None
+
+    def _by_length(self) -> dict[int, list[tuple[tuple[str, ...], str]]]:
+        """The Cyrillic names by their number of words, in `cyrillic`'s order (built once)."""
+        if self._lengths is None:
+            self._lengths, self._one_word, self._by_letter = {}, {}, {}
+            for order, (name, key) in enumerate(self.cyrillic.items()):
+                self._lengths.setdefault(len(name), []).append((name, key))
+                if len(name) == 1:
+                    self._one_word.setdefault(name[0], (order, key))
+                # a first word of one letter matches any written word by its stem
+                letter = name[0][:1] if len(name[0]) > 1 else ""
+                self._by_letter.setdefault((len(name), letter), []).append((order, name, key))
+        return self._lengths
+
+
+@functools.lru_cache(maxsize=65536)
+def _nominative_keys(word: str) -> frozenset[str]:
+    """A written word's nominatives, normalised: reading them is what costs (pymorphy3), and a
+    text asks for the same words again and again (each phrase's every ending)."""
+    from .morphology import languages_for, word_nominatives
+
+    return frozenset(
+        normalize(form) for lang in languages_for(word) for form in word_nominatives(word, lang)
+    )
 
 
 def _cyrillic_cue(before: list[str]) -> str | None:

@@ -196,10 +196,13 @@ class Gazetteer:
 
     # --- lookup ----------------------------------------------------------------------------
 
-    def lookup(self, name: str, country: str | None = None) -> Match:
+    def lookup(self, name: str, country: str | None = None, suggest: bool = True) -> Match:
         """Resolve `name`; `country` (ISO alpha-2) prefers places in that country.
 
         "X (Y)" and "X, Y" use Y, a region or country, to choose between places named X.
+        `suggest=False` leaves out the suggestions of a name not found (a fuzzy search: the
+        extractor asks for many names that are none, and for suggestions only of those it
+        reports; see `suggestions_for`).
         """
         query = name
         text = name.strip() if isinstance(name, str) else ""
@@ -237,7 +240,11 @@ class Gazetteer:
             candidates = [c for c in candidates if parent in (c.place.parent, c.place.id)]
         if not candidates:
             return Match(
-                query, None, suggestions=self.suggest(key), reason="no such place", not_found=True
+                query,
+                None,
+                suggestions=self.suggest(key) if suggest else (),
+                reason="no such place",
+                not_found=True,
             )
 
         candidates.sort(key=lambda c: c.rank(wanted_kind, country, parent), reverse=True)
@@ -399,6 +406,10 @@ class Gazetteer:
         return True
 
     # --- suggestions -----------------------------------------------------------------------
+
+    def suggestions_for(self, name: str) -> tuple[str, ...]:
+        """The suggestions `lookup(name)` gives a name it does not find."""
+        return self.suggest(normalize(known_nominative(name.strip(), self)))
 
     def suggest(self, key: str, limit: int = 5) -> tuple[str, ...]:
         """Close spellings of known places, for a name that did not resolve.

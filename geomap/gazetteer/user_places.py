@@ -431,11 +431,14 @@ class WithUserPlaces:
     def suggest(self, key, limit=5):
         return (self.own.suggest(key, limit) + self.bundled.suggest(key, limit))[:limit]
 
-    def lookup(self, name: str, country: str | None = None) -> Match:
-        mine = self.own.lookup(name, country)
+    def suggestions_for(self, name: str) -> tuple[str, ...]:
+        return (self.own.suggestions_for(name) + self.bundled.suggestions_for(name))[:5]
+
+    def lookup(self, name: str, country: str | None = None, suggest: bool = True) -> Match:
+        mine = self.own.lookup(name, country, suggest=suggest)
         if mine.place is None:
             mine = self._hinted(name, country) or mine
-            theirs = self.bundled.lookup(name, country)
+            theirs = self.bundled.lookup(name, country, suggest=suggest)
         else:  # the user's: the bundled gazetteer matters only if it knows the name too
             theirs = lookup_if_known(self.bundled, name, country) or Match(name, None)
         if mine.place is None:
@@ -444,7 +447,13 @@ class WithUserPlaces:
             if theirs.ok or theirs.reason == "ambiguous":
                 return theirs
             suggestions = (mine.suggestions + theirs.suggestions)[:5]
-            return Match(name, None, suggestions=suggestions, reason=theirs.reason)
+            return Match(
+                name,
+                None,
+                suggestions=suggestions,
+                reason=theirs.reason,
+                not_found=mine.not_found and theirs.not_found,
+            )
         yours = mine.place
         rivals = self._rivals(yours, theirs)
         if not rivals:

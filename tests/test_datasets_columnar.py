@@ -84,7 +84,6 @@ def test_page_counts_equal_a_duckdb_group_by(generated):
     names = {"protests": "Protests", "riots": "Riots", "violence": "Violence against civilians",
              "battles": "Battles"}  # fmt: skip
     assert {names[k]: v for k, v in sums(located, located["layer"]).items()} == by_layer
-    assert {names[k]: v for k, v in located.attrs["events_per_layer"].items()} == by_layer
     assert (
         sum(c["fatalities"]["value"] for c in located["counts"])
         == duckdb.sql(

@@ -378,10 +378,9 @@ def _located(con, mapping: LayerMapping, level: str):
     columns = {name: values.get(name, [None] * len(n)) for name in record.NAMES}
     geometry = shapely.points([p["lon"] for p in place], [p["lat"] for p in place])
     located = gpd.GeoDataFrame(columns, geometry=geometry, crs=4326)
-    per_layer: dict[str, int] = {}
-    for layer, count in zip(layers, n):
-        per_layer[layer] = per_layer.get(layer, 0) + count
-    located.attrs["events_per_layer"] = per_layer  # the layer control counts events, not marks
+    # Each row a mark of several events, their number under counts["events"]: the page's
+    # counts (layers, table, time window, popups) add these up (map/payload.py events_per_mark).
+    located.attrs["grouped"] = True
     return located
 
 

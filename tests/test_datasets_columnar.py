@@ -92,6 +92,43 @@ def test_page_counts_equal_a_duckdb_group_by(generated):
     )
 
 
+def test_the_page_counts_per_region_equal_a_duckdb_group_by(generated, page_data, tmp_path):
+    """What the built page carries and says, not only the grouped frame: each region's events,
+    each layer's count beside its name, the table's total."""
+    export, mapping = generated
+    out = tmp_path / "m.html"
+    result = CliRunner().invoke(
+        cli,
+        ["import", "acled", str(export), "--layers", str(mapping), "--accessed", "2024-05-02",
+         "--map", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    data = page_data(page)
+    table = f"read_csv('{export}', all_varchar = true)"
+    kept = "event_type <> 'Strategic developments'"
+    by_region = dict(
+        duckdb.sql(
+            f"SELECT admin1, count(*) FROM {table} WHERE geo_precision = '3' AND {kept} "
+            "GROUP BY admin1"
+        ).fetchall()
+    )
+    on_page: dict = {}
+    for feature in data["events"]["features"]:
+        place = feature["properties"]["places"][0]
+        if place["precision"] == "region":
+            events = feature["properties"]["counts"]["events"]["value"]
+            on_page[place["written"]] = on_page.get(place["written"], 0) + events
+    assert len(by_region) > 50 and on_page == by_region
+    by_type = dict(
+        duckdb.sql(f"SELECT event_type, count(*) FROM {table} WHERE {kept} GROUP BY ALL").fetchall()
+    )
+    for name, count in by_type.items():
+        assert layer_count(page, name) == {count}, name
+    total = sum(by_type.values())
+    assert f"Show the {total:,} events as a table" in page
+
+
 def test_buckets_never_finer_than_the_data(generated):
     export, mapping = generated
     located = grouped_of(export, mapping).located

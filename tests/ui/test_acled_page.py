@@ -106,13 +106,13 @@ MOVE = """([end, iso]) => {
   input.dispatchEvent(new Event("input", {bubbles: true}));
 }"""
 
-POPUP_AT = """([lat, lon]) => {
-    const map = """ + MAP + """;
+POPUP_AT = f"""([lat, lon]) => {{
+    const map = {MAP};
     let mark = null;
-    map.eachLayer(l => { if (!mark && l.getLatLng && l.options && /geomap-event/.test(l.options.className || '')
-                               && Math.abs(l.getLatLng().lat - lat) < 0.01 && Math.abs(l.getLatLng().lng - lon) < 0.01) mark = l; });
-    mark.fire('click', {latlng: mark.getLatLng()}, true);
-}"""
+    map.eachLayer(l => {{ if (!mark && l.getLatLng && /geomap-event/.test(l.options.className || '')
+        && Math.abs(l.getLatLng().lat - lat) < 0.01 && Math.abs(l.getLatLng().lng - lon) < 0.01) mark = l; }});
+    mark.fire('click', {{latlng: mark.getLatLng()}}, true);
+}}"""
 
 
 def test_a_grouped_map_counts_events_not_marks(visit, grouped_page):

@@ -158,8 +158,10 @@
     /* The count elements of the layer control and the legend, looked up in those two boxes
        only (a search of the whole map would walk a table of up to 100,000 rows). */
     _countNodes: function () {
-      var nodes = [], link = document.getElementById(this._data.download_id);
-      var control = this._map.geomapLayers, legend = link && link.closest(".geomap-legend");
+      // The legend is a control of this map (found without its download link, which a
+      // dataset's map without --share-data does not have).
+      var nodes = [], control = this._map.geomapLayers;
+      var legend = this._map.getContainer().querySelector(".leaflet-control-container .geomap-legend");
       [control && control.getContainer(), legend].forEach(function (box) {
         if (box) nodes.push.apply(nodes, box.querySelectorAll(".geomap-count"));
       });

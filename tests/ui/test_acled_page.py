@@ -135,8 +135,8 @@ def test_a_grouped_map_counts_events_not_marks(visit, grouped_page):
     page.evaluate(MOVE, ["from", "2022-03-02"])
     page.wait_for_selector('html[data-geomap-time^="2022-03-02/"]', state="attached")
     assert page.locator(".geomap-time-count").inner_text() == "4 of 7 events"
-    assert counts_beside_layers(page, ".leaflet-control-layers-overlays label") == {
-        "Protests": 2, "Violence against civilians": 2
-    }  # fmt: skip
+    in_window = {"Protests": 2, "Violence against civilians": 2}
+    assert counts_beside_layers(page, ".leaflet-control-layers-overlays label") == in_window
+    assert counts_beside_layers(page, ".geomap-legend li:has(.geomap-swatch)") == in_window
     assert "Show the 4 events as a table" in page.locator(".geomap-table summary").inner_text()
     assert v.page_errors == [] and v.console_errors == [] and v.blocked == []

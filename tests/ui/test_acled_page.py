@@ -123,6 +123,11 @@ def test_a_grouped_map_counts_events_not_marks(visit, grouped_page):
     assert counts_beside_layers(page, ".geomap-legend li:has(.geomap-swatch)") == every
     assert "Show the 7 events as a table" in page.locator(".geomap-table summary").inner_text()
     assert page.locator(".geomap-time-count").inner_text() == "7 of 7 events"
+    # As on an imported events file's map: regions, not capitals; no download by default.
+    capitals = [(lat, lon) for lat, lon in CAPITALS for m in page.evaluate(MARKS)
+                if abs(m[0] - lat) < 0.3 and abs(m[1] - lon) < 0.3]  # fmt: skip
+    assert capitals == [] and page.locator("path.geomap-region").count() == 2
+    assert page.locator("#geomap-download").count() == 0
     page.evaluate(POPUP_AT, [46.4825, 30.7233])  # Odesa: one mark of three events
     heading = page.locator(".leaflet-popup-content .geomap-where")
     assert heading.text_content() == "Odesa · 3 events"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -157,8 +158,9 @@ def generate(path: Path, rows: int, n_locations: int = 1_200, seed: int = 20) ->
     frame.to_csv(path, index=False)
 
 
-def measure(export: Path, mapping: Path, out: Path) -> tuple[float, float]:
-    """Wall seconds and peak MB of `geomap import acled … --map` in a fresh process."""
+def measure(export: Path, mapping: Path, out: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak MB and CPU seconds (user and system: what a shared machine's load
+    does not stretch) of `geomap import acled … --map` in a fresh process."""
     command = [sys.executable, "-c", "from geomap.cli import main; main()", "import", "acled",
                str(export), "--layers",
                str(mapping), "--accessed", "2024-05-02", "--map", str(out)]  # fmt: skip
@@ -171,7 +173,7 @@ def measure(export: Path, mapping: Path, out: Path) -> tuple[float, float]:
     if status != 0:
         raise SystemExit(f"the build failed: {message}")
     print(message.strip())
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -179,21 +181,26 @@ def main():
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="Keep the generated export here.")
     parser.add_argument("--input", type=Path, help="Map this export instead of generating one.")
+    parser.add_argument("--out", type=Path, help="Keep the map here (to open it in a browser).")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         export = args.input or args.keep or Path(tmp) / "acled-like.csv"
         began = time.monotonic()
         if not args.input:
-            generate(export, args.rows)
+            # In a process of its own: Linux carries a process's peak memory into the children
+            # it starts, so the build's peak would include the generator's.
+            with multiprocessing.get_context("spawn").Pool(1) as pool:
+                pool.apply(generate, (export, args.rows))
         print(f"generated {args.rows:,} rows ({export.stat().st_size:,} bytes) in "
               f"{time.monotonic() - began:.1f} s")  # fmt: skip
         mapping = Path(tmp) / "mapping.yaml"
         mapping.write_text(MAPPING)
-        out = Path(tmp) / "map.html"
-        seconds, peak = measure(export, mapping, out)
+        out = args.out or Path(tmp) / "map.html"
+        seconds, peak, cpu = measure(export, mapping, out)
         size = out.stat().st_size
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(f"{dt.date.today()}: {args.rows:,} rows → {size:,} bytes of HTML in "
-              f"{seconds:.1f} s, peak {peak:,.0f} MB")  # fmt: skip
+              f"{seconds:.1f} s ({cpu:.1f} s of CPU), peak {peak:,.0f} MB; load average {load}")  # fmt: skip
 
 
 if __name__ == "__main__":

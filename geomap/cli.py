@@ -738,6 +738,12 @@ def import_group():
     help="Remove the events of an earlier import that this export no longer has (listed "
     "either way).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(_languages()),
+    help="With --map: the map's language (its words, dates, numbers, the marks' titles and "
+    "ACLED's credit; default en). An events file takes its language at `geomap build --lang`.",
+)
 def import_acled(
     export,
     mapping,
@@ -749,6 +755,7 @@ def import_acled(
     title,
     full_notes,
     remove_missing,
+    lang,
 ):
     """Import an ACLED export (CSV, any of ACLED's layouts) as an events file, or update one.
 
@@ -767,9 +774,15 @@ def import_acled(
 
     if (output is None) == (map_path is None):
         raise click.UsageError("give -o EVENTS.yaml (an events file to review) or --map MAP.html")
+    if lang and not map_path:
+        raise click.UsageError(
+            "--lang is for --map; an events file is mapped in a language by "
+            "`geomap build EVENTS.yaml --lang ru`"
+        )
     progress = Progress()
     if map_path:
-        _map_dataset(export, mapping, map_path, accessed, filters, title, share_data, progress)
+        _map_dataset(export, mapping, map_path, accessed, filters, title, share_data, progress,
+                     lang or "en")  # fmt: skip
         return
     try:
         result = run(
@@ -789,7 +802,7 @@ def import_acled(
         _say(line, err=True)
 
 
-def _map_dataset(export, mapping, map_path, accessed, filters, title, share_data, progress):
+def _map_dataset(export, mapping, map_path, accessed, filters, title, share_data, progress, lang):
     from .datasets.importer import map_acled
 
     try:
@@ -801,6 +814,7 @@ def _map_dataset(export, mapping, map_path, accessed, filters, title, share_data
             filters=filters,
             title=title,
             share_data=share_data,
+            lang=lang,
             progress=lambda stage: progress(visible(stage)),
             self_contained=True,
             basemap="vector",

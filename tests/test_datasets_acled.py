@@ -251,6 +251,23 @@ def test_acled_terms_no_download_no_export_and_the_credit(tmp_path):
     assert 'id="geomap-download"' not in again.read_text()
 
 
+@pytest.mark.parametrize(
+    ("lang", "credit"),
+    [("ru", "События: ACLED (https://acleddata.com), дата обращения 2024-05-02, "
+            "фильтры: Ukraine and Russia, 2022"),
+     ("uk", "Події: ACLED (https://acleddata.com), дата звернення 2024-05-02, "
+            "фільтри: Ukraine and Russia, 2022")],
+)  # fmt: skip
+def test_the_credit_in_the_maps_language(tmp_path, page_data, lang, credit):
+    """The credit's words follow the map (`build --lang`); the date and filters stay the
+    user's input, as given."""
+    events = tmp_path / "events.yaml"
+    assert import_(DATA / "acled-2023.csv", events).exit_code == 0
+    out = tmp_path / "m.html"
+    assert run("build", events, "-o", out, "--lang", lang).exit_code == 0
+    assert page_data(out.read_text())["attribution"].endswith(credit)
+
+
 def test_the_same_import_builds_the_same_map(tmp_path):
     shutil.copy(DATA / "acled-2019.csv", tmp_path / "export.csv")
     maps = []

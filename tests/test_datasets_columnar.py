@@ -3,6 +3,7 @@ a DuckDB group-by of the input, region by region, place by place, layer by layer
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
 import sys
@@ -84,13 +85,49 @@ def test_page_counts_equal_a_duckdb_group_by(generated):
     names = {"protests": "Protests", "riots": "Riots", "violence": "Violence against civilians",
              "battles": "Battles"}  # fmt: skip
     assert {names[k]: v for k, v in sums(located, located["layer"]).items()} == by_layer
-    assert {names[k]: v for k, v in located.attrs["events_per_layer"].items()} == by_layer
     assert (
         sum(c["fatalities"]["value"] for c in located["counts"])
         == duckdb.sql(
             f"SELECT sum(CAST(fatalities AS INTEGER)) FROM {table} WHERE {kept}"
         ).fetchall()[0][0]
     )
+
+
+def test_the_page_counts_per_region_equal_a_duckdb_group_by(generated, page_data, tmp_path):
+    """What the built page carries and says, not only the grouped frame: each region's events,
+    each layer's count beside its name, the table's total."""
+    export, mapping = generated
+    out = tmp_path / "m.html"
+    result = CliRunner().invoke(
+        cli,
+        ["import", "acled", str(export), "--layers", str(mapping), "--accessed", "2024-05-02",
+         "--map", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    data = page_data(page)
+    table = f"read_csv('{export}', all_varchar = true)"
+    kept = "event_type <> 'Strategic developments'"
+    by_region = dict(
+        duckdb.sql(
+            f"SELECT admin1, count(*) FROM {table} WHERE geo_precision = '3' AND {kept} "
+            "GROUP BY admin1"
+        ).fetchall()
+    )
+    on_page: dict = {}
+    for feature in data["events"]["features"]:
+        place = feature["properties"]["places"][0]
+        if place["precision"] == "region":
+            events = feature["properties"]["counts"]["events"]["value"]
+            on_page[place["written"]] = on_page.get(place["written"], 0) + events
+    assert len(by_region) > 50 and on_page == by_region
+    by_type = dict(
+        duckdb.sql(f"SELECT event_type, count(*) FROM {table} WHERE {kept} GROUP BY ALL").fetchall()
+    )
+    for name, count in by_type.items():
+        assert layer_count(page, name) == {count}, name
+    total = sum(by_type.values())
+    assert f"Show the {total:,} events as a table" in page
 
 
 def test_buckets_never_finer_than_the_data(generated):
@@ -124,6 +161,82 @@ def test_fine_buckets_when_the_marks_fit(tmp_path):
     assert sorted(zip(grouped.located["start"], grouped.located["date_precision"])) == [
         ("2013-11-21", "day"), ("2013-12-01", "month"), ("2013-12-02", "week")
     ]  # fmt: skip
+
+
+def test_a_coarser_bucket_is_exactly_its_month_or_week(generated, monkeypatch):
+    """When the finest buckets do not fit the page, a mark spans exactly its month (or its
+    week, when the row was known to a week that straddles two months), named as such."""
+    from geomap.datasets import columnar
+    from geomap.i18n import Words
+
+    export, mapping = generated
+    monkeypatch.setattr(columnar, "MAX_GROUPS", 4_900)  # 4,915 marks by week, 4,868 by month
+    grouped = grouped_of(export, mapping)
+    assert grouped.level == "month"
+    located, words = grouped.located, Words()
+    kinds = set()
+    for start, end, precision, title in zip(
+        located["start"], located["end"], located["date_precision"], located["title"]
+    ):
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        kinds.add(precision)
+        if precision == "month":
+            assert first.day == 1 and (last + dt.timedelta(days=1)).day == 1
+            assert (first.year, first.month) == (last.year, last.month)
+            assert title.endswith(", " + first.strftime("%B %Y"))  # "March 2022"
+        else:
+            assert precision == "week" and first.weekday() == 0 and (last - first).days == 6
+            assert first.month != last.month  # only a week across two months stays a week
+            assert title.endswith(", " + words.date(start, "week"))
+    assert kinds == {"month", "week"}
+    assert (
+        sum(c["events"]["value"] for c in located["counts"])
+        == duckdb.sql(
+            f"SELECT count(*) FROM read_csv('{export}', all_varchar = true) "
+            "WHERE event_type <> 'Strategic developments'"
+        ).fetchall()[0][0]
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ru", ["События по данным ACLED", "дата обращения 2024-05-02", "фильтры: Украина",
+             "2 события · Protests · "]),
+     ("uk", ["Події за даними ACLED", "дата звернення 2024-05-02", "фільтри: Украина",
+             "2 події · Protests · "])],
+)  # fmt: skip
+def test_a_dataset_map_in_russian_or_ukrainian(tmp_path, page_data, lang, words):
+    lines = (DATA / "acled-2023.csv").read_text().splitlines()
+    lines.append(lines[1].replace("UKR90001", "UKR90099"))  # a mark of two events
+    export = tmp_path / "twice.csv"
+    export.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "m.html"
+    result = CliRunner().invoke(
+        cli,
+        ["import", "acled", str(export), "--layers", str(DATA / "mapping.yaml"),
+         "--accessed", "2024-05-02", "--filters", "Украина", "--map", str(out), "--lang", lang],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    assert f'<html lang="{lang}"' in page
+    data = page_data(page)
+    title, credit = words[0], data["attribution"]
+    assert f"<title>{title}</title>" in page
+    assert words[1] in credit and words[2] in credit
+    titles = [f["properties"]["title"] for f in data["events"]["features"]]
+    assert any(t.startswith(words[3]) for t in titles), titles
+    assert "Events" not in " ".join(titles) and "Approximate" not in page
+    assert data["languages"] == {}  # nothing marked as foreign: the texts are in `lang`
+
+
+def test_lang_is_for_map():
+    result = CliRunner().invoke(
+        cli,
+        ["import", "acled", str(DATA / "acled-2023.csv"), "--layers", str(DATA / "mapping.yaml"),
+         "--accessed", "2024-05-02", "-o", "events.yaml", "--lang", "ru"],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "--lang is for --map" in result.output
 
 
 def test_parquet_maps_like_its_csv(tmp_path):
@@ -181,7 +294,7 @@ def test_a_mark_of_several_events_counts_them_all(tmp_path):
     odesa = grouped_of(export, DATA / "mapping.yaml").located
     first = odesa[odesa["title"].str.contains("Odesa")].iloc[0]
     assert first["counts"]["events"] == {"value": 2}
-    assert first["title"] == "2 Protests: Odesa, 2022-03-01"
+    assert first["title"] == "2 events · Protests · Odesa, 1 March 2022"
 
 
 def layer_count(page: str, name: str) -> set[int]:

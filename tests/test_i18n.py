@@ -27,7 +27,7 @@ CORPUS = Path(__file__).parent / "corpus"
 THREE = CORPUS / "three-languages.yaml"
 PACKAGE = Path(__file__).resolve().parents[1] / "geomap"
 # Entries whose translation may equal the English text: names and symbols, not words.
-SAME_AS_ENGLISH = {"popup.heading"}
+SAME_AS_ENGLISH = {"popup.heading", "dataset.mark_title"}  # placeholders and punctuation only
 
 
 def _read(name):

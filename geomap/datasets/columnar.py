@@ -7,7 +7,9 @@ bucket (with the number of events and their fatalities). Python then sees only t
 columns (events/record.py) from them, so the map is assembled as for any events file.
 
 Never finer than the data: a bucket is the event's own day, week or month, or a coarser one
-when the finest would make too many marks; a week that straddles two months stays a week.
+when the finest would make too many marks; a week that straddles two months stays a week. Each
+mark's counts.events is how many events it stands for; the page adds those up wherever it
+counts (`attrs["grouped"]`, map/payload.py events_per_mark).
 DuckDB is an optional extra (`pip install 'geomap[datasets]'`): it reads a million-row CSV in
 about a second, in parallel, and its group-by is what the page's counts are checked against.
 """
@@ -32,7 +34,11 @@ from .regions import covered_countries, regions_of
 MAX_DATASET_BYTES = 4 * 1024**3
 MAX_DATASET_ROWS = 10_000_000
 # The most marks (groups) a page is given; past it, buckets grow from days to weeks to months.
-MAX_GROUPS = 25_000
+# Measured (bench/results.md): a million generated rows over 2,510 places make 296,900 marks
+# by month (603,871 by week, 31,386 by year); by month the page is 4.9 MB, draws in 2-3 s and
+# redraws a time window in 80-320 ms, and the build peaks at 1.2 GB, about 2 KB a mark. At
+# 400,000 marks the build stays well under 2 GB, so a million rows keep their months.
+MAX_GROUPS = 400_000
 LEVELS = ("day", "week", "month", "quarter", "year")
 # How DuckDB reads each of layout.DATE_FORMS (same order).
 STRPTIME = {"year-month-day": "%Y-%m-%d", "day, month's name, year": "%d %B %Y",
@@ -62,8 +68,12 @@ def _duckdb():
     return duckdb
 
 
-def group_acled(path, mapping: LayerMapping, *, progress=None) -> Grouped:
-    """The ACLED export at `path` (CSV or Parquet), checked and grouped into located marks."""
+def group_acled(path, mapping: LayerMapping, *, progress=None, words=None) -> Grouped:
+    """The ACLED export at `path` (CSV or Parquet), checked and grouped into located marks,
+    their titles and notes in `words`' language (i18n.Words; default English)."""
+    from ..i18n import Words
+
+    words = words or Words()
     progress = progress or (lambda stage: None)
     path = Path(path)
     _check_size(path)
@@ -119,7 +129,7 @@ def group_acled(path, mapping: LayerMapping, *, progress=None) -> Grouped:
     _regions(con, path)
     level, groups = _choose_level(con)
     progress(f"grouping {total:,} events into {groups:,} marks (by {level})")
-    located = _located(con, mapping, level)
+    located = _located(con, mapping, level, words)
     return Grouped(located, total, groups, level, layout.name, form.name, skipped)
 
 
@@ -302,7 +312,7 @@ def _choose_level(con) -> tuple[str, int]:
     return LEVELS[-1], counts[-1]
 
 
-def _located(con, mapping: LayerMapping, level: str):
+def _located(con, mapping: LayerMapping, level: str, words):
     """One located record per group: the record's columns (events/record.py), in its order,
     each filled from the groups' columns at once."""
     import geopandas as gpd
@@ -345,22 +355,28 @@ def _located(con, mapping: LayerMapping, level: str):
     place = [places[key] for key in keys]
     n, fat, first, last = groups["n"], groups["fat"], groups["first"], groups["last"]
     bprec, layers, gps = groups["bprec"], groups["layer"], groups["gp"]
-    when = [
-        f"week of {f}" if b == "week" else f[:7] if b == "month" else f if b == "day"
-        else f"{f} to {t}"
-        for f, t, b in zip(first, last, bprec)
-    ]  # fmt: skip
+    # Each bucket as the page names it ("March 2022", "week of 7 March 2022"; a quarter or a
+    # year as its first and last day), once per distinct bucket: a few thousand, not a mark each.
+    when: dict = {}
+    for f, t, b in zip(first, last, bprec):
+        if (f, t, b) not in when:
+            when[f, t, b] = words.dates(f, t, None, _PRECISION[b])
+    summary = words("dataset.mark_summary", dataset=acled.NAME)
+    notes = {gp: words(key) for gp, key in _NOTES.items()}
     values = {
         "id": [f"g{i}" for i in range(1, len(n) + 1)],
         "layer": layers,
         "title": [
-            f"{c:,} {names.get(layer, layer)}: {p['written']}, {w}"
-            for c, layer, p, w in zip(n, layers, place, when)
+            words(
+                "dataset.mark_title",
+                events=words.plural("count.events", c),
+                layer=names.get(layer, layer),
+                place=p["written"],
+                dates=when[f, t, b],
+            )
+            for c, layer, p, f, t, b in zip(n, layers, place, first, last, bprec)
         ],
-        # One text per kind of bucket: the page keeps each distinct text once.
-        "summary": [
-            f"Events coded by {acled.NAME}, counted by place, layer and {b}." for b in bprec
-        ],
+        "summary": [summary] * len(n),
         "start": first,
         "end": last,
         "date_precision": [_PRECISION[b] for b in bprec],
@@ -372,23 +388,19 @@ def _located(con, mapping: LayerMapping, level: str):
         "source_url": [acled.URL] * len(n),
         "certainty": ["reported"] * len(n),
         "precision": ["region" if g == "3" else p["precision"] for g, p in zip(gps, place)],
-        "precision_note": [_NOTES.get(g) for g in gps],
+        "precision_note": [notes.get(g) for g in gps],
         "tags": [[] for _ in n],
     }
     columns = {name: values.get(name, [None] * len(n)) for name in record.NAMES}
     geometry = shapely.points([p["lon"] for p in place], [p["lat"] for p in place])
     located = gpd.GeoDataFrame(columns, geometry=geometry, crs=4326)
-    per_layer: dict[str, int] = {}
-    for layer, count in zip(layers, n):
-        per_layer[layer] = per_layer.get(layer, 0) + count
-    located.attrs["events_per_layer"] = per_layer  # the layer control counts events, not marks
+    # Each row a mark of several events, their number under counts["events"]: the page's
+    # counts (layers, table, time window, popups) add these up (map/payload.py events_per_mark).
+    located.attrs["grouped"] = True
     return located
 
 
-_NOTES = {
-    "2": "Approximate: ACLED places these events near the town named.",
-    "3": "ACLED knows these events only to the region; drawn as the region.",
-}
+_NOTES = {"2": "dataset.note_approximate", "3": "dataset.note_region"}  # catalogue keys
 
 
 def _place(gp, code, name, lat, lon, gazetteer) -> dict:

@@ -179,10 +179,14 @@ def map_acled(
     title: str | None = None,
     share_data: bool = False,
     progress=None,
+    lang: str = "en",
     **options,
 ):
-    """Map an ACLED export of any size straight to `output` (HTML), grouped (columnar.py).
-    `options` go to assemble_map. Returns the columnar.Grouped and the bytes written."""
+    """Map an ACLED export of any size straight to `output` (HTML), grouped (columnar.py), in
+    the language `lang` (the marks' titles and notes, the page's words, the credit; the layer
+    names are the mapping file's). `options` go to assemble_map. Returns the columnar.Grouped
+    and the bytes written."""
+    from ..i18n import Words
     from ..map import assemble_map
     from ..outputs import render_html
     from .columnar import group_acled
@@ -193,18 +197,20 @@ def map_acled(
         [("the ACLED export", export), ("the layers mapping", mapping_path)],
     )
     mapping = read_mapping(mapping_path)
-    grouped = group_acled(export, mapping, progress=progress)
+    words = Words(lang)
+    grouped = group_acled(export, mapping, progress=progress, words=words)
     dataset = {"name": acled.NAME, "url": acled.URL, "accessed": accessed.isoformat(),
                "filters": filters, "shareable": False}  # fmt: skip
     grouped.located.attrs.update(
-        title=title or f"Events from {acled.NAME}",
+        title=title or words("dataset.title", dataset=acled.NAME),
+        language=lang,  # the texts made here are in it (i18n.texts: none is marked foreign)
         description=None,
         layers=mapping.layers,
         warnings=[],
         datasets=[dataset],
     )
     progress("building the map")
-    html = render_html(assemble_map(grouped.located, share_data=share_data, **options))
+    html = render_html(assemble_map(grouped.located, share_data=share_data, lang=lang, **options))
     progress(f"writing {output}")
     write_atomic(Path(output), html)
     return grouped, len(html.encode("utf-8"))

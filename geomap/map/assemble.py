@@ -13,7 +13,7 @@ from ..i18n import DEFAULT_LANGUAGE, Words, localize
 from .assets import leaflet_css, leaflet_js
 from .elements import EventLayers, InlineLeaflet, LayerSwitcher, Legend, TitleBox
 from .labels import GazetteerNames, NameSource, in_language, map_labels
-from .payload import basemap_countries, encode_events, region_shapes
+from .payload import basemap_countries, encode_events, events_per_mark, region_shapes
 from .search_index import search_index
 from .stock_assets import LeanMap
 from .table import in_table_order, table_rows
@@ -93,7 +93,12 @@ def assemble_map(
     time_window = time_payload(located, time=time, window=window)
     # A dataset's marks each stand for several events (datasets/columnar.py): its layers
     # count the events, not the marks.
-    counts = located.attrs.get("events_per_layer") or located["layer"].value_counts()
+    weights = events_per_mark(located)
+    counts = located["layer"].value_counts()
+    if weights is not None:
+        counts = {}
+        for layer_id, weight in zip(located["layer"], weights):
+            counts[layer_id] = counts.get(layer_id, 0) + weight
     for layer in chosen:
         layer["count"] = int(counts.get(layer["id"], 0))
 
@@ -174,6 +179,7 @@ def assemble_map(
         description,
         table_rows(located, chosen, words),
         total=len(located),
+        weights=weights,
         words=words,
         languages=(title_lang, description_lang),
     ).add_to(fmap)

@@ -146,7 +146,7 @@
     _showCounts: function () {
       if (!this._shown) return;
       var E = this._events, shown = this._shown, counts = this._data.layers.map(function () { return 0; });
-      for (var i = 0; i < E.n; i++) if (shown[i]) counts[E.layerIndex(i)]++;
+      for (var i = 0; i < E.n; i++) if (shown[i]) counts[E.layerIndex(i)] += E.weight(i);
       var byId = {};
       this._data.layers.forEach(function (layer, k) { byId[layer.id] = counts[k]; });
       this._countNodes().forEach(function (node) {
@@ -158,8 +158,10 @@
     /* The count elements of the layer control and the legend, looked up in those two boxes
        only (a search of the whole map would walk a table of up to 100,000 rows). */
     _countNodes: function () {
-      var nodes = [], link = document.getElementById(this._data.download_id);
-      var control = this._map.geomapLayers, legend = link && link.closest(".geomap-legend");
+      // The legend is a control of this map (found without its download link, which a
+      // dataset's map without --share-data does not have).
+      var nodes = [], control = this._map.geomapLayers;
+      var legend = this._map.getContainer().querySelector(".leaflet-control-container .geomap-legend");
       [control && control.getContainer(), legend].forEach(function (box) {
         if (box) nodes.push.apply(nodes, box.querySelectorAll(".geomap-count"));
       });
@@ -225,9 +227,9 @@
       var E = this._events, text = this._text;
       var box = el("div", "geomap-popup");
       if (place) {
-        var heading = place.label || place.name;
-        box.appendChild(el("div", "geomap-where", idx.length > 1
-          ? L.geomap.words.get("popup.heading", {place: heading, events: L.geomap.words.plural("count.events", idx.length)}) : heading));
+        var heading = place.label || place.name, events = E.eventsIn(idx);
+        box.appendChild(el("div", "geomap-where", events > 1
+          ? L.geomap.words.get("popup.heading", {place: heading, events: L.geomap.words.plural("count.events", events)}) : heading));
       }
       var shown = 0;
       function more() {
@@ -479,7 +481,7 @@
       var at = anchors[place.id] || [place.lat, place.lon];
       var slots = this._badgeSlots = this._badgeSlots || {};
       var slot = slots[place.id] = (slots[place.id] || 0) + 1;
-      var count = entry.idx.length, width = 26;
+      var count = this._events.eventsIn(entry.idx), width = 26;
       var badge = el("span", "geomap-badge-inner", String(count));
       badge.style.setProperty("--geomap-badge", color);
       var icon = L.divIcon({className: "geomap-country geomap-badge" + (unverified ? " geomap-unverified" : "") + classes,
@@ -576,8 +578,8 @@
     },
 
     _gatheredMark: function (layerId, entries, zoom) {
-      var map = this._map, color = this._layerById[layerId].layer.color, count = 0, lat = 0, lon = 0;
-      entries.forEach(function (e) { count += e.idx.length; lat += e.place.lat; lon += e.place.lon; });
+      var map = this._map, color = this._layerById[layerId].layer.color, count = 0, lat = 0, lon = 0, E = this._events;
+      entries.forEach(function (e) { count += E.eventsIn(e.idx); lat += e.place.lat; lon += e.place.lon; });
       var centre = L.latLng(lat / entries.length, lon / entries.length);
       var size = Math.round(22 + 6 * Math.log10(count));
       var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],

@@ -263,7 +263,7 @@ class TitleBox(SafeMacroElement):
   <h1 id="{{ this.element_id }}-heading"{{ lang(this.title_lang) }}>{{ this.title|e }}</h1>
   {% if this.description %}<p id="{{ this.element_id }}-description"{{ lang(this.description_lang) }}>{{ this.description|e }}</p>{% endif %}
   <details class="geomap-table" open>
-    <summary><span class="geomap-closed geomap-row-count">{{ this.words.plural("table.show", this.total)|e }}</span><span class="geomap-opened">{{ this.words("table.close")|e }}</span></summary>
+    <summary><span class="geomap-closed geomap-row-count">{{ this.words.plural("table.show", this.events)|e }}</span><span class="geomap-opened">{{ this.words("table.close")|e }}</span></summary>
     <div class="geomap-table-panel" role="region" aria-label="{{ this.words("table.label")|e }}" tabindex="0">
     <table>
       <caption{{ lang(this.title_lang) }}>{{ this.title|e }}</caption>
@@ -277,7 +277,7 @@ class TitleBox(SafeMacroElement):
       </tbody>
       {%- if this.total > this.rows|length %}
       <tfoot><tr><td colspan="8" class="geomap-table-more" data-listed="{{ this.rows|length }}" data-total="{{ this.total }}">
-        {{- this.words.plural("table.rest", this.total - this.rows|length)|e -}}
+        {{- this.words.plural("table.rest", this.events_unlisted)|e -}}
       </td></tr></tfoot>
       {%- endif %}
     </table>
@@ -314,6 +314,7 @@ class TitleBox(SafeMacroElement):
         words=None,
         languages=(None, None),
         total: int | None = None,
+        weights: list[int] | None = None,
     ):
         """`rows`: the events as table.table_rows gives them, the first of `total` (default:
         all of them; the page's table.js lists the others when a reader asks); `words`: the
@@ -331,6 +332,12 @@ class TitleBox(SafeMacroElement):
             element_id,
         )
         self.total = len(self.rows) if total is None else total
+        # What the reader is told: events, which on a grouped map (`weights`, events per row)
+        # are more than the rows.
+        if weights is None:
+            self.events, self.events_unlisted = self.total, self.total - len(self.rows)
+        else:
+            self.events, self.events_unlisted = sum(weights), sum(weights[len(self.rows) :])
 
 
 class Legend(SafeMacroElement):

@@ -35,6 +35,10 @@
       this._strings = strings;
       this._record = encoded.record;
       this._countKinds = encoded.count_kinds || {};
+      // A dataset's map groups events into marks (payload.py events_per_mark): each mark's
+      // number of events, which every count the page shows adds up; else each mark is one.
+      this._weights = encoded.weights || null;
+      this.total = this._weights ? this._weights.reduce(function (a, b) { return a + b; }, 0) : this.n;
       this._cols = {};
       Object.keys(encoded.columns).forEach(function (name) { self._cols[name] = expand(encoded.columns[name], self.n); });
       this._column = {};   // the declaration of each column, by name
@@ -144,6 +148,15 @@
     endDay: function (i) { return this._cols.start[i] + this._cols.end[i]; },
     asOfDay: function (i) { var v = this._cols.as_of[i]; return v === null || v === undefined ? NaN : v; },
     layerIndex: function (i) { return this._cols.layer[i]; },
+    /* How many events mark i stands for (1 but on a dataset's grouped map). */
+    weight: function (i) { return this._weights ? this._weights[i] : 1; },
+    /* The events the marks `idx` stand for. */
+    eventsIn: function (idx) {
+      if (!this._weights) return idx.length;
+      var sum = 0;
+      for (var k = 0; k < idx.length; k++) sum += this._weights[idx[k]];
+      return sum;
+    },
     /* Calls back with the name of each count of event i. */
     eachCountName: function (i, callback) {
       var flat = this._cols.counts[i];

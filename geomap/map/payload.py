@@ -123,6 +123,19 @@ def _expand(column, n: int) -> list:
     return out
 
 
+# A dataset's map (datasets/columnar.py) groups events into marks, each with the number of
+# events it stands for under this count: the page's counts add these up, not the marks.
+GROUPED_COUNT = "events"
+
+
+def events_per_mark(located) -> list[int] | None:
+    """How many events each row stands for on a grouped map (`located.attrs["grouped"]`),
+    else None: each row is one event. Read from the rows, so it follows any filter or order."""
+    if not located.attrs.get("grouped"):
+        return None
+    return [int(c[GROUPED_COUNT]["value"]) for c in located["counts"]]
+
+
 def encode_events(located, layers) -> dict:
     """The located events as columns (see the note above), each as `record.COLUMNS` declares
     it; `decode_events` reverses it, and so does the page, from the same declaration."""
@@ -179,8 +192,10 @@ def encode_events(located, layers) -> dict:
     sources: dict[tuple, int] = {}
     columns[SOURCE_COLUMN] = [sources.setdefault(s, len(sources)) for s in zip(*source_fields)]
     strings = text.table()
+    weights = events_per_mark(located)
     return {
         "n": len(located),
+        **({"weights": weights} if weights is not None else {}),
         "record": record.page_declaration(),
         "count_kinds": {strings[i]: record.count_kind(strings[i]) for i in sorted(count_names)},
         "strings": strings,

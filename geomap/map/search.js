@@ -266,7 +266,7 @@
         option.id = "geomap-search-option-" + k;
         option.setAttribute("role", "option");
         option.setAttribute("aria-selected", "false");
-        var name = place.label || place.name, n = self._eventsAt[hit.place].length;
+        var name = place.label || place.name, n = E.eventsIn(self._eventsAt[hit.place]);
         option.appendChild(el("span", "geomap-search-name", name));
         if (self.normalize(hit.spelling) !== self.normalize(name)) option.appendChild(el("span", "geomap-search-spelling", hit.spelling));
         option.appendChild(el("span", "geomap-search-meta",

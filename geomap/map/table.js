@@ -42,9 +42,15 @@
     },
 
     _label: function () {
-      var left = this._total - this._listed;
+      var left = this._total - this._listed;  // rows; the words count events (events.js weight)
       this._button.hidden = left <= 0;
-      this._button.textContent = words.plural("table.more", Math.min(PAGE, left), {left: words.number(left)});
+      var next = 0, rest = 0;
+      for (var i = this._listed; i < this._total; i++) {
+        var w = this._events.weight(i);
+        rest += w;
+        if (i < this._listed + PAGE) next += w;
+      }
+      this._button.textContent = words.plural("table.more", next, {left: words.number(rest)});
     },
 
     /* The next page of rows, appended in one go. */

@@ -68,7 +68,7 @@
       var table = document.querySelector(".geomap-table");
       if (!table) return;
       var count = table.querySelector(".geomap-row-count"), total = 0;
-      for (var i = 0; i < this._events.n; i++) total += !shown || shown[i] ? 1 : 0;
+      for (var i = 0; i < this._events.n; i++) total += !shown || shown[i] ? this._events.weight(i) : 0;
       if (count) count.textContent = words.plural("table.show", total);
       if (!this._onOpen) {  // a closed table's rows are brought up to date as it opens
         this._onOpen = L.bind(function () { if (table.open) this._filterRows(table); }, this);

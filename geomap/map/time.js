@@ -57,10 +57,13 @@
       this._end = new Float64Array(n);
       this._asOf = new Float64Array(n);
       this._layer = new Int32Array(n);
+      this._weight = new Float64Array(n);  // events per mark (events.js weight)
+      this.total = events.total;
       for (var i = 0; i < n; i++) {
         var s = this._start[i] = events.startDay(i), e = this._end[i] = events.endDay(i);
         var a = this._asOf[i] = events.asOfDay(i);
         this._layer[i] = events.layerIndex(i);
+        this._weight[i] = events.weight(i);
         if (isNaN(a)) {
           lo = Math.min(lo, s);
           hi = Math.max(hi, e);
@@ -117,8 +120,9 @@
       for (var i = 0; i < this.n; i++) {
         var a = this._asOf[i];
         var s = isNaN(a) ? this._start[i] : a, e = isNaN(a) ? this._end[i] : a;
-        diff[Math.floor((s - first) / unit)] += 1;  // an event counts once in each bar it touches
-        diff[Math.floor((e - first) / unit) + 1] -= 1;
+        // An event counts once in each bar it touches (a grouped mark, as its events).
+        diff[Math.floor((s - first) / unit)] += this._weight[i];
+        diff[Math.floor((e - first) / unit) + 1] -= this._weight[i];
       }
       var counts = new Array(bars), running = 0;
       for (var b = 0; b < bars; b++) counts[b] = running += diff[b];
@@ -128,7 +132,7 @@
     /* Events shown per layer index. */
     perLayer: function (shown, layers) {
       var counts = new Array(layers).fill(0);
-      for (var i = 0; i < this.n; i++) if (shown[i]) counts[this._layer[i]]++;
+      for (var i = 0; i < this.n; i++) if (shown[i]) counts[this._layer[i]] += this._weight[i];
       return counts;
     }
   });
@@ -277,9 +281,9 @@
 
     _showCount: function () {
       if (!this._count) return;
-      var shown = 0;
-      for (var i = 0; i < this.shown.length; i++) shown += this.shown[i];
-      this._count.textContent = words.plural("time.shown", this._index.n, {shown: words.number(shown)});
+      var shown = 0, weight = this._index._weight;  // events, not marks
+      for (var i = 0; i < this.shown.length; i++) if (this.shown[i]) shown += weight[i];
+      this._count.textContent = words.plural("time.shown", this._index.total, {shown: words.number(shown)});
     },
 
     _fit: function () {

@@ -275,9 +275,9 @@
     _openPopup: function (layer, latlng) {
       var self = this, info = layer.geomap;
       this._events.whenTexts(function () {
-        var map = self._map, size = map.getSize(), room = controlRoom(map);
-        var popup = L.popup({maxWidth: Math.min(320, size.x - 2 * PAD - 40), autoPan: false,
-          maxHeight: Math.max(120, size.y - room.top - room.bottom - 2 * PAD - 40)})
+        var map = self._map, width = Math.min(320, map.getSize().x - 2 * PAD - POPUP_FRAME);
+        var popup = L.popup({maxWidth: width, autoPan: false,
+          maxHeight: Math.max(120, popupRoom(map, width + POPUP_FRAME) - 2 * PAD - POPUP_FRAME)})
           .setLatLng(latlng).setContent(self._popupContent(info.events, info.place));
         popup.geomapEvents = info.events;  // state.js keeps the open event in the address
         popup.openOn(map);
@@ -649,13 +649,26 @@
      leaves it clear of every box and inside the map. */
   var PAD = 8;
   var controlBoxes = L.geomap.controlBoxes;  // labels.js
-  /* How much of the map's height the controls of the top corners and of the bottom corners take. */
-  function controlRoom(map) {
-    var half = map.getSize().y / 2, top = 0, bottom = 0;
-    controlBoxes(map).forEach(function (b) {
-      if (b[1] < half) top = Math.max(top, b[3]); else bottom = Math.max(bottom, map.getSize().y - b[1]);
+  var POPUP_FRAME = 40;  // px a popup takes beyond its content: margins, the tip under it
+  /* The tallest free height for a popup `width` px wide: over every column of that width that
+     lines up with the map's edge or beside a box (where clearOfControls may pan the popup to),
+     the longest stretch no box crosses. Counting each box as if it spanned the whole map left a
+     popup at 1280x800 120 px tall, because the legend at the right reaches below the middle. */
+  function popupRoom(map, width) {
+    var size = map.getSize(), boxes = controlBoxes(map), best = 0, lefts = [PAD, size.x - PAD - width];
+    boxes.forEach(function (b) { lefts.push(b[2] + PAD, b[0] - PAD - width); });
+    lefts.forEach(function (left) {
+      if (left < 0 || left + width > size.x) return;
+      var across = boxes.filter(function (b) { return b[0] < left + width && left < b[2]; })
+        .sort(function (a, b) { return a[1] - b[1]; });
+      var top = 0;
+      across.forEach(function (b) {
+        best = Math.max(best, b[1] - top);
+        top = Math.max(top, b[3]);
+      });
+      best = Math.max(best, size.y - top);
     });
-    return {top: top, bottom: bottom};
+    return best;
   }
   function clearOfControls(map, popup) {
     var node = popup.getElement();

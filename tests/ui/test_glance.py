@@ -222,6 +222,57 @@ def test_popups_open_clear_of_the_controls(visit, report_page, width, height):
     assert [(i, r) for i, r in enumerate(results) if r] == []
 
 
+# The room the map's boxes leave for a popup of the given width, counted pixel row by pixel
+# row over every column: the tallest run of rows that some column keeps free.
+FREE_RUN = """(width) => {
+    const map = """ + MAP + """, size = map.getSize(), boxes = L.geomap.controlBoxes(map);
+    let best = 0;
+    for (let x = 0; x + width <= size.x; x += 2) {
+        const across = boxes.filter(b => b[0] < x + width && x < b[2]);
+        let run = 0;
+        for (let y = 0; y < size.y; y++) {
+            run = across.some(b => b[1] <= y && y < b[3]) ? 0 : run + 1;
+            best = Math.max(best, run);
+        }
+    }
+    return best;
+}"""
+
+
+@pytest.mark.parametrize("width, height", [(360, 640), (768, 1024), (1280, 800)])
+def test_a_long_popup_has_room_and_stays_clear_of_the_controls(visit, report_page, width, height):
+    """At 1280x800 long popups were cut to 120 px: the legend, at the right but reaching below
+    the middle, counted as a box across the whole top of the map. A popup of every event now
+    gets the tallest free column (at least half the map where the boxes leave that much) and
+    still opens clear of every box."""
+    page = visit(width, height).open(report_page)
+    seen = page.evaluate(
+        """async () => {
+        const map = """
+        + MAP
+        + """, every = [...Array(map.geomapEvents.n).keys()];
+        map.geomapDrawing.openEvents(every, null, map.getCenter());
+        await new Promise(r => setTimeout(r, 50));
+        const popup = map._popup, node = popup.getElement(), p = node.getBoundingClientRect();
+        const m = map.getContainer().getBoundingClientRect();
+        const hit = [...document.querySelectorAll('.leaflet-control')].filter(c => {
+            const b = c.getBoundingClientRect();
+            return b.width && b.height && p.left < b.right && b.left < p.right && p.top < b.bottom && b.top < p.bottom;
+        }).map(c => c.className);
+        const outside = p.left < m.left || p.top < m.top || p.right > m.right || p.bottom > m.bottom;
+        return {maxHeight: popup.options.maxHeight, width: p.width, height: p.height,
+                scrolled: node.querySelector('.leaflet-popup-scrolled') !== null, hit, outside};
+    }"""
+    )
+    assert seen["scrolled"], "33 events fit: the popup's height was never limited"
+    assert seen["hit"] == [] and not seen["outside"], seen
+    room = page.evaluate(FREE_RUN, round(seen["width"]))
+    # 56 px: the popup's margins, its tip and a gap to the boxes above and below
+    assert seen["height"] >= min(height / 2, room - 56), (seen, room)
+    if width >= 768:
+        assert seen["height"] >= height / 2, seen
+
+
 class LongerNames:
     """Names half again longer than the English ones, as Russian and Ukrainian names run."""
 

@@ -397,18 +397,28 @@
       return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
     },
 
-    /* What of a town's or checkpoint's mark follows its events: size and certainty. */
+    /* What of a town's or checkpoint's mark follows its events: size and certainty. A point
+       the editor (or ACLED's geo_precision 2) gives as approximate wears a wide, broken rim,
+       "somewhere about here", so that it never reads as a town's exact mark. */
     _pointStyle: function (entry) {
       var unverified = entry.idx.every(this._events.unverified);
-      return {radius: 6 + 2.5 * Math.log10(this._maxCount(entry.idx) + 1),
-              dashArray: unverified ? "3 3" : null, fillOpacity: unverified ? 0.1 : 0.75};
+      var style = {radius: 6 + 2.5 * Math.log10(this._maxCount(entry.idx) + 1),
+                   dashArray: unverified ? "3 3" : null, fillOpacity: unverified ? 0.1 : 0.75};
+      if (entry.place.precision === "approximate") {
+        style.weight = APPROXIMATE_RIM;
+        style.opacity = 0.6;
+        style.dashArray = "3 3";
+        style.lineCap = "butt";  // round caps would close the gaps of so wide a line
+      }
+      return style;
     },
 
     _pointMark: function (entry) {
       var place = entry.place, events = entry.idx, color = this._layerById[entry.layer].layer.color;
+      var approximate = place.precision === "approximate" ? " geomap-approximate" : "";
       return this._bind(L.circleMarker([place.lat, place.lon], L.extend({renderer: this._renderer,
         color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
-        fillColor: color, className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer},
+        fillColor: color, className: "geomap-" + place.kind + approximate + " geomap-event geomap-layer-" + entry.layer},
         this._pointStyle(entry))), events, place);
     },
 
@@ -648,6 +658,7 @@
      pans by the smallest offset, among those that line the popup up beside each box, that
      leaves it clear of every box and inside the map. */
   var PAD = 8;
+  var APPROXIMATE_RIM = 6;  // px: the broken rim of an approximate point, thrice a town's outline
   var controlBoxes = L.geomap.controlBoxes;  // labels.js
   var POPUP_FRAME = 40;  // px a popup takes beyond its content: margins, the tip under it
   /* The tallest free height for a popup `width` px wide: over every column of that width that

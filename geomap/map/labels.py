@@ -167,7 +167,7 @@ def map_labels(located, bounds, names: NameSource | None = None) -> dict:
                     (not has_events, -area, [label, lat, lon, REGION, _by_size(area, REGION_ZOOMS)])
                 )
     for place in event_places.values():
-        if place["kind"] in ("town", "checkpoint"):
+        if place["kind"] in ("town", "checkpoint", "point"):  # point: the editor's own
             label = text(place["id"], place.get("label") or place["name"])
             marked.append([label, place["lat"], place["lon"], EVENT_PLACE, EVENT_PLACE_ZOOM])
     gazetteer = default_gazetteer()

@@ -556,7 +556,7 @@
        screen become one numbered circle (a click zooms in), and only the visible area is
        drawn. Each place's own mark appears once it has a cell to itself. */
     _gatherPerZoom: function (entries) {
-      var self = this, map = this._map, CELL = 48, byLayer = {}, shown = {};
+      var self = this, map = this._map, CELL = 84, byLayer = {}, shown = {};
       entries.forEach(function (entry) {
         entry.latlng = L.latLng(entry.place.lat, entry.place.lon);
         (byLayer[entry.layer] = byLayer[entry.layer] || []).push(entry);
@@ -590,9 +590,15 @@
       entries.forEach(function (e) { count += e.idx.length; lat += e.place.lat; lon += e.place.lon; });
       var centre = L.latLng(lat / entries.length, lon / entries.length);
       var size = Math.round(22 + 6 * Math.log10(count));
+      // Each layer's numbered circle stands off the centre in a direction of its own, so the
+      // circles of several layers that gather in one cell sit side by side, not one on another.
+      var layers = this._data.layers.length, angle = 2 * Math.PI * this._layerById[layerId].index / layers;
+      var off = layers > 1 ? GATHERED_OFFSET * size : 0;
       var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
+                            iconAnchor: [size / 2 - off * Math.cos(angle), size / 2 - off * Math.sin(angle)],
                             html: el("span", null, count > 999 ? L.geomap.words.get("gathered.thousands", {n: Math.round(count / 1000)}) : String(count))});
-      var mark = L.marker(centre, {icon: icon, keyboard: true,
+      // the smaller circle on top: a big one peeps out around it, a small one under a big one not
+      var mark = L.marker(centre, {icon: icon, keyboard: true, zIndexOffset: -1000 * size,
                                    title: L.geomap.words.get("gathered.title", {events: L.geomap.words.plural("count.events", count),
                                                                                  places: L.geomap.words.plural("count.places", entries.length)})});
       mark.geomapGathered = {layer: layerId, entries: entries, events: count};
@@ -658,6 +664,7 @@
      pans by the smallest offset, among those that line the popup up beside each box, that
      leaves it clear of every box and inside the map. */
   var PAD = 8;
+  var GATHERED_OFFSET = 0.8;  // of its size: how far a layer's numbered circle stands off its centre
   var APPROXIMATE_RIM = 6;  // px: the broken rim of an approximate point, thrice a town's outline
   var controlBoxes = L.geomap.controlBoxes;  // labels.js
   var POPUP_FRAME = 40;  // px a popup takes beyond its content: margins, the tip under it

@@ -94,12 +94,28 @@
       this._box.setAttribute("aria-hidden", "true");  // the marks and the table name every place
       map.on("moveend overlayadd overlayremove geomapmarksmoved", this.update, this);
       if (this._basemap) this._basemap.on("add remove", this.update, this);  // tiles ↔ outlines
+      // The page's other scripts add their boxes (search, time window, buttons) after the
+      // labels: a name placed before them would sit under one (the report's "Sweden" under
+      // the search field). A box added to or taken from a corner places the names again.
+      if (window.MutationObserver) {
+        var self = this, pending = false;
+        this._controlsWatch = new MutationObserver(function () {
+          if (pending) return;
+          pending = true;
+          L.Util.requestAnimFrame(function () { pending = false; self.update(); });
+        });
+        var corners = map.getContainer().querySelector(".leaflet-control-container");
+        Array.prototype.forEach.call(corners ? corners.children : [], function (corner) {
+          self._controlsWatch.observe(corner, {childList: true});
+        });
+      }
       this.update();
     },
 
     onRemove: function (map) {
       map.off("moveend overlayadd overlayremove geomapmarksmoved", this.update, this);
       if (this._basemap) this._basemap.off("add remove", this.update, this);
+      if (this._controlsWatch) this._controlsWatch.disconnect();
       L.DomUtil.remove(this._box);
       this.shown = [];
     },

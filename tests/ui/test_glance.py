@@ -401,10 +401,20 @@ def test_every_country_with_town_or_region_events_is_named_in_the_first_view(
     # name: its marks spread in a ring around the world (left for the spreading's owner).
     sizes = FIRST_VIEW_SIZES[2:] if which == "thousand" else FIRST_VIEW_SIZES
     for width, height in sizes:
-        view = visit(width, height).open(url).evaluate(AT, [None, None, None])
+        page = visit(width, height).open(url)
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        view = page.evaluate(AT, [None, None, None])
         named = {s["text"] for s in view["shown"] if s["kind"] == "country"}
         assert expected <= named, (width, sorted(expected - named))
         assert collisions(view) == ([], [])
+        assert under_controls(page, view) == [], width
+
+
+def under_controls(page, view):
+    """The names under one of the map's boxes (the search field, added after the labels, once
+    hid Sweden's)."""
+    boxes = page.evaluate(f"() => L.geomap.controlBoxes({MAP})")
+    return [s["text"] for s in view["shown"] if any(overlapping(s["box"], b) for b in boxes)]
 
 
 def test_every_country_with_events_is_named_on_the_png_card(

@@ -196,6 +196,11 @@ def assemble_map(
         download_name="events.geojson",
         gathered=len(point_marks) > GATHER_ABOVE,
         words=words,
+        approximate=any(
+            p.get("precision") == "approximate" and not p.get("shape")
+            for places in located["places"]
+            for p in places
+        ),
     ).add_to(fmap)
     LayerSwitcher(
         [(tiles_name, tile_layer), (words("basemap.outline"), outline)],

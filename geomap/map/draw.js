@@ -277,9 +277,9 @@
     _openPopup: function (layer, latlng) {
       var self = this, info = layer.geomap;
       this._events.whenTexts(function () {
-        var map = self._map, size = map.getSize(), room = controlRoom(map);
-        var popup = L.popup({maxWidth: Math.min(320, size.x - 2 * PAD - 40), autoPan: false,
-          maxHeight: Math.max(120, size.y - room.top - room.bottom - 2 * PAD - 40)})
+        var map = self._map, width = Math.min(320, map.getSize().x - 2 * PAD - POPUP_FRAME);
+        var popup = L.popup({maxWidth: width, autoPan: false,
+          maxHeight: Math.max(120, popupRoom(map, width + POPUP_FRAME) - 2 * PAD - POPUP_FRAME)})
           .setLatLng(latlng).setContent(self._popupContent(info.events, info.place));
         popup.geomapEvents = info.events;  // state.js keeps the open event in the address
         popup.openOn(map);
@@ -399,18 +399,28 @@
       return Math.min(0.2 + 0.12 * (events.length - 1), 0.6);
     },
 
-    /* What of a town's or checkpoint's mark follows its events: size and certainty. */
+    /* What of a town's or checkpoint's mark follows its events: size and certainty. A point
+       the editor (or ACLED's geo_precision 2) gives as approximate wears a wide, broken rim,
+       "somewhere about here", so that it never reads as a town's exact mark. */
     _pointStyle: function (entry) {
       var unverified = entry.idx.every(this._events.unverified);
-      return {radius: 6 + 2.5 * Math.log10(this._maxCount(entry.idx) + 1),
-              dashArray: unverified ? "3 3" : null, fillOpacity: unverified ? 0.1 : 0.75};
+      var style = {radius: 6 + 2.5 * Math.log10(this._maxCount(entry.idx) + 1),
+                   dashArray: unverified ? "3 3" : null, fillOpacity: unverified ? 0.1 : 0.75};
+      if (entry.place.precision === "approximate") {
+        style.weight = APPROXIMATE_RIM;
+        style.opacity = 0.6;
+        style.dashArray = "3 3";
+        style.lineCap = "butt";  // round caps would close the gaps of so wide a line
+      }
+      return style;
     },
 
     _pointMark: function (entry) {
       var place = entry.place, events = entry.idx, color = this._layerById[entry.layer].layer.color;
+      var approximate = place.precision === "approximate" ? " geomap-approximate" : "";
       return this._bind(L.circleMarker([place.lat, place.lon], L.extend({renderer: this._renderer,
         color: place.kind === "checkpoint" ? "#111" : color, weight: place.kind === "checkpoint" ? 3 : 2,
-        fillColor: color, className: "geomap-" + place.kind + " geomap-event geomap-layer-" + entry.layer},
+        fillColor: color, className: "geomap-" + place.kind + approximate + " geomap-event geomap-layer-" + entry.layer},
         this._pointStyle(entry))), events, place);
     },
 
@@ -548,7 +558,7 @@
        screen become one numbered circle (a click zooms in), and only the visible area is
        drawn. Each place's own mark appears once it has a cell to itself. */
     _gatherPerZoom: function (entries) {
-      var self = this, map = this._map, CELL = 48, byLayer = {}, shown = {};
+      var self = this, map = this._map, CELL = 84, byLayer = {}, shown = {};
       entries.forEach(function (entry) {
         entry.latlng = L.latLng(entry.place.lat, entry.place.lon);
         (byLayer[entry.layer] = byLayer[entry.layer] || []).push(entry);
@@ -582,9 +592,15 @@
       entries.forEach(function (e) { count += E.eventsIn(e.idx); lat += e.place.lat; lon += e.place.lon; });
       var centre = L.latLng(lat / entries.length, lon / entries.length);
       var size = Math.round(22 + 6 * Math.log10(count));
+      // Each layer's numbered circle stands off the centre in a direction of its own, so the
+      // circles of several layers that gather in one cell sit side by side, not one on another.
+      var layers = this._data.layers.length, angle = 2 * Math.PI * this._layerById[layerId].index / layers;
+      var off = layers > 1 ? GATHERED_OFFSET * size : 0;
       var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
+                            iconAnchor: [size / 2 - off * Math.cos(angle), size / 2 - off * Math.sin(angle)],
                             html: el("span", null, count > 999 ? L.geomap.words.get("gathered.thousands", {n: Math.round(count / 1000)}) : String(count))});
-      var mark = L.marker(centre, {icon: icon, keyboard: true,
+      // the smaller circle on top: a big one peeps out around it, a small one under a big one not
+      var mark = L.marker(centre, {icon: icon, keyboard: true, zIndexOffset: -1000 * size,
                                    title: L.geomap.words.get("gathered.title", {events: L.geomap.words.plural("count.events", count),
                                                                                  places: L.geomap.words.plural("count.places", entries.length)})});
       mark.geomapGathered = {layer: layerId, entries: entries, events: count};
@@ -650,14 +666,29 @@
      pans by the smallest offset, among those that line the popup up beside each box, that
      leaves it clear of every box and inside the map. */
   var PAD = 8;
+  var GATHERED_OFFSET = 0.8;  // of its size: how far a layer's numbered circle stands off its centre
+  var APPROXIMATE_RIM = 6;  // px: the broken rim of an approximate point, thrice a town's outline
   var controlBoxes = L.geomap.controlBoxes;  // labels.js
-  /* How much of the map's height the controls of the top corners and of the bottom corners take. */
-  function controlRoom(map) {
-    var half = map.getSize().y / 2, top = 0, bottom = 0;
-    controlBoxes(map).forEach(function (b) {
-      if (b[1] < half) top = Math.max(top, b[3]); else bottom = Math.max(bottom, map.getSize().y - b[1]);
+  var POPUP_FRAME = 40;  // px a popup takes beyond its content: margins, the tip under it
+  /* The tallest free height for a popup `width` px wide: over every column of that width that
+     lines up with the map's edge or beside a box (where clearOfControls may pan the popup to),
+     the longest stretch no box crosses. Counting each box as if it spanned the whole map left a
+     popup at 1280x800 120 px tall, because the legend at the right reaches below the middle. */
+  function popupRoom(map, width) {
+    var size = map.getSize(), boxes = controlBoxes(map), best = 0, lefts = [PAD, size.x - PAD - width];
+    boxes.forEach(function (b) { lefts.push(b[2] + PAD, b[0] - PAD - width); });
+    lefts.forEach(function (left) {
+      if (left < 0 || left + width > size.x) return;
+      var across = boxes.filter(function (b) { return b[0] < left + width && left < b[2]; })
+        .sort(function (a, b) { return a[1] - b[1]; });
+      var top = 0;
+      across.forEach(function (b) {
+        best = Math.max(best, b[1] - top);
+        top = Math.max(top, b[3]);
+      });
+      best = Math.max(best, size.y - top);
     });
-    return {top: top, bottom: bottom};
+    return best;
   }
   function clearOfControls(map, popup) {
     var node = popup.getElement();

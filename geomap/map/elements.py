@@ -366,6 +366,9 @@ class Legend(SafeMacroElement):
     <li><span class="geomap-key geomap-badge-key" style="--geomap-badge: #777" aria-hidden="true"></span>{{ this.words("legend.country")|e }}</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><path d="M1 7 H15" stroke="#777" stroke-width="3"/><path d="M14 2 L21 7 L14 12 Z" fill="#777"/></svg>{{ this.words("legend.route")|e }}</li>
     <li><svg class="geomap-key" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="5" fill="#777" fill-opacity="0.1" stroke="#777" stroke-width="2" stroke-dasharray="2 2"/></svg>{{ this.words("legend.unverified")|e }}</li>
+    {%- if this.approximate %}
+    <li><svg class="geomap-key geomap-key-approximate" viewBox="0 0 22 14" aria-hidden="true"><circle cx="11" cy="7" r="3.5" fill="#777" fill-opacity="0.75" stroke="#777" stroke-opacity="0.5" stroke-width="4" stroke-dasharray="1.4 1.6"/></svg>{{ this.words("legend.approximate")|e }}</li>
+    {%- endif %}
   </ul>
   {% if this.download_id %}<p class="geomap-note"><a id="{{ this.download_id }}" download="{{ this.download_name|e }}" href="#">{{ this.words("legend.download")|e }}</a></p>{% endif %}
   {% if this.sources %}<p class="geomap-note">{{ this.words("label.source", source=this.sources)|e }}</p>{% endif %}
@@ -385,6 +388,7 @@ class Legend(SafeMacroElement):
         element_id="geomap-legend",
         gathered: bool = False,
         words=None,
+        approximate: bool = False,
     ):
         super().__init__()
         self._name = "Legend"
@@ -397,6 +401,7 @@ class Legend(SafeMacroElement):
             element_id,
         )
         self.gathered = gathered  # many places: the key explains the numbered circles
+        self.approximate = approximate  # points given as approximate: the key shows their rim
 
 
 for _element in (TitleBox, Legend):

@@ -118,7 +118,9 @@ def map_labels(located, bounds, names: NameSource | None = None) -> dict:
     The candidates come first the most important, each [text, lat, lon, kind, zoom], and for
     a country where events are, its id: the page may then name it anywhere over its outline
     (the payload's basemap has it) when marks crowd its anchor, so that it is never left
-    unnamed (the report's Ukraine, full of marks and badges in the first view). The
+    unnamed (the report's Ukraine, full of marks and badges in the first view). A country
+    the events are in (not only a route's end) carries a 1 after its id: where even its
+    smaller name finds no room over its land, it stands beside it, joined by a line. The
     anchors are where each country's name sits ({id: [lat, lon]}): the badge of its
     country-wide facts goes under it. `bounds` are the map's [[south, west], [north, east]];
     names outside them (and a margin) are not sent.
@@ -128,6 +130,14 @@ def map_labels(located, bounds, names: NameSource | None = None) -> dict:
     box = shapely.box(west - MARGIN_DEG, south - MARGIN_DEG, east + MARGIN_DEG, north + MARGIN_DEG)
     event_places = _event_places(located)
     event_countries = {p["country"] for p in event_places.values() if p.get("country")}
+    # The countries the events are in (not those a route merely ends in): on a phone, where
+    # such a country is a few marks wide, its name may stand beside it with a line to it.
+    story_countries = {
+        record["country"]
+        for records in located["places"]
+        for record in records or ()
+        if record.get("country")
+    }
 
     def text(place_id, fallback=None):
         return names.label(place_id, names.language) or fallback
@@ -145,6 +155,8 @@ def map_labels(located, bounds, names: NameSource | None = None) -> dict:
                     # Georgia, small beside Russia), anywhere over its own land if need be
                     candidate[4] = COUNTRY_ZOOMS[0][1]
                     candidate.append(cid)
+                    if cid in story_countries:
+                        candidate.append(1)
                 countries.append((cid not in event_countries, -area, candidate))
             if area > WIDE_COUNTRY_AREA:  # named again where the reader looks, zoomed in
                 for part in _bands(main):
@@ -161,7 +173,7 @@ def map_labels(located, bounds, names: NameSource | None = None) -> dict:
                     (not has_events, -area, [label, lat, lon, REGION, _by_size(area, REGION_ZOOMS)])
                 )
     for place in event_places.values():
-        if place["kind"] in ("town", "checkpoint"):
+        if place["kind"] in ("town", "checkpoint", "point"):  # point: the editor's own
             label = text(place["id"], place.get("label") or place["name"])
             marked.append([label, place["lat"], place["lon"], EVENT_PLACE, EVENT_PLACE_ZOOM])
     gazetteer = default_gazetteer()

@@ -224,8 +224,11 @@ def test_popups_open_clear_of_the_controls(visit, report_page, width, height):
 
 # The room the map's boxes leave for a popup of the given width, counted pixel row by pixel
 # row over every column: the tallest run of rows that some column keeps free.
-FREE_RUN = """(width) => {
-    const map = """ + MAP + """, size = map.getSize(), boxes = L.geomap.controlBoxes(map);
+FREE_RUN = (
+    """(width) => {
+    const map = """
+    + MAP
+    + """, size = map.getSize(), boxes = L.geomap.controlBoxes(map);
     let best = 0;
     for (let x = 0; x + width <= size.x; x += 2) {
         const across = boxes.filter(b => b[0] < x + width && x < b[2]);
@@ -237,6 +240,7 @@ FREE_RUN = """(width) => {
     }
     return best;
 }"""
+)
 
 
 @pytest.mark.parametrize("width, height", [(360, 640), (768, 1024), (1280, 800)])
@@ -402,7 +406,9 @@ def test_every_country_with_town_or_region_events_is_named_in_the_first_view(
     sizes = FIRST_VIEW_SIZES[2:] if which == "thousand" else FIRST_VIEW_SIZES
     for width, height in sizes:
         page = visit(width, height).open(url)
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
         view = page.evaluate(AT, [None, None, None])
         named = {s["text"] for s in view["shown"] if s["kind"] == "country"}
         assert expected <= named, (width, sorted(expected - named))

@@ -13,6 +13,7 @@ self-contained on the outline basemap, so nothing here needs the network:
 - output/three-languages-ru.png          tests/corpus/three-languages.yaml in Russian (--lang ru),
                                          at 1280×800 with a popup open
 - output/war-resistance-2022-search.png  the place search, suggestions open (also -search-360)
+- output/war-resistance-2022-time.png    the report opened on March 2022 (`--from 2022-03 --to 2022-03`)
 """
 
 from __future__ import annotations
@@ -64,7 +65,29 @@ def main() -> None:
         height=height,
     )
     _shoot_russian(chromium, args.out)
-    print(f"wrote {len(SHOTS) + len(SEARCH_SHOTS) + 2} pictures to {args.out}")
+    _shoot_window(chromium, located, args.out)
+    print(f"wrote {len(SHOTS) + len(SEARCH_SHOTS) + 3} pictures to {args.out}")
+
+
+WINDOW = ("2022-03", "2022-03")  # the month the time window picture opens on
+
+
+def _shoot_window(chromium: str, located, out: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    fmap = assemble_map(located, self_contained=True, basemap="vector", window=WINDOW)
+    with tempfile.TemporaryDirectory(prefix="geomap-shots-") as tmp, sync_playwright() as pw:
+        page_path = Path(tmp) / f"{NAME}-time.html"
+        save(fmap, page_path)
+        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(page_path.as_uri())
+            page.wait_for_selector(READY, state="attached")
+            page.wait_for_timeout(200)  # the labels are placed on the view's moveend
+            page.screenshot(path=str(out / f"{NAME}-time.png"))
+        finally:
+            browser.close()
 
 
 RUSSIAN = REPO / "tests" / "corpus" / "three-languages.yaml"

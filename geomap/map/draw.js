@@ -322,21 +322,56 @@
       });
     },
 
-    /* Group events by layer and place, so one marker or area carries all of its events. */
+    /* Group events by layer and place, so one marker or area carries all of its events. The
+       groups' keys (layer|place, in order) and each event's keys are worked out once (_keyed);
+       a window only fills them. */
     _group: function () {
-      var E = this._events, groups = this._groups, shown = this._shown, byPlace = {}, routes = [], layerId, i;
-      function addToPlace(p) {
+      var E = this._events, shown = this._shown, keyed = this._keyed || (this._keyed = this._keyEvents());
+      var lists = new Array(keyed.keys.length), from = keyed.from, flat = keyed.flat, routes = [];
+      for (var i = 0; i < E.n; i++) {
+        if (shown && !shown[i]) continue;
+        for (var k = from[i]; k < from[i + 1]; k++) (lists[flat[k]] = lists[flat[k]] || []).push(i);
+        if (keyed.route[i]) routes.push(i);
+      }
+      var byPlace = {}, keys = [];
+      for (var j = 0; j < lists.length; j++) {
+        if (!lists[j]) continue;
+        keys.push(keyed.keys[j]);
+        byPlace[keyed.keys[j]] = {layer: keyed.layer[j], place: E.places[keyed.place[j]], idx: lists[j]};
+      }
+      return {byPlace: byPlace, keys: keys, routes: routes};
+    },
+
+    /* Every layer|place key in sorted order, and event i's keys as numbers into them:
+       flat[from[i]] up to flat[from[i + 1]] (none for an event of a layer with no group). */
+    _keyEvents: function () {
+      var E = this._events, groups = this._groups, number = {}, names = [], layer = [], place = [];
+      var from = new Int32Array(E.n + 1), route = new Uint8Array(E.n), keyOf = [], layerId, i;
+      function add(p) {
         var key = layerId + "|" + p;
-        (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
+        if (!(key in number)) {
+          number[key] = names.length;
+          names.push(key);
+          layer.push(layerId);
+          place.push(p);
+        }
+        keyOf.push(number[key]);
       }
       for (i = 0; i < E.n; i++) {
-        if (shown && !shown[i]) continue;
+        from[i] = keyOf.length;
         layerId = E.layer(i);
         if (!groups[layerId]) continue;
-        E.eachPlace(i, addToPlace);
-        if (E.hasRoute(i)) routes.push(i);
+        E.eachPlace(i, add);
+        route[i] = E.hasRoute(i) ? 1 : 0;
       }
-      return {byPlace: byPlace, keys: Object.keys(byPlace).sort(), routes: routes};
+      from[E.n] = keyOf.length;
+      // The keys renumbered in their sorted order (the order the marks are drawn in).
+      var order = names.map(function (key, j) { return j; }).sort(function (a, b) { return names[a] < names[b] ? -1 : 1; });
+      var rank = new Int32Array(names.length), flat = new Int32Array(keyOf.length);
+      order.forEach(function (j, r) { rank[j] = r; });
+      for (var k = 0; k < keyOf.length; k++) flat[k] = rank[keyOf[k]];
+      return {keys: order.map(function (j) { return names[j]; }), layer: order.map(function (j) { return layer[j]; }),
+              place: order.map(function (j) { return place[j]; }), from: from, flat: flat, route: route};
     },
 
     /* An arrowhead at the end of a route, in screen pixels so it keeps its size when zooming. */
@@ -590,8 +625,8 @@
 
     /* Many places: per zoom level, the marks of a layer that fall in one grid cell of the
        screen become one numbered circle (a click zooms in), and only the visible area is
-       drawn. Each place's own mark appears once it has a cell to itself. A number whose cell
-       holds the same places as in the last view stays, rewritten only if its count changed. */
+       drawn. Each place's own mark appears once it has a cell to itself. A cell's number stays
+       from one view or window to the next, rewritten only where its places or count changed. */
     _gather: function () {
       var self = this, map = this._map, CELL = 48, byLayer = this._gathering;
       var zoom = map.getZoom(), view = map.getBounds().pad(0.25), marks = [], last = this._gatheredMarks, now = {};
@@ -621,7 +656,7 @@
     },
 
     /* The numbered circle of the places `entries` of a layer; `was`: the one of this cell in
-       the last view, kept when it gathers the same places (restyled when the count changed). */
+       the last view, kept and moved or rewritten where its places or count changed. */
     _gatheredMark: function (layerId, entries, zoom, key, was) {
       var map = this._map, color = this._layerById[layerId].layer.color, count = 0, lat = 0, lon = 0;
       var places = entries.map(function (e) { return e.key; }).join(" ");
@@ -632,18 +667,22 @@
       var title = L.geomap.words.get("gathered.title", {events: L.geomap.words.plural("count.events", count),
                                                         places: L.geomap.words.plural("count.places", entries.length)});
       function paint() { if (mark.getElement()) mark.getElement().style.background = color; }
-      var mark = was && was.geomapGathered.places === places ? was : null;
+      var mark = was, at = L.latLng(lat / entries.length, lon / entries.length), info = mark && mark.geomapGathered;
       if (mark) {
-        mark.geomapGathered.entries = entries;
-        if (mark.geomapGathered.events !== count) {
-          mark.geomapGathered.events = count;
+        info.entries = entries;
+        if (info.places !== places) {  // other places in this cell: their centre
+          info.places = places;
+          if (!mark.getLatLng().equals(at)) mark.setLatLng(at);
+        }
+        if (info.events !== count || mark.options.title !== title) {
+          info.events = count;
           mark.options.title = title;
-          mark.setIcon(icon);  // a new element, now if on the map, else when next added
+          mark.setIcon(icon);  // Leaflet rewrites a divIcon's element in place
           paint();
         }
         return mark;
       }
-      mark = L.marker(L.latLng(lat / entries.length, lon / entries.length), {icon: icon, keyboard: true, title: title});
+      mark = L.marker(at, {icon: icon, keyboard: true, title: title});
       mark.geomapGathered = {layer: layerId, entries: entries, events: count, places: places};
       mark.geomapPoint = key;
       mark.geomapLayer = layerId;

@@ -21,25 +21,26 @@
   var MARK_CLEAR = 10;  // px from a place to its label: past a town's usual mark (radius 6 to 9)
   var LAND_STEP = 6, LAND_REACH = 240;  // px: the spots a crowded country's name tries, and how far
 
-  function Grid() { this.cells = {}; }
-  Grid.prototype.keys = function (b) {
-    var out = [];
-    for (var x = Math.floor(b[0] / CELL); x <= Math.floor(b[2] / CELL); x++) {
-      for (var y = Math.floor(b[1] / CELL); y <= Math.floor(b[3] / CELL); y++) out.push(x + ":" + y);
-    }
-    return out;
-  };
+  /* Cells are numbered, not named: a redraw asks the grid thousands of times, and a string
+     per cell per question cost more than the questions (time window, issue 18). */
+  function Grid() { this.cells = new Map(); }
+  function cell(x, y) { return (x + 32768) * 65536 + (y + 32768); }  // any cell within ±2,000,000 px
   Grid.prototype.add = function (b) {
-    var cells = this.cells;
-    this.keys(b).forEach(function (k) { (cells[k] = cells[k] || []).push(b); });
+    for (var x = Math.floor(b[0] / CELL); x <= Math.floor(b[2] / CELL); x++) {
+      for (var y = Math.floor(b[1] / CELL); y <= Math.floor(b[3] / CELL); y++) {
+        var list = this.cells.get(cell(x, y));
+        if (list) list.push(b); else this.cells.set(cell(x, y), [b]);
+      }
+    }
   };
   Grid.prototype.hits = function (b) {
-    var keys = this.keys(b);
-    for (var i = 0; i < keys.length; i++) {
-      var list = this.cells[keys[i]] || [];
-      for (var j = 0; j < list.length; j++) {
-        var o = list[j];
-        if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return true;
+    for (var x = Math.floor(b[0] / CELL); x <= Math.floor(b[2] / CELL); x++) {
+      for (var y = Math.floor(b[1] / CELL); y <= Math.floor(b[3] / CELL); y++) {
+        var list = this.cells.get(cell(x, y)) || [];
+        for (var j = 0; j < list.length; j++) {
+          var o = list[j];
+          if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return true;
+        }
       }
     }
     return false;

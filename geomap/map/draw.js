@@ -661,28 +661,34 @@
       var map = this._map, color = this._layerById[layerId].layer.color, count = 0, lat = 0, lon = 0;
       var places = entries.map(function (e) { return e.key; }).join(" ");
       entries.forEach(function (e) { count += e.idx.length; lat += e.place.lat; lon += e.place.lon; });
-      var size = Math.round(22 + 6 * Math.log10(count));
-      var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
-                            html: el("span", null, count > 999 ? L.geomap.words.get("gathered.thousands", {n: Math.round(count / 1000)}) : String(count))});
-      var title = L.geomap.words.get("gathered.title", {events: L.geomap.words.plural("count.events", count),
-                                                        places: L.geomap.words.plural("count.places", entries.length)});
+      var at = L.latLng(lat / entries.length, lon / entries.length), mark = was, info = mark && mark.geomapGathered;
       function paint() { if (mark.getElement()) mark.getElement().style.background = color; }
-      var mark = was, at = L.latLng(lat / entries.length, lon / entries.length), info = mark && mark.geomapGathered;
+      // Its number and title (the words of both) are written only when they change.
+      function icon() {
+        var size = Math.round(22 + 6 * Math.log10(count));
+        return L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
+                          html: el("span", null, count > 999 ? L.geomap.words.get("gathered.thousands", {n: Math.round(count / 1000)}) : String(count))});
+      }
+      function title() {
+        return L.geomap.words.get("gathered.title", {events: L.geomap.words.plural("count.events", count),
+                                                     places: L.geomap.words.plural("count.places", entries.length)});
+      }
       if (mark) {
+        var before = info.entries.length;
         info.entries = entries;
         if (info.places !== places) {  // other places in this cell: their centre
           info.places = places;
           if (!mark.getLatLng().equals(at)) mark.setLatLng(at);
         }
-        if (info.events !== count || mark.options.title !== title) {
+        if (info.events !== count || before !== entries.length) {
           info.events = count;
-          mark.options.title = title;
-          mark.setIcon(icon);  // Leaflet rewrites a divIcon's element in place
+          mark.options.title = title();
+          mark.setIcon(icon());  // Leaflet rewrites a divIcon's element in place
           paint();
         }
         return mark;
       }
-      mark = L.marker(at, {icon: icon, keyboard: true, title: title});
+      mark = L.marker(at, {icon: icon(), keyboard: true, title: title()});
       mark.geomapGathered = {layer: layerId, entries: entries, events: count, places: places};
       mark.geomapPoint = key;
       mark.geomapLayer = layerId;

@@ -14,13 +14,15 @@ reports it (an `input` event on the range input). Per move it records:
   the next animation frame included).
 
 Targets (issue 18): 100 ms at 10,000 events, 500 ms at 100,000. A benchmark, not a timed test:
-machines here are noisy; the median of the moves is what the table shows, with the worst.
+machines here are noisy; the median of the moves is what the table shows, with the worst, and
+the machine's load average as the moves began and ended.
 Results are appended to bench/results.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -81,6 +83,7 @@ def measure(n: int, folder: Path, browser) -> dict:
     page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=300_000)
     page.evaluate(REDRAW_CLOCK)
     redraws, paints = [], []
+    load = os.getloadavg()[0]  # the machine is shared: figures are read with its load
     for move in MOVES:
         redraw, paint = page.evaluate(MOVE, list(move))
         redraws.append(redraw)
@@ -92,6 +95,7 @@ def measure(n: int, folder: Path, browser) -> dict:
         "redraw": redraws,
         "paint": paints,
         "errors": errors,
+        "load": (load, os.getloadavg()[0]),
     }
 
 
@@ -106,14 +110,15 @@ def markdown(results: list[dict], command: str) -> str:
         "painted frame. Target: 100 ms at 10,000 events, 500 ms at 100,000.",
         "",
         "| events | redraw ms, median | redraw ms, worst | to paint ms, median | to paint ms, "
-        "worst | target ms | JS errors |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "worst | target ms | JS errors | load average (1 min) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r['events']:,} | {statistics.median(r['redraw']):.0f} | {max(r['redraw']):.0f} "
             f"| {statistics.median(r['paint']):.0f} | {max(r['paint']):.0f} "
-            f"| {TARGET_MS.get(r['events'], '–')} | {len(r['errors'])} |"
+            f"| {TARGET_MS.get(r['events'], '–')} | {len(r['errors'])} "
+            f"| {r['load'][0]:.1f} → {r['load'][1]:.1f} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -137,6 +142,7 @@ def main(argv=None):
                 + ", ".join(f"{x:.0f}" for x in result["redraw"])
                 + "; to paint ms "
                 + ", ".join(f"{x:.0f}" for x in result["paint"])
+                + f"; load average {result['load'][0]:.1f} → {result['load'][1]:.1f}"
                 + (f"; errors: {result['errors'][:1]}" if result["errors"] else ""),
                 flush=True,
             )

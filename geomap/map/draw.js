@@ -94,6 +94,7 @@
       L.geomap.fitView(map, data);
       this._panes();
       this._shown = null;  // the time window's filter (time.js): 1 per event shown; null, all
+      this._pointsPerZoom();
       var all = this._group();
       // Past a few thousand marks, SVG elements cost seconds: draw them on a canvas instead.
       // Decided, like the shading's scale, on every event: a window changes neither.
@@ -133,8 +134,7 @@
       this._shown = shown;
       this._drawEvents(this._group());
       this._showWindow();
-      // Labels make room for the marks drawn now (spreading the marks has already told them).
-      if (!this._spread) this._map.fire("geomapmarksmoved");
+      this._map.fire("geomapmarksmoved");  // labels make room for the marks drawn now, once
     },
 
     _showWindow: function () {
@@ -171,17 +171,14 @@
     /* Draws the events of `grouped` into the layers' groups, in place of what was there. */
     _drawEvents: function (grouped) {
       var groups = this._groups, kept = this._kept || {};
-      if (this._undraw) this._undraw();
-      this._undraw = null;
-      // Regions and marks of places still shown are kept and restyled (a new window moves few
-      // of them); the rest is drawn again.
+      // Regions of places still shown are kept and restyled (a new window moves few of them);
+      // point marks and gathered numbers are kept by _showPoints; the rest is drawn again.
       this._reusable = kept;
       this._kept = {};
       Object.keys(groups).forEach(function (id) {
-        groups[id].eachLayer(function (layer) { if (!layer.geomapKey) groups[id].removeLayer(layer); });
+        groups[id].eachLayer(function (layer) { if (!layer.geomapKey && !layer.geomapPoint) groups[id].removeLayer(layer); });
       });
       this._badgeSlots = {};
-      this._spread = false;
       grouped.routes.forEach(this._drawRoute, this);
       this._drawPlaces(grouped);
       Object.keys(kept).forEach(function (key) {  // what the window no longer shows
@@ -198,14 +195,8 @@
       if (!layer) return null;
       delete this._reusable[key];
       this._kept[key] = layer;
-      var info = layer.geomap, self = this, node = layer.getElement && layer.getElement();
-      info.events = events;
-      layer.unbindTooltip();  // its titles were of the last window's events
-      if (node && node.hasAttribute("aria-label")) {
-        this._events.whenTexts(function () { node.setAttribute("aria-label", self._titles(info.events, info.place)); });
-      }
-      if (style.radius !== undefined) layer.setRadius(style.radius);
-      layer.setStyle(style);
+      if (layer.geomap.events !== events) this._retitle(layer, events);
+      if (restyled(layer, style)) layer.setStyle(style);  // an unchanged shade is not written again
       return layer;
     },
 
@@ -333,21 +324,56 @@
       });
     },
 
-    /* Group events by layer and place, so one marker or area carries all of its events. */
+    /* Group events by layer and place, so one marker or area carries all of its events. The
+       groups' keys (layer|place, in order) and each event's keys are worked out once (_keyed);
+       a window only fills them. */
     _group: function () {
-      var E = this._events, groups = this._groups, shown = this._shown, byPlace = {}, routes = [], layerId, i;
-      function addToPlace(p) {
+      var E = this._events, shown = this._shown, keyed = this._keyed || (this._keyed = this._keyEvents());
+      var lists = new Array(keyed.keys.length), from = keyed.from, flat = keyed.flat, routes = [];
+      for (var i = 0; i < E.n; i++) {
+        if (shown && !shown[i]) continue;
+        for (var k = from[i]; k < from[i + 1]; k++) (lists[flat[k]] = lists[flat[k]] || []).push(i);
+        if (keyed.route[i]) routes.push(i);
+      }
+      var byPlace = {}, keys = [];
+      for (var j = 0; j < lists.length; j++) {
+        if (!lists[j]) continue;
+        keys.push(keyed.keys[j]);
+        byPlace[keyed.keys[j]] = {layer: keyed.layer[j], place: E.places[keyed.place[j]], idx: lists[j]};
+      }
+      return {byPlace: byPlace, keys: keys, routes: routes};
+    },
+
+    /* Every layer|place key in sorted order, and event i's keys as numbers into them:
+       flat[from[i]] up to flat[from[i + 1]] (none for an event of a layer with no group). */
+    _keyEvents: function () {
+      var E = this._events, groups = this._groups, number = {}, names = [], layer = [], place = [];
+      var from = new Int32Array(E.n + 1), route = new Uint8Array(E.n), keyOf = [], layerId, i;
+      function add(p) {
         var key = layerId + "|" + p;
-        (byPlace[key] = byPlace[key] || {layer: layerId, place: E.places[p], idx: []}).idx.push(i);
+        if (!(key in number)) {
+          number[key] = names.length;
+          names.push(key);
+          layer.push(layerId);
+          place.push(p);
+        }
+        keyOf.push(number[key]);
       }
       for (i = 0; i < E.n; i++) {
-        if (shown && !shown[i]) continue;
+        from[i] = keyOf.length;
         layerId = E.layer(i);
         if (!groups[layerId]) continue;
-        E.eachPlace(i, addToPlace);
-        if (E.hasRoute(i)) routes.push(i);
+        E.eachPlace(i, add);
+        route[i] = E.hasRoute(i) ? 1 : 0;
       }
-      return {byPlace: byPlace, keys: Object.keys(byPlace).sort(), routes: routes};
+      from[E.n] = keyOf.length;
+      // The keys renumbered in their sorted order (the order the marks are drawn in).
+      var order = names.map(function (key, j) { return j; }).sort(function (a, b) { return names[a] < names[b] ? -1 : 1; });
+      var rank = new Int32Array(names.length), flat = new Int32Array(keyOf.length);
+      order.forEach(function (j, r) { rank[j] = r; });
+      for (var k = 0; k < keyOf.length; k++) flat[k] = rank[keyOf[k]];
+      return {keys: order.map(function (j) { return names[j]; }), layer: order.map(function (j) { return layer[j]; }),
+              place: order.map(function (j) { return place[j]; }), from: from, flat: flat, route: route};
     },
 
     /* An arrowhead at the end of a route, in screen pixels so it keeps its size when zooming. */
@@ -472,15 +498,54 @@
         }
         self._bind(layer, events, place).addTo(self._groups[entry.layer]);
       });
-      if (points.length <= data.gather_above) {
-        var marks = points.map(function (entry) {
-          return self._reuse(entry.key, entry.idx, self._pointStyle(entry))
-            || self._keep(entry.key, entry.layer, self._pointMark(entry)).addTo(self._groups[entry.layer]);
-        });
-        this._spreadPerZoom(marks);
-      } else {
-        this._gatherPerZoom(points);
+      // Each place its own mark, spread apart where they touch; or, past gather_above, numbers
+      // per screen cell. Either way only the marks that change are added or taken away.
+      var many = points.length > data.gather_above;
+      this._spreading = many ? null : points.map(this._pointFor, this);
+      this._gathering = many ? this._byLayer(points) : null;
+      if (many) this._gather(); else this._spread(true);
+    },
+
+    /* The mark of a town or checkpoint (entry.key: its layer and place), made the first time
+       a window shows it and restyled for each later window's events: kept whether the
+       window's places are spread or gathered, so a new window redraws only what it changes. */
+    _pointFor: function (entry) {
+      var mark = this._pointMarks[entry.key];
+      if (!mark) {
+        mark = this._pointMarks[entry.key] = this._pointMark(entry);
+        mark.geomapPoint = entry.key;
+        mark.geomapLayer = entry.layer;
+        mark.geomapHome = mark.getLatLng();  // spreading may move it; its place stays here
+        return mark;
       }
+      if (mark.geomap.events !== entry.idx) this._retitle(mark, entry.idx);
+      var style = this._pointStyle(entry);
+      if (restyled(mark, style)) mark.setStyle(style);
+      return mark;
+    },
+
+    /* A kept mark now stands for `events`: its tooltip and spoken name follow them. */
+    _retitle: function (layer, events) {
+      var info = layer.geomap, self = this, node = layer.getElement && layer.getElement();
+      info.events = events;
+      layer.unbindTooltip();  // its titles were of the last window's events
+      if (node && node.hasAttribute("aria-label")) {
+        this._events.whenTexts(function () { node.setAttribute("aria-label", self._titles(info.events, info.place)); });
+      }
+    },
+
+    /* Shows exactly `marks` of the point marks and gathered numbers (each names its key in
+       geomapPoint and its layer in geomapLayer): those already shown stay as they are. */
+    _showPoints: function (marks) {
+      var groups = this._groups, drawn = this._drawnPoints, wanted = {};
+      marks.forEach(function (m) { wanted[m.geomapPoint] = m; });
+      Object.keys(drawn).forEach(function (key) {
+        if (wanted[key] !== drawn[key]) groups[drawn[key].geomapLayer].removeLayer(drawn[key]);
+      });
+      marks.forEach(function (m) {
+        if (drawn[m.geomapPoint] !== m) groups[m.geomapLayer].addLayer(m);
+      });
+      this._drawnPoints = wanted;
     },
 
     /* Country-wide facts: not a point (that would read as a town) but a hatched badge, in the
@@ -499,114 +564,156 @@
       return L.marker(at, {icon: icon, pane: "geomap-countrywide-badges", keyboard: false, title: ""});
     },
 
-    /* Marks that overlap on screen (several layers at one town; towns close together at a
-       small zoom) are spread around their common centre on every zoom, so none hides
-       another; each returns to its place once there is room. */
-    _spreadPerZoom: function (marks) {
-      var map = this._map;
-      var biggestRadius = 0;
-      // A mark kept from the last window may stand where spreading put it: its home stays.
-      marks.forEach(function (m) { m.geomapHome = m.geomapHome || m.getLatLng(); biggestRadius = Math.max(biggestRadius, m.getRadius()); });
-      function spread() {
-        var zoom = map.getZoom(), pts = marks.map(function (m) { return map.project(m.geomapHome, zoom); });
-        var parent = marks.map(function (m, i) { return i; }), cells = {}, CELL = 2 * (biggestRadius + 2);
-        function root(i) { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; }
-        // Only marks in neighbouring cells (as wide as two of the biggest marks) can touch.
-        pts.forEach(function (p, i) {
-          var cx = Math.floor(p.x / CELL), cy = Math.floor(p.y / CELL);
-          for (var x = cx - 1; x <= cx + 1; x++) {
-            for (var y = cy - 1; y <= cy + 1; y++) {
-              (cells[x + ":" + y] || []).forEach(function (j) {
-                if (p.distanceTo(pts[j]) < marks[i].getRadius() + marks[j].getRadius() + 2) parent[root(i)] = root(j);
-              });
-            }
-          }
-          (cells[cx + ":" + cy] = cells[cx + ":" + cy] || []).push(i);
-        });
-        var clusters = {};
-        marks.forEach(function (m, i) { (clusters[root(i)] = clusters[root(i)] || []).push(i); });
-        Object.keys(clusters).forEach(function (key) {
-          var members = clusters[key];
-          if (members.length === 1) {
-            var alone = marks[members[0]];
-            if (alone.geomapMoved) alone.setLatLng(alone.geomapHome);  // redraw only what moves
-            alone.geomapMoved = false;
-            return;
-          }
-          var c = L.point(0, 0), biggest = 0;
-          members.forEach(function (i) { c = c.add(pts[i]); biggest = Math.max(biggest, marks[i].getRadius()); });
-          c = c.divideBy(members.length);
-          // Around a circle whose chords between neighbours clear two of the biggest marks.
-          var ring = (biggest + 2) / Math.sin(Math.PI / members.length);
-          members.map(function (i) { return {i: i, a: Math.atan2(pts[i].y - c.y, pts[i].x - c.x) + 1e-6 * i}; })
-            .sort(function (x, y) { return x.a - y.a; })
-            .forEach(function (m, k) {
-              var a = -Math.PI / 2 + 2 * Math.PI * k / members.length;
-              marks[m.i].setLatLng(map.unproject(c.add(L.point(ring * Math.cos(a), ring * Math.sin(a))), zoom));
-              marks[m.i].geomapMoved = true;
-            });
-        });
-        map.fire("geomapmarksmoved");
-      }
-      map.on("zoomend", spread);
-      this._undraw = function () { map.off("zoomend", spread); };
-      this._spread = true;
-      spread();
+    /* The point marks follow the zoom (spread apart) and the view (gathered): listened for
+       once, before the labels are, so the labels always place themselves after the marks. */
+    _pointsPerZoom: function () {
+      this._pointMarks = {};   // key (layer|place) → its mark, once a window has shown it
+      this._drawnPoints = {};  // key → the point mark or gathered number now in its layer
+      this._gatheredMarks = {};  // "g|layer|zoom|cell" → gathered number, of the last view
+      this._spreading = null;  // the marks to spread apart, when each place has its own
+      this._gathering = null;  // or the places per layer, when they are gathered
+      this._map.on("zoomend", function () { if (this._spreading) this._spread(false); }, this);
+      this._map.on("zoomend moveend", function () { if (this._gathering) this._gather(); }, this);
     },
 
-    /* Many places: per zoom level, the marks of a layer that fall in one grid cell of the
-       screen become one numbered circle (a click zooms in), and only the visible area is
-       drawn. Each place's own mark appears once it has a cell to itself. */
-    _gatherPerZoom: function (entries) {
-      var self = this, map = this._map, CELL = 84, byLayer = {}, shown = {};
+    /* Marks that overlap on screen (several layers at one town; towns close together at a
+       small zoom) are spread around their common centre on every zoom, so none hides
+       another; each returns to its place once there is room. `shown`: the marks of a new
+       window, moved before they are shown (the caller tells the labels). */
+    _spread: function (shown) {
+      var map = this._map, marks = this._spreading;
+      var biggestRadius = 0;
+      marks.forEach(function (m) { biggestRadius = Math.max(biggestRadius, m.getRadius()); });
+      var zoom = map.getZoom(), pts = marks.map(function (m) { return map.project(m.geomapHome, zoom); });
+      var parent = marks.map(function (m, i) { return i; }), cells = {}, CELL = 2 * (biggestRadius + 2);
+      function root(i) { while (parent[i] !== i) i = parent[i] = parent[parent[i]]; return i; }
+      // Only marks in neighbouring cells (as wide as two of the biggest marks) can touch.
+      pts.forEach(function (p, i) {
+        var cx = Math.floor(p.x / CELL), cy = Math.floor(p.y / CELL);
+        for (var x = cx - 1; x <= cx + 1; x++) {
+          for (var y = cy - 1; y <= cy + 1; y++) {
+            (cells[x + ":" + y] || []).forEach(function (j) {
+              if (p.distanceTo(pts[j]) < marks[i].getRadius() + marks[j].getRadius() + 2) parent[root(i)] = root(j);
+            });
+          }
+        }
+        (cells[cx + ":" + cy] = cells[cx + ":" + cy] || []).push(i);
+      });
+      var clusters = {};
+      marks.forEach(function (m, i) { (clusters[root(i)] = clusters[root(i)] || []).push(i); });
+      Object.keys(clusters).forEach(function (key) {
+        var members = clusters[key];
+        if (members.length === 1) {
+          home(marks[members[0]]);  // redraw only what moves
+          return;
+        }
+        var c = L.point(0, 0), biggest = 0;
+        members.forEach(function (i) { c = c.add(pts[i]); biggest = Math.max(biggest, marks[i].getRadius()); });
+        c = c.divideBy(members.length);
+        // Around a circle whose chords between neighbours clear two of the biggest marks.
+        var ring = (biggest + 2) / Math.sin(Math.PI / members.length);
+        members.map(function (i) { return {i: i, a: Math.atan2(pts[i].y - c.y, pts[i].x - c.x) + 1e-6 * i}; })
+          .sort(function (x, y) { return x.a - y.a; })
+          .forEach(function (m, k) {
+            var a = -Math.PI / 2 + 2 * Math.PI * k / members.length;
+            var at = map.unproject(c.add(L.point(ring * Math.cos(a), ring * Math.sin(a))), zoom);
+            if (!marks[m.i].getLatLng().equals(at)) marks[m.i].setLatLng(at);  // a kept mark may stand there
+            marks[m.i].geomapMoved = true;
+          });
+      });
+      if (shown) this._showPoints(marks);
+      else map.fire("geomapmarksmoved");
+    },
+
+    /* The places of `entries` per layer, each with its latlng. */
+    _byLayer: function (entries) {
+      var byLayer = {};
       entries.forEach(function (entry) {
         entry.latlng = L.latLng(entry.place.lat, entry.place.lon);
         (byLayer[entry.layer] = byLayer[entry.layer] || []).push(entry);
       });
-      // feature groups, so clicks on the marks reach the layer's handlers
-      Object.keys(byLayer).forEach(function (id) { shown[id] = L.featureGroup().addTo(self._groups[id]); });
-      function redraw() {
-        var zoom = map.getZoom(), view = map.getBounds().pad(0.25);
-        Object.keys(byLayer).forEach(function (id) {
-          shown[id].clearLayers();
-          var cells = {};
-          byLayer[id].forEach(function (entry) {
-            if (!view.contains(entry.latlng)) return;
-            var p = map.project(entry.latlng, zoom), cell = zoom >= GATHER_BELOW_ZOOM ? entry.place.id
-                : Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
-            (cells[cell] = cells[cell] || []).push(entry);
-          });
-          Object.keys(cells).forEach(function (cell) {
-            var group = cells[cell];
-            shown[id].addLayer(group.length === 1 ? self._pointMark(group[0]) : self._gatheredMark(id, group, zoom));
-          });
-        });
-      }
-      map.on("zoomend moveend", redraw);
-      this._undraw = function () { map.off("zoomend moveend", redraw); };
-      redraw();
+      return byLayer;
     },
 
-    _gatheredMark: function (layerId, entries, zoom) {
+    /* Many places: per zoom level, the marks of a layer that fall in one grid cell of the
+       screen become one numbered circle (a click zooms in), and only the visible area is
+       drawn. Each place's own mark appears once it has a cell to itself. A cell's number stays
+       from one view or window to the next, rewritten only where its places or count changed. */
+    _gather: function () {
+      var self = this, map = this._map, CELL = 84, byLayer = this._gathering;
+      var zoom = map.getZoom(), view = map.getBounds().pad(0.25), marks = [], last = this._gatheredMarks, now = {};
+      // Each place's pixel at this zoom, worked out once for every window and view at it.
+      var px = this._placePx = this._placePx && this._placePx.zoom === zoom ? this._placePx : {zoom: zoom, at: {}};
+      Object.keys(byLayer).forEach(function (id) {
+        var cells = {};
+        byLayer[id].forEach(function (entry) {
+          if (!view.contains(entry.latlng)) return;
+          var p = px.at[entry.place.id] || (px.at[entry.place.id] = map.project(entry.latlng, zoom));
+          var cell = zoom >= GATHER_BELOW_ZOOM ? entry.place.id
+              : Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
+          (cells[cell] = cells[cell] || []).push(entry);
+        });
+        Object.keys(cells).forEach(function (cell) {
+          var group = cells[cell];
+          if (group.length === 1) {
+            marks.push(home(self._pointFor(group[0])));
+            return;
+          }
+          var key = "g|" + id + "|" + zoom + "|" + cell;
+          marks.push(now[key] = self._gatheredMark(id, group, zoom, key, last[key]));
+        });
+      });
+      this._gatheredMarks = now;
+      this._showPoints(marks);
+    },
+
+    /* The numbered circle of the places `entries` of a layer; `was`: the one of this cell in
+       the last view, kept and moved or rewritten where its places or count changed. */
+    _gatheredMark: function (layerId, entries, zoom, key, was) {
       var map = this._map, color = this._layerById[layerId].layer.color, count = 0, lat = 0, lon = 0, E = this._events;
+      var places = entries.map(function (e) { return e.key; }).join(" ");
       entries.forEach(function (e) { count += E.eventsIn(e.idx); lat += e.place.lat; lon += e.place.lon; });
-      var centre = L.latLng(lat / entries.length, lon / entries.length);
-      var size = Math.round(22 + 6 * Math.log10(count));
       // Each layer's numbered circle stands off the centre in a direction of its own, so the
       // circles of several layers that gather in one cell sit side by side, not one on another.
       var layers = this._data.layers.length, angle = 2 * Math.PI * this._layerById[layerId].index / layers;
-      var off = layers > 1 ? GATHERED_OFFSET * size : 0;
-      var icon = L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
-                            iconAnchor: [size / 2 - off * Math.cos(angle), size / 2 - off * Math.sin(angle)],
-                            html: el("span", null, count > 999 ? L.geomap.words.get("gathered.thousands", {n: Math.round(count / 1000)}) : String(count))});
+      var at = L.latLng(lat / entries.length, lon / entries.length), mark = was, info = mark && mark.geomapGathered;
+      function paint() { if (mark.getElement()) mark.getElement().style.background = color; }
+      // Its number and title (the words of both) are written only when they change.
+      function icon() {
+        var size = Math.round(22 + 6 * Math.log10(count)), off = layers > 1 ? GATHERED_OFFSET * size : 0;
+        return L.divIcon({className: "geomap-gathered geomap-layer-" + layerId, iconSize: [size, size],
+                          iconAnchor: [size / 2 - off * Math.cos(angle), size / 2 - off * Math.sin(angle)],
+                          html: el("span", null, count > 999 ? L.geomap.words.get("gathered.thousands", {n: Math.round(count / 1000)}) : String(count))});
+      }
+      function title() {
+        return L.geomap.words.get("gathered.title", {events: L.geomap.words.plural("count.events", count),
+                                                     places: L.geomap.words.plural("count.places", entries.length)});
+      }
+      if (mark) {
+        var before = info.entries.length;
+        info.entries = entries;
+        if (info.places !== places) {  // other places in this cell: their centre
+          info.places = places;
+          if (!mark.getLatLng().equals(at)) mark.setLatLng(at);
+        }
+        if (info.events !== count || before !== entries.length) {
+          info.events = count;
+          mark.options.title = title();
+          mark.setIcon(icon());  // Leaflet rewrites a divIcon's element in place
+          mark.setZIndexOffset(-1000 * mark.options.icon.options.iconSize[0]);
+          paint();
+        }
+        return mark;
+      }
       // the smaller circle on top: a big one peeps out around it, a small one under a big one not
-      var mark = L.marker(centre, {icon: icon, keyboard: true, zIndexOffset: -1000 * size,
-                                   title: L.geomap.words.get("gathered.title", {events: L.geomap.words.plural("count.events", count),
-                                                                                 places: L.geomap.words.plural("count.places", entries.length)})});
-      mark.geomapGathered = {layer: layerId, entries: entries, events: count};
-      mark.on("add", function () { mark.getElement().style.background = color; });
+      mark = L.marker(at, {icon: icon(), keyboard: true, title: title()});
+      mark.setZIndexOffset(-1000 * mark.options.icon.options.iconSize[0]);
+      mark.geomapGathered = {layer: layerId, entries: entries, events: count, places: places};
+      mark.geomapPoint = key;
+      mark.geomapLayer = layerId;
+      mark.on("add", paint);
       mark.on("click", function () {
-        map.fitBounds(L.latLngBounds(entries.map(function (e) { return e.latlng; })).pad(0.1),
+        map.fitBounds(L.latLngBounds(mark.geomapGathered.entries.map(function (e) { return e.latlng; })).pad(0.1),
                       {maxZoom: Math.max(zoom + 2, 3)});
       });
       return mark;
@@ -725,6 +832,19 @@
     var row = Math.floor(index / BADGE_ROW), inRow = Math.min(BADGE_ROW, total - row * BADGE_ROW);
     var step = width + 2, column = index % BADGE_ROW;
     return [(inRow * step - 2) / 2 - column * step, -9 - row * 18];
+  }
+
+  /* Whether `style` changes any of the layer's options (a kept mark or region restyled only
+     then: each write redraws it). */
+  function restyled(layer, style) {
+    return Object.keys(style).some(function (k) { return layer.options[k] !== style[k]; });
+  }
+
+  /* A point mark back at its own place, if spreading had moved it. */
+  function home(mark) {
+    if (mark.geomapMoved) mark.setLatLng(mark.geomapHome);
+    mark.geomapMoved = false;
+    return mark;
   }
 
   function centre(layer) {

@@ -26,25 +26,26 @@
   var LEADER_REACH = 200;  // px: how far from its anchor a country's name may stand, joined by a line
   var LEADER_CLEAR = 12;   // px of the line nearest the anchor that may pass under the marks there
 
-  function Grid() { this.cells = {}; }
-  Grid.prototype.keys = function (b) {
-    var out = [];
-    for (var x = Math.floor(b[0] / CELL); x <= Math.floor(b[2] / CELL); x++) {
-      for (var y = Math.floor(b[1] / CELL); y <= Math.floor(b[3] / CELL); y++) out.push(x + ":" + y);
-    }
-    return out;
-  };
+  /* Cells are numbered, not named: a redraw asks the grid thousands of times, and a string
+     per cell per question cost more than the questions (time window, issue 18). */
+  function Grid() { this.cells = new Map(); }
+  function cell(x, y) { return (x + 32768) * 65536 + (y + 32768); }  // any cell within ±2,000,000 px
   Grid.prototype.add = function (b) {
-    var cells = this.cells;
-    this.keys(b).forEach(function (k) { (cells[k] = cells[k] || []).push(b); });
+    for (var x = Math.floor(b[0] / CELL); x <= Math.floor(b[2] / CELL); x++) {
+      for (var y = Math.floor(b[1] / CELL); y <= Math.floor(b[3] / CELL); y++) {
+        var list = this.cells.get(cell(x, y));
+        if (list) list.push(b); else this.cells.set(cell(x, y), [b]);
+      }
+    }
   };
   Grid.prototype.hits = function (b) {
-    var keys = this.keys(b);
-    for (var i = 0; i < keys.length; i++) {
-      var list = this.cells[keys[i]] || [];
-      for (var j = 0; j < list.length; j++) {
-        var o = list[j];
-        if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return true;
+    for (var x = Math.floor(b[0] / CELL); x <= Math.floor(b[2] / CELL); x++) {
+      for (var y = Math.floor(b[1] / CELL); y <= Math.floor(b[3] / CELL); y++) {
+        var list = this.cells.get(cell(x, y)) || [];
+        for (var j = 0; j < list.length; j++) {
+          var o = list[j];
+          if (b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) return true;
+        }
       }
     }
     return false;

@@ -115,14 +115,17 @@
         map.closePopup();
         if (typeof given.event === "string" && given.event) {
           // The ids are read with the events' prose (at once on a small map, once drawn on a big one).
+          // An address changed again before it is in (the reader cleared the fragment, or
+          // named another event) has closed this popup already: it must not open after all.
           var E = this._data.events;
           E.whenTexts(function () {
+            if (self._state !== state) return;
             var i = self._eventIndex(given.event);
             if (i === null) return;
             var was = self._restoring;
             self._restoring = true;
             try { self._openEvent(i); } finally { self._restoring = was; }
-            if (self._state === state) state.event = given.event;  // unless restored again since
+            state.event = given.event;
           });
         }
       } finally {

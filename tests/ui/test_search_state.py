@@ -417,6 +417,54 @@ def test_an_address_edited_by_hand_is_shown(visit, report_page):
     assert observe(page)["layers"] == ["desertion"]
     assert "Ufa" in page.locator(".leaflet-popup-content").inner_text()
     page.evaluate("window.location.hash = ''")  # back to every layer, no popup
-    page.wait_for_timeout(200)
-    assert len(observe(page)["layers"]) == 6
+    page.wait_for_function(f"() => {MAP}.geomapState.fragment() === ''")
+    assert not page.evaluate(OPEN_POPUP)  # closed at once; its element fades out
+    page.wait_for_selector(".leaflet-popup", state="detached", timeout=2_000)
+    assert len(observe(page)["layers"]) == 6 and observe(page)["popup"] is None
+    assert v.page_errors == []
+
+
+# Whether Leaflet has a popup open on the map (its element outlives it by a 200 ms fade).
+OPEN_POPUP = f"() => {{ const map = {MAP}; return !!(map._popup && map.hasLayer(map._popup)); }}"
+
+
+@pytest.mark.parametrize(
+    "cleared",
+    [
+        "window.location.hash = ''",
+        "window.location.href = window.location.pathname + '#'",
+        "window.location.hash = 'layers=protests'",
+    ],
+)
+def test_an_event_asked_for_before_the_prose_is_in_stays_closed_once_the_address_moves_on(
+    visit, report_page, cleared
+):
+    """A big map unpacks its events' prose (and with it their ids) after drawing: an address
+    naming an event waits for it. Changed again in the meantime, by hand or by navigating to
+    the same page with another fragment, the address no longer names that event, and its
+    popup must not open when the prose arrives."""
+    v = visit()
+    page = v.open(report_page)
+    # As a big map that has not unpacked its prose yet: held back here, handed over below.
+    page.evaluate(
+        f"() => {{ const E = {MAP}.geomapEvents; window.heldTexts = E._texts; E._texts = null; }}"
+    )
+    page.evaluate("window.location.hash = 'layers=desertion&event=ru-ufa-contract-soldier'")
+    page.wait_for_function(
+        f"() => {MAP}.geomapDrawing && {MAP}.hasLayer({MAP}.geomapDrawing.groups().desertion)"
+        f" && !{MAP}.hasLayer({MAP}.geomapDrawing.groups().protests)"
+    )
+    page.evaluate(cleared)
+    page.wait_for_function(f"() => !{MAP}.geomapState.fragment().includes('event=')")
+    page.evaluate(f"() => {MAP}.geomapEvents.setTexts(window.heldTexts)")
+    page.wait_for_timeout(300)
+    assert not page.evaluate(OPEN_POPUP)
+    assert observe(page)["popup"] is None
+    assert "event=" not in fragment(page)
+    # The same wait, left alone, does open the event: the prose was the only thing missing.
+    page.evaluate(f"() => {{ const E = {MAP}.geomapEvents; E._texts = null; }}")
+    page.evaluate("window.location.hash = 'event=ru-ufa-contract-soldier'")
+    page.evaluate(f"() => {MAP}.geomapEvents.setTexts(window.heldTexts)")
+    page.locator(".leaflet-popup-content").wait_for()
+    assert "Ufa" in observe(page)["popup"]
     assert v.page_errors == []

@@ -286,3 +286,86 @@ def test_the_control_fits_a_phone_beside_the_other_controls(visit, time_page):
             or b["y"] + b["height"] <= box["y"]
         )
         assert apart, other
+
+
+# A map with more town marks than the page draws one by one (data.gather_above, 1,500): two
+# layers at each of 800 towns, every town with one event in each half of a 60-day span, so a
+# wide window gathers the marks per screen cell and a narrow one spreads each town's own mark.
+GATHER_DAYS = 60
+GATHER_START = dt.date(2022, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def gathered_page(csv_map, gazetteer):
+    towns = sorted(
+        (t for t in gazetteer.find(kind="town") if t.country in ("RU", "UA") and t.parent),
+        key=lambda t: -t.population,
+    )[:1400]
+    names = [f"{t.name} ({gazetteer.get(t.parent).name})" for t in towns]
+    names = [n for n, t in zip(names, towns) if gazetteer.lookup(n).place == t][:800]
+    assert len(names) == 800  # 2 layers × places: past the 1,500 the page draws one by one
+    rows, days = [], {}
+    for k, name in enumerate(names):
+        for layer, step in (("protests", 1), ("desertion", 7)):
+            for day in (k % 30, 30 + (k * step) % 30):
+                rows.append(
+                    {
+                        "id": f"{layer}-{k}-{day}",
+                        "layer": layer,
+                        "title": f"{layer} {k} {day}",
+                        "summary": "Something happened.",
+                        "date": (GATHER_START + dt.timedelta(days=day)).isoformat(),
+                        "places": name,
+                        "certainty": "reported",
+                    }
+                )
+                days[rows[-1]["id"]] = (layer, day)
+    return csv_map("gathered-time", rows), days
+
+
+# Per layer: the events its marks stand for (a town's own mark, or a gathered number, whose
+# text must say its count), and whether any mark is drawn twice or any number misstates itself.
+GATHERED_MARKS = """() => {
+  const map = Object.values(window).find((v) => v && v.geomapTime);
+  const out = {}, seen = new Set();
+  let twice = 0, wrong = 0, gathered = 0;
+  map.eachLayer((l) => {
+    if (l.geomapGathered) {
+      const g = l.geomapGathered, text = l.getElement().textContent;
+      out[g.layer] = (out[g.layer] || 0) + g.events;
+      gathered += 1;
+      const counted = g.entries.reduce((n, e) => n + e.idx.length, 0);
+      if (text !== String(g.events) || counted !== g.events) wrong += 1;
+    } else if (l.geomap && l.geomap.place && l.options.className.includes("geomap-town")) {
+      const layer = l.options.className.match(/geomap-layer-(\\S+)/)[1];
+      out[layer] = (out[layer] || 0) + l.geomap.events.length;
+      const key = layer + "|" + l.geomap.place.id;
+      if (seen.has(key)) twice += 1;
+      seen.add(key);
+    }
+  });
+  return {events: out, twice: twice, wrong: wrong, gathered: gathered};
+}"""
+
+
+def test_gathered_and_spread_marks_follow_the_window(visit, gathered_page):
+    """Windows that keep the marks gathered, spread them, and gather them again: the marks
+    and numbers drawn stand for exactly the window's events, each town's mark once."""
+    url, days = gathered_page
+    page = visit().open(url)
+    modes = []
+    for first, last in [(0, 59), (5, 59), (0, 14), (40, 44), (3, 20), (0, 29), (0, 59)]:
+        iso = [(GATHER_START + dt.timedelta(days=d)).isoformat() for d in (first, last)]
+        if page.evaluate("document.documentElement.getAttribute('data-geomap-time')") != "/".join(
+            iso
+        ):
+            slide(page, *iso)
+        expected = {"protests": 0, "desertion": 0}
+        for layer, day in days.values():
+            expected[layer] += first <= day <= last
+        drawn = page.evaluate(GATHERED_MARKS)
+        assert drawn["events"] == expected, (first, last)
+        assert drawn["twice"] == 0 and drawn["wrong"] == 0, (first, last)
+        modes.append(drawn["gathered"] > 0)
+    # Gathered, gathered with other counts, spread, spread, …, gathered again.
+    assert modes[0] and modes[1] and not modes[2] and not modes[3] and modes[-1]

@@ -9,6 +9,10 @@
   var POPUP_PAGE = 20, CANVAS_ABOVE = 1500;
   var FLY_SECONDS = 1.2;  // Leaflet's own flight across a continent takes four seconds
   var GATHER_BELOW_ZOOM = 11;  // from here on every place has its own mark, however close
+  // px: the furthest spreading may move a mark from its place.
+  // A crowd whose ring would move any of its marks further is gathered instead: a ring of a
+  // hundred towns round the middle of Russia put Moscow's marks in Mongolia.
+  var SPREAD_REACH = 48;
   var el = L.geomap.el;
 
   /* The first view of the map. */
@@ -516,8 +520,10 @@
         mark.geomapPoint = entry.key;
         mark.geomapLayer = entry.layer;
         mark.geomapHome = mark.getLatLng();  // spreading may move it; its place stays here
+        mark.geomapEntry = entry;
         return mark;
       }
+      mark.geomapEntry = entry;  // spreading gathers a crowd's entries
       if (mark.geomap.events !== entry.idx) this._retitle(mark, entry.idx);
       var style = this._pointStyle(entry);
       if (restyled(mark, style)) mark.setStyle(style);
@@ -578,8 +584,10 @@
 
     /* Marks that overlap on screen (several layers at one town; towns close together at a
        small zoom) are spread around their common centre on every zoom, so none hides
-       another; each returns to its place once there is room. `shown`: the marks of a new
-       window, moved before they are shown (the caller tells the labels). */
+       another; each returns to its place once there is room. A crowd whose ring would move a
+       mark further than SPREAD_REACH from its place is gathered per screen cell instead, as
+       _gather does. `shown`: the marks of a new window, moved before they are shown (the
+       caller tells the labels). */
     _spread: function (shown) {
       var map = this._map, marks = this._spreading;
       var biggestRadius = 0;
@@ -599,7 +607,7 @@
         }
         (cells[cx + ":" + cy] = cells[cx + ":" + cy] || []).push(i);
       });
-      var clusters = {};
+      var clusters = {}, crowd = [];
       marks.forEach(function (m, i) { (clusters[root(i)] = clusters[root(i)] || []).push(i); });
       Object.keys(clusters).forEach(function (key) {
         var members = clusters[key];
@@ -612,17 +620,27 @@
         c = c.divideBy(members.length);
         // Around a circle whose chords between neighbours clear two of the biggest marks.
         var ring = (biggest + 2) / Math.sin(Math.PI / members.length);
-        members.map(function (i) { return {i: i, a: Math.atan2(pts[i].y - c.y, pts[i].x - c.x) + 1e-6 * i}; })
+        var spots = members.map(function (i) { return {i: i, a: Math.atan2(pts[i].y - c.y, pts[i].x - c.x) + 1e-6 * i}; })
           .sort(function (x, y) { return x.a - y.a; })
-          .forEach(function (m, k) {
+          .map(function (m, k) {
             var a = -Math.PI / 2 + 2 * Math.PI * k / members.length;
-            var at = map.unproject(c.add(L.point(ring * Math.cos(a), ring * Math.sin(a))), zoom);
-            if (!marks[m.i].getLatLng().equals(at)) marks[m.i].setLatLng(at);  // a kept mark may stand there
-            marks[m.i].geomapMoved = true;
+            return {i: m.i, at: c.add(L.point(ring * Math.cos(a), ring * Math.sin(a)))};
           });
+        if (spots.some(function (m) { return m.at.distanceTo(pts[m.i]) > SPREAD_REACH; })) {
+          members.forEach(function (i) { crowd.push(marks[i].geomapEntry); });
+          return;
+        }
+        spots.forEach(function (m) {
+          var at = map.unproject(m.at, zoom);
+          if (!marks[m.i].getLatLng().equals(at)) marks[m.i].setLatLng(at);  // a kept mark may stand there
+          marks[m.i].geomapMoved = true;
+        });
       });
-      if (shown) this._showPoints(marks);
-      else map.fire("geomapmarksmoved");
+      var inCrowd = {};
+      crowd.forEach(function (entry) { inCrowd[entry.key] = true; });
+      this._showPoints(marks.filter(function (m) { return !inCrowd[m.geomapPoint]; })
+        .concat(this._cells(this._byLayer(crowd), null)));
+      if (!shown) map.fire("geomapmarksmoved");
     },
 
     /* The places of `entries` per layer, each with its latlng. */
@@ -640,14 +658,20 @@
        drawn. Each place's own mark appears once it has a cell to itself. A cell's number stays
        from one view or window to the next, rewritten only where its places or count changed. */
     _gather: function () {
-      var self = this, map = this._map, CELL = 84, byLayer = this._gathering;
-      var zoom = map.getZoom(), view = map.getBounds().pad(0.25), marks = [], last = this._gatheredMarks, now = {};
+      this._showPoints(this._cells(this._gathering, this._map.getBounds().pad(0.25)));
+    },
+
+    /* The marks of the places `byLayer` (those in `view`, or all): per layer and screen cell,
+       a place's own mark (at its place) or a gathered number. */
+    _cells: function (byLayer, view) {
+      var self = this, map = this._map, CELL = 84;
+      var zoom = map.getZoom(), marks = [], last = this._gatheredMarks, now = {};
       // Each place's pixel at this zoom, worked out once for every window and view at it.
       var px = this._placePx = this._placePx && this._placePx.zoom === zoom ? this._placePx : {zoom: zoom, at: {}};
       Object.keys(byLayer).forEach(function (id) {
         var cells = {};
         byLayer[id].forEach(function (entry) {
-          if (!view.contains(entry.latlng)) return;
+          if (view && !view.contains(entry.latlng)) return;
           var p = px.at[entry.place.id] || (px.at[entry.place.id] = map.project(entry.latlng, zoom));
           var cell = zoom >= GATHER_BELOW_ZOOM ? entry.place.id
               : Math.floor(p.x / CELL) + ":" + Math.floor(p.y / CELL);
@@ -664,7 +688,7 @@
         });
       });
       this._gatheredMarks = now;
-      this._showPoints(marks);
+      return marks;
     },
 
     /* The numbered circle of the places `entries` of a layer; `was`: the one of this cell in

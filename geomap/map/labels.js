@@ -169,6 +169,15 @@
           var p = map.latLngToContainerPoint(layer.getLatLng()), r = layer.getRadius() + (layer.options.weight || 0) / 2;
           out.push([p.x - r, p.y - r, p.x + r, p.y + r]);
         } else if (layer instanceof L.Marker && layer.getElement() && layer.options.interactive !== false) {
+          // From its place and its icon's size, not from its element: a view set without
+          // animation tells "moveend" before "viewreset" moves the elements, so an element
+          // read now stands where the last view had it.
+          var icon = layer.options.icon.options, size = icon.iconSize && L.point(icon.iconSize);
+          if (size) {
+            var at = map.latLngToContainerPoint(layer.getLatLng()), anchor = icon.iconAnchor ? L.point(icon.iconAnchor) : size.divideBy(2, true);
+            out.push([at.x - anchor.x, at.y - anchor.y, at.x - anchor.x + size.x, at.y - anchor.y + size.y]);
+            return;
+          }
           var b = layer.getElement().getBoundingClientRect();
           if (b.width || b.height) out.push([b.left - origin.left, b.top - origin.top, b.right - origin.left, b.bottom - origin.top]);
         }

@@ -324,11 +324,13 @@ def gathered_page(csv_map, gazetteer):
 
 
 # Per layer: the events its marks stand for (a town's own mark, or a gathered number, whose
-# text must say its count), and whether any mark is drawn twice or any number misstates itself.
+# text must say its count); whether any mark is drawn twice or any number misstates itself;
+# how far (px) spreading moved a town's mark from its place; and whether the page gathers
+# every place per cell (many places) or spreads them (gathering only crowds).
 GATHERED_MARKS = """() => {
   const map = Object.values(window).find((v) => v && v.geomapTime);
-  const out = {}, seen = new Set();
-  let twice = 0, wrong = 0, gathered = 0;
+  const out = {}, seen = new Set(), px = (ll) => map.latLngToContainerPoint(ll);
+  let twice = 0, wrong = 0, gathered = 0, furthest = 0;
   map.eachLayer((l) => {
     if (l.geomapGathered) {
       const g = l.geomapGathered, text = l.getElement().textContent;
@@ -342,15 +344,21 @@ GATHERED_MARKS = """() => {
       const key = layer + "|" + l.geomap.place.id;
       if (seen.has(key)) twice += 1;
       seen.add(key);
+      const place = L.latLng(l.geomap.place.lat, l.geomap.place.lon);
+      furthest = Math.max(furthest, px(l.getLatLng()).distanceTo(px(place)));
     }
   });
-  return {events: out, twice: twice, wrong: wrong, gathered: gathered};
+  return {events: out, twice: twice, wrong: wrong, gathered: gathered, furthest: furthest,
+          mode: map.geomapDrawing._gathering ? "gathered" : "spread"};
 }"""
 
 
 def test_gathered_and_spread_marks_follow_the_window(visit, gathered_page):
     """Windows that keep the marks gathered, spread them, and gather them again: the marks
-    and numbers drawn stand for exactly the window's events, each town's mark once."""
+    and numbers drawn stand for exactly the window's events, each town's mark once, and
+    spreading moves no mark more than 48 px (draw.js SPREAD_REACH) from its town: a crowd
+    it cannot ring that closely is gathered instead (it used to ring 400 towns round the
+    middle of Russia, Moscow's marks in Mongolia)."""
     url, days = gathered_page
     page = visit().open(url)
     modes = []
@@ -366,6 +374,17 @@ def test_gathered_and_spread_marks_follow_the_window(visit, gathered_page):
         drawn = page.evaluate(GATHERED_MARKS)
         assert drawn["events"] == expected, (first, last)
         assert drawn["twice"] == 0 and drawn["wrong"] == 0, (first, last)
-        modes.append(drawn["gathered"] > 0)
+        assert drawn["furthest"] <= 48.5, (first, last, drawn["furthest"])
+        modes.append(drawn["mode"])
     # Gathered, gathered with other counts, spread, spread, …, gathered again.
-    assert modes[0] and modes[1] and not modes[2] and not modes[3] and modes[-1]
+    assert modes[:4] == ["gathered", "gathered", "spread", "spread"] and modes[-1] == "gathered"
+    # Zoomed in, a spread window's crowds part: more towns have their own mark, none far off.
+    slide(page, *[(GATHER_START + dt.timedelta(days=d)).isoformat() for d in (40, 44)])
+    before = page.evaluate(GATHERED_MARKS)
+    page.evaluate(
+        "() => { const m = Object.values(window).find((v) => v && v.geomapTime);"
+        " m.setZoom(m.getZoom() + 2, {animate: false}); }"
+    )
+    after = page.evaluate(GATHERED_MARKS)
+    assert after["mode"] == "spread" and after["furthest"] <= 48.5
+    assert after["gathered"] < before["gathered"] or before["gathered"] == 0

@@ -69,46 +69,42 @@ def main() -> None:
     print(f"wrote {len(SHOTS) + len(SEARCH_SHOTS) + 3} pictures to {args.out}")
 
 
-WINDOW = ("2022-03", "2022-03")  # the month the time window picture opens on
-
-
-def _shoot_window(chromium: str, located, out: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    fmap = assemble_map(located, self_contained=True, basemap="vector", window=WINDOW)
-    with tempfile.TemporaryDirectory(prefix="geomap-shots-") as tmp, sync_playwright() as pw:
-        page_path = Path(tmp) / f"{NAME}-time.html"
-        save(fmap, page_path)
-        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(page_path.as_uri())
-            page.wait_for_selector(READY, state="attached")
-            page.wait_for_timeout(200)  # the labels are placed on the view's moveend
-            page.screenshot(path=str(out / f"{NAME}-time.png"))
-        finally:
-            browser.close()
-
-
 RUSSIAN = REPO / "tests" / "corpus" / "three-languages.yaml"
 RUSSIAN_POPUP = "Жители Харькова"  # the mark whose popup the picture shows
 
 
 def _shoot_russian(chromium: str, out: Path) -> None:
+    fmap = assemble_map(locate([RUSSIAN]), self_contained=True, basemap="vector", lang="ru")
+
+    def open_popup(page):
+        page.locator(f'.geomap-event[aria-label*="{RUSSIAN_POPUP}"]').first.press("Enter")
+        page.wait_for_timeout(400)  # the popup pans clear of the boxes
+
+    _shoot_one(chromium, fmap, out / "three-languages-ru.png", open_popup)
+
+
+WINDOW = ("2022-03", "2022-03")  # the month the time window picture opens on
+
+
+def _shoot_window(chromium: str, located, out: Path) -> None:
+    fmap = assemble_map(located, self_contained=True, basemap="vector", window=WINDOW)
+    _shoot_one(chromium, fmap, out / f"{NAME}-time.png", lambda page: page.wait_for_timeout(200))
+
+
+def _shoot_one(chromium: str, fmap, picture: Path, then) -> None:
+    """`fmap` at 1280×800, after `then(page)` (the labels are placed on the view's moveend)."""
     from playwright.sync_api import sync_playwright
 
-    fmap = assemble_map(locate([RUSSIAN]), self_contained=True, basemap="vector", lang="ru")
     with tempfile.TemporaryDirectory(prefix="geomap-shots-") as tmp, sync_playwright() as pw:
-        page_path = Path(tmp) / "three-languages-ru.html"
+        page_path = Path(tmp) / "map.html"
         save(fmap, page_path)
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(page_path.as_uri())
             page.wait_for_selector(READY, state="attached")
-            page.locator(f'.geomap-event[aria-label*="{RUSSIAN_POPUP}"]').first.press("Enter")
-            page.wait_for_timeout(400)  # the popup pans clear of the boxes
-            page.screenshot(path=str(out / "three-languages-ru.png"))
+            then(page)
+            page.screenshot(path=str(picture))
         finally:
             browser.close()
 

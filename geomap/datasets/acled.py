@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ..errors import EventsError
 from ..events.schema import Event
-from .layout import actor_type, detect_date_form, detect_layout, parse_date
+from .layout import actor_type, check_size, detect_date_form, detect_layout, parse_date
 from .mapping import SKIP, LayerMapping
 from .regions import covered_countries, regions_of
 
@@ -67,7 +67,7 @@ def read_acled(path, mapping: LayerMapping, *, full_notes=False, progress=None) 
     """Every row of an ACLED export as an event, or one error listing the rows that have no
     layer or no bundled region."""
     path = Path(path)
-    _check_size(path)
+    check_size(path, MAX_DATASET_BYTES, "a dataset import")
     try:
         with path.open(encoding="utf-8-sig", newline="") as stream:
             return _read(path, csv.reader(stream), mapping, full_notes, progress)
@@ -79,19 +79,6 @@ def read_acled(path, mapping: LayerMapping, *, full_notes=False, progress=None) 
         ) from None
     except csv.Error as exc:
         raise EventsError(f"{path}: not a readable CSV file ({exc}).", path=str(path)) from None
-
-
-def _check_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise EventsError(f"{path}: cannot be read ({exc.strerror}).", path=str(path)) from None
-    if size > MAX_DATASET_BYTES:
-        raise EventsError(
-            f"{path}: {size:,} bytes, more than a dataset import reads "
-            f"({MAX_DATASET_BYTES:,}); export fewer rows (by country or years).",
-            path=str(path),
-        )
 
 
 @dataclass

@@ -25,7 +25,7 @@ from ..events import record
 from ..events.given import EDITOR, place_record, point_record
 from ..events.schema import GivenPlace
 from . import acled
-from .layout import DATE_FORMS, detect_date_form, detect_layout
+from .layout import DATE_FORMS, check_size, detect_date_form, detect_layout
 from .mapping import SKIP, LayerMapping
 from .regions import covered_countries, regions_of
 
@@ -76,7 +76,7 @@ def group_acled(path, mapping: LayerMapping, *, progress=None, words=None) -> Gr
     words = words or Words()
     progress = progress or (lambda stage: None)
     path = Path(path)
-    _check_size(path)
+    check_size(path, MAX_DATASET_BYTES, "a dataset map")
     duckdb = _duckdb()
     con = duckdb.connect()
     con.execute("SET preserve_insertion_order = true")  # row numbers are the file's rows
@@ -131,19 +131,6 @@ def group_acled(path, mapping: LayerMapping, *, progress=None, words=None) -> Gr
     progress(f"grouping {total:,} events into {groups:,} marks (by {level})")
     located = _located(con, mapping, level, words)
     return Grouped(located, total, groups, level, layout.name, form.name, skipped)
-
-
-def _check_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise EventsError(f"{path}: cannot be read ({exc.strerror}).", path=str(path)) from None
-    if size > MAX_DATASET_BYTES:
-        raise EventsError(
-            f"{path}: {size:,} bytes, more than a dataset may have ({MAX_DATASET_BYTES:,}); "
-            "export fewer rows (by country or years).",
-            path=str(path),
-        )
 
 
 def _source(con, path: Path) -> str:

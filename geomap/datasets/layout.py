@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import EventsError
 
@@ -183,3 +184,18 @@ def parse_date(path, row: int, form: DateForm, text: str, column: str = "event_d
             field="event_date",
         )
     return day
+
+
+def check_size(path: Path, limit: int, reader: str) -> None:
+    """Refuse a dataset file bigger than `limit` bytes, before reading it; `reader` says which
+    path has that limit ("a dataset import", "a dataset map")."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise EventsError(f"{path}: cannot be read ({exc.strerror}).", path=str(path)) from None
+    if size > limit:
+        raise EventsError(
+            f"{path}: {size:,} bytes, more than {reader} reads ({limit:,}); export fewer rows "
+            "(by country or years).",
+            path=str(path),
+        )

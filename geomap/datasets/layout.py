@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.dates import get_month_names
+
 from ..errors import EventsError
 
 # What every layout has, under lower-cased names. The upper-case files came before ACLED
@@ -98,26 +100,8 @@ def actor_type(layout: Layout, value: str) -> str | None:
 
 # --- dates -----------------------------------------------------------------------------------
 
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
-    )
-}
+# English month names, as ACLED writes them ("01 March 2022"), from CLDR (Babel).
+MONTHS = {name.lower(): number for number, name in get_month_names("wide", locale="en").items()}
 
 
 @dataclass(frozen=True)

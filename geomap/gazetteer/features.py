@@ -132,9 +132,21 @@ class FeatureIndex:
     bare: dict[str, list[int]]  # names that mean the feature with no cue
     # the Cyrillic spellings as their words ("сіверський", "донець") -> the normalised name
     cyrillic: dict[tuple[str, ...], str] = field(default_factory=dict)
-    _lengths: dict | None = field(default=None, repr=False, compare=False)
-    _one_word: dict = field(default_factory=dict, repr=False, compare=False)
-    _by_letter: dict = field(default_factory=dict, repr=False, compare=False)
+    # Derived from `cyrillic` (__post_init__): the one-word names, and the others by their
+    # number of words and first letter, each with its place in `cyrillic`'s order.
+    _one_word: dict = field(init=False, repr=False, compare=False)
+    _by_letter: dict = field(init=False, repr=False, compare=False)
+    _longest: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        self._one_word, self._by_letter = {}, {}
+        for order, (name, key) in enumerate(self.cyrillic.items()):
+            if len(name) == 1:
+                self._one_word.setdefault(name[0], (order, key))
+            else:  # a first word of one letter matches any written word by its stem
+                letter = name[0][:1] if len(name[0]) > 1 else ""
+                self._by_letter.setdefault((len(name), letter), []).append((order, name, key))
+        self._longest = max((len(name) for name in self.cyrillic), default=0)
 
     @classmethod
     def read(cls, path: Path) -> FeatureIndex:
@@ -205,7 +217,7 @@ class FeatureIndex:
         words = [w.casefold() for w in written]
         # in text that capitalises, a name begins with a capital: "узнал об" is no "Обь"
         capitals = any(w[:1].isupper() for w in written)
-        longest = max(self._by_length(), default=0)
+        longest = self._longest
         for start in range(max(0, len(words) - longest), len(words)):
             if capitals and not written[start][:1].isupper():
                 continue
@@ -218,10 +230,6 @@ class FeatureIndex:
     def _cyrillic_name(self, words: tuple[str, ...]) -> str | None:
         """The key of the feature these inflected words name, all of them ("Південному Бузі"
         → "південний буг"); a one-word name only by its exact nominative."""
-
-        names = self._by_length().get(len(words))
-        if not names:
-            return None
         nominatives = [_nominative_keys(w) for w in words]
         if len(words) == 1:  # only by its exact nominative: the first such name in order
             found = [self._one_word[form] for form in nominatives[0] if form in self._one_word]
@@ -238,25 +246,12 @@ class FeatureIndex:
             for forms, written, wanted in zip(nominatives, plain, name):
                 if wanted in forms:
                     exact += 1
-                elif len(name) == 1 or not _same_stem(written, wanted):
+                elif not _same_stem(written, wanted):
                     break
             else:
                 if exact:
                     return key
         return None
-
-    def _by_length(self) -> dict[int, list[tuple[tuple[str, ...], str]]]:
-        """The Cyrillic names by their number of words, in `cyrillic`'s order (built once)."""
-        if self._lengths is None:
-            self._lengths, self._one_word, self._by_letter = {}, {}, {}
-            for order, (name, key) in enumerate(self.cyrillic.items()):
-                self._lengths.setdefault(len(name), []).append((name, key))
-                if len(name) == 1:
-                    self._one_word.setdefault(name[0], (order, key))
-                # a first word of one letter matches any written word by its stem
-                letter = name[0][:1] if len(name[0]) > 1 else ""
-                self._by_letter.setdefault((len(name), letter), []).append((order, name, key))
-        return self._lengths
 
 
 @functools.lru_cache(maxsize=65536)

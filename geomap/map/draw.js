@@ -155,7 +155,8 @@
       this._data.layers.forEach(function (layer, k) { byId[layer.id] = counts[k]; });
       this._countNodes().forEach(function (node) {
         var n = byId[node.getAttribute("data-layer")];
-        if (n !== undefined && node.textContent !== L.geomap.words.number(n)) node.textContent = L.geomap.words.number(n);
+        var text = n === undefined ? null : L.geomap.words.number(n);
+        if (text !== null && node.textContent !== text) node.textContent = text;
       });
     },
 

@@ -43,6 +43,21 @@ QUERIES = {
     "Lviv": (49.84, 24.02),
 }
 ROUNDS = 200
+# Names that resolve to nothing, each with its suggestions (issue 13: "a few ms").
+MISSPELT = [
+    "Kaliningrd region",
+    "Zaporizhzhya oblst",
+    "Voronezhh",
+    "Mariupl",
+    "Yerevann",
+    "Sevastopl",
+    "Krasnodarr Krai",
+    "Tomskk",
+    "Ulan-Ude Buryatiaa",
+    "Krasnojarskk",
+    "Xyzzyplace",
+    "Краснодарскый край",
+]
 
 
 def timed(fn):
@@ -103,8 +118,40 @@ def main():
     print(f"{'measure':<24}{'geomap':>16}{'baseline':>16}{'ratio':>10}")
     for label, ours, theirs in rows:
         print(f"{label:<24}{ours:>16,.3f}{theirs:>16,.3f}{ours / theirs:>10.3f}")
+    print()
+    print(suggestion_times(gazetteer))
     wrong = {n: naive_lookup(cities, n) for n in ("Ufa", "Donetsk", "Odessa")}
     print("baseline answers:", {n: _name_at(cities, p) for n, p in wrong.items()})
+
+
+def suggestion_times(gazetteer) -> str:
+    """A failed lookup with its suggestions: the letter-pair index (spelling.py) beside scoring
+    every key, as geomap did before; and the first one in a process, reading the index."""
+    from rapidfuzz import fuzz, process
+
+    from geomap.gazetteer.lookup import SUGGEST_CUTOFF
+    from geomap.gazetteer.normalize import normalize, split_descriptor
+
+    first, first_s = timed(lambda: gazetteer.lookup(MISSPELT[0]))
+    assert not first.ok and first.suggestions, first
+    rounds = 20
+    _, ours = timed(lambda: [gazetteer.lookup(n) for _ in range(rounds) for n in MISSPELT])
+    keys = list(gazetteer.names.base)
+    wanted = [split_descriptor(normalize(n))[0] or normalize(n) for n in MISSPELT]
+    _, every = timed(
+        lambda: [
+            process.extract(w, keys, scorer=fuzz.ratio, limit=20, score_cutoff=SUGGEST_CUTOFF)
+            for _ in range(rounds)
+            for w in wanted
+        ]
+    )
+    per_ours, per_every = ours / rounds / len(MISSPELT), every / rounds / len(MISSPELT)
+    return (
+        f"a name not found, with suggestions ({len(MISSPELT)} names x {rounds}): "
+        f"{per_ours * 1000:.2f} ms a lookup; scoring every one of {len(keys):,} keys alone "
+        f"{per_every * 1000:.2f} ms ({per_every / per_ours:.1f}x); the first in this process "
+        f"{first_s * 1000:.1f} ms (reads the index)"
+    )
 
 
 def _name_at(cities, point):

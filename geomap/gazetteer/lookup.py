@@ -20,6 +20,7 @@ from .morphology import known_nominative
 from .names import NameIndex
 from .normalize import normalize, skeleton, split_descriptor
 from .places import Place, data_dir
+from .spelling import SpellingIndex
 from .store import FILE as STORE_FILE
 from .store import Store, StoredNames, StoredPlaces
 
@@ -146,7 +147,7 @@ class Gazetteer:
         self.names: NameIndex | StoredNames = (
             index if index is not None else NameIndex.from_places(self.places)
         )
-        self._keys = None
+        self._spelling: SpellingIndex | None = None
         self._hints: dict[
             str, Match
         ] = {}  # "X (Region)": the same few regions, asked again and again
@@ -424,11 +425,21 @@ class Gazetteer:
         if not key or len(key) > MAX_NAME_CHARS:
             return ()
         base, wanted_kind = split_descriptor(key)
-        if self._keys is None:
-            self._keys = list(self.names.base)
-        # ratio with a cutoff skips keys whose length alone rules them out: a few ms, not 70.
+        if self._spelling is None:
+            index = self.names
+            self._spelling = (
+                index.spelling()
+                if isinstance(index, StoredNames)
+                else SpellingIndex.build(index.base)
+            )
+        # Only the keys that share most letter pairs with the name are scored: ~2 ms, not 90.
+        wanted = base or key
         hits = process.extract(
-            base or key, self._keys, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=SUGGEST_CUTOFF
+            wanted,
+            self._spelling.candidates(wanted, SUGGEST_CUTOFF / 100),
+            scorer=fuzz.ratio,
+            limit=limit * 4,
+            score_cutoff=SUGGEST_CUTOFF,
         )
         scored: dict[str, tuple] = {}
         for hit_key, score, _ in hits:

@@ -13,6 +13,8 @@ Tables:
   places(position, id, kind, country, props)   props: the properties as zlib'd JSON
   names(tier, key, entries) tiers of `NameIndex` (0 full, 1 base, 2 variants)
   common(key)               names of towns abroad that are common English words
+  spelling(part, data)      the letter-pair index of the base keys (spelling.py), for
+                            suggestions
 
 The GeoJSON files stay the diffable artefacts the build writes; this file is derived from
 them, and tests/test_geodata.py checks that its contents are what today's rules make.
@@ -31,6 +33,7 @@ from pathlib import Path
 from ..errors import DataError
 from .names import NameIndex, normalize_rules
 from .places import PLACE_PROPERTIES, Place, place_from_properties
+from .spelling import SpellingIndex
 
 FILE = "gazetteer.sqlite"
 TIERS = ("full", "base", "variants")
@@ -42,6 +45,7 @@ CREATE INDEX places_kind_country ON places (kind, country);
 CREATE TABLE names (tier INTEGER NOT NULL, key TEXT NOT NULL, entries TEXT NOT NULL,
                     PRIMARY KEY (tier, key)) WITHOUT ROWID;
 CREATE TABLE common (key TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE spelling (part TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 
 
@@ -75,6 +79,8 @@ def write_store(path: Path, places: list[Place], index: NameIndex) -> None:
                 ((tier, k, ",".join(map(str, table[k]))) for k in sorted(table)),
             )
         db.executemany("INSERT INTO common VALUES (?)", ((k,) for k in sorted(index.common)))
+        spelling = SpellingIndex.build(index.base).to_parts()
+        db.executemany("INSERT INTO spelling VALUES (?, ?)", sorted(spelling.items()))
         db.commit()
         db.execute("VACUUM")
     finally:
@@ -308,6 +314,11 @@ class StoredNames:
         self.skeletons = _KeySet(db, "SELECT 1 FROM names WHERE tier = 2 AND key = ?")
         self.prefixes = _Prefixes(db)
         self.common = _KeySet(db, "SELECT 1 FROM common WHERE key = ?")
+        self._db = db
+
+    def spelling(self) -> SpellingIndex:
+        """The letter-pair index of the base keys, read in one go (~10 MB, a few ms)."""
+        return SpellingIndex.from_parts(dict(self._db.execute("SELECT part, data FROM spelling")))
 
 
 def stored_contents(path: Path) -> tuple[list[Place], NameIndex]:

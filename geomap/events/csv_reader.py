@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..csvcells import read_cells  # cells geomap export escaped for spreadsheets
 from ..errors import EventsError
+from ..i18n.texts import TRANSLATABLE_COLUMNS
 from .carried import from_csv_cells
 from .csv_numbers import (
     DECIMAL_COMMA,
@@ -45,7 +46,6 @@ LAYER_CELLS = ("id", "name", "color", "description")
 # `summary[uk]`, `#title[ru]`, `#layer[ru],strikes,Забастовки,description`. The plain field
 # holds the text in the file's own language, so a spreadsheet without them reads as before.
 TRANSLATED = re.compile(r"^(?P<field>[a-z_]+)\[(?P<lang>[a-z]{2,3})\]$")
-TRANSLATABLE_COLUMNS = ("title", "summary", "precision_note", "source_title")
 TRANSLATABLE_META = ("title", "description", "source_title", "layer")
 
 # Written by `geomap export` for people and GIS tools: each place's resolved id and kind, and the

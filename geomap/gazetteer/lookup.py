@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..errors import GeomapError
 from .features import CITY_POPULATION, Feature, FeatureIndex, feature_index
@@ -20,9 +21,11 @@ from .morphology import known_nominative
 from .names import NameIndex
 from .normalize import normalize, skeleton, split_descriptor
 from .places import Place, data_dir
-from .spelling import SpellingIndex
 from .store import FILE as STORE_FILE
 from .store import Store, StoredNames, StoredPlaces
+
+if TYPE_CHECKING:  # numpy is imported only when a name is not found
+    from .spelling import SpellingIndex
 
 # The languages place names are given in (geodata/SOURCES.md says from where).
 LANGUAGES = ("en", "ru", "uk")
@@ -421,6 +424,8 @@ class Gazetteer:
         descriptor asks for come first, then bigger places.
         """
         from rapidfuzz import fuzz, process
+
+        from .spelling import SpellingIndex
 
         if not key or len(key) > MAX_NAME_CHARS:
             return ()

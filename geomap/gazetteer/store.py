@@ -29,11 +29,14 @@ import sqlite3
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DataError
 from .names import NameIndex, normalize_rules
 from .places import PLACE_PROPERTIES, Place, place_from_properties
-from .spelling import SpellingIndex
+
+if TYPE_CHECKING:  # numpy is imported only when a name is not found
+    from .spelling import SpellingIndex
 
 FILE = "gazetteer.sqlite"
 TIERS = ("full", "base", "variants")
@@ -79,6 +82,8 @@ def write_store(path: Path, places: list[Place], index: NameIndex) -> None:
                 ((tier, k, ",".join(map(str, table[k]))) for k in sorted(table)),
             )
         db.executemany("INSERT INTO common VALUES (?)", ((k,) for k in sorted(index.common)))
+        from .spelling import SpellingIndex
+
         spelling = SpellingIndex.build(index.base).to_parts()
         db.executemany("INSERT INTO spelling VALUES (?, ?)", sorted(spelling.items()))
         db.commit()
@@ -318,6 +323,8 @@ class StoredNames:
 
     def spelling(self) -> SpellingIndex:
         """The letter-pair index of the base keys, read in one go (~10 MB, a few ms)."""
+        from .spelling import SpellingIndex
+
         return SpellingIndex.from_parts(dict(self._db.execute("SELECT part, data FROM spelling")))
 
 

@@ -9,8 +9,9 @@ give a text in it (checked when the file is read), so every field has something 
 from __future__ import annotations
 
 # The located events' columns that may hold a mapping of texts by language: those a CSV
-# gives in other languages as `title[ru]` columns (one list, the reader's).
-from ..events.csv_reader import TRANSLATABLE_COLUMNS
+# gives in other languages as `title[ru]` columns (one list, read by the CSV reader too; kept
+# here so that importing the languages does not import the events reader).
+TRANSLATABLE_COLUMNS = ("title", "summary", "precision_note", "source_title")
 
 # The fields of an event, of the file and of a layer that may (the events file's names).
 EVENT_FIELDS = ("title", "summary", "precision_note")

@@ -75,7 +75,7 @@ class _Group(click.Group):
             # events.csv`). Click itself handles a closed pipe (EPIPE); anything else is a bug.
             if exc.filename is not None or exc.errno not in _FULL_DISK:
                 raise
-            from .outputs import explain_os_error
+            from .files import explain_os_error
 
             click.echo(
                 f"Error: cannot write standard output: {explain_os_error(exc)}. "
@@ -595,7 +595,7 @@ def export(
         geomap export events.csv --format yaml -o my-events.yaml
         geomap export my-events.yaml --regions outline -o events.geojson
     """
-    from .outputs import refuse_overwriting_inputs, write_atomic
+    from .files import refuse_overwriting_inputs, write_atomic
     from .pipeline import export as export_events
 
     refuse_overwriting_inputs(
@@ -927,7 +927,7 @@ def extract(article, as_json, draft_path, date, whole, places_files):
         geomap extract article.md --draft draft.yaml --date 2022-04-01
         geomap extract article.txt --places my-places.csv
     """
-    from .outputs import refuse_overwriting_inputs
+    from .files import refuse_overwriting_inputs
 
     refuse_overwriting_inputs(
         [("draft", draft_path, "--draft")],

@@ -16,12 +16,13 @@ from .events import load_events
 from .events.locate import locate_events
 from .events.schema import DEFAULT_LAYERS
 from .events.yaml_writer import events_yaml
+from .files import refuse_overwriting_inputs, write_atomic
 from .gazetteer.places import data_dir
 from .i18n import DEFAULT_LANGUAGE
 from .i18n.texts import original_text
 from .map import assemble_map
 from .map.labels import GazetteerNames
-from .outputs import refuse_overwriting_inputs, render_html, write_atomic
+from .outputs import render_html
 from .progress import quiet
 
 REPORT = "war-resistance-2022"

@@ -14,7 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import GeomapError
-from .outputs import render_html, write_atomic
+from .files import write_atomic
+from .outputs import render_html
 
 CHROMIUM_ENV = "GEOMAP_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")

@@ -18,7 +18,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from geomap import outputs
+from geomap import files
 from geomap.cli import cli
 from geomap.csvcells import escape_cell, read_cells, unescape_cell
 from geomap.errors import GeomapError
@@ -134,7 +134,7 @@ def test_the_library_refuses_too_and_the_gazetteer_is_an_input(tmp_path, events)
         build([events], events)
     # Checked without writing: a failure here must not damage the bundled data.
     with pytest.raises(GeomapError, match="it is the bundled gazetteer file"):
-        outputs.refuse_overwriting_inputs([("output", data_dir() / "regions.geojson", "-o")], [])
+        files.refuse_overwriting_inputs([("output", data_dir() / "regions.geojson", "-o")], [])
 
 
 def test_a_new_output_beside_the_input_is_fine(tmp_path, events):
@@ -160,7 +160,7 @@ def _failing_writes(monkeypatch, code):
             self.file.close()
             super().close()
 
-    monkeypatch.setattr(outputs.os, "fdopen", lambda fd, mode: Failing(fd))
+    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: Failing(fd))
 
 
 @pytest.mark.parametrize(
@@ -582,7 +582,7 @@ def test_visible():
 
 _BLOCKED_WRITER = """
 import os, sys, time
-from geomap import outputs
+from geomap import files
 flag = sys.argv[2]
 real_replace = os.replace
 def blocked(src, dst):
@@ -590,8 +590,8 @@ def blocked(src, dst):
     while not os.path.exists(flag):
         time.sleep(0.02)
     real_replace(src, dst)
-outputs.os.replace = blocked
-outputs.write_atomic(sys.argv[1], "from the blocked writer")
+files.os.replace = blocked
+files.write_atomic(sys.argv[1], "from the blocked writer")
 """
 
 
@@ -619,14 +619,14 @@ def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert out.read_text(encoding="utf-8") == OLD_MAP and _temporaries(tmp_path) == left
-    outputs.write_atomic(out, "new map")
+    files.write_atomic(out, "new map")
     assert _temporaries(tmp_path) == [] and out.read_text(encoding="utf-8") == "new map"
 
 
 def test_a_concurrent_writers_temporary_file_is_kept(tmp_path):
     out, flag = tmp_path / "map.html", tmp_path / "go"
     proc = _blocked_writer(out, flag)
-    outputs.write_atomic(out, "from this process")  # meanwhile, another write of the same map
+    files.write_atomic(out, "from this process")  # meanwhile, another write of the same map
     assert len(_temporaries(tmp_path)) == 1  # the live writer's file is still there
     flag.touch()
     assert proc.wait(timeout=30) == 0
@@ -644,5 +644,5 @@ def test_old_style_temporaries_go_when_old_and_others_stay(tmp_path):
         p.write_text("", encoding="utf-8")
     an_hour_ago = time.time() - 3600
     os.utime(old, (an_hour_ago, an_hour_ago))
-    outputs.write_atomic(out, "map")
+    files.write_atomic(out, "map")
     assert _temporaries(tmp_path) == sorted(p.name for p in (young, other_target, unrelated))

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from geomap import outputs
+from geomap import files
 from geomap.pipeline import build
 
 
@@ -22,7 +22,7 @@ def test_interrupted_write_leaves_the_old_map_and_no_temporary_file(
     def interrupted(*args):
         raise KeyboardInterrupt  # Ctrl-C after the new file was written, before the rename
 
-    monkeypatch.setattr(outputs.os, "replace", interrupted)
+    monkeypatch.setattr(files.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build([report_path], out)
     assert out.read_text(encoding="utf-8") == "the published map"

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import EventsError
 from ..events.load import MAX_BYTES as EVENTS_MAX_BYTES
 from ..events.yaml_writer import dump
-from ..outputs import refuse_overwriting_inputs, write_atomic
+from ..files import refuse_overwriting_inputs, write_atomic
 from . import acled
 from .mapping import read_mapping
 from .update import read_previous, reconcile

@@ -176,7 +176,7 @@ def _cut(text: str, limit: int) -> str:
 
 def write_draft(extraction: Extraction, path, date: dt.date | None = None) -> int:
     """Write the draft to `path` (atomically); returns the number of events."""
-    from ..outputs import write_atomic
+    from ..files import write_atomic
 
     text = draft_events(extraction, date)
     write_atomic(path, text)

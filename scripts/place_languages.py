@@ -140,9 +140,12 @@ _MAX_SPELLINGS = 512  # per word: a name's few и and е give far fewer
 _MAX_KNOWN = 4  # spellings per word the dictionary knows, kept to be checked as a whole name
 
 
-def _respell(name: str, letters: dict, endings: tuple, language: str) -> list[str]:
-    """The spellings of `name` by `letters` and `endings` whose every word the dictionary of
-    `language` knows (whole-name checks are the caller's)."""
+def _respell(
+    name: str, letters: dict, endings: tuple, language: str, apostrophe: re.Pattern | None = None
+) -> list[str]:
+    """The spellings of `name` by `letters` and `endings` (and with an apostrophe where
+    `apostrophe` matches) whose every word the dictionary of `language` knows (whole-name
+    checks are the caller's)."""
     parts = re.split(r"([ \-])", name)
     if any(p.lower() in _LINKS for p in parts):
         return []  # "на Амуре" is "на Амурі": the case after the link is no spelling rule
@@ -158,6 +161,8 @@ def _respell(name: str, letters: dict, endings: tuple, language: str) -> list[st
         spelled = list(forms)
         for form in forms:
             spelled += [form[: -len(old)] + new for old, new in endings if form.endswith(old)]
+        if apostrophe is not None:
+            spelled += [apostrophe.sub("'", form) for form in spelled]
         known = [f for f in dict.fromkeys(spelled) if _analyzer(language).word_is_known(f)]
         if not known:
             return []
@@ -169,9 +174,15 @@ def _respell(name: str, letters: dict, endings: tuple, language: str) -> list[st
     return out
 
 
+# Where Russian writes a labial or р straight before я, ю, е, ё, Ukrainian may write an
+# apostrophe between them (Купянск: Куп'янськ; Пятихатки: П'ятихатки; but свято, not св'ято):
+# both are proposed, and the dictionary decides.
+_LABIAL_BEFORE_IOTATED = re.compile("(?<=[бпвмфр])(?=[яюєї])", re.IGNORECASE)
+
+
 def ukrainian_spellings(russian: str) -> list[str]:
     """Spellings of a Russian name whose words the Ukrainian dictionary knows."""
-    return _respell(russian, _RU_TO_UK, _RU_TO_UK_ENDINGS, "uk")
+    return _respell(russian, _RU_TO_UK, _RU_TO_UK_ENDINGS, "uk", _LABIAL_BEFORE_IOTATED)
 
 
 def russian_spellings(ukrainian: str) -> list[str]:
@@ -214,6 +225,15 @@ _RUSSIAN_LATIN = {
 }  # fmt: skip
 # Letters the Ukrainian alphabet does not have: a name with one is not Ukrainian.
 NOT_UKRAINIAN = frozenset("ыэёъ")
+# Nor does Ukrainian write a soft sign after a labial or a hushing consonant: where Russian
+# writes one before a vowel, Ukrainian writes an apostrophe (Купьянск, Russian; Куп'янськ).
+_NOT_UKRAINIAN_SOFT_SIGN = re.compile("[бпвмфжчшщ]ь")
+
+
+def not_ukrainian(name: str) -> bool:
+    """Is `name` spelled as Ukrainian is never spelled? (Only rules names out.)"""
+    low = name.lower()
+    return bool(NOT_UKRAINIAN & set(low)) or _NOT_UKRAINIAN_SOFT_SIGN.search(low) is not None
 
 
 def russian_latin(text: str) -> str:
@@ -415,7 +435,7 @@ def language_names(name: str, aliases, country: str) -> dict[str, str]:
             c
             for c in candidates
             if spelled_as(c, name)
-            and not NOT_UKRAINIAN & set(c.lower())
+            and not not_ukrainian(c)
             and (known_in("uk", c) or (not known_in("ru", c) and ukrainian_shaped(c)))
         ]
         if len(ukrainian) > 1:

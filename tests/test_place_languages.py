@@ -217,6 +217,22 @@ def test_a_missing_ukrainian_name_is_the_russian_one_as_the_ukrainian_dictionary
     assert "uk" not in place_languages.language_names("Samara", ["Куйбышев"], "RU")
 
 
+def test_a_russian_soft_sign_after_a_labial_is_no_ukrainian_spelling():
+    # Russian writes пья, бья; Ukrainian an apostrophe (п'я): such a Cyrillic alias that
+    # romanises to the official name is Russian, and the Ukrainian name is spelled from the
+    # Russian one, with the apostrophe where the Ukrainian dictionary knows the word with it.
+    assert place_languages.not_ukrainian("Купьянск")
+    assert place_languages.not_ukrainian("Мичуринск") is False
+    assert place_languages.not_ukrainian("Подъячево")  # ъ: a letter Ukrainian lacks
+    assert not place_languages.not_ukrainian("Куп'янськ")
+    assert not place_languages.not_ukrainian("Ковель")  # a soft sign after л is Ukrainian
+    names = place_languages.language_names("Kupiansk", ["Купянск", "Купьянск"], "UA")
+    assert names == {"ru": "Купянск", "uk": "Куп'янськ"}
+    assert place_languages.ukrainian_spellings("Пятихатки") == ["П'ятихатки"]
+    assert place_languages.ukrainian_spellings("Вязники") == []  # not "В'язники": unknown
+    assert place_languages.ukrainian_spellings("Святогорск") == []  # no apostrophe after с-в
+
+
 def test_a_missing_russian_name_is_the_ukrainian_one_as_the_russian_dictionary_spells_it():
     assert place_languages.language_names("Ternopil", ["Тернопіль"], "UA") == {
         "ru": "Тернополь",

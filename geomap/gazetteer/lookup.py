@@ -32,6 +32,11 @@ LANGUAGES = ("en", "ru", "uk")
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
 # Two towns with the same name: the bigger wins only when clearly bigger.
 POPULATION_RATIO = 4.0
+# A dash with a space on each side joins the two halves of a double name ("... – Yugra").
+_DOUBLE_NAME = re.compile(r"\s+[-‒–—]\s+")
+# A people's name that "Chuvashia" gives by dropping -ia: at least this long ("Ossetia" has
+# no region "Osset"; a short stem could meet a town's name).
+MIN_DEMONYM_CHARS = 4
 _HINT = re.compile(r"^(?P<name>[^(),]+?)\s*(?:\((?P<paren>[^()]+)\)|,(?P<comma>[^,]+))\s*$")
 
 # Without a descriptor, a bare name means the country, then the region of that name, then
@@ -239,9 +244,13 @@ class Gazetteer:
 
         key = normalize(text)
         base, wanted_kind = split_descriptor(key)
-        candidates = self._candidates(key, base, wanted_kind)
+        candidates = self._candidates(key, base, wanted_kind) or self._by_demonym(base, wanted_kind)
         if parent:  # the hint must agree: a town in that region, or the region itself
             candidates = [c for c in candidates if parent in (c.place.parent, c.place.id)]
+        if not candidates and not parent:
+            double = self._double_name(text, country)
+            if double is not None:
+                return Match(query, double)
         if not candidates:
             return Match(
                 query,
@@ -332,6 +341,42 @@ class Gazetteer:
         if wanted_kind:
             return [c for c in out if c.place.kind in _FITS[wanted_kind]]
         return out
+
+    def _by_demonym(self, base: str, wanted_kind: str | None) -> list[_Candidate]:
+        """A region named by its people's adjective ("Karelian Republic", "Dagestani
+        Republic", "Kabardino-Balkarian Republic"), or a republic named for its people by its
+        people's name in -ia ("Chuvashia": the Chuvash Republic; "Karachay-Cherkessia"): English
+        forms of one name that the sources spell only one way. Regions only, by a known name
+        or its base (never a transliteration variant), and only when nothing else answers."""
+        forms = []
+        if wanted_kind == "region":
+            forms += [base[:-1] for end in ("n", "i") if base.endswith(end)]
+        if wanted_kind in (None, "region"):
+            forms += [
+                base[: -len(end)]
+                for end in ("iya", "ia")
+                if base.endswith(end) and len(base) - len(end) >= MIN_DEMONYM_CHARS
+            ]
+        for form in forms:
+            found = [
+                c
+                for c in self._candidates(form, form, "region")
+                if c.place.kind == "region" and c.level >= BASE
+            ]
+            if found:
+                return found
+        return []
+
+    def _double_name(self, text: str, country: str | None) -> Place | None:
+        """The place of an official double name, "Khanty-Mansi Autonomous Okrug – Yugra",
+        "Kemerovo Oblast – Kuzbass": both halves, each a name the gazetteer knows, name the same
+        place. Halves that name two places (a checkpoint's two sides are one name of their own)
+        or that do not both resolve give nothing."""
+        halves = _DOUBLE_NAME.split(text)
+        if len(halves) != 2:
+            return None
+        first, second = (self.lookup(h, country, suggest=False).place for h in halves)
+        return first if first is not None and second is not None and first.id == second.id else None
 
     def physical_feature(self, name: str) -> Feature | None:
         """The river, sea or range that `name` means by lookup's cues, if any: what `lookup`

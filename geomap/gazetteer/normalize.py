@@ -42,6 +42,7 @@ DESCRIPTORS: dict[str, str] = {
     "autonomous okrug": "region",
     "autonomous district": "region",
     "autonomous oblast": "region",
+    "autonomous region": "region",
     "autonomous republic": "region",
     "autonomous republic of": "region",
     "okrug": "region",

@@ -956,11 +956,47 @@ def main(argv=None):
     write_geojson(GEODATA / "regions.geojson", regions.sort_values("id"), POLYGON_DECIMALS)
     write_geojson(GEODATA / "groups.geojson", groups, POLYGON_DECIMALS)
     write_physical_features(GEODATA / "physical-features.json")
+    write_subdivisions_abroad(GEODATA / "subdivisions-abroad.json", pycountry)
     write_geojson(GEODATA / "towns.geojson", towns, POINT_DECIMALS)
     checkpoints["lat"] = checkpoints.geometry.y.round(POINT_DECIMALS)
     checkpoints["lon"] = checkpoints.geometry.x.round(POINT_DECIMALS)
     write_geojson(GEODATA / "checkpoints.geojson", checkpoints, POINT_DECIMALS)
     write_names()
+
+
+def write_subdivisions_abroad(path: Path, pycountry) -> None:
+    """The first-level subdivisions of other countries than Russia and Ukraine, by normalised
+    name (geomap/gazetteer/abroad.py): {key: [[code, name, kind], ...]}."""
+    from geomap.gazetteer.abroad import GROUPINGS, KINDS, MAPPED
+    from geomap.gazetteer.normalize import normalize
+
+    # ISO 3166-2 puts some countries' provinces under groupings that govern nothing
+    # (Indonesia's islands: Bali under Nusa Tenggara): their children are the first level.
+    groupings = {
+        s.code for s in pycountry.subdivisions if s.type in GROUPINGS and s.parent_code is None
+    }
+
+    def first_level(sub) -> bool:
+        parent = sub.parent_code and (
+            sub.parent_code if "-" in sub.parent_code else f"{sub.country_code}-{sub.parent_code}"
+        )
+        return parent is None or parent in groupings
+
+    by_key: dict[str, list] = {}
+    for sub in pycountry.subdivisions:
+        if first_level(sub) and sub.country_code not in MAPPED and sub.type in KINDS:
+            by_key.setdefault(normalize(sub.name), []).append(
+                [sub.code, sub.name, sub.type.lower()]
+            )
+    rows = {key: sorted(found) for key, found in sorted(by_key.items())}
+    lines = (
+        f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in rows.items()
+    )
+    path.write_text(
+        "{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8"
+    )  # a line a name: diffable
+    print(f"wrote {path.relative_to(REPO)}: {len(rows)} names, {path.stat().st_size:,} bytes")
 
 
 def write_names():

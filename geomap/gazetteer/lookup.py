@@ -15,6 +15,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..errors import GeomapError
+from .abroad import FILE as ABROAD_FILE
+from .abroad import Subdivisions, subdivisions_abroad
 from .features import CITY_POPULATION, Feature, FeatureIndex, feature_index
 from .features import FILE as FEATURES_FILE
 from .morphology import known_nominative
@@ -145,6 +147,7 @@ class Gazetteer:
     places: Sequence[Place]
     index: InitVar[NameIndex | StoredNames | None] = None  # built from places when None
     features: FeatureIndex | None = None  # rivers, seas, ranges: named only to be refused
+    abroad: Subdivisions | None = None  # other countries' states and provinces, by name
     _by_id: Mapping = field(init=False, repr=False)
 
     def __post_init__(self, index):
@@ -167,10 +170,11 @@ class Gazetteer:
         directory = directory or data_dir()
         store = Store(directory / STORE_FILE)
         features = feature_index(directory) if (directory / FEATURES_FILE).exists() else None
+        abroad = subdivisions_abroad(directory) if (directory / ABROAD_FILE).exists() else None
         if not store.current():  # built under other normalisation rules: index again
             places = list(store.places())
-            return cls(places, NameIndex.from_places(places), features)
-        return cls(store.places(), store.names(), features)
+            return cls(places, NameIndex.from_places(places), features, abroad)
+        return cls(store.places(), store.names(), features, abroad)
 
     def __len__(self):
         return len(self.places)
@@ -290,6 +294,22 @@ class Gazetteer:
             best = next(c for c in others if c.place.id == best.place.drawn_as)
             others = [c for c in candidates if c is not best]
         alternatives = tuple(c.place for c in others[:5])
+        shadowed = (
+            self.abroad.shadowing(base, best.place)
+            if self.abroad is not None
+            and wanted_kind is None
+            and best.place.kind == "town"
+            and country != best.place.country  # "Bali, India": the writer said which
+            else ()
+        )
+        if shadowed:  # "Goa": the Indian state before Goa in the Philippines (abroad.py)
+            return Match(
+                query,
+                None,
+                alternatives=(best.place,),
+                suggestions=(describe(best.place, self), *(s.describe() for s in shadowed)),
+                reason="ambiguous",
+            )
         rivals = [c for c in others if wanted_kind != "region" or c.place.drawn_as != best.place.id]
         if rivals and self._ambiguous(best, rivals, wanted_kind, country, parent):
             tied = tuple(c.place for c in candidates[:6])

@@ -78,3 +78,41 @@ def test_a_double_name_whose_halves_disagree_is_not_found(name):
     match = geocode(name)
     assert match.place is None
     assert match.not_found
+
+
+# --- a town's name today, against another town's former name -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Samarkand", "UZ"),  # not Temirtau, once Samarkandsky
+        ("Metz", "FR"),
+        ("Xuzhou", "CN"),
+        ("Lingwu", "CN"),
+        ("Naryn", "KG"),
+        ("Hrazdan", "AM"),
+        ("Clichy", "FR"),
+        ("White Plains", "US"),
+        ("Romford", "GB"),
+        ("Battle Creek", "US"),
+    ],
+)
+def test_a_town_so_named_beats_a_town_abroad_known_so_by_another_name(name, country):
+    place = geocode(name).place
+    assert place is not None and place.country == country
+    assert place.name.replace("ō", "o") == name
+
+
+@pytest.mark.parametrize(
+    ("name", "renamed"),
+    [
+        ("Pervomaisk", "Sokolohirsk"),  # Luhansk Oblast's Pervomaisk, renamed in 2024
+        ("Novomoskovsk", "Samar"),
+        ("Uglegorsk", "Vuhlehirsk"),  # its Russian name, not a former one
+    ],
+)
+def test_at_home_a_former_or_russian_name_still_competes(name, renamed):
+    match = geocode(name)
+    assert match.place is None
+    assert renamed in {p.name for p in match.alternatives}

@@ -36,6 +36,11 @@ MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching o
 POPULATION_RATIO = 4.0
 # A dash with a space on each side joins the two halves of a double name ("... – Yugra").
 _DOUBLE_NAME = re.compile(r"\s+[-‒–—]\s+")
+# Two spellings of one name ("Uglegorsk", "Vuhlehirsk": 63; "Rovno", "Rivne": 60) are this
+# alike (0-100) and differ in length by a case ending, not by half; other names are not
+# ("Samarkand" of Temirtau: 35; "Krasnyy", Kyzyl: 50).
+SAME_NAME_RATIO = 58
+SAME_NAME_LENGTH = 0.6
 # A people's name that "Chuvashia" gives by dropping -ia: at least this long ("Ossetia" has
 # no region "Osset"; a short stem could meet a town's name).
 MIN_DEMONYM_CHARS = 4
@@ -311,7 +316,7 @@ class Gazetteer:
                 reason="ambiguous",
             )
         rivals = [c for c in others if wanted_kind != "region" or c.place.drawn_as != best.place.id]
-        if rivals and self._ambiguous(best, rivals, wanted_kind, country, parent):
+        if rivals and self._ambiguous(best, rivals, wanted_kind, country, parent, base):
             tied = tuple(c.place for c in candidates[:6])
             return Match(
                 query,
@@ -453,7 +458,7 @@ class Gazetteer:
         return region is not None and normalize(region.name) == normalize(town.name)
 
     @staticmethod
-    def _ambiguous(best, others, wanted_kind, country, parent):
+    def _ambiguous(best, others, wanted_kind, country, parent, key):
         """True when no single place is clearly meant."""
         if best.place.kind == "town":
             for other in others:
@@ -464,6 +469,19 @@ class Gazetteer:
                     >= VARIANT_OVERRIDE_RATIO * (best.place.population + 1)
                 ):
                     return True  # "Vinnitsa": a village's exact name, the city's variant spelling
+        if best.place.kind == "town" and _bears_name(best.place, key):
+            # "Samarkand": the city so named today; a town abroad known so only by another
+            # name (Temirtau was Samarkandsky) does not compete with it. At home a former
+            # name is what many texts still write (Pervomaisk, now Sokolohirsk): it competes.
+            others = [
+                o
+                for o in others
+                if o.place.kind != "town"
+                or o.place.country in HOME_COUNTRIES
+                or _bears_name(o.place, key)
+            ]
+            if not others:
+                return False
         head = best.rank(wanted_kind, country, parent)[:-1]
         second = others[0]
         if second.rank(wanted_kind, country, parent)[:-1] != head:
@@ -569,6 +587,22 @@ def _km(a: Place, b: Place) -> float:
     dlat, dlon = lat2 - lat1, math.radians(b.lon - a.lon)
     h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _bears_name(place: Place, key: str) -> bool:
+    """Is `key` a spelling of the place's name today, in any of its languages ("samarkand" of
+    Samarkand; "uglegorsk" of Vuhlehirsk, Углегорск in Russian), not another name it is also
+    known by (Temirtau was Samarkandsky; Perm was Molotov)? Spellings of one name are alike
+    (rapidfuzz's ratio) and of a like length."""
+    from rapidfuzz import fuzz
+
+    for name in (place.name, *dict(place.names).values()):
+        own = normalize(name)
+        if fuzz.ratio(own, key) >= SAME_NAME_RATIO and min(
+            len(own), len(key)
+        ) >= SAME_NAME_LENGTH * max(len(own), len(key)):
+            return True
+    return False
 
 
 def _is_named(place: Place, key: str, names=None) -> bool:

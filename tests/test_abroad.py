@@ -30,9 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
         ("Sinop", "BR", "TR-57"),
     ],
 )
-def test_a_town_abroad_named_like_another_countrys_region_is_not_taken(
-    name, town_country, region
-):
+def test_a_town_abroad_named_like_another_countrys_region_is_not_taken(name, town_country, region):
     match = geocode(name)
     assert match.place is None
     assert match.reason == "ambiguous"

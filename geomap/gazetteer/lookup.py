@@ -236,7 +236,7 @@ class Gazetteer:
             if refused is not None:
                 return refused
 
-        parent = None
+        parent = other_parent = None
         hinted = _HINT.match(text)
         if hinted and not self.names.full.get(normalize(text)):
             hint_name = hinted["paren"] or hinted["comma"]
@@ -244,6 +244,16 @@ class Gazetteer:
             if hint is None:
                 hint = self._hints[hint_name] = self.lookup(hint_name)
             where = hint.place
+            if where is not None and where.kind == "town" and where.parent:
+                # "Oleksandrivka, Kherson": a region named by its capital, as writers do. A
+                # city that is a region of its own names the oblast around it too ("Bucha,
+                # Kyiv"), tried when nothing of the name is in the city.
+                region = self._by_id.get(where.parent)
+                if region is not None and _base_named(region, normalize(hint_name)):
+                    where = region
+                    if self._is_city_region(hint.place):
+                        around = self.lookup(f"{hint_name} Oblast", suggest=False).place
+                        other_parent = around.id if around is not None else None
             if where is not None and where.kind in ("region", "country"):
                 text = hinted["name"]
                 if where.kind == "country":
@@ -255,7 +265,11 @@ class Gazetteer:
         base, wanted_kind = split_descriptor(key)
         candidates = self._candidates(key, base, wanted_kind) or self._by_demonym(base, wanted_kind)
         if parent:  # the hint must agree: a town in that region, or the region itself
-            candidates = [c for c in candidates if parent in (c.place.parent, c.place.id)]
+            inside = [c for c in candidates if parent in (c.place.parent, c.place.id)]
+            if not inside and other_parent:
+                parent = other_parent
+                inside = [c for c in candidates if parent in (c.place.parent, c.place.id)]
+            candidates = inside
         if not candidates and not parent:
             double = self._double_name(text, country)
             if double is not None:
@@ -603,6 +617,11 @@ def _bears_name(place: Place, key: str) -> bool:
         ) >= SAME_NAME_LENGTH * max(len(own), len(key)):
             return True
     return False
+
+
+def _base_named(place: Place, key: str) -> bool:
+    """`key` is one of the place's names without its descriptor ("kherson" of Kherson Oblast)."""
+    return any(split_descriptor(normalize(n))[0] == key for n in (place.name, *place.aliases))
 
 
 def _is_named(place: Place, key: str, names=None) -> bool:

@@ -147,10 +147,13 @@ def skeleton(key: str) -> str:
     True
     >>> skeleton("mogilev") == skeleton("mogiljov")
     True
+    >>> skeleton("alexandrovka") == skeleton("aleksandrovka")
+    True
     """
     s = _ENDINGS.sub("i", key)
     s = (
-        s.replace("kh", "h")
+        s.replace("x", "ks")  # Alexandrovka ~ Aleksandrovka
+        .replace("kh", "h")
         .replace("zh", "z")
         .replace("j", "y")
         .replace("w", "v")

@@ -1,4 +1,4 @@
-"""Derive geomap/extract/data/person-names.txt: Russian and Ukrainian given names, patronymics
+"""Derive geomap/gazetteer/data/person-names.txt: Russian and Ukrainian given names, patronymics
 and surnames as English-language writers spell them, so that "Sergey", "Lazarev" or "Volkova"
 in a Latin-script article are read as people, not as the villages that share their names.
 
@@ -23,7 +23,7 @@ import pymorphy3
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from geomap.gazetteer.normalize import normalize
 
-OUT = Path(__file__).resolve().parents[1] / "geomap" / "extract" / "data" / "person-names.txt"
+OUT = Path(__file__).resolve().parents[1] / "geomap" / "gazetteer" / "data" / "person-names.txt"
 TAGS = {"Name", "Surn", "Patr"}
 VOWELS = set("аеёиоуыэюяіїєь ъ")
 

@@ -171,3 +171,43 @@ def test_x_is_read_as_ks_in_romanised_names(gazetteer):
         ), written
     assert same >= 0.9 * len(towns)
     assert geocode("Alexandrovka").place is None
+
+
+# --- a surname that was a town's name --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Kalinin", "Tver"),
+        ("Zhdanov", "Mariupol"),
+        ("Kuibyshev", "Samara"),
+        ("Frunze", "Bishkek"),
+        ("Gorky", "Nizhny Novgorod"),
+        ("Ordzhonikidze", "Vladikavkaz"),
+        ("Lena", "Tifton"),  # a given name, and an alias GeoNames gives a town in Georgia, US
+        ("Kirovabad", None),  # not a person's name: Ganja's old name stands (below)
+    ],
+)
+def test_a_persons_name_that_is_only_a_former_name_needs_context(name, town):
+    match = geocode(name)
+    if town is None:
+        assert match.place is not None
+        return
+    assert match.place is None
+    assert match.reason.startswith("ambiguous: a person's name")
+    assert [p.name for p in match.alternatives] == [town]
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Kirov", "Kirov"),  # the town's own name today
+        ("Stalingrad", "Volgograd"),  # a former name, but nobody's name
+        ("Leningrad", "Saint Petersburg"),
+        ("Kalinin, Tver Oblast", "Tver"),  # the writer gave the context
+        ("Olga", "Olga"),  # a village's own name: geocode answers, extract asks for context
+    ],
+)
+def test_a_town_named_so_or_with_context_still_resolves(name, town):
+    assert geocode(name).place.name == town

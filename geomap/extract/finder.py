@@ -700,7 +700,8 @@ class _Finder:
             for tok in (before, after)
         ):
             return True
-        place = self.ix.lookup(self._query(c)).place
+        match = self.ix.lookup(self._query(c))
+        place = match.alternatives[0] if match.needs_context else match.place
         if place is None:
             return False
         if reached_by_other_name(place, written, c.matched_by is MatchedBy.SPELLING_VARIANT):
@@ -822,6 +823,8 @@ class _Finder:
                 query = known_nominative(query, ix.gazetteer, self.morph_language)
             match = ix.lookup(query)
             place = match.place
+            if place is None and match.needs_context and self._after_locative(c.i):
+                place = match.alternatives[0]  # "moved to Zhdanov": the context a name lacks
             # how far the rule that proposed the name is trusted, before the evidence around
             # it; a list's shared descriptor vouches for its members, whatever proposed them
             if c.in_list:

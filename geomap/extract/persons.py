@@ -1,7 +1,7 @@
 """People who are not places: Russian and Ukrainian given names, patronymics and surnames.
 
 In Cyrillic text pymorphy3 tags them (Name, Patr, Surn). In Latin text they are read from
-data/person-names.txt, derived from the same dictionaries by transliteration
+gazetteer/data/person-names.txt (geomap.gazetteer.people), derived from the same dictionaries
 (scripts/build_person_names.py), so "Sergey", "Nikita Lazarev" and "Ms Volkova" are people,
 not the villages that share their names, unless the text says they are places ("in Nikita",
 "Nikita village").
@@ -9,13 +9,20 @@ not the villages that share their names, unless the text says they are places ("
 
 from __future__ import annotations
 
-from functools import cache
-from importlib.resources import files
-
 from ..gazetteer import Place
 from ..gazetteer.morphology import _WORD, has_cyrillic, is_known, languages_for, parses
 from ..gazetteer.normalize import normalize
+from ..gazetteer.people import is_person_name
 from .words import ORGANISATIONS, QUOTED_NAME_WORDS, QUOTES
+
+__all__ = [
+    "in_quoted_name",
+    "in_unknown_compound",
+    "is_person_name",  # read from the gazetteer's list (gazetteer/people.py)
+    "needs_context",
+    "reached_by_other_name",
+    "similar_names",
+]
 
 # One plain transliteration, enough to compare a Cyrillic name with the gazetteer's Latin one.
 _LATIN = str.maketrans(
@@ -40,18 +47,6 @@ _LATIN = str.maketrans(
 BIG_TOWN = 100_000
 # Two spellings of one name differ in length by a letter or a case ending, not by half.
 SPELLING_LENGTH = 0.6
-
-
-@cache
-def person_names() -> frozenset[str]:
-    """Normalised Latin spellings of Russian and Ukrainian personal names."""
-    text = files(__package__).joinpath("data/person-names.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
-def is_person_name(key: str) -> bool:
-    """Is this normalised Latin word a Russian or Ukrainian given name or surname?"""
-    return key in person_names()
 
 
 def needs_context(place: Place, written: str) -> bool:

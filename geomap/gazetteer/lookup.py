@@ -22,6 +22,7 @@ from .features import FILE as FEATURES_FILE
 from .morphology import known_nominative
 from .names import NameIndex
 from .normalize import normalize, skeleton, split_descriptor
+from .people import is_person_name
 from .places import Place, data_dir
 from .store import FILE as STORE_FILE
 from .store import Store, StoredNames, StoredPlaces
@@ -108,6 +109,9 @@ class Match:
     reason: str = ""
     feature: Feature | None = None  # refused: the name is a river, sea, mountain range…
     not_found: bool = False  # no place has the name (not: several have it)
+    # A person's name that is only a former name of alternatives[0] ("Molotov", Perm): the
+    # place when the words around it say so ("moved to Molotov"), as only an extractor knows.
+    needs_context: bool = False
 
     @property
     def ok(self) -> bool:
@@ -248,10 +252,10 @@ class Gazetteer:
                 # "Oleksandrivka, Kherson": a region named by its capital, as writers do. A
                 # city that is a region of its own names the oblast around it too ("Bucha,
                 # Kyiv"), tried when nothing of the name is in the city.
-                region = self._by_id.get(where.parent)
+                capital, region = where, self._by_id.get(where.parent)
                 if region is not None and _base_named(region, normalize(hint_name)):
                     where = region
-                    if self._is_city_region(hint.place):
+                    if self._is_city_region(capital):
                         around = self.lookup(f"{hint_name} Oblast", suggest=False).place
                         other_parent = around.id if around is not None else None
             if where is not None and where.kind in ("region", "country"):
@@ -321,6 +325,23 @@ class Gazetteer:
             and country != best.place.country  # "Bali, India": the writer said which
             else ()
         )
+        if (
+            wanted_kind is None
+            and parent is None
+            and best.place.kind == "town"
+            and is_person_name(base)
+            and not _bears_name(best.place, base)
+        ):
+            # "Molotov": a surname, and Perm's name in 1940-57 only; which one a writer means
+            # takes the context a single name does not give ("Molotov, Perm Krai" resolves).
+            return Match(
+                query,
+                None,
+                alternatives=(best.place,),
+                suggestions=(describe(best.place, self),),
+                reason=f"ambiguous: a person's name, and only another name of {best.place.name}",
+                needs_context=True,
+            )
         if shadowed:  # "Goa": the Indian state before Goa in the Philippines (abroad.py)
             return Match(
                 query,

@@ -211,3 +211,27 @@ def test_a_persons_name_that_is_only_a_former_name_needs_context(name, town):
 )
 def test_a_town_named_so_or_with_context_still_resolves(name, town):
     assert geocode(name).place.name == town
+
+
+@pytest.mark.parametrize(
+    ("name", "so_named"),
+    [
+        ("Kemer", "TR"),  # not Kemerovo, which GeoNames also calls "Kemer"
+        ("Augusta", "IT"),  # not Augsburg
+        ("Albertville", "FR"),  # not Kalemie (once Albertville)
+        ("Altenburg", "DE"),  # not Mosonmagyaróvár
+        ("Krasnaya Polyana", "RU"),  # not Lobnya
+        ("Kuznetsk", "RU"),  # Kuznetsk in Penza Oblast, not Novokuznetsk
+        ("Borås", "SE"),  # not Bor
+        ("Oleksandrivka", "UA"),  # dozens of villages, not Donetsk
+        ("Chornobyl", "UA"),  # not Lazurnyi
+        ("Komsomolsk", "RU"),
+    ],
+)
+def test_another_name_of_a_town_does_not_outweigh_a_town_so_named(name, so_named):
+    """A town reached only by another name GeoNames gives it is no answer when a town bears
+    the name: the name is ambiguous, and the town so named is among what it may mean."""
+    match = geocode(name)
+    assert match.place is None or match.place.name.startswith(name[:4])
+    if match.place is None:
+        assert any(p.country == so_named and name[:4] in p.name for p in match.alternatives)

@@ -35,13 +35,14 @@ LANGUAGES = ("en", "ru", "uk")
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
 # Two towns with the same name: the bigger wins only when clearly bigger.
 POPULATION_RATIO = 4.0
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 # A dash with a space on each side joins the two halves of a double name ("... – Yugra").
 _DOUBLE_NAME = re.compile(r"\s+[-‒–—]\s+")
 # Two spellings of one name ("Uglegorsk", "Vuhlehirsk": 63; "Rovno", "Rivne": 60) are this
-# alike (0-100) and differ in length by a case ending, not by half; other names are not
+# alike (0-100) and differ in length by a letter or two; other names are not
 # ("Samarkand" of Temirtau: 35; "Krasnyy", Kyzyl: 50).
 SAME_NAME_RATIO = 58
-SAME_NAME_LENGTH = 0.6
+SAME_NAME_LENGTH = 0.75  # "Kemer" is no spelling of Kemerovo
 # A people's name that "Chuvashia" gives by dropping -ia: at least this long ("Ossetia" has
 # no region "Osset"; a short stem could meet a town's name).
 MIN_DEMONYM_CHARS = 4
@@ -504,7 +505,20 @@ class Gazetteer:
                     >= VARIANT_OVERRIDE_RATIO * (best.place.population + 1)
                 ):
                     return True  # "Vinnitsa": a village's exact name, the city's variant spelling
-        if best.place.kind == "town" and _bears_name(best.place, key):
+        # Names today are compared in Latin letters: Cyrillic names are not known for every
+        # town (Bila Tserkva has none), so a Cyrillic key is weighed as before.
+        latin = not _CYRILLIC_LETTER.search(key)
+        if (
+            latin
+            and best.place.kind == "town"
+            and not _bears_name(best.place, key)
+            and any(
+                o.place.kind == "town" and o.level >= best.level and _bears_name(o.place, key)
+                for o in others
+            )
+        ):
+            return True  # "Kemer": Kemer in Turkey, or Kemerovo, which GeoNames calls so too
+        if latin and best.place.kind == "town" and _bears_name(best.place, key):
             # "Samarkand": the city so named today; a town abroad known so only by another
             # name (Temirtau was Samarkandsky) does not compete with it. At home a former
             # name is what many texts still write (Pervomaisk, now Sokolohirsk): it competes.

@@ -121,8 +121,7 @@ def word_forms(word: str, language: str) -> tuple[tuple, ...]:
         elif p.tag.POS == "NOUN" and p.tag.number != "plur":
             form = p.normal_form  # a noun's dictionary form is its nominative singular
         else:  # an adjective keeps its gender ("курская"), a plural noun its number ("сумы")
-            inflected = p.inflect({"nomn"})
-            form = inflected.word if inflected else p.normal_form
+            form = _nominative_of(p) or p.normal_form
         # a noun heads the phrase (its gender is what adjectives agree with); an adjective
         # carries the gender it agrees in
         if form not in forms or p.tag.POS == "ADJF":  # an adjective's reading: it agrees
@@ -145,6 +144,57 @@ def word_forms(word: str, language: str) -> tuple[tuple, ...]:
     # a word no dictionary inflects is its own form
     forms.setdefault(lower, (lower, None, None, None))
     return tuple(forms.values())
+
+
+_NOMINATIVE = frozenset(["nomn"])
+
+
+def _nominative_of(p) -> str | None:
+    """The word of p's lexeme in the nominative that agrees best with p, or None: the answer of
+    `p.inflect({"nomn"})`. pymorphy3 builds the whole lexeme (some thirty forms, each a Parse)
+    to choose one; the paradigm's tags are enough to choose, and only the chosen form need be
+    spelt. That was a third of the cost of reading Russian text (issue 14). A word the
+    dictionary knows, or reads by analogy to one (a known ending, a prefix before a known
+    word), has its paradigm at hand; any other takes pymorphy3's own way.
+    tests/test_morphology.py checks that both ways agree over thousands of words."""
+    from pymorphy3.units import (  # loaded with the analysers already
+        DictionaryAnalyzer,
+        KnownPrefixAnalyzer,
+        KnownSuffixAnalyzer,
+        UnknownPrefixAnalyzer,
+    )
+
+    stack = p.methods_stack
+    prefixes = ""  # what prefix readings put before the dictionary word, outermost first
+    for unit, *rest in stack[1:]:
+        if isinstance(unit, (KnownPrefixAnalyzer, UnknownPrefixAnalyzer)):
+            prefixes = rest[0] + prefixes
+        elif not isinstance(unit, KnownSuffixAnalyzer):  # it shapes the lexeme its own way
+            stack = ()
+            break
+    if not stack or not isinstance(stack[0][0], DictionaryAnalyzer):
+        inflected = p.inflect(_NOMINATIVE)
+        return inflected.word if inflected else None
+    unit, _, para_id, idx = stack[0]
+    words = unit.dict
+    paradigm = words.paradigms[para_id]
+    size = len(paradigm) // 3  # a paradigm is its suffixes, then its tags, then its prefixes
+    wanted = p.tag.updated_grammemes(_NOMINATIVE)
+    best, best_score = None, 0.0
+    for k in range(size):
+        grammemes = words.gramtab[paradigm[size + k]].grammemes
+        if "nomn" not in grammemes:
+            continue
+        # pymorphy3's measure of agreement: shared grammemes, less a tenth of the others;
+        # the first of equals wins, as there
+        score = len(wanted & grammemes) - 0.1 * len(wanted ^ grammemes)
+        if best is None or score > best_score:
+            best, best_score = k, score
+    if best is None:
+        return None
+    stem = words.build_stem(paradigm, idx, p.word[len(prefixes) :])
+    ending = words.suffixes[paradigm[best]]
+    return prefixes + words.paradigm_prefixes[paradigm[2 * size + best]] + stem + ending
 
 
 def word_nominatives(word: str, language: str) -> tuple[str, ...]:

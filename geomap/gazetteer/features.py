@@ -223,27 +223,35 @@ class FeatureIndex:
                 continue
             core = self._cyrillic_name(tuple(words[start:]))
             if core is not None:
-                cue = _cyrillic_cue([normalize(w) for w in words[:start]])
+                cue = _cyrillic_cue([_plain(w) for w in words[:start]])
                 return f"{cue} {core}" if cue else core
         return None
 
     def _cyrillic_name(self, words: tuple[str, ...]) -> str | None:
         """The key of the feature these inflected words name, all of them ("Південному Бузі"
         → "південний буг"); a one-word name only by its exact nominative."""
-        nominatives = [_nominative_keys(w) for w in words]
+        first = _nominative_keys(words[0])
         if len(words) == 1:  # only by its exact nominative: the first such name in order
-            found = [self._one_word[form] for form in nominatives[0] if form in self._one_word]
+            found = [self._one_word[form] for form in first if form in self._one_word]
             return min(found)[1] if found else None
-        plain = [normalize(w) for w in words]
         # A name whose first word begins with another letter than the written word and its
         # nominatives cannot match it (by its nominative, or by its stem): not tried.
-        letters = {plain[0][:1], "", *(form[:1] for form in nominatives[0])}
+        letters = {_plain(words[0])[:1], "", *(form[:1] for form in first)}
         tried = sorted(
             entry for letter in letters for entry in self._by_letter.get((len(words), letter), ())
         )
+        if not tried:
+            return None
+        plain = [_plain(w) for w in words]
+        # the other words' nominatives are read only when a name gets as far as them: reading
+        # them is what costs, and most phrases match no name from their first word on
+        nominatives: list[frozenset[str] | None] = [first] + [None] * (len(words) - 1)
         for _, name, key in tried:
             exact = 0
-            for forms, written, wanted in zip(nominatives, plain, name):
+            for at, (written, wanted) in enumerate(zip(plain, name)):
+                forms = nominatives[at]
+                if forms is None:
+                    forms = nominatives[at] = _nominative_keys(words[at])
                 if wanted in forms:
                     exact += 1
                 elif not _same_stem(written, wanted):
@@ -252,6 +260,12 @@ class FeatureIndex:
                 if exact:
                     return key
         return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain(word: str) -> str:
+    """A written word's key as written (`normalize`), asked again for each phrase it ends."""
+    return normalize(word)
 
 
 @functools.lru_cache(maxsize=65536)

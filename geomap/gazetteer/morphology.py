@@ -101,31 +101,45 @@ def parses(word: str, language: str) -> tuple:
     return tuple(analyzer(language).parse(word))
 
 
-@lru_cache(maxsize=1 << 15)
 def word_forms(word: str, language: str) -> tuple[tuple, ...]:
     """The nominative forms one word may stand for, lowercase, likelier first, each with the
     gender, number and part of speech of its parse: the word's own kept ("Курской" → "курская", feminine),
     geographical names (tag Geox) first."""
-    lower = word.casefold()
+    # one answer for "Томске" and "томске": the finder asks with capitals, features without
+    return _word_forms(word.casefold(), language)
+
+
+@lru_cache(maxsize=1 << 12)
+def _grammar(tag, language: str) -> tuple:
+    """(geographical name, part of speech, case, gender, number, Latin) of a pymorphy3 tag:
+    pymorphy3 works each out again on every access, and a dictionary's few thousand tags come
+    back word after word."""
+    grammemes = tag.grammemes
+    return ("Geox" in grammemes, tag.POS, tag.case, tag.gender, tag.number, "LATN" in grammemes)
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_forms(lower: str, language: str) -> tuple[tuple, ...]:
     if lower in _LINKS:
         return ((lower, None, None, None),)
     ranked = sorted(
-        parses(lower, language), key=lambda p: ("Geox" not in p.tag.grammemes, -p.score)
+        ((p, _grammar(p.tag, language)) for p in parses(lower, language)),
+        key=lambda reading: (not reading[1][0], -reading[0].score),
     )  # stable: ties keep pymorphy3's own order
     forms: dict[str, tuple] = {}
-    for p in ranked[:MAX_PARSES]:
-        if p.tag.POS not in ("NOUN", "ADJF", "PRTF") or "LATN" in p.tag.grammemes:
+    for p, (_, pos, case, gender, number, latin) in ranked[:MAX_PARSES]:
+        if pos not in ("NOUN", "ADJF", "PRTF") or latin:
             continue
-        if p.tag.case == "nomn":
+        if case == "nomn":
             form = p.word
-        elif p.tag.POS == "NOUN" and p.tag.number != "plur":
+        elif pos == "NOUN" and number != "plur":
             form = p.normal_form  # a noun's dictionary form is its nominative singular
         else:  # an adjective keeps its gender ("курская"), a plural noun its number ("сумы")
             form = _nominative_of(p) or p.normal_form
         # a noun heads the phrase (its gender is what adjectives agree with); an adjective
         # carries the gender it agrees in
-        if form not in forms or p.tag.POS == "ADJF":  # an adjective's reading: it agrees
-            forms[form] = (form, p.tag.gender, p.tag.number, p.tag.POS)
+        if form not in forms or pos == "ADJF":  # an adjective's reading: it agrees
+            forms[form] = (form, gender, number, pos)
     if "-" in lower:
         # a compound the dictionary does not know, or inflects only at its end
         # ("Каменске-Уральском"): inflect its parts too, keeping the linking words ("на") and

@@ -166,3 +166,18 @@ def test_nominatives_read_from_the_paradigm_are_pymorphys_own(language):
     # a prefix before a known word
     assert {("DictionaryAnalyzer",), ("FakeDictionary", "KnownSuffixAnalyzer")} <= shapes
     assert any(len(s) > 1 and s[0] == DictionaryAnalyzer.__name__ for s in shapes)
+
+
+@pytest.mark.parametrize(
+    "word", ["Kharkiv", "Rostov-na-Donu", "Ελλάδα", "Łódź", "O'Neil", "XII", "x-ray", "straße"]
+)
+def test_a_word_without_cyrillic_letters_is_its_own_form(word):
+    """word_forms answers such a word without pymorphy3, which reads it as Latin, a number or
+    unknown: no reading of any part of it is a noun or adjective word_forms would inflect."""
+    from geomap.gazetteer.morphology import parses, word_forms
+
+    for language in ("ru", "uk"):
+        assert word_forms(word, language) == ((word.casefold(), None, None, None),)
+        for part in {word.casefold(), *word.casefold().split("-")}:
+            for p in parses(part, language):
+                assert p.tag.POS not in ("NOUN", "ADJF", "PRTF") or "LATN" in p.tag.grammemes

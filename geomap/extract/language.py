@@ -62,6 +62,10 @@ def _agree(a: Token, b: Token, readings_a: list, readings_b: list, ix: NameIndex
     if f"{a.key} {b.key}" in ix.prefixes:
         return
     for first in readings_a[:4]:
+        # a pair begins a name only if its first word does (every prefix's own first word is
+        # one): asked first, it spares a query of the store for each pair that cannot
+        if first[0] not in ix.prefixes:
+            continue
         for second in readings_b[:4]:
             if f"{first[0]} {second[0]}" in ix.prefixes:
                 a.key, a.skel, b.key, b.skel = (

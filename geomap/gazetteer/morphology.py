@@ -120,7 +120,10 @@ def _grammar(tag, language: str) -> tuple:
 
 @lru_cache(maxsize=1 << 15)
 def _word_forms(lower: str, language: str) -> tuple[tuple, ...]:
-    if lower in _LINKS:
+    if lower in _LINKS or not has_cyrillic(lower):
+        # a word with no Cyrillic letter is in neither dictionary: pymorphy3 reads it as Latin,
+        # a number or unknown, none of them a noun or adjective here, so it is its own form;
+        # said before asking pymorphy3 (the feature index asks of every word of a phrase)
         return ((lower, None, None, None),)
     ranked = sorted(
         ((p, _grammar(p.tag, language)) for p in parses(lower, language)),
@@ -218,9 +221,16 @@ def word_nominatives(word: str, language: str) -> tuple[str, ...]:
 def nominatives(phrase: str, language: str | None = None) -> list[str]:
     """Nominative forms of a Cyrillic name, likelier first, written with the phrase's capitals:
     "Курской области" → ["Курская область", …]; "Ростова-на-Дону" → ["Ростов-на-Дону", …]."""
+    return list(_nominatives(phrase, language))
+
+
+@lru_cache(maxsize=1 << 14)
+def _nominatives(phrase: str, language: str | None) -> tuple[str, ...]:
+    # kept: the finder and lookup ask for the same phrase several times (to resolve it, to
+    # weigh it as a person's name, to name its crossing)
     words = [m for m in _WORD.finditer(phrase)]
     if not words or not has_cyrillic(phrase):
-        return []
+        return ()
     out: list[str] = []
     for lang in languages_for(phrase, language):
         options = [
@@ -233,7 +243,7 @@ def nominatives(phrase: str, language: str | None = None) -> list[str]:
             form = _rebuild(phrase, words, combo)
             if form not in out:
                 out.append(form)
-    return out
+    return tuple(out)
 
 
 def _combinations(options: list) -> list[tuple[str, ...]]:

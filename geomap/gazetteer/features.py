@@ -137,6 +137,7 @@ class FeatureIndex:
     _one_word: dict = field(init=False, repr=False, compare=False)
     _by_letter: dict = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
+    _readings: object = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._one_word, self._by_letter = {}, {}
@@ -147,6 +148,10 @@ class FeatureIndex:
                 letter = name[0][:1] if len(name[0]) > 1 else ""
                 self._by_letter.setdefault((len(name), letter), []).append((order, name, key))
         self._longest = max((len(name) for name in self.cyrillic), default=0)
+        # A phrase is read again and again: lookup reads every query, and the finder every
+        # candidate with the words around it, several times over. The answer depends on the
+        # phrase alone, so it is kept.
+        self._readings = functools.lru_cache(maxsize=1 << 14)(self._reading)
 
     @classmethod
     def read(cls, path: Path) -> FeatureIndex:
@@ -209,10 +214,13 @@ class FeatureIndex:
         `cued` and `bare_feature` read: "вниз по Дніпру" → "река дніпро", "Сіверського Дінця"
         → "сіверський донець", "у Дніпрі" → "дніпро" (bare: the city decides). None when the
         phrase ends in no feature's name, or is not Cyrillic."""
-        from .morphology import _WORD
-
         if not CYRILLIC.search(text):
             return None
+        return self._readings(text)
+
+    def _reading(self, text: str) -> str | None:
+        from .morphology import _WORD
+
         written = _WORD.findall(text)
         words = [w.casefold() for w in written]
         # in text that capitalises, a name begins with a capital: "узнал об" is no "Обь"

@@ -166,6 +166,20 @@ def _word_forms(lower: str, language: str) -> tuple[tuple, ...]:
 _NOMINATIVE = frozenset(["nomn"])
 
 
+@cache
+def _units() -> tuple:
+    """pymorphy3's ways of reading a word that keep its dictionary paradigm: the dictionary
+    itself, a prefix before a known word, a known ending."""
+    from pymorphy3.units import (  # imported with the analysers already: no cost of its own
+        DictionaryAnalyzer,
+        KnownPrefixAnalyzer,
+        KnownSuffixAnalyzer,
+        UnknownPrefixAnalyzer,
+    )
+
+    return DictionaryAnalyzer, (KnownPrefixAnalyzer, UnknownPrefixAnalyzer), KnownSuffixAnalyzer
+
+
 def _nominative_of(p) -> str | None:
     """The word of p's lexeme in the nominative that agrees best with p, or None: the answer of
     `p.inflect({"nomn"})`. pymorphy3 builds the whole lexeme (some thirty forms, each a Parse)
@@ -174,22 +188,16 @@ def _nominative_of(p) -> str | None:
     dictionary knows, or reads by analogy to one (a known ending, a prefix before a known
     word), has its paradigm at hand; any other takes pymorphy3's own way.
     tests/test_morphology.py checks that both ways agree over thousands of words."""
-    from pymorphy3.units import (  # loaded with the analysers already
-        DictionaryAnalyzer,
-        KnownPrefixAnalyzer,
-        KnownSuffixAnalyzer,
-        UnknownPrefixAnalyzer,
-    )
-
+    dictionary, prefix, suffix = _units()
     stack = p.methods_stack
     prefixes = ""  # what prefix readings put before the dictionary word, outermost first
     for unit, *rest in stack[1:]:
-        if isinstance(unit, (KnownPrefixAnalyzer, UnknownPrefixAnalyzer)):
+        if isinstance(unit, prefix):
             prefixes = rest[0] + prefixes
-        elif not isinstance(unit, KnownSuffixAnalyzer):  # it shapes the lexeme its own way
+        elif not isinstance(unit, suffix):  # it shapes the lexeme its own way
             stack = ()
             break
-    if not stack or not isinstance(stack[0][0], DictionaryAnalyzer):
+    if not stack or not isinstance(stack[0][0], dictionary):
         inflected = p.inflect(_NOMINATIVE)
         return inflected.word if inflected else None
     unit, _, para_id, idx = stack[0]

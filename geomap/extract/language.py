@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..gazetteer.morphology import detect_language, has_cyrillic, languages_for, word_nominatives
-from ..gazetteer.normalize import normalize, skeleton
+from ..gazetteer.morphology import detect_language, has_cyrillic, languages_for, nominative_keys
+from ..gazetteer.normalize import skeleton
 from .index import NameIndex
 from .tokens import Token
 
@@ -90,7 +90,7 @@ def _readings(written: str, parts: int, language: str | None, ix: NameIndex) -> 
 
 @lru_cache(maxsize=1 << 15)
 def _keys(written: str, language: str) -> tuple[list[str], ...]:
-    return tuple(normalize(form).split(" ") for form in word_nominatives(written, language))
+    return tuple(key.split(" ") for key in nominative_keys(written, language))
 
 
 def _best(readings: list[list[str]], ix: NameIndex):

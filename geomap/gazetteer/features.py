@@ -280,11 +280,9 @@ def _plain(word: str) -> str:
 def _nominative_keys(word: str) -> frozenset[str]:
     """A written word's nominatives, normalised: reading them is what costs (pymorphy3), and a
     text asks for the same words again and again (each phrase's every ending)."""
-    from .morphology import languages_for, word_nominatives
+    from .morphology import languages_for, nominative_keys
 
-    return frozenset(
-        normalize(form) for lang in languages_for(word) for form in word_nominatives(word, lang)
-    )
+    return frozenset(key for lang in languages_for(word) for key in nominative_keys(word, lang))
 
 
 def _cyrillic_cue(before: list[str]) -> str | None:
@@ -306,6 +304,7 @@ def _same_stem(written: str, wanted: str) -> bool:
     return abs(len(written) - len(wanted)) <= _ENDING and written[:stem] == wanted[:stem]
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every lookup, and of each phrase around a name
 def _core(key: str) -> tuple[str, tuple[str, ...] | None, bool]:
     """(the name without its descriptor or article, the feature types the cue allows, whether
     the article was the only cue)."""

@@ -226,6 +226,19 @@ def word_nominatives(word: str, language: str) -> tuple[str, ...]:
     return tuple(f[0] for f in word_forms(word, language))
 
 
+def nominative_keys(word: str, language: str) -> tuple[str, ...]:
+    """`word_nominatives` as the gazetteer's keys (normalised), likelier first: what the
+    finder and the feature index look up, worked out once for both."""
+    return _nominative_keys(word.casefold(), language)
+
+
+@lru_cache(maxsize=1 << 15)
+def _nominative_keys(lower: str, language: str) -> tuple[str, ...]:
+    from .normalize import normalize
+
+    return tuple(normalize(form) for form, *_ in _word_forms(lower, language))
+
+
 def nominatives(phrase: str, language: str | None = None) -> list[str]:
     """Nominative forms of a Cyrillic name, likelier first, written with the phrase's capitals:
     "Курской области" → ["Курская область", …]; "Ростова-на-Дону" → ["Ростов-на-Дону", …]."""

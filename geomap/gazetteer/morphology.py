@@ -402,22 +402,19 @@ def detect_language(text: str) -> str:
 def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
     """`text`, or the nominative form of it the gazetteer knows: what `Gazetteer.lookup` asks
     for a Cyrillic name it does not know as written ("Томске" → "Томск")."""
-    from .normalize import normalize, skeleton, split_descriptor
-
     names = gazetteer.names
     if not has_cyrillic(text):
         return text
-    if normalize(text) in names.full:
+    if _lookup_keys(text)[0] in names.full:
         # "в Уральске": a case form of Уральск (Oral) to the text's own dictionary, which only
         # spells like a namesake's alias in the other language (Уральське, with its soft sign
         # normalised away); the own dictionary's place name, when the gazetteer knows it, wins
         lemma = _place_lemma(text, language)
-        return lemma if lemma is not None and normalize(lemma) in names.full else text
+        return lemma if lemma is not None and _lookup_keys(lemma)[0] in names.full else text
 
     def known(form: str) -> bool:  # as Gazetteer._candidates finds names
-        key = normalize(form)
-        base, _ = split_descriptor(key)
-        return key in names.full or base in names.base or skeleton(base) in names.variants
+        key, base, variant = _lookup_keys(form)
+        return key in names.full or base in names.base or variant in names.variants
 
     found = nominative_known(text, known, language)
     if found is None:  # "в Курской области", "під Харковом": the name after its preposition
@@ -430,6 +427,18 @@ def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
         forms = nominatives(text, language)
         return forms[0] if forms else text
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _lookup_keys(name: str) -> tuple[str, str, str]:
+    """(key, key without its descriptor, that one's transliteration skeleton) of a name: the
+    keys Gazetteer._candidates looks up. Lookup and the finder ask for the same names and
+    their forms over and over."""
+    from .normalize import normalize, skeleton, split_descriptor
+
+    key = normalize(name)
+    base, _ = split_descriptor(key)
+    return key, base, skeleton(base)
 
 
 def _place_lemma(word: str, language: str | None) -> str | None:

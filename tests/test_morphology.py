@@ -181,3 +181,17 @@ def test_a_word_without_cyrillic_letters_is_its_own_form(word):
         for part in {word.casefold(), *word.casefold().split("-")}:
             for p in parses(part, language):
                 assert p.tag.POS not in ("NOUN", "ADJF", "PRTF") or "LATN" in p.tag.grammemes
+
+
+@pytest.mark.parametrize("word", ["Житомирі", "ВОРОНЕЖЕ", "Нижнем", "Каменске-Уральском"])
+def test_a_words_forms_do_not_depend_on_its_capitals(word):
+    """Forms are kept per lowercase word, so the finder (which asks as written) and the feature
+    index (which asks in lowercase) share them: both must get what the lowercase word gets."""
+    from geomap.gazetteer.morphology import nominative_keys, word_forms
+    from geomap.gazetteer.normalize import normalize
+
+    for language in ("ru", "uk"):
+        forms = word_forms(word.casefold(), language)
+        assert word_forms(word, language) == forms
+        assert nominative_keys(word, language) == tuple(normalize(f[0]) for f in forms)
+        assert all(f[0] == f[0].casefold() for f in forms)

@@ -39,7 +39,7 @@ def read_nominative(tokens: list[Token], text: str, language: str, ix: NameIndex
         keys = _best(readings, ix)
         if keys:
             for tok, key in zip(tokens[k : m + 1], keys):
-                tok.key, tok.skel = key, skeleton(key)
+                tok.key, tok.skel = key, _skeleton(key)
         if (
             m == k
             and previous
@@ -70,9 +70,9 @@ def _agree(a: Token, b: Token, readings_a: list, readings_b: list, ix: NameIndex
             if f"{first[0]} {second[0]}" in ix.prefixes:
                 a.key, a.skel, b.key, b.skel = (
                     first[0],
-                    skeleton(first[0]),
+                    _skeleton(first[0]),
                     second[0],
-                    skeleton(second[0]),
+                    _skeleton(second[0]),
                 )
                 return
 
@@ -86,6 +86,13 @@ def _readings(written: str, parts: int, language: str | None, ix: NameIndex) -> 
         if any(keys[0] in ix.prefixes for keys in out):
             break
     return out
+
+
+@lru_cache(maxsize=1 << 15)
+def _skeleton(key: str) -> str:
+    """A reading's transliteration skeleton: two regular expressions a call, and the text's
+    names come back again and again."""
+    return skeleton(key)
 
 
 @lru_cache(maxsize=1 << 15)

@@ -78,6 +78,7 @@ def analyzer(language: str):
     return pymorphy3.MorphAnalyzer(lang=language)
 
 
+@lru_cache(maxsize=1 << 15)  # asked of each word read, again for each phrase around it
 def languages_for(text: str, language: str | None = None) -> tuple[str, ...]:
     """The dictionaries to try, the likelier first: the text's own language when known, and
     Ukrainian first when the word has a letter only Ukrainian writes, whatever the text."""

@@ -181,6 +181,16 @@ def _units() -> tuple:
     return DictionaryAnalyzer, (KnownPrefixAnalyzer, UnknownPrefixAnalyzer), KnownSuffixAnalyzer
 
 
+@lru_cache(maxsize=1 << 14)
+def _nominative_slots(words, para_id: int) -> tuple[tuple[int, frozenset], ...]:
+    """The places of a dictionary paradigm's nominative forms, each with its grammemes: the
+    forms a word of that paradigm may be turned into."""
+    paradigm = words.paradigms[para_id]
+    size = len(paradigm) // 3  # a paradigm is its suffixes, then its tags, then its prefixes
+    slots = ((k, words.gramtab[paradigm[size + k]].grammemes) for k in range(size))
+    return tuple((k, grammemes) for k, grammemes in slots if "nomn" in grammemes)
+
+
 def _nominative_of(p) -> str | None:
     """The word of p's lexeme in the nominative that agrees best with p, or None: the answer of
     `p.inflect({"nomn"})`. pymorphy3 builds the whole lexeme (some thirty forms, each a Parse)
@@ -203,14 +213,11 @@ def _nominative_of(p) -> str | None:
         return inflected.word if inflected else None
     unit, _, para_id, idx = stack[0]
     words = unit.dict
-    paradigm = words.paradigms[para_id]
-    size = len(paradigm) // 3  # a paradigm is its suffixes, then its tags, then its prefixes
+    # not kept per tag: which cases pymorphy3 takes to exclude the nominative is state of its
+    # tag class, and loading the other language's dictionary changes it
     wanted = p.tag.updated_grammemes(_NOMINATIVE)
     best, best_score = None, 0.0
-    for k in range(size):
-        grammemes = words.gramtab[paradigm[size + k]].grammemes
-        if "nomn" not in grammemes:
-            continue
+    for k, grammemes in _nominative_slots(words, para_id):
         # pymorphy3's measure of agreement: shared grammemes, less a tenth of the others;
         # the first of equals wins, as there
         score = len(wanted & grammemes) - 0.1 * len(wanted ^ grammemes)
@@ -218,6 +225,8 @@ def _nominative_of(p) -> str | None:
             best, best_score = k, score
     if best is None:
         return None
+    paradigm = words.paradigms[para_id]
+    size = len(paradigm) // 3  # a paradigm is its suffixes, then its tags, then its prefixes
     stem = words.build_stem(paradigm, idx, p.word[len(prefixes) :])
     ending = words.suffixes[paradigm[best]]
     return prefixes + words.paradigm_prefixes[paradigm[2 * size + best]] + stem + ending

@@ -132,3 +132,66 @@ def test_events_files_take_case_forms(tmp_path):
     text = located.to_json()
     for place in ("Voronezh", "Tver Oblast", "Vinnytsia", "Lviv"):
         assert place in text, place
+
+
+# Word beginnings and invented words (none a name the tests above use) for checking that the
+# nominative read from a word's paradigm is pymorphy3's own `inflect({"nomn"})`.
+_KNOWN_BEGINNINGS = ("кам", "зел", "бор", "гор", "чер", "мос", "сел", "вод", "жов", "біл")
+_INVENTED = [
+    stem + ending
+    for stem in ("пыхте", "зарубин", "кудрявц", "мелехів", "бжезин", "щорськ")
+    for ending in ("ском", "ской", "ского", "ке", "ой", "ым", "ами", "ах", "ів", "ській", "ську")
+] + ["псевдо" + w for w in ("город", "области", "краю", "степи")]
+
+
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_nominatives_read_from_the_paradigm_are_pymorphys_own(language):
+    from pymorphy3.units import DictionaryAnalyzer
+
+    from geomap.gazetteer.morphology import _nominative_of, analyzer
+
+    morph = analyzer(language)
+    words = list(_INVENTED)
+    for beginning in _KNOWN_BEGINNINGS:
+        words += [p.word for _, p in zip(range(400), morph.iter_known_word_parses(beginning))]
+    shapes, compared = set(), 0
+    for word in words:
+        for p in morph.parse(word):
+            expected = p.inflect({"nomn"})
+            assert _nominative_of(p) == (expected.word if expected else None), (word, p)
+            shapes.add(tuple(type(m[0]).__name__ for m in p.methods_stack))
+            compared += 1
+    assert compared > 3000
+    # every way a reading comes by its paradigm was compared: the dictionary, a known ending,
+    # a prefix before a known word
+    assert {("DictionaryAnalyzer",), ("FakeDictionary", "KnownSuffixAnalyzer")} <= shapes
+    assert any(len(s) > 1 and s[0] == DictionaryAnalyzer.__name__ for s in shapes)
+
+
+@pytest.mark.parametrize(
+    "word", ["Kharkiv", "Rostov-na-Donu", "Ελλάδα", "Łódź", "O'Neil", "XII", "x-ray", "straße"]
+)
+def test_a_word_without_cyrillic_letters_is_its_own_form(word):
+    """word_forms answers such a word without pymorphy3, which reads it as Latin, a number or
+    unknown: no reading of any part of it is a noun or adjective word_forms would inflect."""
+    from geomap.gazetteer.morphology import parses, word_forms
+
+    for language in ("ru", "uk"):
+        assert word_forms(word, language) == ((word.casefold(), None, None, None),)
+        for part in {word.casefold(), *word.casefold().split("-")}:
+            for p in parses(part, language):
+                assert p.tag.POS not in ("NOUN", "ADJF", "PRTF") or "LATN" in p.tag.grammemes
+
+
+@pytest.mark.parametrize("word", ["Житомирі", "ВОРОНЕЖЕ", "Нижнем", "Каменске-Уральском"])
+def test_a_words_forms_do_not_depend_on_its_capitals(word):
+    """Forms are kept per lowercase word, so the finder (which asks as written) and the feature
+    index (which asks in lowercase) share them: both must get what the lowercase word gets."""
+    from geomap.gazetteer.morphology import nominative_keys, word_forms
+    from geomap.gazetteer.normalize import normalize
+
+    for language in ("ru", "uk"):
+        forms = word_forms(word.casefold(), language)
+        assert word_forms(word, language) == forms
+        assert nominative_keys(word, language) == tuple(normalize(f[0]) for f in forms)
+        assert all(f[0] == f[0].casefold() for f in forms)

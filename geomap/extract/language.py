@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..gazetteer.morphology import detect_language, has_cyrillic, languages_for, word_nominatives
-from ..gazetteer.normalize import normalize, skeleton
+from ..gazetteer.morphology import detect_language, has_cyrillic, languages_for, nominative_keys
+from ..gazetteer.normalize import skeleton
 from .index import NameIndex
 from .tokens import Token
 
@@ -39,7 +39,7 @@ def read_nominative(tokens: list[Token], text: str, language: str, ix: NameIndex
         keys = _best(readings, ix)
         if keys:
             for tok, key in zip(tokens[k : m + 1], keys):
-                tok.key, tok.skel = key, skeleton(key)
+                tok.key, tok.skel = key, _skeleton(key)
         if (
             m == k
             and previous
@@ -62,13 +62,17 @@ def _agree(a: Token, b: Token, readings_a: list, readings_b: list, ix: NameIndex
     if f"{a.key} {b.key}" in ix.prefixes:
         return
     for first in readings_a[:4]:
+        # a pair begins a name only if its first word does (every prefix's own first word is
+        # one): asked first, it spares a query of the store for each pair that cannot
+        if first[0] not in ix.prefixes:
+            continue
         for second in readings_b[:4]:
             if f"{first[0]} {second[0]}" in ix.prefixes:
                 a.key, a.skel, b.key, b.skel = (
                     first[0],
-                    skeleton(first[0]),
+                    _skeleton(first[0]),
                     second[0],
-                    skeleton(second[0]),
+                    _skeleton(second[0]),
                 )
                 return
 
@@ -85,8 +89,15 @@ def _readings(written: str, parts: int, language: str | None, ix: NameIndex) -> 
 
 
 @lru_cache(maxsize=1 << 15)
+def _skeleton(key: str) -> str:
+    """A reading's transliteration skeleton: two regular expressions a call, and the text's
+    names come back again and again."""
+    return skeleton(key)
+
+
+@lru_cache(maxsize=1 << 15)
 def _keys(written: str, language: str) -> tuple[list[str], ...]:
-    return tuple(normalize(form).split(" ") for form in word_nominatives(written, language))
+    return tuple(key.split(" ") for key in nominative_keys(written, language))
 
 
 def _best(readings: list[list[str]], ix: NameIndex):

@@ -137,6 +137,7 @@ class FeatureIndex:
     _one_word: dict = field(init=False, repr=False, compare=False)
     _by_letter: dict = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
+    _readings: object = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._one_word, self._by_letter = {}, {}
@@ -147,6 +148,10 @@ class FeatureIndex:
                 letter = name[0][:1] if len(name[0]) > 1 else ""
                 self._by_letter.setdefault((len(name), letter), []).append((order, name, key))
         self._longest = max((len(name) for name in self.cyrillic), default=0)
+        # A phrase is read again and again: lookup reads every query, and the finder every
+        # candidate with the words around it, several times over. The answer depends on the
+        # phrase alone, so it is kept.
+        self._readings = functools.lru_cache(maxsize=1 << 14)(self._reading)
 
     @classmethod
     def read(cls, path: Path) -> FeatureIndex:
@@ -209,10 +214,13 @@ class FeatureIndex:
         `cued` and `bare_feature` read: "вниз по Дніпру" → "река дніпро", "Сіверського Дінця"
         → "сіверський донець", "у Дніпрі" → "дніпро" (bare: the city decides). None when the
         phrase ends in no feature's name, or is not Cyrillic."""
-        from .morphology import _WORD
-
         if not CYRILLIC.search(text):
             return None
+        return self._readings(text)
+
+    def _reading(self, text: str) -> str | None:
+        from .morphology import _WORD
+
         written = _WORD.findall(text)
         words = [w.casefold() for w in written]
         # in text that capitalises, a name begins with a capital: "узнал об" is no "Обь"
@@ -223,27 +231,35 @@ class FeatureIndex:
                 continue
             core = self._cyrillic_name(tuple(words[start:]))
             if core is not None:
-                cue = _cyrillic_cue([normalize(w) for w in words[:start]])
+                cue = _cyrillic_cue([_plain(w) for w in words[:start]])
                 return f"{cue} {core}" if cue else core
         return None
 
     def _cyrillic_name(self, words: tuple[str, ...]) -> str | None:
         """The key of the feature these inflected words name, all of them ("Південному Бузі"
         → "південний буг"); a one-word name only by its exact nominative."""
-        nominatives = [_nominative_keys(w) for w in words]
+        first = _nominative_keys(words[0])
         if len(words) == 1:  # only by its exact nominative: the first such name in order
-            found = [self._one_word[form] for form in nominatives[0] if form in self._one_word]
+            found = [self._one_word[form] for form in first if form in self._one_word]
             return min(found)[1] if found else None
-        plain = [normalize(w) for w in words]
         # A name whose first word begins with another letter than the written word and its
         # nominatives cannot match it (by its nominative, or by its stem): not tried.
-        letters = {plain[0][:1], "", *(form[:1] for form in nominatives[0])}
+        letters = {_plain(words[0])[:1], "", *(form[:1] for form in first)}
         tried = sorted(
             entry for letter in letters for entry in self._by_letter.get((len(words), letter), ())
         )
+        if not tried:
+            return None
+        plain = [_plain(w) for w in words]
+        # the other words' nominatives are read only when a name gets as far as them: reading
+        # them is what costs, and most phrases match no name from their first word on
+        nominatives: list[frozenset[str] | None] = [first] + [None] * (len(words) - 1)
         for _, name, key in tried:
             exact = 0
-            for forms, written, wanted in zip(nominatives, plain, name):
+            for at, (written, wanted) in enumerate(zip(plain, name)):
+                forms = nominatives[at]
+                if forms is None:
+                    forms = nominatives[at] = _nominative_keys(words[at])
                 if wanted in forms:
                     exact += 1
                 elif not _same_stem(written, wanted):
@@ -255,14 +271,18 @@ class FeatureIndex:
 
 
 @functools.lru_cache(maxsize=65536)
+def _plain(word: str) -> str:
+    """A written word's key as written (`normalize`), asked again for each phrase it ends."""
+    return normalize(word)
+
+
+@functools.lru_cache(maxsize=65536)
 def _nominative_keys(word: str) -> frozenset[str]:
     """A written word's nominatives, normalised: reading them is what costs (pymorphy3), and a
     text asks for the same words again and again (each phrase's every ending)."""
-    from .morphology import languages_for, word_nominatives
+    from .morphology import languages_for, nominative_keys
 
-    return frozenset(
-        normalize(form) for lang in languages_for(word) for form in word_nominatives(word, lang)
-    )
+    return frozenset(key for lang in languages_for(word) for key in nominative_keys(word, lang))
 
 
 def _cyrillic_cue(before: list[str]) -> str | None:
@@ -284,6 +304,7 @@ def _same_stem(written: str, wanted: str) -> bool:
     return abs(len(written) - len(wanted)) <= _ENDING and written[:stem] == wanted[:stem]
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked of every lookup, and of each phrase around a name
 def _core(key: str) -> tuple[str, tuple[str, ...] | None, bool]:
     """(the name without its descriptor or article, the feature types the cue allows, whether
     the article was the only cue)."""

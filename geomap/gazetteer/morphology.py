@@ -78,6 +78,7 @@ def analyzer(language: str):
     return pymorphy3.MorphAnalyzer(lang=language)
 
 
+@lru_cache(maxsize=1 << 15)  # asked of each word read, again for each phrase around it
 def languages_for(text: str, language: str | None = None) -> tuple[str, ...]:
     """The dictionaries to try, the likelier first: the text's own language when known, and
     Ukrainian first when the word has a letter only Ukrainian writes, whatever the text."""
@@ -101,32 +102,48 @@ def parses(word: str, language: str) -> tuple:
     return tuple(analyzer(language).parse(word))
 
 
-@lru_cache(maxsize=1 << 15)
 def word_forms(word: str, language: str) -> tuple[tuple, ...]:
     """The nominative forms one word may stand for, lowercase, likelier first, each with the
     gender, number and part of speech of its parse: the word's own kept ("Курской" → "курская", feminine),
     geographical names (tag Geox) first."""
-    lower = word.casefold()
-    if lower in _LINKS:
+    # one answer for "Томске" and "томске": the finder asks with capitals, features without
+    return _word_forms(word.casefold(), language)
+
+
+@lru_cache(maxsize=1 << 12)
+def _grammar(tag, language: str) -> tuple:
+    """(geographical name, part of speech, case, gender, number, Latin) of a pymorphy3 tag:
+    pymorphy3 works each out again on every access, and a dictionary's few thousand tags come
+    back word after word."""
+    grammemes = tag.grammemes
+    return ("Geox" in grammemes, tag.POS, tag.case, tag.gender, tag.number, "LATN" in grammemes)
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_forms(lower: str, language: str) -> tuple[tuple, ...]:
+    if lower in _LINKS or not has_cyrillic(lower):
+        # a word with no Cyrillic letter is in neither dictionary: pymorphy3 reads it as Latin,
+        # a number or unknown, none of them a noun or adjective here, so it is its own form;
+        # said before asking pymorphy3 (the feature index asks of every word of a phrase)
         return ((lower, None, None, None),)
     ranked = sorted(
-        parses(lower, language), key=lambda p: ("Geox" not in p.tag.grammemes, -p.score)
+        ((p, _grammar(p.tag, language)) for p in parses(lower, language)),
+        key=lambda reading: (not reading[1][0], -reading[0].score),
     )  # stable: ties keep pymorphy3's own order
     forms: dict[str, tuple] = {}
-    for p in ranked[:MAX_PARSES]:
-        if p.tag.POS not in ("NOUN", "ADJF", "PRTF") or "LATN" in p.tag.grammemes:
+    for p, (_, pos, case, gender, number, latin) in ranked[:MAX_PARSES]:
+        if pos not in ("NOUN", "ADJF", "PRTF") or latin:
             continue
-        if p.tag.case == "nomn":
+        if case == "nomn":
             form = p.word
-        elif p.tag.POS == "NOUN" and p.tag.number != "plur":
+        elif pos == "NOUN" and number != "plur":
             form = p.normal_form  # a noun's dictionary form is its nominative singular
         else:  # an adjective keeps its gender ("курская"), a plural noun its number ("сумы")
-            inflected = p.inflect({"nomn"})
-            form = inflected.word if inflected else p.normal_form
+            form = _nominative_of(p) or p.normal_form
         # a noun heads the phrase (its gender is what adjectives agree with); an adjective
         # carries the gender it agrees in
-        if form not in forms or p.tag.POS == "ADJF":  # an adjective's reading: it agrees
-            forms[form] = (form, p.tag.gender, p.tag.number, p.tag.POS)
+        if form not in forms or pos == "ADJF":  # an adjective's reading: it agrees
+            forms[form] = (form, gender, number, pos)
     if "-" in lower:
         # a compound the dictionary does not know, or inflects only at its end
         # ("Каменске-Уральском"): inflect its parts too, keeping the linking words ("на") and
@@ -147,16 +164,104 @@ def word_forms(word: str, language: str) -> tuple[tuple, ...]:
     return tuple(forms.values())
 
 
+_NOMINATIVE = frozenset(["nomn"])
+
+
+@cache
+def _units() -> tuple:
+    """pymorphy3's ways of reading a word that keep its dictionary paradigm: the dictionary
+    itself, a prefix before a known word, a known ending."""
+    from pymorphy3.units import (  # imported with the analysers already: no cost of its own
+        DictionaryAnalyzer,
+        KnownPrefixAnalyzer,
+        KnownSuffixAnalyzer,
+        UnknownPrefixAnalyzer,
+    )
+
+    return DictionaryAnalyzer, (KnownPrefixAnalyzer, UnknownPrefixAnalyzer), KnownSuffixAnalyzer
+
+
+@lru_cache(maxsize=1 << 14)
+def _nominative_slots(words, para_id: int) -> tuple[tuple[int, frozenset], ...]:
+    """The places of a dictionary paradigm's nominative forms, each with its grammemes: the
+    forms a word of that paradigm may be turned into."""
+    paradigm = words.paradigms[para_id]
+    size = len(paradigm) // 3  # a paradigm is its suffixes, then its tags, then its prefixes
+    slots = ((k, words.gramtab[paradigm[size + k]].grammemes) for k in range(size))
+    return tuple((k, grammemes) for k, grammemes in slots if "nomn" in grammemes)
+
+
+def _nominative_of(p) -> str | None:
+    """The word of p's lexeme in the nominative that agrees best with p, or None: the answer of
+    `p.inflect({"nomn"})`. pymorphy3 builds the whole lexeme (some thirty forms, each a Parse)
+    to choose one; the paradigm's tags are enough to choose, and only the chosen form need be
+    spelt. That was a third of the cost of reading Russian text (issue 14). A word the
+    dictionary knows, or reads by analogy to one (a known ending, a prefix before a known
+    word), has its paradigm at hand; any other takes pymorphy3's own way.
+    tests/test_morphology.py checks that both ways agree over thousands of words."""
+    dictionary, prefix, suffix = _units()
+    stack = p.methods_stack
+    prefixes = ""  # what prefix readings put before the dictionary word, outermost first
+    for unit, *rest in stack[1:]:
+        if isinstance(unit, prefix):
+            prefixes = rest[0] + prefixes
+        elif not isinstance(unit, suffix):  # it shapes the lexeme its own way
+            stack = ()
+            break
+    if not stack or not isinstance(stack[0][0], dictionary):
+        inflected = p.inflect(_NOMINATIVE)
+        return inflected.word if inflected else None
+    unit, _, para_id, idx = stack[0]
+    words = unit.dict
+    # not kept per tag: which cases pymorphy3 takes to exclude the nominative is state of its
+    # tag class, and loading the other language's dictionary changes it
+    wanted = p.tag.updated_grammemes(_NOMINATIVE)
+    best, best_score = None, 0.0
+    for k, grammemes in _nominative_slots(words, para_id):
+        # pymorphy3's measure of agreement: shared grammemes, less a tenth of the others;
+        # the first of equals wins, as there
+        score = len(wanted & grammemes) - 0.1 * len(wanted ^ grammemes)
+        if best is None or score > best_score:
+            best, best_score = k, score
+    if best is None:
+        return None
+    paradigm = words.paradigms[para_id]
+    size = len(paradigm) // 3  # a paradigm is its suffixes, then its tags, then its prefixes
+    stem = words.build_stem(paradigm, idx, p.word[len(prefixes) :])
+    ending = words.suffixes[paradigm[best]]
+    return prefixes + words.paradigm_prefixes[paradigm[2 * size + best]] + stem + ending
+
+
 def word_nominatives(word: str, language: str) -> tuple[str, ...]:
     return tuple(f[0] for f in word_forms(word, language))
+
+
+def nominative_keys(word: str, language: str) -> tuple[str, ...]:
+    """`word_nominatives` as the gazetteer's keys (normalised), likelier first: what the
+    finder and the feature index look up, worked out once for both."""
+    return _nominative_keys(word.casefold(), language)
+
+
+@lru_cache(maxsize=1 << 15)
+def _nominative_keys(lower: str, language: str) -> tuple[str, ...]:
+    from .normalize import normalize
+
+    return tuple(normalize(form) for form, *_ in _word_forms(lower, language))
 
 
 def nominatives(phrase: str, language: str | None = None) -> list[str]:
     """Nominative forms of a Cyrillic name, likelier first, written with the phrase's capitals:
     "Курской области" → ["Курская область", …]; "Ростова-на-Дону" → ["Ростов-на-Дону", …]."""
+    return list(_nominatives(phrase, language))
+
+
+@lru_cache(maxsize=1 << 14)
+def _nominatives(phrase: str, language: str | None) -> tuple[str, ...]:
+    # kept: the finder and lookup ask for the same phrase several times (to resolve it, to
+    # weigh it as a person's name, to name its crossing)
     words = [m for m in _WORD.finditer(phrase)]
     if not words or not has_cyrillic(phrase):
-        return []
+        return ()
     out: list[str] = []
     for lang in languages_for(phrase, language):
         options = [
@@ -169,7 +274,7 @@ def nominatives(phrase: str, language: str | None = None) -> list[str]:
             form = _rebuild(phrase, words, combo)
             if form not in out:
                 out.append(form)
-    return out
+    return tuple(out)
 
 
 def _combinations(options: list) -> list[tuple[str, ...]]:
@@ -307,22 +412,19 @@ def detect_language(text: str) -> str:
 def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
     """`text`, or the nominative form of it the gazetteer knows: what `Gazetteer.lookup` asks
     for a Cyrillic name it does not know as written ("Томске" → "Томск")."""
-    from .normalize import normalize, skeleton, split_descriptor
-
     names = gazetteer.names
     if not has_cyrillic(text):
         return text
-    if normalize(text) in names.full:
+    if _lookup_keys(text)[0] in names.full:
         # "в Уральске": a case form of Уральск (Oral) to the text's own dictionary, which only
         # spells like a namesake's alias in the other language (Уральське, with its soft sign
         # normalised away); the own dictionary's place name, when the gazetteer knows it, wins
         lemma = _place_lemma(text, language)
-        return lemma if lemma is not None and normalize(lemma) in names.full else text
+        return lemma if lemma is not None and _lookup_keys(lemma)[0] in names.full else text
 
     def known(form: str) -> bool:  # as Gazetteer._candidates finds names
-        key = normalize(form)
-        base, _ = split_descriptor(key)
-        return key in names.full or base in names.base or skeleton(base) in names.variants
+        key, base, variant = _lookup_keys(form)
+        return key in names.full or base in names.base or variant in names.variants
 
     found = nominative_known(text, known, language)
     if found is None:  # "в Курской области", "під Харковом": the name after its preposition
@@ -335,6 +437,18 @@ def known_nominative(text: str, gazetteer, language: str | None = None) -> str:
         forms = nominatives(text, language)
         return forms[0] if forms else text
     return found
+
+
+@lru_cache(maxsize=1 << 14)
+def _lookup_keys(name: str) -> tuple[str, str, str]:
+    """(key, key without its descriptor, that one's transliteration skeleton) of a name: the
+    keys Gazetteer._candidates looks up. Lookup and the finder ask for the same names and
+    their forms over and over."""
+    from .normalize import normalize, skeleton, split_descriptor
+
+    key = normalize(name)
+    base, _ = split_descriptor(key)
+    return key, base, skeleton(base)
 
 
 def _place_lemma(word: str, language: str | None) -> str | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -137,7 +138,7 @@ class FeatureIndex:
     _one_word: dict = field(init=False, repr=False, compare=False)
     _by_letter: dict = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
-    _readings: object = field(init=False, repr=False, compare=False)
+    _readings: Callable[[str], str | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._one_word, self._by_letter = {}, {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Apostrophes, primes and the soft/hard signs mark palatalisation in transliterations
 # ("Kharkiv'", "Khmel'nyts'kyy", "Львів" vs "Льв") and are dropped by most writers.
@@ -85,6 +86,7 @@ _ARTICLE = "the "
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
 
 
+@lru_cache(maxsize=1 << 16)  # an article asks for the same few thousand words again and again
 def normalize(text: str) -> str:
     """Fold case, accents, apostrophes, soft signs, hyphens and spaces.
 

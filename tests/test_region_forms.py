@@ -235,3 +235,21 @@ def test_another_name_of_a_town_does_not_outweigh_a_town_so_named(name, so_named
     assert match.place is None or match.place.name.startswith(name[:4])
     if match.place is None:
         assert any(p.country == so_named and name[:4] in p.name for p in match.alternatives)
+
+
+@pytest.mark.parametrize(
+    ("name", "town", "region"),
+    [
+        ("Bakhmut district", "Bakhmut", "Donetsk Oblast"),
+        ("Kupiansk raion", "Kupiansk", "Kharkiv Oblast"),
+        ("Shebekino district", "Shebekino", "Belgorod Oblast"),
+        ("Bucha district", "Bucha", "Kyiv Oblast"),
+        ("Kherson hromada", "Kherson", "Kherson Oblast"),
+    ],
+)
+def test_a_district_is_not_found_but_its_town_and_region_are_suggested(name, town, region):
+    match = geocode(name)
+    assert match.place is None
+    assert "no districts" in match.reason
+    assert [s.split(" (")[0] for s in match.suggestions] == [town, region]
+    assert geocode("Xyzzy district").reason == "no such place"

@@ -36,6 +36,8 @@ MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching o
 # Two towns with the same name: the bigger wins only when clearly bigger.
 POPULATION_RATIO = 4.0
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+# Words that make a town's name a district's (raion's) name: geomap bundles no districts.
+DISTRICT_WORDS = frozenset(["district", "raion", "rayon", "municipality", "hromada", "район"])
 # A dash with a space on each side joins the two halves of a double name ("... – Yugra").
 _DOUBLE_NAME = re.compile(r"\s+[-‒–—]\s+")
 # Two spellings of one name ("Uglegorsk", "Vuhlehirsk": 63; "Rovno", "Rivne": 60) are this
@@ -280,6 +282,9 @@ class Gazetteer:
             if double is not None:
                 return Match(query, double)
         if not candidates:
+            district = self._district_of(query, key, country) if suggest else None
+            if district is not None:
+                return district
             return Match(
                 query,
                 None,
@@ -427,6 +432,25 @@ class Gazetteer:
             if found:
                 return found
         return []
+
+    def _district_of(self, query: str, key: str, country: str | None) -> Match | None:
+        """A district named after its town ("Bakhmut district", "Kupiansk raion"): geomap bundles
+        no districts, so the name is not found, but the town and its region are what to write
+        instead, at the precision the article gives."""
+        words = key.split(" ")
+        if len(words) < 2 or words[-1] not in DISTRICT_WORDS:
+            return None
+        town = self.lookup(" ".join(words[:-1]), country, suggest=False).place
+        if town is None or town.kind != "town":
+            return None
+        region = self._by_id.get(town.parent) if town.parent else None
+        return Match(
+            query,
+            None,
+            alternatives=(town,),
+            suggestions=tuple(describe(p, self) for p in (town, region) if p is not None),
+            reason="geomap bundles no districts; name the town or the region instead",
+        )
 
     def _double_name(self, text: str, country: str | None) -> Place | None:
         """The place of an official double name, "Khanty-Mansi Autonomous Okrug – Yugra",

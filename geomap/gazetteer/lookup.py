@@ -335,8 +335,8 @@ class Gazetteer:
             wanted_kind is None
             and parent is None
             and best.place.kind == "town"
-            and is_person_name(base)
             and not _bears_name(best.place, base)
+            and is_person_name(base)  # last: the list of names takes a while to read
         ):
             # "Molotov": a surname, and Perm's name in 1940-57 only; which one a writer means
             # takes the context a single name does not give ("Molotov, Perm Krai" resolves).
@@ -667,9 +667,13 @@ def _bears_name(place: Place, key: str) -> bool:
     Samarkand; "uglegorsk" of Vuhlehirsk, Углегорск in Russian), not another name it is also
     known by (Temirtau was Samarkandsky; Perm was Molotov)? Spellings of one name are alike
     (rapidfuzz's ratio) and of a like length."""
+    names = (place.name, *dict(place.names).values())
+    wanted = skeleton(key)
+    if any(skeleton(normalize(name)) == wanted for name in names):
+        return True  # the common case, without loading rapidfuzz
     from rapidfuzz import fuzz
 
-    for name in (place.name, *dict(place.names).values()):
+    for name in names:
         own = normalize(name)
         if fuzz.ratio(own, key) >= SAME_NAME_RATIO and min(
             len(own), len(key)

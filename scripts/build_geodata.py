@@ -20,6 +20,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -56,6 +57,8 @@ POINT_DECIMALS = 5
 
 # The basemap covers Europe and northern Asia.
 BASEMAP_BOX = shapely.box(-25.0, 34.0, 180.0, 82.0)
+# Countries beyond the basemap's box are named in stories, rarely drawn: outlines this coarse.
+FAR_COUNTRY_TOLERANCE = 0.1
 # Towns of neighbouring countries within this distance of Russia or Ukraine are kept.
 NEIGHBOUR_TOWN_KM = 60
 # Population thresholds, each the threshold of a GeoNames file: every village of Russia and
@@ -197,7 +200,7 @@ def clean_aliases(canonical: str, names, *, trusted=(), exclude=()) -> list[str]
             if name.lstrip("'’ʼ(").islower():
                 continue  # lower-case romanisations of other scripts ("wen ni cha")
         key = normalize(name)
-        if len(key) < 3 or key in seen:
+        if len(key) < (2 if name in trusted else 3) or key in seen:  # "UK" is trusted
             continue
         seen.add(key)
         kept.append(name)
@@ -594,11 +597,18 @@ def within_km(points: gpd.GeoSeries, outline, km: float) -> np.ndarray:
 
 
 def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
-    admin0 = admin0[admin0.intersects(BASEMAP_BOX)].copy()
+    """Every country of Natural Earth's admin-0 (the story goes on abroad: exile in Israel,
+    Argentina, Thailand), those beyond the basemap's box drawn coarser."""
+    admin0 = admin0.copy()
     admin0["iso"] = admin0["ISO_A2_EH"].where(admin0["ISO_A2_EH"] != "-99", admin0["ADM0_A3"])
     others = admin0[~admin0["iso"].isin(["RU", "UA"])].sort_values("iso")
     others = others.dissolve("iso", as_index=False, aggfunc="first")
+    near = others.intersects(BASEMAP_BOX).to_numpy()
     geoms = shapely.coverage_simplify(shapely.make_valid(others.geometry.values), COUNTRY_TOLERANCE)
+    far = shapely.coverage_simplify(
+        shapely.make_valid(others.geometry.values), FAR_COUNTRY_TOLERANCE
+    )
+    geoms = np.where(near, geoms, far)
     rows = []
     for (_, row), geom in zip(others.iterrows(), geoms):
         names = [
@@ -615,6 +625,7 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
                 geom,
                 (row["LABEL_Y"], row["LABEL_X"]),
                 {"ru": row["NAME_RU"], "uk": row["NAME_UK"]},
+                row["ABBREV"],
             )
         )
     # Russia and Ukraine are the union of their (already simplified) regions: shared edges match.
@@ -640,11 +651,20 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows, crs=4326).sort_values("id")
 
 
-def _country_row(iso, name, names, population, geom, label, local):
+def _initials(abbreviation) -> list[str]:
+    """Natural Earth's abbreviation when it is initials ("U.K.", "U.S.A.", "U.A.E."), as writers
+    write them ("UK", "USA", "UAE"); its other abbreviations ("Alb.", "Bos. & Herz.") no one
+    writes in a text."""
+    text = _text(abbreviation).strip()
+    return [text.replace(".", "")] if re.fullmatch(r"(?:[A-Z]\.){2,}", text) else []
+
+
+def _country_row(iso, name, names, population, geom, label, local, abbrev=None):
     """`label` is Natural Earth's label point (lat, lon): where a cartographer puts the name,
     e.g. Russia's in European Russia, not in the middle of Siberia. `local`: Natural Earth's
-    Russian and Ukrainian names."""
+    Russian and Ukrainian names. `abbrev`: its abbreviation (initials become aliases)."""
     return {
+        "abbrev": abbrev,
         "id": iso,
         "name": name,
         "kind": "country",
@@ -947,8 +967,10 @@ def main(argv=None):
 
     countries = build_countries(admin0_frame(), regions[regions.geometry.notna()])
     countries["aliases"] = [
-        clean_aliases(n, a) for n, a in zip(countries["name"], countries["aliases"])
+        clean_aliases(n, a, trusted=_initials(abbrev))
+        for n, a, abbrev in zip(countries["name"], countries["aliases"], countries["abbrev"])
     ]
+    countries = countries.drop(columns="abbrev")
 
     checkpoints = build_checkpoints(full)
 

@@ -356,3 +356,29 @@ def test_the_not_found_advice_is_one_message_said_once_wherever_a_name_is_not_fo
 def test_an_ambiguous_name_alone_gets_no_not_found_advice():
     result = CliRunner().invoke(cli, ["geocode", "Pervomaisk"])
     assert result.exit_code == 1 and "smaller village" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [
+        ("Israel", "IL"),
+        ("Argentina", "AR"),
+        ("Canada", "CA"),
+        ("Thailand", "TH"),
+        ("Indonesia", "ID"),
+        ("United Arab Emirates", "AE"),
+        ("Australia", "AU"),
+        ("Brazil", "BR"),
+        ("Mexico", "MX"),
+        ("Philippines", "PH"),
+        ("UK", "GB"),  # Natural Earth's initials, not Uk in Irkutsk Oblast
+        ("USA", "US"),
+        ("UAE", "AE"),
+        ("Израиль", "IL"),
+    ],
+)
+def test_every_country_of_the_world_is_a_place(gazetteer, name, iso):
+    """Exile goes beyond the basemap: Israel, Argentina, Thailand are countries too."""
+    place = gazetteer.lookup(name).place
+    assert place is not None and place.kind == "country" and place.id == iso
+    assert gazetteer.lookup(f"Goa, {gazetteer.get('PH').name}").place.country == "PH"

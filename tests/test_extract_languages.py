@@ -164,3 +164,24 @@ def test_a_place_beside_an_outlet_word_that_is_lowercase_english_is_still_a_plac
         "Kharkiv",
         "Tomsk",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Людей вивезли з Донецька автобусами.", "Donetsk"),
+        ("Він родом із Луганська.", "Luhansk"),
+        ("Колона рушила до Покровська.", "Pokrovsk"),
+        ("Евакуація з Костянтинівки та Торецька триває.", "Toretsk"),
+    ],
+)
+def test_a_ukrainian_town_s_genitive_is_the_town_not_its_oblast_s_adjective(text, place):
+    # "Донецька" is also the adjective of "Донецька область": alone, it is the city
+    assert place in names(text)
+
+
+def test_the_oblast_s_adjective_before_its_noun_is_the_oblast_on_a_wrapped_line_too():
+    assert names("Обстріли у Донецькій\nобласті та Луганській області тривають.") == [
+        "Donetsk Oblast",
+        "Luhansk Oblast",
+    ]

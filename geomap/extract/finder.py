@@ -28,6 +28,8 @@ from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
 from .namesakes import weigh_namesakes
 from .persons import (
+    agree_as_full_name,
+    in_dotted_name,
     in_quoted_name,
     in_unknown_compound,
     is_person_name,
@@ -538,8 +540,9 @@ class _Finder:
         if has_cyrillic(text[first.start : first.end]):
             # Russian and Ukrainian capitalise only a name's first word ("Новая газета"): a
             # capitalised neighbour is another name ("Мэр Новосибирска Анатолий Локоть"), and
-            # people and outlets beside a place were weighed above
-            return True
+            # people and outlets beside a place were weighed above. A small town reached by an
+            # old name needs context: "набережной Ангары" is a river, not Perevalne.
+            return not self._small_by_other_name(c)
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
         if (
             prev
@@ -639,6 +642,7 @@ class _Finder:
         # «Украинская правда»; "в Москве партия провела съезд" is Moscow
         return bool(
             in_quoted_name(text, c.start, c.end)
+            or in_dotted_name(text, c.start, c.end)
             or (before and before.cap and before.key in OUTLET_BEFORE)
             or (
                 nxt
@@ -666,8 +670,17 @@ class _Finder:
         if has_cyrillic(written):
             lang = languages_for(written, self.language)[0]
             beside = [text[tok.start : tok.end] for tok in (before, after) if tok and tok.cap]
+            beside_before, beside_after = (
+                text[tok.start : tok.end] if tok and tok.cap else None for tok in (before, after)
+            )
             if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"
+            if c.j - c.i == 1 and any(
+                agree_as_full_name(*pair, lang)
+                for pair in ((beside_before, written), (written, beside_after))
+                if None not in pair
+            ):
+                return True  # "Марія Куп'янська": a given name, then a surname that agrees
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
             if is_person(written, lang):
@@ -739,6 +752,23 @@ class _Finder:
             place is not None
             and not similar_names(place.name, written)
             and not (self._after_locative(c.i) or self._listed(c))
+        )
+
+    def _small_by_other_name(self, c: Candidate) -> bool:
+        """A Cyrillic word that reaches only a small town, and only through another name of it
+        (an old name, an alias), not after "в", "під"… nor in a list: a river, a person or a
+        thing of that name is likelier than the village ("набережной Ангары" is the river, not
+        Perevalne in Crimea, once Angara). A city is meant by its old name too ("Днепропетровск"):
+        the rule is for towns smaller than a city."""
+        if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
+            return False
+        nominative = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
+        place = self.ix.lookup(nominative).place
+        return (
+            place is not None
+            and place.kind == "town"
+            and place.population < CITY_POPULATION
+            and not similar_names(place.name, nominative)
         )
 
     def _abroad(self, c: Candidate) -> bool:

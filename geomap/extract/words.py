@@ -206,9 +206,27 @@ DEMONYMS = {
     "greek": "GR",
     "turkmen": "TM",
     "uzbek": "UZ",
+    "kyrgyz": "KG",
+    "kirghiz": "KG",
+    "tajik": "TJ",
+    "mongol": "MN",
 }
 ADJECTIVES = frozenset(DEMONYMS) | frozenset(
     [
+        # peoples of Russia whose name the gazetteer holds as an alias of their republic:
+        # "Buryat men", "Udmurt activists" are people ("Komi" and "Mari" name the republics
+        # alone too, "in Komi", and are left to the other rules)
+        "buryat",
+        "udmurt",
+        "chukchi",
+        "khakas",
+        "ingush",
+        "yakut",
+        "tuvan",
+        "karelian",
+        "adyghe",
+        "kabardian",
+        "circassian",
         "chechen",
         "chuvash",
         "kalmyk",
@@ -317,6 +335,25 @@ NATURE = frozenset(
         "spit",
         "estuary",
         "lagoon",
+        # the land's features as well as the water's: "the Kulunda steppe" is no village
+        "steppe",
+        "steppes",
+        "plain",
+        "plains",
+        "lowland",
+        "lowlands",
+        "upland",
+        "uplands",
+        "plateau",
+        "desert",
+        "marsh",
+        "marshes",
+        "swamp",
+        "swamps",
+        "taiga",
+        "ridge",
+        "gorge",
+        "glacier",
     ]
 )
 LOCATIVES = frozenset(

@@ -87,3 +87,28 @@ def test_context_never_overrides_an_answer_its_own_region_confirms():
     text = "Officials in Vinnytsia reported the attack.\n\nShells fell near Bar overnight."
     mention = _mention(extract(text), "Bar")
     assert mention.place == default_gazetteer().lookup("Bar").place and mention.hint_kind == ""
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "paragraph", "name", "region"),
+    [
+        # the other namesake's region is named too, in another paragraph: the name's own
+        # paragraph decides
+        ("Tula", "Kaliningrad and Chernyakhovsk", "Sovetsk", "RU-KGD"),
+        ("Kirov", "Kaliningrad and Chernyakhovsk", "Sovetsk", "RU-KGD"),
+        ("Bucha", "Izium and Kupiansk", "Borova", "UA-63"),
+        ("Kupiansk", "Bucha and Irpin", "Borova", "UA-32"),
+    ],
+)
+def test_the_name_s_own_paragraph_decides_before_the_article(elsewhere, paragraph, name, region):
+    text = (
+        f"Officials in {elsewhere} reported the attack.\n\n"
+        f"Volunteers from {paragraph} drove the families out of {name} overnight."
+    )
+    mention = _mention(extract(text), name)
+    assert mention.place is not None and mention.place.parent == region, mention
+
+
+def test_a_paragraph_naming_both_regions_leaves_the_name_unresolved():
+    text = "Officials in Tula and Kaliningrad reported it.\n\nShells fell on Sovetsk overnight."
+    assert _mention(extract(text), "Sovetsk").place is None

@@ -127,21 +127,29 @@ class _Finder:
     def _by_context(self, mentions: list[Mention]):
         """A name that several places share ("Mayaki": villages in Donetsk and Odesa oblasts),
         decided by the article's other confident places: the one candidate in a region they
-        are in or name, or failing that in a country. Any other case stays unresolved, with
-        its candidates; a resolved name is never reconsidered."""
-        regions: dict[str, None] = {}  # ordered sets
-        countries: dict[str, None] = {}
-        for m in mentions:
-            p = m.place
-            if p is None or m.confidence < CONTEXT_CONFIDENCE:
-                continue
-            if p.kind == "region":
-                regions[p.id] = None
-            elif p.kind == "group":
-                regions.update(dict.fromkeys(p.members))
-            elif p.parent:
-                regions[p.parent] = None
-            countries[p.country] = None
+        are in or name, or failing that in a country. The places of the name's own paragraph
+        are asked first ("Vovchansk, Chuhuiv … Zolochiv" is the Kharkiv-oblast Zolochiv in an
+        article that names Lviv elsewhere), then the whole article's. Any other case stays
+        unresolved, with its candidates; a resolved name is never reconsidered."""
+        confident = [
+            m for m in mentions if m.place is not None and m.confidence >= CONTEXT_CONFIDENCE
+        ]
+
+        def where(found: list[Mention]) -> tuple[dict, dict]:
+            regions: dict[str, None] = {}  # ordered sets
+            countries: dict[str, None] = {}
+            for m in found:
+                p = m.place
+                if p.kind == "region":
+                    regions[p.id] = None
+                elif p.kind == "group":
+                    regions.update(dict.fromkeys(p.members))
+                elif p.parent:
+                    regions[p.parent] = None
+                countries[p.country] = None
+            return regions, countries
+
+        article = where(confident)
 
         def decide(m: Mention) -> Mention:
             match = self.ix.lookup(m.query)
@@ -155,41 +163,51 @@ class _Finder:
                 or not 1 < len(shared) < 6
             ):
                 return m
-            for kind, known, key in (
-                ("region", regions, lambda p: (p.parent, p.id)),
-                ("country", countries, lambda p: (p.country,)),
-            ):
-                inside = [p for p in shared if any(k in known for k in key(p))]
-                if len(inside) > 1:
-                    return m
-                if (
-                    inside
-                    and not similar_names(inside[0].name, m.text)
-                    and any(similar_names(p.name, m.text) for p in shared if p != inside[0])
-                ):
-                    # "Slutsk": a town of Belarus by its own name, and Pavlovsk by its name of
-                    # 1918-44; context may pick a place by its current name, never one that
-                    # answers only to an old name or an alias over a rival's own name
-                    return m
-                if inside:
-                    where = next(k for k in key(inside[0]) if k in known)
-                    hint = self.ix.gazetteer.get(where).name
-                    query = f"{m.query} ({hint})"
-                    if self.ix.lookup(query).place != inside[0]:  # the gazetteer must agree
-                        return m
-                    return dataclasses.replace(
-                        m,
-                        query=query,
-                        place=inside[0],
-                        confidence=round(m.confidence - 0.15, 2),
-                        suggestions=(),
-                        reason="",
-                        hint=hint,
-                        hint_kind=f"{kind} in context",
-                    )
+            paragraph = where([c for c in confident if c.paragraph == m.paragraph])
+            for regions, countries in (paragraph, article):
+                decided = self._in_context(m, shared, regions, countries)
+                if decided is not None:
+                    return decided
             return m
 
         return decide
+
+    def _in_context(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
+        """The one candidate of `shared` in the regions, or failing that the countries, that
+        the context names; None when none or several are."""
+        for kind, known, key in (
+            ("region", regions, lambda p: (p.parent, p.id)),
+            ("country", countries, lambda p: (p.country,)),
+        ):
+            inside = [p for p in shared if any(k in known for k in key(p))]
+            if len(inside) > 1:
+                return None
+            if (
+                inside
+                and not similar_names(inside[0].name, m.text)
+                and any(similar_names(p.name, m.text) for p in shared if p != inside[0])
+            ):
+                # "Slutsk": a town of Belarus by its own name, and Pavlovsk by its name of
+                # 1918-44; context may pick a place by its current name, never one that
+                # answers only to an old name or an alias over a rival's own name
+                return None
+            if inside:
+                where = next(k for k in key(inside[0]) if k in known)
+                hint = self.ix.gazetteer.get(where).name
+                query = f"{m.query} ({hint})"
+                if self.ix.lookup(query).place != inside[0]:  # the gazetteer must agree
+                    return None
+                return dataclasses.replace(
+                    m,
+                    query=query,
+                    place=inside[0],
+                    confidence=round(m.confidence - 0.15, 2),
+                    suggestions=(),
+                    reason="",
+                    hint=hint,
+                    hint_kind=f"{kind} in context",
+                )
+        return None
 
     def _names(self) -> list[Candidate]:
         """The longest run of tokens that is a gazetteer name (or a spelling variant of one)."""

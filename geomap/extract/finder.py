@@ -168,9 +168,54 @@ class _Finder:
                 decided = self._in_context(m, shared, regions, countries)
                 if decided is not None:
                     return decided
-            return m
+            return self._by_own_name(m, shared, *article) or m
 
         return decide
+
+    def _by_own_name(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
+        """A name that one town bears as its own and the others only as an old name or an
+        alias: "Samarkand" (Temirtau was Samarkandsky), "Калининград" (Korolev was Kaliningrad
+        until 1996). The town, unless another place bears the name too; the region named after
+        the town does not count against it ("Kaliningrad" is the city, as lookup says in
+        English). Only when that town is the biggest of them: an ancient name is a famous
+        city's ("Antioch" is Antakya more often than the town in California)."""
+        own = [  # "Gasteiz / Vitoria": a name in two languages is two own names
+            p for p in shared if any(similar_names(part, m.text) for part in p.name.split(" / "))
+        ]
+        towns = [p for p in own if p.kind == "town"]
+        if len(towns) != 1 or any(
+            p.kind != "region" or p.id != towns[0].parent for p in own if p != towns[0]
+        ):
+            return None
+        town = towns[0]
+        if any(p.population >= town.population for p in shared if p != town):
+            return None  # "Antioch": Antakya, bigger than the Antioch in California
+        rivals = [p for p in shared if p not in own]
+        home = {p.country for p in rivals} & (
+            {*countries, "UA"} if self.language == "uk" else {*countries}
+        )
+        if any(p.parent in regions for p in rivals) or (town.country not in countries and home):
+            # the article is about where a rival is, or written in its language:
+            # "Новомосковськ" beside Dnipro, or in Ukrainian, is Samar (so named until 2024),
+            # not the bigger Novomoskovsk in Tula oblast
+            return None
+        where = self.ix.gazetteer._by_id.get(town.parent or town.country)
+        if where is None:  # a country the gazetteer holds no outline of: no hint to write
+            return None
+        hint = where.name
+        query = f"{m.query} ({hint})"
+        if self.ix.lookup(query).place != town:  # the gazetteer must agree
+            return None
+        return dataclasses.replace(
+            m,
+            query=query,
+            place=town,
+            confidence=round(m.confidence - 0.15, 2),
+            suggestions=(),
+            reason="",
+            hint=hint,
+            hint_kind="its own name",
+        )
 
     def _in_context(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
         """The one candidate of `shared` in the regions, or failing that the countries, that

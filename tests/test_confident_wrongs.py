@@ -330,3 +330,30 @@ def test_a_cyrillic_word_reaching_a_small_town_only_by_another_name_needs_contex
 
 def test_a_small_town_s_other_name_after_a_preposition_is_still_the_town():
     assert names("Беженцы жили в Ангаре." + RU_PAD) == ["Perevalne"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They reached Georgia's Batumi by bus.", ["Georgia", "Batumi"]),
+        ("They reached Armenia's Gyumri by bus.", ["Armenia", "Gyumri"]),
+        ("They reached Turkey's Antalya by bus.", ["Turkey", "Antalya"]),
+        ("They reached Montenegro's Budva by bus.", ["Montenegro", "Budva"]),
+        ("They reached Finland's Lappeenranta by bus.", ["Finland", "Lappeenranta"]),
+        ("Ukraine's Western allies met.", ["Ukraine"]),
+    ],
+)
+def test_a_possessive_ends_a_name(text, expected):
+    # neither the country before a capitalised word nor the town after "Country's" is part of
+    # a longer name
+    assert [m.place.name for m in extract(text + LONG).mentions] == expected
+
+
+def test_the_head_of_a_hyphenated_name_is_no_place():
+    text = "Men went to Bayan-Olgii province and to Dzhida-Tashir." + LONG
+    assert [m.place.name for m in extract(text).mentions] == []
+
+
+def test_two_places_joined_by_a_hyphen_in_english_are_both_kept():
+    text = "The Kharkiv-Kyiv train left, and so did the one to Kara-Balta." + LONG
+    assert [m.place.name for m in extract(text).mentions] == ["Kharkiv", "Kyiv", "Kara-Balta"]

@@ -588,6 +588,8 @@ class _Finder:
             return False
         if in_unknown_compound(text, c.start, c.end, self.ix.names.__contains__):
             return False  # «Свято-Успенська лавра»: a monastery
+        if self._head_of_compound(c):
+            return False  # "Bayan-Olgii": a province, not the town Bayan
         if len(words) == 1 and ADJECTIVE_ENDING.search(key) and self._region_by_base(c, key):
             return False  # "on Tverskaya" (a street): "Tverskaya oblast" is the region
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
@@ -609,6 +611,7 @@ class _Finder:
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
         if (
             prev
+            and not prev.poss  # a possessive ends a name: "Mongolia's Altanbulag"
             and joinable(text, prev, first, False)
             and prev.cap
             and not prev.upper
@@ -619,7 +622,8 @@ class _Finder:
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
         return not (
-            nxt
+            not (last.poss and c.end == last.poss[2])  # "Kazakhstan's West Kazakhstan region"
+            and nxt
             and joinable(text, last, nxt, False)
             and nxt.cap
             and not nxt.upper
@@ -816,6 +820,20 @@ class _Finder:
             and not similar_names(place.name, written)
             and not (self._after_locative(c.i) or self._listed(c))
         )
+
+    def _head_of_compound(self, c: Candidate) -> bool:
+        """Is the Latin name the head of a hyphenated name whose capitalised tail no gazetteer
+        knows ("Tsagaan-Uul"), or that a descriptor follows ("Bayan-Olgii province", though
+        Olgii is a town too)? The compound is another place's name. Two places joined by a
+        hyphen ("the Kharkiv-Kyiv train") are both kept."""
+        t, text = self.tokens, self.text
+        if c.j >= len(t) or has_cyrillic(text[c.start : c.end]):
+            return False
+        tail = t[c.j]
+        if text[c.end : tail.start] not in ("-", "‐", "‑") or not tail.cap:
+            return False
+        unknown = tail.key not in self.ix.names and tail.key not in self.ix.prefixes
+        return unknown or bool(self._descriptor_at(c.j + 1, AFTER))
 
     def _small_by_other_name(self, c: Candidate) -> bool:
         """A Cyrillic word that reaches only a small town, and only through another name of it

@@ -185,3 +185,25 @@ def test_the_oblast_s_adjective_before_its_noun_is_the_oblast_on_a_wrapped_line_
         "Donetsk Oblast",
         "Luhansk Oblast",
     ]
+
+
+RU_PAD = " Строка текста, чтобы абзац был длинным, как в настоящей статье, без названий мест."
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [("Шахт", "Shakhty"), ("Находки", "Nakhodka"), ("Кургана", "Kurgan"), ("Бора", "Bor")],
+)
+def test_a_city_named_by_a_common_word_is_the_city_when_capitalised_mid_sentence(written, place):
+    # "шахты" (mines), "находка" (a find), "курган" (a mound), "бор" (a pine wood)
+    assert names(f"Вчера жители {written} вышли на пикет." + RU_PAD) == [place]
+
+
+def test_a_region_named_by_a_common_word_is_the_region_unless_the_text_writes_it_lowercase():
+    assert names("Подолье снова в новостях." + RU_PAD) == ["Podillia"]
+    assert names("Подолье снова в новостях, и подолье зелёное." + RU_PAD) == []
+
+
+@pytest.mark.parametrize("text", ["Ко Дню Победы всё готово.", "«Мир» вышел в эфир.", "Мир велик."])
+def test_a_capitalised_common_word_still_needs_context_for_a_small_place_quoted_or_first(text):
+    assert names(text + RU_PAD) == []

@@ -69,6 +69,9 @@ from .words import (
     TITLES,
 )
 
+# A town named by a common word ("Буча": a commotion) is the town when capitalised mid-sentence
+# only from this size: villages are named "Победа", "Родина", words Russian capitalises too.
+PROPER_TOWN = 20_000
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 
@@ -572,7 +575,7 @@ class _Finder:
             len(words) == 1
             and has_cyrillic(words[0])
             and is_common_word(self.text[first.start : first.end])
-            and not (self._after_locative(c.i) or self._listed(c))
+            and not (self._after_locative(c.i) or self._listed(c) or self._named_as_proper(c))
         ):
             return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
         if (
@@ -819,6 +822,26 @@ class _Finder:
             place is not None
             and not similar_names(place.name, written)
             and not (self._after_locative(c.i) or self._listed(c))
+        )
+
+    def _named_as_proper(self, c: Candidate) -> bool:
+        """A Cyrillic common word that names a place here, by how it is written: a region's
+        name the article never writes in lowercase ("Приморье" is Primorsky Krai, "приморье"
+        a coast), or a city's capitalised in mid-sentence and not quoted ("пост о Буче": Russian
+        capitalises no common noun there). A small place needs a preposition still: "День
+        Победы" is no village Pobeda."""
+        place = self.ix.lookup(self._query(c)).place
+        if place is None:
+            return False
+        if place.kind in ("region", "group"):
+            return not self._written_lowercase(c)
+        first = self.tokens[c.i]
+        return (
+            place.kind == "town"
+            and place.population >= PROPER_TOWN
+            and not first.initial
+            and not first.heading
+            and not self._quoted(c.start)
         )
 
     def _head_of_compound(self, c: Candidate) -> bool:

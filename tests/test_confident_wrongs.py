@@ -357,3 +357,15 @@ def test_the_head_of_a_hyphenated_name_is_no_place():
 def test_two_places_joined_by_a_hyphen_in_english_are_both_kept():
     text = "The Kharkiv-Kyiv train left, and so did the one to Kara-Balta." + LONG
     assert [m.place.name for m in extract(text).mentions] == ["Kharkiv", "Kyiv", "Kara-Balta"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Batumi, Georgia's port, was full.", ["Batumi", "Georgia"]),
+        ("Gyumri, Armenia's second city, was full.", ["Gyumri", "Armenia"]),
+        ("Tartu, Estonia is old.", ["Tartu"]),  # a hint: one mention, the town
+    ],
+)
+def test_a_possessive_after_a_comma_is_a_place_of_its_own_not_a_hint(text, expected):
+    assert [m.place.name for m in extract(text + LONG).mentions] == expected

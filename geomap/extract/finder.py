@@ -502,8 +502,8 @@ class _Finder:
                 skip = False
                 continue
             out.append(a)
-            if b is None or a.country or b.country:
-                continue
+            if b is None or a.country or b.country or self._possessive(b):
+                continue  # "Narva, Estonia's third city" names Estonia too: no hint
             gap, close = self.text[a.end : b.start], CLOSING_BRACKET.match(self.text, b.end)
             bracket = re.fullmatch(r"\s*\(\s*", gap) and close
             if not (bracket or gap == ", "):
@@ -527,6 +527,10 @@ class _Finder:
             a.hint_kind = where.kind
             skip = True
         return out
+
+    def _possessive(self, c: Candidate) -> bool:
+        last = self.tokens[c.j - 1]
+        return bool(last.poss) and c.end == last.poss[2]
 
     def _may_be_in(self, c: Candidate, where: Place) -> bool:
         """Is one of the places `c` may mean inside `where`? (Asked before the gazetteer, whose
@@ -625,7 +629,7 @@ class _Finder:
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
         return not (
-            not (last.poss and c.end == last.poss[2])  # "Kazakhstan's West Kazakhstan region"
+            not self._possessive(c)  # "Kazakhstan's West Kazakhstan region"
             and nxt
             and joinable(text, last, nxt, False)
             and nxt.cap

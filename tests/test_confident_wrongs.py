@@ -288,6 +288,9 @@ def test_a_given_name_and_a_surname_that_agree_are_a_person(text):
         ("Задержали жителя Шебекина Виктора Орлова.", "Shebekino"),
         ("Жители Кирова вышли на пикет.", "Kirov"),
         ("Жителька Краматорська Олена розповіла.", "Kramatorsk"),
+        # a full name follows: the town before it is not its first part
+        ("Жителя Кирова Ивана Петрова задержали.", "Kirov"),
+        ("Жительницу Орла Марию Смирнову оштрафовали.", "Oryol"),
     ],
 )
 def test_a_town_before_a_person_s_name_is_still_the_town(text, place):
@@ -369,3 +372,18 @@ def test_two_places_joined_by_a_hyphen_in_english_are_both_kept():
 )
 def test_a_possessive_after_a_comma_is_a_place_of_its_own_not_a_hint(text, expected):
     assert [m.place.name for m in extract(text + LONG).mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Порт Південний працює з перебоями.", "port"),  # named after Pivdenne, not Pivdennyi
+        ("Аеропорт Бориспіль закритий.", "airport"),
+        ("Обстріли в Одеському районі тривають.", "district"),  # not Odesskoye in Omsk oblast
+        ("В Одесском районе тихо.", "district"),
+    ],
+)
+def test_a_port_airport_or_district_named_after_a_town_in_any_case_is_not_the_town(text, kind):
+    found = extract(text + PAD)
+    assert found.mentions == []
+    assert [m.other_kind for m in found.unresolved] == [kind]

@@ -61,6 +61,7 @@ from .words import (
     NOT_LAND_AFTER,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
+    OTHER_KINDS_BEFORE,
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
@@ -699,11 +700,26 @@ class _Finder:
                 not joinable(text, a, b, False) for a, b in zip([t[c.j - 1], *after], after)
             ):
                 continue
-            kind = OTHER_KINDS.get(" ".join(text[tok.start : tok.end].casefold() for tok in after))
+            words = [text[tok.start : tok.end].casefold() for tok in after]
+            kind = OTHER_KINDS.get(" ".join(words))
+            if kind is None and has_cyrillic(words[0]):  # in any case: "в Одеському районі"
+                kind = OTHER_KINDS.get(" ".join(map(self._lemma, words)))
             if kind:
                 c.query = self._query(c)  # the name alone: the town the place is named after
                 c.other_kind, c.end = kind, after[-1].end
                 return
+        before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
+        if before is not None and has_cyrillic(text[c.start : c.end]):
+            # "Порт Південний", "аеропорт Бориспіль": a port or an airport named after a town
+            kind = OTHER_KINDS_BEFORE.get(self._lemma(text[before.start : before.end].casefold()))
+            if kind:
+                c.query = self._query(c)
+                c.other_kind, c.start = kind, before.start
+
+    def _lemma(self, word: str) -> str:
+        """The dictionary form of a lowercase Cyrillic word ("районі" → "район")."""
+        found = parses(word, self.morph_language)
+        return found[0].normal_form if found else word
 
     def _outlet(self, c: Candidate) -> bool:
         """Written next to a word of an outlet's or organisation's name."""
@@ -743,10 +759,21 @@ class _Finder:
         after = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
         if has_cyrillic(written):
             lang = languages_for(written, self.language)[0]
-            beside = [text[tok.start : tok.end] for tok in (before, after) if tok and tok.cap]
             beside_before, beside_after = (
                 text[tok.start : tok.end] if tok and tok.cap else None for tok in (before, after)
             )
+            further = t[c.j + 1] if after and c.j + 1 < len(t) else None
+            if (
+                beside_after
+                and further
+                and further.cap
+                and joinable(text, after, further, False)
+                and agree_as_full_name(beside_after, text[further.start : further.end], lang)
+            ):
+                # "Жителька Ізмаїла Тетяна Болградська": a full name follows, and the word
+                # before it is not part of it
+                beside_after = None
+            beside = [w for w in (beside_before, beside_after) if w]
             if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"
             if c.j - c.i == 1 and any(

@@ -307,6 +307,17 @@ OTHER_KINDS = {
     "аеропорт": "airport",
     "аэродром": "airfield",
     "аеродром": "airfield",
+    "громада": "district",
+}
+# The same, written before the name in Russian and Ukrainian (as dictionary forms): "порт
+# Південний" is a port named after the town, "аэропорт Шереметьево" an airport.
+OTHER_KINDS_BEFORE = {
+    "порт": "port",
+    "морпорт": "port",
+    "аэропорт": "airport",
+    "аеропорт": "airport",
+    "аэродром": "airfield",
+    "аеродром": "airfield",
 }
 OTHER_KIND_WORDS = 3  # the longest phrase above, in words
 # "the Dnipro river", "the Sea of Azov": a river or a sea, not the town of that name.

@@ -387,3 +387,41 @@ def test_a_port_airport_or_district_named_after_a_town_in_any_case_is_not_the_to
     found = extract(text + PAD)
     assert found.mentions == []
     assert [m.other_kind for m in found.unresolved] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flagship Moskva sank in April.",
+        "The submarine Kursk sank in 2000.",
+        "The Kursk submarine sank in 2000.",
+        "The Azov regiment held the plant.",
+        "The Vostok battalion moved in.",
+        "The Sevastopol brigade was rotated.",
+        "The Moscow Helsinki Group closed.",
+        "The Kharkiv Human Rights Protection Group documented it.",
+        "The Kherson Regional Military Administration said so.",
+        "The Odesa Film Festival Foundation paid.",
+    ],
+)
+def test_ships_units_and_organisations_named_after_a_place_are_no_place(text):
+    assert [m.place.name for m in extract(text + LONG).mentions] == []
+
+
+def test_a_town_beside_those_words_otherwise_is_still_the_town():
+    text = "Fighting went on in Azov and in Kursk; a group of Kherson volunteers came." + LONG
+    assert [m.place.name for m in extract(text).mentions] == ["Azov", "Kursk", "Kherson"]
+
+
+def test_a_bridge_named_after_a_town_is_reported_as_a_bridge_not_mapped():
+    found = extract("The Kerch bridge was hit twice." + LONG)
+    assert found.mentions == []
+    assert [m.other_kind for m in found.unresolved] == ["bridge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Крейсер «Москва» затонув у квітні.", []), ("Порт Маріуполя зруйновано.", ["Mariupol"])],
+)
+def test_a_cyrillic_ship_is_no_place_and_the_port_of_a_city_is_the_city(text, place):
+    assert names(text) == place

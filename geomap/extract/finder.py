@@ -59,6 +59,7 @@ from .words import (
     NEAR,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
+    ORGANISATION_HEADS,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
     OTHER_KINDS_BEFORE,
@@ -68,6 +69,8 @@ from .words import (
     PLURALS,
     STOPWORDS,
     TITLES,
+    UNITS_AFTER,
+    VESSELS_BEFORE,
 )
 
 # A town named by a common word ("Буча": a commotion) is the town when capitalised mid-sentence
@@ -559,6 +562,8 @@ class _Finder:
         key, evidence = " ".join(words), bool(c.descriptor or c.hint or c.other_kind)
         if self._outlet(c):
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
+        if self._vessel_or_unit(c):
+            return False  # "the flagship Moskva", "the Vostok battalion"
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
         if self._person(c):
@@ -709,7 +714,12 @@ class _Finder:
                 c.other_kind, c.end = kind, after[-1].end
                 return
         before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
-        if before is not None and has_cyrillic(text[c.start : c.end]):
+        written = text[c.start : c.end]
+        if (
+            before is not None
+            and has_cyrillic(written)
+            and is_nominative(written, self.morph_language)
+        ):
             # "Порт Південний", "аеропорт Бориспіль": a port or an airport named after a town
             kind = OTHER_KINDS_BEFORE.get(self._lemma(text[before.start : before.end].casefold()))
             if kind:
@@ -733,6 +743,7 @@ class _Finder:
         return bool(
             in_quoted_name(text, c.start, c.end)
             or in_dotted_name(text, c.start, c.end)
+            or self._in_organisation_name(c)
             or (before and before.cap and before.key in OUTLET_BEFORE)
             or (
                 nxt
@@ -740,6 +751,32 @@ class _Finder:
                 and (nxt.cap or (has_cyrillic(nxt.key) and self._quoted(c.start)))
             )
         )
+
+    def _vessel_or_unit(self, c: Candidate) -> bool:
+        """A ship or a military unit named after a place: a word for a vessel before the name,
+        or for a unit after it."""
+        t, text = self.tokens, self.text
+        # «крейсер «Москва»»: the name may be quoted
+        if c.i and not text[t[c.i - 1].end : t[c.i].start].strip(" «\"“„'"):
+            word = text[t[c.i - 1].start : t[c.i - 1].end].casefold()
+            if (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE:
+                return True
+        return (
+            c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER
+        )
+
+    def _in_organisation_name(self, c: Candidate) -> bool:
+        """Is the Latin name one of the capitalised words of an organisation's name, which ends
+        in a word such as Group or Committee ("the Moscow Helsinki Group")?"""
+        t, text = self.tokens, self.text
+        if has_cyrillic(text[c.start : c.end]):
+            return False  # Cyrillic names of organisations are quoted: in_quoted_name
+        for k in range(c.j, min(c.j + 5, len(t))):
+            if not (t[k].cap and joinable(text, t[k - 1], t[k], False)):
+                return False
+            if t[k].key in ORGANISATION_HEADS:
+                return True
+        return False
 
     def _quoted(self, start: int) -> bool:
         """Is the text at `start` inside quotation marks opened shortly before?"""

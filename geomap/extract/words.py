@@ -295,6 +295,7 @@ OTHER_KINDS = {
     "airfield": "airfield",
     "air base": "air base",
     "airbase": "air base",
+    "bridge": "bridge",
     # Russian and Ukrainian, as written after a name in the nominative: "Никополь район" is
     # rare, but "Курск АЭС" in a heading is not
     "район": "district",
@@ -309,8 +310,8 @@ OTHER_KINDS = {
     "аеродром": "airfield",
     "громада": "district",
 }
-# The same, written before the name in Russian and Ukrainian (as dictionary forms): "порт
-# Південний" is a port named after the town, "аэропорт Шереметьево" an airport.
+# The same, written before the name in Russian and Ukrainian (as dictionary forms), the name in
+# the nominative: "порт Південний" is a port named after a town ("порт Маріуполя" is the city's).
 OTHER_KINDS_BEFORE = {
     "порт": "port",
     "морпорт": "port",
@@ -703,6 +704,59 @@ ORGANISATIONS = frozenset(
         "ансамбль",
         "театр",
         "команда",
+    ]
+)
+# Ships and military units named after a place, which are no place: "the flagship Moskva",
+# "крейсер Москва" (the words before, as dictionary forms), "the Vostok battalion", "the Kursk
+# submarine" (the word after).
+VESSELS_BEFORE = frozenset(
+    [
+        "flagship",
+        "cruiser",
+        "submarine",
+        "frigate",
+        "warship",
+        "corvette",
+        "icebreaker",
+        "крейсер",
+        "фрегат",
+        "корвет",
+        "ледокол",
+        "підводний",
+    ]
+)
+UNITS_AFTER = frozenset(
+    ["battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine", "cruiser"]
+)
+# The last word of an English organisation's name: a place name among the capitalised words
+# before it is part of the name ("the Moscow Helsinki Group", "the Kharkiv Human Rights
+# Protection Group", "the Kherson Regional Military Administration").
+ORGANISATION_HEADS = frozenset(
+    [
+        "group",
+        "committee",
+        "foundation",
+        "fund",
+        "centre",
+        "center",
+        "society",
+        "network",
+        "project",
+        "council",
+        "institute",
+        "academy",
+        "coalition",
+        "initiative",
+        "alliance",
+        "forum",
+        "league",
+        "association",
+        "bureau",
+        "commission",
+        "administration",
+        "organisation",
+        "organization",
+        "union",
     ]
 )
 # Quotation marks, the opening one and its closing one.

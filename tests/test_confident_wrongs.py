@@ -425,3 +425,41 @@ def test_a_bridge_named_after_a_town_is_reported_as_a_bridge_not_mapped():
 )
 def test_a_cyrillic_ship_is_no_place_and_the_port_of_a_city_is_the_city(text, place):
     assert names(text) == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrskyi arrived on Tuesday.",  # Syrskoye, by a spelling close to its name
+        "Sumskyi arrived on Tuesday.",  # Shumsky
+        "Dubenskyi arrived on Tuesday.",  # Dubensky
+        "Makarov arrived on Tuesday.",  # Makarov and Makariv, small towns both
+        "Nesterov arrived on Tuesday.",
+        "Korolev told the court.",  # a city of 200,000, but a man who told
+        "Nikolaev added nothing.",
+    ],
+)
+def test_a_surname_is_no_town_without_a_word_that_makes_it_one(text):
+    assert [m.place.name for m in extract(text + LONG).mentions] == []
+
+
+def test_the_same_names_after_a_preposition_and_a_city_that_said_are_places():
+    found = extract("Fighting went on near Sumskyi and in Makarov. Moscow said so." + LONG)
+    assert sorted(m.text for m in found.mentions + found.unresolved) == [
+        "Makarov",
+        "Moscow",
+        "Sumskyi",
+    ]
+    assert {"Shumsky", "Moscow"} <= {m.place.name for m in found.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Shelling hit the area east of Stepan.", "Stepan"),
+        ("Residents of Nikita left.", "Nikita"),
+    ],
+)
+def test_of_after_a_direction_or_out_is_a_preposition_of_place(text, place):
+    # a given name that is also a village's is the village after these words
+    assert [m.place.name for m in extract(text + LONG).mentions] == [place]

@@ -45,6 +45,7 @@ from .words import (
     ADJECTIVES,
     AFTER,
     BEFORE,
+    BEFORE_OF,
     CLOSING_BRACKET,
     COMMON_WORDS,
     DEMONYMS,
@@ -67,6 +68,7 @@ from .words import (
     OUTLET_AFTER,
     OUTLET_BEFORE,
     PLURALS,
+    SPEECH_VERBS,
     STOPWORDS,
     TITLES,
     UNITS_AFTER,
@@ -607,6 +609,16 @@ class _Finder:
             return False  # "on Tverskaya" (a street): "Tverskaya oblast" is the region
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
             return False
+        if (
+            c.matched_by is MatchedBy.SPELLING_VARIANT
+            and len(words) == 1
+            and not has_cyrillic(key)
+            and not (self._after_locative(c.i) or self._listed(c))
+            and self._small_place(c)
+        ):
+            # "Syrskyi said": a spelling close to a village's name (Syrskoye), not the name; a
+            # surname as often as the village, which needs "in", "near"… or a list
+            return False
         # Beside a capitalised word, a name is part of a longer name ("Albert Sakhibgareyev"),
         # unless that word is a place name too, or in a heading; not for a town far abroad:
         # "Ilya Sokolov" is a man, in a byline too, whether or not a village is called Ilya.
@@ -842,6 +854,8 @@ class _Finder:
             return False
         if before is not None and before.key in TITLES:
             return True
+        if after is not None and after.key in SPEECH_VERBS:
+            return True  # "Korolev said": a man, whatever the size of the town of his name
         if any(
             tok is not None
             and tok.cap
@@ -851,9 +865,16 @@ class _Finder:
             for tok in (before, after)
         ):
             return True
-        place = self.ix.lookup(self._query(c)).place
+        match = self.ix.lookup(self._query(c))
+        place = match.place
         if place is None:
-            return False
+            # "Makarov said": a surname that several small towns share is the man, unless the
+            # text says it is a place; context would otherwise pick one of the towns
+            return bool(
+                match.alternatives
+                and not (self._after_locative(c.i) or self._listed(c, people=True))
+                and all(needs_context(p, written) for p in match.alternatives)
+            )
         if reached_by_other_name(place, written, c.matched_by is MatchedBy.SPELLING_VARIANT):
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
         if self._after_locative(c.i) or self._listed(c, people=True):
@@ -911,6 +932,10 @@ class _Finder:
             and not first.heading
             and not self._quoted(c.start)
         )
+
+    def _small_place(self, c: Candidate) -> bool:
+        place = self.ix.lookup(self._query(c)).place
+        return place is not None and place.kind == "town" and place.population < CITY_POPULATION
 
     def _head_of_compound(self, c: Candidate) -> bool:
         """Is the Latin name the head of a hyphenated name whose capitalised tail no gazetteer
@@ -1006,7 +1031,11 @@ class _Finder:
         return (
             k >= 0
             and t[k].para == t[i].para
-            and t[k].key in LOCATIVES
+            and (
+                t[k].key in LOCATIVES
+                # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
+                or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
+            )
             and not self.text[t[k].end : t[i].start].strip(" the\n")
         )
 

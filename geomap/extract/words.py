@@ -394,6 +394,27 @@ LOCATIVES = frozenset(
 )
 # Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
 LOCATIVES = LOCATIVES | PREPOSITIONS
+# Words that make "of" a preposition of place: "out of Borova", "north of Izium".
+BEFORE_OF = frozenset(
+    [
+        "out",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outskirts",
+        "edge",
+        "centre",
+        "center",
+        "residents",
+        "resident",
+        "native",
+    ]
+)
 MONTHS = (
     "january",
     "february",
@@ -626,6 +647,30 @@ OUTLET_AFTER = frozenset(
         "радіо",
         "партія",
         "рух",
+    ]
+)
+# Written right after a person's surname as the subject: "Korolev said". A city's name before
+# them is a government ("Moscow said"), but no city's name is a person's too.
+SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "wrote",
+        "writes",
+        "explained",
+        "recalled",
+        "insisted",
+        "denied",
+        "argued",
+        "asked",
+        "replied",
+        "noted",
+        "admitted",
+        "claimed",
+        "stressed",
     ]
 )
 # Written before a person's name: "Ms Volkova", "Mr Lazarev".

@@ -463,3 +463,20 @@ def test_the_same_names_after_a_preposition_and_a_city_that_said_are_places():
 def test_of_after_a_direction_or_out_is_a_preposition_of_place(text, place):
     # a given name that is also a village's is the village after these words
     assert [m.place.name for m in extract(text + LONG).mentions] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Акция прошла у Казанского собора вечером.",  # not Kazanskoye
+        "Акция прошла у Успенского собора вечером.",  # not Uspenskoye
+        "Акция прошла у Никольской церкви вечером.",  # not Satpayev, once Nikolsky
+        "Дело слушал в тот день Южный окружной военный суд.",  # a court, not Yuzhny
+    ],
+)
+def test_a_capitalised_adjective_with_its_noun_mid_sentence_names_a_thing(text):
+    assert names(text + RU_PAD) == []
+
+
+def test_a_region_s_adjective_with_its_descriptor_is_still_the_region():
+    assert names("Жители Курской области вышли на улицу." + RU_PAD) == ["Kursk Oblast"]

@@ -632,7 +632,7 @@ class _Finder:
             # capitalised neighbour is another name ("Мэр Новосибирска Анатолий Локоть"), and
             # people and outlets beside a place were weighed above. A small town reached by an
             # old name needs context: "набережной Ангары" is a river, not Perevalne.
-            return not self._small_by_other_name(c)
+            return not (self._small_by_other_name(c) or self._names_a_thing(c))
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
         if (
             prev
@@ -931,6 +931,34 @@ class _Finder:
             and not first.initial
             and not first.heading
             and not self._quoted(c.start)
+        )
+
+    def _names_a_thing(self, c: Candidate) -> bool:
+        """A capitalised adjective in mid-sentence with the lowercase noun it agrees with is the
+        proper name of a building, a square or an institution, not a place: "у Казанского
+        собора" (in St Petersburg, not Kazanskoye), "на Красной площади", "Южный окружной
+        военный суд". A descriptor ("Курской области") was taken as evidence before this."""
+        t, text = self.tokens, self.text
+        first = t[c.i]
+        if c.j - c.i != 1 or first.initial or first.heading or c.j >= len(t):
+            return False
+        noun = t[c.j]
+        word = text[noun.start : noun.end]
+        if noun.cap or not has_cyrillic(word) or not joinable(text, first, noun, False):
+            return False
+        language = self.morph_language
+        adjectives = [
+            p.tag
+            for p in parses(text[first.start : first.end].casefold(), language)
+            if p.tag.POS == "ADJF"
+        ]
+        nouns = [p.tag for p in parses(word, language) if p.tag.POS in ("NOUN", "ADJF")]
+        return any(
+            a.case == b.case
+            and a.number == b.number
+            and (a.gender == b.gender or a.number == "plur" or None in (a.gender, b.gender))
+            for a in adjectives
+            for b in nouns
         )
 
     def _small_place(self, c: Candidate) -> bool:

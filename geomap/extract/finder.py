@@ -940,12 +940,18 @@ class _Finder:
         военный суд". A descriptor ("Курской области") was taken as evidence before this."""
         t, text = self.tokens, self.text
         first = t[c.i]
-        if c.j - c.i != 1 or first.initial or first.heading or c.j >= len(t):
+        if c.j - c.i != 1 or first.heading or c.j >= len(t):
             return False
         noun = t[c.j]
         word = text[noun.start : noun.end]
-        if noun.cap or not has_cyrillic(word) or not joinable(text, first, noun, False):
+        if not has_cyrillic(word) or not joinable(text, first, noun, False):
             return False
+        if noun.cap:
+            # "на Майдані Незалежності": a capitalised common noun in the genitive after the
+            # name makes a square's or a street's name ("of Independence"), no village Maidan
+            return self._before_a_name_s_genitive(word)
+        if first.initial and not (self._small_place(c) or self._named_by_adjective(c)):
+            return False  # "Московский муниципальный депутат": a city's adjective, the city
         language = self.morph_language
         adjectives = [
             p.tag
@@ -961,8 +967,31 @@ class _Finder:
             for b in nouns
         )
 
+    def _before_a_name_s_genitive(self, word: str) -> bool:
+        lower = word.casefold()
+        if lower in self.ix.names:
+            return False
+        readings = [p for language in languages_for(word) for p in parses(lower, language)]
+        return (
+            bool(readings)
+            and readings[0].tag.POS == "NOUN"
+            and readings[0].tag.case == "gent"
+            # no reading as anyone's or anywhere's name: "Олена" may read as a genitive too
+            and not any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in readings)
+        )
+
+    def _named_by_adjective(self, c: Candidate) -> bool:
+        """Is the place's own name an adjective ("Shevchenkivskyi", a district of Luhansk; not
+        Moscow, which "Московский" reaches as its adjective)?"""
+        query = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
+        place = self.ix.lookup(query).place
+        return place is not None and bool(ADJECTIVE_ENDING.search(normalize(place.name)))
+
     def _small_place(self, c: Candidate) -> bool:
-        place = self.ix.lookup(self._query(c)).place
+        query = self._query(c)
+        if has_cyrillic(query):  # as _resolve will look it up
+            query = known_nominative(query, self.ix.gazetteer, self.morph_language)
+        place = self.ix.lookup(query).place
         return place is not None and place.kind == "town" and place.population < CITY_POPULATION
 
     def _head_of_compound(self, c: Candidate) -> bool:

@@ -166,10 +166,11 @@ def agree_as_full_name(first: str, second: str, language: str) -> bool:
     -ская are: the word alone may read first as a town's genitive ("Куп'янська" of Куп'янськ),
     and the Ukrainian dictionary ranks no reading above another, so every reading is asked.
     The order counts: in "жителя Шебекина Виктора Орлова" the town comes before the name."""
-    given = [  # one person: "Жителі" is read as a plural of a name too
+    given = [  # one person: "Жителі" is read as a plural of a name too; a patronymic before
+        # the surname counts as the given name does ("Олександр Павлович Київський")
         p.tag
         for p in parses(first.casefold(), language)
-        if "Name" in p.tag.grammemes and p.tag.number != "plur"
+        if {"Name", "Patr"} & p.tag.grammemes and p.tag.number != "plur"
     ]
     if not given:
         return False

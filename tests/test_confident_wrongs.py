@@ -493,3 +493,15 @@ def test_a_region_s_adjective_with_its_descriptor_is_still_the_region():
 )
 def test_courts_squares_and_full_names_are_not_the_places_in_them(text):
     assert [n for n in names(text) if n not in ("Kyiv", "Odesa")] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Ms Kurskaya was fined.", "Judge Kurskaya ruled.", "Dr Sumskoy spoke."]
+)
+def test_an_honorific_makes_a_person_whatever_the_list_of_names_holds(text):
+    assert [m.place.name for m in extract(text + LONG).mentions] == []
+
+
+def test_a_lowercase_title_word_before_a_city_leaves_the_city():
+    text = "A major Moscow hospital and a private Kharkiv clinic closed." + LONG
+    assert [m.place.name for m in extract(text).mentions] == ["Moscow", "Kharkiv"]

@@ -50,6 +50,7 @@ from .words import (
     COMMON_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
+    HONORIFICS,
     LAND_NOUNS,
     LIST_GAP,
     LIST_WORDS,
@@ -850,6 +851,8 @@ class _Finder:
             )
         # "Stalin's": the name without its possessive ending
         key = first.poss[0] if first.poss and c.end == first.poss[2] else first.key
+        if c.j - c.i == 1 and before is not None and before.cap and before.key in HONORIFICS:
+            return True  # "Ms Kurskaya", "Judge Smolensky": whether or not the list knows the name
         if c.j - c.i != 1 or not is_person_name(key):
             return False
         if before is not None and before.key in TITLES:

@@ -700,6 +700,12 @@ TITLES = frozenset(
     ]
 )
 
+# Capitalised before a surname, only a person's: "Ms Kurskaya", "Judge Smolensky" (not "Major",
+# "General", "Deputy": "a Major Moscow airport", "Deputy Moscow Mayor").
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "judge", "colonel", "captain", "lieutenant"]
+)
+
 # Nouns (Russian and Ukrainian dictionary forms) of an organisation or outlet, before its name
 # in quotation marks: Фонд «Свободная Бурятия», партия «Родина», газета «Донбас». A place name
 # in those marks is the organisation's.

@@ -505,3 +505,10 @@ def test_an_honorific_makes_a_person_whatever_the_list_of_names_holds(text):
 def test_a_lowercase_title_word_before_a_city_leaves_the_city():
     text = "A major Moscow hospital and a private Kharkiv clinic closed." + LONG
     assert [m.place.name for m in extract(text).mentions] == ["Moscow", "Kharkiv"]
+
+
+@pytest.mark.parametrize("cemetery", ["the Borisovo cemetery", "the Kuntsevo cemetery"])
+def test_a_cemetery_named_after_a_place_is_reported_as_a_cemetery(cemetery):
+    found = extract(f"The funeral was held at {cemetery} on Friday." + LONG)
+    assert found.mentions == []
+    assert [m.other_kind for m in found.unresolved] == ["cemetery"]

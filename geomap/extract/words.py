@@ -296,6 +296,7 @@ OTHER_KINDS = {
     "air base": "air base",
     "airbase": "air base",
     "bridge": "bridge",
+    "cemetery": "cemetery",
     # Russian and Ukrainian, as written after a name in the nominative: "Никополь район" is
     # rare, but "Курск АЭС" in a heading is not
     "район": "district",

@@ -79,6 +79,9 @@ from .words import (
 # A town named by a common word ("Буча": a commotion) is the town when capitalised mid-sentence
 # only from this size: villages are named "Победа", "Родина", words Russian capitalises too.
 PROPER_TOWN = 20_000
+# A town that bears a shared name as its own wins without context only when this many times
+# bigger than every place that bears it as another name (Kaliningrad and Korolev: 1.9).
+OWN_NAME_MARGIN = 1.5
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 
@@ -187,8 +190,8 @@ class _Finder:
         alias: "Samarkand" (Temirtau was Samarkandsky), "Калининград" (Korolev was Kaliningrad
         until 1996). The town, unless another place bears the name too; the region named after
         the town does not count against it ("Kaliningrad" is the city, as lookup says in
-        English). Only when that town is the biggest of them: an ancient name is a famous
-        city's ("Antioch" is Antakya more often than the town in California)."""
+        English). Only when that town is clearly the biggest of them: an ancient name is a
+        famous city's ("Antioch" is Antakya more often than the town in California)."""
         own = [  # "Gasteiz / Vitoria": a name in two languages is two own names
             p for p in shared if any(similar_names(part, m.text) for part in p.name.split(" / "))
         ]
@@ -198,8 +201,10 @@ class _Finder:
         ):
             return None
         town = towns[0]
-        if any(p.population >= town.population for p in shared if p != town):
-            return None  # "Antioch": Antakya, bigger than the Antioch in California
+        if any(p.population * OWN_NAME_MARGIN > town.population for p in shared if p != town):
+            # "Antioch": Antakya is bigger than the Antioch in California; "Uglegorsk" on
+            # Sakhalin is hardly bigger than Vuhlehirsk, Uglegorsk until 2016
+            return None
         rivals = [p for p in shared if p not in own]
         home = {p.country for p in rivals} & (
             {*countries, "UA"} if self.language == "uk" else {*countries}

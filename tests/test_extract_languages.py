@@ -164,3 +164,46 @@ def test_a_place_beside_an_outlet_word_that_is_lowercase_english_is_still_a_plac
         "Kharkiv",
         "Tomsk",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Людей вивезли з Донецька автобусами.", "Donetsk"),
+        ("Він родом із Луганська.", "Luhansk"),
+        ("Колона рушила до Покровська.", "Pokrovsk"),
+        ("Евакуація з Костянтинівки та Торецька триває.", "Toretsk"),
+    ],
+)
+def test_a_ukrainian_town_s_genitive_is_the_town_not_its_oblast_s_adjective(text, place):
+    # "Донецька" is also the adjective of "Донецька область": alone, it is the city
+    assert place in names(text)
+
+
+def test_the_oblast_s_adjective_before_its_noun_is_the_oblast_on_a_wrapped_line_too():
+    assert names("Обстріли у Донецькій\nобласті та Луганській області тривають.") == [
+        "Donetsk Oblast",
+        "Luhansk Oblast",
+    ]
+
+
+RU_PAD = " Строка текста, чтобы абзац был длинным, как в настоящей статье, без названий мест."
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [("Шахт", "Shakhty"), ("Находки", "Nakhodka"), ("Кургана", "Kurgan"), ("Бора", "Bor")],
+)
+def test_a_city_named_by_a_common_word_is_the_city_when_capitalised_mid_sentence(written, place):
+    # "шахты" (mines), "находка" (a find), "курган" (a mound), "бор" (a pine wood)
+    assert names(f"Вчера жители {written} вышли на пикет." + RU_PAD) == [place]
+
+
+def test_a_region_named_by_a_common_word_is_the_region_unless_the_text_writes_it_lowercase():
+    assert names("Подолье снова в новостях." + RU_PAD) == ["Podillia"]
+    assert names("Подолье снова в новостях, и подолье зелёное." + RU_PAD) == []
+
+
+@pytest.mark.parametrize("text", ["Ко Дню Победы всё готово.", "«Мир» вышел в эфир.", "Мир велик."])
+def test_a_capitalised_common_word_still_needs_context_for_a_small_place_quoted_or_first(text):
+    assert names(text + RU_PAD) == []

@@ -28,6 +28,8 @@ from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
 from .namesakes import weigh_namesakes
 from .persons import (
+    agree_as_full_name,
+    in_dotted_name,
     in_quoted_name,
     in_unknown_compound,
     is_person_name,
@@ -43,10 +45,12 @@ from .words import (
     ADJECTIVES,
     AFTER,
     BEFORE,
+    BEFORE_OF,
     CLOSING_BRACKET,
     COMMON_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
+    HONORIFICS,
     LAND_NOUNS,
     LIST_GAP,
     LIST_WORDS,
@@ -57,16 +61,27 @@ from .words import (
     NEAR,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
+    ORGANISATION_HEADS,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
+    OTHER_KINDS_BEFORE,
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
     PLURALS,
+    SPEECH_VERBS,
     STOPWORDS,
     TITLES,
+    UNITS_AFTER,
+    VESSELS_BEFORE,
 )
 
+# A town named by a common word ("Буча": a commotion) is the town when capitalised mid-sentence
+# only from this size: villages are named "Победа", "Родина", words Russian capitalises too.
+PROPER_TOWN = 20_000
+# A town that bears a shared name as its own wins without context only when this many times
+# bigger than every place that bears it as another name (Kaliningrad and Korolev: 1.9).
+OWN_NAME_MARGIN = 1.5
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 
@@ -125,21 +140,31 @@ class _Finder:
     def _by_context(self, mentions: list[Mention]):
         """A name that several places share ("Mayaki": villages in Donetsk and Odesa oblasts),
         decided by the article's other confident places: the one candidate in a region they
-        are in or name, or failing that in a country. Any other case stays unresolved, with
-        its candidates; a resolved name is never reconsidered."""
-        regions: dict[str, None] = {}  # ordered sets
-        countries: dict[str, None] = {}
-        for m in mentions:
-            p = m.place
-            if p is None or m.confidence < CONTEXT_CONFIDENCE:
-                continue
-            if p.kind == "region":
-                regions[p.id] = None
-            elif p.kind == "group":
-                regions.update(dict.fromkeys(p.members))
-            elif p.parent:
-                regions[p.parent] = None
-            countries[p.country] = None
+        are in or name, or failing that in a country. The places of the name's own paragraph
+        are asked first ("Vovchansk, Chuhuiv … Zolochiv" is the Kharkiv-oblast Zolochiv in an
+        article that names Lviv elsewhere), then the whole article's. Any other case stays
+        unresolved, with its candidates; a resolved name is never reconsidered."""
+        confident = [
+            m for m in mentions if m.place is not None and m.confidence >= CONTEXT_CONFIDENCE
+        ]
+
+        def where(found: list[Mention]) -> tuple[dict, dict]:
+            regions: dict[str, None] = {}  # ordered sets
+            countries: dict[str, None] = {}
+            for m in found:
+                p = m.place
+                if p is None:
+                    continue
+                if p.kind == "region":
+                    regions[p.id] = None
+                elif p.kind == "group":
+                    regions.update(dict.fromkeys(p.members))
+                elif p.parent:
+                    regions[p.parent] = None
+                countries[p.country] = None
+            return regions, countries
+
+        article = where(confident)
 
         def decide(m: Mention) -> Mention:
             match = self.ix.lookup(m.query)
@@ -153,41 +178,98 @@ class _Finder:
                 or not 1 < len(shared) < 6
             ):
                 return m
-            for kind, known, key in (
-                ("region", regions, lambda p: (p.parent, p.id)),
-                ("country", countries, lambda p: (p.country,)),
-            ):
-                inside = [p for p in shared if any(k in known for k in key(p))]
-                if len(inside) > 1:
-                    return m
-                if (
-                    inside
-                    and not similar_names(inside[0].name, m.text)
-                    and any(similar_names(p.name, m.text) for p in shared if p != inside[0])
-                ):
-                    # "Slutsk": a town of Belarus by its own name, and Pavlovsk by its name of
-                    # 1918-44; context may pick a place by its current name, never one that
-                    # answers only to an old name or an alias over a rival's own name
-                    return m
-                if inside:
-                    where = next(k for k in key(inside[0]) if k in known)
-                    hint = self.ix.gazetteer.get(where).name
-                    query = f"{m.query} ({hint})"
-                    if self.ix.lookup(query).place != inside[0]:  # the gazetteer must agree
-                        return m
-                    return dataclasses.replace(
-                        m,
-                        query=query,
-                        place=inside[0],
-                        confidence=round(m.confidence - 0.15, 2),
-                        suggestions=(),
-                        reason="",
-                        hint=hint,
-                        hint_kind=f"{kind} in context",
-                    )
-            return m
+            paragraph = where([c for c in confident if c.paragraph == m.paragraph])
+            for regions, countries in (paragraph, article):
+                decided = self._in_context(m, shared, regions, countries)
+                if decided is not None:
+                    return decided
+            return self._by_own_name(m, shared, *article) or m
 
         return decide
+
+    def _by_own_name(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
+        """A name that one town bears as its own and the others only as an old name or an
+        alias: "Samarkand" (Temirtau was Samarkandsky), "Калининград" (Korolev was Kaliningrad
+        until 1996). The town, unless another place bears the name too; the region named after
+        the town does not count against it ("Kaliningrad" is the city, as lookup says in
+        English). Only when that town is clearly the biggest of them: an ancient name is a
+        famous city's ("Antioch" is Antakya more often than the town in California)."""
+        own = [  # "Gasteiz / Vitoria": a name in two languages is two own names
+            p for p in shared if any(similar_names(part, m.text) for part in p.name.split(" / "))
+        ]
+        towns = [p for p in own if p.kind == "town"]
+        if len(towns) != 1 or any(
+            p.kind != "region" or p.id != towns[0].parent for p in own if p != towns[0]
+        ):
+            return None
+        town = towns[0]
+        if any(p.population * OWN_NAME_MARGIN > town.population for p in shared if p != town):
+            # "Antioch": Antakya is bigger than the Antioch in California; "Uglegorsk" on
+            # Sakhalin is hardly bigger than Vuhlehirsk, Uglegorsk until 2016
+            return None
+        rivals = [p for p in shared if p not in own]
+        home = {p.country for p in rivals} & (
+            {*countries, "UA"} if self.language == "uk" else {*countries}
+        )
+        if any(p.parent in regions for p in rivals) or (town.country not in countries and home):
+            # the article is about where a rival is, or written in its language:
+            # "Новомосковськ" beside Dnipro, or in Ukrainian, is Samar (so named until 2024),
+            # not the bigger Novomoskovsk in Tula oblast
+            return None
+        where = self.ix.gazetteer._by_id.get(town.parent or town.country)
+        if where is None:  # a country the gazetteer holds no outline of: no hint to write
+            return None
+        hint = where.name
+        query = f"{m.query} ({hint})"
+        if self.ix.lookup(query).place != town:  # the gazetteer must agree
+            return None
+        return dataclasses.replace(
+            m,
+            query=query,
+            place=town,
+            confidence=round(m.confidence - 0.15, 2),
+            suggestions=(),
+            reason="",
+            hint=hint,
+            hint_kind="its own name",
+        )
+
+    def _in_context(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
+        """The one candidate of `shared` in the regions, or failing that the countries, that
+        the context names; None when none or several are."""
+        for kind, known, key in (
+            ("region", regions, lambda p: (p.parent, p.id)),
+            ("country", countries, lambda p: (p.country,)),
+        ):
+            inside = [p for p in shared if any(k in known for k in key(p))]
+            if len(inside) > 1:
+                return None
+            if (
+                inside
+                and not similar_names(inside[0].name, m.text)
+                and any(similar_names(p.name, m.text) for p in shared if p != inside[0])
+            ):
+                # "Slutsk": a town of Belarus by its own name, and Pavlovsk by its name of
+                # 1918-44; context may pick a place by its current name, never one that
+                # answers only to an old name or an alias over a rival's own name
+                return None
+            if inside:
+                where = next(k for k in key(inside[0]) if k in known)
+                hint = self.ix.gazetteer.get(where).name
+                query = f"{m.query} ({hint})"
+                if self.ix.lookup(query).place != inside[0]:  # the gazetteer must agree
+                    return None
+                return dataclasses.replace(
+                    m,
+                    query=query,
+                    place=inside[0],
+                    confidence=round(m.confidence - 0.15, 2),
+                    suggestions=(),
+                    reason="",
+                    hint=hint,
+                    hint_kind=f"{kind} in context",
+                )
+        return None
 
     def _names(self) -> list[Candidate]:
         """The longest run of tokens that is a gazetteer name (or a spelling variant of one)."""
@@ -434,8 +516,8 @@ class _Finder:
                 skip = False
                 continue
             out.append(a)
-            if b is None or a.country or b.country:
-                continue
+            if b is None or a.country or b.country or self._possessive(b):
+                continue  # "Narva, Estonia's third city" names Estonia too: no hint
             gap, close = self.text[a.end : b.start], CLOSING_BRACKET.match(self.text, b.end)
             bracket = re.fullmatch(r"\s*\(\s*", gap) and close
             if not (bracket or gap == ", "):
@@ -459,6 +541,10 @@ class _Finder:
             a.hint_kind = where.kind
             skip = True
         return out
+
+    def _possessive(self, c: Candidate) -> bool:
+        last = self.tokens[c.j - 1]
+        return last.poss is not None and bool(last.poss) and c.end == last.poss[2]
 
     def _may_be_in(self, c: Candidate, where: Place) -> bool:
         """Is one of the places `c` may mean inside `where`? (Asked before the gazetteer, whose
@@ -486,6 +572,8 @@ class _Finder:
         key, evidence = " ".join(words), bool(c.descriptor or c.hint or c.other_kind)
         if self._outlet(c):
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
+        if self._vessel_or_unit(c):
+            return False  # "the flagship Moskva", "the Vostok battalion"
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
         if self._person(c):
@@ -507,7 +595,7 @@ class _Finder:
             len(words) == 1
             and has_cyrillic(words[0])
             and is_common_word(self.text[first.start : first.end])
-            and not (self._after_locative(c.i) or self._listed(c))
+            and not (self._after_locative(c.i) or self._listed(c) or self._named_as_proper(c))
         ):
             return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
         if (
@@ -523,9 +611,21 @@ class _Finder:
             return False
         if in_unknown_compound(text, c.start, c.end, self.ix.names.__contains__):
             return False  # «Свято-Успенська лавра»: a monastery
+        if self._head_of_compound(c):
+            return False  # "Bayan-Olgii": a province, not the town Bayan
         if len(words) == 1 and ADJECTIVE_ENDING.search(key) and self._region_by_base(c, key):
             return False  # "on Tverskaya" (a street): "Tverskaya oblast" is the region
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
+            return False
+        if (
+            c.matched_by is MatchedBy.SPELLING_VARIANT
+            and len(words) == 1
+            and not has_cyrillic(key)
+            and not (self._after_locative(c.i) or self._listed(c))
+            and self._small_place(c)
+        ):
+            # "Syrskyi said": a spelling close to a village's name (Syrskoye), not the name; a
+            # surname as often as the village, which needs "in", "near"… or a list
             return False
         # Beside a capitalised word, a name is part of a longer name ("Albert Sakhibgareyev"),
         # unless that word is a place name too, or in a heading; not for a town far abroad:
@@ -538,11 +638,13 @@ class _Finder:
         if has_cyrillic(text[first.start : first.end]):
             # Russian and Ukrainian capitalise only a name's first word ("Новая газета"): a
             # capitalised neighbour is another name ("Мэр Новосибирска Анатолий Локоть"), and
-            # people and outlets beside a place were weighed above
-            return True
+            # people and outlets beside a place were weighed above. A small town reached by an
+            # old name needs context: "набережной Ангары" is a river, not Perevalne.
+            return not (self._small_by_other_name(c) or self._names_a_thing(c))
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
         if (
             prev
+            and not prev.poss  # a possessive ends a name: "Mongolia's Altanbulag"
             and joinable(text, prev, first, False)
             and prev.cap
             and not prev.upper
@@ -553,7 +655,8 @@ class _Finder:
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
         return not (
-            nxt
+            not self._possessive(c)  # "Kazakhstan's West Kazakhstan region"
+            and nxt
             and joinable(text, last, nxt, False)
             and nxt.cap
             and not nxt.upper
@@ -622,11 +725,31 @@ class _Finder:
                 not joinable(text, a, b, False) for a, b in zip([t[c.j - 1], *after], after)
             ):
                 continue
-            kind = OTHER_KINDS.get(" ".join(text[tok.start : tok.end].casefold() for tok in after))
+            words = [text[tok.start : tok.end].casefold() for tok in after]
+            kind = OTHER_KINDS.get(" ".join(words))
+            if kind is None and has_cyrillic(words[0]):  # in any case: "в Одеському районі"
+                kind = OTHER_KINDS.get(" ".join(map(self._lemma, words)))
             if kind:
                 c.query = self._query(c)  # the name alone: the town the place is named after
                 c.other_kind, c.end = kind, after[-1].end
                 return
+        before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
+        written = text[c.start : c.end]
+        if (
+            before is not None
+            and has_cyrillic(written)
+            and is_nominative(written, self.morph_language)
+        ):
+            # "Порт Південний", "аеропорт Бориспіль": a port or an airport named after a town
+            kind = OTHER_KINDS_BEFORE.get(self._lemma(text[before.start : before.end].casefold()))
+            if kind:
+                c.query = self._query(c)
+                c.other_kind, c.start = kind, before.start
+
+    def _lemma(self, word: str) -> str:
+        """The dictionary form of a lowercase Cyrillic word ("районі" → "район")."""
+        found = parses(word, self.morph_language)
+        return found[0].normal_form if found else word
 
     def _outlet(self, c: Candidate) -> bool:
         """Written next to a word of an outlet's or organisation's name."""
@@ -639,6 +762,8 @@ class _Finder:
         # «Украинская правда»; "в Москве партия провела съезд" is Moscow
         return bool(
             in_quoted_name(text, c.start, c.end)
+            or in_dotted_name(text, c.start, c.end)
+            or self._in_organisation_name(c)
             or (before and before.cap and before.key in OUTLET_BEFORE)
             or (
                 nxt
@@ -646,6 +771,32 @@ class _Finder:
                 and (nxt.cap or (has_cyrillic(nxt.key) and self._quoted(c.start)))
             )
         )
+
+    def _vessel_or_unit(self, c: Candidate) -> bool:
+        """A ship or a military unit named after a place: a word for a vessel before the name,
+        or for a unit after it."""
+        t, text = self.tokens, self.text
+        # «крейсер «Москва»»: the name may be quoted
+        if c.i and not text[t[c.i - 1].end : t[c.i].start].strip(" «\"“„'"):
+            word = text[t[c.i - 1].start : t[c.i - 1].end].casefold()
+            if (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE:
+                return True
+        return (
+            c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER
+        )
+
+    def _in_organisation_name(self, c: Candidate) -> bool:
+        """Is the Latin name one of the capitalised words of an organisation's name, which ends
+        in a word such as Group or Committee ("the Moscow Helsinki Group")?"""
+        t, text = self.tokens, self.text
+        if has_cyrillic(text[c.start : c.end]):
+            return False  # Cyrillic names of organisations are quoted: in_quoted_name
+        for k in range(c.j, min(c.j + 5, len(t))):
+            if not (t[k].cap and joinable(text, t[k - 1], t[k], False)):
+                return False
+            if t[k].key in ORGANISATION_HEADS:
+                return True
+        return False
 
     def _quoted(self, start: int) -> bool:
         """Is the text at `start` inside quotation marks opened shortly before?"""
@@ -665,9 +816,30 @@ class _Finder:
         after = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
         if has_cyrillic(written):
             lang = languages_for(written, self.language)[0]
-            beside = [text[tok.start : tok.end] for tok in (before, after) if tok and tok.cap]
+            beside_before, beside_after = (
+                text[tok.start : tok.end] if tok and tok.cap else None for tok in (before, after)
+            )
+            further = t[c.j + 1] if after and c.j + 1 < len(t) else None
+            if (
+                beside_after
+                and after is not None
+                and further
+                and further.cap
+                and joinable(text, after, further, False)
+                and agree_as_full_name(beside_after, text[further.start : further.end], lang)
+            ):
+                # "Жителька Ізмаїла Тетяна Болградська": a full name follows, and the word
+                # before it is not part of it
+                beside_after = None
+            beside = [w for w in (beside_before, beside_after) if w]
             if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"
+            if c.j - c.i == 1 and any(
+                agree_as_full_name(first, second, lang)
+                for first, second in ((beside_before, written), (written, beside_after))
+                if first is not None and second is not None
+            ):
+                return True  # "Марія Куп'янська": a given name, then a surname that agrees
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
             if is_person(written, lang):
@@ -687,10 +859,14 @@ class _Finder:
             )
         # "Stalin's": the name without its possessive ending
         key = first.poss[0] if first.poss and c.end == first.poss[2] else first.key
+        if c.j - c.i == 1 and before is not None and before.cap and before.key in HONORIFICS:
+            return True  # "Ms Kurskaya", "Judge Smolensky": whether or not the list knows the name
         if c.j - c.i != 1 or not is_person_name(key):
             return False
         if before is not None and before.key in TITLES:
             return True
+        if after is not None and after.key in SPEECH_VERBS:
+            return True  # "Korolev said": a man, whatever the size of the town of his name
         if any(
             tok is not None
             and tok.cap
@@ -703,7 +879,13 @@ class _Finder:
         match = self.ix.lookup(self._query(c))
         place = match.alternatives[0] if match.needs_context else match.place
         if place is None:
-            return False
+            # "Makarov said": a surname that several small towns share is the man, unless the
+            # text says it is a place; context would otherwise pick one of the towns
+            return bool(
+                match.alternatives
+                and not (self._after_locative(c.i) or self._listed(c, people=True))
+                and all(needs_context(p, written) for p in match.alternatives)
+            )
         if reached_by_other_name(place, written, c.matched_by is MatchedBy.SPELLING_VARIANT):
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
         if self._after_locative(c.i) or self._listed(c, people=True):
@@ -740,6 +922,118 @@ class _Finder:
             place is not None
             and not similar_names(place.name, written)
             and not (self._after_locative(c.i) or self._listed(c))
+        )
+
+    def _named_as_proper(self, c: Candidate) -> bool:
+        """A Cyrillic common word that names a place here, by how it is written: a region's
+        name the article never writes in lowercase ("Приморье" is Primorsky Krai, "приморье"
+        a coast), or a city's capitalised in mid-sentence and not quoted ("пост о Буче": Russian
+        capitalises no common noun there). A small place needs a preposition still: "День
+        Победы" is no village Pobeda."""
+        place = self.ix.lookup(self._query(c)).place
+        if place is None:
+            return False
+        if place.kind in ("region", "group"):
+            return not self._written_lowercase(c)
+        first = self.tokens[c.i]
+        return (
+            place.kind == "town"
+            and place.population >= PROPER_TOWN
+            and not first.initial
+            and not first.heading
+            and not self._quoted(c.start)
+        )
+
+    def _names_a_thing(self, c: Candidate) -> bool:
+        """A capitalised adjective in mid-sentence with the lowercase noun it agrees with is the
+        proper name of a building, a square or an institution, not a place: "у Казанского
+        собора" (in St Petersburg, not Kazanskoye), "на Красной площади", "Южный окружной
+        военный суд". A descriptor ("Курской области") was taken as evidence before this."""
+        t, text = self.tokens, self.text
+        first = t[c.i]
+        if c.j - c.i != 1 or first.heading or c.j >= len(t):
+            return False
+        noun = t[c.j]
+        word = text[noun.start : noun.end]
+        if not has_cyrillic(word) or not joinable(text, first, noun, False):
+            return False
+        if noun.cap:
+            # "на Майдані Незалежності": a capitalised common noun in the genitive after the
+            # name makes a square's or a street's name ("of Independence"), no village Maidan
+            return self._before_a_name_s_genitive(word)
+        if first.initial and not (self._small_place(c) or self._named_by_adjective(c)):
+            return False  # "Московский муниципальный депутат": a city's adjective, the city
+        language = self.morph_language
+        adjectives = [
+            p.tag
+            for p in parses(text[first.start : first.end].casefold(), language)
+            if p.tag.POS == "ADJF"
+        ]
+        nouns = [p.tag for p in parses(word, language) if p.tag.POS in ("NOUN", "ADJF")]
+        return any(
+            a.case == b.case
+            and a.number == b.number
+            and (a.gender == b.gender or a.number == "plur" or None in (a.gender, b.gender))
+            for a in adjectives
+            for b in nouns
+        )
+
+    def _before_a_name_s_genitive(self, word: str) -> bool:
+        lower = word.casefold()
+        if lower in self.ix.names:
+            return False
+        readings = [p for language in languages_for(word) for p in parses(lower, language)]
+        return (
+            bool(readings)
+            and readings[0].tag.POS == "NOUN"
+            and readings[0].tag.case == "gent"
+            # no reading as anyone's or anywhere's name: "Олена" may read as a genitive too
+            and not any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in readings)
+        )
+
+    def _named_by_adjective(self, c: Candidate) -> bool:
+        """Is the place's own name an adjective ("Shevchenkivskyi", a district of Luhansk; not
+        Moscow, which "Московский" reaches as its adjective)?"""
+        query = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
+        place = self.ix.lookup(query).place
+        return place is not None and bool(ADJECTIVE_ENDING.search(normalize(place.name)))
+
+    def _small_place(self, c: Candidate) -> bool:
+        query = self._query(c)
+        if has_cyrillic(query):  # as _resolve will look it up
+            query = known_nominative(query, self.ix.gazetteer, self.morph_language)
+        place = self.ix.lookup(query).place
+        return place is not None and place.kind == "town" and place.population < CITY_POPULATION
+
+    def _head_of_compound(self, c: Candidate) -> bool:
+        """Is the Latin name the head of a hyphenated name whose capitalised tail no gazetteer
+        knows ("Tsagaan-Uul"), or that a descriptor follows ("Bayan-Olgii province", though
+        Olgii is a town too)? The compound is another place's name. Two places joined by a
+        hyphen ("the Kharkiv-Kyiv train") are both kept."""
+        t, text = self.tokens, self.text
+        if c.j >= len(t) or has_cyrillic(text[c.start : c.end]):
+            return False
+        tail = t[c.j]
+        if text[c.end : tail.start] not in ("-", "‐", "‑") or not tail.cap:
+            return False
+        unknown = tail.key not in self.ix.names and tail.key not in self.ix.prefixes
+        return unknown or bool(self._descriptor_at(c.j + 1, AFTER))
+
+    def _small_by_other_name(self, c: Candidate) -> bool:
+        """A Cyrillic word that reaches only a small town, and only through another name of it
+        (an old name, an alias), not after "в", "під"… nor in a list: a river, a person or a
+        thing of that name is likelier than the village ("набережной Ангары" is the river, not
+        Perevalne in Crimea, once Angara). A city is meant by its old name too ("Днепропетровск"):
+        the rule is for towns smaller than a city."""
+        if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
+            return False
+        nominative = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
+        place = self.ix.lookup(nominative).place
+        return (
+            place is not None
+            and place.kind == "town"
+            and place.population < CITY_POPULATION
+            and not similar_names(place.name, nominative)
         )
 
     def _abroad(self, c: Candidate) -> bool:
@@ -805,7 +1099,11 @@ class _Finder:
         return (
             k >= 0
             and t[k].para == t[i].para
-            and t[k].key in LOCATIVES
+            and (
+                t[k].key in LOCATIVES
+                # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
+                or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
+            )
             and not self.text[t[k].end : t[i].start].strip(" the\n")
         )
 

@@ -44,7 +44,7 @@ def read_nominative(tokens: list[Token], text: str, language: str, ix: NameIndex
             m == k
             and previous
             and previous[0] == k - 1
-            and text[tokens[k - 1].end : tokens[k].start] == " "
+            and text[tokens[k - 1].end : tokens[k].start] in (" ", "\n")  # a wrapped line too
         ):
             _agree(tokens[k - 1], tokens[k], previous[1], readings, ix)
         previous = (k, readings) if m == k else None
@@ -101,7 +101,12 @@ def _keys(written: str, language: str) -> tuple[list[str], ...]:
 
 
 def _best(readings: list[list[str]], ix: NameIndex):
-    """The reading a gazetteer name begins with, else the likeliest."""
+    """The reading that is a gazetteer name by itself ("з Донецька": Донецьк, not the
+    adjective of "Донецька область", which `_agree` takes when "області" follows), else one a
+    name begins with, else the likeliest."""
+    for keys in readings:
+        if " ".join(keys) in ix.names:
+            return keys
     for keys in readings:
         if keys[0] in ix.prefixes or " ".join(keys) in ix.prefixes:
             return keys

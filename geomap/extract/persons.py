@@ -147,6 +147,40 @@ def _names_with(first: str, gap: str) -> bool:
     )
 
 
+def in_dotted_name(text: str, start: int, end: int) -> bool:
+    """Is the place name at text[start:end] glued by a full stop to the word after it, with no
+    space: an outlet's or a site's name ("Siberia.Realities", «Сибирь.Реалии», "Vlast.kz"),
+    not the place? A sentence's full stop is followed by a space or a line break."""
+    return end + 1 < len(text) and text[end] == "." and text[end + 1].isalpha()
+
+
+def agree_as_full_name(first: str, second: str, language: str) -> bool:
+    """Can two neighbouring words be read together as a given name and then a surname, in the
+    same case and gender: "Марія Куп'янська", "Надія Донецька", "Вера Кирова"? A surname is one
+    the dictionary tags (or a patronymic), or an adjective, as Slavic surnames in -ська, -ський,
+    -ская are: the word alone may read first as a town's genitive ("Куп'янська" of Куп'янськ),
+    and the Ukrainian dictionary ranks no reading above another, so every reading is asked.
+    The order counts: in "жителя Шебекина Виктора Орлова" the town comes before the name."""
+    given = [  # one person: "Жителі" is read as a plural of a name too; a patronymic before
+        # the surname counts as the given name does ("Олександр Павлович Київський")
+        p.tag
+        for p in parses(first.casefold(), language)
+        if {"Name", "Patr"} & p.tag.grammemes and p.tag.number != "plur"
+    ]
+    if not given:
+        return False
+    family = [
+        p.tag
+        for p in parses(second.casefold(), language)
+        if {"Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF"
+    ]
+    return any(
+        a.case == b.case and (a.gender == b.gender or None in (a.gender, b.gender))
+        for a in given
+        for b in family
+    )
+
+
 def in_unknown_compound(text: str, start: int, end: int, is_name) -> bool:
     """Is the name at text[start:end] the tail of a hyphenated Cyrillic compound that is no
     place, before a lowercase noun: «Свято-Успенська лавра», «Свято-Покровский собор»? The head

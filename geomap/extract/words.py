@@ -206,9 +206,27 @@ DEMONYMS = {
     "greek": "GR",
     "turkmen": "TM",
     "uzbek": "UZ",
+    "kyrgyz": "KG",
+    "kirghiz": "KG",
+    "tajik": "TJ",
+    "mongol": "MN",
 }
 ADJECTIVES = frozenset(DEMONYMS) | frozenset(
     [
+        # peoples of Russia whose name the gazetteer holds as an alias of their republic:
+        # "Buryat men", "Udmurt activists" are people ("Komi" and "Mari" name the republics
+        # alone too, "in Komi", and are left to the other rules)
+        "buryat",
+        "udmurt",
+        "chukchi",
+        "khakas",
+        "ingush",
+        "yakut",
+        "tuvan",
+        "karelian",
+        "adyghe",
+        "kabardian",
+        "circassian",
         "chechen",
         "chuvash",
         "kalmyk",
@@ -277,6 +295,8 @@ OTHER_KINDS = {
     "airfield": "airfield",
     "air base": "air base",
     "airbase": "air base",
+    "bridge": "bridge",
+    "cemetery": "cemetery",
     # Russian and Ukrainian, as written after a name in the nominative: "Никополь район" is
     # rare, but "Курск АЭС" in a heading is not
     "район": "district",
@@ -285,6 +305,17 @@ OTHER_KINDS = {
     "аес": "power plant",
     "гэс": "power plant",
     "гес": "power plant",
+    "аэропорт": "airport",
+    "аеропорт": "airport",
+    "аэродром": "airfield",
+    "аеродром": "airfield",
+    "громада": "district",
+}
+# The same, written before the name in Russian and Ukrainian (as dictionary forms), the name in
+# the nominative: "порт Південний" is a port named after a town ("порт Маріуполя" is the city's).
+OTHER_KINDS_BEFORE = {
+    "порт": "port",
+    "морпорт": "port",
     "аэропорт": "airport",
     "аеропорт": "airport",
     "аэродром": "airfield",
@@ -317,6 +348,25 @@ NATURE = frozenset(
         "spit",
         "estuary",
         "lagoon",
+        # the land's features as well as the water's: "the Kulunda steppe" is no village
+        "steppe",
+        "steppes",
+        "plain",
+        "plains",
+        "lowland",
+        "lowlands",
+        "upland",
+        "uplands",
+        "plateau",
+        "desert",
+        "marsh",
+        "marshes",
+        "swamp",
+        "swamps",
+        "taiga",
+        "ridge",
+        "gorge",
+        "glacier",
     ]
 )
 LOCATIVES = frozenset(
@@ -345,6 +395,27 @@ LOCATIVES = frozenset(
 )
 # Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
 LOCATIVES = LOCATIVES | PREPOSITIONS
+# Words that make "of" a preposition of place: "out of Borova", "north of Izium".
+BEFORE_OF = frozenset(
+    [
+        "out",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outskirts",
+        "edge",
+        "centre",
+        "center",
+        "residents",
+        "resident",
+        "native",
+    ]
+)
 MONTHS = (
     "january",
     "february",
@@ -579,6 +650,30 @@ OUTLET_AFTER = frozenset(
         "рух",
     ]
 )
+# Written right after a person's surname as the subject: "Korolev said". A city's name before
+# them is a government ("Moscow said"), but no city's name is a person's too.
+SPEECH_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "tells",
+        "added",
+        "wrote",
+        "writes",
+        "explained",
+        "recalled",
+        "insisted",
+        "denied",
+        "argued",
+        "asked",
+        "replied",
+        "noted",
+        "admitted",
+        "claimed",
+        "stressed",
+    ]
+)
 # Written before a person's name: "Ms Volkova", "Mr Lazarev".
 TITLES = frozenset(
     [
@@ -604,6 +699,12 @@ TITLES = frozenset(
         "activist",
         "lawyer",
     ]
+)
+
+# Capitalised before a surname, only a person's: "Ms Kurskaya", "Judge Smolensky" (not "Major",
+# "General", "Deputy": "a Major Moscow airport", "Deputy Moscow Mayor").
+HONORIFICS = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "judge", "colonel", "captain", "lieutenant"]
 )
 
 # Nouns (Russian and Ukrainian dictionary forms) of an organisation or outlet, before its name
@@ -655,6 +756,59 @@ ORGANISATIONS = frozenset(
         "ансамбль",
         "театр",
         "команда",
+    ]
+)
+# Ships and military units named after a place, which are no place: "the flagship Moskva",
+# "крейсер Москва" (the words before, as dictionary forms), "the Vostok battalion", "the Kursk
+# submarine" (the word after).
+VESSELS_BEFORE = frozenset(
+    [
+        "flagship",
+        "cruiser",
+        "submarine",
+        "frigate",
+        "warship",
+        "corvette",
+        "icebreaker",
+        "крейсер",
+        "фрегат",
+        "корвет",
+        "ледокол",
+        "підводний",
+    ]
+)
+UNITS_AFTER = frozenset(
+    ["battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine", "cruiser"]
+)
+# The last word of an English organisation's name: a place name among the capitalised words
+# before it is part of the name ("the Moscow Helsinki Group", "the Kharkiv Human Rights
+# Protection Group", "the Kherson Regional Military Administration").
+ORGANISATION_HEADS = frozenset(
+    [
+        "group",
+        "committee",
+        "foundation",
+        "fund",
+        "centre",
+        "center",
+        "society",
+        "network",
+        "project",
+        "council",
+        "institute",
+        "academy",
+        "coalition",
+        "initiative",
+        "alliance",
+        "forum",
+        "league",
+        "association",
+        "bureau",
+        "commission",
+        "administration",
+        "organisation",
+        "organization",
+        "union",
     ]
 )
 # Quotation marks, the opening one and its closing one.

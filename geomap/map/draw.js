@@ -684,8 +684,20 @@
             marks.push(home(self._pointFor(group[0])));
             return;
           }
-          var key = "g|" + id + "|" + zoom + "|" + cell;
-          marks.push(now[key] = self._gatheredMark(id, group, zoom, key, last[key]));
+          var key = "g|" + id + "|" + zoom + "|" + cell, box = null;
+          if (zoom < GATHER_BELOW_ZOOM) {
+            // The circle stands at its places' centre, kept off the cell's edges: circles of
+            // neighbouring cells then never sit one on another (a centre on either side of a
+            // cell border would put two of one layer in one spot).
+            var sx = 0, sy = 0;
+            group.forEach(function (entry) { var q = px.at[entry.place.id]; sx += q.x; sy += q.y; });
+            var col = Math.floor(sx / group.length / CELL), row = Math.floor(sy / group.length / CELL);
+            var inner = CELL * GATHER_KEEP_OFF;
+            box = L.point(Math.min(Math.max(sx / group.length, col * CELL + inner), (col + 1) * CELL - inner),
+                          Math.min(Math.max(sy / group.length, row * CELL + inner), (row + 1) * CELL - inner));
+            box = map.unproject(box, zoom);
+          }
+          marks.push(now[key] = self._gatheredMark(id, group, zoom, key, last[key], box));
         });
       });
       this._gatheredMarks = now;
@@ -694,14 +706,14 @@
 
     /* The numbered circle of the places `entries` of a layer; `was`: the one of this cell in
        the last view, kept and moved or rewritten where its places or count changed. */
-    _gatheredMark: function (layerId, entries, zoom, key, was) {
+    _gatheredMark: function (layerId, entries, zoom, key, was, where) {
       var map = this._map, color = this._layerById[layerId].layer.color, count = 0, lat = 0, lon = 0, E = this._events;
       var places = entries.map(function (e) { return e.key; }).join(" ");
       entries.forEach(function (e) { count += E.eventsIn(e.idx); lat += e.place.lat; lon += e.place.lon; });
       // Each layer's numbered circle stands off the centre in a direction of its own, so the
       // circles of several layers that gather in one cell sit side by side, not one on another.
       var layers = this._data.layers.length, angle = 2 * Math.PI * this._layerById[layerId].index / layers;
-      var at = L.latLng(lat / entries.length, lon / entries.length), mark = was, info = mark && mark.geomapGathered;
+      var at = where || L.latLng(lat / entries.length, lon / entries.length), mark = was, info = mark && mark.geomapGathered;
       function paint() { if (mark.getElement()) mark.getElement().style.background = color; }
       // Its number and title (the words of both) are written only when they change.
       function icon() {
@@ -799,6 +811,7 @@
      leaves it clear of every box and inside the map. */
   var PAD = 8;
   var GATHERED_OFFSET = 0.8;  // of its size: how far a layer's numbered circle stands off its centre
+  var GATHER_KEEP_OFF = 0.4;  // of a cell: how far a numbered circle's centre stays from the cell's edges
   var APPROXIMATE_RIM = 6;  // px: the broken rim of an approximate point, thrice a town's outline
   var controlBoxes = L.geomap.controlBoxes;  // labels.js
   var POPUP_FRAME = 40;  // px a popup takes beyond its content: margins, the tip under it

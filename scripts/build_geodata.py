@@ -258,6 +258,7 @@ def build_regions(admin1_file: Path, hand: dict, pycountry) -> gpd.GeoDataFrame:
             names.extend(_text(row["name_alt"]).split("|"))
         if sub is not None:
             names.append(sub.name)
+        local = region_language_names(code, part[~part["part_only"]], name, hand)
         rows.append(
             {
                 "id": code,
@@ -266,8 +267,13 @@ def build_regions(admin1_file: Path, hand: dict, pycountry) -> gpd.GeoDataFrame:
                 "country": country,
                 "iso_3166_2": code,
                 "label": hand["region_status"].get(code, name),
-                "names": region_language_names(code, part[~part["part_only"]], name, hand),
-                "aliases": names,
+                "names": local,
+                # each half of an official double name in Russian or Ukrainian ("Ханты-Мансийский
+                # автономный округ — Югра") is a name of the region, as lookup reads the whole
+                "aliases": [
+                    *names,
+                    *(half for n in local.values() if " — " in n for half in n.split(" — ")),
+                ],
                 "geometry": shapely.union_all(part.geometry.values),
             }
         )

@@ -207,3 +207,20 @@ def test_a_region_named_by_a_common_word_is_the_region_unless_the_text_writes_it
 @pytest.mark.parametrize("text", ["Ко Дню Победы всё готово.", "«Мир» вышел в эфир.", "Мир велик."])
 def test_a_capitalised_common_word_still_needs_context_for_a_small_place_quoted_or_first(text):
     assert names(text + RU_PAD) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Обыски прошли в Ханты-Мансийском автономном округе.", "RU-KHM"),
+        ("Суд в Ямало-Ненецком автономном округе оштрафовал активиста.", "RU-YAN"),
+        ("Обыски прошли в Кабардино-Балкарской Республике.", "RU-KB"),
+        ("Обшуки пройшли у Ханти-Мансійському автономному окрузі.", "RU-KHM"),
+        ("Жителя Ханты-Мансийска задержали.", "gn:1503772"),  # the town, as written
+    ],
+)
+def test_a_hyphenated_region_adjective_is_read_with_the_words_after_it(text, place):
+    """"Ханты-Мансийском" alone reads best as the town's instrumental; the words after it
+    ("автономном округе") show it is the region's adjective, and each half of the region's
+    Russian double name ("… автономный округ — Югра") is one of its names."""
+    assert [m.place.id for m in extract(text).mentions] == [place]

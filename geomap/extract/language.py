@@ -20,8 +20,10 @@ def read_nominative(tokens: list[Token], text: str, language: str, ix: NameIndex
     дону"), its parts keeping their own tokens."""
     lang = language if language in ("ru", "uk") else None
     k, n = 0, len(tokens)
-    previous: tuple[int, list] | None = None  # the last single-token word and its readings
+    # the last word (a compound's first and last tokens) and its readings
+    previous: tuple[int, int, list] | None = None
     run = ""  # the keys of the name being read, while they begin a gazetteer name
+    run_start = 0  # its first token
     while k < n:
         if not has_cyrillic(text[tokens[k].start : tokens[k].end]):
             k, previous, run = k + 1, None, ""
@@ -43,37 +45,39 @@ def read_nominative(tokens: list[Token], text: str, language: str, ix: NameIndex
         if (
             m == k
             and previous
-            and previous[0] == k - 1
+            and previous[1] == k - 1
             and text[tokens[k - 1].end : tokens[k].start] in (" ", "\n")  # a wrapped line too
         ):
-            _agree(tokens[k - 1], tokens[k], previous[1], readings, ix)
-        previous = (k, readings) if m == k else None
-        part = " ".join(tok.key for tok in tokens[k : m + 1])
-        run = f"{run} {part}" if run and not tokens[k].cap else part
-        if tokens[k].cap and run not in ix.prefixes and previous is None:
+            # "Ханты-Мансийском автономном": the compound read as the town's instrumental
+            # until the next word shows the region's adjective
+            _agree(tokens[previous[0] : k], tokens[k], previous[2], readings, ix)
+        if run and not tokens[k].cap:  # the keys again: agreeing may have changed them
+            run = " ".join(tok.key for tok in tokens[run_start : m + 1])
+        else:
+            run, run_start = " ".join(tok.key for tok in tokens[k : m + 1]), k
+        if tokens[k].cap and run not in ix.prefixes and m > k:
             run = ""
+        previous = (k, m, readings)
         k = m + 1
 
 
-def _agree(a: Token, b: Token, readings_a: list, readings_b: list, ix: NameIndex) -> None:
+def _agree(a: list[Token], b: Token, readings_a: list, readings_b: list, ix: NameIndex) -> None:
     """Two words each read alone may not make the name together ("Кривому Розі" read as
     "криве роза"): when their pair begins no gazetteer name, take the pair of readings that
-    does ("кривии ріг")."""
-    if f"{a.key} {b.key}" in ix.prefixes:
+    does ("кривии ріг"). The first word may be a hyphenated compound (its tokens `a`)."""
+    if " ".join(tok.key for tok in (*a, b)) in ix.prefixes:
         return
     for first in readings_a[:4]:
         # a pair begins a name only if its first word does (every prefix's own first word is
         # one): asked first, it spares a query of the store for each pair that cannot
-        if first[0] not in ix.prefixes:
+        head = " ".join(first)
+        if len(first) != len(a) or head not in ix.prefixes:
             continue
         for second in readings_b[:4]:
-            if f"{first[0]} {second[0]}" in ix.prefixes:
-                a.key, a.skel, b.key, b.skel = (
-                    first[0],
-                    _skeleton(first[0]),
-                    second[0],
-                    _skeleton(second[0]),
-                )
+            if f"{head} {second[0]}" in ix.prefixes:
+                for tok, key in zip(a, first):
+                    tok.key, tok.skel = key, _skeleton(key)
+                b.key, b.skel = second[0], _skeleton(second[0])
                 return
 
 

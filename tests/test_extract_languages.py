@@ -220,7 +220,7 @@ def test_a_capitalised_common_word_still_needs_context_for_a_small_place_quoted_
     ],
 )
 def test_a_hyphenated_region_adjective_is_read_with_the_words_after_it(text, place):
-    """"Ханты-Мансийском" alone reads best as the town's instrumental; the words after it
+    """ "Ханты-Мансийском" alone reads best as the town's instrumental; the words after it
     ("автономном округе") show it is the region's adjective, and each half of the region's
     Russian double name ("… автономный округ — Югра") is one of its names."""
     assert [m.place.id for m in extract(text).mentions] == [place]

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .normalize import normalize
+
 FILE = "subdivisions-abroad.json"
 # The ISO 3166-2 kinds of first-level subdivision that are big enough to be what a name means
 # (not municipalities, parishes, districts or local councils).
@@ -78,8 +80,6 @@ class Subdivisions:
         found = tuple(s for s in self.by_key.get(key, ()) if s.country != town.country)
         if not found:
             return ()
-        from .normalize import normalize
-
         own_name = normalize(town.name) == key
         return () if own_name and town.population >= CITY_POPULATION else found
 

@@ -247,9 +247,7 @@ class Gazetteer:
         hinted = _HINT.match(text)
         if hinted and not self.names.full.get(normalize(text)):
             hint_name = hinted["paren"] or hinted["comma"]
-            hint = self._hints.get(hint_name)
-            if hint is None:
-                hint = self._hints[hint_name] = self.lookup(hint_name)
+            hint = self._hint(hint_name)
             where = hint.place
             if where is not None and where.kind == "town" and where.parent:
                 # "Oleksandrivka, Kherson": a region named by its capital, as writers do. A
@@ -259,7 +257,7 @@ class Gazetteer:
                 if region is not None and _base_named(region, normalize(hint_name)):
                     where = region
                     if self._is_city_region(capital):
-                        around = self.lookup(f"{hint_name} Oblast", suggest=False).place
+                        around = self._hint(f"{hint_name} Oblast").place
                         other_parent = around.id if around is not None else None
             if where is not None and where.kind in ("region", "country"):
                 text = hinted["name"]
@@ -323,14 +321,6 @@ class Gazetteer:
             best = next(c for c in others if c.place.id == best.place.drawn_as)
             others = [c for c in candidates if c is not best]
         alternatives = tuple(c.place for c in others[:5])
-        shadowed = (
-            self.abroad.shadowing(base, best.place)
-            if self.abroad is not None
-            and wanted_kind is None
-            and best.place.kind == "town"
-            and country != best.place.country  # "Bali, India": the writer said which
-            else ()
-        )
         if (
             wanted_kind is None
             and parent is None
@@ -348,6 +338,14 @@ class Gazetteer:
                 reason=f"ambiguous: a person's name, and only another name of {best.place.name}",
                 needs_context=True,
             )
+        shadowed = (
+            self.abroad.shadowing(base, best.place)
+            if self.abroad is not None
+            and wanted_kind is None
+            and best.place.kind == "town"
+            and country != best.place.country  # "Bali, India": the writer said which
+            else ()
+        )
         if shadowed:  # "Goa": the Indian state before Goa in the Philippines (abroad.py)
             return Match(
                 query,
@@ -432,6 +430,13 @@ class Gazetteer:
             if found:
                 return found
         return []
+
+    def _hint(self, name: str) -> Match:
+        """The answer for the Y of "X (Y)": the same few regions, asked again and again."""
+        hint = self._hints.get(name)
+        if hint is None:
+            hint = self._hints[name] = self.lookup(name, suggest=False)
+        return hint
 
     def _district_of(self, query: str, key: str, country: str | None) -> Match | None:
         """A district named after its town ("Bakhmut district", "Kupiansk raion"): geomap bundles

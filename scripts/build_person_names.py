@@ -133,6 +133,8 @@ def main() -> None:
         "# Derived by scripts/build_person_names.py from the pymorphy3 ru and uk dictionaries "
         "(Name, Patr, Surn; transliterated). Do not edit by hand.\n"
     )
+    # sorted (code point order is UTF-8's byte order): geomap/gazetteer/people.py finds a name
+    # by binary search in the file
     OUT.write_text(header + "\n".join(sorted(found)) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(found)} spellings")
 

@@ -2,6 +2,7 @@
 both scripts (issue 14). Each rule is tested on names the issue does not list as well."""
 
 import datetime as dt
+import random
 
 import pytest
 
@@ -121,6 +122,28 @@ def test_latin_names_that_are_places_in_context():
     assert names("The family lived in Nikita, near Yalta.") == ["Nikita", "Yalta"]
     assert names("They reached Nikita village at night.") == ["Nikita"]
     assert names("Protesters gathered in Kirov and Tver.") == ["Kirov", "Tver"]
+
+
+def test_a_name_is_found_in_the_sorted_list_by_binary_search_exactly_as_in_a_set():
+    from importlib.resources import files
+
+    text = files("geomap.gazetteer").joinpath("data/person-names.txt").read_bytes()
+    lines = [line for line in text.split(b"\n") if line and not line.startswith(b"#")]
+    assert lines == sorted(lines)  # people.py relies on it
+    listed = {line.decode("utf-8") for line in lines}
+    rng = random.Random(14)
+    sample = rng.sample(sorted(listed), 2000)
+    probes = (
+        sample
+        + [name[:-1] for name in sample]  # a prefix of a name, or a shorter name
+        + [name + "a" for name in sample]
+        + [
+            "".join(rng.choice("aeiklmnorsvy") for _ in range(rng.randint(1, 8)))
+            for _ in range(2000)
+        ]
+        + [min(listed), max(listed), "", "#", "a", "zzzzzzzz", "sergey\nivan"]
+    )
+    assert [is_person_name(p) for p in probes] == [p in listed for p in probes]
 
 
 def test_the_person_name_list_is_derived_and_holds_usual_spellings():

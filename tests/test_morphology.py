@@ -4,8 +4,9 @@ the language of a text."""
 
 import pytest
 
+from geomap.extract import extract
 from geomap.gazetteer import geocode
-from geomap.gazetteer.morphology import detect_language, nominatives
+from geomap.gazetteer.morphology import detect_language, languages_for, nominatives
 
 # Hand-written declensions, in case order. Russian: nominative, genitive, dative, accusative,
 # instrumental, prepositional (locative). Ukrainian adds the vocative, after the locative.
@@ -195,3 +196,29 @@ def test_a_words_forms_do_not_depend_on_its_capitals(word):
         assert word_forms(word, language) == forms
         assert nominative_keys(word, language) == tuple(normalize(f[0]) for f in forms)
         assert all(f[0] == f[0].casefold() for f in forms)
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "expected"),
+    [
+        ("Томске", "ru", ("ru",)),  # a Russian text is read by Russian rules alone
+        ("Полтави", "uk", ("uk",)),  # a Ukrainian text by Ukrainian ones
+        ("Харкові", "ru", ("uk", "ru")),  # a letter only Ukrainian writes, in any text
+        ("Брянске", "uk", ("ru", "uk")),  # a word only the Russian dictionary knows
+        ("Объединение", "uk", ("ru", "uk")),  # a letter only Russian writes
+        ("Томске", "mixed", ("ru", "uk")),  # a mixed text, or a single name: both
+        ("Томске", None, ("ru", "uk")),
+    ],
+)
+def test_the_text_s_language_chooses_the_dictionary(word, language, expected):
+    assert languages_for(word, language) == expected
+
+
+def test_a_russian_quotation_in_a_ukrainian_text_is_read_by_russian_rules():
+    text = (
+        "Прокурор заявив: «Его задержали в Брянске». Суд у Полтаві відклав справу, бо свідки "
+        "не з'явилися, а адвокати попросили час на підготовку до нового засідання. "
+    ) * 2
+    found = extract(text)
+    assert found.language == "uk"
+    assert [m.place.name for m in found.mentions] == ["Bryansk", "Poltava"] * 2

@@ -97,12 +97,13 @@ class _Finder:
     """One pass over one article: candidates, then the rules that keep, join or drop them."""
 
     def __init__(self, article: Article, index: NameIndex):
-        self.article, self.ix, self.text = article, index, article.text
+        self.article, self.text = article, article.text
         self.tokens, self.sentences = tokenize(article)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.language = detect_language(self.text)
+        self.ix = index.in_language(self.language)
         if self.language in ("ru", "uk", "mixed") or has_cyrillic(self.text):
-            read_nominative(self.tokens, self.text, self.language, index)
+            read_nominative(self.tokens, self.text, self.language, self.ix)
         # the dictionary that reads this text's Cyrillic words
         self.morph_language = "uk" if self.language == "uk" else "ru"
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
@@ -1071,7 +1072,7 @@ class _Finder:
         following = [tok.key for tok in t[c.j : c.j + 2] if tok.para == t[c.i].para]
         for n in range(0 if lead else 1, len(following) + 1):
             phrase = " ".join([self._query(c), *following[:n]])
-            if self.ix.gazetteer.physical_feature(lead + phrase):
+            if self.ix.physical_feature(lead + phrase):
                 return True
         # Cyrillic: the words before say it ("вздовж Дніпра", "Сіверського Дінця"); see features.py
         k = c.i
@@ -1082,7 +1083,7 @@ class _Finder:
             and joinable(self.text, t[k - 1], t[k], False)
         ):
             k -= 1
-            if self.ix.gazetteer.physical_feature(self.text[t[k].start : c.end]):
+            if self.ix.physical_feature(self.text[t[k].start : c.end]):
                 return True
         if not (
             after in NATURE

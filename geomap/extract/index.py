@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Container
 
 from ..gazetteer import Gazetteer
@@ -17,7 +18,9 @@ class NameIndex:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.cache: dict[str, object] = {}
+        self.cache: dict[tuple[str, str | None], object] = {}
+        # The dictionary Cyrillic names are read with: the text's language (`in_language`).
+        self.language: str | None = None
         # Each is a set or a store's key set: only `in` is asked of them.
         self.names: Container[str]
         self.skeletons: Container[str]
@@ -45,12 +48,25 @@ class NameIndex:
             self.common = names.common
             self.max_tokens = max(k.count(" ") for k in keys) + 1
 
+    def in_language(self, language: str | None) -> NameIndex:
+        """This index for a text in `language`: its lookups read Cyrillic names with that
+        language's dictionary alone when it is "ru" or "uk", with both otherwise ("mixed",
+        "en"). The names and the answers already found are shared."""
+        view = copy.copy(self)
+        view.language = language if language in ("ru", "uk") else None
+        return view
+
     def lookup(self, query):
-        if query not in self.cache:
+        key = (query, self.language)
+        if key not in self.cache:
             # Without suggestions: most queries are words that name nothing; the finder asks
             # for suggestions only for the names it reports (Gazetteer.suggestions_for).
-            self.cache[query] = self.gazetteer.lookup(query, suggest=False)
-        return self.cache[query]
+            self.cache[key] = self.gazetteer.lookup(query, suggest=False, language=self.language)
+        return self.cache[key]
+
+    def physical_feature(self, name: str):
+        """The river, sea or range `name` means, read in this index's language."""
+        return self.gazetteer.physical_feature(name, self.language)
 
 
 class _Either:

@@ -138,7 +138,7 @@ class FeatureIndex:
     _one_word: dict = field(init=False, repr=False, compare=False)
     _by_letter: dict = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
-    _readings: Callable[[str], str | None] = field(init=False, repr=False, compare=False)
+    _readings: Callable[[str, str | None], str | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         self._one_word, self._by_letter = {}, {}
@@ -210,16 +210,17 @@ class FeatureIndex:
     def is_bare_name(self, key: str) -> bool:
         return key in self.bare
 
-    def reading(self, text: str) -> str | None:
+    def reading(self, text: str, language: str | None = None) -> str | None:
         """A Russian or Ukrainian phrase that ends in a feature's name in any case, as the key
         `cued` and `bare_feature` read: "вниз по Дніпру" → "река дніпро", "Сіверського Дінця"
         → "сіверський донець", "у Дніпрі" → "дніпро" (bare: the city decides). None when the
-        phrase ends in no feature's name, or is not Cyrillic."""
+        phrase ends in no feature's name, or is not Cyrillic. `language`: the text's, whose
+        dictionary reads it (morphology.languages_for)."""
         if not CYRILLIC.search(text):
             return None
-        return self._readings(text)
+        return self._readings(text, language)
 
-    def _reading(self, text: str) -> str | None:
+    def _reading(self, text: str, language: str | None) -> str | None:
         from .morphology import _WORD
 
         written = _WORD.findall(text)
@@ -230,16 +231,16 @@ class FeatureIndex:
         for start in range(max(0, len(words) - longest), len(words)):
             if capitals and not written[start][:1].isupper():
                 continue
-            core = self._cyrillic_name(tuple(words[start:]))
+            core = self._cyrillic_name(tuple(words[start:]), language)
             if core is not None:
                 cue = _cyrillic_cue([_plain(w) for w in words[:start]])
                 return f"{cue} {core}" if cue else core
         return None
 
-    def _cyrillic_name(self, words: tuple[str, ...]) -> str | None:
+    def _cyrillic_name(self, words: tuple[str, ...], language: str | None) -> str | None:
         """The key of the feature these inflected words name, all of them ("Південному Бузі"
         → "південний буг"); a one-word name only by its exact nominative."""
-        first = _nominative_keys(words[0])
+        first = _nominative_keys(words[0], language)
         if len(words) == 1:  # only by its exact nominative: the first such name in order
             found = [self._one_word[form] for form in first if form in self._one_word]
             return min(found)[1] if found else None
@@ -260,7 +261,7 @@ class FeatureIndex:
             for at, (written, wanted) in enumerate(zip(plain, name)):
                 forms = nominatives[at]
                 if forms is None:
-                    forms = nominatives[at] = _nominative_keys(words[at])
+                    forms = nominatives[at] = _nominative_keys(words[at], language)
                 if wanted in forms:
                     exact += 1
                 elif not _same_stem(written, wanted):
@@ -278,12 +279,14 @@ def _plain(word: str) -> str:
 
 
 @functools.lru_cache(maxsize=65536)
-def _nominative_keys(word: str) -> frozenset[str]:
+def _nominative_keys(word: str, language: str | None) -> frozenset[str]:
     """A written word's nominatives, normalised: reading them is what costs (pymorphy3), and a
     text asks for the same words again and again (each phrase's every ending)."""
     from .morphology import languages_for, nominative_keys
 
-    return frozenset(key for lang in languages_for(word) for key in nominative_keys(word, lang))
+    return frozenset(
+        key for lang in languages_for(word, language) for key in nominative_keys(word, lang)
+    )
 
 
 def _cyrillic_cue(before: list[str]) -> str | None:

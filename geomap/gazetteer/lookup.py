@@ -221,13 +221,21 @@ class Gazetteer:
 
     # --- lookup ----------------------------------------------------------------------------
 
-    def lookup(self, name: str, country: str | None = None, suggest: bool = True) -> Match:
+    def lookup(
+        self,
+        name: str,
+        country: str | None = None,
+        suggest: bool = True,
+        language: str | None = None,
+    ) -> Match:
         """Resolve `name`; `country` (ISO alpha-2) prefers places in that country.
 
         "X (Y)" and "X, Y" use Y, a region or country, to choose between places named X.
         `suggest=False` leaves out the suggestions of a name not found (a fuzzy search: the
         extractor asks for many names that are none, and for suggestions only of those it
-        reports; see `suggestions_for`).
+        reports; see `suggestions_for`). `language` ("ru", "uk"): the language of the text the
+        name was written in, whose dictionary alone reads its case forms; None reads them with
+        both (morphology.languages_for).
         """
         query = name
         text = name.strip() if isinstance(name, str) else ""
@@ -237,9 +245,9 @@ class Gazetteer:
             return Match(query, None, reason=f"longer than {MAX_NAME_CHARS} characters")
         country = country.upper() if country else None
         # Russian and Ukrainian names in any case: "Томске", "Курской области" (issue 14)
-        text = known_nominative(text, self)
+        text = known_nominative(text, self, language)
         if self.features is not None:
-            refused = self._physical(query, normalize(text))
+            refused = self._physical(query, normalize(text), language)
             if refused is not None:
                 return refused
 
@@ -468,21 +476,23 @@ class Gazetteer:
         first, second = (self.lookup(h, country, suggest=False).place for h in halves)
         return first if first is not None and second is not None and first.id == second.id else None
 
-    def physical_feature(self, name: str) -> Feature | None:
+    def physical_feature(self, name: str, language: str | None = None) -> Feature | None:
         """The river, sea or range that `name` means by lookup's cues, if any: what `lookup`
         would refuse it as, without the fuzzy suggestions a failed lookup pays for."""
         if self.features is None:
             return None
-        refused = self._physical(name, normalize(name))
+        refused = self._physical(name, normalize(name), language)
         return refused.feature if refused is not None else None
 
-    def _physical(self, query: str, key: str) -> Match | None:
+    def _physical(self, query: str, key: str, language: str | None = None) -> Match | None:
         """A refusal when the name means a river, sea, lake or range (see features.py for
         the cues), None when it may mean a place."""
         features = self.features
         if features is None:
             return None
-        key = features.reading(query) or key  # Cyrillic: "вздовж Дніпра", "Південному Бузі"
+        key = (
+            features.reading(query, language) or key
+        )  # Cyrillic: "вздовж Дніпра", "Південному Бузі"
         found, article_only = features.cued(key)
         bare = found is None
         if found is None:

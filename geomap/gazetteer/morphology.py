@@ -80,13 +80,26 @@ def analyzer(language: str):
 
 @lru_cache(maxsize=1 << 15)  # asked of each word read, again for each phrase around it
 def languages_for(text: str, language: str | None = None) -> tuple[str, ...]:
-    """The dictionaries to try, the likelier first: the text's own language when known, and
-    Ukrainian first when the word has a letter only Ukrainian writes, whatever the text."""
-    letters = set(text.casefold())
+    """The dictionaries to try, the likelier first. A word with a letter only one language
+    writes is read by that language's dictionary first, whatever the text. Otherwise a text in
+    one language (`language` "ru" or "uk") is read by its own dictionary alone (Ukrainian case
+    rules for Ukrainian text, issue 14), unless a word of it is one the other dictionary knows
+    and its own does not (a Russian quotation in a Ukrainian article: "в Брянске"). The other
+    dictionary's guesses from a word's ending are not asked for: slow, and seldom a place. A
+    single name, or a mixed text, is read by both, Russian first."""
+    lower = text.casefold()
+    letters = set(lower)
     if letters & UKRAINIAN_LETTERS:
         return ("uk", "ru")  # a Ukrainian word in any text
+    if letters & RUSSIAN_LETTERS:
+        return ("ru", "uk")  # a Russian word in any text
     if language in ("ru", "uk"):
-        return (language, "uk" if language == "ru" else "ru")
+        other = "uk" if language == "ru" else "ru"
+        if any(
+            not is_known(word, language) and is_known(word, other) for word in _WORD.findall(lower)
+        ):
+            return (other, language)
+        return (language,)
     return ("ru", "uk")
 
 

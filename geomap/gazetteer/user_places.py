@@ -424,9 +424,9 @@ class WithUserPlaces:
     def find(self, kind=None, country=None):
         return self.own.find(kind, country) + self.bundled.find(kind, country)
 
-    def physical_feature(self, name: str):
+    def physical_feature(self, name: str, language: str | None = None):
         """Rivers, seas and ranges are the bundled gazetteer's: a user's file holds places."""
-        return self.bundled.physical_feature(name)
+        return self.bundled.physical_feature(name, language)
 
     def suggest(self, key, limit=5):
         return (self.own.suggest(key, limit) + self.bundled.suggest(key, limit))[:limit]
@@ -434,11 +434,17 @@ class WithUserPlaces:
     def suggestions_for(self, name: str) -> tuple[str, ...]:
         return (self.own.suggestions_for(name) + self.bundled.suggestions_for(name))[:5]
 
-    def lookup(self, name: str, country: str | None = None, suggest: bool = True) -> Match:
-        mine = self.own.lookup(name, country, suggest=suggest)
+    def lookup(
+        self,
+        name: str,
+        country: str | None = None,
+        suggest: bool = True,
+        language: str | None = None,
+    ) -> Match:
+        mine = self.own.lookup(name, country, suggest=suggest, language=language)
         if mine.place is None:
             mine = self._hinted(name, country) or mine
-            theirs = self.bundled.lookup(name, country, suggest=suggest)
+            theirs = self.bundled.lookup(name, country, suggest=suggest, language=language)
         else:  # the user's: the bundled gazetteer matters only if it knows the name too
             theirs = lookup_if_known(self.bundled, name, country) or Match(name, None)
         if mine.place is None:

@@ -138,7 +138,9 @@ class FeatureIndex:
     _one_word: dict = field(init=False, repr=False, compare=False)
     _by_letter: dict = field(init=False, repr=False, compare=False)
     _longest: int = field(init=False, repr=False, compare=False)
-    _readings: Callable[[str, str | None], str | None] = field(init=False, repr=False, compare=False)
+    _readings: Callable[[str, str | None], str | None] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self):
         self._one_word, self._by_letter = {}, {}

@@ -270,8 +270,8 @@ def same_length(gazetteer, index, entries, rounds):
     process of its own, as `geomap extract` meets an article; the morphology dictionaries are
     opened before the clock starts (they are part of loading). Also the same in a process of its
     own after a warm-up: a sentence in each language extracted first, so that whatever the
-    first extraction of any text loads once (the list of personal names in Latin script, which
-    Cyrillic text never reads; rapidfuzz) is loaded before the clock, as the dictionaries are.
+    first extraction of any text loads once (rapidfuzz, compiled patterns) is loaded before the
+    clock, as the dictionaries are.
     And the same runs again in one process (answers not cached), as a service that maps
     article after article would."""
     report = next((e for e in entries if e.name == REPORT and e.article), None)

@@ -61,6 +61,7 @@ from .words import (
     NEAR,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
+    NOT_OF_PLACE,
     ORGANISATION_HEADS,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
@@ -858,8 +859,10 @@ class _Finder:
                 or needs_context(place, nominative)
                 or (is_nominative(written, lang) and normalize(nominative) != normalize(written))
             )
-        # "Stalin's": the name without its possessive ending
-        key = first.poss[0] if first.poss and c.end == first.poss[2] else first.key
+        # "Stalin's": a one-word name is judged without a possessive's "'s", whether or not the candidate
+        # took it in ("Ostina's lawyer")
+        possessive = first.poss if first.poss and c.j - c.i == 1 else None
+        key = possessive[0] if possessive else first.key
         if c.j - c.i == 1 and before is not None and before.cap and before.key in HONORIFICS:
             return True  # "Ms Kurskaya", "Judge Smolensky": whether or not the list knows the name
         if c.j - c.i != 1 or not is_person_name(key):
@@ -887,7 +890,8 @@ class _Finder:
                 and not (self._after_locative(c.i) or self._listed(c, people=True))
                 and all(needs_context(p, written) for p in match.alternatives)
             )
-        if reached_by_other_name(place, written, c.matched_by is MatchedBy.SPELLING_VARIANT):
+        name = text[c.start : possessive[2] if possessive else c.end]
+        if reached_by_other_name(place, name, c.matched_by is MatchedBy.SPELLING_VARIANT):
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
         if self._after_locative(c.i) or self._listed(c, people=True):
             return False
@@ -1104,6 +1108,13 @@ class _Finder:
                 t[k].key in LOCATIVES
                 # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
                 or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
+            )
+            and not (
+                # "according to Batina", "a letter from Ostina": a source or an addressee
+                t[k].key in ("to", "from")
+                and k > 0
+                and t[k - 1].key in NOT_OF_PLACE
+                and t[k - 1].para == t[k].para
             )
             and not self.text[t[k].end : t[i].start].strip(" the\n")
         )

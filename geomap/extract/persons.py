@@ -64,8 +64,16 @@ def reached_by_other_name(place: Place, written: str, variant: bool) -> bool:
     is not its current name ("Molotov", Perm's name of 1940–57; "Stalin's", an old name of
     Donetsk), or a spelling variant of an alias, not the spelling of any name the place has
     ("Sergey" of Serhiyi's "Sergii")? Such a name means the place only after "in", "to"…: a
-    list ("Nikita, Sergey and the others") is a list of people as often as of places."""
-    return variant or not similar_names(place.name, written)
+    list ("Nikita, Sergey and the others") is a list of people as often as of places.
+    A town beyond the countries that write Cyrillic is named in Latin text by its own name:
+    another of its spellings that GeoNames lists, in some other language, is not how an
+    English writer names it, and is a surname here ("Ostina" of Austin, "Batina" of Batna,
+    "Darvin" of Darwin)."""
+    if variant:
+        return True
+    if place.kind == "town" and not place.romanised and not has_cyrillic(written):
+        return normalize(place.name) != normalize(written)
+    return not similar_names(place.name, written)
 
 
 def similar_names(name: str, written: str) -> bool:

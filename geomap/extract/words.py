@@ -395,6 +395,51 @@ LOCATIVES = frozenset(
 )
 # Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
 LOCATIVES = LOCATIVES | PREPOSITIONS
+# Words that make "to" or "from" after them no preposition of place: the name after them is a
+# source, an addressee or a cause as often as a place ("according to Batina", "a letter from
+# Ostina", "thanks to Darvin"), so it gets no help from them.
+NOT_OF_PLACE = frozenset(
+    [
+        "according",
+        "thanks",
+        "due",
+        "owing",
+        "compared",
+        "similar",
+        "close",  # "close to Ivanov" (a person's circle); "near" says a place
+        "wrote",
+        "write",
+        "writes",
+        "spoke",
+        "speak",
+        "speaks",
+        "talked",
+        "talk",
+        "talks",
+        "said",
+        "told",
+        "appealed",
+        "complained",
+        "replied",
+        "belonged",
+        "belongs",
+        "married",
+        "listened",
+        "letter",
+        "letters",
+        "message",
+        "messages",
+        "call",
+        "calls",
+        "statement",
+        "comment",
+        "comments",
+        "support",
+        "help",
+        "request",
+        "requests",
+    ]
+)
 # Words that make "of" a preposition of place: "out of Borova", "north of Izium".
 BEFORE_OF = frozenset(
     [

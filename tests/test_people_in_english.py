@@ -1,0 +1,58 @@
+"""Russian and Ukrainian surnames in English text are people, in the phrases English writers
+put them in: a source ("according to X"), an addressee ("wrote to X"), a possessive ("X's
+lawyer"), even when GeoNames lists the surname as another language's spelling of a city
+abroad (issue 14)."""
+
+import pytest
+
+from geomap.extract import extract
+
+TAIL = " The statement was published later that week by the group."
+
+
+def places(text):
+    return [m.place.name for m in extract(text + TAIL).mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Lazarev, the police came at night.",
+        "According to Desiatova, the search lasted six hours.",
+        "Thanks to Kamenetsky, the case became known.",
+        "Relatives wrote to Savvina in prison.",
+        "They received a letter from Platova in June.",
+        "The lawyer complained to Judge Sierov about the delay.",
+    ],
+)
+def test_a_surname_after_according_to_thanks_to_or_a_letter_from_is_a_person(text):
+    # each surname is also a village's name, and "to" or "from" alone would make it one
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("surname", "city"),
+    [("Ostina", "Austin"), ("Batina", "Batna"), ("Darvin", "Darwin")],
+)
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "{s}, a teacher from the region, was detained on Monday.",
+        "{s}'s lawyer said the case was political.",
+        "In an interview, {s} described the border.",
+    ],
+)
+def test_a_surname_that_is_another_language_s_spelling_of_a_city_abroad_is_a_person(
+    surname, city, pattern
+):
+    assert places(pattern.format(s=surname)) == []
+
+
+def test_a_city_abroad_written_by_its_own_name_is_still_the_city():
+    assert places("Protesters gathered in Austin and Darwin.") == ["Austin", "Darwin"]
+    assert places("Milan's mayor met the group.") == ["Milan"]  # a given name too
+
+
+def test_a_place_after_to_or_from_is_still_a_place():
+    assert places("Families fled from Kherson to Odesa.") == ["Kherson", "Odesa"]
+    assert places("They moved to Zhdanov in 1950.") == ["Mariupol"]

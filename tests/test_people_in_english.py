@@ -56,3 +56,15 @@ def test_a_city_abroad_written_by_its_own_name_is_still_the_city():
 def test_a_place_after_to_or_from_is_still_a_place():
     assert places("Families fled from Kherson to Odesa.") == ["Kherson", "Odesa"]
     assert places("They moved to Zhdanov in 1950.") == ["Mariupol"]
+
+
+@pytest.mark.parametrize("surname", ["Reno", "Daur"])
+def test_a_person_named_like_a_mid_sized_town_far_abroad_is_a_person_unless_located(surname):
+    # towns of 100,000 to 500,000 people in the US and Pakistan, and names in the list
+    assert places(f"{surname} and Petrov were released on bail.") == []
+    assert places(f"The charges against {surname} were dropped.") == []
+    assert len(places(f"The family moved to {surname} in 2015.")) == 1
+
+
+def test_a_city_named_like_a_person_at_home_or_very_large_abroad_is_the_city_bare():
+    assert places("Sofia and Vladimir both held vigils.") == ["Sofia", "Vladimir"]

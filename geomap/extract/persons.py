@@ -45,6 +45,10 @@ _LATIN = str.maketrans(
 # A town this big named bare is the town, whoever shares its name ("Kirov", "Pushkin"): a
 # writer names a village with a word around it ("the village of", "in").
 BIG_TOWN = 100_000
+# Beyond the countries that write Cyrillic, an article about Russia and Ukraine names a town
+# less often than a person who bears its name ("Reno", "Daur"): only a city this big is the
+# city when named bare ("Milan", "Sofia").
+BIG_TOWN_FAR = 500_000
 # Two spellings of one name differ in length by a letter or a case ending, not by half.
 SPELLING_LENGTH = 0.6
 
@@ -54,7 +58,7 @@ def needs_context(place: Place, written: str) -> bool:
     """Would a person's name resolve to this place too easily? A town smaller than a city, or
     a place the name reaches only as an alias, not its current name ("Molotov" is Perm's name of
     1940–57, and a surname)."""
-    if place.kind == "town" and place.population < BIG_TOWN:
+    if place.kind == "town" and place.population < (BIG_TOWN if place.romanised else BIG_TOWN_FAR):
         return True
     return not similar_names(place.name, written)
 

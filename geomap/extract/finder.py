@@ -36,6 +36,7 @@ from .persons import (
     needs_context,
     reached_by_other_name,
     similar_names,
+    surname_like,
 )
 from .region_lists import region_lists
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
@@ -49,6 +50,8 @@ from .words import (
     CLOSING_BRACKET,
     COMMON_WORDS,
     DEMONYMS,
+    DISTANCE_WORDS,
+    FROM_PREPOSITIONS,
     FUNCTION_WORDS,
     HONORIFICS,
     LAND_NOUNS,
@@ -69,12 +72,15 @@ from .words import (
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
+    PERSON_NOUNS_CYRILLIC,
     PLURALS,
     SPEECH_VERBS,
+    SPEECH_VERBS_CYRILLIC,
     STOPWORDS,
     TITLES,
     UNITS_AFTER,
     VESSELS_BEFORE,
+    WITH_PREPOSITIONS,
 )
 
 # A town named by a common word ("Буча": a commotion) is the town when capitalised mid-sentence
@@ -844,6 +850,30 @@ class _Finder:
                 return True  # "Марія Куп'янська": a given name, then a surname that agrees
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
+            if surname_like(written, lang) and (
+                (
+                    after is not None
+                    and not after.cap
+                    and self._lemma(text[after.start : after.end].casefold())
+                    in SPEECH_VERBS_CYRILLIC
+                )
+                or (
+                    before is not None
+                    and self._lemma(text[before.start : before.end].casefold())
+                    in PERSON_NOUNS_CYRILLIC
+                )
+            ):
+                # "Королёв заявил", "по словам Королёва", "адвокат Королёва": a man, whatever
+                # the size of the town
+                return True
+            if (
+                before is not None
+                and before.key in FROM_PREPOSITIONS | WITH_PREPOSITIONS
+                and may_be_person(written, lang)
+            ):
+                # "письмо от Королёва", "вместе с Королёвым": a sender, a companion ("вместе с
+                # Харьковом" is a place: the dictionary knows no such surname)
+                return True
             if is_person(written, lang):
                 return True  # a name and nothing else to the dictionary
             if not is_person_part(written, lang):
@@ -1099,9 +1129,11 @@ class _Finder:
         return place is None or place.kind in ("town", "checkpoint")
 
     def _after_locative(self, i: int, the: bool = True) -> bool:
+        """Does a preposition of place come right before the name at token i ("in Nikita",
+        "в Лазареве")? Not one that means "with" or names a source there."""
         t = self.tokens
         k = i - 1 if i and (t[i - 1].key != "the" or not the) else i - 2
-        return (
+        if not (
             k >= 0
             and t[k].para == t[i].para
             and (
@@ -1109,15 +1141,24 @@ class _Finder:
                 # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
                 or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
             )
-            and not (
-                # "according to Batina", "a letter from Ostina": a source or an addressee
-                t[k].key in ("to", "from")
-                and k > 0
-                and t[k - 1].key in NOT_OF_PLACE
-                and t[k - 1].para == t[k].para
-            )
             and not self.text[t[k].end : t[i].start].strip(" the\n")
-        )
+        ):
+            return False
+        preposition = t[k].key
+        word_before = t[k - 1].key if k and t[k - 1].para == t[k].para else ""
+        if preposition in ("to", "from"):
+            # "according to Batina", "a letter from Ostina": a source or an addressee
+            return word_before not in NOT_OF_PLACE
+        if preposition in WITH_PREPOSITIONS:  # "вместе с Лазаревым": with a man
+            found = parses(self.text[t[i].start : t[i].end].casefold(), self.morph_language)
+            return not (found and found[0].tag.case == "ablt")
+        if preposition in FROM_PREPOSITIONS:  # "в 20 км от Курска", "от Москвы до Читы"
+            return (
+                word_before in DISTANCE_WORDS
+                or word_before.isdigit()
+                or any(tok.key == "до" and tok.para == t[i].para for tok in t[i + 1 : i + 4])
+            )
+        return True
 
     def _resolve(self, c: Candidate) -> Mention:
         t, ix = self.tokens, self.ix

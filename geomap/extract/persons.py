@@ -9,8 +9,17 @@ not the villages that share their names, unless the text says they are places ("
 
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import Place
-from ..gazetteer.morphology import _WORD, has_cyrillic, is_known, languages_for, parses
+from ..gazetteer.morphology import (
+    _WORD,
+    has_cyrillic,
+    is_known,
+    languages_for,
+    may_be_person,
+    parses,
+)
 from ..gazetteer.normalize import normalize
 from ..gazetteer.people import is_person_name
 from .words import ORGANISATIONS, QUOTED_NAME_WORDS, QUOTES
@@ -166,6 +175,24 @@ def in_dotted_name(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end] == "." and text[end + 1].isalpha()
 
 
+# The endings of Russian surnames that towns share (Ковров, Пушкин): not -ів or -ськ, which
+# Ukrainian towns end in (Харків, Донецьк).
+SURNAME_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+# The same, as Ukrainian writes them (Корольов, Нікітін), and the adjectives surnames are
+# (Жуковский, Жуковський).
+SURNAME_ENDINGS = re.compile(r"(?:ов|ев|ёв|ьов|ин|ын|ін|[сц]кий|[сц]ький)$")
+
+
+def surname_like(word: str, language: str) -> bool:
+    """Could the word be a surname, by the dictionary's tags or, where the dictionary does not
+    know it as one (the Ukrainian dictionary and Russian surnames: "Корольова"), by the shape
+    of its dictionary form? For words whose context already says "a person" (a verb of
+    speech after it, "за словами" before it): shape alone would take "Харьков" for a surname."""
+    if may_be_person(word, language):
+        return True
+    return any(SURNAME_ENDINGS.search(p.normal_form) for p in parses(word.casefold(), language))
+
+
 def agree_as_full_name(first: str, second: str, language: str) -> bool:
     """Can two neighbouring words be read together as a given name and then a surname, in the
     same case and gender: "Марія Куп'янська", "Надія Донецька", "Вера Кирова"? A surname is one
@@ -184,7 +211,10 @@ def agree_as_full_name(first: str, second: str, language: str) -> bool:
     family = [
         p.tag
         for p in parses(second.casefold(), language)
-        if {"Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF"
+        if {"Surn", "Patr"} & p.tag.grammemes
+        or p.tag.POS == "ADJF"
+        # a town's name shaped like a surname, after a given name: "Иван Ковров"
+        or (p.tag.POS == "NOUN" and SURNAME_SHAPE.search(p.normal_form))
     ]
     return any(
         a.case == b.case and (a.gender == b.gender or None in (a.gender, b.gender))

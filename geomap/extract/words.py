@@ -719,6 +719,77 @@ SPEECH_VERBS = frozenset(
         "stressed",
     ]
 )
+# The same verbs in Russian and Ukrainian, as dictionary forms (the text's word is read first):
+# "Королёв заявил", "Лазарев розповів" are men; a town does not speak (its government does,
+# but the town's name is then no person's: "Киев заявил").
+SPEECH_VERBS_CYRILLIC = frozenset(
+    [
+        "сказать",
+        "заявить",
+        "рассказать",
+        "сообщить",
+        "написать",
+        "отметить",
+        "пояснить",
+        "добавить",
+        "ответить",
+        "подчеркнуть",
+        "признаться",
+        "уточнить",
+        "сказати",
+        "заявити",
+        "розповісти",
+        "повідомити",
+        "написати",
+        "зазначити",
+        "пояснити",
+        "додати",
+        "відповісти",
+        "наголосити",
+        "уточнити",
+        "визнати",
+    ]
+)
+# Nouns of a person's kin, counsel or words, before a name in the genitive: "по словам
+# Королёва", "адвокат Лазарева", "за словами Орлова". Dictionary forms.
+PERSON_NOUNS_CYRILLIC = frozenset(
+    [
+        "слово",
+        "адвокат",
+        "защитник",
+        "жена",
+        "муж",
+        "сын",
+        "дочь",
+        "мать",
+        "отец",
+        "брат",
+        "сестра",
+        "вдова",
+        "родственник",
+        "коллега",
+        "захисник",
+        "дружина",
+        "чоловік",
+        "син",
+        "донька",
+        "дочка",
+        "мати",
+        "батько",
+        "вдова",
+        "родич",
+        "колега",
+    ]
+)
+# "с", "з" with a name in the instrumental mean "with": "вместе с Лазаревым", "разом з
+# Орловим" are people; "from" takes the genitive ("с Урала", "з Києва").
+WITH_PREPOSITIONS = frozenset(["с", "со", "з", "із", "зі", "зо"])
+# "от", "від" say where only in a distance or a range: "в 20 км от Курска", "от Москвы до
+# Читы"; otherwise the name after them is a sender or a source ("письмо от Лазарева").
+FROM_PREPOSITIONS = frozenset(["от", "від"])
+DISTANCE_WORDS = frozenset(
+    ["км", "километрах", "километров", "километре", "кілометрах", "кілометрів", "метрах", "метрів"]
+)
 # Written before a person's name: "Ms Volkova", "Mr Lazarev".
 TITLES = frozenset(
     [

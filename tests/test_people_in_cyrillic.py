@@ -1,0 +1,58 @@
+"""Russian and Ukrainian surnames that big towns share are people where the sentence says so:
+a verb of speech after them, "по словам", "адвокат", "жена" before them, "от" or "с" in the
+sense of "from a sender" and "with" (issue 14). Places keep "в", "под", a distance ("в 20 км
+от"), a range ("от … до") and "с" with the genitive ("с Урала")."""
+
+import pytest
+
+from geomap.extract import extract
+
+TAIL_RU = " Об этом сообщили правозащитники позже на неделе, ссылаясь на документы суда."
+TAIL_UK = " Про це повідомили правозахисники пізніше цього тижня, посилаючись на документи суду."
+
+
+def places(text, tail=TAIL_RU):
+    return [m.place.name for m in extract(text + tail).mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жуковский заявил журналистам, что невиновен.",  # Zhukovsky, 100,000 people
+        "Королёв рассказал о допросе.",  # Korolev, 140,000
+        "По словам Жуковского, обыск длился шесть часов.",
+        "Адвокат Королёва обжаловал приговор.",
+        "Жена Жуковского обратилась к омбудсмену.",
+        "Письмо от Королёва пришло в июне.",
+        "Вместе с Жуковским задержали ещё двоих.",
+        "Иван Ковров и Ольга Смирнова вышли на пикет.",  # a given name, then a town's name
+    ],
+)
+def test_a_surname_that_a_town_shares_is_a_person_in_russian(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Жуковський заявив журналістам, що не винен.",
+        "За словами Жуковського, обшук тривав шість годин.",
+        "Корольов розповів про допит.",
+    ],
+)
+def test_a_surname_that_a_town_shares_is_a_person_in_ukrainian(text):
+    assert places(text, TAIL_UK) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Склад загорелся в 20 км от Королёва.", ["Korolev"]),
+        ("Колонна шла от Королёва до Москвы.", ["Korolev", "Moscow"]),
+        ("Он приехал с Урала в Жуковский.", ["Urals", "Zhukovsky"]),
+        ("Вместе с Харьковом обстреляли Сумы.", ["Kharkiv", "Sumy"]),
+        ("Королёв стал наукоградом в 2001 году.", ["Korolev"]),
+    ],
+)
+def test_the_same_towns_are_places_where_the_sentence_says_so(text, expected):
+    assert places(text) == expected

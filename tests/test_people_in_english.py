@@ -68,3 +68,31 @@ def test_a_person_named_like_a_mid_sized_town_far_abroad_is_a_person_unless_loca
 
 def test_a_city_named_like_a_person_at_home_or_very_large_abroad_is_the_city_bare():
     assert places("Sofia and Vladimir both held vigils.") == ["Sofia", "Vladimir"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirov was arrested in May.",  # Kirov, 500,000 people, and a surname
+        "Nikolaev was jailed for a post.",  # a spelling of Mykolaiv
+        "Korolev, 45, was detained on Monday.",
+        "Vladimir, 34, said he would not fight.",
+        "The court sentenced Korolev to five years.",
+        "Police questioned Pushkin for six hours.",
+    ],
+)
+def test_what_is_done_to_a_person_makes_a_big_town_s_name_a_person(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kirov was shelled in May.", ["Kirov"]),
+        ("Protesters were detained in Kirov.", ["Kirov"]),
+        ("Troops freed Kherson in November.", ["Kherson"]),
+        ("Kirov. Was that the town?", ["Kirov"]),
+    ],
+)
+def test_what_is_done_to_a_town_leaves_it_a_town(text, expected):
+    assert places(text) == expected

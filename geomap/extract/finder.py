@@ -45,6 +45,7 @@ from .words import (
     ADJECTIVE_ENDING,
     ADJECTIVES,
     AFTER,
+    AUXILIARIES,
     BEFORE,
     BEFORE_OF,
     CLOSING_BRACKET,
@@ -73,6 +74,7 @@ from .words import (
     OUTLET_AFTER,
     OUTLET_BEFORE,
     PERSON_NOUNS_CYRILLIC,
+    PERSON_PREDICATES,
     PLURALS,
     SPEECH_VERBS,
     SPEECH_VERBS_CYRILLIC,
@@ -89,6 +91,8 @@ PROPER_TOWN = 20_000
 # A town that bears a shared name as its own wins without context only when this many times
 # bigger than every place that bears it as another name (Kaliningrad and Korolev: 1.9).
 OWN_NAME_MARGIN = 1.5
+# A person's age in apposition: "Korolev, 45, was detained".
+AGE = re.compile(r",\s?\d{1,3},")
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 
@@ -889,8 +893,8 @@ class _Finder:
                 or needs_context(place, nominative)
                 or (is_nominative(written, lang) and normalize(nominative) != normalize(written))
             )
-        # "Stalin's": a one-word name is judged without a possessive's "'s", whether or not the candidate
-        # took it in ("Ostina's lawyer")
+        # "Stalin's": a one-word name is judged without a possessive's "'s", whether or not
+        # the candidate took it in ("Ostina's lawyer")
         possessive = first.poss if first.poss and c.j - c.i == 1 else None
         key = possessive[0] if possessive else first.key
         if c.j - c.i == 1 and before is not None and before.cap and before.key in HONORIFICS:
@@ -901,6 +905,8 @@ class _Finder:
             return True
         if after is not None and after.key in SPEECH_VERBS:
             return True  # "Korolev said": a man, whatever the size of the town of his name
+        if self._done_to_a_person(c):
+            return True  # "Korolev was detained", "Kirov, 45,": a man too
         if any(
             tok is not None
             and tok.cap
@@ -926,6 +932,26 @@ class _Finder:
         if self._after_locative(c.i) or self._listed(c, people=True):
             return False
         return needs_context(place, written)
+
+    def _done_to_a_person(self, c: Candidate) -> bool:
+        """Is the name what is done to a person, and never to a town: "Korolev was detained",
+        "the court sentenced Kirov", or given an age, "Korolev, 45,"?"""
+        t, text = self.tokens, self.text
+        if (
+            c.j + 1 < len(t)
+            and t[c.j].key in AUXILIARIES
+            and t[c.j + 1].key in PERSON_PREDICATES
+            and joinable(text, t[c.j - 1], t[c.j], False)
+            and joinable(text, t[c.j], t[c.j + 1], False)
+        ):
+            return True
+        if (
+            c.i
+            and t[c.i - 1].key in PERSON_PREDICATES
+            and joinable(text, t[c.i - 1], t[c.i], False)
+        ):
+            return True
+        return bool(AGE.match(text, c.end))
 
     def _region_by_base(self, c: Candidate, key: str) -> bool:
         """Does the name reach a region only with its descriptor taken off ("Tverskaya" of

@@ -719,6 +719,38 @@ SPEECH_VERBS = frozenset(
         "stressed",
     ]
 )
+# What is done to a person and never to a town, before or after the name: "Korolev was
+# detained", "the court sentenced Kirov". Not what armies do to towns ("captured", "freed").
+PERSON_PREDICATES = frozenset(
+    [
+        "detained",
+        "arrested",
+        "sentenced",
+        "jailed",
+        "imprisoned",
+        "charged",
+        "fined",
+        "convicted",
+        "acquitted",
+        "released",
+        "questioned",
+        "interrogated",
+        "beaten",
+        "tortured",
+        "mobilised",
+        "mobilized",
+        "drafted",
+        "conscripted",
+        "deported",
+        "pardoned",
+        "prosecuted",
+        "accused",
+        "indicted",
+        "summoned",
+        "born",
+    ]
+)
+AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "being"])
 # The same verbs in Russian and Ukrainian, as dictionary forms (the text's word is read first):
 # "Королёв заявил", "Лазарев розповів" are men; a town does not speak (its government does,
 # but the town's name is then no person's: "Киев заявил").

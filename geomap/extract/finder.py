@@ -76,6 +76,7 @@ from .words import (
     PERSON_NOUNS_CYRILLIC,
     PERSON_PREDICATES,
     PLURALS,
+    SHIP_VERBS,
     SPEECH_VERBS,
     SPEECH_VERBS_CYRILLIC,
     STOPWORDS,
@@ -786,16 +787,22 @@ class _Finder:
 
     def _vessel_or_unit(self, c: Candidate) -> bool:
         """A ship or a military unit named after a place: a word for a vessel before the name,
-        or for a unit after it."""
+        a verb only a ship's name takes after it ("the Moskva sank"), or a word for a unit."""
         t, text = self.tokens, self.text
         # «крейсер «Москва»»: the name may be quoted
         if c.i and not text[t[c.i - 1].end : t[c.i].start].strip(" «\"“„'"):
             word = text[t[c.i - 1].start : t[c.i - 1].end].casefold()
             if (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE:
                 return True
-        return (
-            c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER
-        )
+        if c.j >= len(t) or t[c.j].para != t[c.i].para:
+            return False
+        if joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER:
+            return True
+        if text[t[c.j - 1].end : t[c.j].start].strip(" »\"”'"):
+            return False  # «"Москва" затонула»: a closing quotation mark may come between
+        k = c.j + 1 if t[c.j].key in AUXILIARIES and c.j + 1 < len(t) else c.j  # "was sunk"
+        word = text[t[k].start : t[k].end].casefold()
+        return (self._lemma(word) if has_cyrillic(word) else word) in SHIP_VERBS
 
     def _in_organisation_name(self, c: Candidate) -> bool:
         """Is the Latin name one of the capitalised words of an organisation's name, which ends

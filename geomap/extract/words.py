@@ -925,6 +925,11 @@ VESSELS_BEFORE = frozenset(
         "підводний",
     ]
 )
+# What only a ship does, after its name: "the Moskva sank", «"Москва" затонула». Dictionary
+# forms for Russian and Ukrainian.
+SHIP_VERBS = frozenset(
+    ["sank", "sunk", "capsized", "docked", "moored", "затонуть", "затонути", "пришвартоваться"]
+)
 UNITS_AFTER = frozenset(
     ["battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine", "cruiser"]
 )

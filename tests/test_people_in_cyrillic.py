@@ -52,6 +52,7 @@ def test_a_surname_that_a_town_shares_is_a_person_in_ukrainian(text):
         ("Он приехал с Урала в Жуковский.", ["Urals", "Zhukovsky"]),
         ("Вместе с Харьковом обстреляли Сумы.", ["Kharkiv", "Sumy"]),
         ("Королёв стал наукоградом в 2001 году.", ["Korolev"]),
+        ("Жители Королёва заявили о проблемах.", ["Korolev"]),  # the verb's subject: жители
     ],
 )
 def test_the_same_towns_are_places_where_the_sentence_says_so(text, expected):

@@ -90,6 +90,10 @@ def test_what_is_done_to_a_person_makes_a_big_town_s_name_a_person(text):
     [
         ("Kirov was shelled in May.", ["Kirov"]),
         ("Protesters were detained in Kirov.", ["Kirov"]),
+        # a preposition puts the name in a phrase: the verb's subject is another word
+        ("Protesters from Kirov were detained.", ["Kirov"]),
+        ("People in Kirov said the strike would go on.", ["Kirov"]),
+        ("Residents of Korolev said they were afraid.", ["Korolev"]),
         ("Troops freed Kherson in November.", ["Kherson"]),
         ("Kirov. Was that the town?", ["Kirov"]),
     ],

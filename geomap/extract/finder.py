@@ -80,6 +80,7 @@ from .words import (
     SPEECH_VERBS,
     SPEECH_VERBS_CYRILLIC,
     STOPWORDS,
+    SUBJECT_NOT_AFTER,
     TITLES,
     UNITS_AFTER,
     VESSELS_BEFORE,
@@ -861,17 +862,22 @@ class _Finder:
                 return True  # "Марія Куп'янська": a given name, then a surname that agrees
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
-            if surname_like(written, lang) and (
-                (
-                    after is not None
-                    and not after.cap
-                    and self._lemma(text[after.start : after.end].casefold())
-                    in SPEECH_VERBS_CYRILLIC
-                )
-                or (
-                    before is not None
-                    and self._lemma(text[before.start : before.end].casefold())
-                    in PERSON_NOUNS_CYRILLIC
+            if (
+                surname_like(written, lang)
+                and (
+                    (
+                        after is not None
+                        and not after.cap
+                        and self._lemma(text[after.start : after.end].casefold())
+                        in SPEECH_VERBS_CYRILLIC
+                        # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
+                        and is_nominative(written, lang)
+                    )
+                    or (
+                        before is not None
+                        and self._lemma(text[before.start : before.end].casefold())
+                        in PERSON_NOUNS_CYRILLIC
+                    )
                 )
             ):
                 # "Королёв заявил", "по словам Королёва", "адвокат Королёва": a man, whatever
@@ -910,9 +916,12 @@ class _Finder:
             return False
         if before is not None and before.key in TITLES:
             return True
-        if after is not None and after.key in SPEECH_VERBS:
+        # the subject of the verb after it, unless a preposition puts the name in a phrase
+        # ("people in Kirov said", "protesters from Kirov were detained")
+        subject = before is None or before.key not in SUBJECT_NOT_AFTER
+        if subject and after is not None and after.key in SPEECH_VERBS:
             return True  # "Korolev said": a man, whatever the size of the town of his name
-        if self._done_to_a_person(c):
+        if subject and self._done_to_a_person(c):
             return True  # "Korolev was detained", "Kirov, 45,": a man too
         if any(
             tok is not None

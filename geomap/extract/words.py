@@ -750,6 +750,11 @@ PERSON_PREDICATES = frozenset(
         "born",
     ]
 )
+# Prepositions before a name that make it no subject of the verb after it: "people in Kirov
+# said", "residents of Korolev were detained".
+SUBJECT_NOT_AFTER = LOCATIVES | frozenset(
+    ["of", "for", "with", "by", "about", "on", "over", "under", "against", "between", "and"]
+)
 AUXILIARIES = frozenset(["was", "were", "is", "are", "has", "have", "had", "been", "being"])
 # The same verbs in Russian and Ukrainian, as dictionary forms (the text's word is read first):
 # "Королёв заявил", "Лазарев розповів" are men; a town does not speak (its government does,

@@ -81,7 +81,8 @@ def analyzer(language: str):
 @lru_cache(maxsize=1 << 15)  # asked of each word read, again for each phrase around it
 def languages_for(text: str, language: str | None = None) -> tuple[str, ...]:
     """The dictionaries to try, the likelier first. A word with a letter only one language
-    writes is read by that language's dictionary first, whatever the text. Otherwise a text in
+    writes is read by that language's dictionary alone, whatever the text: the other's has no
+    word with that letter, and could only guess from the ending. Otherwise a text in
     one language (`language` "ru" or "uk") is read by its own dictionary alone (Ukrainian case
     rules for Ukrainian text, issue 14), unless a word of it is one the other dictionary knows
     and its own does not (a Russian quotation in a Ukrainian article: "в Брянске"). The other
@@ -90,9 +91,9 @@ def languages_for(text: str, language: str | None = None) -> tuple[str, ...]:
     lower = text.casefold()
     letters = set(lower)
     if letters & UKRAINIAN_LETTERS:
-        return ("uk", "ru")  # a Ukrainian word in any text
+        return ("uk",)  # a Ukrainian word in any text
     if letters & RUSSIAN_LETTERS:
-        return ("ru", "uk")  # a Russian word in any text
+        return ("ru",)  # a Russian word in any text
     if language in ("ru", "uk"):
         other = "uk" if language == "ru" else "ru"
         if any(

@@ -519,3 +519,40 @@ def test_a_cemetery_named_after_a_place_is_reported_as_a_cemetery(cemetery):
     found = extract(f"The funeral was held at {cemetery} on Friday." + LONG)
     assert found.mentions == []
     assert [m.other_kind for m in found.unresolved] == ["cemetery"]
+
+
+# --- 6. classes found by the held-out articles of 2026-12-01 (second set) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        ("Волонтёры из Белгорода, Валуек и Шебекина возили лекарства в Зимино.", "Зимино"),
+        ("Families from Kursk, Rylsk and Sudzha moved to Tokarevo last week.", "Tokarevo"),
+    ],
+)
+def test_a_village_far_from_every_other_place_of_the_article_is_reported_not_mapped(
+    text, village
+):
+    # the gazetteer's only Zimino and Tokarevo are Crimean villages; the article is elsewhere
+    found = extract(text + PAD)
+    assert village not in [m.text for m in found.mentions]
+    (doubted,) = [m for m in found.unresolved if m.text == village]
+    assert "Crimea" in doubted.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        ("Волонтёры из Симферополя, Джанкоя и Евпатории возили лекарства в Зимино.", "Zimino"),
+        ("Families from Kursk moved to Tokarevo last week.", "Tokarevo"),  # no context to doubt
+    ],
+)
+def test_a_village_near_the_article_s_places_or_without_context_is_still_mapped(text, village):
+    assert village in names(text)
+
+
+def test_a_town_named_only_by_another_name_far_from_the_article_is_reported():
+    # GeoNames gives Lazurnyi (Donetsk oblast) the name Chornobyl too
+    text = "Колони йшли з Гомеля на Чернігів, Ніжин і Київ, а під Чорнобилем стояли табором."
+    assert "Lazurnyi" not in names(text)

@@ -32,6 +32,7 @@ from .persons import (
     in_dotted_name,
     in_quoted_name,
     in_unknown_compound,
+    is_given_name,
     is_person_name,
     needs_context,
     reached_by_other_name,
@@ -48,6 +49,7 @@ from .words import (
     BEFORE_OF,
     CLOSING_BRACKET,
     COMMON_WORDS,
+    CROSSINGS_BEFORE,
     DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -58,6 +60,7 @@ from .words import (
     MODIFIERS,
     MONTHS,
     NATURE,
+    NATURE_BEFORE,
     NEAR,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
@@ -72,6 +75,7 @@ from .words import (
     PLURALS,
     SPEECH_VERBS,
     STOPWORDS,
+    STREETS,
     TITLES,
     UNITS_AFTER,
     VESSELS_BEFORE,
@@ -83,6 +87,8 @@ PROPER_TOWN = 20_000
 # A town that bears a shared name as its own wins without context only when this many times
 # bigger than every place that bears it as another name (Kaliningrad and Korolev: 1.9).
 OWN_NAME_MARGIN = 1.5
+# How far back a list of crossings' names may run to its plural noun, in tokens.
+CROSSING_LIST_TOKENS = 8
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 
@@ -108,6 +114,7 @@ class _Finder:
         # the dictionary that reads this text's Cyrillic words
         self.morph_language = "uk" if self.language == "uk" else "ru"
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
+        self._vessels: frozenset | None = None  # the quoted names of ships, once read
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -366,7 +373,7 @@ class _Finder:
             )
             before = (
                 c.i
-                and joinable(text, t[c.i - 1], t[c.i], False)
+                and self._next_to(t[c.i - 1], t[c.i])
                 and (
                     2
                     if c.i >= 2 and self._descriptor_at(c.i - 2, BEFORE) == 2
@@ -384,6 +391,7 @@ class _Finder:
                 if has_cyrillic(noun) and BEFORE[noun] == "checkpoint":
                     c.query = self._crossing(name)
             covered.update(range(c.i, c.j + int(after)))
+        self._crossings_listed(names)
         unknown = []
         for k, _tok in enumerate(t):
             size = self._descriptor_at(k, AFTER)
@@ -415,6 +423,36 @@ class _Finder:
                 unknown.append(c)
         covered.update(k for c in unknown for k in range(c.i, c.j + 2))
         return names + unknown + self._after_preposition(covered)
+
+    def _next_to(self, a, b) -> bool:
+        """Tokens side by side, or a word and the quoted name after it («пункт пропуску
+        «Бачівськ»»)."""
+        gap = self.text[a.end : b.start]
+        return joinable(self.text, a, b, False) or (
+            a.para == b.para and gap.strip() in ("«", '"', "“", "„") and len(gap) <= 3
+        )
+
+    def _crossings_listed(self, names: list[Candidate]):
+        """ "пункти пропуску «Доманове» й «Дольськ»": a plural crossing's noun makes every name
+        of the list after it a crossing, whether or not the gazetteer knows the names before."""
+        t, text = self.tokens, self.text
+        for c in names:
+            if c.descriptor or not has_cyrillic(text[c.start : c.end]):
+                continue
+            k = c.i  # back over the list: capitalised names, "і", "й", "та", commas, quotes
+            while k >= 2 and c.i - k < CROSSING_LIST_TOKENS:
+                gap = text[t[k - 1].end : t[k].start]
+                if gap.strip(' «»"“”„,') or t[k - 1].para != t[c.i].para:
+                    break
+                noun = f"{t[k - 2].key} {t[k - 1].key}"
+                if noun in CROSSINGS_BEFORE and k < c.i:
+                    name = text[c.start : c.end]
+                    c.query = self._crossing(name)
+                    c.descriptor, c.written = CROSSINGS_BEFORE[noun], noun
+                    break
+                if not (t[k - 1].cap or t[k - 1].key in LIST_WORDS):
+                    break
+                k -= 1
 
     def _after_preposition(self, covered: set) -> list[Candidate]:
         """A capitalised word no gazetteer knows, right after "in", "near"…: it looks like a place
@@ -576,6 +614,8 @@ class _Finder:
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
         if self._vessel_or_unit(c):
             return False  # "the flagship Moskva", "the Vostok battalion"
+        if self._street(c):
+            return False  # "вулицю Покровську", "на Московской улице", "проспект Победы"
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
         if self._person(c):
@@ -779,13 +819,65 @@ class _Finder:
         or for a unit after it."""
         t, text = self.tokens, self.text
         # «крейсер «Москва»»: the name may be quoted
-        if c.i and not text[t[c.i - 1].end : t[c.i].start].strip(" «\"“„'"):
-            word = text[t[c.i - 1].start : t[c.i - 1].end].casefold()
-            if (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE:
-                return True
+        if c.i and self._after_vessel_word(c.i):
+            return True
+        if (
+            c.j - c.i == 1
+            and text[c.start - 1 : c.start] in ("«", '"', "“", "„")
+            and text[c.end : c.end + 1] in ("»", '"', "”", "“")
+            and t[c.i].key in self._vessel_names()
+        ):
+            return True  # «Москвы», the cruiser «Москва» named again without its noun
         return (
             c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER
         )
+
+    def _street(self, c: Candidate) -> bool:
+        """A Cyrillic name beside a word for a street or a square in the singular: the street's
+        name ("вулицю Покровську", "проспект Победы"); after the name, only an adjective is
+        the street's ("Московской улице"; "Москва площадью больше" is the city)."""
+        t, text = self.tokens, self.text
+        if not has_cyrillic(text[c.start : c.end]):
+            return False
+        before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
+        after = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
+        if before is not None and self._street_word(text[before.start : before.end]):
+            return True
+        return (
+            after is not None
+            and self._street_word(text[after.start : after.end])
+            and any(
+                p.tag.POS == "ADJF"
+                for p in parses(
+                    text[t[c.j - 1].start : t[c.j - 1].end].casefold(), self.morph_language
+                )
+            )
+        )
+
+    def _street_word(self, word: str) -> bool:
+        return any(
+            p.normal_form in STREETS and p.tag.number != "plur"
+            for p in parses(word.casefold(), self.morph_language)
+        )
+
+    def _after_vessel_word(self, i: int) -> bool:
+        t, text = self.tokens, self.text
+        if text[t[i - 1].end : t[i].start].strip(" «\"“„'"):
+            return False
+        word = text[t[i - 1].start : t[i - 1].end].casefold()
+        return (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE
+
+    def _vessel_names(self) -> frozenset:
+        """The keys (nominatives) of the quoted names the article gives a vessel's word before:
+        a ship named once as «крейсер «Москва»» is the ship when quoted alone later."""
+        if self._vessels is None:
+            t, text = self.tokens, self.text
+            self._vessels = frozenset(
+                t[k].key
+                for k in range(1, len(t))
+                if text[t[k].start - 1] in '«"“„' and self._after_vessel_word(k)
+            )
+        return self._vessels
 
     def _in_organisation_name(self, c: Candidate) -> bool:
         """Is the Latin name one of the capitalised words of an organisation's name, which ends
@@ -829,15 +921,17 @@ class _Finder:
                 and further.cap
                 and joinable(text, after, further, False)
                 and agree_as_full_name(beside_after, text[further.start : further.end], lang)
+                and is_given_name(beside_after, lang)
             ):
                 # "Жителька Ізмаїла Тетяна Болградська": a full name follows, and the word
-                # before it is not part of it
+                # before it is not part of it; a patronymic there ends the name the word
+                # begins ("Марія Іванівна Путивльська")
                 beside_after = None
             beside = [w for w in (beside_before, beside_after) if w]
             if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"
             if c.j - c.i == 1 and any(
-                agree_as_full_name(first, second, lang)
+                agree_as_full_name(first, second, lang, named=first == written)
                 for first, second in ((beside_before, written), (written, beside_after))
                 if first is not None and second is not None
             ):
@@ -1013,14 +1107,23 @@ class _Finder:
     def _head_of_compound(self, c: Candidate) -> bool:
         """Is the Latin name the head of a hyphenated name whose capitalised tail no gazetteer
         knows ("Tsagaan-Uul"), or that a descriptor follows ("Bayan-Olgii province", though
-        Olgii is a town too)? The compound is another place's name. Two places joined by a
-        hyphen ("the Kharkiv-Kyiv train") are both kept."""
+        Olgii is a town too), or the Cyrillic head of one whose tail is an adjective? The
+        compound is another place's name. Two places joined by a hyphen ("the Kharkiv-Kyiv
+        train") are both kept."""
         t, text = self.tokens, self.text
-        if c.j >= len(t) or has_cyrillic(text[c.start : c.end]):
+        if c.j >= len(t):
             return False
         tail = t[c.j]
         if text[c.end : tail.start] not in ("-", "‐", "‑") or not tail.cap:
             return False
+        if has_cyrillic(text[c.start : c.end]):
+            # "Новгород-Сіверську громаду": a compound adjective the gazetteer did not read
+            # whole (a town's, in a case it lacks); its head alone is another town. "Москва-
+            # Сити", "Харків-Київ" end in a noun and keep the head.
+            word = text[tail.start : tail.end].casefold()
+            return tail.key not in self.ix.names and any(
+                p.tag.POS == "ADJF" for p in parses(word, self.morph_language)
+            )
         unknown = tail.key not in self.ix.names and tail.key not in self.ix.prefixes
         return unknown or bool(self._descriptor_at(c.j + 1, AFTER))
 
@@ -1089,6 +1192,13 @@ class _Finder:
             k -= 1
             if self.ix.physical_feature(self.text[t[k].start : c.end]):
                 return True
+        if c.i and has_cyrillic(self._query(c)) and joinable(self.text, t[c.i - 1], t[c.i], False):
+            # "реки Печоры", "на озере Ханка": the word for the feature before its name
+            word = self.text[t[c.i - 1].start : t[c.i - 1].end].casefold()
+            if self._lemma(word) in NATURE_BEFORE:
+                query = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
+                place = self.ix.lookup(query).place
+                return place is None or place.kind in ("town", "checkpoint")
         if not (
             after in NATURE
             or before[-1:] in (["river"], ["lake"], ["mount"])

@@ -202,9 +202,7 @@ def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> M
     assert town is not None
     anchors = {i: p for i, p in anchors.items() if i != town.id}  # not its own witness
     points = [p for p in anchors.values() if p.kind in NAMESAKE_KINDS]
-    regions = {p.id for p in anchors.values() if p.kind == "region"} | {
-        p.parent for p in points
-    }
+    regions = {p.id for p in anchors.values() if p.kind == "region"} | {p.parent for p in points}
     regions |= {r for p in anchors.values() if p.kind == "group" for r in p.members}
     if (
         town.country not in VILLAGE_COUNTRIES

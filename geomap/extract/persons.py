@@ -162,30 +162,73 @@ def in_dotted_name(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end] == "." and text[end + 1].isalpha()
 
 
-def agree_as_full_name(first: str, second: str, language: str) -> bool:
+def agree_as_full_name(first: str, second: str, language: str, named: bool = False) -> bool:
     """Can two neighbouring words be read together as a given name and then a surname, in the
     same case and gender: "Марія Куп'янська", "Надія Донецька", "Вера Кирова"? A surname is one
     the dictionary tags (or a patronymic), or an adjective, as Slavic surnames in -ська, -ський,
     -ская are: the word alone may read first as a town's genitive ("Куп'янська" of Куп'янськ),
     and the Ukrainian dictionary ranks no reading above another, so every reading is asked.
+    A town's name shaped like a surname counts as one after a given name ("Ивана Кириллова",
+    "Анна Кириллова": the dictionary knows Кириллов as a town only). A word the dictionary
+    reads as a living being's noun but tags no given name ("Володимир", also the town; "Богдан")
+    counts as one before a surname ("Володимир Артюх", "Володимир Зеленський") when it is the
+    place name being weighed (`named`); any other such noun is a word ("Жителя Кирова").
     The order counts: in "жителя Шебекина Виктора Орлова" the town comes before the name."""
+    first_readings = parses(first.casefold(), language)
+    second_readings = parses(second.casefold(), language)
     given = [  # one person: "Жителі" is read as a plural of a name too; a patronymic before
         # the surname counts as the given name does ("Олександр Павлович Київський")
         p.tag
-        for p in parses(first.casefold(), language)
+        for p in first_readings
         if {"Name", "Patr"} & p.tag.grammemes and p.tag.number != "plur"
     ]
-    if not given:
-        return False
     family = [
-        p.tag
-        for p in parses(second.casefold(), language)
-        if {"Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF"
+        p.tag for p in second_readings if {"Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF"
     ]
+    if given:
+        family += _surname_shaped(second, second_readings)
+    elif named:  # "Володимир Зеленський": a place's name read as a person, untagged as a name
+        given = [
+            p.tag
+            for p in first_readings
+            if p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number != "plur"
+        ]
     return any(
         a.case == b.case and (a.gender == b.gender or None in (a.gender, b.gender))
         for a in given
         for b in family
+    )
+
+
+# The endings of a Russian or Ukrainian surname's masculine nominative (Кириллов, Пушкин).
+_SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+
+
+class _Feminine:
+    """The grammar of a feminine surname in the nominative ("Кириллова" of Кириллов)."""
+
+    case, gender = "nomn", "femn"
+
+
+def _surname_shaped(word: str, readings) -> list:
+    """The readings of a town's name shaped like a surname (its nominative ends as one does),
+    as a surname's: its own case and gender, and the feminine nominative that adds -а."""
+    out: list = []
+    lower = word.casefold()
+    for p in readings:
+        if "Geox" not in p.tag.grammemes or not p.normal_form.endswith(_SURNAME_STEMS):
+            continue
+        out.append(p.tag)
+        if lower == p.normal_form + "а":
+            out.append(_Feminine)
+    return out
+
+
+def is_given_name(word: str, language: str) -> bool:
+    """Can the word be one person's given name ("Тетяна"), not only a patronymic ("Іванівна")?"""
+    return any(
+        "Name" in p.tag.grammemes and p.tag.number != "plur"
+        for p in parses(word.casefold(), language)
     )
 
 

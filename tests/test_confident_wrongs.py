@@ -589,6 +589,7 @@ def test_the_streets_of_a_city_in_the_plural_are_the_city_s():
         "Анна Кириллова уехала.",  # ... and its feminine
         "Заяву зробив Володимир Зеленський.",  # a given name the dictionary does not tag
         "Заяву зробив Володимир Кличко.",
+        "Пам'ятник поставив гетьман Богдан Хмельницький.",  # not the city of Khmelnytskyi
     ],
 )
 def test_given_names_and_surnames_the_dictionary_reads_as_towns_are_people(text):

@@ -931,7 +931,14 @@ class _Finder:
             if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"
             if c.j - c.i == 1 and any(
-                agree_as_full_name(first, second, lang, named=first == written)
+                # a living being's noun untagged as a name ("Богдан") is one as the place
+                # weighed, or capitalised mid-sentence; "Жителя Кирова" begins a sentence
+                agree_as_full_name(
+                    first,
+                    second,
+                    lang,
+                    named=first == written or (before is not None and not before.initial),
+                )
                 for first, second in ((beside_before, written), (written, beside_after))
                 if first is not None and second is not None
             ):

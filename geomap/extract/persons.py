@@ -171,8 +171,9 @@ def agree_as_full_name(first: str, second: str, language: str, named: bool = Fal
     A town's name shaped like a surname counts as one after a given name ("Ивана Кириллова",
     "Анна Кириллова": the dictionary knows Кириллов as a town only). A word the dictionary
     reads as a living being's noun but tags no given name ("Володимир", also the town; "Богдан")
-    counts as one before a surname ("Володимир Артюх", "Володимир Зеленський") when it is the
-    place name being weighed (`named`); any other such noun is a word ("Жителя Кирова").
+    counts as one before a surname ("Володимир Артюх", "Володимир Зеленський", "гетьман Богдан
+    Хмельницький") when the caller says it is a name (`named`: the place name being weighed, or
+    a word capitalised mid-sentence); at a sentence's start it may be a word ("Жителя Кирова").
     The order counts: in "жителя Шебекина Виктора Орлова" the town comes before the name."""
     first_readings = parses(first.casefold(), language)
     second_readings = parses(second.casefold(), language)

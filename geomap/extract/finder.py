@@ -73,6 +73,7 @@ from .words import (
     OUTLET_AFTER,
     OUTLET_BEFORE,
     PLURALS,
+    SETTLEMENT_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
     STREETS,
@@ -87,6 +88,9 @@ PROPER_TOWN = 20_000
 # A town that bears a shared name as its own wins without context only when this many times
 # bigger than every place that bears it as another name (Kaliningrad and Korolev: 1.9).
 OWN_NAME_MARGIN = 1.5
+# How Russian and Ukrainian name a region after its centre, in any case: Рівненщина,
+# на Белгородчине, з Хмельниччини (normalised: no soft sign).
+REGION_SUFFIX = re.compile(r"([щч])ин(а|и|ы|і|е|у|ой|ою|еи|ей)$")
 # How far back a list of crossings' names may run to its plural noun, in tokens.
 CROSSING_LIST_TOKENS = 8
 # Places that decide an ambiguous name by context are those found with at least this confidence.
@@ -119,7 +123,7 @@ class _Finder:
     def run(self) -> Extraction:
         adjectives = self._adjectives()
         taken = {c.i for c in adjectives}
-        names = [c for c in self._names() if c.i not in taken]
+        names = self._regions_by_suffix([c for c in self._names() if c.i not in taken], taken)
         candidates = self._descriptors(names) + adjectives
         if has_cyrillic(self.text):  # "в Курской, Белгородской и Брянской областях"
             listed = region_lists(self.tokens, self.text, self.ix, self.language)
@@ -309,6 +313,60 @@ class _Finder:
             else:
                 i += 1
         return out
+
+    def _regions_by_suffix(self, names: list[Candidate], taken: set[int]) -> list[Candidate]:
+        """ "Рівненщина", "на Смоленщине", "Белгородчину": a region named by its adjective's
+        stem and -щина/-чина, as Russian and Ukrainian name an oblast after its centre. The
+        name is read as the oblast it derives from, when exactly one derivation is an oblast
+        the gazetteer knows; a village of the same name (Smolenshchina, in Irkutsk oblast)
+        gives way, a known name of the region ("Харківщина") is read as it is."""
+        t, text = self.tokens, self.text
+        by_token = {c.i: c for c in names if c.j - c.i == 1}
+        out = list(names)
+        for k, tok in enumerate(t):
+            if k in taken or not tok.cap:
+                continue
+            # the word's own ending, not the dictionary's guess at an unknown word's nominative
+            # ("Брянщине" is guessed "брянщиня")
+            suffix = REGION_SUFFIX.search(normalize(text[tok.start : tok.end]))
+            if suffix is None:
+                continue
+            known = by_token.get(k)
+            if known is not None:
+                place = self.ix.lookup(self._query(known)).place
+                if place is not None and place.kind == "region":
+                    continue
+            if any(c.i <= k < c.j for c in names if c is not known):
+                continue
+            word = normalize(text[tok.start : tok.end])
+            query = self._region_of_suffix(word[: suffix.start()] + suffix.group(1) + "ина")
+            if query is None:
+                continue
+            if known is not None:
+                known.query = query
+            else:
+                out.append(Candidate(k, k + 1, MatchedBy.NAME, tok.start, tok.end, query=query))
+        return sorted(out, key=lambda c: c.start) if len(out) != len(names) else out
+
+    def _region_of_suffix(self, key: str) -> str | None:
+        """The oblast a "-щина"/"-чина" name derives from ("рівненщина": "рівненська
+        область", Rivne Oblast), by its own name, when exactly one derivation is a region the
+        gazetteer knows."""
+        if key.endswith("ччина"):  # Вінниччина: Вінницька
+            bases = [key[: -len("ччина")] + "ц"]
+        elif key.endswith("щина"):  # Рівненщина: Рівненська; Черкащина: Черкаська
+            bases = [key[: -len("щина")] + "с"]
+        else:  # Белгородчина: Белгородская; Липетчина: Липецкая
+            stem = key[: -len("чина")]
+            bases = [stem + "с", stem[:-1] + "ц"]
+        found = set()
+        for base in bases:
+            for ending in ("ька область", "кая область"):
+                place = self.ix.lookup(base + ending).place
+                if place is not None and place.kind == "region":
+                    found.add(place)
+        # the region's own name: what a draft writes and lookup reads back
+        return next(iter(found)).name if len(found) == 1 else None
 
     def _adjectives(self) -> list[Candidate]:
         """ "the Polish border", "the Russian-Ukrainian border": the countries named;
@@ -637,14 +695,19 @@ class _Finder:
             len(words) == 1
             and has_cyrillic(words[0])
             and is_common_word(self.text[first.start : first.end])
-            and not (self._after_locative(c.i) or self._listed(c) or self._named_as_proper(c))
+            and not (
+                self._after_locative(c.i)
+                or self._listed(c)
+                or self._named_as_proper(c)
+                or self._after_settlement_noun(c)
+            )
         ):
             return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
         if (
             len(words) == 1
             and first.initial
             and self._written_lowercase(c)
-            and not (self._after_locative(c.i) or self._listed(c))
+            and not (self._after_locative(c.i) or self._listed(c) or self._after_settlement_noun(c))
         ):
             return False  # "## Річка на кордоні" where the text says "з річки": the word
         if first.upper and len(words) == 1 and self._abroad(c):
@@ -1029,6 +1092,14 @@ class _Finder:
             and not similar_names(place.name, written)
             and not (self._after_locative(c.i) or self._listed(c))
         )
+
+    def _after_settlement_noun(self, c: Candidate) -> bool:
+        """Right after a word for a town or a village, in any case: "в городе Мирном"."""
+        t, text = self.tokens, self.text
+        if not c.i or not joinable(text, t[c.i - 1], t[c.i], False):
+            return False
+        word = text[t[c.i - 1].start : t[c.i - 1].end].casefold()
+        return has_cyrillic(word) and self._lemma(word) in SETTLEMENT_NOUNS
 
     def _named_as_proper(self, c: Candidate) -> bool:
         """A Cyrillic common word that names a place here, by how it is written: a region's

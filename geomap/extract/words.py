@@ -332,6 +332,25 @@ OTHER_KINDS_BEFORE = {
     "аеродром": "airfield",
 }
 OTHER_KIND_WORDS = 3  # the longest phrase above, in words
+# Russian and Ukrainian words for a town or a village (dictionary forms): a name after one, in
+# any case, is a place even when it is also a word ("в городе Мирном", "у селищі Борова", "в
+# селе Победа").
+SETTLEMENT_NOUNS = frozenset(
+    [
+        "город",
+        "місто",
+        "село",
+        "селище",
+        "посёлок",
+        "поселок",
+        "деревня",
+        "хутор",
+        "станица",
+        "станиця",
+        "пгт",
+        "смт",
+    ]
+)
 # Russian and Ukrainian words for a street or a square (dictionary forms): a name beside one in
 # the singular is the street's, named after a town or a person ("вулиця Покровська", "на
 # Московской улице", "проспект Победы", "площа Свободи"), not the place; "на улицах Харькова"

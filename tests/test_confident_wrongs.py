@@ -671,3 +671,13 @@ def test_a_name_after_a_word_for_a_town_or_village_is_a_place_even_if_a_word():
     assert names("Обшук провели в Ізюмі та в селищі Борова.") == ["Izium", "Borova"]
     found = extract("Студента задержали в городе Мирном." + RU_PAD)  # six towns Mirny: reported
     assert found.mentions == [] and [m.text for m in found.unresolved] == ["Мирном"]
+
+
+def test_a_surname_after_a_given_name_mid_sentence_is_no_village_or_region():
+    text = "Those freed included Natalia Kurskaya and Ivan Bryansky."
+    assert [m.place.name for m in extract(text + LONG).mentions] == []
+
+
+def test_a_sentence_s_first_word_read_as_a_conjunction_or_adverb_is_no_village():
+    assert names("Тим часом у Харкові оголосили тривогу.") == ["Kharkiv"]  # not Tim, Kursk oblast
+    assert names("Коли прийшли росіяни, Тим і Курськ були окуповані.") == ["Tim", "Kursk"]

@@ -88,6 +88,8 @@ PROPER_TOWN = 20_000
 # A town that bears a shared name as its own wins without context only when this many times
 # bigger than every place that bears it as another name (Kaliningrad and Korolev: 1.9).
 OWN_NAME_MARGIN = 1.5
+# Parts of speech that name nothing (pymorphy3's tags): a sentence's first word read so is no place.
+FUNCTION_POS = frozenset(["CONJ", "PREP", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "COMP"])
 # How Russian and Ukrainian name a region after its centre, in any case: Рівненщина,
 # на Белгородчине, з Хмельниччини (normalised: no soft sign).
 REGION_SUFFIX = re.compile(r"([щч])ин(а|и|ы|і|е|у|ой|ою|еи|ей)$")
@@ -706,6 +708,14 @@ class _Finder:
         if (
             len(words) == 1
             and first.initial
+            and has_cyrillic(words[0])
+            and self._function_word(self.text[first.start : first.end])
+            and not (self._after_locative(c.i) or self._listed(c))
+        ):
+            return False  # "Тим часом…" (meanwhile), not the village Tim
+        if (
+            len(words) == 1
+            and first.initial
             and self._written_lowercase(c)
             and not (self._after_locative(c.i) or self._listed(c) or self._after_settlement_noun(c))
         ):
@@ -747,6 +757,9 @@ class _Finder:
             # old name needs context: "набережной Ангары" is a river, not Perevalne.
             return not (self._small_by_other_name(c) or self._names_a_thing(c))
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
+        # a person's name begins a name, whatever village bears it: "… and Ivan Bryansky"
+        # (not at a sentence's start: the list of names holds "But" and "May" too)
+        given = prev is not None and is_person_name(prev.key)
         if (
             prev
             and not prev.poss  # a possessive ends a name: "Mongolia's Altanbulag"
@@ -755,7 +768,7 @@ class _Finder:
             and not prev.upper
             and (far or not prev.initial)
             and (prev.key not in STOPWORDS or (far and prev.key in ADJECTIVES))  # French Riviera
-            and (far or not self._named_near_home(prev.key))
+            and (far or not self._named_near_home(prev.key) or given)
         ):
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
@@ -1092,6 +1105,13 @@ class _Finder:
             and not similar_names(place.name, written)
             and not (self._after_locative(c.i) or self._listed(c))
         )
+
+    def _function_word(self, word: str) -> bool:
+        """Is the capitalised word first read, by the text's dictionary, as a conjunction,
+        pronoun, adverb or other word that names nothing ("Тим", "Тому", "Коли")? The Ukrainian
+        dictionary tags no places, so only such words, not nouns, are judged so."""
+        found = parses(word.casefold(), self.morph_language)
+        return bool(found) and found[0].tag.POS in FUNCTION_POS
 
     def _after_settlement_noun(self, c: Candidate) -> bool:
         """Right after a word for a town or a village, in any case: "в городе Мирном"."""

@@ -93,6 +93,7 @@ FUNCTION_POS = frozenset(["CONJ", "PREP", "PRCL", "NPRO", "ADVB", "INTJ", "PRED"
 # How Russian and Ukrainian name a region after its centre, in any case: Рівненщина,
 # на Белгородчине, з Хмельниччини (normalised: no soft sign).
 REGION_SUFFIX = re.compile(r"([щч])ин(а|и|ы|і|е|у|ой|ою|еи|ей)$")
+REGION_SUFFIX_WRITTEN = re.compile(r"[щчЩЧ][иИ][нН][а-яА-ЯіІ]{1,2}$")
 # How far back a list of crossings' names may run to its plural noun, in tokens.
 CROSSING_LIST_TOKENS = 8
 # Places that decide an ambiguous name by context are those found with at least this confidence.
@@ -329,7 +330,9 @@ class _Finder:
             if k in taken or not tok.cap:
                 continue
             # the word's own ending, not the dictionary's guess at an unknown word's nominative
-            # ("Брянщине" is guessed "брянщиня")
+            # ("Брянщине" is guessed "брянщиня"); a cheap look at the word first
+            if not REGION_SUFFIX_WRITTEN.search(text, tok.start, tok.end):
+                continue
             suffix = REGION_SUFFIX.search(normalize(text[tok.start : tok.end]))
             if suffix is None:
                 continue

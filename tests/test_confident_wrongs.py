@@ -681,3 +681,15 @@ def test_a_surname_after_a_given_name_mid_sentence_is_no_village_or_region():
 def test_a_sentence_s_first_word_read_as_a_conjunction_or_adverb_is_no_village():
     assert names("Тим часом у Харкові оголосили тривогу.") == ["Kharkiv"]  # not Tim, Kursk oblast
     assert names("Коли прийшли росіяни, Тим і Курськ були окуповані.") == ["Tim", "Kursk"]
+
+
+def test_a_quoted_name_introduced_as_a_unit_or_outlet_is_that_whenever_quoted():
+    assert ru_names("Бойцы «Азова» вернулись из плена, сообщила бригада «Азов».") == []
+    assert names("Газета «Донбас» закрилася. Читачі «Донбасу» жили в Краматорську.") == [
+        "Kramatorsk"
+    ]
+
+
+def test_a_city_beside_a_verb_of_saying_with_no_reading_as_a_person_is_still_the_city():
+    # metonymy: the government. ('киев' ends as Russian surnames do, which alone says nothing)
+    assert ru_names("Киев заявил о новых санкциях.") == ["Kyiv"]

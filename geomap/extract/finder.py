@@ -66,6 +66,7 @@ from .words import (
     NOT_LAND_AFTER,
     NOT_OF_PLACE,
     ORGANISATION_HEADS,
+    ORGANISATIONS,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
     OTHER_KINDS_BEFORE,
@@ -947,16 +948,25 @@ class _Finder:
         return (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE
 
     def _vessel_names(self) -> frozenset:
-        """The keys (nominatives) of the quoted names the article gives a vessel's word before:
-        a ship named once as «крейсер «Москва»» is the ship when quoted alone later."""
+        """The keys (nominatives) of the quoted names the article gives a vessel's, a unit's or
+        an organisation's word before: a ship named once as «крейсер «Москва»» is the ship when
+        quoted alone later, a regiment named «полк «Азов»» the regiment («бійці «Азова»»)."""
         if self._vessels is None:
             t, text = self.tokens, self.text
             self._vessels = frozenset(
                 t[k].key
                 for k in range(1, len(t))
-                if text[t[k].start - 1] in '«"“„' and self._after_vessel_word(k)
+                if text[t[k].start - 1] in '«"“„'
+                and (self._after_vessel_word(k) or self._after_organisation_word(k))
             )
         return self._vessels
+
+    def _after_organisation_word(self, i: int) -> bool:
+        t, text = self.tokens, self.text
+        if text[t[i - 1].end : t[i].start].strip(" «\"“„'"):
+            return False
+        word = text[t[i - 1].start : t[i - 1].end].casefold()
+        return has_cyrillic(word) and self._lemma(word) in ORGANISATIONS
 
     def _in_organisation_name(self, c: Candidate) -> bool:
         """Is the Latin name one of the capitalised words of an organisation's name, which ends

@@ -77,6 +77,7 @@ from .words import (
     SETTLEMENT_NOUNS,
     SPEECH_VERBS,
     STOPWORDS,
+    STREET_STARTS,
     STREETS,
     TITLES,
     UNITS_AFTER,
@@ -935,6 +936,8 @@ class _Finder:
         )
 
     def _street_word(self, word: str) -> bool:
+        if not word.casefold().startswith(STREET_STARTS):
+            return False  # most words: no parse needed
         return any(
             p.normal_form in STREETS and p.tag.number != "plur"
             for p in parses(word.casefold(), self.morph_language)

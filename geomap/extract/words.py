@@ -376,6 +376,25 @@ STREETS = frozenset(
         "майдан",
     ]
 )
+# What every form of those words begins with: a word that does not is not parsed.
+STREET_STARTS = (
+    "улиц",
+    "вулиц",
+    "проспект",
+    "площ",
+    "переул",
+    "провул",
+    "бульвар",
+    "набережн",
+    "шосс",
+    "шосе",
+    "проезд",
+    "проїзд",
+    "тупик",
+    "узвіз",
+    "узвоз",
+    "майдан",
+)
 # "the Dnipro river", "the Sea of Azov": a river or a sea, not the town of that name.
 NATURE = frozenset(
     [

@@ -32,6 +32,7 @@ from .persons import (
     in_dotted_name,
     in_quoted_name,
     in_unknown_compound,
+    is_given_name,
     is_person_name,
     needs_context,
     reached_by_other_name,
@@ -50,6 +51,7 @@ from .words import (
     BEFORE_OF,
     CLOSING_BRACKET,
     COMMON_WORDS,
+    CROSSINGS_BEFORE,
     DEMONYMS,
     DISTANCE_WORDS,
     FROM_PREPOSITIONS,
@@ -62,11 +64,13 @@ from .words import (
     MODIFIERS,
     MONTHS,
     NATURE,
+    NATURE_BEFORE,
     NEAR,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
     NOT_OF_PLACE,
     ORGANISATION_HEADS,
+    ORGANISATIONS,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
     OTHER_KINDS_BEFORE,
@@ -76,10 +80,13 @@ from .words import (
     PERSON_NOUNS_CYRILLIC,
     PERSON_PREDICATES,
     PLURALS,
+    SETTLEMENT_NOUNS,
     SHIP_VERBS,
     SPEECH_VERBS,
     SPEECH_VERBS_CYRILLIC,
     STOPWORDS,
+    STREET_STARTS,
+    STREETS,
     SUBJECT_NOT_AFTER,
     TITLES,
     UNITS_AFTER,
@@ -95,6 +102,14 @@ PROPER_TOWN = 20_000
 OWN_NAME_MARGIN = 1.5
 # A person's age in apposition: "Korolev, 45, was detained".
 AGE = re.compile(r",\s?\d{1,3},")
+# Parts of speech that name nothing (pymorphy3's tags): a sentence's first word read so is no place.
+FUNCTION_POS = frozenset(["CONJ", "PREP", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "COMP"])
+# How Russian and Ukrainian name a region after its centre, in any case: Рівненщина,
+# на Белгородчине, з Хмельниччини (normalised: no soft sign).
+REGION_SUFFIX = re.compile(r"([щч])ин(а|и|ы|і|е|у|ой|ою|еи|ей)$")
+REGION_SUFFIX_WRITTEN = re.compile(r"[щчЩЧ][иИ][нН][а-яА-ЯіІ]{1,2}$")
+# How far back a list of crossings' names may run to its plural noun, in tokens.
+CROSSING_LIST_TOKENS = 8
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 
@@ -120,11 +135,12 @@ class _Finder:
         # the dictionary that reads this text's Cyrillic words
         self.morph_language = "uk" if self.language == "uk" else "ru"
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
+        self._vessels: frozenset | None = None  # the quoted names of ships, once read
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
         taken = {c.i for c in adjectives}
-        names = [c for c in self._names() if c.i not in taken]
+        names = self._regions_by_suffix([c for c in self._names() if c.i not in taken], taken)
         candidates = self._descriptors(names) + adjectives
         if has_cyrillic(self.text):  # "в Курской, Белгородской и Брянской областях"
             listed = region_lists(self.tokens, self.text, self.ix, self.language)
@@ -315,6 +331,62 @@ class _Finder:
                 i += 1
         return out
 
+    def _regions_by_suffix(self, names: list[Candidate], taken: set[int]) -> list[Candidate]:
+        """ "Рівненщина", "на Смоленщине", "Белгородчину": a region named by its adjective's
+        stem and -щина/-чина, as Russian and Ukrainian name an oblast after its centre. The
+        name is read as the oblast it derives from, when exactly one derivation is an oblast
+        the gazetteer knows; a village of the same name (Smolenshchina, in Irkutsk oblast)
+        gives way, a known name of the region ("Харківщина") is read as it is."""
+        t, text = self.tokens, self.text
+        by_token = {c.i: c for c in names if c.j - c.i == 1}
+        out = list(names)
+        for k, tok in enumerate(t):
+            if k in taken or not tok.cap:
+                continue
+            # the word's own ending, not the dictionary's guess at an unknown word's nominative
+            # ("Брянщине" is guessed "брянщиня"); a cheap look at the word first
+            if not REGION_SUFFIX_WRITTEN.search(text, tok.start, tok.end):
+                continue
+            suffix = REGION_SUFFIX.search(normalize(text[tok.start : tok.end]))
+            if suffix is None:
+                continue
+            known = by_token.get(k)
+            if known is not None:
+                place = self.ix.lookup(self._query(known)).place
+                if place is not None and place.kind == "region":
+                    continue
+            if any(c.i <= k < c.j for c in names if c is not known):
+                continue
+            word = normalize(text[tok.start : tok.end])
+            query = self._region_of_suffix(word[: suffix.start()] + suffix.group(1) + "ина")
+            if query is None:
+                continue
+            if known is not None:
+                known.query = query
+            else:
+                out.append(Candidate(k, k + 1, MatchedBy.NAME, tok.start, tok.end, query=query))
+        return sorted(out, key=lambda c: c.start) if len(out) != len(names) else out
+
+    def _region_of_suffix(self, key: str) -> str | None:
+        """The oblast a "-щина"/"-чина" name derives from ("рівненщина": "рівненська
+        область", Rivne Oblast), by its own name, when exactly one derivation is a region the
+        gazetteer knows."""
+        if key.endswith("ччина"):  # Вінниччина: Вінницька
+            bases = [key[: -len("ччина")] + "ц"]
+        elif key.endswith("щина"):  # Рівненщина: Рівненська; Черкащина: Черкаська
+            bases = [key[: -len("щина")] + "с"]
+        else:  # Белгородчина: Белгородская; Липетчина: Липецкая
+            stem = key[: -len("чина")]
+            bases = [stem + "с", stem[:-1] + "ц"]
+        found = set()
+        for base in bases:
+            for ending in ("ька область", "кая область"):
+                place = self.ix.lookup(base + ending).place
+                if place is not None and place.kind == "region":
+                    found.add(place)
+        # the region's own name: what a draft writes and lookup reads back
+        return next(iter(found)).name if len(found) == 1 else None
+
     def _adjectives(self) -> list[Candidate]:
         """ "the Polish border", "the Russian-Ukrainian border": the countries named;
         "Polish volunteers" are people."""
@@ -378,7 +450,7 @@ class _Finder:
             )
             before = (
                 c.i
-                and joinable(text, t[c.i - 1], t[c.i], False)
+                and self._next_to(t[c.i - 1], t[c.i])
                 and (
                     2
                     if c.i >= 2 and self._descriptor_at(c.i - 2, BEFORE) == 2
@@ -396,6 +468,7 @@ class _Finder:
                 if has_cyrillic(noun) and BEFORE[noun] == "checkpoint":
                     c.query = self._crossing(name)
             covered.update(range(c.i, c.j + int(after)))
+        self._crossings_listed(names)
         unknown = []
         for k, _tok in enumerate(t):
             size = self._descriptor_at(k, AFTER)
@@ -427,6 +500,36 @@ class _Finder:
                 unknown.append(c)
         covered.update(k for c in unknown for k in range(c.i, c.j + 2))
         return names + unknown + self._after_preposition(covered)
+
+    def _next_to(self, a, b) -> bool:
+        """Tokens side by side, or a word and the quoted name after it («пункт пропуску
+        «Бачівськ»»)."""
+        gap = self.text[a.end : b.start]
+        return joinable(self.text, a, b, False) or (
+            a.para == b.para and gap.strip() in ("«", '"', "“", "„") and len(gap) <= 3
+        )
+
+    def _crossings_listed(self, names: list[Candidate]):
+        """ "пункти пропуску «Доманове» й «Дольськ»": a plural crossing's noun makes every name
+        of the list after it a crossing, whether or not the gazetteer knows the names before."""
+        t, text = self.tokens, self.text
+        for c in names:
+            if c.descriptor or not has_cyrillic(text[c.start : c.end]):
+                continue
+            k = c.i  # back over the list: capitalised names, "і", "й", "та", commas, quotes
+            while k >= 2 and c.i - k < CROSSING_LIST_TOKENS:
+                gap = text[t[k - 1].end : t[k].start]
+                if gap.strip(' «»"“”„,') or t[k - 1].para != t[c.i].para:
+                    break
+                noun = f"{t[k - 2].key} {t[k - 1].key}"
+                if noun in CROSSINGS_BEFORE and k < c.i:
+                    name = text[c.start : c.end]
+                    c.query = self._crossing(name)
+                    c.descriptor, c.written = CROSSINGS_BEFORE[noun], noun
+                    break
+                if not (t[k - 1].cap or t[k - 1].key in LIST_WORDS):
+                    break
+                k -= 1
 
     def _after_preposition(self, covered: set) -> list[Candidate]:
         """A capitalised word no gazetteer knows, right after "in", "near"…: it looks like a place
@@ -588,6 +691,8 @@ class _Finder:
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
         if self._vessel_or_unit(c):
             return False  # "the flagship Moskva", "the Vostok battalion"
+        if self._street(c):
+            return False  # "вулицю Покровську", "на Московской улице", "проспект Победы"
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
         if self._person(c):
@@ -609,14 +714,27 @@ class _Finder:
             len(words) == 1
             and has_cyrillic(words[0])
             and is_common_word(self.text[first.start : first.end])
-            and not (self._after_locative(c.i) or self._listed(c) or self._named_as_proper(c))
+            and not (
+                self._after_locative(c.i)
+                or self._listed(c)
+                or self._named_as_proper(c)
+                or self._after_settlement_noun(c)
+            )
         ):
             return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
         if (
             len(words) == 1
             and first.initial
-            and self._written_lowercase(c)
+            and has_cyrillic(words[0])
+            and self._function_word(self.text[first.start : first.end])
             and not (self._after_locative(c.i) or self._listed(c))
+        ):
+            return False  # "Тим часом…" (meanwhile), not the village Tim
+        if (
+            len(words) == 1
+            and first.initial
+            and self._written_lowercase(c)
+            and not (self._after_locative(c.i) or self._listed(c) or self._after_settlement_noun(c))
         ):
             return False  # "## Річка на кордоні" where the text says "з річки": the word
         if first.upper and len(words) == 1 and self._abroad(c):
@@ -656,6 +774,9 @@ class _Finder:
             # old name needs context: "набережной Ангары" is a river, not Perevalne.
             return not (self._small_by_other_name(c) or self._names_a_thing(c))
         prev = t[c.i - 1] if c.i else None  # "Rhode Island", "Albert Sakhibgareyev"
+        # a person's name begins a name, whatever village bears it: "… and Ivan Bryansky"
+        # (not at a sentence's start: the list of names holds "But" and "May" too)
+        given = prev is not None and is_person_name(prev.key)
         if (
             prev
             and not prev.poss  # a possessive ends a name: "Mongolia's Altanbulag"
@@ -664,7 +785,7 @@ class _Finder:
             and not prev.upper
             and (far or not prev.initial)
             and (prev.key not in STOPWORDS or (far and prev.key in ADJECTIVES))  # French Riviera
-            and (far or not self._named_near_home(prev.key))
+            and (far or not self._named_near_home(prev.key) or given)
         ):
             return False
         nxt = t[c.j] if c.j < len(t) else None  # "Brown University", "Moscow Times"
@@ -791,10 +912,15 @@ class _Finder:
         a verb only a ship's name takes after it ("the Moskva sank"), or a word for a unit."""
         t, text = self.tokens, self.text
         # «крейсер «Москва»»: the name may be quoted
-        if c.i and not text[t[c.i - 1].end : t[c.i].start].strip(" «\"“„'"):
-            word = text[t[c.i - 1].start : t[c.i - 1].end].casefold()
-            if (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE:
-                return True
+        if c.i and self._after_vessel_word(c.i):
+            return True
+        if (
+            c.j - c.i == 1
+            and text[c.start - 1 : c.start] in ("«", '"', "“", "„")
+            and text[c.end : c.end + 1] in ("»", '"', "”", "“")
+            and t[c.i].key in self._vessel_names()
+        ):
+            return True  # «Москвы», the cruiser «Москва» named again without its noun
         if c.j >= len(t) or t[c.j].para != t[c.i].para:
             return False
         if joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER:
@@ -804,6 +930,64 @@ class _Finder:
         k = c.j + 1 if t[c.j].key in AUXILIARIES and c.j + 1 < len(t) else c.j  # "was sunk"
         word = text[t[k].start : t[k].end].casefold()
         return (self._lemma(word) if has_cyrillic(word) else word) in SHIP_VERBS
+
+    def _street(self, c: Candidate) -> bool:
+        """A Cyrillic name beside a word for a street or a square in the singular: the street's
+        name ("вулицю Покровську", "проспект Победы"); after the name, only an adjective is
+        the street's ("Московской улице"; "Москва площадью больше" is the city)."""
+        t, text = self.tokens, self.text
+        if not has_cyrillic(text[c.start : c.end]):
+            return False
+        before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
+        after = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
+        if before is not None and self._street_word(text[before.start : before.end]):
+            return True
+        return (
+            after is not None
+            and self._street_word(text[after.start : after.end])
+            and any(
+                p.tag.POS == "ADJF"
+                for p in parses(
+                    text[t[c.j - 1].start : t[c.j - 1].end].casefold(), self.morph_language
+                )
+            )
+        )
+
+    def _street_word(self, word: str) -> bool:
+        if not word.casefold().startswith(STREET_STARTS):
+            return False  # most words: no parse needed
+        return any(
+            p.normal_form in STREETS and p.tag.number != "plur"
+            for p in parses(word.casefold(), self.morph_language)
+        )
+
+    def _after_vessel_word(self, i: int) -> bool:
+        t, text = self.tokens, self.text
+        if text[t[i - 1].end : t[i].start].strip(" «\"“„'"):
+            return False
+        word = text[t[i - 1].start : t[i - 1].end].casefold()
+        return (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE
+
+    def _vessel_names(self) -> frozenset:
+        """The keys (nominatives) of the quoted names the article gives a vessel's, a unit's or
+        an organisation's word before: a ship named once as «крейсер «Москва»» is the ship when
+        quoted alone later, a regiment named «полк «Азов»» the regiment («бійці «Азова»»)."""
+        if self._vessels is None:
+            t, text = self.tokens, self.text
+            self._vessels = frozenset(
+                t[k].key
+                for k in range(1, len(t))
+                if text[t[k].start - 1] in '«"“„'
+                and (self._after_vessel_word(k) or self._after_organisation_word(k))
+            )
+        return self._vessels
+
+    def _after_organisation_word(self, i: int) -> bool:
+        t, text = self.tokens, self.text
+        if text[t[i - 1].end : t[i].start].strip(" «\"“„'"):
+            return False
+        word = text[t[i - 1].start : t[i - 1].end].casefold()
+        return has_cyrillic(word) and self._lemma(word) in ORGANISATIONS
 
     def _in_organisation_name(self, c: Candidate) -> bool:
         """Is the Latin name one of the capitalised words of an organisation's name, which ends
@@ -847,15 +1031,24 @@ class _Finder:
                 and further.cap
                 and joinable(text, after, further, False)
                 and agree_as_full_name(beside_after, text[further.start : further.end], lang)
+                and is_given_name(beside_after, lang)
             ):
                 # "Жителька Ізмаїла Тетяна Болградська": a full name follows, and the word
-                # before it is not part of it
+                # before it is not part of it; a patronymic there ends the name the word
+                # begins ("Марія Іванівна Путивльська")
                 beside_after = None
             beside = [w for w in (beside_before, beside_after) if w]
             if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"
             if c.j - c.i == 1 and any(
-                agree_as_full_name(first, second, lang)
+                # a living being's noun untagged as a name ("Богдан") is one as the place
+                # weighed, or capitalised mid-sentence; "Жителя Кирова" begins a sentence
+                agree_as_full_name(
+                    first,
+                    second,
+                    lang,
+                    named=first == written or (before is not None and not before.initial),
+                )
                 for first, second in ((beside_before, written), (written, beside_after))
                 if first is not None and second is not None
             ):
@@ -1001,6 +1194,21 @@ class _Finder:
             and not (self._after_locative(c.i) or self._listed(c))
         )
 
+    def _function_word(self, word: str) -> bool:
+        """Is the capitalised word first read, by the text's dictionary, as a conjunction,
+        pronoun, adverb or other word that names nothing ("Тим", "Тому", "Коли")? The Ukrainian
+        dictionary tags no places, so only such words, not nouns, are judged so."""
+        found = parses(word.casefold(), self.morph_language)
+        return bool(found) and found[0].tag.POS in FUNCTION_POS
+
+    def _after_settlement_noun(self, c: Candidate) -> bool:
+        """Right after a word for a town or a village, in any case: "в городе Мирном"."""
+        t, text = self.tokens, self.text
+        if not c.i or not joinable(text, t[c.i - 1], t[c.i], False):
+            return False
+        word = text[t[c.i - 1].start : t[c.i - 1].end].casefold()
+        return has_cyrillic(word) and self._lemma(word) in SETTLEMENT_NOUNS
+
     def _named_as_proper(self, c: Candidate) -> bool:
         """A Cyrillic common word that names a place here, by how it is written: a region's
         name the article never writes in lowercase ("Приморье" is Primorsky Krai, "приморье"
@@ -1085,14 +1293,23 @@ class _Finder:
     def _head_of_compound(self, c: Candidate) -> bool:
         """Is the Latin name the head of a hyphenated name whose capitalised tail no gazetteer
         knows ("Tsagaan-Uul"), or that a descriptor follows ("Bayan-Olgii province", though
-        Olgii is a town too)? The compound is another place's name. Two places joined by a
-        hyphen ("the Kharkiv-Kyiv train") are both kept."""
+        Olgii is a town too), or the Cyrillic head of one whose tail is an adjective? The
+        compound is another place's name. Two places joined by a hyphen ("the Kharkiv-Kyiv
+        train") are both kept."""
         t, text = self.tokens, self.text
-        if c.j >= len(t) or has_cyrillic(text[c.start : c.end]):
+        if c.j >= len(t):
             return False
         tail = t[c.j]
         if text[c.end : tail.start] not in ("-", "‐", "‑") or not tail.cap:
             return False
+        if has_cyrillic(text[c.start : c.end]):
+            # "Новгород-Сіверську громаду": a compound adjective the gazetteer did not read
+            # whole (a town's, in a case it lacks); its head alone is another town. "Москва-
+            # Сити", "Харків-Київ" end in a noun and keep the head.
+            word = text[tail.start : tail.end].casefold()
+            return tail.key not in self.ix.names and any(
+                p.tag.POS == "ADJF" for p in parses(word, self.morph_language)
+            )
         unknown = tail.key not in self.ix.names and tail.key not in self.ix.prefixes
         return unknown or bool(self._descriptor_at(c.j + 1, AFTER))
 
@@ -1161,6 +1378,13 @@ class _Finder:
             k -= 1
             if self.ix.physical_feature(self.text[t[k].start : c.end]):
                 return True
+        if c.i and has_cyrillic(self._query(c)) and joinable(self.text, t[c.i - 1], t[c.i], False):
+            # "реки Печоры", "на озере Ханка": the word for the feature before its name
+            word = self.text[t[c.i - 1].start : t[c.i - 1].end].casefold()
+            if self._lemma(word) in NATURE_BEFORE:
+                query = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
+                place = self.ix.lookup(query).place
+                return place is None or place.kind in ("town", "checkpoint")
         if not (
             after in NATURE
             or before[-1:] in (["river"], ["lake"], ["mount"])

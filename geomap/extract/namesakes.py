@@ -9,6 +9,15 @@ article's other places are in. A town whose own region the article names keeps t
 namesake in such a region wins instead. Several there, one of another kind (the crossing named
 after the village), or only a namesake's country named (Bar in an article about Montenegro)
 make the name ambiguous: reported with its candidates, never guessed.
+
+A Russian or Ukrainian village that nothing in the article places near is not trusted
+either: the gazetteer holds villages of 500 people and more, so a village named alone may be
+one it lacks, and its one namesake that it holds lies across the country ("до Мартыновки" in a
+story about Kursk oblast's border is not the Martynovka of Crimea). When the article's other
+places are all far from it and none of them is in its region, the name is reported, not mapped.
+Only regions, crossings, towns bigger than a village and villages named with a descriptor make
+that context: two Crimean villages that lookup answers for two Kursk villages it lacks would
+otherwise vouch for each other.
 """
 
 from __future__ import annotations
@@ -28,6 +37,18 @@ from .results import MatchedBy, Mention
 CONTEXT_CONFIDENCE = 0.8
 # Kinds a namesake may be: a village, or the crossing named after it.
 NAMESAKE_KINDS = ("town", "checkpoint")
+# A small town at least this far from every other town or crossing of the article, in a region
+# the article does not name, is doubted; so far only where the article has this many such places
+# (a short text with one or two gives no context to doubt it by).
+FAR_KM = 150
+FAR_CONTEXT = 3
+# Where the gazetteer holds every village of 500 people: a namesake it lacks is likely there.
+VILLAGE_COUNTRIES = ("RU", "UA")
+# Villages, whose names repeat across the country: a town bigger than this (Chop, Svatove) is
+# named in an article about elsewhere as a town known by its name; by another of its names
+# only, it is doubted too ("біля Чорнобиля" beside Chernihiv is not Lazurnyi in Donetsk oblast,
+# which GeoNames also calls Chornobyl).
+VILLAGE_POPULATION = 5_000
 
 
 def weigh_namesakes(
@@ -37,10 +58,15 @@ def weigh_namesakes(
     ambiguous (no place, the candidates as suggestions)."""
     mentions = [_settlement_at_gate(m, ix) for m in mentions]
     by_query: dict[str, tuple[set[str], set[str]]] = {}
+    anchors: dict[str, Place] = {}  # the places the far rule measures a village against
     for m in mentions:
         p = m.place
         if p is None or m.confidence < CONTEXT_CONFIDENCE:
             continue
+        if p.kind in ("region", "group", "checkpoint") or (
+            p.kind == "town" and (p.population >= VILLAGE_POPULATION or not _weighed(m))
+        ):
+            anchors[p.id] = p
         regions, countries = by_query.setdefault(normalize(m.query), (set(), set()))
         if p.kind == "region":
             regions.add(p.id)
@@ -59,6 +85,8 @@ def weigh_namesakes(
         regions = {r for q, (rs, _) in by_query.items() if q != own for r in rs}
         countries = {c for q, (_, cs) in by_query.items() if q != own for c in cs}
         decided = _decide(m, *_rivals(m, ix, language), regions, countries, ix)
+        if decided.place is m.place:
+            decided = _far_from_context(decided, anchors, ix)
         (kept if decided.place else ambiguous).append(decided)
     return kept, ambiguous
 
@@ -162,6 +190,35 @@ def _decide(
             if there
             else f"ambiguous: read in its possible cases, the word names {len(candidates)} places, "
             "and the article's other places do not say which"
+        ),
+    )
+
+
+def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> Mention:
+    """The town, unless the article's anchors (regions, crossings, towns, villages with a
+    descriptor) are all far from it and none is its region or in it: then reported, as the
+    gazetteer may lack the one meant."""
+    town = m.place
+    assert town is not None
+    anchors = {i: p for i, p in anchors.items() if i != town.id}  # not its own witness
+    points = [p for p in anchors.values() if p.kind in NAMESAKE_KINDS]
+    regions = {p.id for p in anchors.values() if p.kind == "region"} | {p.parent for p in points}
+    regions |= {r for p in anchors.values() if p.kind == "group" for r in p.members}
+    if (
+        town.country not in VILLAGE_COUNTRIES
+        or (town.population >= VILLAGE_POPULATION and similar_names(town.name, m.query))
+        or town.parent in regions
+        or len([p for p in anchors.values() if p.kind != "group"]) < FAR_CONTEXT
+        or any(_km(town, p) <= FAR_KM for p in points)
+    ):
+        return m
+    return dataclasses.replace(
+        m,
+        place=None,
+        suggestions=(describe(town, ix.gazetteer),),
+        reason=(
+            f"doubtful: the only {town.name} the gazetteer holds is in {_where(town, ix)}, "
+            f"more than {FAR_KM} km from the article's other places; it may lack the one meant"
         ),
     )
 

@@ -175,51 +175,92 @@ def in_dotted_name(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end] == "." and text[end + 1].isalpha()
 
 
-# The endings of Russian surnames that towns share (Ковров, Пушкин): not -ів or -ськ, which
-# Ukrainian towns end in (Харків, Донецьк).
-SURNAME_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
-# The same, as Ukrainian writes them (Корольов, Нікітін), and the adjectives surnames are
-# (Жуковский, Жуковський).
+# The endings of surnames as Ukrainian writes Russian ones (Корольов, Нікітін), and the
+# adjectives surnames are (Жуковський): not -ів or -ськ, which Ukrainian towns end in.
 SURNAME_ENDINGS = re.compile(r"(?:ов|ев|ёв|ьов|ин|ын|ін|[сц]кий|[сц]ький)$")
 
 
 def surname_like(word: str, language: str) -> bool:
-    """Could the word be a surname, by the dictionary's tags or, where the dictionary does not
-    know it as one (the Ukrainian dictionary and Russian surnames: "Корольова"), by the shape
-    of its dictionary form? For words whose context already says "a person" (a verb of
-    speech after it, "за словами" before it): shape alone would take "Харьков" for a surname."""
+    """Could the word be a surname, by the dictionary's tags or, in Ukrainian, whose dictionary
+    knows few Russian surnames ("Корольова"), by the shape of its dictionary form? For words
+    whose context already says "a person" (a verb of speech after it, "за словами" before it).
+    Not by shape in Russian, whose dictionary knows its surnames, and where shape would take
+    "Киев" and "Харьков" for surnames ("Киев заявил" is the city's government)."""
     if may_be_person(word, language):
         return True
-    return any(SURNAME_ENDINGS.search(p.normal_form) for p in parses(word.casefold(), language))
+    return language == "uk" and any(
+        SURNAME_ENDINGS.search(p.normal_form) for p in parses(word.casefold(), language)
+    )
 
 
-def agree_as_full_name(first: str, second: str, language: str) -> bool:
+def agree_as_full_name(first: str, second: str, language: str, named: bool = False) -> bool:
     """Can two neighbouring words be read together as a given name and then a surname, in the
     same case and gender: "Марія Куп'янська", "Надія Донецька", "Вера Кирова"? A surname is one
     the dictionary tags (or a patronymic), or an adjective, as Slavic surnames in -ська, -ський,
     -ская are: the word alone may read first as a town's genitive ("Куп'янська" of Куп'янськ),
     and the Ukrainian dictionary ranks no reading above another, so every reading is asked.
+    A town's name shaped like a surname counts as one after a given name ("Ивана Кириллова",
+    "Анна Кириллова": the dictionary knows Кириллов as a town only). A word the dictionary
+    reads as a living being's noun but tags no given name ("Володимир", also the town; "Богдан")
+    counts as one before a surname ("Володимир Артюх", "Володимир Зеленський", "гетьман Богдан
+    Хмельницький") when the caller says it is a name (`named`: the place name being weighed, or
+    a word capitalised mid-sentence); at a sentence's start it may be a word ("Жителя Кирова").
     The order counts: in "жителя Шебекина Виктора Орлова" the town comes before the name."""
+    first_readings = parses(first.casefold(), language)
+    second_readings = parses(second.casefold(), language)
     given = [  # one person: "Жителі" is read as a plural of a name too; a patronymic before
         # the surname counts as the given name does ("Олександр Павлович Київський")
         p.tag
-        for p in parses(first.casefold(), language)
+        for p in first_readings
         if {"Name", "Patr"} & p.tag.grammemes and p.tag.number != "plur"
     ]
-    if not given:
-        return False
     family = [
-        p.tag
-        for p in parses(second.casefold(), language)
-        if {"Surn", "Patr"} & p.tag.grammemes
-        or p.tag.POS == "ADJF"
-        # a town's name shaped like a surname, after a given name: "Иван Ковров"
-        or (p.tag.POS == "NOUN" and SURNAME_SHAPE.search(p.normal_form))
+        p.tag for p in second_readings if {"Surn", "Patr"} & p.tag.grammemes or p.tag.POS == "ADJF"
     ]
+    if given:
+        family += _surname_shaped(second, second_readings)
+    elif named:  # "Володимир Зеленський": a place's name read as a person, untagged as a name
+        given = [
+            p.tag
+            for p in first_readings
+            if p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number != "plur"
+        ]
     return any(
         a.case == b.case and (a.gender == b.gender or None in (a.gender, b.gender))
         for a in given
         for b in family
+    )
+
+
+# The endings of a Russian or Ukrainian surname's masculine nominative (Кириллов, Пушкин).
+_SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+
+
+class _Feminine:
+    """The grammar of a feminine surname in the nominative ("Кириллова" of Кириллов)."""
+
+    case, gender = "nomn", "femn"
+
+
+def _surname_shaped(word: str, readings) -> list:
+    """The readings of a town's name shaped like a surname (its nominative ends as one does),
+    as a surname's: its own case and gender, and the feminine nominative that adds -а."""
+    out: list = []
+    lower = word.casefold()
+    for p in readings:
+        if "Geox" not in p.tag.grammemes or not p.normal_form.endswith(_SURNAME_STEMS):
+            continue
+        out.append(p.tag)
+        if lower == p.normal_form + "а":
+            out.append(_Feminine)
+    return out
+
+
+def is_given_name(word: str, language: str) -> bool:
+    """Can the word be one person's given name ("Тетяна"), not only a patronymic ("Іванівна")?"""
+    return any(
+        "Name" in p.tag.grammemes and p.tag.number != "plur"
+        for p in parses(word.casefold(), language)
     )
 
 

@@ -297,6 +297,15 @@ OTHER_KINDS = {
     "airbase": "air base",
     "bridge": "bridge",
     "cemetery": "cemetery",
+    # a court named after its city or region sits in the region's capital, not always in the
+    # place named ("the Sverdlovsk regional court" is in Yekaterinburg); "a Moscow court" is
+    # left alone: it is a court in Moscow
+    "regional court": "court",
+    "oblast court": "court",
+    "district court": "court",
+    "city court": "court",
+    "garrison court": "court",
+    "military court": "court",
     # Russian and Ukrainian, as written after a name in the nominative: "Никополь район" is
     # rare, but "Курск АЭС" in a heading is not
     "район": "district",
@@ -314,6 +323,7 @@ OTHER_KINDS = {
 # The same, written before the name in Russian and Ukrainian (as dictionary forms), the name in
 # the nominative: "порт Південний" is a port named after a town ("порт Маріуполя" is the city's).
 OTHER_KINDS_BEFORE = {
+    "космодром": "cosmodrome",
     "порт": "port",
     "морпорт": "port",
     "аэропорт": "airport",
@@ -322,6 +332,69 @@ OTHER_KINDS_BEFORE = {
     "аеродром": "airfield",
 }
 OTHER_KIND_WORDS = 3  # the longest phrase above, in words
+# Russian and Ukrainian words for a town or a village (dictionary forms): a name after one, in
+# any case, is a place even when it is also a word ("в городе Мирном", "у селищі Борова", "в
+# селе Победа").
+SETTLEMENT_NOUNS = frozenset(
+    [
+        "город",
+        "місто",
+        "село",
+        "селище",
+        "посёлок",
+        "поселок",
+        "деревня",
+        "хутор",
+        "станица",
+        "станиця",
+        "пгт",
+        "смт",
+    ]
+)
+# Russian and Ukrainian words for a street or a square (dictionary forms): a name beside one in
+# the singular is the street's, named after a town or a person ("вулиця Покровська", "на
+# Московской улице", "проспект Победы", "площа Свободи"), not the place; "на улицах Харькова"
+# (plural) are the city's streets.
+STREETS = frozenset(
+    [
+        "улица",
+        "вулиця",
+        "проспект",
+        "площадь",
+        "площа",
+        "переулок",
+        "провулок",
+        "бульвар",
+        "набережная",
+        "набережна",
+        "шоссе",
+        "шосе",
+        "проезд",
+        "проїзд",
+        "тупик",
+        "узвіз",
+        "майдан",
+    ]
+)
+# What every form of those words begins with: a word that does not is not parsed.
+STREET_STARTS = (
+    "улиц",
+    "вулиц",
+    "проспект",
+    "площ",
+    "переул",
+    "провул",
+    "бульвар",
+    "набережн",
+    "шосс",
+    "шосе",
+    "проезд",
+    "проїзд",
+    "тупик",
+    "узвіз",
+    "узвоз",
+    "майдан",
+)
 # "the Dnipro river", "the Sea of Azov": a river or a sea, not the town of that name.
 NATURE = frozenset(
     [
@@ -609,6 +682,17 @@ BEFORE |= {
     )
     for noun in nouns
 } | {"кпп": "checkpoint"}
+# The same nouns in the plural, before a list of crossings ("пункти пропуску «Доманове» й
+# «Дольськ»"): every name of the list is a crossing.
+CROSSINGS_BEFORE = {
+    f"{noun} {of}": "checkpoint"
+    for of, nouns in (
+        ("пропуску", ("пункти", "пунктів", "пунктах", "пунктами")),
+        ("пропуска", ("пункты", "пунктов", "пунктах", "пунктами")),
+    )
+    for noun in nouns
+}
+BEFORE |= CROSSINGS_BEFORE
 # Paragraphs from here to the end are the site's, not the report's (when most text is above).
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 # matched in place: slicing the rest of the text for every name is quadratic
@@ -909,6 +993,29 @@ ORGANISATIONS = frozenset(
         "ансамбль",
         "театр",
         "команда",
+    ]
+)
+# The same in Russian and Ukrainian, written before the name (dictionary forms): "реки Печоры"
+# is the river, not the town of Pechora; "озера Ханка", "залива Сиваш".
+NATURE_BEFORE = frozenset(
+    [
+        "река",
+        "речка",
+        "річка",
+        "ріка",
+        "озеро",
+        "море",
+        "залив",
+        "затока",
+        "водохранилище",
+        "водосховище",
+        "лиман",
+        "пролив",
+        "протока",
+        "хребет",
+        "гора",
+        "полуостров",
+        "півострів",
     ]
 )
 # Ships and military units named after a place, which are no place: "the flagship Moskva",

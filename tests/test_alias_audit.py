@@ -1,5 +1,7 @@
 """The alias audit: no name that two places share may be answered confidently unreviewed."""
 
+import dataclasses
+
 import pytest
 
 from geomap.gazetteer.audit import confident_collisions, read_reviewed, shared_names
@@ -190,3 +192,33 @@ def test_every_iso_3166_2_name_of_a_russian_or_ukrainian_region_leads_to_it(gaze
             if place is None or sub.code not in (place.id, place.parent):
                 wrong.append((sub.name, place and place.id))
     assert not wrong
+
+
+def test_a_region_s_own_name_with_its_descriptor_is_no_other_place_s_alias(gazetteer):
+    # GeoNames gives the town Voronezh "Воронежская область", and Arkhangelsk Oblast
+    # "Вологодская область": the regions' own Russian names
+    leaks = leaked_aliases(gazetteer.places)
+    assert ("gn:472045", "Воронежская область") in leaks
+    assert ("RU-ARK", "Вологодская область") in leaks
+    for query, region in (
+        ("Воронежская область", "RU-VOR"),
+        ("в Воронежской области", "RU-VOR"),
+        ("Вологодская область", "RU-VLG"),
+    ):
+        assert gazetteer.lookup(query).place.id == region, query
+    # a region's name with no descriptor may be its city's too, which keeps it
+    assert gazetteer.lookup("Санкт-Петербург").place.id == "gn:498817"
+    assert gazetteer.lookup("Москва").place.name == "Moscow"
+
+
+def test_the_rule_on_made_up_places():
+    town = dataclasses.replace(
+        _town("x:1", "Alphagrad", "X-A", 500_000, "Альфаградская область", "Альфаград"),
+        names=(("ru", "Альфаград"),),
+    )
+    region = dataclasses.replace(
+        _region("X-A", "Alphagrad Oblast"), names=(("ru", "Альфаградская область"),)
+    )
+    city_region = dataclasses.replace(_region("X-C", "Gammagrad"), names=(("ru", "Гаммаград"),))
+    city = _town("x:2", "Gammagrad", "X-C", 500_000, "Гаммаград")
+    assert leaked_aliases([town, region, city_region, city]) == {("x:1", "Альфаградская область")}

@@ -156,6 +156,11 @@ def second_names(name: str) -> list[str]:
     return [found["name"]] if found else []
 
 
+# Words of a region's Russian or Ukrainian name, normalised ("область" loses its soft sign),
+# that split_descriptor leaves on: the name is a region's, never a city's.
+_REGION_WORDS = frozenset(["област", "краи", "округ", "республика", "республіка"])
+
+
 def leaked_aliases(places) -> set[tuple[str, str]]:
     """(region id, alias) pairs where a source gave one region another region's name.
 
@@ -169,9 +174,27 @@ def leaked_aliases(places) -> set[tuple[str, str]]:
 
     A spelling that two regions both carry ("Vologodskaya Oblast'" on Arkhangelsk Oblast
     as well as on Vologda Oblast) belongs to the one whose own name it starts like.
+
+    A region's own name with its descriptor, in any of its languages, is no other place's
+    alias: GeoNames gives the town Voronezh "Воронежская область", and Arkhangelsk Oblast
+    "Вологодская область". A name without one may be a city's as well as its region's
+    ("Санкт-Петербург", "Севастополь"), and a place keeps its own names.
     """
     regions = [p for p in places if p.kind == "region"]
     leaks: set[tuple[str, str]] = set()
+    region_names: dict[str, set[str]] = {}
+    for region in regions:
+        for name in (region.name, *(n for _, n in region.names)):
+            key = normalize(name)
+            if split_descriptor(key)[1] is not None or _REGION_WORDS & set(key.split(" ")):
+                region_names.setdefault(key, set()).add(region.id)
+    for place in places:
+        own = {normalize(n) for n in (place.name, *(n for _, n in place.names))}
+        for alias in place.aliases:
+            key = normalize(alias)
+            owners = region_names.get(key)
+            if owners and place.id not in owners and key not in own:
+                leaks.add((place.id, alias))
     carriers: dict[str, list] = {}
     for region in regions:
         for alias in region.aliases:

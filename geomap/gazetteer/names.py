@@ -189,11 +189,11 @@ def leaked_aliases(places) -> set[tuple[str, str]]:
             if split_descriptor(key)[1] is not None or _REGION_WORDS & set(key.split(" ")):
                 region_names.setdefault(key, set()).add(region.id)
     for place in places:
-        own = {normalize(n) for n in (place.name, *(n for _, n in place.names))}
+        own_names = {normalize(n) for n in (place.name, *(n for _, n in place.names))}
         for alias in place.aliases:
             key = normalize(alias)
             owners = region_names.get(key)
-            if owners and place.id not in owners and key not in own:
+            if owners and place.id not in owners and key not in own_names:
                 leaks.add((place.id, alias))
     carriers: dict[str, list] = {}
     for region in regions:

@@ -254,3 +254,29 @@ def test_a_district_is_not_found_but_its_town_and_region_are_suggested(name, tow
     assert "no districts" in match.reason
     assert [s.split(" (")[0] for s in match.suggestions] == [town, region]
     assert geocode("Xyzzy district").reason == "no such place"
+
+
+@pytest.mark.parametrize(
+    ("name", "wrong"),
+    [
+        ("Чорнобиль", "Lazurnyi"),  # Chornobyl's Ukrainian name, another name of Lazurnyi
+        ("Олександрівка", "Donetsk"),
+        ("Новоселиця", "Samar"),
+        ("Федорівка", "Nova Odesa"),
+        ("Спасское", "Spassk-Dalny"),
+        ("Сарань", "Saransk"),  # Saran in Kazakhstan
+    ],
+)
+def test_another_name_of_a_town_does_not_outweigh_a_town_so_named_in_cyrillic(name, wrong):
+    """The same in Cyrillic, weighed against towns whose Cyrillic names are known: the town
+    reached by another name is no answer alone."""
+    match = geocode(name)
+    assert match.place is None or match.place.name != wrong
+    assert match.place is not None or any(
+        name in dict(p.names).values() for p in match.alternatives
+    )
+
+
+def test_a_town_with_no_cyrillic_name_known_is_weighed_as_before():
+    assert geocode("Біла Церква").place.name == "Bila Tserkva"
+    assert geocode("Харків").place.name == "Kharkiv"

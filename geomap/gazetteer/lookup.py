@@ -545,10 +545,15 @@ class Gazetteer:
                 ):
                     return True  # "Vinnitsa": a village's exact name, the city's variant spelling
         # Names today are compared in Latin letters: Cyrillic names are not known for every
-        # town (Bila Tserkva has none), so a Cyrillic key is weighed as before.
+        # town (Bila Tserkva has none), so a Cyrillic key is weighed so only against a town
+        # whose Cyrillic names are known ("Чорнобиль" is Chornobyl's Ukrainian name, and only
+        # another name of Lazurnyi, Лазурний in Ukrainian).
         latin = not _CYRILLIC_LETTER.search(key)
+        named_in_cyrillic = not latin and any(
+            _CYRILLIC_LETTER.search(name) for _, name in best.place.names
+        )
         if (
-            latin
+            (latin or named_in_cyrillic)
             and best.place.kind == "town"
             and not _bears_name(best.place, key)
             and any(

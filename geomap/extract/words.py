@@ -946,7 +946,9 @@ HONORIFICS = frozenset(
 
 # Nouns (Russian and Ukrainian dictionary forms) of an organisation or outlet, before its name
 # in quotation marks: Фонд «Свободная Бурятия», партия «Родина», газета «Донбас». A place name
-# in those marks is the organisation's.
+# in those marks is the organisation's. So it is after a venue's noun: a cinema, hotel,
+# stadium or sanatorium is named after a country or a city far away (кинотеатр «Россия»,
+# готель «Київ»), where a station or a port bears the name of the town it stands in.
 ORGANISATIONS = frozenset(
     [
         "фонд",
@@ -993,6 +995,20 @@ ORGANISATIONS = frozenset(
         "ансамбль",
         "театр",
         "команда",
+        "кинотеатр",
+        "кінотеатр",
+        "гостиница",
+        "готель",
+        "отель",
+        "стадион",
+        "стадіон",
+        "санаторий",
+        "санаторій",
+        "ресторан",
+        "кафе",
+        "магазин",
+        "рынок",
+        "ринок",
     ]
 )
 # The same in Russian and Ukrainian, written before the name (dictionary forms): "реки Печоры"

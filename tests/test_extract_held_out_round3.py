@@ -1,0 +1,29 @@
+"""Classes of error found by the third held-out round of Russian and Ukrainian articles (issue
+14), each tested on sentences that are not in the corpus articles that showed it."""
+
+import pytest
+
+from geomap.extract import extract
+
+
+def places(text):
+    return [(m.text, m.place.name) for m in extract(text).mentions if m.place]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Зрители собрались у кинотеатра «Украина» на окраине.", "Украина"),
+        ("Делегацию поселили в гостинице «Москва» у вокзала.", "Москва"),
+        ("Фанати зібралися біля стадіону «Україна» ввечері.", "Україна"),
+        ("Ми жили в готелі «Київ» два тижні.", "Київ"),
+        ("Отдыхающих вывезли из санатория «Казахстан» утром.", "Казахстан"),
+    ],
+)
+def test_a_quoted_name_after_a_venue_s_noun_is_the_venue(text, not_a_place):
+    assert not_a_place not in [written for written, _ in places(text)]
+
+
+def test_a_town_after_a_station_s_noun_is_still_the_town():
+    # a station is where the town is; a cinema or a hotel is named after a place far away
+    assert places("Потяг прибув на станцію «Львів» вчасно.") == [("Львів", "Lviv")]

@@ -27,3 +27,18 @@ def test_a_quoted_name_after_a_venue_s_noun_is_the_venue(text, not_a_place):
 def test_a_town_after_a_station_s_noun_is_still_the_town():
     # a station is where the town is; a cinema or a hotel is named after a place far away
     assert places("Потяг прибув на станцію «Львів» вчасно.") == [("Львів", "Lviv")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суспільне Херсон повідомило про обстріл.",
+        "Як пише Суспільне Одеса, порт працює.",
+    ],
+)
+def test_a_town_after_suspilne_is_its_regional_newsroom(text):
+    assert places(text) == []
+
+
+def test_suspilne_beside_a_town_in_another_phrase_leaves_the_town():
+    assert places("Суспільне повідомило, що в Херсоні знову стріляли.") == [("Херсоні", "Kherson")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer.morphology import PREPOSITIONS
-from ..gazetteer.normalize import DESCRIPTORS
+from ..gazetteer.normalize import DESCRIPTORS, normalize
 
 # English words (and a few names) that the gazetteer also knows as places. They count only when
 # capitalised inside a sentence after "in", "from", "to"… or with a descriptor or a hint.
@@ -704,9 +704,12 @@ LIST_GAP = re.compile(
 )
 # Media outlets, parties and organisations named after a place ("Radio Svoboda", "Kyiv
 # Independent", "Echo of Moscow", "Novaya Gazeta", «Эхо Москвы»): a place name written next
-# to one of these words is the organisation's name, not the place.
+# to one of these words is the organisation's name, not the place. Suspilne's regional
+# newsrooms are written unquoted after it ("Суспільне Херсон повідомило"). Compared as the
+# tokens' keys, folded as the gazetteer folds names ("суспільне" loses its soft sign).
 OUTLET_BEFORE = frozenset(
-    [
+    normalize(word)
+    for word in [
         "radio",
         "echo",
         "ekho",
@@ -723,6 +726,7 @@ OUTLET_BEFORE = frozenset(
         "газета",
         "радіо",
         "голос",
+        "суспільне",
     ]
 )
 OUTLET_AFTER = frozenset(

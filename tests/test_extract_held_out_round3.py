@@ -42,3 +42,21 @@ def test_a_town_after_suspilne_is_its_regional_newsroom(text):
 
 def test_suspilne_beside_a_town_in_another_phrase_leaves_the_town():
     assert places("Суспільне повідомило, що в Херсоні знову стріляли.") == [("Херсоні", "Kherson")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Николай Петрович Гусь-Хрустальный рассказал о заводе.",
+        "Петро Іванович Кам'янець-Подільський розповів про черги.",
+        "С нами говорила Анна Сергеевна Вышний Волочёк.",
+    ],
+)
+def test_the_word_after_a_given_name_and_patronymic_is_the_surname(text):
+    assert places(text) == []
+
+
+def test_a_patronymic_then_a_preposition_leaves_the_place():
+    assert places("Николай Петрович в Гусь-Хрустальном не был.") == [
+        ("Гусь-Хрустальном", "Gus-Khrustalny")
+    ]

@@ -33,6 +33,7 @@ from .persons import (
     in_quoted_name,
     in_unknown_compound,
     is_given_name,
+    is_patronymic,
     is_person_name,
     needs_context,
     reached_by_other_name,
@@ -1037,6 +1038,8 @@ class _Finder:
                 # before it is not part of it; a patronymic there ends the name the word
                 # begins ("Марія Іванівна Путивльська")
                 beside_after = None
+            if beside_before and is_patronymic(beside_before, lang):
+                return True  # "Анна Сергеевна Вышний Волочёк": a surname ends the full name
             beside = [w for w in (beside_before, beside_after) if w]
             if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"

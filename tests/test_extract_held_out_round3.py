@@ -86,3 +86,27 @@ def test_a_city_district_far_from_the_article_s_places_is_not_mapped(text, distr
 def test_a_city_district_in_its_city_s_article_is_kept():
     found = places("У Києві вибухи чули в Дарницькому районі, Броварах і Борисполі.")
     assert ("Дарницькому районі", "Darnytsia") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Зерно вивозили через порт Бердянська до 2022 року.",
+        "Рейси з аеропорту Бердянська скасували.",
+    ],
+)
+def test_a_town_s_genitive_after_a_port_s_noun_is_the_town(text):
+    # "Бердянська" reads first as a nominative (an adjective), but here it is "of Berdiansk"
+    assert places(text) == [("Бердянська", "Berdiansk")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Літаки сідали в аеропорт Бориспіль.",
+        "Судна чекали біля порту Південний.",
+        "Самолёт сел в аэропорту Шереметьево вечером.",
+    ],
+)
+def test_a_port_s_own_name_in_the_nominative_is_still_the_port(text):
+    assert places(text) == []

@@ -33,6 +33,7 @@ from .persons import (
     in_quoted_name,
     in_unknown_compound,
     is_given_name,
+    is_patronymic,
     is_person_name,
     needs_context,
     reached_by_other_name,
@@ -874,12 +875,27 @@ class _Finder:
             before is not None
             and has_cyrillic(written)
             and is_nominative(written, self.morph_language)
+            and not self._genitive_of_place(written)
         ):
             # "Порт Південний", "аеропорт Бориспіль": a port or an airport named after a town
             kind = OTHER_KINDS_BEFORE.get(self._lemma(text[before.start : before.end].casefold()))
             if kind:
                 c.query = self._query(c)
                 c.other_kind, c.start = kind, before.start
+
+    def _genitive_of_place(self, written: str) -> bool:
+        """Can the name be a place's genitive ("порти Миколаєва", "порт Бердянська": the city's
+        ports), though read first as a nominative (the adjective "Миколаєва", Mykola's)? An
+        inanimate noun's genitive whose dictionary form is another word; "Шереметьево", the
+        same in every case, and "Південний", an adjective only, stay a port's own name."""
+        lower = written.casefold()
+        return any(
+            p.tag.POS == "NOUN"
+            and p.tag.case == "gent"
+            and "anim" not in p.tag.grammemes
+            and p.normal_form != lower
+            for p in parses(lower, self.morph_language)
+        )
 
     def _lemma(self, word: str) -> str:
         """The dictionary form of a lowercase Cyrillic word ("районі" → "район")."""
@@ -1037,6 +1053,8 @@ class _Finder:
                 # before it is not part of it; a patronymic there ends the name the word
                 # begins ("Марія Іванівна Путивльська")
                 beside_after = None
+            if beside_before and is_patronymic(beside_before, lang):
+                return True  # "Анна Сергеевна Вышний Волочёк": a surname ends the full name
             beside = [w for w in (beside_before, beside_after) if w]
             if may_be_person(written, lang) and any(is_person_part(w, lang) for w in beside):
                 return True  # "Сергей Лазарев", "Наталья Волкова"

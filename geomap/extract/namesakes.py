@@ -32,6 +32,7 @@ from ..gazetteer.normalize import normalize
 from .index import NameIndex
 from .persons import _LATIN, similar_names
 from .results import MatchedBy, Mention
+from .words import OTHER_KINDS
 
 # Places that make the context are those found with at least this confidence (as finder.py's).
 CONTEXT_CONFIDENCE = 0.8
@@ -98,10 +99,18 @@ def _weighed(m: Mention) -> bool:
     return (
         p is not None
         and p.kind == "town"
-        and p.population < CITY_POPULATION
+        and (p.population < CITY_POPULATION or _city_district(m))
         and not (m.descriptor or m.hint or m.in_list)
         and m.matched_by in (MatchedBy.NAME, MatchedBy.SPELLING_VARIANT)
     )
+
+
+def _city_district(m: Mention) -> bool:
+    """Reached by a name that ends in a word for a district ("Приморський район", "Darnytsia
+    raion"): the gazetteer's town is one city's district, and cities name districts alike
+    (Odesa and Mariupol both have a Prymorskyi raion), so its size says nothing of which."""
+    words = normalize(m.query).split()
+    return len(words) > 1 and OTHER_KINDS.get(words[-1]) == "district"
 
 
 def _rivals(m: Mention, ix: NameIndex, language: str) -> tuple[list[Place], bool]:
@@ -206,7 +215,11 @@ def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> M
     regions |= {r for p in anchors.values() if p.kind == "group" for r in p.members}
     if (
         town.country not in VILLAGE_COUNTRIES
-        or (town.population >= VILLAGE_POPULATION and similar_names(town.name, m.query))
+        or (
+            town.population >= VILLAGE_POPULATION
+            and similar_names(town.name, m.query)
+            and not _city_district(m)
+        )
         or town.parent in regions
         or len([p for p in anchors.values() if p.kind != "group"]) < FAR_CONTEXT
         or any(_km(town, p) <= FAR_KM for p in points)

@@ -27,6 +27,7 @@ from .words import ORGANISATIONS, QUOTED_NAME_WORDS, QUOTES
 __all__ = [
     "in_quoted_name",
     "in_unknown_compound",
+    "is_patronymic",
     "is_person_name",  # read from the gazetteer's list (gazetteer/people.py)
     "needs_context",
     "reached_by_other_name",
@@ -262,6 +263,13 @@ def is_given_name(word: str, language: str) -> bool:
         "Name" in p.tag.grammemes and p.tag.number != "plur"
         for p in parses(word.casefold(), language)
     )
+
+
+def is_patronymic(word: str, language: str) -> bool:
+    """Can the word be a patronymic ("Миколайович", "Павловна")? Only a surname follows one,
+    whatever place the surname is named after ("Петро Іванович Кам'янець-Подільський"). Any
+    reading counts: the Ukrainian dictionary reads "Іванович" first as a surname."""
+    return any("Patr" in p.tag.grammemes for p in parses(word.casefold(), language))
 
 
 def in_unknown_compound(text: str, start: int, end: int, is_name) -> bool:

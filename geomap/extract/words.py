@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer.morphology import PREPOSITIONS
-from ..gazetteer.normalize import DESCRIPTORS
+from ..gazetteer.normalize import DESCRIPTORS, normalize
 
 # English words (and a few names) that the gazetteer also knows as places. They count only when
 # capitalised inside a sentence after "in", "from", "to"… or with a descriptor or a hint.
@@ -704,9 +704,12 @@ LIST_GAP = re.compile(
 )
 # Media outlets, parties and organisations named after a place ("Radio Svoboda", "Kyiv
 # Independent", "Echo of Moscow", "Novaya Gazeta", «Эхо Москвы»): a place name written next
-# to one of these words is the organisation's name, not the place.
+# to one of these words is the organisation's name, not the place. Suspilne's regional
+# newsrooms are written unquoted after it ("Суспільне Херсон повідомило"). Compared as the
+# tokens' keys, folded as the gazetteer folds names ("суспільне" loses its soft sign).
 OUTLET_BEFORE = frozenset(
-    [
+    normalize(word)
+    for word in [
         "radio",
         "echo",
         "ekho",
@@ -723,6 +726,7 @@ OUTLET_BEFORE = frozenset(
         "газета",
         "радіо",
         "голос",
+        "суспільне",
     ]
 )
 OUTLET_AFTER = frozenset(
@@ -946,7 +950,9 @@ HONORIFICS = frozenset(
 
 # Nouns (Russian and Ukrainian dictionary forms) of an organisation or outlet, before its name
 # in quotation marks: Фонд «Свободная Бурятия», партия «Родина», газета «Донбас». A place name
-# in those marks is the organisation's.
+# in those marks is the organisation's. So it is after a venue's noun: a cinema, hotel,
+# stadium or sanatorium is named after a country or a city far away (кинотеатр «Россия»,
+# готель «Київ»), where a station or a port bears the name of the town it stands in.
 ORGANISATIONS = frozenset(
     [
         "фонд",
@@ -993,6 +999,20 @@ ORGANISATIONS = frozenset(
         "ансамбль",
         "театр",
         "команда",
+        "кинотеатр",
+        "кінотеатр",
+        "гостиница",
+        "готель",
+        "отель",
+        "стадион",
+        "стадіон",
+        "санаторий",
+        "санаторій",
+        "ресторан",
+        "кафе",
+        "магазин",
+        "рынок",
+        "ринок",
     ]
 )
 # The same in Russian and Ukrainian, written before the name (dictionary forms): "реки Печоры"

@@ -602,9 +602,30 @@ def within_km(points: gpd.GeoSeries, outline, km: float) -> np.ndarray:
 # --- countries -------------------------------------------------------------------------------
 
 
-def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
+def short_country_names(pycountry) -> dict[str, list[str]]:
+    """Russian and Ukrainian names of each country as ISO 3166-1's translations in pycountry
+    give them, short and common ("Китай", "Южная Корея", "Молдавия"): Natural Earth's are the
+    formal ones ("Китайская Народная Республика"), which no article writes, and a formal name
+    with its descriptor taken off may name another country ("Республіка Китай" is Taiwan).
+    A translation with a comma ("Тайвань, провінція Китаю") is an inverted formal name: left out."""
+    import gettext
+
+    out: dict[str, list[str]] = {}
+    for language in ("ru", "uk"):
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        for country in pycountry.countries:
+            for english in {country.name, getattr(country, "common_name", country.name)}:
+                name = translation.gettext(english)
+                if name != english and "," not in name:
+                    out.setdefault(country.alpha_2, []).append(name)
+    return out
+
+
+def build_countries(admin0, regions_simple, short_names=None) -> gpd.GeoDataFrame:
     """Every country of Natural Earth's admin-0 (the story goes on abroad: exile in Israel,
-    Argentina, Thailand), those beyond the basemap's box drawn coarser."""
+    Argentina, Thailand), those beyond the basemap's box drawn coarser. `short_names`: the
+    countries' short Russian and Ukrainian names (short_country_names), by ISO code."""
+    short_names = short_names or {}
     admin0 = admin0.copy()
     admin0["iso"] = admin0["ISO_A2_EH"].where(admin0["ISO_A2_EH"] != "-99", admin0["ADM0_A3"])
     others = admin0[~admin0["iso"].isin(["RU", "UA"])].sort_values("iso")
@@ -622,6 +643,7 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
             for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")
         ]
         names += _text(row["NAME_ALT"]).split("|")
+        names += short_names.get(row["iso"], [])
         rows.append(
             _country_row(
                 row["iso"],
@@ -643,6 +665,7 @@ def build_countries(admin0, regions_simple) -> gpd.GeoDataFrame:
             r[c]
             for c in ("NAME", "NAME_LONG", "FORMAL_EN", "ADMIN", "NAME_RU", "NAME_UK", "NAME_DE")
         ]
+        names += short_names.get(iso, [])
         rows.append(
             _country_row(
                 iso,
@@ -971,10 +994,14 @@ def main(argv=None):
         )
     regions = pd.concat([regions, gpd.GeoDataFrame(breakaway, crs=4326)], ignore_index=True)
 
-    countries = build_countries(admin0_frame(), regions[regions.geometry.notna()])
+    short_names = short_country_names(pycountry)
+    countries = build_countries(admin0_frame(), regions[regions.geometry.notna()], short_names)
+    # ISO's translations are names, not codes, in capitals too ("США")
     countries["aliases"] = [
-        clean_aliases(n, a, trusted=_initials(abbrev))
-        for n, a, abbrev in zip(countries["name"], countries["aliases"], countries["abbrev"])
+        clean_aliases(n, a, trusted=_initials(abbrev) + short_names.get(iso, []))
+        for n, a, abbrev, iso in zip(
+            countries["name"], countries["aliases"], countries["abbrev"], countries["id"]
+        )
     ]
     countries = countries.drop(columns="abbrev")
 

@@ -704,7 +704,10 @@ class _Finder:
         if (
             key in OTHER_MEANINGS
             or (abroad_word and key in MONTHS)
-            or (len(words) == 1 and (key in ADJECTIVES or (first.upper and len(key) <= 3)))
+            or (
+                len(words) == 1
+                and (key in ADJECTIVES or (first.upper and len(key) <= 3 and not self._country(c)))
+            )
         ):
             return False  # "Paris", "Chechen fighters", "UK"
         if (abroad_word or all(w in COMMON_WORDS for w in words)) and (
@@ -714,7 +717,7 @@ class _Finder:
         if (
             len(words) == 1
             and has_cyrillic(words[0])
-            and is_common_word(self.text[first.start : first.end])
+            and is_common_word(self.text[first.start : first.end], self.morph_language)
             and not (
                 self._after_locative(c.i)
                 or self._listed(c)
@@ -1347,6 +1350,15 @@ class _Finder:
             and place.population < CITY_POPULATION
             and not similar_names(place.name, nominative)
         )
+
+    def _country(self, c: Candidate) -> bool:
+        """A Cyrillic acronym that is a country's name ("США"): Russian and Ukrainian write it
+        as a noun, the country itself. Latin ones ("UK and US officials") are left alone, as
+        English writes them before a noun, for the government."""
+        if not has_cyrillic(self.text[c.start : c.end]):
+            return False
+        place = self.ix.lookup(self._query(c)).place
+        return place is not None and place.kind == "country"
 
     def _abroad(self, c: Candidate) -> bool:
         place = self.ix.lookup(self._query(c)).place

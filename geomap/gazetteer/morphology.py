@@ -376,13 +376,19 @@ def may_be_person(word: str, language: str) -> bool:
     )
 
 
-def is_common_word(word: str) -> bool:
+def is_common_word(word: str, language: str | None = None) -> bool:
     """A word the Russian dictionary reads first as an ordinary word, not a geographical or
     personal name: "Мир" (world), "Бор" (pine forest), "Орёл" (eagle), where "Томск" is first a
     place. Such a name needs context, as "Bar" does in English. The Russian dictionary tags
     places (Geox), the Ukrainian one does not, so it judges words of both languages; a word it
-    does not know ("Чернівці") is not common."""
+    does not know ("Чернівці") is not common. In Ukrainian text (`language` "uk"), or of a
+    word only the Ukrainian dictionary knows, that one can tell only what is no noun at all:
+    "Мали" (they had) is a verb, not Mali; "Черги" is a noun, as "Київ" is, and stays a name."""
     lower = word.casefold()
+    if (language == "uk" or not is_known(lower, "ru")) and is_known(lower, "uk"):
+        best = parses(lower, "uk")[0].tag
+        if best.POS not in (None, "NOUN") and not (PERSON_TAGS & best.grammemes):
+            return True
     if not is_known(lower, "ru"):
         return False
     best = parses(lower, "ru")[0].tag

@@ -481,7 +481,8 @@ class Gazetteer:
         would refuse it as, without the fuzzy suggestions a failed lookup pays for."""
         if self.features is None:
             return None
-        refused = self._physical(name, normalize(name), language)
+        key = normalize(known_nominative(name, self, language))  # as lookup reads it
+        refused = self._physical(name, key, language)
         return refused.feature if refused is not None else None
 
     def _physical(self, query: str, key: str, language: str | None = None) -> Match | None:
@@ -490,9 +491,16 @@ class Gazetteer:
         features = self.features
         if features is None:
             return None
-        key = (
-            features.reading(query, language) or key
-        )  # Cyrillic: "вздовж Дніпра", "Південному Бузі"
+        # Cyrillic: "вздовж Дніпра", "Південному Бузі"
+        reading = features.reading(query, language)
+        if reading is not None:
+            # "Старом Осколе", "атаковал Старый Оскол": the words before the river's name
+            # (the Oskol) make, with it, the whole name of a place the gazetteer knows
+            words = key.split(" ")
+            for start in range(len(words) - reading.count(" ") - 1):
+                if self.names.full.get(" ".join(words[start:])):
+                    return None
+        key = reading or key
         found, article_only = features.cued(key)
         bare = found is None
         if found is None:

@@ -1,4 +1,4 @@
-"""Countries by the short names Russian and Ukrainian write (ISO 3166-1's translations, via
+"""Cyrillic names of countries and towns. Countries by the short names Russian and Ukrainian write (ISO 3166-1's translations, via
 pycountry, in scripts/build_geodata.py): "Китай" is China, not Taiwan, whose formal Ukrainian
 name "Республіка Китай" used to answer for it once its descriptor was taken off."""
 
@@ -46,3 +46,18 @@ def test_countries_in_russian_and_ukrainian_text(text, pad, expected):
 def test_latin_acronyms_before_a_noun_are_still_left_alone():
     text = "UK and US officials met in March." + PAD_RU.replace("Об этом", "Also")
     assert [m.place.id for m in extract(text).mentions] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Беспилотник атаковал Старый Оскол.", ["Stary Oskol"]),
+        ("В Старом Осколе и Новом Осколе объявили тревогу.", ["Stary Oskol", "Novy Oskol"]),
+        ("Жители Старого Оскола ждут.", ["Stary Oskol"]),
+        ("Вдоль реки Оскол идут бои.", []),  # the river
+        ("Ворог форсував Оскіл.", []),
+    ],
+)
+def test_a_town_whose_whole_name_ends_in_a_river_s_is_the_town(text, expected):
+    # the river check read only the name's last word (the Oskol) and refused the town
+    assert [m.place.name for m in extract(text + PAD_RU).mentions] == expected

@@ -1406,7 +1406,9 @@ class _Finder:
             and joinable(self.text, t[k - 1], t[k], False)
         ):
             k -= 1
-            if self.ix.physical_feature(self.text[t[k].start : c.end]):
+            # the words' nominatives, read already: "атаковал Старый Оскол" is the town
+            nominative = " ".join(tok.key for tok in t[k : c.j])
+            if self.ix.physical_feature(self.text[t[k].start : c.end], nominative):
                 return True
         if c.i and has_cyrillic(self._query(c)) and joinable(self.text, t[c.i - 1], t[c.i], False):
             # "реки Печоры", "на озере Ханка": the word for the feature before its name

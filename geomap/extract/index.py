@@ -64,9 +64,10 @@ class NameIndex:
             self.cache[key] = self.gazetteer.lookup(query, suggest=False, language=self.language)
         return self.cache[key]
 
-    def physical_feature(self, name: str):
-        """The river, sea or range `name` means, read in this index's language."""
-        return self.gazetteer.physical_feature(name, self.language)
+    def physical_feature(self, name: str, key: str | None = None):
+        """The river, sea or range `name` means, read in this index's language (`key`: its
+        words in the nominative, see Gazetteer.physical_feature)."""
+        return self.gazetteer.physical_feature(name, self.language, key)
 
 
 class _Either:

@@ -476,13 +476,17 @@ class Gazetteer:
         first, second = (self.lookup(h, country, suggest=False).place for h in halves)
         return first if first is not None and second is not None and first.id == second.id else None
 
-    def physical_feature(self, name: str, language: str | None = None) -> Feature | None:
+    def physical_feature(
+        self, name: str, language: str | None = None, key: str | None = None
+    ) -> Feature | None:
         """The river, sea or range that `name` means by lookup's cues, if any: what `lookup`
-        would refuse it as, without the fuzzy suggestions a failed lookup pays for."""
+        would refuse it as, without the fuzzy suggestions a failed lookup pays for. `key`: the
+        name's words in the nominative, normalised, when the caller has read them (the
+        finder has), so that a place whose whole name ends in a river's is found as the place
+        ("атаковал Старый Оскол")."""
         if self.features is None:
             return None
-        key = normalize(known_nominative(name, self, language))  # as lookup reads it
-        refused = self._physical(name, key, language)
+        refused = self._physical(name, key or normalize(name), language)
         return refused.feature if refused is not None else None
 
     def _physical(self, query: str, key: str, language: str | None = None) -> Match | None:

@@ -424,9 +424,9 @@ class WithUserPlaces:
     def find(self, kind=None, country=None):
         return self.own.find(kind, country) + self.bundled.find(kind, country)
 
-    def physical_feature(self, name: str, language: str | None = None):
+    def physical_feature(self, name: str, language: str | None = None, key: str | None = None):
         """Rivers, seas and ranges are the bundled gazetteer's: a user's file holds places."""
-        return self.bundled.physical_feature(name, language)
+        return self.bundled.physical_feature(name, language, key)
 
     def suggest(self, key, limit=5):
         return (self.own.suggest(key, limit) + self.bundled.suggest(key, limit))[:limit]

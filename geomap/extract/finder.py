@@ -42,7 +42,7 @@ from .persons import (
 )
 from .region_lists import region_lists
 from .results import UNKNOWN_NAMES, Candidate, Extraction, MatchedBy, Mention
-from .tokens import joinable, tokenize
+from .tokens import Token, joinable, tokenize
 from .words import (
     ADJECTIVE_ENDING,
     ADJECTIVES,
@@ -881,7 +881,7 @@ class _Finder:
             and not self._genitive_of_place(written)
         ):
             # "Порт Південний", "аеропорт Бориспіль": a port or an airport named after a town
-            kind = OTHER_KINDS_BEFORE.get(self._lemma(text[before.start : before.end].casefold()))
+            kind = OTHER_KINDS_BEFORE.get(self._token_lemma(before))
             if kind:
                 c.query = self._query(c)
                 c.other_kind, c.start = kind, before.start
@@ -900,8 +900,15 @@ class _Finder:
             for p in parses(lower, self.morph_language)
         )
 
+    def _token_lemma(self, tok: Token) -> str:
+        """The dictionary form of a token's word as written, in lowercase."""
+        return self._lemma(self.text[tok.start : tok.end].casefold())
+
     def _lemma(self, word: str) -> str:
-        """The dictionary form of a lowercase Cyrillic word ("районі" → "район")."""
+        """The dictionary form of a lowercase Cyrillic word ("районі" → "район"); a Latin
+        word is its own."""
+        if not has_cyrillic(word):
+            return word
         found = parses(word, self.morph_language)
         return found[0].normal_form if found else word
 
@@ -948,7 +955,7 @@ class _Finder:
             return False  # «"Москва" затонула»: a closing quotation mark may come between
         k = c.j + 1 if t[c.j].key in AUXILIARIES and c.j + 1 < len(t) else c.j  # "was sunk"
         word = text[t[k].start : t[k].end].casefold()
-        return (self._lemma(word) if has_cyrillic(word) else word) in SHIP_VERBS
+        return self._lemma(word) in SHIP_VERBS
 
     def _street(self, c: Candidate) -> bool:
         """A Cyrillic name beside a word for a street or a square in the singular: the street's
@@ -985,7 +992,7 @@ class _Finder:
         if text[t[i - 1].end : t[i].start].strip(" «\"“„'"):
             return False
         word = text[t[i - 1].start : t[i - 1].end].casefold()
-        return (self._lemma(word) if has_cyrillic(word) else word) in VESSELS_BEFORE
+        return self._lemma(word) in VESSELS_BEFORE
 
     def _vessel_names(self) -> frozenset:
         """The keys (nominatives) of the quoted names the article gives a vessel's, a unit's or
@@ -1076,23 +1083,15 @@ class _Finder:
                 return True  # "Марія Куп'янська": a given name, then a surname that agrees
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
-            if (
-                surname_like(written, lang)
-                and (
-                    (
-                        after is not None
-                        and not after.cap
-                        and self._lemma(text[after.start : after.end].casefold())
-                        in SPEECH_VERBS_CYRILLIC
-                        # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
-                        and is_nominative(written, lang)
-                    )
-                    or (
-                        before is not None
-                        and self._lemma(text[before.start : before.end].casefold())
-                        in PERSON_NOUNS_CYRILLIC
-                    )
+            if surname_like(written, lang) and (
+                (
+                    after is not None
+                    and not after.cap
+                    and self._token_lemma(after) in SPEECH_VERBS_CYRILLIC
+                    # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
+                    and is_nominative(written, lang)
                 )
+                or (before is not None and self._token_lemma(before) in PERSON_NOUNS_CYRILLIC)
             ):
                 # "Королёв заявил", "по словам Королёва", "адвокат Королёва": a man, whatever
                 # the size of the town

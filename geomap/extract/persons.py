@@ -9,8 +9,6 @@ not the villages that share their names, unless the text says they are places ("
 
 from __future__ import annotations
 
-import re
-
 from ..gazetteer import Place
 from ..gazetteer.morphology import (
     _WORD,
@@ -176,9 +174,11 @@ def in_dotted_name(text: str, start: int, end: int) -> bool:
     return end + 1 < len(text) and text[end] == "." and text[end + 1].isalpha()
 
 
-# The endings of surnames as Ukrainian writes Russian ones (Корольов, Нікітін), and the
-# adjectives surnames are (Жуковський): not -ів or -ськ, which Ukrainian towns end in.
-SURNAME_ENDINGS = re.compile(r"(?:ов|ев|ёв|ьов|ин|ын|ін|[сц]кий|[сц]ький)$")
+# The endings of a Russian or Ukrainian surname's masculine nominative (Кириллов, Пушкин).
+_SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+# The same as Ukrainian writes Russian ones (Корольов, Нікітін), and the adjectives surnames
+# are (Жуковський): not -ів or -ськ, which Ukrainian towns end in.
+_SURNAME_ENDINGS = (*_SURNAME_STEMS, "ьов", "ін", "ский", "цкий", "ський", "цький")
 
 
 def surname_like(word: str, language: str) -> bool:
@@ -190,7 +190,7 @@ def surname_like(word: str, language: str) -> bool:
     if may_be_person(word, language):
         return True
     return language == "uk" and any(
-        SURNAME_ENDINGS.search(p.normal_form) for p in parses(word.casefold(), language)
+        p.normal_form.endswith(_SURNAME_ENDINGS) for p in parses(word.casefold(), language)
     )
 
 
@@ -231,10 +231,6 @@ def agree_as_full_name(first: str, second: str, language: str, named: bool = Fal
         for a in given
         for b in family
     )
-
-
-# The endings of a Russian or Ukrainian surname's masculine nominative (Кириллов, Пушкин).
-_SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
 
 
 class _Feminine:

@@ -6,7 +6,7 @@ import pytest
 
 from geomap.extract import extract
 from geomap.gazetteer import geocode
-from geomap.gazetteer.morphology import detect_language, languages_for, nominatives
+from geomap.gazetteer.morphology import detect_language, languages_for, nominatives, word_forms
 
 # Hand-written declensions, in case order. Russian: nominative, genitive, dative, accusative,
 # instrumental, prepositional (locative). Ukrainian adds the vocative, after the locative.
@@ -223,3 +223,42 @@ def test_a_russian_quotation_in_a_ukrainian_text_is_read_by_russian_rules():
     found = extract(text)
     assert found.language == "uk"
     assert [m.place.name for m in found.mentions] == ["Bryansk", "Poltava"] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # the surname "Малій" is indeclinable: its seven readings, one per case, are one form
+        ("Снаряд влучив у будинок у Малій Токмачці, повідомили рятувальники.", "Mala Tokmachka"),
+        (
+            "Окупанти обстріляли Малу Токмачку з артилерії, повідомили рятувальники.",
+            "Mala Tokmachka",
+        ),
+    ],
+)
+def test_an_indeclinable_reading_does_not_crowd_out_the_others(sentence, place):
+    assert [m.place.name for m in extract(sentence).mentions if m.place] == [place]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # Russia's neuter towns, written the Ukrainian way: -е for the Russian -о, any case
+        ("Вночі були вибухи у Шебекиному, повідомили місцеві жителі.", "Shebekino"),
+        ("Бої біля Глушкового тривають, повідомили військові.", "Glushkovo"),
+        ("Жителів Тьоткіного евакуювали, повідомили військові.", "Tëtkino"),
+    ],
+)
+def test_ukrainian_spellings_of_russian_neuter_towns(sentence, place):
+    found = extract(sentence)
+    assert found.language == "uk"
+    assert [m.place.name for m in found.mentions if m.place] == [place]
+
+
+def test_a_ukrainian_neuter_name_the_gazetteer_holds_comes_before_its_russian_spelling():
+    # Ukraine's own towns in -е keep their Ukrainian name first: the Russian ending is tried
+    # after it, never instead
+    forms = [f[0] for f in word_forms("шебекиному", "uk")]
+    assert forms.index("шебекине") < forms.index("шебекино")
+    found = extract("Вночі росіяни обстріляли Курахове, а вранці знову вдарили по Кураховому.")
+    assert [m.place.name for m in found.mentions if m.place] == ["Kurakhove", "Kurakhove"]

@@ -62,6 +62,9 @@ PREPOSITIONS = frozenset(
     ]
 )
 MAX_FORMS = 8
+# Ukrainian endings of neuter town names whose Russian spelling ends in -о instead:
+# Шебекине/Шебекино, Глушкове/Глушково, Тьоткіне/Тьоткіно.
+_RUSSIAN_NEUTER = ("ине", "іне", "ове", "еве", "єве")
 MAX_PARSES = 6  # readings of a word considered: past these, pymorphy3's guesses are unlikely
 MAX_SAMPLE = 200  # Cyrillic words read to tell Russian from Ukrainian: plenty, and bounded  # combinations of word forms tried per phrase; names are short
 
@@ -126,11 +129,20 @@ def word_forms(word: str, language: str) -> tuple[tuple, ...]:
 
 @lru_cache(maxsize=1 << 12)
 def _grammar(tag, language: str) -> tuple:
-    """(geographical name, part of speech, case, gender, number, Latin) of a pymorphy3 tag:
+    """(geographical name, part of speech, case, gender, number, Latin, indeclinable) of a
+    pymorphy3 tag:
     pymorphy3 works each out again on every access, and a dictionary's few thousand tags come
     back word after word."""
     grammemes = tag.grammemes
-    return ("Geox" in grammemes, tag.POS, tag.case, tag.gender, tag.number, "LATN" in grammemes)
+    return (
+        "Geox" in grammemes,
+        tag.POS,
+        tag.case,
+        tag.gender,
+        tag.number,
+        "LATN" in grammemes,
+        "Fixd" in grammemes,
+    )
 
 
 @lru_cache(maxsize=1 << 15)
@@ -145,7 +157,17 @@ def _word_forms(lower: str, language: str) -> tuple[tuple, ...]:
         key=lambda reading: (not reading[1][0], -reading[0].score),
     )  # stable: ties keep pymorphy3's own order
     forms: dict[str, tuple] = {}
-    for p, (_, pos, case, gender, number, latin) in ranked[:MAX_PARSES]:
+    considered, indeclinable = 0, set()
+    for p, (_, pos, case, gender, number, latin, fixed) in ranked:
+        if fixed:
+            # an indeclinable word has a reading for each case, all one form: counted once,
+            # or the surname "Малій" fills the readings before "мала" ("у Малій Токмачці")
+            if (p.normal_form, pos, gender) in indeclinable:
+                continue
+            indeclinable.add((p.normal_form, pos, gender))
+        considered += 1
+        if considered > MAX_PARSES:
+            break
         if pos not in ("NOUN", "ADJF", "PRTF") or latin:
             continue
         if case == "nomn":
@@ -173,6 +195,14 @@ def _word_forms(lower: str, language: str) -> tuple[tuple, ...]:
             for combo in list(product(*per_part))[:4]:
                 form = "-".join(f[0] for f in combo)
                 forms.setdefault(form, (form, *combo[-1][1:]))
+    if language == "uk":
+        # Ukrainian writes Russia's neuter towns as adjectives in -е ("Шебекине", "у
+        # Глушковому"): their Russian names end in -о ("Шебекино", "Глушково"), the only
+        # name the gazetteer has of most villages across the border. A later reading: a
+        # Ukrainian name the gazetteer holds comes first.
+        for form, *grammar in list(forms.values()):
+            if grammar[0] == "neut" and form.endswith(_RUSSIAN_NEUTER):
+                forms.setdefault(form[:-1] + "о", (form[:-1] + "о", *grammar))
     # a word no dictionary inflects is its own form
     forms.setdefault(lower, (lower, None, None, None))
     return tuple(forms.values())

@@ -802,7 +802,9 @@ def build_groups(regions):
     for row in rows:
         if row.colloquial:
             code = row.members[0]
-            aliases[code] = clean_aliases(names[code], aliases[code], trusted=list(row.names))
+            # the region's aliases were cleaned already (hand-written acronyms such as "ЯНАО"
+            # kept): cleaned again, they would be filtered as codes
+            aliases[code] = clean_aliases(names[code], [], trusted=[*row.names, *aliases[code]])
             informal.setdefault(code, []).extend(row.names)
             continue
         geom = shapely.coverage_union_all([outline[m] for m in row.members])

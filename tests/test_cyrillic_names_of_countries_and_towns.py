@@ -1,4 +1,5 @@
-"""Cyrillic names of countries and towns. Countries by the short names Russian and Ukrainian write (ISO 3166-1's translations, via
+"""Cyrillic names of countries, regions and towns. Regions by the short names news give them
+(hand-written in geodata/sources/places.yaml: "Белгородчина", "ЯНАО", "Тува"). Countries by the short names Russian and Ukrainian write (ISO 3166-1's translations, via
 pycountry, in scripts/build_geodata.py): "Китай" is China, not Taiwan, whose formal Ukrainian
 name "Республіка Китай" used to answer for it once its descriptor was taken off."""
 
@@ -61,3 +62,29 @@ def test_latin_acronyms_before_a_noun_are_still_left_alone():
 def test_a_town_whose_whole_name_ends_in_a_river_s_is_the_town(text, expected):
     # the river check read only the name's last word (the Oskol) and refused the town
     assert [m.place.name for m in extract(text + PAD_RU).mentions] == expected
+
+
+# --- the short names Russian and Ukrainian news give regions (geodata/sources/places.yaml) --
+
+
+@pytest.mark.parametrize(
+    ("sentence", "regions"),
+    [
+        ("На Смоленщине и Белгородчине сбили беспилотники.", ["RU-SMO", "RU-BEL"]),
+        ("Жители Курщины и Брянщины пострадали от обстрелов.", ["RU-KRS", "RU-BRY"]),
+        ("Дрони атакували Бєлгородщину та Курщину, повідомили в ЗМІ.", ["RU-BEL", "RU-KRS"]),
+        ("В ЯНАО и ХМАО прошли обыски у активистов.", ["RU-YAN", "RU-KHM"]),
+        ("В Туве и Башкирии задержали активистов.", ["RU-TY", "RU-BA"]),
+        ("На Камчатке и Чукотке прошли одиночные пикеты.", ["RU-KAM", "RU-CHU"]),
+        ("Мобілізованих із Чувашії та Якутії відправили на фронт.", ["RU-CU", "RU-SA"]),
+        ("Уроженцы Северной Осетии и Горного Алтая погибли на фронте.", ["RU-SE", "RU-AL"]),
+    ],
+)
+def test_regions_by_the_short_names_news_give_them(sentence, regions):
+    assert [m.place.id for m in extract(sentence).mentions if m.place] == regions
+
+
+def test_a_citys_old_name_that_is_another_citys_own_is_dropped():
+    # Nikopol was Slavyansk for two years of the 18th century; "Слов'янськ" is Sloviansk
+    assert geocode("Слов'янськ").place.name == "Sloviansk"
+    assert geocode("Слов'янську").place.name == "Sloviansk"

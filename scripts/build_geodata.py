@@ -1000,7 +1000,13 @@ def main(argv=None):
     countries = build_countries(admin0_frame(), regions[regions.geometry.notna()], short_names)
     # ISO's translations are names, not codes, in capitals too ("США")
     countries["aliases"] = [
-        clean_aliases(n, a, trusted=_initials(abbrev) + short_names.get(iso, []))
+        clean_aliases(
+            n,
+            a,
+            trusted=_initials(abbrev)
+            + short_names.get(iso, [])
+            + hand.get("country_aliases", {}).get(iso, []),
+        )
         for n, a, abbrev, iso in zip(
             countries["name"], countries["aliases"], countries["abbrev"], countries["id"]
         )

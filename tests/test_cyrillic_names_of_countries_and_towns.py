@@ -88,3 +88,14 @@ def test_a_citys_old_name_that_is_another_citys_own_is_dropped():
     # Nikopol was Slavyansk for two years of the 18th century; "Слов'янськ" is Sloviansk
     assert geocode("Слов'янськ").place.name == "Sloviansk"
     assert geocode("Слов'янську").place.name == "Sloviansk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Минобороны РФ сообщило об атаке беспилотников.",
+        "Міноборони РФ заявило про удар, повідомили журналісти.",
+    ],
+)
+def test_rf_is_russia(text):
+    assert [m.place.id for m in extract(text).mentions if m.place] == ["RU"]

@@ -262,3 +262,16 @@ def test_a_ukrainian_neuter_name_the_gazetteer_holds_comes_before_its_russian_sp
     assert forms.index("шебекине") < forms.index("шебекино")
     found = extract("Вночі росіяни обстріляли Курахове, а вранці знову вдарили по Кураховому.")
     assert [m.place.name for m in found.mentions if m.place] == ["Kurakhove", "Kurakhove"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a town in -ів keeps -ов-/-ев- in its other cases, where the dictionary may not know it
+        ("Бригади стоять під Любешовом, повідомили волонтери.", "Liubeshiv"),
+        ("Волонтери з Тячева зібрали гроші для бригади.", "Tiachiv"),
+        ("Мешканці Жидачева скаржаться на воду, повідомили в громаді.", "Zhydachiv"),
+    ],
+)
+def test_ukrainian_towns_in_iv_in_their_other_cases(sentence, place):
+    assert [m.place.name for m in extract(sentence).mentions if m.place] == [place]

@@ -65,6 +65,9 @@ MAX_FORMS = 8
 # Ukrainian endings of neuter town names whose Russian spelling ends in -о instead:
 # Шебекине/Шебекино, Глушкове/Глушково, Тьоткіне/Тьоткіно.
 _RUSSIAN_NEUTER = ("ине", "іне", "ове", "еве", "єве")
+# The stems of a Ukrainian -ів/-їв name in its other cases: Любешів/Любешова, Тячів/Тячева,
+# Київ/Києва.
+_IV_STEMS = ("ов", "ев", "єв")
 MAX_PARSES = 6  # readings of a word considered: past these, pymorphy3's guesses are unlikely
 MAX_SAMPLE = 200  # Cyrillic words read to tell Russian from Ukrainian: plenty, and bounded  # combinations of word forms tried per phrase; names are short
 
@@ -196,6 +199,13 @@ def _word_forms(lower: str, language: str) -> tuple[tuple, ...]:
                 form = "-".join(f[0] for f in combo)
                 forms.setdefault(form, (form, *combo[-1][1:]))
     if language == "uk":
+        # A Ukrainian town in -ів/-їв has -ов-/-ев-/-єв- in its other cases ("під Любешовом",
+        # "Тячева", "Києва"): where the dictionary does not know the town, its reading keeps
+        # the stem's vowel, and the nominative is the -ів/-їв form.
+        for form, *grammar in list(forms.values()):
+            if grammar[2] == "NOUN" and grammar[0] == "masc" and form.endswith(_IV_STEMS):
+                alternated = form[:-2] + ("їв" if form.endswith("єв") else "ів")
+                forms.setdefault(alternated, (alternated, *grammar))
         # Ukrainian writes Russia's neuter towns as adjectives in -е ("Шебекине", "у
         # Глушковому"): their Russian names end in -о ("Шебекино", "Глушково"), the only
         # name the gazetteer has of most villages across the border. A later reading: a

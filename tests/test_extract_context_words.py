@@ -243,3 +243,76 @@ def test_a_shared_case_form_with_both_countries_named_stays_ambiguous():
     text = "Задержания прошли в Томске. Чоловіків затримали біля Бронниці, у Полтаві теж."
     assert "Бронниці" not in found(text)
     assert [m.text for m in extract(text).unresolved] == ["Бронниці"]
+
+
+# --- a word for a village, and an administration's acronym (Russian and Ukrainian news) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Ворог атакував село Кам'янське Запорізького району, повідомили в ОВА.", "Kamianske"),
+        ("У селищі Кам'янське пошкоджено будинки, повідомили рятувальники.", "Kamianske"),
+        ("Жители деревни Калуга жалуются на дорогу, сообщили в администрации.", "Kaluga"),
+    ],
+)
+def test_a_village_is_not_the_city_of_its_name(text, city):
+    result = extract(text)
+    assert not [m for m in result.mentions if m.place and m.place.name == city]
+    [reported] = [u for u in result.unresolved if "names a village" in u.reason]
+    assert city in reported.suggestions[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("В городе Калуге задержали активиста, сообщили правозащитники.", "Kaluga"),
+        ("У селищі Білозерка зникло світло, повідомили енергетики.", "Bilozerka"),
+    ],
+)
+def test_a_town_after_its_own_word_is_still_the_town(text, place):
+    assert [m.place.name for m in extract(text).mentions if m.place] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Про нічний обстріл повідомила Дніпропетровська ОВА.",
+        "Голова Харківської ОВА Олег Синєгубов розповів про наслідки удару.",
+        "Депутаты Белгородской облдумы приняли обращение к губернатору.",
+        "Запорізька ОДА оголосила про евакуацію.",
+    ],
+)
+def test_an_administration_named_after_its_region_is_no_place(text):
+    assert not [m for m in extract(text).mentions if m.place]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        # names that more than six places share: asked for in the context's regions one by one
+        (
+            "На Донеччині тривають бої. Обстріляли Покровськ, Костянтинівку і Миколаївку.",
+            "Миколаївку",
+            "UA-14",
+        ),
+        ("На Херсонщині обстріляли Берислав і Михайлівку.", "Михайлівку", "UA-65"),
+    ],
+)
+def test_a_name_of_many_villages_is_decided_by_the_region_in_context(text, name, region):
+    [mention] = [m for m in extract(text).mentions if m.text == name]
+    assert mention.place.parent == region and mention.hint_kind == "region in context"
+
+
+def test_a_name_of_many_villages_without_its_region_in_context_stays_unresolved():
+    result = extract("На Сумщині обстріляли Ворожбу, Білопілля та Михайлівку.")
+    assert "Михайлівку" not in {m.text for m in result.mentions}
+    assert "Михайлівку" in {u.text for u in result.unresolved}
+
+
+@pytest.mark.parametrize(
+    "text", ["На Донеччині вибухи.", "Учора на Донеччині бої.", "На Луганщині обстріли."]
+)
+def test_a_region_s_noun_before_a_plural_noun_is_the_region(text):
+    # "Донеччині" may be read as a plural adjective agreeing with "вибухи": its noun comes first
+    assert [m.place.kind for m in extract(text).mentions if m.place] == ["region"]

@@ -10,7 +10,9 @@ from bisect import bisect_right
 
 from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
 from ..gazetteer.features import CITY_POPULATION
+from ..gazetteer.lookup import MAX_ALTERNATIVES
 from ..gazetteer.morphology import (
+    PERSON_TAGS,
     has_cyrillic,
     has_place_reading,
     is_common_word,
@@ -46,6 +48,7 @@ from .tokens import Token, joinable, tokenize
 from .words import (
     ADJECTIVE_ENDING,
     ADJECTIVES,
+    ADMINISTRATIONS,
     AFTER,
     AUXILIARIES,
     BEFORE,
@@ -92,6 +95,7 @@ from .words import (
     TITLES,
     UNITS_AFTER,
     VESSELS_BEFORE,
+    VILLAGE_NOUNS,
     WITH_PREPOSITIONS,
 )
 
@@ -201,15 +205,17 @@ class _Finder:
             match = self.ix.lookup(m.query)
             shared = match.alternatives
             # alternatives are the tied candidates, cut at six: a longer list may be cut short
-            if (
-                m.other_kind
-                or match.place
-                or match.not_found
-                or match.feature
-                or not 1 < len(shared) < 6
-            ):
+            if m.other_kind or match.place or match.not_found or match.feature or len(shared) < 2:
                 return m
             paragraph = where([c for c in confident if c.paragraph == m.paragraph])
+            if len(shared) >= MAX_ALTERNATIVES:
+                # the list is cut: the name asked for again in each region of the context
+                # ("Семенівка", a village in a dozen oblasts, beside Chernihiv)
+                for regions, _ in (paragraph, article):
+                    decided = self._in_context_regions(m, regions)
+                    if decided is not None:
+                        return decided
+                return m
             for regions, countries in (paragraph, article):
                 decided = self._in_context(m, shared, regions, countries)
                 if decided is not None:
@@ -263,6 +269,35 @@ class _Finder:
             reason="",
             hint=hint,
             hint_kind="its own name",
+        )
+
+    def _in_context_regions(self, m: Mention, regions: dict) -> Mention | None:
+        """The one town of the name in a region the context names, asked of the gazetteer
+        region by region ("Семенівка (Chernihiv Oblast)"); None when none or several are."""
+        gazetteer = self.ix.gazetteer
+        found: dict[str, tuple[Place, str, str]] = {}
+        for region_id in regions:
+            region = gazetteer._by_id.get(region_id)
+            if region is None or region.kind != "region":
+                continue
+            query = f"{m.query} ({region.name})"
+            place = self.ix.lookup(query).place
+            if place is not None and place.kind == "town" and place.parent == region_id:
+                found[place.id] = (place, region.name, query)
+        if len(found) != 1:
+            return None
+        [(place, hint, query)] = found.values()
+        if not similar_names(place.name, m.text):
+            return None  # context picks a town by its own name, never by an old one
+        return dataclasses.replace(
+            m,
+            query=query,
+            place=place,
+            confidence=round(m.confidence - 0.15, 2),
+            suggestions=(),
+            reason="",
+            hint=hint,
+            hint_kind="region in context",
         )
 
     def _in_context(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
@@ -694,6 +729,8 @@ class _Finder:
             return False  # "the flagship Moskva", "the Vostok battalion"
         if self._street(c):
             return False  # "вулицю Покровську", "на Московской улице", "проспект Победы"
+        if self._before_administration(c):
+            return False  # "Дніпропетровська ОВА": the oblast's administration, an institution
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
         if self._person(c):
@@ -1008,6 +1045,16 @@ class _Finder:
             )
         return self._vessels
 
+    def _before_administration(self, c: Candidate) -> bool:
+        """A Cyrillic name right before the acronym of an administration ("Харківська ОВА",
+        "Київської МВА", "Белгородской облдумы"): the institution, which is no place, and whose
+        adjective may read as a town's genitive ("Дніпропетровська": Dnipro's old name)."""
+        t, text = self.tokens, self.text
+        if c.j >= len(t) or not has_cyrillic(text[c.start : c.end]):
+            return False
+        after = t[c.j]
+        return after.key in ADMINISTRATIONS and joinable(text, t[c.j - 1], after, False)
+
     def _after_organisation_word(self, i: int) -> bool:
         t, text = self.tokens, self.text
         if text[t[i - 1].end : t[i].start].strip(" «\"“„'"):
@@ -1221,13 +1268,14 @@ class _Finder:
         found = parses(word.casefold(), self.morph_language)
         return bool(found) and found[0].tag.POS in FUNCTION_POS
 
-    def _after_settlement_noun(self, c: Candidate) -> bool:
-        """Right after a word for a town or a village, in any case: "в городе Мирном"."""
+    def _after_settlement_noun(self, c: Candidate, nouns: frozenset = SETTLEMENT_NOUNS) -> bool:
+        """Right after a word for a town or a village (of `nouns`), in any case: "в городе
+        Мирном"."""
         t, text = self.tokens, self.text
         if not c.i or not joinable(text, t[c.i - 1], t[c.i], False):
             return False
         word = text[t[c.i - 1].start : t[c.i - 1].end].casefold()
-        return has_cyrillic(word) and self._lemma(word) in SETTLEMENT_NOUNS
+        return has_cyrillic(word) and self._lemma(word) in nouns
 
     def _named_as_proper(self, c: Candidate) -> bool:
         """A Cyrillic common word that names a place here, by how it is written: a region's
@@ -1269,11 +1317,16 @@ class _Finder:
         if first.initial and not (self._small_place(c) or self._named_by_adjective(c)):
             return False  # "Московский муниципальный депутат": a city's adjective, the city
         language = self.morph_language
-        adjectives = [
-            p.tag
-            for p in parses(text[first.start : first.end].casefold(), language)
-            if p.tag.POS == "ADJF"
-        ]
+        readings = parses(text[first.start : first.end].casefold(), language)
+        if (
+            readings
+            and readings[0].tag.POS == "NOUN"
+            and not PERSON_TAGS & readings[0].tag.grammemes
+        ):
+            # a noun first, an adjective only by a rarer reading: "На Донеччині вибухи" (the
+            # region's own noun, as "Донеччин" may be read in the plural too)
+            return False
+        adjectives = [p.tag for p in readings if p.tag.POS == "ADJF"]
         nouns = [p.tag for p in parses(word, language) if p.tag.POS in ("NOUN", "ADJF")]
         return any(
             a.case == b.case
@@ -1473,6 +1526,23 @@ class _Finder:
             place = match.place
             if place is None and match.needs_context and self._after_locative(c.i):
                 place = match.alternatives[0]  # "moved to Zhdanov": the context a name lacks
+            if (
+                place is not None
+                and place.kind == "town"
+                and place.population >= CITY_POPULATION
+                and self._after_settlement_noun(c, VILLAGE_NOUNS)
+            ):
+                # "село Кам'янське": a village the gazetteer may lack, not the city of Kamianske
+                match = Match(
+                    query,
+                    None,
+                    suggestions=(describe(place, ix.gazetteer),),
+                    reason=(
+                        f"the article names a village; the gazetteer's {place.name} is a city "
+                        f"of {place.population:,} people, and it may lack the village"
+                    ),
+                )
+                place = None
             # how far the rule that proposed the name is trusted, before the evidence around
             # it; a list's shared descriptor vouches for its members, whatever proposed them
             if c.in_list:

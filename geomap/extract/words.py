@@ -351,6 +351,9 @@ SETTLEMENT_NOUNS = frozenset(
         "смт",
     ]
 )
+# Of those, the words for a village or a small settlement: no place of a city's size
+# (features.CITY_POPULATION) is called one, so "село Кам'янське" is not the city of Kamianske.
+VILLAGE_NOUNS = SETTLEMENT_NOUNS - {"город", "місто"}
 # Russian and Ukrainian words for a street or a square (dictionary forms): a name beside one in
 # the singular is the street's, named after a town or a person ("вулиця Покровська", "на
 # Московской улице", "проспект Победы", "площа Свободи"), not the place; "на улицах Харькова"
@@ -1014,6 +1017,12 @@ ORGANISATIONS = frozenset(
         "рынок",
         "ринок",
     ]
+)
+# Acronyms and short words for a region's, district's or town's administration or council,
+# written after its adjective ("Харківська ОВА", "Белгородская облдума"), normalised as token
+# keys are: the institution, not the place.
+ADMINISTRATIONS = frozenset(
+    ["ова", "ода", "мва", "рва", "рда", "вца", "облрада", "облдума", "облсовет", "облизбирком"]
 )
 # The same in Russian and Ukrainian, written before the name (dictionary forms): "реки Печоры"
 # is the river, not the town of Pechora; "озера Ханка", "залива Сиваш".

@@ -35,6 +35,8 @@ LANGUAGES = ("en", "ru", "uk")
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
 # Two towns with the same name: the bigger wins only when clearly bigger.
 POPULATION_RATIO = 4.0
+# An ambiguous name's tied candidates are cut at this many (a name can be a hundred villages').
+MAX_ALTERNATIVES = 6
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 # Words that make a town's name a district's (raion's) name: geomap bundles no districts.
 DISTRICT_WORDS = frozenset(["district", "raion", "rayon", "municipality", "hromada", "район"])
@@ -364,7 +366,7 @@ class Gazetteer:
             )
         rivals = [c for c in others if wanted_kind != "region" or c.place.drawn_as != best.place.id]
         if rivals and self._ambiguous(best, rivals, wanted_kind, country, parent, base):
-            tied = tuple(c.place for c in candidates[:6])
+            tied = tuple(c.place for c in candidates[:MAX_ALTERNATIVES])
             return Match(
                 query,
                 None,

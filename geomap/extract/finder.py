@@ -71,6 +71,7 @@ from .words import (
     NOT_LAND_AFTER,
     NOT_OF_PLACE,
     ORGANISATION_HEADS,
+    ORGANISATION_NOUNS_AFTER,
     ORGANISATIONS,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
@@ -113,6 +114,9 @@ REGION_SUFFIX_WRITTEN = re.compile(r"[щчЩЧ][иИ][нН][а-яА-ЯіІ]{1,2}
 CROSSING_LIST_TOKENS = 8
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
+# An ambiguous lookup lists at most this many tied candidates (Gazetteer.lookup): a list this
+# long may have been cut short.
+MAX_ALTERNATIVES = 6
 
 
 def extract(article: Article | str, gazetteer: Gazetteer | None = None) -> Extraction:
@@ -200,23 +204,57 @@ class _Finder:
         def decide(m: Mention) -> Mention:
             match = self.ix.lookup(m.query)
             shared = match.alternatives
-            # alternatives are the tied candidates, cut at six: a longer list may be cut short
-            if (
-                m.other_kind
-                or match.place
-                or match.not_found
-                or match.feature
-                or not 1 < len(shared) < 6
-            ):
+            if m.other_kind or match.place or match.not_found or match.feature or len(shared) < 2:
                 return m
+            sentence = where([c for c in confident if c.sentence == m.sentence])
             paragraph = where([c for c in confident if c.paragraph == m.paragraph])
-            for regions, countries in (paragraph, article):
+            if len(shared) >= MAX_ALTERNATIVES:
+                # alternatives are the tied candidates, cut at six: the one in context may be
+                # cut off, so the gazetteer is asked for the name in each region the sentence,
+                # then the paragraph, names ("Новгород-Сіверський і Семенівка" after "На
+                # Чернігівщині": one of a dozen Semenivkas); never the whole article's, where
+                # one of a dozen namesakes is in one of its regions by chance
+                for regions, _ in (sentence, paragraph):
+                    decided = self._in_named_region(m, regions)
+                    if decided is not None:
+                        return decided
+                return m
+            for regions, countries in (sentence, paragraph, article):
                 decided = self._in_context(m, shared, regions, countries)
                 if decided is not None:
                     return decided
             return self._by_own_name(m, shared, *article) or m
 
         return decide
+
+    def _in_named_region(self, m: Mention, regions: dict) -> Mention | None:
+        """The one town of the name that the gazetteer finds in one of `regions` ("Семенівка
+        (Chernihiv Oblast)"); None when it finds none, one in each of two regions, or several
+        in one ("several places called Novoselivka in the Zaporizhzhia region alone")."""
+        found: dict[str, tuple[Place, str]] = {}
+        for region_id in regions:
+            region = self.ix.gazetteer.get(region_id)
+            if region.kind != "region":
+                continue
+            match = self.ix.lookup(f"{m.query} ({region.name})")
+            place = match.place
+            if place is None and not match.not_found:
+                return None  # the name is ambiguous inside this region
+            if place is not None and place.kind == "town" and place.parent == region_id:
+                found[place.id] = (place, region.name)
+        if len(found) != 1:
+            return None
+        place, hint = next(iter(found.values()))
+        return dataclasses.replace(
+            m,
+            query=f"{m.query} ({hint})",
+            place=place,
+            confidence=round(m.confidence - 0.15, 2),
+            suggestions=(),
+            reason="",
+            hint=hint,
+            hint_kind="region in context",
+        )
 
     def _by_own_name(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
         """A name that one town bears as its own and the others only as an old name or an
@@ -930,6 +968,11 @@ class _Finder:
                 nxt
                 and nxt.key in OUTLET_AFTER
                 and (nxt.cap or (has_cyrillic(nxt.key) and self._quoted(c.start)))
+            )
+            or (
+                nxt is not None
+                and nxt.cap
+                and self._lemma(text[nxt.start : nxt.end].casefold()) in ORGANISATION_NOUNS_AFTER
             )
         )
 

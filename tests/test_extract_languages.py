@@ -168,6 +168,10 @@ def test_the_person_name_list_is_derived_and_holds_usual_spellings():
         "Он рассказал «Эху Москвы» и «Новой газете».",
         "Об этом сообщила «Украинская правда».",
         "Про це повідомила «Українська правда» та Радіо Свобода.",
+        # organisations whose first word is written like a village (Chervone, Krasny)
+        "Вона писала в Червоний Хрест і в Червоний Хрест.",
+        "Представники Червоного Хреста приїхали вчора.",
+        "Он обратился в Красный Крест.",
     ],
 )
 def test_outlets_named_after_places_are_not_places(text):

@@ -783,6 +783,10 @@ OUTLET_AFTER = frozenset(
         "рух",
     ]
 )
+# Capitalised nouns (dictionary forms) that end an organisation's name whose first word is an
+# adjective written like a village's name: "Червоний Хрест" (the Red Cross; Chervone is a
+# village), «Красный Крест», "Червоний Півмісяць". Read as lemmas, so every case is one entry.
+ORGANISATION_NOUNS_AFTER = frozenset(["хрест", "крест", "півмісяць", "полумесяц"])
 # Written right after a person's surname as the subject: "Korolev said". A city's name before
 # them is a government ("Moscow said"), but no city's name is a person's too.
 SPEECH_VERBS = frozenset(

@@ -79,6 +79,7 @@ from .words import (
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
+    OVER_A_PERSON,
     PERSON_NOUNS_CYRILLIC,
     PERSON_PREDICATES,
     PLURALS,
@@ -1147,6 +1148,15 @@ class _Finder:
                 # "письмо от Королёва", "вместе с Королёвым": a sender, a companion ("вместе с
                 # Харьковом" is a place: the dictionary knows no such surname)
                 return True
+            if (
+                before is not None
+                and before.key == "над"
+                and c.i >= 2
+                and joinable(text, t[c.i - 2], before, False)
+                and self._token_lemma(t[c.i - 2]) in OVER_A_PERSON
+                and may_be_person(written, lang)
+            ):
+                return True  # "суд над Корольовим": the trial of a man, not a town's
             if is_person(written, lang):
                 return True  # a name and nothing else to the dictionary
             if not is_person_part(written, lang):

@@ -910,6 +910,24 @@ PERSON_NOUNS_CYRILLIC = frozenset(
         "колега",
     ]
 )
+# Nouns of a trial or of violence done to someone, before "над" and a name in the instrumental:
+# "суд над Корольовим", "расправа над Жуковским" are done to a man; "над Курськом" alone is the
+# sky over the town ("дрон збили над Жуковським"). Dictionary forms.
+OVER_A_PERSON = frozenset(
+    [
+        "суд",
+        "процес",
+        "процесс",
+        "судилище",
+        "самосуд",
+        "розправа",
+        "расправа",
+        "знущання",
+        "издевательство",
+        "насильство",
+        "насилие",
+    ]
+)
 # "с", "з" with a name in the instrumental mean "with": "вместе с Лазаревым", "разом з
 # Орловим" are people; "from" takes the genitive ("с Урала", "з Києва").
 WITH_PREPOSITIONS = frozenset(["с", "со", "з", "із", "зі", "зо"])

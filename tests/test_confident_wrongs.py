@@ -485,6 +485,19 @@ def test_a_capitalised_adjective_with_its_noun_mid_sentence_names_a_thing(text):
     assert names(text + RU_PAD) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "брянську" is an adjective's form too, and pymorphy3 reads the lowercase "українець"
+        # as an indeclinable surname that agrees with it: a lowercase word is no name
+        ("Затриманий у Брянську українець розповів про тортури.", "Bryansk"),
+        ("Затриманий у Курську українець розповів про тортури.", "Kursk"),
+    ],
+)
+def test_a_town_before_a_lowercase_noun_a_surname_reading_agrees_with_is_the_town(text, place):
+    assert [m.place.name for m in extract(text).mentions] == [place]
+
+
 def test_a_region_s_adjective_with_its_descriptor_is_still_the_region():
     assert names("Жители Курской области вышли на улицу." + RU_PAD) == ["Kursk Oblast"]
 

@@ -1327,7 +1327,13 @@ class _Finder:
             for p in parses(text[first.start : first.end].casefold(), language)
             if p.tag.POS == "ADJF"
         ]
-        nouns = [p.tag for p in parses(word, language) if p.tag.POS in ("NOUN", "ADJF")]
+        # a lowercase word is no name: pymorphy3 also reads "українець" as an indeclinable
+        # surname, in every case and gender, which agreed with "у Брянську" read as "брянську"
+        nouns = [
+            p.tag
+            for p in parses(word, language)
+            if p.tag.POS in ("NOUN", "ADJF") and not ({"Surn", "Name", "Patr"} & p.tag.grammemes)
+        ]
         return any(
             a.case == b.case
             and a.number == b.number

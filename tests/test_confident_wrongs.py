@@ -221,6 +221,19 @@ def test_a_given_name_listed_with_a_town_that_is_no_name_is_still_a_place():
     assert [m.place.name for m in found] == ["Stepan", "Sarny"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Сіверська" is an adjective's form too: a list makes it the town, also beside a name
+        # of two words
+        ("Евакуація з Часового Яру й Сіверська триває.", ["Chasiv Yar", "Siversk"]),
+        ("Евакуація з Сіверська й Часового Яру триває.", ["Siversk", "Chasiv Yar"]),
+    ],
+)
+def test_a_common_word_listed_beside_a_name_of_two_words_is_a_place(text, expected):
+    assert names(text) == expected
+
+
 def test_latin_quoted_speech_with_two_places_keeps_both():
     text = 'He said: "We fled from Kharkiv to Lviv" and left.' + LONG
     assert [m.place.name for m in extract(text).mentions] == ["Kharkiv", "Lviv"]

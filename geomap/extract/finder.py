@@ -1432,14 +1432,28 @@ class _Finder:
             if (
                 0 <= k < n
                 and t[k].para == t[c.i].para
-                and t[k].cap
-                and t[k].key in self.ix.names
+                and self._name_beside(k, step)
                 and not (people and is_person_name(t[k].key))
             ):
                 a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
                 gap = self.text[a.end : b.start]
                 if gap.strip() and LIST_GAP.match(gap):
                     return True
+        return False
+
+    def _name_beside(self, k: int, step: int) -> bool:
+        """Does a capitalised gazetteer name end (step -1) or begin (step 1) at token k? Of
+        several words too: "з Часового Яру й Сіверська" is a list as "з Торецька й Сіверська"."""
+        t, text = self.tokens, self.text
+        for m in range(self.ix.max_tokens):
+            lo, hi = (k - m, k + 1) if step < 0 else (k, k + m + 1)
+            if lo < 0 or hi > len(t):
+                return False
+            inner = lo if step < 0 else hi - 2  # the pair of words the name grew by
+            if m and not joinable(text, t[inner], t[inner + 1], False):
+                return False
+            if t[lo].cap and " ".join(tok.key for tok in t[lo:hi]) in self.ix.names:
+                return True
         return False
 
     def _nature(self, c: Candidate) -> bool:

@@ -73,6 +73,8 @@ from .words import (
     ORGANISATION_HEADS,
     ORGANISATION_NOUNS_AFTER,
     ORGANISATIONS,
+    OTHER_KIND_LIST_NAMES,
+    OTHER_KIND_PLURALS,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
     OTHER_KINDS_BEFORE,
@@ -924,6 +926,49 @@ class _Finder:
             if kind:
                 c.query = self._query(c)
                 c.other_kind, c.start = kind, before.start
+                return
+        kind = self._listed_other_kind(c)
+        if kind:
+            c.query = self._query(c)
+            c.other_kind = kind
+
+    def _listed_other_kind(self, c: Candidate) -> str:
+        """The kind a list's plural noun gives each of its names: "Покровська, Марганецька та
+        Червоногригорівська громади" are three hromadas, "the Kupiansk, Izium and Chuhuiv
+        districts" three districts, not the towns they are named after. A Cyrillic name must
+        read as an adjective ("Покровська"), as such lists write them; "" when the name is in
+        no such list."""
+        t, text = self.tokens, self.text
+        written = text[c.start : c.end]
+        cyrillic = has_cyrillic(written)
+        if cyrillic and not any(
+            p.tag.POS == "ADJF" for p in parses(written.casefold(), self.morph_language)
+        ):
+            return ""
+        last, k, names = t[c.j - 1], c.j, 1
+        while k < len(t) and t[k].para == t[c.i].para:
+            m = k
+            while m < len(t) and t[m].key in LIST_WORDS:
+                m += 1
+            if m >= len(t) or t[m].para != t[c.i].para:
+                return ""
+            tok, gap = t[m], text[last.end : t[m].start]
+            if tok.cap and not gap.strip() and m == k:
+                last, k = tok, m + 1  # a name of several words goes on: "Велика Писарівка"
+                continue
+            if tok.cap and LIST_GAP.match(gap):
+                last, k, names = tok, m + 1, names + 1
+                if names > OTHER_KIND_LIST_NAMES:
+                    return ""
+                continue
+            if tok.cap or m != k or gap.strip() or names < 2:
+                return ""
+            word = text[tok.start : tok.end].casefold()
+            if not cyrillic:
+                return OTHER_KINDS.get(word, "") if word in OTHER_KIND_PLURALS else ""
+            plural = any(p.tag.number == "plur" for p in parses(word, self.morph_language))
+            return OTHER_KINDS.get(self._lemma(word), "") if plural else ""
+        return ""
 
     def _genitive_of_place(self, written: str) -> bool:
         """Can the name be a place's genitive ("порти Миколаєва", "порт Бердянська": the city's

@@ -277,8 +277,11 @@ OTHER_KINDS = {
     "district": "district",
     "districts": "district",
     "raion": "district",
+    "raions": "district",
     "rayon": "district",
+    "rayons": "district",
     "hromada": "district",
+    "hromadas": "district",
     "county": "county",
     "nuclear power plant": "power plant",
     "nuclear power station": "power plant",
@@ -332,6 +335,11 @@ OTHER_KINDS_BEFORE = {
     "аеродром": "airfield",
 }
 OTHER_KIND_WORDS = 3  # the longest phrase above, in words
+# The English plurals above: after a list of names, each name is one of them ("the Kupiansk,
+# Izium and Chuhuiv districts"); Russian and Ukrainian plurals are read by their lemmas.
+OTHER_KIND_PLURALS = frozenset(["districts", "raions", "rayons", "hromadas"])
+# How many names such a list may hold before its plural noun.
+OTHER_KIND_LIST_NAMES = 8
 # Russian and Ukrainian words for a town or a village (dictionary forms): a name after one, in
 # any case, is a place even when it is also a word ("в городе Мирном", "у селищі Борова", "в
 # селе Победа").

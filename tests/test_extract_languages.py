@@ -251,3 +251,14 @@ def test_a_hyphenated_region_adjective_is_read_with_the_words_after_it(text, pla
     ("автономном округе") show it is the region's adjective, and each half of the region's
     Russian double name ("… автономный округ — Югра") is one of its names."""
     assert [m.place.id for m in extract(text).mentions] == [place]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_every_ukrainian_apostrophe_reads_a_town_s_case_forms(apostrophe):
+    # pymorphy3 reads "Куп’янська" (U+2019) and "Купʼянська" (U+02BC) only as an adjective;
+    # with U+0027 as the town's genitive too
+    text = (
+        f"Бої біля Куп{apostrophe}янська. Автобуси ходять до Слов{apostrophe}янська. "
+        f"Анна Слов{apostrophe}янська розповіла про це."
+    )
+    assert names(text) == ["Kupiansk", "Sloviansk"]

@@ -117,6 +117,8 @@ REGION_SUFFIX_WRITTEN = re.compile(r"[щчЩЧ][иИ][нН][а-яА-ЯіІ]{1,2}
 CROSSING_LIST_TOKENS = 8
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
+# Apostrophes Ukrainian is written with, as the dictionaries spell it.
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 # An ambiguous lookup lists at most this many tied candidates (Gazetteer.lookup): a list this
 # long may have been cut short.
 MAX_ALTERNATIVES = 6
@@ -139,7 +141,10 @@ class _Finder:
         self.language = detect_language(self.text)
         self.ix = index.in_language(self.language)
         if self.language in ("ru", "uk", "mixed") or has_cyrillic(self.text):
-            read_nominative(self.tokens, self.text, self.language, self.ix)
+            # read with the apostrophe pymorphy3's dictionary spells (U+0027): "біля Куп’янська"
+            # (U+2019) and "Купʼянська" (U+02BC) read only as an adjective, "Куп'янська" as the
+            # town's genitive too. Character for character, so the tokens' offsets hold.
+            read_nominative(self.tokens, self.text.translate(APOSTROPHES), self.language, self.ix)
         # the dictionary that reads this text's Cyrillic words
         self.morph_language = "uk" if self.language == "uk" else "ru"
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
@@ -1586,7 +1591,9 @@ class _Finder:
         else:
             query = self._query(c)
             if has_cyrillic(query):  # the nominative the gazetteer knows: what a draft writes
-                query = known_nominative(query, ix.gazetteer, self.morph_language)
+                query = known_nominative(
+                    query.translate(APOSTROPHES), ix.gazetteer, self.morph_language
+                )
             match = ix.lookup(query)
             place = match.place
             if place is None and match.needs_context and self._after_locative(c.i):

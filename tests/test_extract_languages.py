@@ -172,6 +172,10 @@ def test_the_person_name_list_is_derived_and_holds_usual_spellings():
         "Вона писала в Червоний Хрест і в Червоний Хрест.",
         "Представники Червоного Хреста приїхали вчора.",
         "Он обратился в Красный Крест.",
+        # a unit's quoted name after a soldier's noun, with or without "з"
+        "Суд засудив українських військових з «Азову».",
+        "Бійці «Айдару» повернулися з полону.",
+        "Военнослужащих из «Азова» судили заочно.",
     ],
 )
 def test_outlets_named_after_places_are_not_places(text):

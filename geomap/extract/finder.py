@@ -94,6 +94,7 @@ from .words import (
     STREETS,
     SUBJECT_NOT_AFTER,
     TITLES,
+    UNIT_MEMBERS,
     UNITS_AFTER,
     VESSELS_BEFORE,
     WITH_PREPOSITIONS,
@@ -1041,6 +1042,13 @@ class _Finder:
             and t[c.i].key in self._vessel_names()
         ):
             return True  # «Москвы», the cruiser «Москва» named again without its noun
+        if (
+            c.j - c.i == 1
+            and text[c.start - 1 : c.start] in ("«", '"', "“", "„")
+            and text[c.end : c.end + 1] in ("»", '"', "”", "“")
+            and self._after_unit_member(c.i)
+        ):
+            return True  # "бійці «Азову»", "військових з «Азову»": the regiment
         if c.j >= len(t) or t[c.j].para != t[c.i].para:
             return False
         if joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER:
@@ -1087,6 +1095,18 @@ class _Finder:
             return False
         word = text[t[i - 1].start : t[i - 1].end].casefold()
         return self._lemma(word) in VESSELS_BEFORE
+
+    def _after_unit_member(self, i: int) -> bool:
+        """Is the word before token i (or before a "з" there) a soldier's noun?"""
+        t, text = self.tokens, self.text
+        k = i - 1
+        if k > 0 and t[k].key in WITH_PREPOSITIONS | {"из"}:
+            if text[t[k].end : t[k + 1].start].strip(' «"“„'):
+                return False
+            k -= 1
+        if k < 0 or t[k].para != t[i].para or text[t[k].end : t[k + 1].start].strip(' «"“„'):
+            return False
+        return self._token_lemma(t[k]) in UNIT_MEMBERS
 
     def _vessel_names(self) -> frozenset:
         """The keys (nominatives) of the quoted names the article gives a vessel's, a unit's or

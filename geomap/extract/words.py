@@ -1092,6 +1092,26 @@ VESSELS_BEFORE = frozenset(
 SHIP_VERBS = frozenset(
     ["sank", "sunk", "capsized", "docked", "moored", "затонуть", "затонути", "пришвартоваться"]
 )
+# Soldiers and veterans (dictionary forms), before a unit's quoted name, in the genitive or after
+# "з": "бійці «Азову»", "військових з «Азову»" are the regiment's, not the town Azov's; a town
+# is not quoted so.
+UNIT_MEMBERS = frozenset(
+    [
+        "боєць",
+        "військовий",
+        "військовослужбовець",
+        "захисник",
+        "оборонець",
+        "ветеран",
+        "полонений",
+        "командир",
+        "боец",
+        "военный",
+        "военнослужащий",
+        "защитник",
+        "пленный",
+    ]
+)
 UNITS_AFTER = frozenset(
     ["battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine", "cruiser"]
 )

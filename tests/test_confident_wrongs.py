@@ -221,6 +221,19 @@ def test_a_given_name_listed_with_a_town_that_is_no_name_is_still_a_place():
     assert [m.place.name for m in found] == ["Stepan", "Sarny"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Сіверська" is an adjective's form too: a list makes it the town, also beside a name
+        # of two words
+        ("Евакуація з Часового Яру й Сіверська триває.", ["Chasiv Yar", "Siversk"]),
+        ("Евакуація з Сіверська й Часового Яру триває.", ["Siversk", "Chasiv Yar"]),
+    ],
+)
+def test_a_common_word_listed_beside_a_name_of_two_words_is_a_place(text, expected):
+    assert names(text) == expected
+
+
 def test_latin_quoted_speech_with_two_places_keeps_both():
     text = 'He said: "We fled from Kharkiv to Lviv" and left.' + LONG
     assert [m.place.name for m in extract(text).mentions] == ["Kharkiv", "Lviv"]
@@ -483,6 +496,19 @@ def test_of_after_a_direction_or_out_is_a_preposition_of_place(text, place):
 )
 def test_a_capitalised_adjective_with_its_noun_mid_sentence_names_a_thing(text):
     assert names(text + RU_PAD) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # "брянську" is an adjective's form too, and pymorphy3 reads the lowercase "українець"
+        # as an indeclinable surname that agrees with it: a lowercase word is no name
+        ("Затриманий у Брянську українець розповів про тортури.", "Bryansk"),
+        ("Затриманий у Курську українець розповів про тортури.", "Kursk"),
+    ],
+)
+def test_a_town_before_a_lowercase_noun_a_surname_reading_agrees_with_is_the_town(text, place):
+    assert [m.place.name for m in extract(text).mentions] == [place]
 
 
 def test_a_region_s_adjective_with_its_descriptor_is_still_the_region():

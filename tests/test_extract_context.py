@@ -145,3 +145,44 @@ def test_a_town_s_own_name_yields_where_the_text_is_about_a_rival_s_country(text
     # mean Samar by its old name
     found = extract(text)
     assert [m.place.name for m in found.mentions if "oskovs" in m.text] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "region"),
+    [
+        # six and more Semenivkas, Vasylivkas: the tied candidates are cut at six, so the
+        # gazetteer is asked for the name in the sentence's region
+        (
+            "На Сумщині обстрілювали громади. На Чернігівщині під ударом опинилися "
+            "Новгород-Сіверський і Семенівка. На Одещині дрони атакували Ізмаїл.",
+            "Семенівка",
+            "UA-74",
+        ),
+        (
+            "Черги тяглися з Мелітополя і Токмака через Василівку. У Харкові і Полтаві "
+            "волонтери приймали людей.",
+            "Василівку",
+            "UA-23",
+        ),
+        # a paragraph that names two regions: its sentence decides
+        (
+            "Officials in Poltava and Chernihiv reported strikes. Shells fell near Semenivka "
+            "and Chernihiv overnight.",
+            "Semenivka",
+            "UA-74",
+        ),
+    ],
+)
+def test_the_name_s_own_sentence_names_the_region_of_one_of_many_namesakes(text, name, region):
+    assert default_gazetteer().lookup(name).place is None
+    mention = _mention(extract(text), name)
+    assert mention.place is not None and mention.place.parent == region, mention
+    assert default_gazetteer().lookup(mention.query).place == mention.place
+
+
+def test_several_namesakes_in_the_sentence_s_region_leave_the_name_unresolved():
+    text = (
+        "There are several places called Novoselivka in the Zaporizhzhia region alone, and "
+        "another in the Donetsk region."
+    )
+    assert _mention(extract(text), "Novoselivka").place is None

@@ -143,6 +143,27 @@ def test_each_adjective_of_a_shared_plural_is_the_region(text, regions):
     assert all(m.place.kind == "region" and m.in_list for m in result.mentions)
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a plural noun of another kind of place after a list makes each name one of them
+        ("Під ударом були Покровська, Марганецька та Червоногригорівська громади.", []),
+        ("Під ударом були Нікополь, Покровська та Марганецька громади.", ["Nikopol"]),
+        ("Shelling hit the Kupiansk, Izium and Chuhuiv districts overnight.", []),
+        ("Shelling hit the Nikopol and Marhanets hromadas overnight.", []),
+        ("Дрони атакували Київ і Харків, а також Сумську та Полтавську області.", None),
+        ("In Kharkiv and Sumy, districts were shelled.", ["Kharkiv", "Sumy"]),
+    ],
+)
+def test_names_listed_before_a_plural_of_another_kind_are_not_towns(text, kept):
+    result = extract(text)
+    if kept is None:  # regions: a list the region rule reads
+        assert [m.place.kind for m in result.mentions] == ["town", "town", "region", "region"]
+    else:
+        assert [m.place.name for m in result.mentions] == kept
+        assert all(m.other_kind == "district" for m in result.unresolved)
+
+
 def test_capitalised_words_before_a_plural_that_are_no_region_are_not_listed():
     # «Правые» and «Левые»: not region adjectives; nothing is made up for them
     assert not extract("Правые и Левые области мозга.").mentions

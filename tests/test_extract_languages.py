@@ -168,6 +168,14 @@ def test_the_person_name_list_is_derived_and_holds_usual_spellings():
         "Он рассказал «Эху Москвы» и «Новой газете».",
         "Об этом сообщила «Украинская правда».",
         "Про це повідомила «Українська правда» та Радіо Свобода.",
+        # organisations whose first word is written like a village (Chervone, Krasny)
+        "Вона писала в Червоний Хрест і в Червоний Хрест.",
+        "Представники Червоного Хреста приїхали вчора.",
+        "Он обратился в Красный Крест.",
+        # a unit's quoted name after a soldier's noun, with or without "з"
+        "Суд засудив українських військових з «Азову».",
+        "Бійці «Айдару» повернулися з полону.",
+        "Военнослужащих из «Азова» судили заочно.",
     ],
 )
 def test_outlets_named_after_places_are_not_places(text):
@@ -247,3 +255,14 @@ def test_a_hyphenated_region_adjective_is_read_with_the_words_after_it(text, pla
     ("автономном округе") show it is the region's adjective, and each half of the region's
     Russian double name ("… автономный округ — Югра") is one of its names."""
     assert [m.place.id for m in extract(text).mentions] == [place]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u02bc"])
+def test_every_ukrainian_apostrophe_reads_a_town_s_case_forms(apostrophe):
+    # pymorphy3 reads "Куп’янська" (U+2019) and "Купʼянська" (U+02BC) only as an adjective;
+    # with U+0027 as the town's genitive too
+    text = (
+        f"Бої біля Куп{apostrophe}янська. Автобуси ходять до Слов{apostrophe}янська. "
+        f"Анна Слов{apostrophe}янська розповіла про це."
+    )
+    assert names(text) == ["Kupiansk", "Sloviansk"]

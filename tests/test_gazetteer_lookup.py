@@ -364,3 +364,24 @@ def test_every_descriptor_is_held_as_keys_are_compared():
 )
 def test_russian_and_ukrainian_region_descriptors_and_abbreviations(query, region):
     assert default_gazetteer().lookup(query).place.id == region
+
+
+@pytest.mark.parametrize(
+    ("query", "place_id"),
+    [
+        # Sloviansk's own Ukrainian name; Nikopol, a few dozen people bigger, was Slaviansk
+        # in 1780-82 and carries the name as an alias
+        ("Слов'янськ", "gn:693468"),
+        ("Слов'янську", "gn:693468"),
+        ("Славянск", "gn:693468"),
+        ("Кемер", "gn:1503901"),  # Kemerovo, far bigger, still wins over Kemer in Turkey
+    ],
+)
+def test_a_city_s_own_cyrillic_name_outweighs_a_like_sized_town_s_alias(query, place_id):
+    assert geocode(query).place.id == place_id
+
+
+@pytest.mark.parametrize("query", ["Партизани", "Чорнобиль"])
+def test_a_village_s_name_that_a_renamed_village_still_carries_stays_ambiguous(query):
+    # Rykove was Partyzany until 2016; GeoNames gives Lazurnyi the name Chornobyl
+    assert geocode(query).place is None

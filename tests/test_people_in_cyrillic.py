@@ -38,6 +38,8 @@ def test_a_surname_that_a_town_shares_is_a_person_in_russian(text):
         "Жуковський заявив журналістам, що не винен.",
         "За словами Жуковського, обшук тривав шість годин.",
         "Корольов розповів про допит.",
+        "Суд над Корольовим триває другий місяць.",  # a trial "над" a man
+        "Розправа над Жуковським обурила правозахисників.",
     ],
 )
 def test_a_surname_that_a_town_shares_is_a_person_in_ukrainian(text):
@@ -57,3 +59,8 @@ def test_a_surname_that_a_town_shares_is_a_person_in_ukrainian(text):
 )
 def test_the_same_towns_are_places_where_the_sentence_says_so(text, expected):
     assert places(text) == expected
+
+
+def test_over_a_town_without_a_trial_s_noun_is_the_town():
+    # "над" alone is the sky over the town; "суд над" a trial (above)
+    assert places("Дрон збили над Жуковським уночі.", TAIL_UK) == ["Zhukovsky"]

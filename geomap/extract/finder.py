@@ -74,13 +74,17 @@ from .words import (
     NOT_LAND_AFTER,
     NOT_OF_PLACE,
     ORGANISATION_HEADS,
+    ORGANISATION_NOUNS_AFTER,
     ORGANISATIONS,
+    OTHER_KIND_LIST_NAMES,
+    OTHER_KIND_PLURALS,
     OTHER_KIND_WORDS,
     OTHER_KINDS,
     OTHER_KINDS_BEFORE,
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
+    OVER_A_PERSON,
     PERSON_NOUNS_CYRILLIC,
     PERSON_PREDICATES,
     PLURALS,
@@ -93,6 +97,7 @@ from .words import (
     STREETS,
     SUBJECT_NOT_AFTER,
     TITLES,
+    UNIT_MEMBERS,
     UNITS_AFTER,
     VESSELS_BEFORE,
     VILLAGE_NOUNS,
@@ -204,25 +209,59 @@ class _Finder:
         def decide(m: Mention) -> Mention:
             match = self.ix.lookup(m.query)
             shared = match.alternatives
-            # alternatives are the tied candidates, cut at six: a longer list may be cut short
             if m.other_kind or match.place or match.not_found or match.feature or len(shared) < 2:
                 return m
+            sentence = where([c for c in confident if c.sentence == m.sentence])
             paragraph = where([c for c in confident if c.paragraph == m.paragraph])
             if len(shared) >= MAX_ALTERNATIVES:
-                # the list is cut: the name asked for again in each region of the context
-                # ("Семенівка", a village in a dozen oblasts, beside Chernihiv)
-                for regions, _ in (paragraph, article):
-                    decided = self._in_context_regions(m, regions)
+                # alternatives are the tied candidates, cut at six: the one in context may be
+                # cut off, so the gazetteer is asked for the name in each region the sentence,
+                # then the paragraph, names ("Новгород-Сіверський і Семенівка" after "На
+                # Чернігівщині": one of a dozen Semenivkas); never the whole article's, where
+                # one of a dozen namesakes is in one of its regions by chance
+                for regions, _ in (sentence, paragraph):
+                    decided = self._in_named_region(m, regions)
                     if decided is not None:
                         return decided
                 return m
-            for regions, countries in (paragraph, article):
+            for regions, countries in (sentence, paragraph, article):
                 decided = self._in_context(m, shared, regions, countries)
                 if decided is not None:
                     return decided
             return self._by_own_name(m, shared, *article) or m
 
         return decide
+
+    def _in_named_region(self, m: Mention, regions: dict) -> Mention | None:
+        """The one town of the name that the gazetteer finds in one of `regions` ("Семенівка
+        (Chernihiv Oblast)"); None when it finds none, one in each of two regions, or several
+        in one ("several places called Novoselivka in the Zaporizhzhia region alone")."""
+        found: dict[str, tuple[Place, str]] = {}
+        for region_id in regions:
+            region = self.ix.gazetteer.get(region_id)
+            if region.kind != "region":
+                continue
+            match = self.ix.lookup(f"{m.query} ({region.name})")
+            place = match.place
+            if place is None and not match.not_found:
+                return None  # the name is ambiguous inside this region
+            if place is not None and place.kind == "town" and place.parent == region_id:
+                found[place.id] = (place, region.name)
+        if len(found) != 1:
+            return None
+        place, hint = next(iter(found.values()))
+        if not similar_names(place.name, m.text):
+            return None  # context picks a town by its own name, never by an old one
+        return dataclasses.replace(
+            m,
+            query=f"{m.query} ({hint})",
+            place=place,
+            confidence=round(m.confidence - 0.15, 2),
+            suggestions=(),
+            reason="",
+            hint=hint,
+            hint_kind="region in context",
+        )
 
     def _by_own_name(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
         """A name that one town bears as its own and the others only as an old name or an
@@ -269,35 +308,6 @@ class _Finder:
             reason="",
             hint=hint,
             hint_kind="its own name",
-        )
-
-    def _in_context_regions(self, m: Mention, regions: dict) -> Mention | None:
-        """The one town of the name in a region the context names, asked of the gazetteer
-        region by region ("Семенівка (Chernihiv Oblast)"); None when none or several are."""
-        gazetteer = self.ix.gazetteer
-        found: dict[str, tuple[Place, str, str]] = {}
-        for region_id in regions:
-            region = gazetteer._by_id.get(region_id)
-            if region is None or region.kind != "region":
-                continue
-            query = f"{m.query} ({region.name})"
-            place = self.ix.lookup(query).place
-            if place is not None and place.kind == "town" and place.parent == region_id:
-                found[place.id] = (place, region.name, query)
-        if len(found) != 1:
-            return None
-        [(place, hint, query)] = found.values()
-        if not similar_names(place.name, m.text):
-            return None  # context picks a town by its own name, never by an old one
-        return dataclasses.replace(
-            m,
-            query=query,
-            place=place,
-            confidence=round(m.confidence - 0.15, 2),
-            suggestions=(),
-            reason="",
-            hint=hint,
-            hint_kind="region in context",
         )
 
     def _in_context(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
@@ -922,6 +932,49 @@ class _Finder:
             if kind:
                 c.query = self._query(c)
                 c.other_kind, c.start = kind, before.start
+                return
+        kind = self._listed_other_kind(c)
+        if kind:
+            c.query = self._query(c)
+            c.other_kind = kind
+
+    def _listed_other_kind(self, c: Candidate) -> str:
+        """The kind a list's plural noun gives each of its names: "Покровська, Марганецька та
+        Червоногригорівська громади" are three hromadas, "the Kupiansk, Izium and Chuhuiv
+        districts" three districts, not the towns they are named after. A Cyrillic name must
+        read as an adjective ("Покровська"), as such lists write them; "" when the name is in
+        no such list."""
+        t, text = self.tokens, self.text
+        written = text[c.start : c.end]
+        cyrillic = has_cyrillic(written)
+        if cyrillic and not any(
+            p.tag.POS == "ADJF" for p in parses(written.casefold(), self.morph_language)
+        ):
+            return ""
+        last, k, names = t[c.j - 1], c.j, 1
+        while k < len(t) and t[k].para == t[c.i].para:
+            m = k
+            while m < len(t) and t[m].key in LIST_WORDS:
+                m += 1
+            if m >= len(t) or t[m].para != t[c.i].para:
+                return ""
+            tok, gap = t[m], text[last.end : t[m].start]
+            if tok.cap and not gap.strip() and m == k:
+                last, k = tok, m + 1  # a name of several words goes on: "Велика Писарівка"
+                continue
+            if tok.cap and LIST_GAP.match(gap):
+                last, k, names = tok, m + 1, names + 1
+                if names > OTHER_KIND_LIST_NAMES:
+                    return ""
+                continue
+            if tok.cap or m != k or gap.strip() or names < 2:
+                return ""
+            word = text[tok.start : tok.end].casefold()
+            if not cyrillic:
+                return OTHER_KINDS.get(word, "") if word in OTHER_KIND_PLURALS else ""
+            plural = any(p.tag.number == "plur" for p in parses(word, self.morph_language))
+            return OTHER_KINDS.get(self._lemma(word), "") if plural else ""
+        return ""
 
     def _genitive_of_place(self, written: str) -> bool:
         """Can the name be a place's genitive ("порти Миколаєва", "порт Бердянська": the city's
@@ -968,6 +1021,11 @@ class _Finder:
                 and nxt.key in OUTLET_AFTER
                 and (nxt.cap or (has_cyrillic(nxt.key) and self._quoted(c.start)))
             )
+            or (
+                nxt is not None
+                and nxt.cap
+                and self._lemma(text[nxt.start : nxt.end].casefold()) in ORGANISATION_NOUNS_AFTER
+            )
         )
 
     def _vessel_or_unit(self, c: Candidate) -> bool:
@@ -984,6 +1042,13 @@ class _Finder:
             and t[c.i].key in self._vessel_names()
         ):
             return True  # «Москвы», the cruiser «Москва» named again without its noun
+        if (
+            c.j - c.i == 1
+            and text[c.start - 1 : c.start] in ("«", '"', "“", "„")
+            and text[c.end : c.end + 1] in ("»", '"', "”", "“")
+            and self._after_unit_member(c.i)
+        ):
+            return True  # "бійці «Азову»", "військових з «Азову»": the regiment
         if c.j >= len(t) or t[c.j].para != t[c.i].para:
             return False
         if joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER:
@@ -1030,6 +1095,18 @@ class _Finder:
             return False
         word = text[t[i - 1].start : t[i - 1].end].casefold()
         return self._lemma(word) in VESSELS_BEFORE
+
+    def _after_unit_member(self, i: int) -> bool:
+        """Is the word before token i (or before a "з" there) a soldier's noun?"""
+        t, text = self.tokens, self.text
+        k = i - 1
+        if k > 0 and t[k].key in WITH_PREPOSITIONS | {"из"}:
+            if text[t[k].end : t[k + 1].start].strip(' «"“„'):
+                return False
+            k -= 1
+        if k < 0 or t[k].para != t[i].para or text[t[k].end : t[k + 1].start].strip(' «"“„'):
+            return False
+        return self._token_lemma(t[k]) in UNIT_MEMBERS
 
     def _vessel_names(self) -> frozenset:
         """The keys (nominatives) of the quoted names the article gives a vessel's, a unit's or
@@ -1151,6 +1228,15 @@ class _Finder:
                 # "письмо от Королёва", "вместе с Королёвым": a sender, a companion ("вместе с
                 # Харьковом" is a place: the dictionary knows no such surname)
                 return True
+            if (
+                before is not None
+                and before.key == "над"
+                and c.i >= 2
+                and joinable(text, t[c.i - 2], before, False)
+                and self._token_lemma(t[c.i - 2]) in OVER_A_PERSON
+                and may_be_person(written, lang)
+            ):
+                return True  # "суд над Корольовим": the trial of a man, not a town's
             if is_person(written, lang):
                 return True  # a name and nothing else to the dictionary
             if not is_person_part(written, lang):
@@ -1327,7 +1413,13 @@ class _Finder:
             # region's own noun, as "Донеччин" may be read in the plural too)
             return False
         adjectives = [p.tag for p in readings if p.tag.POS == "ADJF"]
-        nouns = [p.tag for p in parses(word, language) if p.tag.POS in ("NOUN", "ADJF")]
+        # a lowercase word is no name: pymorphy3 also reads "українець" as an indeclinable
+        # surname, in every case and gender, which agreed with "у Брянську" read as "брянську"
+        nouns = [
+            p.tag
+            for p in parses(word, language)
+            if p.tag.POS in ("NOUN", "ADJF") and not PERSON_TAGS & p.tag.grammemes
+        ]
         return any(
             a.case == b.case
             and a.number == b.number
@@ -1426,14 +1518,28 @@ class _Finder:
             if (
                 0 <= k < n
                 and t[k].para == t[c.i].para
-                and t[k].cap
-                and t[k].key in self.ix.names
+                and self._name_beside(k, step)
                 and not (people and is_person_name(t[k].key))
             ):
                 a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
                 gap = self.text[a.end : b.start]
                 if gap.strip() and LIST_GAP.match(gap):
                     return True
+        return False
+
+    def _name_beside(self, k: int, step: int) -> bool:
+        """Does a capitalised gazetteer name end (step -1) or begin (step 1) at token k? Of
+        several words too: "з Часового Яру й Сіверська" is a list as "з Торецька й Сіверська"."""
+        t, text = self.tokens, self.text
+        for m in range(self.ix.max_tokens):
+            lo, hi = (k - m, k + 1) if step < 0 else (k, k + m + 1)
+            if lo < 0 or hi > len(t):
+                return False
+            inner = lo if step < 0 else hi - 2  # the pair of words the name grew by
+            if m and not joinable(text, t[inner], t[inner + 1], False):
+                return False
+            if t[lo].cap and " ".join(tok.key for tok in t[lo:hi]) in self.ix.names:
+                return True
         return False
 
     def _nature(self, c: Candidate) -> bool:

@@ -277,8 +277,11 @@ OTHER_KINDS = {
     "district": "district",
     "districts": "district",
     "raion": "district",
+    "raions": "district",
     "rayon": "district",
+    "rayons": "district",
     "hromada": "district",
+    "hromadas": "district",
     "county": "county",
     "nuclear power plant": "power plant",
     "nuclear power station": "power plant",
@@ -332,6 +335,11 @@ OTHER_KINDS_BEFORE = {
     "аеродром": "airfield",
 }
 OTHER_KIND_WORDS = 3  # the longest phrase above, in words
+# The English plurals above: after a list of names, each name is one of them ("the Kupiansk,
+# Izium and Chuhuiv districts"); Russian and Ukrainian plurals are read by their lemmas.
+OTHER_KIND_PLURALS = frozenset(["districts", "raions", "rayons", "hromadas"])
+# How many names such a list may hold before its plural noun.
+OTHER_KIND_LIST_NAMES = 8
 # Russian and Ukrainian words for a town or a village (dictionary forms): a name after one, in
 # any case, is a place even when it is also a word ("в городе Мирном", "у селищі Борова", "в
 # селе Победа").
@@ -786,6 +794,10 @@ OUTLET_AFTER = frozenset(
         "рух",
     ]
 )
+# Capitalised nouns (dictionary forms) that end an organisation's name whose first word is an
+# adjective written like a village's name: "Червоний Хрест" (the Red Cross; Chervone is a
+# village), «Красный Крест», "Червоний Півмісяць". Read as lemmas, so every case is one entry.
+ORGANISATION_NOUNS_AFTER = frozenset(["хрест", "крест", "півмісяць", "полумесяц"])
 # Written right after a person's surname as the subject: "Korolev said". A city's name before
 # them is a government ("Moscow said"), but no city's name is a person's too.
 SPEECH_VERBS = frozenset(
@@ -907,6 +919,24 @@ PERSON_NOUNS_CYRILLIC = frozenset(
         "вдова",
         "родич",
         "колега",
+    ]
+)
+# Nouns of a trial or of violence done to someone, before "над" and a name in the instrumental:
+# "суд над Корольовим", "расправа над Жуковским" are done to a man; "над Курськом" alone is the
+# sky over the town ("дрон збили над Жуковським"). Dictionary forms.
+OVER_A_PERSON = frozenset(
+    [
+        "суд",
+        "процес",
+        "процесс",
+        "судилище",
+        "самосуд",
+        "розправа",
+        "расправа",
+        "знущання",
+        "издевательство",
+        "насильство",
+        "насилие",
     ]
 )
 # "с", "з" with a name in the instrumental mean "with": "вместе с Лазаревым", "разом з
@@ -1070,6 +1100,26 @@ VESSELS_BEFORE = frozenset(
 # forms for Russian and Ukrainian.
 SHIP_VERBS = frozenset(
     ["sank", "sunk", "capsized", "docked", "moored", "затонуть", "затонути", "пришвартоваться"]
+)
+# Soldiers and veterans (dictionary forms), before a unit's quoted name, in the genitive or after
+# "з": "бійці «Азову»", "військових з «Азову»" are the regiment's, not the town Azov's; a town
+# is not quoted so.
+UNIT_MEMBERS = frozenset(
+    [
+        "боєць",
+        "військовий",
+        "військовослужбовець",
+        "захисник",
+        "оборонець",
+        "ветеран",
+        "полонений",
+        "командир",
+        "боец",
+        "военный",
+        "военнослужащий",
+        "защитник",
+        "пленный",
+    ]
 )
 UNITS_AFTER = frozenset(
     ["battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine", "cruiser"]

@@ -320,6 +320,7 @@ class Gazetteer:
                 best = inside[0]
         if wanted_kind is None and best.place.kind == "town":
             best = _side_name_over_distant_alias(best, candidates, key)
+            best, candidates = _own_name_over_alias(best, candidates, base)
         others = [c for c in candidates if c is not best]
         if (
             wanted_kind == "region"
@@ -686,6 +687,42 @@ def _side_name_over_distant_alias(best, candidates, key):
         ):
             return c
     return best
+
+
+def _own_name_over_alias(best, candidates, key):
+    """The city whose own Russian or Ukrainian name `key` is ("Слов'янськ": Sloviansk), over a
+    town of like size that carries it only as an alias (Nikopol, Slaviansk in 1780-82, a few
+    dozen people bigger). Such aliases of towns of comparable size then do not make the name
+    ambiguous either. A far bigger town known by the name ("Кемер": Kemerovo, over Kemer in
+    Turkey) still competes, as `_ambiguous` says; so does a village's former name, which texts
+    still write after a recent renaming ("Партизани": Partyzany in Crimea, or Rykove, so named
+    until 2016). Cyrillic keys only, and only against a town whose Cyrillic names are known
+    (Bila Tserkva has none: not bearing a Cyrillic name says nothing of it)."""
+    if (
+        not _CYRILLIC_LETTER.search(key)
+        or _bears_name(best.place, key)
+        or not any(_CYRILLIC_LETTER.search(name) for _, name in best.place.names)
+    ):
+        return best, candidates
+    own = [
+        c
+        for c in candidates
+        if c.place.kind == "town" and c.level >= best.level and _bears_name(c.place, key)
+    ]
+    if len(own) != 1 or own[0].place.population < CITY_POPULATION:
+        return best, candidates
+    size = weighted_population(own[0].place) * POPULATION_RATIO
+    if weighted_population(best.place) > size:
+        return best, candidates
+    kept = [
+        c
+        for c in candidates
+        if c is own[0]
+        or c.place.kind != "town"
+        or not any(_CYRILLIC_LETTER.search(name) for _, name in c.place.names)
+        or weighted_population(c.place) > size
+    ]
+    return own[0], kept
 
 
 def _km(a: Place, b: Place) -> float:

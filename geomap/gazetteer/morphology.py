@@ -62,6 +62,9 @@ PREPOSITIONS = frozenset(
     ]
 )
 MAX_FORMS = 8
+# The dictionaries spell the Ukrainian apostrophe U+0027; texts write ’ (U+2019) or ʼ (U+02BC)
+# as often, and "Куп’янська" read so is only an adjective, not Kupiansk's genitive.
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 # Ukrainian endings of neuter town names whose Russian spelling ends in -о instead:
 # Шебекине/Шебекино, Глушкове/Глушково, Тьоткіне/Тьоткіно.
 _RUSSIAN_NEUTER = ("ине", "іне", "ове", "еве", "єве")
@@ -113,13 +116,13 @@ def languages_for(text: str, language: str | None = None) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 15)
 def is_known(word: str, language: str) -> bool:
     """Is the word in the dictionary (not a guess from its ending)? Lowercase words only."""
-    return analyzer(language).word_is_known(word)
+    return analyzer(language).word_is_known(word.translate(APOSTROPHES))
 
 
 @lru_cache(maxsize=1 << 15)
 def parses(word: str, language: str) -> tuple:
     """pymorphy3's parses of one word, best first."""
-    return tuple(analyzer(language).parse(word))
+    return tuple(analyzer(language).parse(word.translate(APOSTROPHES)))
 
 
 def word_forms(word: str, language: str) -> tuple[tuple, ...]:

@@ -275,3 +275,9 @@ def test_a_ukrainian_neuter_name_the_gazetteer_holds_comes_before_its_russian_sp
 )
 def test_ukrainian_towns_in_iv_in_their_other_cases(sentence, place):
     assert [m.place.name for m in extract(sentence).mentions if m.place] == [place]
+
+
+@pytest.mark.parametrize("written", ["Куп’янська", "Купʼянська", "Куп'янська"])
+def test_the_apostrophe_ukrainian_writes_in_any_form(written):
+    # the dictionaries spell U+0027; read so, "’" and "ʼ" give the town's genitive too
+    assert geocode(written).place.name == "Kupiansk"

@@ -64,3 +64,37 @@ def test_the_same_towns_are_places_where_the_sentence_says_so(text, expected):
 def test_over_a_town_without_a_trial_s_noun_is_the_town():
     # "над" alone is the sky over the town; "суд над" a trial (above)
     assert places("Дрон збили над Жуковським уночі.", TAIL_UK) == ["Zhukovsky"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what is done only to people, said of a name or a list of names in the nominative
+        "Жуковский и Королёв были арестованы в июне.",
+        "Тверской, Курский и Королёв осуждены на пять лет.",
+        "Королёв был задержан у здания суда.",
+        # a given name, then a double-barrelled surname
+        "Владимир Кара-Мурза получил 25 лет колонии.",
+        "Николай Римский-Корсаков написал оперу.",
+    ],
+)
+def test_people_by_what_is_done_to_them_and_double_surnames(text):
+    assert places(text) == []
+
+
+def test_people_by_what_is_done_to_them_in_ukrainian():
+    assert places("Корольов і Жуковський були затримані в червні.", TAIL_UK) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Херсон и Николаев были освобождены осенью.", ["Kherson", "Mykolaiv"]),
+        ("Белгород и Курск были атакованы дронами.", ["Belgorod", "Kursk"]),
+        ("В Королёве задержан активист.", ["Korolev"]),
+        ("Жители Королёва задержаны полицией.", ["Korolev"]),
+        ("Из Каменска-Уральского приехали волонтёры.", ["Kamensk-Uralsky"]),
+    ],
+)
+def test_towns_are_still_towns_beside_such_words(text, expected):
+    assert places(text) == expected

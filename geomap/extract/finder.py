@@ -51,6 +51,7 @@ from .words import (
     ADMINISTRATIONS,
     AFTER,
     AUXILIARIES,
+    BE_CYRILLIC,
     BEFORE,
     BEFORE_OF,
     CLOSING_BRACKET,
@@ -87,6 +88,7 @@ from .words import (
     OVER_A_PERSON,
     PERSON_NOUNS_CYRILLIC,
     PERSON_PREDICATES,
+    PERSON_PREDICATES_CYRILLIC,
     PLURALS,
     SETTLEMENT_NOUNS,
     SHIP_VERBS,
@@ -1205,6 +1207,18 @@ class _Finder:
                 if first is not None and second is not None
             ):
                 return True  # "Марія Куп'янська": a given name, then a surname that agrees
+            if (c.j - c.i == 1 and is_given_name(written, lang) and self._double_surname(c.j)) or (
+                beside_before and is_given_name(beside_before, lang) and self._double_surname(c.i)
+            ):
+                return True  # "Владимир Кара-Мурза": a given name, then a double surname
+            if (
+                c.j - c.i == 1
+                and not self._after_locative(c.i)
+                and surname_like(written, lang)
+                and is_nominative(written, lang)
+                and self._done_to_people(c)
+            ):
+                return True  # "Жуковский и Королёв были арестованы": men, in a list too
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
             if surname_like(written, lang) and (
@@ -1294,6 +1308,35 @@ class _Finder:
         if self._after_locative(c.i) or self._listed(c, people=True):
             return False
         return needs_context(place, written)
+
+    def _double_surname(self, k: int) -> bool:
+        """Do tokens k and k+1 make a capitalised double-barrelled word that names no place
+        ("Кара-Мурза", "Римский-Корсаков"; not "Каменск-Уральский")?"""
+        t, text = self.tokens, self.text
+        if k + 1 >= len(t) or not (t[k].cap and t[k + 1].cap):
+            return False
+        if text[t[k].end : t[k + 1].start] not in ("-", "‐", "‑"):
+            return False
+        return f"{t[k].key} {t[k + 1].key}" not in self.ix.names
+
+    def _done_to_people(self, c: Candidate) -> bool:
+        """Is the Cyrillic name, alone or in a list of names, the subject of what is done only
+        to people ("Королёв задержан", "Жуковский и Королёв были арестованы")? The words after
+        it are read up to the predicate: other capitalised names, "и", "і", "та", commas, a
+        past form of "to be"."""
+        t, text = self.tokens, self.text
+        k = c.j
+        for _ in range(8):
+            if k >= len(t) or t[k].para != t[c.i].para:
+                return False
+            gap = text[t[k - 1].end : t[k].start]
+            if gap.strip(" \n,"):
+                return False  # a full stop, a bracket, a dash: the sentence goes elsewhere
+            tok = t[k]
+            if not (tok.cap or tok.key in LIST_WORDS or tok.key in BE_CYRILLIC):
+                return self._token_lemma(tok) in PERSON_PREDICATES_CYRILLIC
+            k += 1
+        return False
 
     def _done_to_a_person(self, c: Candidate) -> bool:
         """Is the name what is done to a person, and never to a town: "Korolev was detained",

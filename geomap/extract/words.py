@@ -890,6 +890,33 @@ SPEECH_VERBS_CYRILLIC = frozenset(
         "визнати",
     ]
 )
+# What is done only to people, as Russian and Ukrainian say it of a subject in the nominative
+# ("Королёв задержан", "Жуковский и Королёв были арестованы", "Корольов засуджений"):
+# dictionary forms of the verbs (Russian short participles read so) and of the Ukrainian
+# participles, which the dictionary reads as adjectives. Not "освобождён": a town is freed.
+PERSON_PREDICATES_CYRILLIC = frozenset(
+    [
+        "задержать",
+        "арестовать",
+        "осудить",
+        "приговорить",
+        "обвинить",
+        "оштрафовать",
+        "этапировать",
+        "допросить",
+        "затриманий",
+        "заарештований",
+        "засуджений",
+        "оштрафований",
+        "обвинувачений",
+        "затримати",
+        "заарештувати",
+        "засудити",
+        "оштрафувати",
+    ]
+)
+# Past forms of "to be" before such a participle: "были арестованы", "був затриманий".
+BE_CYRILLIC = frozenset(["был", "была", "было", "были", "був", "була", "було", "були"])
 # Nouns of a person's kin, counsel or words, before a name in the genitive: "по словам
 # Королёва", "адвокат Лазарева", "за словами Орлова". Dictionary forms.
 PERSON_NOUNS_CYRILLIC = frozenset(

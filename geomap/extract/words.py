@@ -1013,6 +1013,52 @@ ORGANISATIONS = frozenset(
         "магазин",
         "рынок",
         "ринок",
+        # who works for an outlet, before its quoted name: "автора «Фонтанки»", "журналистку
+        # «7x7»", "корреспондент «Кавказского узла»"; a place is not quoted after these
+        "журналист",
+        "журналистка",
+        "журналіст",
+        "журналістка",
+        "корреспондент",
+        "корреспондентка",
+        "кореспондент",
+        "кореспондентка",
+        "автор",
+        "редактор",
+        "редакция",
+        "редакція",
+        "обозреватель",
+        "оглядач",
+        "колумнист",
+        "колумніст",
+    ]
+)
+# Verbs whose subject, when it is a short quoted name, is an outlet: "«Фонтанка» писала",
+# "«Фонтанка» и «7x7» выяснили"; and, before a quoted name in the dative, whom someone told:
+# "рассказала «Фонтанке»". A place is neither. Dictionary forms, Russian and Ukrainian.
+PUBLISHING_VERBS = frozenset(
+    [
+        "писать",
+        "написать",
+        "сообщить",
+        "сообщать",
+        "выяснить",
+        "выяснять",
+        "опубликовать",
+        "публиковать",
+        "подсчитать",
+        "рассказать",
+        "рассказывать",
+        "писати",
+        "написати",
+        "повідомити",
+        "повідомляти",
+        "з'ясувати",
+        "опублікувати",
+        "публікувати",
+        "підрахувати",
+        "розповісти",
+        "розповідати",
     ]
 )
 # The same in Russian and Ukrainian, written before the name (dictionary forms): "реки Печоры"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
 from ..gazetteer.features import CITY_POPULATION
@@ -81,6 +82,7 @@ from .words import (
     PERSON_NOUNS_CYRILLIC,
     PERSON_PREDICATES,
     PLURALS,
+    PUBLISHING_VERBS,
     SETTLEMENT_NOUNS,
     SHIP_VERBS,
     SPEECH_VERBS,
@@ -94,6 +96,13 @@ from .words import (
     VESSELS_BEFORE,
     WITH_PREPOSITIONS,
 )
+
+
+def _lemmas_of(word: str, language: str) -> set[str]:
+    """The dictionary forms of a Cyrillic word, all its readings (a surname is read as a town
+    too: "Калинину" is Калинин's, the man's and the old name's)."""
+    return {p.normal_form for p in parses(word.casefold(), language)}
+
 
 # A town named by a common word ("Буча": a commotion) is the town when capitalised mid-sentence
 # only from this size: villages are named "Победа", "Родина", words Russian capitalises too.
@@ -137,6 +146,7 @@ class _Finder:
         self.morph_language = "uk" if self.language == "uk" else "ru"
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
         self._vessels: frozenset | None = None  # the quoted names of ships, once read
+        self._surnames: frozenset[str] | None = None  # of people named in full, once read
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -209,6 +219,24 @@ class _Finder:
                 or not 1 < len(shared) < 6
             ):
                 return m
+            # "Артёмовск — так российские власти называют Бахмут": the article names one of
+            # the places by its other name, confidently, in the same paragraph
+            named = {
+                c.place.id: c.place
+                for c in confident
+                if c.paragraph == m.paragraph and c.place is not None
+            }
+            same = [p for p in shared if p.id in named]
+            if len(same) == 1:
+                return dataclasses.replace(
+                    m,
+                    place=same[0],
+                    confidence=round(m.confidence - 0.15, 2),
+                    suggestions=(),
+                    reason="",
+                    hint=same[0].name,
+                    hint_kind="same place in context",
+                )
             paragraph = where([c for c in confident if c.paragraph == m.paragraph])
             for regions, countries in (paragraph, article):
                 decided = self._in_context(m, shared, regions, countries)
@@ -749,6 +777,8 @@ class _Finder:
             return False  # «Свято-Успенська лавра»: a monastery
         if self._head_of_compound(c):
             return False  # "Bayan-Olgii": a province, not the town Bayan
+        if self._adjective_of_longer_name(c):
+            return False  # "в Нагорном Карабахе": not the town Nagorny
         if len(words) == 1 and ADJECTIVE_ENDING.search(key) and self._region_by_base(c, key):
             return False  # "on Tverskaya" (a street): "Tverskaya oblast" is the region
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
@@ -898,6 +928,61 @@ class _Finder:
             and "anim" not in p.tag.grammemes
             and p.normal_form != lower
             for p in parses(lower, self.morph_language)
+        )
+
+    def _surname_in_article(self, written: str, lang: str) -> bool:
+        """Is the word, read in any case, the surname of a person the article names in full
+        ("Анну Калинину", "Олег Калинин", "Ольга Фёдоровна Томилина")? Then it is that person
+        alone as well, wherever a preposition of place does not stand before it."""
+        if self._surnames is None:
+            self._surnames = self._read_surnames()
+        return bool(self._surnames) and bool(_lemmas_of(written, lang) & self._surnames)
+
+    def _read_surnames(self) -> frozenset[str]:
+        """The dictionary forms of every surname that follows a given name or a patronymic
+        it agrees with."""
+        t, text, found = self.tokens, self.text, set()
+        for a, b in pairwise(t):
+            first, second = text[a.start : a.end], text[b.start : b.end]
+            if not (
+                a.cap
+                and b.cap
+                and a.para == b.para
+                and text[a.end : b.start] == " "
+                and has_cyrillic(first)
+                and has_cyrillic(second)
+            ):
+                continue
+            lang = languages_for(second, self.language)[0]
+            if (is_given_name(first, lang) or is_patronymic(first, lang)) and agree_as_full_name(
+                first, second, lang
+            ):
+                found |= _lemmas_of(second, lang)
+        return frozenset(found)
+
+    def _inanimate_object(self, verb: Token, written: str, lang: str) -> bool:
+        """Is the word the object of the transitive verb right before it, in a form only a
+        thing's name takes? A man's name in the accusative is his genitive ("взяли Ивана"),
+        so "взяли Бахмут", "называют Бахмут" name the town, where the dictionary reads
+        "Бахмут" as a given name too. Not a surname (the dictionary knows no town's accusative
+        for one that is not also the man's nominative: "говорит Королёв" is him), nor after a
+        verb of speech or a dash ("— пишет Орлов": the speaker comes after the verb)."""
+        if verb.cap or not has_cyrillic(written):
+            return False
+        if self.text[max(0, verb.start - 3) : verb.start].strip(" ,") in ("—", "–", "-", "»"):
+            return False
+        word = self.text[verb.start : verb.end].casefold()
+        found = parses(word, lang)
+        if not found or found[0].tag.POS not in ("VERB", "INFN") or "tran" not in found[0].tag:
+            return False
+        if found[0].normal_form in SPEECH_VERBS_CYRILLIC | PUBLISHING_VERBS:
+            return False
+        readings = parses(written.casefold(), lang)
+        return (
+            # grammemes as text: the Ukrainian dictionary has no "Geox" to ask the tag about
+            not any("Surn" in str(p.tag) for p in readings)
+            and any("Geox" in str(p.tag) and p.tag.case == "accs" for p in readings)
+            and not any(p.tag.animacy == "anim" and p.tag.case == "accs" for p in readings)
         )
 
     def _token_lemma(self, tok: Token) -> str:
@@ -1083,6 +1168,8 @@ class _Finder:
                 return True  # "Марія Куп'янська": a given name, then a surname that agrees
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
+            if self._surname_in_article(written, lang):
+                return True  # "судили Анну Калинину … Калинину дали пять лет": her, not Tver
             if surname_like(written, lang) and (
                 (
                     after is not None
@@ -1104,6 +1191,8 @@ class _Finder:
                 # "письмо от Королёва", "вместе с Королёвым": a sender, a companion ("вместе с
                 # Харьковом" is a place: the dictionary knows no such surname)
                 return True
+            if before is not None and self._inanimate_object(before, written, lang):
+                return False  # "называют Бахмут", "взяли Бахмут": a man would be "Бахмута"
             if is_person(written, lang):
                 return True  # a name and nothing else to the dictionary
             if not is_person_part(written, lang):
@@ -1310,6 +1399,46 @@ class _Finder:
         place = self.ix.lookup(query).place
         return place is not None and place.kind == "town" and place.population < CITY_POPULATION
 
+    def _adjective_of_longer_name(self, c: Candidate) -> bool:
+        """Is the one Cyrillic word an adjective that agrees with the capitalised noun right
+        after it, a noun the gazetteer does not know? The two are one name the gazetteer
+        lacks ("в Нагорном Карабахе", "Южной Осетии" where it lacked it), not the town named
+        by the adjective alone (Nagorny, a district of Moscow)."""
+        t, text = self.tokens, self.text
+        if (
+            c.j - c.i != 1
+            or c.j >= len(t)
+            or c.descriptor
+            or c.hint
+            or c.matched_by is not MatchedBy.NAME
+        ):
+            return False
+        word, noun = t[c.i], t[c.j]
+        if (
+            not noun.cap
+            or noun.para != word.para
+            or text[word.end : noun.start] != " "
+            or not has_cyrillic(noun.key)
+            or noun.key in self.ix.names
+            or noun.key in self.ix.prefixes
+        ):
+            return False
+        adjectives = [
+            p
+            for p in parses(text[word.start : word.end].casefold(), self.morph_language)
+            if p.tag.POS == "ADJF"
+        ]
+        nouns = [
+            p
+            for p in parses(text[noun.start : noun.end].casefold(), self.morph_language)
+            if p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr"} & p.tag.grammemes
+        ]
+        return any(
+            a.tag.case == n.tag.case and a.tag.number == n.tag.number
+            for a in adjectives
+            for n in nouns
+        )
+
     def _head_of_compound(self, c: Candidate) -> bool:
         """Is the Latin name the head of a hyphenated name whose capitalised tail no gazetteer
         knows ("Tsagaan-Uul"), or that a descriptor follows ("Bayan-Olgii province", though
@@ -1351,13 +1480,14 @@ class _Finder:
         )
 
     def _country(self, c: Candidate) -> bool:
-        """A Cyrillic acronym that is a country's name ("США"): Russian and Ukrainian write it
-        as a noun, the country itself. Latin ones ("UK and US officials") are left alone, as
-        English writes them before a noun, for the government."""
+        """A Cyrillic acronym that is a country's or a region's name ("США", "ДНР", "ЛНР"):
+        Russian and Ukrainian write it as a noun, the place itself ("власти ДНР", "в ЛНР").
+        Latin ones ("UK and US officials") are left alone, as English writes them before a
+        noun, for the government."""
         if not has_cyrillic(self.text[c.start : c.end]):
             return False
         place = self.ix.lookup(self._query(c)).place
-        return place is not None and place.kind == "country"
+        return place is not None and place.kind in ("country", "region")
 
     def _abroad(self, c: Candidate) -> bool:
         place = self.ix.lookup(self._query(c)).place

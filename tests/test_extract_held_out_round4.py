@@ -107,3 +107,24 @@ def test_a_surname_the_article_gives_in_full_is_the_person_alone_too(text):
 def test_the_surname_s_town_after_a_preposition_is_still_the_town():
     text = "Анна Пушкина выросла в Пушкине."
     assert [written for written, _ in places(text)] == ["Пушкине"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Мы уедем», — говорит Королёв.",
+        "«Нас не пустили», — рассказала Королёва.",
+        "Как пишет Королёв, завод закрыт.",
+        "Королёв считает, что завод закроют.",
+    ],
+)
+def test_a_surname_beside_a_verb_of_speech_is_the_speaker(text):
+    assert places(text) == []  # not the town of Korolyov
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Жители Королёва говорят, что завод закрыт.", "Об этом пишут в Королёве."],
+)
+def test_the_town_beside_a_verb_of_speech_in_another_case_is_still_the_town(text):
+    assert [place for _, place in places(text)] == ["gn:554233"]

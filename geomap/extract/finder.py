@@ -960,6 +960,19 @@ class _Finder:
                 found |= _lemmas_of(second, lang)
         return frozenset(found)
 
+    def _speaker_after(self, verb: Token, written: str, lang: str) -> bool:
+        """Can the word be the verb's subject, a person's name in the nominative that agrees
+        with a past tense's gender ("рассказала Королёва": her, though "Королёва" reads first
+        as the genitive of Королёв)?"""
+        said = parses(self.text[verb.start : verb.end].casefold(), lang)
+        gender = said[0].tag.gender if said else None
+        return any(
+            p.tag.case == "nomn"
+            and {"Surn", "Name"} & p.tag.grammemes
+            and (gender is None or p.tag.gender == gender)
+            for p in parses(written.casefold(), lang)
+        )
+
     def _inanimate_object(self, verb: Token, written: str, lang: str) -> bool:
         """Is the word the object of the transitive verb right before it, in a form only a
         thing's name takes? A man's name in the accusative is his genitive ("взяли Ивана"),
@@ -1178,10 +1191,17 @@ class _Finder:
                     # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
                     and is_nominative(written, lang)
                 )
+                or (
+                    # the subject after the verb, as news quotes: "— говорит Королёв"
+                    before is not None
+                    and not before.cap
+                    and self._token_lemma(before) in SPEECH_VERBS_CYRILLIC
+                    and self._speaker_after(before, written, lang)
+                )
                 or (before is not None and self._token_lemma(before) in PERSON_NOUNS_CYRILLIC)
             ):
-                # "Королёв заявил", "по словам Королёва", "адвокат Королёва": a man, whatever
-                # the size of the town
+                # "Королёв заявил", "говорит Королёв", "по словам Королёва", "адвокат
+                # Королёва": a man, whatever the size of the town
                 return True
             if (
                 before is not None

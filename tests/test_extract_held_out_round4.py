@@ -128,3 +128,23 @@ def test_a_surname_beside_a_verb_of_speech_is_the_speaker(text):
 )
 def test_the_town_beside_a_verb_of_speech_in_another_case_is_still_the_town(text):
     assert [place for _, place in places(text)] == ["gn:554233"]
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Из Башкирии мобилизовали тысячи мужчин.", "RU-BA"),
+        ("Жителі Башкирії вийшли до суду.", "RU-BA"),
+        ("В Туве повестки разносили ночью.", "RU-TY"),
+        ("Рыбаков на Чукотке оштрафовали.", "RU-CHU"),
+        ("На Сахалине задержали блогера.", "RU-SAK"),
+        ("Во Владикавказе, столице Северной Осетии, прошёл митинг.", "RU-SE"),
+        ("Дроны долетели до Ленобласти.", "RU-LEN"),
+        ("В Мособласти закрыли школы.", "RU-MOS"),
+        ("Нефтяники из ХМАО и ЯНАО уехали.", "RU-KHM"),
+        ("Нефтяники из ХМАО и ЯНАО уехали.", "RU-YAN"),
+        ("Суд в ЕАО оштрафовал пенсионера.", "RU-YEV"),
+    ],
+)
+def test_the_short_names_news_gives_russian_regions(text, region):
+    assert region in [place for _, place in places(text)]

@@ -217,6 +217,7 @@ class _Finder:
                 or match.not_found
                 or match.feature
                 or not 1 < len(shared) < 6
+                or self._surname_alone(m)
             ):
                 return m
             # "Артёмовск — так российские власти называют Бахмут": the article names one of
@@ -245,6 +246,19 @@ class _Finder:
             return self._by_own_name(m, shared, *article) or m
 
         return decide
+
+    def _surname_alone(self, m: Mention) -> bool:
+        """Is the unresolved name one Cyrillic word the dictionary reads as a surname too, with
+        no preposition of place before it? "Калинин, его коллега из Твери" is a man: the
+        article's places must not make him Tver (Kalinin in 1931–90), nor "Куйбышев" Samara."""
+        if " " in m.text or not has_cyrillic(m.text):
+            return False
+        at = [k for k, tok in enumerate(self.tokens) if tok.start == m.start]
+        return (
+            bool(at)
+            and not self._after_locative(at[0])
+            and any("Surn" in str(p.tag) for p in parses(m.text.casefold(), self.morph_language))
+        )
 
     def _by_own_name(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
         """A name that one town bears as its own and the others only as an old name or an
@@ -1383,7 +1397,10 @@ class _Finder:
             for p in parses(text[first.start : first.end].casefold(), language)
             if p.tag.POS == "ADJF"
         ]
-        nouns = [p.tag for p in parses(word, language) if p.tag.POS in ("NOUN", "ADJF")]
+        readings = parses(word.casefold(), language)
+        if readings and readings[0].tag.POS in ("PREP", "CONJ", "PRCL"):
+            return False  # "из Грозного в Гудермес": "в" is read as an abbreviation's noun too
+        nouns = [p.tag for p in readings if p.tag.POS in ("NOUN", "ADJF")]
         return any(
             a.case == b.case
             and a.number == b.number
@@ -1580,18 +1597,21 @@ class _Finder:
         "в Лазареве")? Not one that means "with" or names a source there."""
         t = self.tokens
         k = i - 1 if i and (t[i - 1].key != "the" or not the) else i - 2
+        # the word as written: a sentence's first word may carry the nominative the reader
+        # guessed for it ("Из" read as a noun "изы")
+        written = self.text[t[k].start : t[k].end].casefold() if k >= 0 else ""
+        preposition = written if written in LOCATIVES else t[k].key if k >= 0 else ""
         if not (
             k >= 0
             and t[k].para == t[i].para
             and (
-                t[k].key in LOCATIVES
+                preposition in LOCATIVES
                 # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
                 or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
             )
             and not self.text[t[k].end : t[i].start].strip(" the\n")
         ):
             return False
-        preposition = t[k].key
         word_before = t[k - 1].key if k and t[k - 1].para == t[k].para else ""
         if preposition in ("to", "from"):
             # "according to Batina", "a letter from Ostina": a source or an addressee

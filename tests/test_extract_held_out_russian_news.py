@@ -1,4 +1,4 @@
-"""Classes of error found by the fourth held-out round of Russian articles (issue 14: refinery
+"""Classes of error found by a held-out round of Russian news articles (issue 14: refinery
 strikes, mobilisation, trials in absentia), each tested on sentences that are not in the
 corpus articles that showed it."""
 

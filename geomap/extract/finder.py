@@ -1000,7 +1000,11 @@ class _Finder:
             return False
         word = self.text[verb.start : verb.end].casefold()
         found = parses(word, lang)
-        if not found or found[0].tag.POS not in ("VERB", "INFN") or "tran" not in found[0].tag:
+        if (
+            not found
+            or found[0].tag.POS not in ("VERB", "INFN")
+            or "tran" not in found[0].tag.grammemes
+        ):
             return False
         if found[0].normal_form in SPEECH_VERBS_CYRILLIC | PUBLISHING_VERBS:
             return False

@@ -160,3 +160,19 @@ def test_the_old_name_after_a_preposition_is_still_decided_by_context():
 def test_a_preposition_that_begins_a_sentence_is_still_a_preposition():
     # the sentence's first word "Из" was read as a noun, so "Никиты" lost its "from"
     assert places("Из Никиты уехали почти все.") == [("Никиты", "gn:711527")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Королёва уехала в Ереван.", "Королёв уехал в Ереван.", "Королёв вернулся в Ереван."],
+)
+def test_a_surname_as_the_subject_of_a_person_s_verb_is_the_person(text):
+    assert places(text) == [("Ереван", "gn:616052")]  # not the town of Korolyov
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("Херсон вернулся под контроль Украины.", "Херсон"), ("Жители Королёва уехали.", "Королёва")],
+)
+def test_a_town_as_the_subject_or_in_the_genitive_is_still_the_town(text, written):
+    assert written in [w for w, _ in places(text)]

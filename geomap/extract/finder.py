@@ -92,6 +92,7 @@ from .words import (
     STREETS,
     SUBJECT_NOT_AFTER,
     TITLES,
+    TRAVEL_VERBS_CYRILLIC,
     UNITS_AFTER,
     VESSELS_BEFORE,
     WITH_PREPOSITIONS,
@@ -249,16 +250,18 @@ class _Finder:
 
     def _surname_alone(self, m: Mention) -> bool:
         """Is the unresolved name one Cyrillic word the dictionary reads as a surname too, with
-        no preposition of place before it? "Калинин, его коллега из Твери" is a man: the
+        no preposition of place or word for a village before it, nor in a list of places?
+        "Калинин, его коллега из Твери" is a man: the
         article's places must not make him Tver (Kalinin in 1931–90), nor "Куйбышев" Samara."""
         if " " in m.text or not has_cyrillic(m.text):
             return False
         at = [k for k, tok in enumerate(self.tokens) if tok.start == m.start]
-        return (
-            bool(at)
-            and not self._after_locative(at[0])
-            and any("Surn" in str(p.tag) for p in parses(m.text.casefold(), self.morph_language))
-        )
+        if not at:
+            return False
+        c = Candidate(at[0], at[0] + 1, m.matched_by, m.start, m.end)
+        return not (
+            self._after_locative(at[0]) or self._after_settlement_noun(c) or self._listed(c)
+        ) and any("Surn" in str(p.tag) for p in parses(m.text.casefold(), self.morph_language))
 
     def _by_own_name(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
         """A name that one town bears as its own and the others only as an old name or an
@@ -987,6 +990,26 @@ class _Finder:
             for p in parses(written.casefold(), lang)
         )
 
+    def _only_a_person_agrees(self, verb: Token, written: str, lang: str) -> bool:
+        """Is the word the subject of the past-tense verb after it only as a person? "Королёва
+        уехала": the feminine verb agrees with the woman's surname, and the town's reading of
+        the word is a genitive ("Королёва" of Королёв); "Москва уехала" would agree as a place
+        too and is left alone."""
+        said = parses(self.text[verb.start : verb.end].casefold(), lang)
+        if not said or said[0].tag.POS != "VERB" or said[0].tag.gender is None:
+            return False
+        gender = said[0].tag.gender
+        readings = parses(written.casefold(), lang)
+        as_person = any(
+            p.tag.case == "nomn" and p.tag.gender == gender and {"Surn", "Name"} & p.tag.grammemes
+            for p in readings
+        )
+        as_place = any(
+            p.tag.case == "nomn" and "Geox" in str(p.tag) and p.tag.gender in (gender, None)
+            for p in readings
+        )
+        return as_person and not as_place
+
     def _inanimate_object(self, verb: Token, written: str, lang: str) -> bool:
         """Is the word the object of the transitive verb right before it, in a form only a
         thing's name takes? A man's name in the accusative is his genitive ("взяли Ивана"),
@@ -1205,7 +1228,7 @@ class _Finder:
                 (
                     after is not None
                     and not after.cap
-                    and self._token_lemma(after) in SPEECH_VERBS_CYRILLIC
+                    and self._token_lemma(after) in SPEECH_VERBS_CYRILLIC | TRAVEL_VERBS_CYRILLIC
                     # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
                     and is_nominative(written, lang)
                 )
@@ -1217,9 +1240,14 @@ class _Finder:
                     and self._speaker_after(before, written, lang)
                 )
                 or (before is not None and self._token_lemma(before) in PERSON_NOUNS_CYRILLIC)
+                or (
+                    after is not None
+                    and not after.cap
+                    and self._only_a_person_agrees(after, written, lang)
+                )
             ):
                 # "Королёв заявил", "говорит Королёв", "по словам Королёва", "адвокат
-                # Королёва": a man, whatever the size of the town
+                # Королёва", "Королёва уехала": a person, whatever the size of the town
                 return True
             if (
                 before is not None

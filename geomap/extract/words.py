@@ -896,6 +896,27 @@ SPEECH_VERBS_CYRILLIC = frozenset(
         "згадувати",
     ]
 )
+# Verbs of a person's travel (dictionary forms): a surname before one is its subject, a man
+# ("Королёв уехал в Ереван"), where a town is not ("Херсон вернулся" has no surname reading).
+TRAVEL_VERBS_CYRILLIC = frozenset(
+    [
+        "уехать",
+        "приехать",
+        "переехать",
+        "вернуться",
+        "эмигрировать",
+        "сбежать",
+        "улететь",
+        "прилететь",
+        "виїхати",
+        "поїхати",
+        "приїхати",
+        "переїхати",
+        "повернутися",
+        "емігрувати",
+        "втекти",
+    ]
+)
 # Nouns of a person's kin, counsel or words, before a name in the genitive: "по словам
 # Королёва", "адвокат Лазарева", "за словами Орлова". Dictionary forms.
 PERSON_NOUNS_CYRILLIC = frozenset(

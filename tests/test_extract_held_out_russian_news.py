@@ -176,3 +176,15 @@ def test_a_surname_as_the_subject_of_a_person_s_verb_is_the_person(text):
 )
 def test_a_town_as_the_subject_or_in_the_genitive_is_still_the_town(text, written):
     assert written in [w for w, _ in places(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Королёва отпустили под домашний арест.", "Королёва задержали у дома."]
+)
+def test_a_surname_in_the_accusative_only_a_man_takes_before_a_verb_is_the_man(text):
+    # the town's accusative would be "Королёв"
+    assert places(text) == []
+
+
+def test_the_town_s_genitive_after_a_noun_before_a_verb_is_still_the_town():
+    assert places("Жителей Королёва эвакуировали.") == [("Королёва", "gn:554233")]

@@ -1010,6 +1010,19 @@ class _Finder:
         )
         return as_person and not as_place
 
+    def _animate_object_before(self, verb: Token, written: str, lang: str) -> bool:
+        """Is the word the object of the transitive verb after it in a form only a person's
+        name takes? "Королёва отпустили под домашний арест": a man's accusative is his
+        genitive, the town's accusative would be "Королёв" ("Королёв обстреляли")."""
+        said = parses(self.text[verb.start : verb.end].casefold(), lang)
+        if not said or said[0].tag.POS != "VERB" or "tran" not in said[0].tag.grammemes:
+            return False
+        readings = parses(written.casefold(), lang)
+        return any(
+            p.tag.case == "accs" and p.tag.animacy == "anim" and {"Surn", "Name"} & p.tag.grammemes
+            for p in readings
+        ) and not any(p.tag.case == "accs" and "Geox" in str(p.tag) for p in readings)
+
     def _inanimate_object(self, verb: Token, written: str, lang: str) -> bool:
         """Is the word the object of the transitive verb right before it, in a form only a
         thing's name takes? A man's name in the accusative is his genitive ("взяли Ивана"),
@@ -1224,26 +1237,37 @@ class _Finder:
                 return False  # "в Никите", "в Лазареве и Орлове": places
             if self._surname_in_article(written, lang):
                 return True  # "судили Анну Калинину … Калинину дали пять лет": her, not Tver
-            if surname_like(written, lang) and (
-                (
-                    after is not None
-                    and not after.cap
-                    and self._token_lemma(after) in SPEECH_VERBS_CYRILLIC | TRAVEL_VERBS_CYRILLIC
-                    # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
-                    and is_nominative(written, lang)
-                )
-                or (
-                    # the subject after the verb, as news quotes: "— говорит Королёв"
-                    before is not None
-                    and not before.cap
-                    and self._token_lemma(before) in SPEECH_VERBS_CYRILLIC
-                    and self._speaker_after(before, written, lang)
-                )
-                or (before is not None and self._token_lemma(before) in PERSON_NOUNS_CYRILLIC)
-                or (
-                    after is not None
-                    and not after.cap
-                    and self._only_a_person_agrees(after, written, lang)
+            if (
+                surname_like(written, lang)
+                and (
+                    (
+                        after is not None
+                        and not after.cap
+                        and self._token_lemma(after)
+                        in SPEECH_VERBS_CYRILLIC | TRAVEL_VERBS_CYRILLIC
+                        # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
+                        and is_nominative(written, lang)
+                    )
+                    or (
+                        # the subject after the verb, as news quotes: "— говорит Королёв"
+                        before is not None
+                        and not before.cap
+                        and self._token_lemma(before) in SPEECH_VERBS_CYRILLIC
+                        and self._speaker_after(before, written, lang)
+                    )
+                    or (before is not None and self._token_lemma(before) in PERSON_NOUNS_CYRILLIC)
+                    or (
+                        after is not None
+                        and not after.cap
+                        and (
+                            self._only_a_person_agrees(after, written, lang)
+                            or (
+                                # first in its clause: "жителей Королёва эвакуировали" is the town's
+                                (first.initial or self.text[: first.start].rstrip()[-1:] in ",;:—–")
+                                and self._animate_object_before(after, written, lang)
+                            )
+                        )
+                    )
                 )
             ):
                 # "Королёв заявил", "говорит Королёв", "по словам Королёва", "адвокат

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
 from ..gazetteer.features import CITY_POPULATION
@@ -90,6 +91,7 @@ from .words import (
     PERSON_PREDICATES,
     PERSON_PREDICATES_CYRILLIC,
     PLURALS,
+    PUBLISHING_VERBS,
     SETTLEMENT_NOUNS,
     SHIP_VERBS,
     SPEECH_VERBS,
@@ -99,12 +101,20 @@ from .words import (
     STREETS,
     SUBJECT_NOT_AFTER,
     TITLES,
+    TRAVEL_VERBS_CYRILLIC,
     UNIT_MEMBERS,
     UNITS_AFTER,
     VESSELS_BEFORE,
     VILLAGE_NOUNS,
     WITH_PREPOSITIONS,
 )
+
+
+def _lemmas_of(word: str, language: str) -> set[str]:
+    """The dictionary forms of a Cyrillic word, all its readings (a surname is read as a town
+    too: "Калинину" is Калинин's, the man's and the old name's)."""
+    return {p.normal_form for p in parses(word.casefold(), language)}
+
 
 # A town named by a common word ("Буча": a commotion) is the town when capitalised mid-sentence
 # only from this size: villages are named "Победа", "Родина", words Russian capitalises too.
@@ -148,6 +158,7 @@ class _Finder:
         self.morph_language = "uk" if self.language == "uk" else "ru"
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
         self._vessels: frozenset | None = None  # the quoted names of ships, once read
+        self._surnames: frozenset[str] | None = None  # of people named in full, once read
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -211,8 +222,33 @@ class _Finder:
         def decide(m: Mention) -> Mention:
             match = self.ix.lookup(m.query)
             shared = match.alternatives
-            if m.other_kind or match.place or match.not_found or match.feature or len(shared) < 2:
+            if (
+                m.other_kind
+                or match.place
+                or match.not_found
+                or match.feature
+                or len(shared) < 2
+                or self._surname_alone(m)
+            ):
                 return m
+            # "Артёмовск — так российские власти называют Бахмут": the article names one of
+            # the places by its other name, confidently, in the same paragraph
+            named = {
+                c.place.id: c.place
+                for c in confident
+                if c.paragraph == m.paragraph and c.place is not None
+            }
+            same = [p for p in shared if p.id in named]
+            if len(same) == 1:
+                return dataclasses.replace(
+                    m,
+                    place=same[0],
+                    confidence=round(m.confidence - 0.15, 2),
+                    suggestions=(),
+                    reason="",
+                    hint=same[0].name,
+                    hint_kind="same place in context",
+                )
             sentence = where([c for c in confident if c.sentence == m.sentence])
             paragraph = where([c for c in confident if c.paragraph == m.paragraph])
             if len(shared) >= MAX_ALTERNATIVES:
@@ -264,6 +300,21 @@ class _Finder:
             hint=hint,
             hint_kind="region in context",
         )
+
+    def _surname_alone(self, m: Mention) -> bool:
+        """Is the unresolved name one Cyrillic word the dictionary reads as a surname too, with
+        no preposition of place or word for a village before it, nor in a list of places?
+        "Калинин, его коллега из Твери" is a man: the
+        article's places must not make him Tver (Kalinin in 1931–90), nor "Куйбышев" Samara."""
+        if " " in m.text or not has_cyrillic(m.text):
+            return False
+        at = [k for k, tok in enumerate(self.tokens) if tok.start == m.start]
+        if not at:
+            return False
+        c = Candidate(at[0], at[0] + 1, m.matched_by, m.start, m.end)
+        return not (
+            self._after_locative(at[0]) or self._after_settlement_noun(c) or self._listed(c)
+        ) and any("Surn" in str(p.tag) for p in parses(m.text.casefold(), self.morph_language))
 
     def _by_own_name(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
         """A name that one town bears as its own and the others only as an old name or an
@@ -798,6 +849,8 @@ class _Finder:
             return False  # «Свято-Успенська лавра»: a monastery
         if self._head_of_compound(c):
             return False  # "Bayan-Olgii": a province, not the town Bayan
+        if self._adjective_of_longer_name(c):
+            return False  # "в Нагорном Карабахе": not the town Nagorny
         if len(words) == 1 and ADJECTIVE_ENDING.search(key) and self._region_by_base(c, key):
             return False  # "on Tverskaya" (a street): "Tverskaya oblast" is the region
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
@@ -990,6 +1043,111 @@ class _Finder:
             and "anim" not in p.tag.grammemes
             and p.normal_form != lower
             for p in parses(lower, self.morph_language)
+        )
+
+    def _surname_in_article(self, written: str, lang: str) -> bool:
+        """Is the word, read in any case, the surname of a person the article names in full
+        ("Анну Калинину", "Олег Калинин", "Ольга Фёдоровна Томилина")? Then it is that person
+        alone as well, wherever a preposition of place does not stand before it."""
+        if self._surnames is None:
+            self._surnames = self._read_surnames()
+        return bool(self._surnames) and bool(_lemmas_of(written, lang) & self._surnames)
+
+    def _read_surnames(self) -> frozenset[str]:
+        """The dictionary forms of every surname that follows a given name or a patronymic
+        it agrees with."""
+        t, text, found = self.tokens, self.text, set()
+        for a, b in pairwise(t):
+            first, second = text[a.start : a.end], text[b.start : b.end]
+            if not (
+                a.cap
+                and b.cap
+                and a.para == b.para
+                and text[a.end : b.start] == " "
+                and has_cyrillic(first)
+                and has_cyrillic(second)
+            ):
+                continue
+            lang = languages_for(second, self.language)[0]
+            if (is_given_name(first, lang) or is_patronymic(first, lang)) and agree_as_full_name(
+                first, second, lang
+            ):
+                found |= _lemmas_of(second, lang)
+        return frozenset(found)
+
+    def _speaker_after(self, verb: Token, written: str, lang: str) -> bool:
+        """Can the word be the verb's subject, a person's name in the nominative that agrees
+        with a past tense's gender ("рассказала Королёва": her, though "Королёва" reads first
+        as the genitive of Королёв)?"""
+        said = parses(self.text[verb.start : verb.end].casefold(), lang)
+        gender = said[0].tag.gender if said else None
+        return any(
+            p.tag.case == "nomn"
+            and {"Surn", "Name"} & p.tag.grammemes
+            and (gender is None or p.tag.gender == gender)
+            for p in parses(written.casefold(), lang)
+        )
+
+    def _only_a_person_agrees(self, verb: Token, written: str, lang: str) -> bool:
+        """Is the word the subject of the past-tense verb after it only as a person? "Королёва
+        уехала": the feminine verb agrees with the woman's surname, and the town's reading of
+        the word is a genitive ("Королёва" of Королёв); "Москва уехала" would agree as a place
+        too and is left alone."""
+        said = parses(self.text[verb.start : verb.end].casefold(), lang)
+        if not said or said[0].tag.POS != "VERB" or said[0].tag.gender is None:
+            return False
+        gender = said[0].tag.gender
+        readings = parses(written.casefold(), lang)
+        as_person = any(
+            p.tag.case == "nomn" and p.tag.gender == gender and {"Surn", "Name"} & p.tag.grammemes
+            for p in readings
+        )
+        as_place = any(
+            p.tag.case == "nomn" and "Geox" in str(p.tag) and p.tag.gender in (gender, None)
+            for p in readings
+        )
+        return as_person and not as_place
+
+    def _animate_object_before(self, verb: Token, written: str, lang: str) -> bool:
+        """Is the word the object of the transitive verb after it in a form only a person's
+        name takes? "Королёва отпустили под домашний арест": a man's accusative is his
+        genitive, the town's accusative would be "Королёв" ("Королёв обстреляли")."""
+        said = parses(self.text[verb.start : verb.end].casefold(), lang)
+        if not said or said[0].tag.POS != "VERB" or "tran" not in said[0].tag.grammemes:
+            return False
+        readings = parses(written.casefold(), lang)
+        return any(
+            p.tag.case == "accs" and p.tag.animacy == "anim" and {"Surn", "Name"} & p.tag.grammemes
+            for p in readings
+        ) and not any(p.tag.case == "accs" and "Geox" in str(p.tag) for p in readings)
+
+    def _inanimate_object(self, verb: Token, written: str, lang: str) -> bool:
+        """Is the word the object of the transitive verb right before it, in a form only a
+        thing's name takes? A man's name in the accusative is his genitive ("взяли Ивана"),
+        so "взяли Бахмут", "называют Бахмут" name the town, where the dictionary reads
+        "Бахмут" as a given name too. Not a surname (the dictionary knows no town's accusative
+        for one that is not also the man's nominative: "говорит Королёв" is him), nor after a
+        verb of speech or a dash ("— пишет Орлов": the speaker comes after the verb)."""
+        if verb.cap or not has_cyrillic(written):
+            return False
+        if self.text[max(0, verb.start - 3) : verb.start].strip(" ,") in ("—", "–", "-", "»"):
+            return False
+        word = self.text[verb.start : verb.end].casefold()
+        found = parses(word, lang)
+        if (
+            not found
+            or found[0].tag.POS not in ("VERB", "INFN")
+            or "tran" not in found[0].tag.grammemes
+        ):
+            return False
+        if found[0].normal_form in SPEECH_VERBS_CYRILLIC | PUBLISHING_VERBS:
+            return False
+        readings = parses(written.casefold(), lang)
+        return (
+            # grammemes as text: the Ukrainian dictionary has no "Geox" to ask the tag about
+            not any("Surn" in str(p.tag) for p in readings)
+            and any("Geox" in str(p.tag) and p.tag.case == "accs" for p in readings)
+            and not any(p.tag.animacy == "anim" and p.tag.case == "accs" for p in readings)
         )
 
     def _token_lemma(self, tok: Token) -> str:
@@ -1221,18 +1379,43 @@ class _Finder:
                 return True  # "Жуковский и Королёв были арестованы": men, in a list too
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
-            if surname_like(written, lang) and (
-                (
-                    after is not None
-                    and not after.cap
-                    and self._token_lemma(after) in SPEECH_VERBS_CYRILLIC
-                    # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
-                    and is_nominative(written, lang)
+            if self._surname_in_article(written, lang):
+                return True  # "судили Анну Калинину … Калинину дали пять лет": her, not Tver
+            if (
+                surname_like(written, lang)
+                and (
+                    (
+                        after is not None
+                        and not after.cap
+                        and self._token_lemma(after)
+                        in SPEECH_VERBS_CYRILLIC | TRAVEL_VERBS_CYRILLIC
+                        # the verb's subject: "Королёв заявил", not "жители Королёва заявили"
+                        and is_nominative(written, lang)
+                    )
+                    or (
+                        # the subject after the verb, as news quotes: "— говорит Королёв"
+                        before is not None
+                        and not before.cap
+                        and self._token_lemma(before) in SPEECH_VERBS_CYRILLIC
+                        and self._speaker_after(before, written, lang)
+                    )
+                    or (before is not None and self._token_lemma(before) in PERSON_NOUNS_CYRILLIC)
+                    or (
+                        after is not None
+                        and not after.cap
+                        and (
+                            self._only_a_person_agrees(after, written, lang)
+                            or (
+                                # first in its clause: "жителей Королёва эвакуировали" is the town's
+                                (first.initial or self.text[: first.start].rstrip()[-1:] in ",;:—–")
+                                and self._animate_object_before(after, written, lang)
+                            )
+                        )
+                    )
                 )
-                or (before is not None and self._token_lemma(before) in PERSON_NOUNS_CYRILLIC)
             ):
-                # "Королёв заявил", "по словам Королёва", "адвокат Королёва": a man, whatever
-                # the size of the town
+                # "Королёв заявил", "говорит Королёв", "по словам Королёва", "адвокат
+                # Королёва", "Королёва уехала": a person, whatever the size of the town
                 return True
             if (
                 before is not None
@@ -1251,6 +1434,8 @@ class _Finder:
                 and may_be_person(written, lang)
             ):
                 return True  # "суд над Корольовим": the trial of a man, not a town's
+            if before is not None and self._inanimate_object(before, written, lang):
+                return False  # "называют Бахмут", "взяли Бахмут": a man would be "Бахмута"
             if is_person(written, lang):
                 return True  # a name and nothing else to the dictionary
             if not is_person_part(written, lang):
@@ -1456,11 +1641,14 @@ class _Finder:
             # region's own noun, as "Донеччин" may be read in the plural too)
             return False
         adjectives = [p.tag for p in readings if p.tag.POS == "ADJF"]
+        noun_readings = parses(word.casefold(), language)
+        if noun_readings and noun_readings[0].tag.POS in ("PREP", "CONJ", "PRCL"):
+            return False  # "из Грозного в Гудермес": "в" is read as an abbreviation's noun too
         # a lowercase word is no name: pymorphy3 also reads "українець" as an indeclinable
         # surname, in every case and gender, which agreed with "у Брянську" read as "брянську"
         nouns = [
             p.tag
-            for p in parses(word, language)
+            for p in noun_readings
             if p.tag.POS in ("NOUN", "ADJF") and not PERSON_TAGS & p.tag.grammemes
         ]
         return any(
@@ -1497,6 +1685,46 @@ class _Finder:
             query = known_nominative(query, self.ix.gazetteer, self.morph_language)
         place = self.ix.lookup(query).place
         return place is not None and place.kind == "town" and place.population < CITY_POPULATION
+
+    def _adjective_of_longer_name(self, c: Candidate) -> bool:
+        """Is the one Cyrillic word an adjective that agrees with the capitalised noun right
+        after it, a noun the gazetteer does not know? The two are one name the gazetteer
+        lacks ("в Нагорном Карабахе", "Южной Осетии" where it lacked it), not the town named
+        by the adjective alone (Nagorny, a district of Moscow)."""
+        t, text = self.tokens, self.text
+        if (
+            c.j - c.i != 1
+            or c.j >= len(t)
+            or c.descriptor
+            or c.hint
+            or c.matched_by is not MatchedBy.NAME
+        ):
+            return False
+        word, noun = t[c.i], t[c.j]
+        if (
+            not noun.cap
+            or noun.para != word.para
+            or text[word.end : noun.start] != " "
+            or not has_cyrillic(noun.key)
+            or noun.key in self.ix.names
+            or noun.key in self.ix.prefixes
+        ):
+            return False
+        adjectives = [
+            p
+            for p in parses(text[word.start : word.end].casefold(), self.morph_language)
+            if p.tag.POS == "ADJF"
+        ]
+        nouns = [
+            p
+            for p in parses(text[noun.start : noun.end].casefold(), self.morph_language)
+            if p.tag.POS == "NOUN" and not {"Name", "Surn", "Patr"} & p.tag.grammemes
+        ]
+        return any(
+            a.tag.case == n.tag.case and a.tag.number == n.tag.number
+            for a in adjectives
+            for n in nouns
+        )
 
     def _head_of_compound(self, c: Candidate) -> bool:
         """Is the Latin name the head of a hyphenated name whose capitalised tail no gazetteer
@@ -1539,13 +1767,14 @@ class _Finder:
         )
 
     def _country(self, c: Candidate) -> bool:
-        """A Cyrillic acronym that is a country's name ("США"): Russian and Ukrainian write it
-        as a noun, the country itself. Latin ones ("UK and US officials") are left alone, as
-        English writes them before a noun, for the government."""
+        """A Cyrillic acronym that is a country's or a region's name ("США", "ДНР", "ЛНР"):
+        Russian and Ukrainian write it as a noun, the place itself ("власти ДНР", "в ЛНР").
+        Latin ones ("UK and US officials") are left alone, as English writes them before a
+        noun, for the government."""
         if not has_cyrillic(self.text[c.start : c.end]):
             return False
         place = self.ix.lookup(self._query(c)).place
-        return place is not None and place.kind == "country"
+        return place is not None and place.kind in ("country", "region")
 
     def _abroad(self, c: Candidate) -> bool:
         place = self.ix.lookup(self._query(c)).place
@@ -1632,18 +1861,21 @@ class _Finder:
         "в Лазареве")? Not one that means "with" or names a source there."""
         t = self.tokens
         k = i - 1 if i and (t[i - 1].key != "the" or not the) else i - 2
+        # the word as written: a sentence's first word may carry the nominative the reader
+        # guessed for it ("Из" read as a noun "изы")
+        written = self.text[t[k].start : t[k].end].casefold() if k >= 0 else ""
+        preposition = written if written in LOCATIVES else t[k].key if k >= 0 else ""
         if not (
             k >= 0
             and t[k].para == t[i].para
             and (
-                t[k].key in LOCATIVES
+                preposition in LOCATIVES
                 # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
                 or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
             )
             and not self.text[t[k].end : t[i].start].strip(" the\n")
         ):
             return False
-        preposition = t[k].key
         word_before = t[k - 1].key if k and t[k - 1].para == t[k].para else ""
         if preposition in ("to", "from"):
             # "according to Batina", "a letter from Ostina": a source or an addressee

@@ -9,6 +9,8 @@ not the villages that share their names, unless the text says they are places ("
 
 from __future__ import annotations
 
+import re
+
 from ..gazetteer import Place
 from ..gazetteer.morphology import (
     _WORD,
@@ -20,7 +22,7 @@ from ..gazetteer.morphology import (
 )
 from ..gazetteer.normalize import normalize
 from ..gazetteer.people import is_person_name
-from .words import ORGANISATIONS, QUOTED_NAME_WORDS, QUOTES
+from .words import ORGANISATIONS, PUBLISHING_VERBS, QUOTED_NAME_WORDS, QUOTES
 
 __all__ = [
     "in_quoted_name",
@@ -143,14 +145,36 @@ def in_quoted_name(text: str, start: int, end: int) -> bool:
             return True  # a transliteration: «Київ Індепендент»
         if word[0].isupper() and (n or _names_with(word, "")):
             return True  # «Одеса Сьогодні»; quoted speech begins with a capital: «Ми з Харкова»
+    if _subject_of_publishing(text, closed + 1, line_end if line_end >= 0 else len(text)):
+        return True  # «Фонтанка» писала: an outlet
     before = list(_WORD.finditer(text, max(line_start, opened - 40), opened))
     if before:
         noun = before[-1].group().casefold()
-        lemmas = {p.normal_form for lang in languages_for(noun) for p in parses(noun, lang)[:3]} | {
-            noun
-        }
-        return bool(lemmas & ORGANISATIONS)
+        lemmas = _lemmas(noun)
+        if lemmas & ORGANISATIONS:
+            return True
+        # "рассказала «Фонтанке»": told an outlet, the quotation the name alone
+        return bool(lemmas & PUBLISHING_VERBS) and opened + 1 == start and closed == end
     return False
+
+
+# Quoted names joined to the one before a verb: "«Фонтанка» и «7x7» писали"
+_MORE_QUOTED = re.compile(r"\s*(?:,|и|і|та)\s*[«„“\"][^«»„“”\"\n]{1,40}[»“”\"]")
+
+
+def _subject_of_publishing(text: str, after: int, line_end: int) -> bool:
+    """Is the word after a closing quotation mark (past other quoted names listed with it) a
+    verb of publishing, whose subject the quoted name is?"""
+    while more := _MORE_QUOTED.match(text, after, line_end):
+        after = more.end()
+    word = _WORD.search(text, after, min(line_end, after + 40))
+    if word is None or text[after : word.start()].strip():
+        return False
+    return bool(_lemmas(word.group().casefold()) & PUBLISHING_VERBS)
+
+
+def _lemmas(word: str) -> set[str]:
+    return {p.normal_form for lang in languages_for(word) for p in parses(word, lang)[:3]} | {word}
 
 
 def _names_with(first: str, gap: str) -> bool:

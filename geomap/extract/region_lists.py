@@ -2,9 +2,15 @@
 Брянской областях", "Харківська, Сумська та Чернігівська області". Each adjective is a region,
 named in full with the noun in the singular ("Курской области"), which lookup then reads as
 it reads any region in any case. English lists ("the Kursk and Bryansk regions") are the
-finder's `_lists`; there each name is a name without its noun, here the adjective is not."""
+finder's `_lists`; there each name is a name without its noun, here the adjective is not.
+
+News also leaves the noun out the second time: "в Самарской области — Сызрань, в
+Ленинградской — Кириши". That adjective alone is a stanitsa's name (Ленинградская, in the
+Kuban) but here the region's: `elided_regions` reads it with the noun of the first."""
 
 from __future__ import annotations
+
+import re
 
 from ..gazetteer.morphology import has_cyrillic, languages_for, parses
 from .index import NameIndex
@@ -54,6 +60,73 @@ def region_lists(tokens: list[Token], text: str, ix: NameIndex, language: str) -
                     in_list=True,
                 )
             )
+    return out + elided_regions(tokens, text, ix, language)
+
+
+# Punctuation after an adjective whose noun is left out: "в Ленинградской — Кириши"
+_ELIDED_AFTER = re.compile(r"\s*[—–,.;:)]")
+# The prepositions both stand after ("в", "из"…), Russian and Ukrainian
+_PREPOSITIONS = frozenset(
+    ["в", "во", "из", "на", "по", "у", "с", "со", "до", "от", "з", "із", "зі"]
+)
+# How far after the full name its elided repetition may stand, in tokens (one sentence)
+_ELIDED_REACH = 20
+
+
+def elided_regions(tokens: list[Token], text: str, ix: NameIndex, language: str) -> list[Candidate]:
+    """A region's adjective after the same preposition as a region named in full, in the same
+    case, with the noun left out: "в Самарской области — Новокуйбышевск, в Ленинградской —
+    Кириши", in the same sentence. The adjective must stand alone, punctuation after it: "в
+    Ленинградской АЭС" is left to the finder."""
+    out: list[Candidate] = []
+    for k in range(2, len(tokens)):
+        noun, adjective, preposition = tokens[k], tokens[k - 1], tokens[k - 2]
+        written = text[noun.start : noun.end]
+        # words as written: a token's key may be the nominative the reader put there
+        before = text[preposition.start : preposition.end].casefold()
+        if (
+            noun.cap
+            or not adjective.cap
+            or before not in _PREPOSITIONS
+            or not has_cyrillic(written)
+            or not written.casefold().startswith(_NOUN_STARTS)
+            or text[adjective.end : noun.start].strip()
+        ):
+            continue
+        first = ix.lookup(f"{text[adjective.start : adjective.end]} {written}").place
+        if first is None or first.kind != "region":
+            continue
+        ending = text[adjective.end - 2 : adjective.end].casefold()
+        for m in range(k + 2, min(k + 2 + _ELIDED_REACH, len(tokens))):
+            tok, prior = tokens[m], tokens[m - 1]
+            if tok.para != noun.para or re.search(r"[.!?]\s", text[prior.end : tok.start]):
+                break
+            nxt = tokens[m + 1] if m + 1 < len(tokens) else None
+            if not (
+                tok.cap
+                and has_cyrillic(tok.key)
+                and text[tok.end - 2 : tok.end].casefold() == ending
+                and text[prior.start : prior.end].casefold() == before
+                and _ELIDED_AFTER.match(text, tok.end)
+                and not (nxt and text[nxt.start : nxt.end].casefold().startswith(_NOUN_STARTS))
+            ):
+                continue
+            query = f"{text[tok.start : tok.end]} {written}"
+            place = ix.lookup(query).place
+            if place is not None and place.kind == "region":
+                out.append(
+                    Candidate(
+                        m,
+                        m + 1,
+                        MatchedBy.NAME,
+                        tok.start,
+                        tok.end,
+                        query=query,
+                        descriptor=written,
+                        written=written,
+                        in_list=True,
+                    )
+                )
     return out
 
 

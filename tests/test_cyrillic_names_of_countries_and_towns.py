@@ -100,3 +100,11 @@ def test_a_citys_old_name_that_is_another_citys_own_is_dropped():
 )
 def test_rf_is_russia(text):
     assert [m.place.id for m in extract(text).mentions if m.place] == ["RU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Про це повідомила BBC News Україна.", "Об этом сообщает служба DW Россия."],
+)
+def test_a_broadcaster_s_service_named_after_a_country_is_an_outlet(text):
+    assert [m.place for m in extract(text).mentions if m.place] == []

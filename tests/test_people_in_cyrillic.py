@@ -98,3 +98,17 @@ def test_people_by_what_is_done_to_them_in_ukrainian():
 )
 def test_towns_are_still_towns_beside_such_words(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tail", "expected"),
+    [
+        # a city's old name that is a person's too means the city only after "в", "у"…
+        ("Протестувальники кидали коктейлі Молотова у військкомати.", TAIL_UK, []),
+        ("Коктейли Молотова бросали в окна военкоматов.", TAIL_RU, []),
+        ("Завод у Молотові працював цілодобово.", TAIL_UK, ["Perm"]),
+        ("Из Днепропетровска уехали тысячи людей.", TAIL_RU, ["Dnipro"]),  # no one's name
+    ],
+)
+def test_a_city_by_an_old_name_that_is_a_person_s_needs_a_preposition(text, tail, expected):
+    assert places(text, tail) == expected

@@ -86,6 +86,7 @@ from .words import (
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
+    OUTLET_BEFORE_CYRILLIC,
     OVER_A_PERSON,
     PERSON_NOUNS_CYRILLIC,
     PERSON_PREDICATES,
@@ -1177,6 +1178,11 @@ class _Finder:
             or self._in_organisation_name(c)
             or (before and before.cap and before.key in OUTLET_BEFORE)
             or (
+                before
+                and before.key in OUTLET_BEFORE_CYRILLIC
+                and has_cyrillic(text[c.start : c.end])
+            )
+            or (
                 nxt
                 and nxt.key in OUTLET_AFTER
                 and (nxt.cap or (has_cyrillic(nxt.key) and self._quoted(c.start)))
@@ -1753,8 +1759,9 @@ class _Finder:
         """A Cyrillic word that reaches only a small town, and only through another name of it
         (an old name, an alias), not after "в", "під"… nor in a list: a river, a person or a
         thing of that name is likelier than the village ("набережной Ангары" is the river, not
-        Perevalne in Crimea, once Angara). A city is meant by its old name too ("Днепропетровск"):
-        the rule is for towns smaller than a city."""
+        Perevalne in Crimea, once Angara). A city is meant by its old name too ("Днепропетровск"),
+        unless that name is a person's ("коктейлі Молотова": Molotov, not Perm, so named in
+        1940-57; "Калинин", "Куйбышев")."""
         if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
             return False
         nominative = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
@@ -1762,8 +1769,11 @@ class _Finder:
         return (
             place is not None
             and place.kind == "town"
-            and place.population < CITY_POPULATION
             and not similar_names(place.name, nominative)
+            and (
+                place.population < CITY_POPULATION
+                or may_be_person(self._query(c), self.morph_language)
+            )
         )
 
     def _country(self, c: Candidate) -> bool:

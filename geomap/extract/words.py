@@ -740,6 +740,10 @@ OUTLET_BEFORE = frozenset(
         "суспільне",
     ]
 )
+# Latin words of a broadcaster's name before its service's Cyrillic name, which is a country's
+# or a city's: "BBC News Україна", "DW Русская служба" (an English "BBC News Kyiv bureau" is
+# the city: there the Latin word says nothing).
+OUTLET_BEFORE_CYRILLIC = frozenset(["news", "dw", "bbc", "rfe", "rl", "voa"])
 OUTLET_AFTER = frozenset(
     [
         "times",

@@ -408,3 +408,21 @@ def test_missing_article_and_folder(tmp_path):
     with pytest.raises(ArticleError, match="is a folder"):
         read_article(tmp_path)
     assert issubclass(ArticleError, GeomapError)
+
+
+def test_the_collector_is_paused_while_reading_and_nothing_is_left_to_collect():
+    import gc
+
+    text = "В Томске и Кемерове задержали людей. У Полтаві та Житомирі теж. Protests in Kazan."
+    extract(text)
+    gc.collect()
+    found = extract(text)
+    assert gc.isenabled()  # running again once the article is read
+    del found
+    assert gc.collect() == 0  # reading made no reference cycles: pausing lost nothing
+    gc.disable()
+    try:
+        extract(text)
+        assert not gc.isenabled()  # a caller's own choice is left as it was
+    finally:
+        gc.enable()

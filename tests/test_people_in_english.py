@@ -100,3 +100,31 @@ def test_what_is_done_to_a_person_makes_a_big_town_s_name_a_person(text):
 )
 def test_what_is_done_to_a_town_leaves_it_a_town(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alexandra said she would stay in Warsaw.",  # "x" for "кс": Aleksandra in the list
+        "Alexandra, his mother, says the officers came at six.",
+        "Maxim and Xenia were detained.",
+    ],
+)
+def test_a_given_name_spelt_with_x_is_a_person(text):
+    assert places(text) == [p for p in ["Warsaw"] if p in text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lvova keeps a spreadsheet of every parcel.",  # Lviv's oblique case, and a woman
+        "The charges against Lvova were dropped.",
+    ],
+)
+def test_a_woman_s_surname_that_is_a_city_s_oblique_case_is_a_person(text):
+    assert places(text) == []
+
+
+def test_a_city_s_oblique_case_after_a_preposition_is_still_the_city():
+    assert places("They fled to Lvova.") == ["Lviv"]
+    assert places("Protesters in Lozova were detained.") == ["Lozova"]  # its own name

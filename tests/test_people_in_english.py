@@ -128,3 +128,82 @@ def test_a_woman_s_surname_that_is_a_city_s_oblique_case_is_a_person(text):
 def test_a_city_s_oblique_case_after_a_preposition_is_still_the_city():
     assert places("They fled to Lvova.") == ["Lviv"]
     assert places("Protesters in Lozova were detained.") == ["Lozova"]  # its own name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Col. Kirov commanded the unit.",
+        "Lt. Col. Dmitrov asked for eight years.",  # Dmitrov: not in the list of names
+        "Maj. Gen. Korolev was dismissed.",
+        "Capt Nikolaev was wounded in October.",
+        "Sgt. Orlov lost two fingers to a drone.",
+    ],
+)
+def test_an_abbreviated_rank_makes_the_name_a_person(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His daughter Sofia lives with him.",
+        "The activist Orlova was fined.",
+        "She spent the autumn with her neighbour Nikita and his mother.",
+        "His mother, Alexandra, says the officers came at six.",
+        "Korolev's father, Vladimir, drove to every hearing.",
+        "Sofia, his wife, waited outside the court.",
+        "Korolev, a student from Kimry, was arrested on the same day.",
+        "Kirov, the investigator, told us to wait.",
+        '"I was afraid," said Sofia, a nurse.',
+        "Pushkin, a 27-year-old court reporter, left.",
+        "Sofia and her daughter left on Monday.",
+        "Korolev's lawyer replied that it was a joke.",
+        "Zhukovsky's wife says he had deleted the chat.",
+    ],
+)
+def test_a_name_beside_a_noun_of_kin_or_trade_is_a_person(text):
+    assert places(text.replace("from Kimry", "from the town")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kirov, his home town, was shelled.", ["Kirov"]),  # a town in apposition
+        ("Kirov, the birthplace of the poet, was shelled.", ["Kirov"]),
+        ("Kirov, a student town, was quiet.", ["Kirov"]),  # "student" is no head here
+        ("Kyiv's mayor criticised the decision.", ["Kyiv"]),
+        ("Sofia, the capital, held a vigil.", ["Sofia"]),
+    ],
+)
+def test_a_town_beside_other_nouns_is_still_the_town(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lazarev, Korolev and Zhukovsky were sentenced to six years each.",
+        "Memorial lists Lazarev and Korolev among political prisoners.",
+        "Alexandra and Sofia left on Monday.",
+    ],
+)
+def test_a_big_town_s_name_in_a_list_with_a_person_s_is_a_person(text):
+    assert places(text) == []
+
+
+def test_a_list_of_towns_after_a_preposition_stays_a_list_of_towns():
+    assert places("They came from Lazarev and Korolev.") == ["Lazarev", "Korolev"]
+    assert places("Strikes hit Kirov, Perm and Korolev.") == ["Kirov", "Perm", "Korolev"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dmitrov was released on bail.", "Dmitrov said the case was fabricated."],
+)
+def test_a_surname_shaped_word_the_list_lacks_is_a_person_before_a_person_s_verb(text):
+    assert places(text) == []
+
+
+def test_a_big_city_with_a_surname_s_shape_is_still_the_city_before_said():
+    assert places("Berlin said it would send more aid.") == ["Berlin"]

@@ -47,6 +47,8 @@ from .words import (
     ADJECTIVE_ENDING,
     ADJECTIVES,
     AFTER,
+    APPOSITION_DETERMINERS,
+    APPOSITION_WORDS,
     AUXILIARIES,
     BEFORE,
     BEFORE_OF,
@@ -78,6 +80,7 @@ from .words import (
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
+    PERSON_NOUNS,
     PERSON_NOUNS_CYRILLIC,
     PERSON_PREDICATES,
     PLURALS,
@@ -103,6 +106,10 @@ PROPER_TOWN = 20_000
 OWN_NAME_MARGIN = 1.5
 # A person's age in apposition: "Korolev, 45, was detained".
 AGE = re.compile(r",\s?\d{1,3},")
+# The endings of Russian and Ukrainian surnames in Latin letters (Dmitrov, Dmitrova, Zhukovsky,
+# Kalinina, Syrskyi): with a verb only a person takes, such a word is a surname though the list
+# of names lacks it.
+LATIN_SURNAME = re.compile(r"(?:[oe]v|[oe]va|[iy]n|[iy]na|sky|skyi|skiy|ska|skaya)$")
 # Parts of speech that name nothing (pymorphy3's tags): a sentence's first word read so is no place.
 FUNCTION_POS = frozenset(["CONJ", "PREP", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "COMP"])
 # How Russian and Ukrainian name a region after its centre, in any case: Рівненщина,
@@ -1123,15 +1130,32 @@ class _Finder:
         # the candidate took it in ("Ostina's lawyer")
         possessive = first.poss if first.poss and c.j - c.i == 1 else None
         key = possessive[0] if possessive else first.key
-        if c.j - c.i == 1 and before is not None and before.cap and before.key in HONORIFICS:
-            return True  # "Ms Kurskaya", "Judge Smolensky": whether or not the list knows the name
+        if c.j - c.i == 1 and self._titled(c):
+            return True  # "Ms Kurskaya", "Lt. Col. Dmitrov": whether or not the list knows the name
+        if self._beside_person_noun(c):
+            return True  # "his sister Sofia", "Korolev, a student from Kimry,": the same
+        # the subject of the verb after it, unless a preposition puts the name in a phrase
+        # ("people in Kirov said", "protesters from Kirov were detained")
+        subject = before is None or before.key not in SUBJECT_NOT_AFTER
+        if (
+            c.j - c.i == 1
+            and subject
+            and not possessive
+            and LATIN_SURNAME.search(key)
+            and ((after is not None and after.key in SPEECH_VERBS) or self._done_to_a_person(c))
+            and self._small_town(c, written)
+        ):
+            # "Dmitrov was released", "Dmitrov said": a surname's shape, though the list of
+            # names lacks it; a small town's name, or a big town's after the verbs above
+            return True
         if c.j - c.i != 1 or not is_person_name(key):
             return False
         if before is not None and before.key in TITLES:
             return True
-        # the subject of the verb after it, unless a preposition puts the name in a phrase
-        # ("people in Kirov said", "protesters from Kirov were detained")
-        subject = before is None or before.key not in SUBJECT_NOT_AFTER
+        if possessive and self._possesses_a_person_noun(c):
+            return True  # "Korolev's lawyer", "Zhukovsky's wife"
+        if self._listed_with_a_person(c):
+            return True  # "Lazarev, Korolev and Zhukovsky were sentenced"
         if subject and after is not None and after.key in SPEECH_VERBS:
             return True  # "Korolev said": a man, whatever the size of the town of his name
         if subject and self._done_to_a_person(c):
@@ -1161,6 +1185,142 @@ class _Finder:
         if self._after_locative(c.i) or self._listed(c, people=True):
             return False
         return needs_context(place, written)
+
+    def _small_town(self, c: Candidate, written: str) -> bool:
+        """Is the name no place, or a place a person's name would reach too easily (a town
+        smaller than a city)?"""
+        match = self.ix.lookup(self._query(c))
+        place = match.place or (match.alternatives[0] if match.alternatives else None)
+        return place is None or needs_context(place, written)
+
+    def _titled(self, c: Candidate) -> bool:
+        """An honorific or a rank right before the name, abbreviated with its full stop or
+        without: "Ms Volkova", "Lt. Col. Dmitrov", "Capt. Nikolaev"."""
+        if not c.i:
+            return False
+        t = self.tokens
+        title = t[c.i - 1]
+        gap = self.text[title.end : t[c.i].start]
+        return (
+            title.para == t[c.i].para
+            and title.cap
+            and title.key in HONORIFICS
+            and gap.strip() in ("", ".")
+            and gap.count("\n") == 0
+        )
+
+    def _plain_gap(self, a: Token, b: Token) -> bool:
+        """Only spaces (or one hyphen) between two words of one phrase: "24-year-old"."""
+        gap = self.text[a.end : b.start]
+        return a.para == b.para and "\n" not in gap and gap.strip() in ("", "-")
+
+    def _beside_person_noun(self, c: Candidate) -> bool:
+        """A noun of a person's kin, counsel or trade beside the name: before it ("his sister
+        Sofia", "the activist Orlova", "His mother, Alexandra, says") or after it in apposition
+        ("Korolev, a student from Kimry,", "Sofia, his wife,", "Kirov, the investigator,").
+        A town beside such a word is never in apposition to it: "a city", "his home town"."""
+        t, text, n = self.tokens, self.text, len(self.tokens)
+        first, last = t[c.i], t[c.j - 1]
+        if c.i:
+            noun = t[c.i - 1]
+            gap = text[noun.end : first.start]
+            if (
+                noun.para == first.para
+                and not noun.cap
+                and noun.key in PERSON_NOUNS
+                and (
+                    self._plain_gap(noun, first)
+                    # "mother, Alexandra,": the name set off by commas on both sides
+                    or (gap.strip() == "," and text[last.end : last.end + 1] == ",")
+                )
+            ):
+                return True
+        k = c.j
+        if (
+            k + 2 < n
+            and t[k].key == "and"
+            and t[k + 1].key in ("his", "her", "their")
+            and t[k + 2].key in PERSON_NOUNS
+            and self._plain_gap(last, t[k])
+            and self._plain_gap(t[k], t[k + 1])
+            and self._plain_gap(t[k + 1], t[k + 2])
+        ):
+            return True  # "Sofia and her daughter left": a town has no daughter
+        if not (
+            k < n
+            and t[k].para == first.para
+            and text[last.end : t[k].start].strip() == ","
+            and t[k].key in APPOSITION_DETERMINERS
+            and not t[k].cap
+        ):
+            return False
+        for m in range(k + 1, min(n, k + 2 + APPOSITION_WORDS)):
+            if not self._plain_gap(t[m - 1], t[m]) or t[m].key in FUNCTION_WORDS:
+                return False  # "Kirov, the birthplace of the poet": the phrase ended
+            if t[m].key in PERSON_NOUNS and not t[m].cap:
+                # the phrase's head, not a noun before one ("a student town")
+                nxt = t[m + 1] if m + 1 < n else None
+                return (
+                    nxt is None
+                    or not self._plain_gap(t[m], nxt)
+                    or nxt.key in FUNCTION_WORDS
+                    or nxt.key in LOCATIVES
+                    or nxt.key in ("whose", "living", "based", "born")
+                )
+        return False
+
+    def _possesses_a_person_noun(self, c: Candidate) -> bool:
+        """ "Korolev's lawyer", "Zhukovsky's wife": what a person has, not a town ("Kyiv's
+        mayor" is the city's; "man" is left out: "Moscow's man in Minsk")."""
+        t = self.tokens
+        if c.j >= len(t):
+            return False
+        noun = t[c.j]
+        return (
+            not noun.cap
+            and noun.key in PERSON_NOUNS
+            and noun.key not in ("man", "woman", "friend", "son", "daughter")
+            and self._plain_gap(t[c.j - 1], noun)
+        )
+
+    def _listed_with_a_person(self, c: Candidate) -> bool:
+        """In a list beside a name that is a person's on its own (a surname no town of note
+        bears): "Lazarev, Korolev and Zhukovsky were sentenced", "Lazarev and Korolev". Not
+        after "in", "from"… before the list's first name ("from Lazarev and Korolev")."""
+        t, n = self.tokens, len(self.tokens)
+        for k, step in ((c.i - 1, -1), (c.j, 1)):
+            if 0 <= k < n and t[k].key in LIST_WORDS:
+                k += step
+            if not (0 <= k < n and t[k].para == t[c.i].para and t[k].cap and not t[k].upper):
+                continue
+            a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
+            gap = self.text[a.end : b.start]
+            if not (gap.strip() and LIST_GAP.match(gap)):
+                continue
+            poss = t[k].poss
+            other = poss[0] if poss else t[k].key
+            if not is_person_name(other) or other in STOPWORDS:
+                continue
+            match = self.ix.lookup(other)
+            place = match.place or (match.alternatives[0] if match.alternatives else None)
+            word = self.text[t[k].start : poss[2] if poss else t[k].end]
+            if place is None or needs_context(place, word):
+                return not self._after_locative(self._list_start(c.i))
+        return False
+
+    def _list_start(self, i: int) -> int:
+        """The first name of the list the token at i is in ("Kirov" of "Kirov, Perm and
+        Korolev")."""
+        t = self.tokens
+        while i > 0:
+            k = i - 1
+            if t[k].key in LIST_WORDS and k > 0:
+                k -= 1
+            gap = self.text[t[k].end : t[i].start]
+            if not (t[k].cap and t[k].para == t[i].para and gap.strip() and LIST_GAP.match(gap)):
+                break
+            i = k
+        return i
 
     def _done_to_a_person(self, c: Candidate) -> bool:
         """Is the name what is done to a person, and never to a town: "Korolev was detained",

@@ -943,10 +943,43 @@ TITLES = frozenset(
 )
 
 # Capitalised before a surname, only a person's: "Ms Kurskaya", "Judge Smolensky" (not "Major",
-# "General", "Deputy": "a Major Moscow airport", "Deputy Moscow Mayor").
+# "General", "Deputy": "a Major Moscow airport", "Deputy Moscow Mayor"). Ranks abbreviated, with
+# or without their full stop, are a person's too: "Lt. Col. Dmitrov", "Gen Kirov", "Capt.
+# Nikolaev" (no place name is written after "Lt" or "Sgt").
 HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "prof", "judge", "colonel", "captain", "lieutenant"]
+    [
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "judge", "colonel", "captain", "lieutenant"),
+        *("gen", "col", "lt", "maj", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "adm", "brig"),
+    ]
 )
+# Nouns of a person's kin, counsel, trade or part in a case (English, singular): a name beside
+# one is a person's, whatever town shares it. Before it, "his sister Sofia", "the activist
+# Orlova", "mother, Alexandra,"; after it, in apposition, "Korolev, a student from Kimry,",
+# "Sofia, his wife,"; possessed, "Korolev's lawyer". A town is "a city", "the capital", "his
+# home town": never one of these.
+PERSON_NOUNS = frozenset(
+    [
+        *("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister"),
+        *("widow", "widower", "grandson", "granddaughter", "grandmother", "grandfather"),
+        *("niece", "nephew", "cousin", "uncle", "aunt", "fiance", "fiancee", "girlfriend"),
+        *("boyfriend", "stepfather", "stepmother", "stepson", "stepdaughter", "neighbour"),
+        *("neighbor", "friend", "colleague", "classmate", "lawyer", "attorney", "client"),
+        *("defendant", "investigator", "prosecutor", "student", "teacher", "pensioner"),
+        *("courier", "nurse", "doctor", "surgeon", "engineer", "driver", "soldier", "officer"),
+        *("photographer", "editor", "reporter", "journalist", "correspondent", "producer"),
+        *("fixer", "volunteer", "activist", "priest", "artist", "poet", "musician", "singer"),
+        *("writer", "politician", "businessman", "businesswoman", "entrepreneur"),
+        *("programmer", "mathematician", "historian", "scientist", "economist", "linguist"),
+        *("psychologist", "blogger", "deserter", "conscript", "mercenary", "veteran"),
+        *("prisoner", "detainee", "spokesman", "spokeswoman", "spokesperson", "councillor"),
+        *("lawmaker", "electrician", "mechanic", "miner", "farmer", "man", "woman", "boy"),
+        *("girl", "pianist", "actor", "actress", "director", "dissident"),
+    ]
+)
+# Words of one modifying phrase between an apposition's article and its noun ("a 24-year-old
+# student", "a former Tomsk city councillor"): at most this many.
+APPOSITION_WORDS = 4
+APPOSITION_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "our", "my"])
 
 # Nouns (Russian and Ukrainian dictionary forms) of an organisation or outlet, before its name
 # in quotation marks: Фонд «Свободная Бурятия», партия «Родина», газета «Донбас». A place name

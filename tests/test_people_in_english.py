@@ -207,3 +207,59 @@ def test_a_surname_shaped_word_the_list_lacks_is_a_person_before_a_person_s_verb
 
 def test_a_big_city_with_a_surname_s_shape_is_still_the_city_before_said():
     assert places("Berlin said it would send more aid.") == ["Berlin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korolev, who runs a bakery, was fined.",
+        "Kirov, who lives in exile, spoke to us.",
+        "Korolev, whose son was mobilised, protested.",
+        "Kirov (left) and Pushkin (right) at the hearing.",
+        "Translated by Kirov.",
+        "Photo: Kirov / AP",
+        "Korolev, born in 1990, moved away.",
+        "Korolev is a lawyer.",
+        "Korolev later told the court he was innocent.",
+        "Korolev, however, denied the charge.",
+        "Kirov's arrest sparked protests.",
+        "Korolev's sentence was upheld.",
+        "The trial of Kirov began on Monday.",
+        "The case against Korolev was dropped.",
+        "Supporters of Korolev gathered outside.",
+        "Korolev himself did not comment.",
+    ],
+)
+def test_what_english_writes_only_of_a_person_makes_a_big_town_s_name_a_person(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kirov, where the protests began, is quiet now.", ["Kirov"]),
+        ("Kherson, whose residents fled, was shelled.", ["Kherson"]),
+        ("We spoke to residents of Kirov, who said they were afraid.", ["Kirov"]),
+        ("Photo: Moscow at night", ["Moscow"]),  # what the photograph shows
+        ("Kirov is a city of half a million.", ["Kirov"]),
+        ("The shelling of Kirov continued.", ["Kirov"]),
+        ("Kirov's residents protested.", ["Kirov"]),
+        ("London said it would send more aid.", ["London"]),  # a capital abroad speaks
+        ("London has said it will not recognise the vote.", ["London"]),
+    ],
+)
+def test_a_town_in_the_same_phrases_is_still_the_town(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelensky visited Bakhmut.", ["Bakhmut"]),
+        ("Russian troops shelled Lozova overnight.", ["Lozova"]),
+    ],
+)
+def test_a_small_town_named_like_a_person_is_the_town_after_a_verb_done_to_places(
+    text, expected
+):
+    assert places(text) == expected

@@ -28,6 +28,7 @@ from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
 from .namesakes import weigh_namesakes
 from .persons import (
+    BIG_TOWN_FAR,
     agree_as_full_name,
     in_dotted_name,
     in_quoted_name,
@@ -52,8 +53,10 @@ from .words import (
     AUXILIARIES,
     BEFORE,
     BEFORE_OF,
+    CASE_AGAINST,
     CLOSING_BRACKET,
     COMMON_WORDS,
+    CREDIT_WORDS,
     CROSSINGS_BEFORE,
     DEMONYMS,
     DISTANCE_WORDS,
@@ -80,8 +83,10 @@ from .words import (
     OTHER_MEANINGS,
     OUTLET_AFTER,
     OUTLET_BEFORE,
+    PERSON_EVENTS,
     PERSON_NOUNS,
     PERSON_NOUNS_CYRILLIC,
+    PERSON_OF,
     PERSON_PREDICATES,
     PLURALS,
     SETTLEMENT_NOUNS,
@@ -94,6 +99,7 @@ from .words import (
     SUBJECT_NOT_AFTER,
     TITLES,
     UNITS_AFTER,
+    VERB_ADVERBS,
     VESSELS_BEFORE,
     WITH_PREPOSITIONS,
 )
@@ -109,6 +115,14 @@ AGE = re.compile(r",\s?\d{1,3},")
 # The endings of Russian and Ukrainian surnames in Latin letters (Dmitrov, Dmitrova, Zhukovsky,
 # Kalinina, Syrskyi): with a verb only a person takes, such a word is a surname though the list
 # of names lacks it.
+# After a name, only a person's: a photograph's caption ("Kirov (left)") and a relative
+# pronoun of a person ("Korolev, who", "Korolev, whose son").
+CAPTION = re.compile(
+    r"\s*\((?:(?:second|third|far|far-)\s*)?(?:left|right|centre|center|pictured|front|l|r)\)",
+    re.I,
+)
+CREDIT_END = re.compile(r"[ \t]*(?:/|\||\n|$)")
+RELATIVE = re.compile(r"\s*,\s*(who|whose)\b\s*(\w*)", re.I)
 LATIN_SURNAME = re.compile(r"(?:[oe]v|[oe]va|[iy]n|[iy]na|sky|skyi|skiy|ska|skaya)$")
 # Parts of speech that name nothing (pymorphy3's tags): a sentence's first word read so is no place.
 FUNCTION_POS = frozenset(["CONJ", "PREP", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "COMP"])
@@ -1134,6 +1148,8 @@ class _Finder:
             return True  # "Ms Kurskaya", "Lt. Col. Dmitrov": whether or not the list knows the name
         if self._beside_person_noun(c):
             return True  # "his sister Sofia", "Korolev, a student from Kimry,": the same
+        if self._person_phrase(c, before):
+            return True  # "Korolev, who runs a bakery", "Kirov (left)", "Translated by Kirov"
         # the subject of the verb after it, unless a preposition puts the name in a phrase
         # ("people in Kirov said", "protesters from Kirov were detained")
         subject = before is None or before.key not in SUBJECT_NOT_AFTER
@@ -1156,8 +1172,12 @@ class _Finder:
             return True  # "Korolev's lawyer", "Zhukovsky's wife"
         if self._listed_with_a_person(c):
             return True  # "Lazarev, Korolev and Zhukovsky were sentenced"
-        if subject and after is not None and after.key in SPEECH_VERBS:
-            return True  # "Korolev said": a man, whatever the size of the town of his name
+        if subject and self._speaks(c) and not self._big_city_abroad(c):
+            # "Korolev said", "Korolev later told": a man, whatever the size of the town of his
+            # name; a capital abroad speaks for its government ("London said")
+            return True
+        if self._possessed_event_or_of_phrase(c, possessive is not None):
+            return True  # "Kirov's trial", "the case against Korolev", "Korolev himself"
         if subject and self._done_to_a_person(c):
             return True  # "Korolev was detained", "Kirov, 45,": a man too
         if any(
@@ -1192,6 +1212,110 @@ class _Finder:
         match = self.ix.lookup(self._query(c))
         place = match.place or (match.alternatives[0] if match.alternatives else None)
         return place is None or needs_context(place, written)
+
+    def _big_city_abroad(self, c: Candidate) -> bool:
+        """A city beyond the countries that write Cyrillic, big enough to stand for its
+        government: "London said"."""
+        place = self.ix.lookup(self._query(c)).place
+        return (
+            place is not None
+            and place.kind == "town"
+            and not place.romanised
+            and place.population >= BIG_TOWN_FAR
+        )
+
+    def _speaks(self, c: Candidate) -> bool:
+        """A speech verb right after the name, or after one adverb or auxiliary: "Korolev
+        said", "Korolev later told", "Korolev has written", "Korolev, however, denied"."""
+        t, text, n = self.tokens, self.text, len(self.tokens)
+        k, aside = c.j, False
+        for _ in range(2):
+            if k >= n or t[k].para != t[c.i].para:
+                return False
+            gap = text[t[k - 1].end : t[k].start]
+            if "\n" in gap or gap.strip() not in ("", ","):
+                return False
+            if gap.strip() == "," and not (aside or self._aside(k)):
+                return False
+            if t[k].key in SPEECH_VERBS:
+                return True
+            if t[k].cap or not (t[k].key in VERB_ADVERBS or t[k].key.endswith("ly")):
+                return False
+            aside = self._aside(k)
+            k += 1
+        return False
+
+    def _aside(self, k: int) -> bool:
+        """A word set off by commas after the name: ", however,"."""
+        t, text = self.tokens, self.text
+        return (
+            0 < k < len(t)
+            and text[t[k - 1].end : t[k].start].strip() == ","
+            and text[t[k].end : t[k].end + 1] == ","
+        )
+
+    def _person_phrase(self, c: Candidate, before: Token | None) -> bool:
+        """What English writes only of a person, around a name: a relative "who" ("Korolev,
+        who runs a bakery"; "whose son"), a caption's place in a photograph ("Kirov (left)"),
+        a credit ("Translated by Kirov", "Photo: Kirov"), "Korolev, born in Kursk,", or a
+        copula with a person's noun ("Korolev is a lawyer")."""
+        t, text = self.tokens, self.text
+        last = t[c.j - 1]
+        rest = text[last.end : last.end + 40]
+        if CAPTION.match(rest):
+            return True
+        relative = RELATIVE.match(rest)
+        if relative and (
+            relative.group(1).casefold() == "who" or relative.group(2).casefold() in PERSON_NOUNS
+        ):
+            # "Kherson, whose residents" is the city; "the people of Kharkiv, who" are people
+            return before is None or before.key not in SUBJECT_NOT_AFTER
+        if c.i >= 2 and t[c.i - 1].key == "by" and t[c.i - 2].key in CREDIT_WORDS:
+            return t[c.i - 2].para == t[c.i].para
+        if c.i >= 1 and t[c.i - 1].key in CREDIT_WORDS and t[c.i - 1].cap:
+            # "Photo: Kirov / AP", not what the photograph shows ("Photo: Moscow at night")
+            gap = text[t[c.i - 1].end : t[c.i].start]
+            return (
+                gap.strip() == ":"
+                and t[c.i - 1].para == t[c.i].para
+                and is_person_name(t[c.i].key)
+                and CREDIT_END.match(rest) is not None
+            )
+        return self._copula_person(c)
+
+    def _copula_person(self, c: Candidate) -> bool:
+        """ "Korolev is a lawyer", "Kirov was the investigator": a person's noun after a
+        copula and an article (the same phrase as an apposition's)."""
+        t, n = self.tokens, len(self.tokens)
+        k = c.j
+        if not (
+            k + 1 < n
+            and t[k].key in ("is", "was")
+            and self._plain_gap(t[k - 1], t[k])
+            and self._plain_gap(t[k], t[k + 1])
+            and t[k + 1].key in APPOSITION_DETERMINERS
+        ):
+            return False
+        return self._person_noun_heads(k + 1)
+
+    def _possessed_event_or_of_phrase(self, c: Candidate, possessive: bool) -> bool:
+        """What happens to a person, possessed or with "of", "against": "Kirov's trial",
+        "Korolev's sentence", "the trial of Kirov", "the case against Korolev", "supporters
+        of Korolev"; and "Korolev himself"."""
+        t, n = self.tokens, len(self.tokens)
+        if possessive:
+            if c.j < n and self._plain_gap(t[c.j - 1], t[c.j]):
+                return t[c.j].key in PERSON_EVENTS and not t[c.j].cap
+            return False
+        if c.j < n and t[c.j].key in ("himself", "herself") and self._plain_gap(t[c.j - 1], t[c.j]):
+            return True
+        if c.i >= 2 and self._plain_gap(t[c.i - 2], t[c.i - 1]):
+            preposition, noun = t[c.i - 1].key, t[c.i - 2].key
+            if preposition == "of":
+                return noun in PERSON_EVENTS or noun in PERSON_OF
+            if preposition == "against":
+                return noun in CASE_AGAINST
+        return False
 
     def _titled(self, c: Candidate) -> bool:
         """An honorific or a rank right before the name, abbreviated with its full stop or
@@ -1250,9 +1374,18 @@ class _Finder:
             k < n
             and t[k].para == first.para
             and text[last.end : t[k].start].strip() == ","
-            and t[k].key in APPOSITION_DETERMINERS
             and not t[k].cap
         ):
+            return False
+        if t[k].key == "born" and not t[k].cap:
+            return True  # "Korolev, born in Kursk,"
+        return self._person_noun_heads(k)
+
+    def _person_noun_heads(self, k: int) -> bool:
+        """Does the phrase that begins with the determiner at k ("a 24-year-old student",
+        "his wife") end in a person's noun, as its head?"""
+        t, n = self.tokens, len(self.tokens)
+        if t[k].key not in APPOSITION_DETERMINERS or (t[k].cap and t[k].key != "his"):
             return False
         for m in range(k + 1, min(n, k + 2 + APPOSITION_WORDS)):
             if not self._plain_gap(t[m - 1], t[m]) or t[m].key in FUNCTION_WORDS:

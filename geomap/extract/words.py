@@ -464,6 +464,17 @@ LOCATIVES = frozenset(
         "leave",
         "left",
         "entered",
+        # what is done only to a place: "Zelensky visited Bakhmut", "troops shelled Lozova"
+        "visited",
+        "visiting",
+        "shelled",
+        "bombed",
+        "liberated",
+        "occupied",
+        "encircled",
+        "besieged",
+        "recaptured",
+        "annexed",
     ]
 )
 # Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
@@ -974,6 +985,40 @@ PERSON_NOUNS = frozenset(
         *("prisoner", "detainee", "spokesman", "spokeswoman", "spokesperson", "councillor"),
         *("lawmaker", "electrician", "mechanic", "miner", "farmer", "man", "woman", "boy"),
         *("girl", "pianist", "actor", "actress", "director", "dissident"),
+    ]
+)
+# What happens to a person, possessed or before "of": "Kirov's trial", "the arrest of Korolev"
+# (not what happens to a town: "liberation", "shelling").
+PERSON_EVENTS = frozenset(
+    [
+        *("arrest", "trial", "sentence", "sentencing", "conviction", "detention"),
+        *("acquittal", "lawyers", "funeral", "testimony", "interrogation", "parents"),
+        *("murder", "killing", "poisoning", "assassination", "imprisonment", "extradition"),
+    ]
+)
+# Before "of" and a name, a person's kin or counsel: "the widow of Kirov", "supporters of
+# Korolev". ("a resident of", "the mayor of" name a town's people.)
+PERSON_OF = frozenset(
+    [
+        *("wife", "husband", "widow", "son", "daughter", "mother", "father", "brother"),
+        *("sister", "lawyer", "lawyers", "supporters", "relatives", "friends", "family"),
+    ]
+)
+# Before "against" and a name: "the case against Korolev".
+CASE_AGAINST = frozenset(["case", "charges", "charge", "verdict", "evidence", "accusations"])
+# A credit line's word before "by" or a colon: "Translated by Kirov", "Photo: Kirov".
+CREDIT_WORDS = frozenset(
+    [
+        *("reporting", "reported", "edited", "editing", "translated", "translation", "written"),
+        *("photo", "photos", "photograph", "photographs", "photography", "illustration"),
+        *("interview", "interviewed", "produced", "compiled", "video", "graphics", "text"),
+    ]
+)
+# Between a subject and its speech verb: "Korolev later said", "Korolev has told".
+VERB_ADVERBS = frozenset(
+    [
+        *("later", "also", "then", "once", "first", "again", "never", "always", "often"),
+        *("has", "had", "have", "himself", "herself", "however", "now", "still", "earlier"),
     ]
 )
 # Words of one modifying phrase between an apposition's article and its noun ("a 24-year-old

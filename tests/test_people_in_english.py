@@ -259,7 +259,30 @@ def test_a_town_in_the_same_phrases_is_still_the_town(text, expected):
         ("Russian troops shelled Lozova overnight.", ["Lozova"]),
     ],
 )
-def test_a_small_town_named_like_a_person_is_the_town_after_a_verb_done_to_places(
-    text, expected
-):
+def test_a_small_town_named_like_a_person_is_the_town_after_a_verb_done_to_places(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirov and Korolev were sentenced to six years.",
+        "Kirov, Korolev and Pushkin were detained.",
+        "Kirov and Korolev said they were innocent.",
+        "Sofia Korolev and Kirov were detained.",
+    ],
+)
+def test_a_list_of_names_that_is_a_person_s_subject_is_a_list_of_people(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kirov and Korolev were shelled overnight.", ["Kirov", "Korolev"]),
+        ("Residents of Kirov and Korolev were detained.", ["Kirov", "Korolev"]),
+        ("London and Berlin said they would send aid.", ["London", "Berlin"]),
+    ],
+)
+def test_a_list_of_towns_stays_towns_before_other_verbs(text, expected):
     assert places(text) == expected

@@ -1172,6 +1172,8 @@ class _Finder:
             return True  # "Korolev's lawyer", "Zhukovsky's wife"
         if self._listed_with_a_person(c):
             return True  # "Lazarev, Korolev and Zhukovsky were sentenced"
+        if self._list_of_people(c):
+            return True  # "Kirov and Korolev were sentenced", "Kirov and Korolev said"
         if subject and self._speaks(c) and not self._big_city_abroad(c):
             # "Korolev said", "Korolev later told": a man, whatever the size of the town of his
             # name; a capital abroad speaks for its government ("London said")
@@ -1440,6 +1442,28 @@ class _Finder:
             if place is None or needs_context(place, word):
                 return not self._after_locative(self._list_start(c.i))
         return False
+
+    def _list_of_people(self, c: Candidate) -> bool:
+        """A list of names that is the subject of what is done only to people, or of a
+        speech verb: "Kirov and Korolev were sentenced", "Kirov, Korolev and Pushkin said"."""
+        t, n = self.tokens, len(self.tokens)
+        start, end = self._list_start(c.i), c.j
+        while end < n:  # past the list's other names, full names included ("Sofia Korolev")
+            k = end + 1 if t[end].key in LIST_WORDS and end + 1 < n else end
+            gap = self.text[t[end - 1].end : t[k].start]
+            if not (t[k].cap and t[k].para == t[c.i].para):
+                break
+            if not (LIST_GAP.match(gap) and gap.strip()) and not self._plain_gap(t[end - 1], t[k]):
+                break
+            end = k + 1
+        if start == c.i and end == c.j:
+            return False  # no list: the rules for one name have spoken
+        if start and t[start - 1].para == t[start].para and t[start - 1].key in SUBJECT_NOT_AFTER:
+            return False  # "residents of Kirov and Korolev were detained"
+        whole = dataclasses.replace(c, j=end, end=t[end - 1].end)
+        return self._done_to_a_person(whole) or (
+            self._speaks(whole) and not self._big_city_abroad(c)
+        )
 
     def _list_start(self, i: int) -> int:
         """The first name of the list the token at i is in ("Kirov" of "Kirov, Perm and

@@ -286,3 +286,29 @@ def test_a_list_of_names_that_is_a_person_s_subject_is_a_list_of_people(text):
 )
 def test_a_list_of_towns_stays_towns_before_other_verbs(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korolev had called them heroes.",
+        "Kirov had written to the governor.",
+        "Nikolaev has driven us to the front more than forty times.",
+        "She asked whether Sofia had been to the front.",  # a visit: a capital abroad too
+        "Sofia has fled twice.",
+    ],
+)
+def test_what_only_a_person_has_done_makes_a_town_s_name_a_person(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kirov had been in ruins for a year.", ["Kirov"]),
+        ("Kirov has been shelled again.", ["Kirov"]),
+        ("London has called for calm.", ["London"]),  # its government
+    ],
+)
+def test_what_a_town_has_undergone_leaves_it_a_town(text, expected):
+    assert places(text) == expected

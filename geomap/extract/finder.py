@@ -63,6 +63,7 @@ from .words import (
     FROM_PREPOSITIONS,
     FUNCTION_WORDS,
     HONORIFICS,
+    HUMAN_PARTICIPLES,
     LAND_NOUNS,
     LIST_GAP,
     LIST_WORDS,
@@ -88,6 +89,7 @@ from .words import (
     PERSON_NOUNS_CYRILLIC,
     PERSON_OF,
     PERSON_PREDICATES,
+    PERSONAL_ACTS,
     PLURALS,
     SETTLEMENT_NOUNS,
     SHIP_VERBS,
@@ -1174,7 +1176,9 @@ class _Finder:
             return True  # "Lazarev, Korolev and Zhukovsky were sentenced"
         if self._list_of_people(c):
             return True  # "Kirov and Korolev were sentenced", "Kirov and Korolev said"
-        if subject and self._speaks(c) and not self._big_city_abroad(c):
+        if subject and (
+            (self._speaks(c) and not self._big_city_abroad(c)) or self._speaks(c, lived=True)
+        ):
             # "Korolev said", "Korolev later told": a man, whatever the size of the town of his
             # name; a capital abroad speaks for its government ("London said")
             return True
@@ -1226,9 +1230,18 @@ class _Finder:
             and place.population >= BIG_TOWN_FAR
         )
 
-    def _speaks(self, c: Candidate) -> bool:
+    def _lived(self, k: int) -> bool:
+        """What only a person has done, no city for its government either: "driven", "fled",
+        "been to" (a visit; "been in" is not one)."""
+        t = self.tokens
+        if t[k].key == "been":
+            return k + 1 < len(t) and t[k + 1].key == "to"
+        return t[k].key in PERSONAL_ACTS
+
+    def _speaks(self, c: Candidate, lived: bool = False) -> bool:
         """A speech verb right after the name, or after one adverb or auxiliary: "Korolev
-        said", "Korolev later told", "Korolev has written", "Korolev, however, denied"."""
+        said", "Korolev later told", "Korolev has written", "Korolev, however, denied"; or, with
+        `lived`, only what a person has lived ("Nikolaev has driven us")."""
         t, text, n = self.tokens, self.text, len(self.tokens)
         k, aside = c.j, False
         for _ in range(2):
@@ -1239,8 +1252,13 @@ class _Finder:
                 return False
             if gap.strip() == "," and not (aside or self._aside(k)):
                 return False
-            if t[k].key in SPEECH_VERBS:
+            if t[k].key in SPEECH_VERBS and not lived:
                 return True
+            if t[k].key in ("has", "had", "have") and k + 1 < n and self._plain_gap(t[k], t[k + 1]):
+                if self._lived(k + 1):
+                    return True  # "Nikolaev has driven us", "Sofia had been to Kharkiv"
+                if t[k + 1].key in HUMAN_PARTICIPLES and not lived:
+                    return True  # "Korolev had called them heroes"
             if t[k].cap or not (t[k].key in VERB_ADVERBS or t[k].key.endswith("ly")):
                 return False
             aside = self._aside(k)

@@ -1021,6 +1021,18 @@ VERB_ADVERBS = frozenset(
         *("has", "had", "have", "himself", "herself", "however", "now", "still", "earlier"),
     ]
 )
+# After "has" or "had", what only a person has done: "Korolev had called them heroes",
+# "Nikolaev has driven us to Kramatorsk" (a town "has been shelled", "has suffered").
+HUMAN_PARTICIPLES = frozenset(
+    [
+        *("said", "told", "written", "called", "asked", "driven", "lived", "worked", "fled"),
+        *("studied", "married"),
+        *("joined", "served", "met", "denied", "admitted", "insisted", "spent", "explained"),
+        *("argued", "complained", "refused", "agreed", "promised"),
+    ]
+)
+# Of these, what no city does for its government: "Sofia had driven", "Sofia has fled".
+PERSONAL_ACTS = frozenset(["driven", "lived", "fled", "studied", "married"])
 # Words of one modifying phrase between an apposition's article and its noun ("a 24-year-old
 # student", "a former Tomsk city councillor"): at most this many.
 APPOSITION_WORDS = 4

@@ -312,3 +312,32 @@ def test_what_only_a_person_has_done_makes_a_town_s_name_a_person(text):
 )
 def test_what_a_town_has_undergone_leaves_it_a_town(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volodymyr Orlov was wounded on Monday.",  # Volodymyr, the town once Volodymyr-Volynskyi
+        "Bohdan Nikolaev, a fixer, drove us.",
+    ],
+)
+def test_a_ukrainian_given_name_the_list_lacks_before_a_surname_is_a_person(text):
+    assert places(text) == []
+
+
+def test_the_town_named_like_the_given_name_is_still_the_town_without_a_surname():
+    assert places("Drones hit Volodymyr overnight.") == ["Volodymyr-Volynskyi"]
+    assert places("Drones hit Volodymyr and Lutsk.") == ["Volodymyr-Volynskyi", "Lutsk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dynamo Kyiv beat Shakhtar Donetsk.",
+        "Zenit St Petersburg won the league.",
+        "The Novocherkassk landing ship was hit.",
+        "The Admiral Makarov frigate was damaged.",
+    ],
+)
+def test_clubs_and_ships_named_after_places_are_not_places(text):
+    assert places(text) == []

@@ -972,7 +972,11 @@ class _Finder:
             return True  # «Москвы», the cruiser «Москва» named again without its noun
         if c.j >= len(t) or t[c.j].para != t[c.i].para:
             return False
-        if joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER:
+        if joinable(text, t[c.j - 1], t[c.j], False) and (
+            t[c.j].key in UNITS_AFTER
+            # "the Novocherkassk landing ship"
+            or (t[c.j].key == "landing" and c.j + 1 < len(t) and t[c.j + 1].key == "ship")
+        ):
             return True
         if text[t[c.j - 1].end : t[c.j].start].strip(" »\"”'"):
             return False  # «"Москва" затонула»: a closing quotation mark may come between
@@ -1152,6 +1156,19 @@ class _Finder:
             return True  # "his sister Sofia", "Korolev, a student from Kimry,": the same
         if self._person_phrase(c, before):
             return True  # "Korolev, who runs a bakery", "Kirov (left)", "Translated by Kirov"
+        if (
+            c.j - c.i == 1
+            and after is not None
+            and after.cap
+            and not after.upper
+            and LATIN_SURNAME.search(after.poss[0] if after.poss else after.key)
+            and is_person_name(after.poss[0] if after.poss else after.key)
+            and not is_person_name(key)
+            and self._small_town(c, written)
+        ):
+            # "Volodymyr Orlov", "Bohdan Nikolaev": a Ukrainian given name the list lacks
+            # (the Ukrainian dictionary tags no Name on them) before a surname
+            return True
         # the subject of the verb after it, unless a preposition puts the name in a phrase
         # ("people in Kirov said", "protesters from Kirov were detained")
         subject = before is None or before.key not in SUBJECT_NOT_AFTER

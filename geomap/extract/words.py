@@ -738,6 +738,14 @@ OUTLET_BEFORE = frozenset(
         "радіо",
         "голос",
         "суспільне",
+        # football clubs: "Dynamo Kyiv", "Shakhtar Donetsk", "Zenit St Petersburg"
+        "dynamo",
+        "dinamo",
+        "shakhtar",
+        "zenit",
+        "spartak",
+        "lokomotiv",
+        "zorya",
     ]
 )
 OUTLET_AFTER = frozenset(
@@ -1153,7 +1161,10 @@ SHIP_VERBS = frozenset(
     ["sank", "sunk", "capsized", "docked", "moored", "затонуть", "затонути", "пришвартоваться"]
 )
 UNITS_AFTER = frozenset(
-    ["battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine", "cruiser"]
+    [
+        *("battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine"),
+        *("cruiser", "frigate", "corvette", "warship"),
+    ]
 )
 # The last word of an English organisation's name: a place name among the capitalised words
 # before it is part of the name ("the Moscow Helsinki Group", "the Kharkiv Human Rights

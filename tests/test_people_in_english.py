@@ -341,3 +341,17 @@ def test_the_town_named_like_the_given_name_is_still_the_town_without_a_surname(
 )
 def test_clubs_and_ships_named_after_places_are_not_places(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was the man Moscow installed as governor.", ["Moscow"]),
+        ("Russia, who invaded in 2022, denies it.", ["Russia"]),
+        ("Ukraine, who has fought for three years, needs air defence.", ["Ukraine"]),
+        ("Kharkiv (pictured) was hit again.", ["Kharkiv"]),  # what the photograph shows
+        ("Kirov, the commander said, was hit again.", ["Kirov"]),  # an attribution
+    ],
+)
+def test_a_country_or_a_big_city_beside_a_person_s_words_stays_the_place(text, expected):
+    assert places(text) == expected

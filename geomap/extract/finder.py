@@ -1152,10 +1152,12 @@ class _Finder:
         key = possessive[0] if possessive else first.key
         if c.j - c.i == 1 and self._titled(c):
             return True  # "Ms Kurskaya", "Lt. Col. Dmitrov": whether or not the list knows the name
-        if self._beside_person_noun(c):
-            return True  # "his sister Sofia", "Korolev, a student from Kimry,": the same
-        if self._person_phrase(c, before):
-            return True  # "Korolev, who runs a bakery", "Kirov (left)", "Translated by Kirov"
+        if self._could_be_a_person(c, key, written) and (
+            self._beside_person_noun(c) or self._person_phrase(c, before)
+        ):
+            # "his sister Sofia", "Korolev, a student from Kimry,", "Korolev, who runs a
+            # bakery", "Kirov (left)", "Translated by Kirov": whether or not the list knows it
+            return True
         if (
             c.j - c.i == 1
             and after is not None
@@ -1228,6 +1230,16 @@ class _Finder:
         if self._after_locative(c.i) or self._listed(c, people=True):
             return False
         return needs_context(place, written)
+
+    def _could_be_a_person(self, c: Candidate, key: str, written: str) -> bool:
+        """One word a person may bear: a name the list holds, a surname's shape, or a name
+        of a small town only; not a country's, a region's or a big city's ("Russia, who
+        invaded", "the man Moscow installed", "Kharkiv (pictured)")."""
+        if c.j - c.i != 1:
+            return False
+        return bool(is_person_name(key) or LATIN_SURNAME.search(key)) or self._small_town(
+            c, written
+        )
 
     def _small_town(self, c: Candidate, written: str) -> bool:
         """Is the name no place, or a place a person's name would reach too easily (a town
@@ -1430,6 +1442,8 @@ class _Finder:
             if t[m].key in PERSON_NOUNS and not t[m].cap:
                 # the phrase's head, not a noun before one ("a student town")
                 nxt = t[m + 1] if m + 1 < n else None
+                if nxt is not None and self._plain_gap(t[m], nxt) and nxt.key in SPEECH_VERBS:
+                    return False  # "Kirov, the commander said, was hit": an attribution
                 return (
                     nxt is None
                     or not self._plain_gap(t[m], nxt)

@@ -355,3 +355,39 @@ def test_clubs_and_ships_named_after_places_are_not_places(text):
 )
 def test_a_country_or_a_big_city_beside_a_person_s_words_stays_the_place(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The battle for Bakhmut lasted ten months.", ["Bakhmut"]),  # a surname too
+        ("The fall of Bakhmut was announced in May.", ["Bakhmut"]),
+        ("Troops advanced on Lyman.", ["Lyman"]),
+        ("Lozova was shelled overnight.", ["Lozova"]),
+        ("Lyman was liberated in October.", ["Lyman"]),
+        ("Ukrainian forces retook Lyman.", ["Lyman"]),
+        ("A missile struck Lozova.", ["Lozova"]),
+    ],
+)
+def test_a_small_town_named_like_a_person_is_the_town_in_what_befalls_places(text, expected):
+    assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The letter for Lazarev arrived.",
+        "Pressure on Lozova grew after the arrest.",
+        "Lozova was hit by a car.",
+    ],
+)
+def test_for_on_and_hit_leave_a_person_a_person(text):
+    assert places(text) == []
+
+
+def test_a_name_written_as_a_place_elsewhere_in_the_article_is_that_place_bare():
+    text = "Fighting in Bakhmut went on. Bakhmut fell in May, and Bakhmut's defenders left."
+    assert places(text) == ["Bakhmut"] * 3
+    # but not where the article also writes it as a person's
+    assert places("Olga Lozova lives in Lozova. Lozova fell ill.") == ["Lozova"]
+    assert places("Lozova was detained. Her family in Lozova waited. Lozova wept.") == ["Lozova"]

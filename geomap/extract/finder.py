@@ -52,6 +52,7 @@ from .words import (
     APPOSITION_WORDS,
     AUXILIARIES,
     BEFORE,
+    BEFORE_FOR_ON,
     BEFORE_OF,
     CASE_AGAINST,
     CLOSING_BRACKET,
@@ -90,6 +91,7 @@ from .words import (
     PERSON_OF,
     PERSON_PREDICATES,
     PERSONAL_ACTS,
+    PLACE_PREDICATES,
     PLURALS,
     SETTLEMENT_NOUNS,
     SHIP_VERBS,
@@ -160,6 +162,7 @@ class _Finder:
         self.morph_language = "uk" if self.language == "uk" else "ru"
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
         self._vessels: frozenset | None = None  # the quoted names of ships, once read
+        self._placed: set[str] | None = None  # names the text writes as places (and never people)
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -1222,6 +1225,7 @@ class _Finder:
             return bool(
                 match.alternatives
                 and not (self._after_locative(c.i) or self._listed(c, people=True))
+                and not (self._done_to_a_place(c) or self._placed_elsewhere(key))
                 and all(needs_context(p, written) for p in match.alternatives)
             )
         name = text[c.start : possessive[2] if possessive else c.end]
@@ -1229,7 +1233,55 @@ class _Finder:
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
         if self._after_locative(c.i) or self._listed(c, people=True):
             return False
+        if self._done_to_a_place(c) or self._placed_elsewhere(key):
+            return False  # "Lozova was shelled"; "Bakhmut" bare where "in Bakhmut" is written
         return needs_context(place, written)
+
+    def _done_to_a_place(self, c: Candidate) -> bool:
+        """What is done only to a place, after its name: "Lozova was shelled", "Lyman was
+        liberated" (not "hit" or "evacuated": a man is hit by a car, evacuated from a town)."""
+        t, n = self.tokens, len(self.tokens)
+        return (
+            c.j + 1 < n
+            and t[c.j].key in AUXILIARIES
+            and t[c.j + 1].key in PLACE_PREDICATES
+            and self._plain_gap(t[c.j - 1], t[c.j])
+            and self._plain_gap(t[c.j], t[c.j + 1])
+        )
+
+    def _placed_elsewhere(self, key: str) -> bool:
+        """Is the word written elsewhere in the article as a place ("in Bakhmut", "the fall
+        of Bakhmut") and never as a person's (beside a given name, after a title, before a
+        speech verb)? Then its bare mentions are the place too: an article names one thing by
+        one word."""
+        if self._placed is None:
+            placed: set[str] = set()
+            personal: set[str] = set()
+            t = self.tokens
+            for i, tok in enumerate(t):
+                word = tok.poss[0] if tok.poss else tok.key
+                if not tok.cap or not is_person_name(word):
+                    continue
+                neighbours = []
+                if i and self._plain_gap(t[i - 1], tok):
+                    neighbours.append(t[i - 1])
+                if i + 1 < len(t) and self._plain_gap(tok, t[i + 1]):
+                    neighbours.append(t[i + 1])
+                if any(
+                    o.cap and (is_person_name(o.key) or o.key in HONORIFICS or o.key in TITLES)
+                    for o in neighbours
+                ) or any(o.key in SPEECH_VERBS for o in neighbours):
+                    personal.add(word)
+                elif AGE.match(self.text, tok.end) or (
+                    i + 2 < len(t)
+                    and t[i + 1].key in AUXILIARIES
+                    and t[i + 2].key in PERSON_PREDICATES
+                ):
+                    personal.add(word)  # "Lozova, 34,", "Lozova was detained"
+                elif self._after_locative(i):
+                    placed.add(word)
+            self._placed = placed - personal
+        return key in self._placed
 
     def _could_be_a_person(self, c: Candidate, key: str, written: str) -> bool:
         """One word a person may bear: a name the list holds, a surname's shape, or a name
@@ -1803,6 +1855,8 @@ class _Finder:
                 t[k].key in LOCATIVES
                 # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
                 or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
+                # "the battle for Bakhmut", "the assault on Lyman"
+                or (t[k].key in BEFORE_FOR_ON and k > 0 and t[k - 1].key in BEFORE_FOR_ON[t[k].key])
             )
             and not self.text[t[k].end : t[i].start].strip(" the\n")
         ):

@@ -475,6 +475,16 @@ LOCATIVES = frozenset(
         "besieged",
         "recaptured",
         "annexed",
+        "retook",
+        "struck",
+        "stormed",
+    ]
+)
+# What is done only to a place, after its name and an auxiliary: "Lozova was shelled".
+PLACE_PREDICATES = frozenset(
+    [
+        *("shelled", "bombed", "liberated", "occupied", "encircled", "besieged"),
+        *("recaptured", "retaken", "annexed", "flooded", "razed", "bombarded"),
     ]
 )
 # Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
@@ -543,8 +553,33 @@ BEFORE_OF = frozenset(
         "residents",
         "resident",
         "native",
+        # what befalls a place, and its people: "the fall of Bakhmut", "the mayor of Lozova"
+        "fall",
+        "siege",
+        "liberation",
+        "shelling",
+        "occupation",
+        "encirclement",
+        "battle",
+        "mayor",
+        "defenders",
+        "ruins",
+        "streets",
+        "suburbs",
     ]
 )
+# Nouns and verbs before "for" or "on" and a place: "the battle for Bakhmut", "the assault on
+# Lyman", "troops advanced on Lyman" ("a letter for Lazarev", "pressure on Kirov" are not).
+BEFORE_FOR_ON = {
+    "for": frozenset(["battle", "battles", "fight", "fighting", "struggle"]),
+    "on": frozenset(
+        [
+            *("assault", "assaults", "attack", "attacks", "advance", "advanced", "advancing"),
+            *("offensive", "push", "pushed", "march", "marched", "closing", "airstrike"),
+            *("airstrikes", "missile", "drone", "shelling"),
+        ]
+    ),
+}
 MONTHS = (
     "january",
     "february",

@@ -391,3 +391,23 @@ def test_a_name_written_as_a_place_elsewhere_in_the_article_is_that_place_bare()
     # but not where the article also writes it as a person's
     assert places("Olga Lozova lives in Lozova. Lozova fell ill.") == ["Lozova"]
     assert places("Lozova was detained. Her family in Lozova waited. Lozova wept.") == ["Lozova"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By SOFIA PAVLOVA and NIKITA KOROLEV",
+        "Words by Korolev, pictures by Kirov",
+        "Korolev/Reuters",
+        "Credit: Kirov / Meduza",
+        "A. Korolev, a reader, wrote to us.",
+        "Kirov (not his real name) said he had left.",
+        "Korolev, not his real name, said he left.",
+    ],
+)
+def test_credits_initials_and_pseudonyms_are_people(text):
+    assert places(text) == []
+
+
+def test_a_town_after_a_preposition_stays_a_town_before_a_slash():
+    assert places("Flights to Kirov/Perm resumed.") == ["Kirov", "Perm"]

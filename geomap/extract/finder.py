@@ -125,6 +125,14 @@ CAPTION = re.compile(
     r"\s*\((?:(?:second|third|far|far-)\s*)?(?:left|right|centre|center|pictured|front|l|r)\)",
     re.I,
 )
+# After a name, a pseudonym's note ("Kirov (not his real name)", "Korolev, not his real name,")
+# or an agency's credit ("Korolev/Reuters"): a person's.
+PSEUDONYM = re.compile(
+    r"\s*[(,]\s*(?:not (?:his|her|their) real name|(?:the )?names? (?:has|have been )?changed|"
+    r"a pseudonym|name changed)",
+    re.I,
+)
+AGENCY_CREDIT = re.compile(r"\s?/\s?[A-Z]")
 CREDIT_END = re.compile(r"[ \t]*(?:/|\||\n|$)")
 RELATIVE = re.compile(r"\s*,\s*(who|whose)\b\s*(\w*)", re.I)
 LATIN_SURNAME = re.compile(r"(?:[oe]v|[oe]va|[iy]n|[iy]na|sky|skyi|skiy|ska|skaya)$")
@@ -1211,12 +1219,16 @@ class _Finder:
         if any(
             tok is not None
             and tok.cap
-            and not tok.upper
+            # an acronym is no name ("UK"), but a byline in capitals is ("NIKITA KOROLEV")
+            and (not tok.upper or (first.upper and len(tok.key) > 3))
             and is_person_name(tok.key)
             and tok.key not in STOPWORDS
             for tok in (before, after)
         ):
             return True
+        if self._initialled(c) or PSEUDONYM.match(text, c.end) or AGENCY_CREDIT.match(text, c.end):
+            # "A. Korolev", "Kirov (not his real name)", "Korolev/Reuters"
+            return not self._after_locative(c.i)
         match = self.ix.lookup(self._query(c))
         place = match.alternatives[0] if match.needs_context else match.place
         if place is None:
@@ -1236,6 +1248,20 @@ class _Finder:
         if self._done_to_a_place(c) or self._placed_elsewhere(key):
             return False  # "Lozova was shelled"; "Bakhmut" bare where "in Bakhmut" is written
         return needs_context(place, written)
+
+    def _initialled(self, c: Candidate) -> bool:
+        """A given name's initial before the surname: "A. Korolev", "V. Kirov"."""
+        t = self.tokens
+        if not c.i:
+            return False
+        initial = t[c.i - 1]
+        return (
+            initial.para == t[c.i].para
+            and initial.end - initial.start == 1
+            and initial.upper is False
+            and initial.cap
+            and self.text[initial.end : t[c.i].start] in (". ", ".")
+        )
 
     def _done_to_a_place(self, c: Candidate) -> bool:
         """What is done only to a place, after its name: "Lozova was shelled", "Lyman was

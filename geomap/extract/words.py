@@ -1055,6 +1055,7 @@ CREDIT_WORDS = frozenset(
         *("reporting", "reported", "edited", "editing", "translated", "translation", "written"),
         *("photo", "photos", "photograph", "photographs", "photography", "illustration"),
         *("interview", "interviewed", "produced", "compiled", "video", "graphics", "text"),
+        *("credit", "image", "images", "words", "pictures", "writing", "author"),
     ]
 )
 # Between a subject and its speech verb: "Korolev later said", "Korolev has told".

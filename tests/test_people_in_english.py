@@ -411,3 +411,16 @@ def test_credits_initials_and_pseudonyms_are_people(text):
 
 def test_a_town_after_a_preposition_stays_a_town_before_a_slash():
     assert places("Flights to Kirov/Perm resumed.") == ["Kirov", "Perm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Orlov, a town in Kirov region, has 6,000 people.", ["Orlov", "Kirov Oblast"]),
+        ("Lyman, a rail hub, was retaken.", ["Lyman"]),
+        ("Bakhmut, the salt-mining town, fell.", ["Bakhmut"]),
+        ("Kurchatov, home to a nuclear plant, was hit.", ["Kurchatov"]),
+    ],
+)
+def test_a_settlement_s_noun_in_apposition_makes_a_person_s_name_the_town(text, expected):
+    assert places(text) == expected

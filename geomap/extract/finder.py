@@ -91,6 +91,7 @@ from .words import (
     PERSON_OF,
     PERSON_PREDICATES,
     PERSONAL_ACTS,
+    PLACE_APPOSITIONS,
     PLACE_PREDICATES,
     PLURALS,
     SETTLEMENT_NOUNS,
@@ -1237,7 +1238,11 @@ class _Finder:
             return bool(
                 match.alternatives
                 and not (self._after_locative(c.i) or self._listed(c, people=True))
-                and not (self._done_to_a_place(c) or self._placed_elsewhere(key))
+                and not (
+                    self._done_to_a_place(c)
+                    or self._placed_elsewhere(key)
+                    or self._place_apposition(c)
+                )
                 and all(needs_context(p, written) for p in match.alternatives)
             )
         name = text[c.start : possessive[2] if possessive else c.end]
@@ -1245,8 +1250,10 @@ class _Finder:
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
         if self._after_locative(c.i) or self._listed(c, people=True):
             return False
-        if self._done_to_a_place(c) or self._placed_elsewhere(key):
-            return False  # "Lozova was shelled"; "Bakhmut" bare where "in Bakhmut" is written
+        if self._done_to_a_place(c) or self._placed_elsewhere(key) or self._place_apposition(c):
+            # "Lozova was shelled"; "Bakhmut" bare where "in Bakhmut" is written; "Orlov, a
+            # town in Kirov region,"
+            return False
         return needs_context(place, written)
 
     def _initialled(self, c: Candidate) -> bool:
@@ -1508,16 +1515,30 @@ class _Finder:
             return True  # "Korolev, born in Kursk,"
         return self._person_noun_heads(k)
 
-    def _person_noun_heads(self, k: int) -> bool:
+    def _place_apposition(self, c: Candidate) -> bool:
+        """A noun of a settlement in apposition after the name: "Orlov, a town in Kirov
+        region,", "Lyman, a rail hub,", "Kurchatov, home to a nuclear plant,"."""
+        t, n, k = self.tokens, len(self.tokens), c.j
+        if not (
+            k + 1 < n
+            and t[k].para == t[c.i].para
+            and self.text[t[k - 1].end : t[k].start].strip() == ","
+        ):
+            return False
+        if t[k].key == "home" and t[k + 1].key == "to":
+            return True
+        return self._person_noun_heads(k, PLACE_APPOSITIONS)
+
+    def _person_noun_heads(self, k: int, nouns: frozenset[str] = PERSON_NOUNS) -> bool:
         """Does the phrase that begins with the determiner at k ("a 24-year-old student",
-        "his wife") end in a person's noun, as its head?"""
+        "his wife") end in a person's noun (or one of `nouns`), as its head?"""
         t, n = self.tokens, len(self.tokens)
-        if t[k].key not in APPOSITION_DETERMINERS or (t[k].cap and t[k].key != "his"):
+        if t[k].key not in APPOSITION_DETERMINERS or t[k].cap:
             return False
         for m in range(k + 1, min(n, k + 2 + APPOSITION_WORDS)):
             if not self._plain_gap(t[m - 1], t[m]) or t[m].key in FUNCTION_WORDS:
                 return False  # "Kirov, the birthplace of the poet": the phrase ended
-            if t[m].key in PERSON_NOUNS and not t[m].cap:
+            if t[m].key in nouns and not t[m].cap:
                 # the phrase's head, not a noun before one ("a student town")
                 nxt = t[m + 1] if m + 1 < n else None
                 if nxt is not None and self._plain_gap(t[m], nxt) and nxt.key in SPEECH_VERBS:

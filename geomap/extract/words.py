@@ -480,6 +480,13 @@ LOCATIVES = frozenset(
         "stormed",
     ]
 )
+# Nouns of a settlement in apposition after a name: "Orlov, a town in Kirov region,".
+PLACE_APPOSITIONS = frozenset(
+    [
+        *("town", "city", "village", "settlement", "hamlet", "hub", "capital", "port"),
+        *("junction", "suburb", "stronghold", "outpost", "resort", "municipality"),
+    ]
+)
 # What is done only to a place, after its name and an auxiliary: "Lozova was shelled".
 PLACE_PREDICATES = frozenset(
     [

@@ -424,3 +424,22 @@ def test_a_town_after_a_preposition_stays_a_town_before_a_slash():
 )
 def test_a_settlement_s_noun_in_apposition_makes_a_person_s_name_the_town(text, expected):
     assert places(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brody said the case was political.",  # a small town in Lviv oblast
+        "Brody was detained on Monday.",
+        "Olena Romny told the court she was innocent.",
+        "Andriy Sambir, a medic, was killed.",
+        "Oleksandr Kovel, 40, was killed.",
+    ],
+)
+def test_a_surname_the_list_lacks_named_like_a_small_town_is_a_person(text):
+    assert places(text) == []
+
+
+def test_the_small_town_itself_is_still_found():
+    assert places("Protesters in Brody said the plant was closed.") == ["Brody"]
+    assert places("Residents of Sambir said they were afraid.") == ["Sambir"]

@@ -1183,9 +1183,31 @@ class _Finder:
             # "Volodymyr Orlov", "Bohdan Nikolaev": a Ukrainian given name the list lacks
             # (the Ukrainian dictionary tags no Name on them) before a surname
             return True
+        if (
+            c.j - c.i == 1
+            and before is not None
+            and before.cap
+            and not before.upper
+            and before.key not in STOPWORDS
+            and is_person_name(before.key)
+            and not is_person_name(key)
+            and not LATIN_SURNAME.search(before.key)
+            and self._small_town(c, written)
+        ):
+            # "Olena Romny", "Andriy Sambir", "Oleksandr Kovel": a given name before a surname
+            # the list lacks, named like a small town
+            return True
         # the subject of the verb after it, unless a preposition puts the name in a phrase
         # ("people in Kirov said", "protesters from Kirov were detained")
         subject = before is None or before.key not in SUBJECT_NOT_AFTER
+        if (
+            c.j - c.i == 1
+            and subject
+            and not is_person_name(key)
+            and self._small_town(c, written)
+            and (self._speaks(c) or self._done_to_a_person(c))
+        ):
+            return True  # "Brody said", "Brody was detained": no small town speaks or is jailed
         if (
             c.j - c.i == 1
             and subject

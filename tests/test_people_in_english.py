@@ -443,3 +443,21 @@ def test_a_surname_the_list_lacks_named_like_a_small_town_is_a_person(text):
 def test_the_small_town_itself_is_still_found():
     assert places("Protesters in Brody said the plant was closed.") == ["Brody"]
     assert places("Residents of Sambir said they were afraid.") == ["Sambir"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not give up," said Korolev.',
+        "Korolev jailed for six years over anti-war post",  # a headline
+        "Kirov, Korolev released",
+        "Navalny ally Kirov detained on Monday",
+    ],
+)
+def test_a_speech_verb_before_the_name_and_a_headline_s_participle_make_a_person(text):
+    assert places(text) == []
+
+
+def test_a_headline_s_participle_done_to_towns_leaves_the_town():
+    assert places("Kirov freed in prisoner swap") == ["Kirov"]  # towns are freed too
+    assert places('"Kirov is my home," said Korolev.') == ["Kirov"]

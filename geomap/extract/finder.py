@@ -1229,9 +1229,15 @@ class _Finder:
             return True  # "Lazarev, Korolev and Zhukovsky were sentenced"
         if self._list_of_people(c):
             return True  # "Kirov and Korolev were sentenced", "Kirov and Korolev said"
-        if subject and (
-            (self._speaks(c) and not self._big_city_abroad(c)) or self._speaks(c, lived=True)
-        ):
+        said = (
+            c.i > 0
+            and t[c.i - 1].key in SPEECH_VERBS
+            and self._plain_gap(t[c.i - 1], t[c.i])
+            and not t[c.i - 1].cap
+        )  # '"We will win," said Korolev'
+        if ((subject and self._speaks(c)) or said) and not self._big_city_abroad(c):
+            return True
+        if subject and self._speaks(c, lived=True):
             # "Korolev said", "Korolev later told": a man, whatever the size of the town of his
             # name; a capital abroad speaks for its government ("London said")
             return True
@@ -1667,6 +1673,13 @@ class _Finder:
             and joinable(text, t[c.i - 1], t[c.i], False)
         ):
             return True
+        if (
+            c.j < len(t)
+            and t[c.j].key in PERSON_PREDICATES
+            and t[c.j].key != "born"
+            and self._plain_gap(t[c.j - 1], t[c.j])
+        ):
+            return True  # a headline's "Korolev jailed for six years", "Kirov detained"
         return bool(AGE.match(text, c.end))
 
     def _region_by_base(self, c: Candidate, key: str) -> bool:

@@ -1034,7 +1034,8 @@ PERSON_NOUNS = frozenset(
         *("psychologist", "blogger", "deserter", "conscript", "mercenary", "veteran"),
         *("prisoner", "detainee", "spokesman", "spokeswoman", "spokesperson", "councillor"),
         *("lawmaker", "electrician", "mechanic", "miner", "farmer", "man", "woman", "boy"),
-        *("girl", "pianist", "actor", "actress", "director", "dissident"),
+        *("girl", "pianist", "actor", "actress", "director", "dissident", "ally", "aide"),
+        *("associate", "critic", "opponent", "supporter"),
     ]
 )
 # What happens to a person, possessed or before "of": "Kirov's trial", "the arrest of Korolev"

@@ -461,3 +461,15 @@ def test_a_speech_verb_before_the_name_and_a_headline_s_participle_make_a_person
 def test_a_headline_s_participle_done_to_towns_leaves_the_town():
     assert places("Kirov freed in prisoner swap") == ["Kirov"]  # towns are freed too
     assert places('"Kirov is my home," said Korolev.') == ["Kirov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sofia said she was afraid.",  # a capital abroad, and a woman: "she" says which
+        '"I was afraid," Sofia said.',
+        "Sofia told the BBC she was afraid.",
+    ],
+)
+def test_a_capital_abroad_before_a_speech_verb_is_a_person_when_the_sentence_says_so(text):
+    assert places(text) == []

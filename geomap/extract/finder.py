@@ -91,6 +91,7 @@ from .words import (
     PERSON_OF,
     PERSON_PREDICATES,
     PERSONAL_ACTS,
+    PERSONAL_PRONOUNS,
     PLACE_APPOSITIONS,
     PLACE_PREDICATES,
     PLURALS,
@@ -107,6 +108,7 @@ from .words import (
     VERB_ADVERBS,
     VESSELS_BEFORE,
     WITH_PREPOSITIONS,
+    WORD,
 )
 
 # A town named by a common word ("Буча": a commotion) is the town when capitalised mid-sentence
@@ -1363,14 +1365,19 @@ class _Finder:
 
     def _big_city_abroad(self, c: Candidate) -> bool:
         """A city beyond the countries that write Cyrillic, big enough to stand for its
-        government: "London said"."""
+        government ("London said it would"), unless the sentence speaks of a person with a
+        personal pronoun ("Sofia said she was afraid", '"I was afraid," Sofia said')."""
         place = self.ix.lookup(self._query(c)).place
-        return (
+        if not (
             place is not None
             and place.kind == "town"
             and not place.romanised
             and place.population >= BIG_TOWN_FAR
-        )
+        ):
+            return False
+        start, end = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
+        words = WORD.findall(self.text, start, end)
+        return not any(w.casefold() in PERSONAL_PRONOUNS or w == "I" for w in words)
 
     def _lived(self, k: int) -> bool:
         """What only a person has done, no city for its government either: "driven", "fled",

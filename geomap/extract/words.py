@@ -1083,6 +1083,8 @@ HUMAN_PARTICIPLES = frozenset(
         *("argued", "complained", "refused", "agreed", "promised"),
     ]
 )
+# A person's pronouns (not "it", "its", "we"): a sentence with one speaks of a person.
+PERSONAL_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
 # Of these, what no city does for its government: "Sofia had driven", "Sofia has fled".
 PERSONAL_ACTS = frozenset(["driven", "lived", "fled", "studied", "married"])
 # Words of one modifying phrase between an apposition's article and its noun ("a 24-year-old

@@ -473,3 +473,11 @@ def test_a_headline_s_participle_done_to_towns_leaves_the_town():
 )
 def test_a_capital_abroad_before_a_speech_verb_is_a_person_when_the_sentence_says_so(text):
     assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Azov fighters left the plant in May 2022.", "The trial of Azov fighters began."],
+)
+def test_a_unit_named_after_a_town_before_fighters_is_the_unit(text):
+    assert places(text) == []

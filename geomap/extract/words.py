@@ -1210,6 +1210,9 @@ UNITS_AFTER = frozenset(
     [
         *("battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine"),
         *("cruiser", "frigate", "corvette", "warship"),
+        # "Azov fighters", "the Kraken unit": units named after places ("Kharkiv volunteers"
+        # are from the city, so "volunteers" is not here)
+        *("fighters", "unit", "units", "mercenaries"),
     ]
 )
 # The last word of an English organisation's name: a place name among the capitalised words

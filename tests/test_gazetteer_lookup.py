@@ -364,3 +364,10 @@ def test_every_descriptor_is_held_as_keys_are_compared():
 )
 def test_russian_and_ukrainian_region_descriptors_and_abbreviations(query, region):
     assert default_gazetteer().lookup(query).place.id == region
+
+
+@pytest.mark.parametrize("query", ["New York", "New York City"])
+def test_a_city_named_x_city_is_named_x_too(query):
+    # GeoNames names the US city "New York City"; the village Niu-York in Donetsk oblast has
+    # "New York" among its names, and made the city's everyday name ambiguous
+    assert default_gazetteer().lookup(query).place.id == "gn:5128581"

@@ -371,3 +371,11 @@ def test_a_city_named_x_city_is_named_x_too(query):
     # GeoNames names the US city "New York City"; the village Niu-York in Donetsk oblast has
     # "New York" among its names, and made the city's everyday name ambiguous
     assert default_gazetteer().lookup(query).place.id == "gn:5128581"
+
+
+@pytest.mark.parametrize("query", ["France", "Франция", "Франції"])
+def test_france_is_the_country_not_its_island(query):
+    # Natural Earth splits France and Clipperton Island under one ISO code; the dissolved
+    # outline took the island's names, and "France" was no place at all
+    place = default_gazetteer().lookup(query).place
+    assert place.id == "FR" and place.name == "France"

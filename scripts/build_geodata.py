@@ -628,7 +628,11 @@ def build_countries(admin0, regions_simple, short_names=None) -> gpd.GeoDataFram
     short_names = short_names or {}
     admin0 = admin0.copy()
     admin0["iso"] = admin0["ISO_A2_EH"].where(admin0["ISO_A2_EH"] != "-99", admin0["ADM0_A3"])
-    others = admin0[~admin0["iso"].isin(["RU", "UA"])].sort_values("iso")
+    # The country's own row first, its dependencies after (France before Clipperton Island,
+    # Australia before Coral Sea Is.): the dissolved outline takes the first row's names.
+    others = admin0[~admin0["iso"].isin(["RU", "UA"])].sort_values(
+        ["iso", "POP_EST"], ascending=[True, False], kind="stable"
+    )
     others = others.dissolve("iso", as_index=False, aggfunc="first")
     near = others.intersects(BASEMAP_BOX).to_numpy()
     geoms = shapely.coverage_simplify(shapely.make_valid(others.geometry.values), COUNTRY_TOLERANCE)

@@ -385,3 +385,18 @@ def test_a_city_s_own_cyrillic_name_outweighs_a_like_sized_town_s_alias(query, p
 def test_a_village_s_name_that_a_renamed_village_still_carries_stays_ambiguous(query):
     # Rykove was Partyzany until 2016; GeoNames gives Lazurnyi the name Chornobyl
     assert geocode(query).place is None
+
+
+@pytest.mark.parametrize("query", ["New York", "New York City"])
+def test_a_city_named_x_city_is_named_x_too(query):
+    # GeoNames names the US city "New York City"; the village Niu-York in Donetsk oblast has
+    # "New York" among its names, and made the city's everyday name ambiguous
+    assert default_gazetteer().lookup(query).place.id == "gn:5128581"
+
+
+@pytest.mark.parametrize("query", ["France", "Франция", "Франції"])
+def test_france_is_the_country_not_its_island(query):
+    # Natural Earth splits France and Clipperton Island under one ISO code; the dissolved
+    # outline took the island's names, and "France" was no place at all
+    place = default_gazetteer().lookup(query).place
+    assert place.id == "FR" and place.name == "France"

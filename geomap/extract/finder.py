@@ -33,6 +33,7 @@ from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
 from .namesakes import weigh_namesakes
 from .persons import (
+    BIG_TOWN_FAR,
     agree_as_full_name,
     in_dotted_name,
     in_quoted_name,
@@ -53,18 +54,24 @@ from .words import (
     ADJECTIVES,
     ADMINISTRATIONS,
     AFTER,
+    APPOSITION_DETERMINERS,
+    APPOSITION_WORDS,
     AUXILIARIES,
     BE_CYRILLIC,
     BEFORE,
+    BEFORE_FOR_ON,
     BEFORE_OF,
+    CASE_AGAINST,
     CLOSING_BRACKET,
     COMMON_WORDS,
+    CREDIT_WORDS,
     CROSSINGS_BEFORE,
     DEMONYMS,
     DISTANCE_WORDS,
     FROM_PREPOSITIONS,
     FUNCTION_WORDS,
     HONORIFICS,
+    HUMAN_PARTICIPLES,
     LAND_NOUNS,
     LIST_GAP,
     LIST_WORDS,
@@ -90,9 +97,16 @@ from .words import (
     OUTLET_BEFORE,
     OUTLET_BEFORE_CYRILLIC,
     OVER_A_PERSON,
+    PERSON_EVENTS,
+    PERSON_NOUNS,
     PERSON_NOUNS_CYRILLIC,
+    PERSON_OF,
     PERSON_PREDICATES,
     PERSON_PREDICATES_CYRILLIC,
+    PERSONAL_ACTS,
+    PERSONAL_PRONOUNS,
+    PLACE_APPOSITIONS,
+    PLACE_PREDICATES,
     PLURALS,
     PUBLISHING_VERBS,
     SETTLEMENT_NOUNS,
@@ -107,9 +121,11 @@ from .words import (
     TRAVEL_VERBS_CYRILLIC,
     UNIT_MEMBERS,
     UNITS_AFTER,
+    VERB_ADVERBS,
     VESSELS_BEFORE,
     VILLAGE_NOUNS,
     WITH_PREPOSITIONS,
+    WORD,
 )
 
 
@@ -127,6 +143,26 @@ PROPER_TOWN = 20_000
 OWN_NAME_MARGIN = 1.5
 # A person's age in apposition: "Korolev, 45, was detained".
 AGE = re.compile(r",\s?\d{1,3},")
+# The endings of Russian and Ukrainian surnames in Latin letters (Dmitrov, Dmitrova, Zhukovsky,
+# Kalinina, Syrskyi): with a verb only a person takes, such a word is a surname though the list
+# of names lacks it.
+# After a name, only a person's: a photograph's caption ("Kirov (left)") and a relative
+# pronoun of a person ("Korolev, who", "Korolev, whose son").
+CAPTION = re.compile(
+    r"\s*\((?:(?:second|third|far|far-)\s*)?(?:left|right|centre|center|pictured|front|l|r)\)",
+    re.I,
+)
+# After a name, a pseudonym's note ("Kirov (not his real name)", "Korolev, not his real name,")
+# or an agency's credit ("Korolev/Reuters"): a person's.
+PSEUDONYM = re.compile(
+    r"\s*[(,]\s*(?:not (?:his|her|their) real name|(?:the )?names? (?:has|have been )?changed|"
+    r"a pseudonym|name changed)",
+    re.I,
+)
+AGENCY_CREDIT = re.compile(r"\s?/\s?[A-Z]")
+CREDIT_END = re.compile(r"[ \t]*(?:/|\||\n|$)")
+RELATIVE = re.compile(r"\s*,\s*(who|whose)\b\s*(\w*)", re.I)
+LATIN_SURNAME = re.compile(r"(?:[oe]v|[oe]va|[iy]n|[iy]na|sky|skyi|skiy|ska|skaya)$")
 # Parts of speech that name nothing (pymorphy3's tags): a sentence's first word read so is no place.
 FUNCTION_POS = frozenset(["CONJ", "PREP", "PRCL", "NPRO", "ADVB", "INTJ", "PRED", "COMP"])
 # How Russian and Ukrainian name a region after its centre, in any case: Рівненщина,
@@ -181,6 +217,7 @@ class _Finder:
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
         self._vessels: frozenset | None = None  # the quoted names of ships, once read
         self._surnames: frozenset[str] | None = None  # of people named in full, once read
+        self._placed: set[str] | None = None  # names the text writes as places (and never people)
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -1238,7 +1275,11 @@ class _Finder:
             return True  # "бійці «Азову»", "військових з «Азову»": the regiment
         if c.j >= len(t) or t[c.j].para != t[c.i].para:
             return False
-        if joinable(text, t[c.j - 1], t[c.j], False) and t[c.j].key in UNITS_AFTER:
+        if joinable(text, t[c.j - 1], t[c.j], False) and (
+            t[c.j].key in UNITS_AFTER
+            # "the Novocherkassk landing ship"
+            or (t[c.j].key == "landing" and c.j + 1 < len(t) and t[c.j + 1].key == "ship")
+        ):
             return True
         if text[t[c.j - 1].end : t[c.j].start].strip(" »\"”'"):
             return False  # «"Москва" затонула»: a closing quotation mark may come between
@@ -1482,28 +1523,102 @@ class _Finder:
         # the candidate took it in ("Ostina's lawyer")
         possessive = first.poss if first.poss and c.j - c.i == 1 else None
         key = possessive[0] if possessive else first.key
-        if c.j - c.i == 1 and before is not None and before.cap and before.key in HONORIFICS:
-            return True  # "Ms Kurskaya", "Judge Smolensky": whether or not the list knows the name
-        if c.j - c.i != 1 or not is_person_name(key):
-            return False
-        if before is not None and before.key in TITLES:
+        if c.j - c.i == 1 and self._titled(c):
+            return True  # "Ms Kurskaya", "Lt. Col. Dmitrov": whether or not the list knows the name
+        if self._could_be_a_person(c, key, written) and (
+            self._beside_person_noun(c) or self._person_phrase(c, before)
+        ):
+            # "his sister Sofia", "Korolev, a student from Kimry,", "Korolev, who runs a
+            # bakery", "Kirov (left)", "Translated by Kirov": whether or not the list knows it
+            return True
+        if (
+            c.j - c.i == 1
+            and after is not None
+            and after.cap
+            and not after.upper
+            and LATIN_SURNAME.search(after.poss[0] if after.poss else after.key)
+            and is_person_name(after.poss[0] if after.poss else after.key)
+            and not is_person_name(key)
+            and self._small_town(c, written)
+        ):
+            # "Volodymyr Orlov", "Bohdan Nikolaev": a Ukrainian given name the list lacks
+            # (the Ukrainian dictionary tags no Name on them) before a surname
+            return True
+        if (
+            c.j - c.i == 1
+            and before is not None
+            and before.cap
+            and not before.upper
+            and before.key not in STOPWORDS
+            and is_person_name(before.key)
+            and not is_person_name(key)
+            and not LATIN_SURNAME.search(before.key)
+            and self._small_town(c, written)
+        ):
+            # "Olena Romny", "Andriy Sambir", "Oleksandr Kovel": a given name before a surname
+            # the list lacks, named like a small town
             return True
         # the subject of the verb after it, unless a preposition puts the name in a phrase
         # ("people in Kirov said", "protesters from Kirov were detained")
         subject = before is None or before.key not in SUBJECT_NOT_AFTER
-        if subject and after is not None and after.key in SPEECH_VERBS:
-            return True  # "Korolev said": a man, whatever the size of the town of his name
+        if (
+            c.j - c.i == 1
+            and subject
+            and not is_person_name(key)
+            and self._small_town(c, written)
+            and (self._speaks(c) or self._done_to_a_person(c))
+        ):
+            return True  # "Brody said", "Brody was detained": no small town speaks or is jailed
+        if (
+            c.j - c.i == 1
+            and subject
+            and not possessive
+            and LATIN_SURNAME.search(key)
+            and ((after is not None and after.key in SPEECH_VERBS) or self._done_to_a_person(c))
+            and self._small_town(c, written)
+        ):
+            # "Dmitrov was released", "Dmitrov said": a surname's shape, though the list of
+            # names lacks it; a small town's name, or a big town's after the verbs above
+            return True
+        if c.j - c.i != 1 or not is_person_name(key):
+            return False
+        if before is not None and before.key in TITLES:
+            return True
+        if possessive and self._possesses_a_person_noun(c):
+            return True  # "Korolev's lawyer", "Zhukovsky's wife"
+        if self._listed_with_a_person(c):
+            return True  # "Lazarev, Korolev and Zhukovsky were sentenced"
+        if self._list_of_people(c):
+            return True  # "Kirov and Korolev were sentenced", "Kirov and Korolev said"
+        said = (
+            c.i > 0
+            and t[c.i - 1].key in SPEECH_VERBS
+            and self._plain_gap(t[c.i - 1], t[c.i])
+            and not t[c.i - 1].cap
+        )  # '"We will win," said Korolev'
+        if ((subject and self._speaks(c)) or said) and not self._big_city_abroad(c):
+            return True
+        if subject and self._speaks(c, lived=True):
+            # "Korolev said", "Korolev later told": a man, whatever the size of the town of his
+            # name; a capital abroad speaks for its government ("London said")
+            return True
+        if self._possessed_event_or_of_phrase(c, possessive is not None):
+            return True  # "Kirov's trial", "the case against Korolev", "Korolev himself"
         if subject and self._done_to_a_person(c):
             return True  # "Korolev was detained", "Kirov, 45,": a man too
         if any(
             tok is not None
             and tok.cap
-            and not tok.upper
+            # an acronym is no name ("UK"), but a byline in capitals is ("NIKITA KOROLEV")
+            and (not tok.upper or (first.upper and len(tok.key) > 3))
             and is_person_name(tok.key)
             and tok.key not in STOPWORDS
             for tok in (before, after)
         ):
             return True
+        if self._initialled(c) or PSEUDONYM.match(text, c.end) or AGENCY_CREDIT.match(text, c.end):
+            # "A. Korolev", "Kirov (not his real name)", "Korolev/Reuters"
+            return not self._after_locative(c.i)
         match = self.ix.lookup(self._query(c))
         place = match.alternatives[0] if match.needs_context else match.place
         if place is None:
@@ -1512,12 +1627,21 @@ class _Finder:
             return bool(
                 match.alternatives
                 and not (self._after_locative(c.i) or self._listed(c, people=True))
+                and not (
+                    self._done_to_a_place(c)
+                    or self._placed_elsewhere(key)
+                    or self._place_apposition(c)
+                )
                 and all(needs_context(p, written) for p in match.alternatives)
             )
         name = text[c.start : possessive[2] if possessive else c.end]
         if reached_by_other_name(place, name, c.matched_by is MatchedBy.SPELLING_VARIANT):
             return not self._after_locative(c.i)  # "Molotov" is Perm only "in Molotov"
         if self._after_locative(c.i) or self._listed(c, people=True):
+            return False
+        if self._done_to_a_place(c) or self._placed_elsewhere(key) or self._place_apposition(c):
+            # "Lozova was shelled"; "Bakhmut" bare where "in Bakhmut" is written; "Orlov, a
+            # town in Kirov region,"
             return False
         return needs_context(place, written)
 
@@ -1550,6 +1674,382 @@ class _Finder:
             k += 1
         return False
 
+    def _initialled(self, c: Candidate) -> bool:
+        """A given name's initial before the surname: "A. Korolev", "V. Kirov"."""
+        t = self.tokens
+        if not c.i:
+            return False
+        initial = t[c.i - 1]
+        return (
+            initial.para == t[c.i].para
+            and initial.end - initial.start == 1
+            and initial.upper is False
+            and initial.cap
+            and self.text[initial.end : t[c.i].start] in (". ", ".")
+        )
+
+    def _done_to_a_place(self, c: Candidate) -> bool:
+        """What is done only to a place, after its name: "Lozova was shelled", "Lyman was
+        liberated" (not "hit" or "evacuated": a man is hit by a car, evacuated from a town)."""
+        t, n = self.tokens, len(self.tokens)
+        return (
+            c.j + 1 < n
+            and t[c.j].key in AUXILIARIES
+            and t[c.j + 1].key in PLACE_PREDICATES
+            and self._plain_gap(t[c.j - 1], t[c.j])
+            and self._plain_gap(t[c.j], t[c.j + 1])
+        )
+
+    def _placed_elsewhere(self, key: str) -> bool:
+        """Is the word written elsewhere in the article as a place ("in Bakhmut", "the fall
+        of Bakhmut") and never as a person's (beside a given name, after a title, before a
+        speech verb)? Then its bare mentions are the place too: an article names one thing by
+        one word."""
+        if self._placed is None:
+            placed: set[str] = set()
+            personal: set[str] = set()
+            t = self.tokens
+            for i, tok in enumerate(t):
+                word = tok.poss[0] if tok.poss else tok.key
+                if not tok.cap or not is_person_name(word):
+                    continue
+                neighbours = []
+                if i and self._plain_gap(t[i - 1], tok):
+                    neighbours.append(t[i - 1])
+                if i + 1 < len(t) and self._plain_gap(tok, t[i + 1]):
+                    neighbours.append(t[i + 1])
+                if any(
+                    o.cap and (is_person_name(o.key) or o.key in HONORIFICS or o.key in TITLES)
+                    for o in neighbours
+                ) or any(o.key in SPEECH_VERBS for o in neighbours):
+                    personal.add(word)
+                elif AGE.match(self.text, tok.end) or (
+                    i + 2 < len(t)
+                    and t[i + 1].key in AUXILIARIES
+                    and t[i + 2].key in PERSON_PREDICATES
+                ):
+                    personal.add(word)  # "Lozova, 34,", "Lozova was detained"
+                elif self._after_locative(i):
+                    placed.add(word)
+            self._placed = placed - personal
+        return key in self._placed
+
+    def _could_be_a_person(self, c: Candidate, key: str, written: str) -> bool:
+        """One word a person may bear: a name the list holds, a surname's shape, or a name
+        of a small town only; not a country's, a region's or a big city's ("Russia, who
+        invaded", "the man Moscow installed", "Kharkiv (pictured)")."""
+        if c.j - c.i != 1:
+            return False
+        return bool(is_person_name(key) or LATIN_SURNAME.search(key)) or self._small_town(
+            c, written
+        )
+
+    def _small_town(self, c: Candidate, written: str) -> bool:
+        """Is the name no place, or a place a person's name would reach too easily (a town
+        smaller than a city)?"""
+        match = self.ix.lookup(self._query(c))
+        place = match.place or (match.alternatives[0] if match.alternatives else None)
+        return place is None or needs_context(place, written)
+
+    def _big_city_abroad(self, c: Candidate) -> bool:
+        """A city beyond the countries that write Cyrillic, big enough to stand for its
+        government ("London said it would"), unless the sentence speaks of a person with a
+        personal pronoun ("Sofia said she was afraid", '"I was afraid," Sofia said')."""
+        place = self.ix.lookup(self._query(c)).place
+        if not (
+            place is not None
+            and place.kind == "town"
+            and not place.romanised
+            and place.population >= BIG_TOWN_FAR
+        ):
+            return False
+        start, end = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
+        words = WORD.findall(self.text, start, end)
+        return not any(w.casefold() in PERSONAL_PRONOUNS or w == "I" for w in words)
+
+    def _lived(self, k: int) -> bool:
+        """What only a person has done, no city for its government either: "driven", "fled",
+        "been to" (a visit; "been in" is not one)."""
+        t = self.tokens
+        if t[k].key == "been":
+            return k + 1 < len(t) and t[k + 1].key == "to"
+        return t[k].key in PERSONAL_ACTS
+
+    def _speaks(self, c: Candidate, lived: bool = False) -> bool:
+        """A speech verb right after the name, or after one adverb or auxiliary: "Korolev
+        said", "Korolev later told", "Korolev has written", "Korolev, however, denied"; or, with
+        `lived`, only what a person has lived ("Nikolaev has driven us")."""
+        t, text, n = self.tokens, self.text, len(self.tokens)
+        k, aside = c.j, False
+        for _ in range(2):
+            if k >= n or t[k].para != t[c.i].para:
+                return False
+            gap = text[t[k - 1].end : t[k].start]
+            if "\n" in gap or gap.strip() not in ("", ","):
+                return False
+            if gap.strip() == "," and not (aside or self._aside(k)):
+                return False
+            if t[k].key in SPEECH_VERBS and not lived:
+                return True
+            if t[k].key in ("has", "had", "have") and k + 1 < n and self._plain_gap(t[k], t[k + 1]):
+                if self._lived(k + 1):
+                    return True  # "Nikolaev has driven us", "Sofia had been to Kharkiv"
+                if t[k + 1].key in HUMAN_PARTICIPLES and not lived:
+                    return True  # "Korolev had called them heroes"
+            if t[k].cap or not (t[k].key in VERB_ADVERBS or t[k].key.endswith("ly")):
+                return False
+            aside = self._aside(k)
+            k += 1
+        return False
+
+    def _aside(self, k: int) -> bool:
+        """A word set off by commas after the name: ", however,"."""
+        t, text = self.tokens, self.text
+        return (
+            0 < k < len(t)
+            and text[t[k - 1].end : t[k].start].strip() == ","
+            and text[t[k].end : t[k].end + 1] == ","
+        )
+
+    def _person_phrase(self, c: Candidate, before: Token | None) -> bool:
+        """What English writes only of a person, around a name: a relative "who" ("Korolev,
+        who runs a bakery"; "whose son"), a caption's place in a photograph ("Kirov (left)"),
+        a credit ("Translated by Kirov", "Photo: Kirov"), "Korolev, born in Kursk,", or a
+        copula with a person's noun ("Korolev is a lawyer")."""
+        t, text = self.tokens, self.text
+        last = t[c.j - 1]
+        rest = text[last.end : last.end + 40]
+        if CAPTION.match(rest):
+            return True
+        relative = RELATIVE.match(rest)
+        if relative and (
+            relative.group(1).casefold() == "who" or relative.group(2).casefold() in PERSON_NOUNS
+        ):
+            # "Kherson, whose residents" is the city; "the people of Kharkiv, who" are people
+            return before is None or before.key not in SUBJECT_NOT_AFTER
+        if c.i >= 2 and t[c.i - 1].key == "by" and t[c.i - 2].key in CREDIT_WORDS:
+            return t[c.i - 2].para == t[c.i].para
+        if c.i >= 1 and t[c.i - 1].key in CREDIT_WORDS and t[c.i - 1].cap:
+            # "Photo: Kirov / AP", not what the photograph shows ("Photo: Moscow at night")
+            gap = text[t[c.i - 1].end : t[c.i].start]
+            return (
+                gap.strip() == ":"
+                and t[c.i - 1].para == t[c.i].para
+                and is_person_name(t[c.i].key)
+                and CREDIT_END.match(rest) is not None
+            )
+        return self._copula_person(c)
+
+    def _copula_person(self, c: Candidate) -> bool:
+        """ "Korolev is a lawyer", "Kirov was the investigator": a person's noun after a
+        copula and an article (the same phrase as an apposition's)."""
+        t, n = self.tokens, len(self.tokens)
+        k = c.j
+        if not (
+            k + 1 < n
+            and t[k].key in ("is", "was")
+            and self._plain_gap(t[k - 1], t[k])
+            and self._plain_gap(t[k], t[k + 1])
+            and t[k + 1].key in APPOSITION_DETERMINERS
+        ):
+            return False
+        return self._person_noun_heads(k + 1)
+
+    def _possessed_event_or_of_phrase(self, c: Candidate, possessive: bool) -> bool:
+        """What happens to a person, possessed or with "of", "against": "Kirov's trial",
+        "Korolev's sentence", "the trial of Kirov", "the case against Korolev", "supporters
+        of Korolev"; and "Korolev himself"."""
+        t, n = self.tokens, len(self.tokens)
+        if possessive:
+            if c.j < n and self._plain_gap(t[c.j - 1], t[c.j]):
+                return t[c.j].key in PERSON_EVENTS and not t[c.j].cap
+            return False
+        if c.j < n and t[c.j].key in ("himself", "herself") and self._plain_gap(t[c.j - 1], t[c.j]):
+            return True
+        if c.i >= 2 and self._plain_gap(t[c.i - 2], t[c.i - 1]):
+            preposition, noun = t[c.i - 1].key, t[c.i - 2].key
+            if preposition == "of":
+                return noun in PERSON_EVENTS or noun in PERSON_OF
+            if preposition == "against":
+                return noun in CASE_AGAINST
+        return False
+
+    def _titled(self, c: Candidate) -> bool:
+        """An honorific or a rank right before the name, abbreviated with its full stop or
+        without: "Ms Volkova", "Lt. Col. Dmitrov", "Capt. Nikolaev"."""
+        if not c.i:
+            return False
+        t = self.tokens
+        title = t[c.i - 1]
+        gap = self.text[title.end : t[c.i].start]
+        return (
+            title.para == t[c.i].para
+            and title.cap
+            and title.key in HONORIFICS
+            and gap.strip() in ("", ".")
+            and gap.count("\n") == 0
+        )
+
+    def _plain_gap(self, a: Token, b: Token) -> bool:
+        """Only spaces (or one hyphen) between two words of one phrase: "24-year-old"."""
+        gap = self.text[a.end : b.start]
+        return a.para == b.para and "\n" not in gap and gap.strip() in ("", "-")
+
+    def _beside_person_noun(self, c: Candidate) -> bool:
+        """A noun of a person's kin, counsel or trade beside the name: before it ("his sister
+        Sofia", "the activist Orlova", "His mother, Alexandra, says") or after it in apposition
+        ("Korolev, a student from Kimry,", "Sofia, his wife,", "Kirov, the investigator,").
+        A town beside such a word is never in apposition to it: "a city", "his home town"."""
+        t, text, n = self.tokens, self.text, len(self.tokens)
+        first, last = t[c.i], t[c.j - 1]
+        if c.i:
+            noun = t[c.i - 1]
+            gap = text[noun.end : first.start]
+            if (
+                noun.para == first.para
+                and not noun.cap
+                and noun.key in PERSON_NOUNS
+                and (
+                    self._plain_gap(noun, first)
+                    # "mother, Alexandra,": the name set off by commas on both sides
+                    or (gap.strip() == "," and text[last.end : last.end + 1] == ",")
+                )
+            ):
+                return True
+        k = c.j
+        if (
+            k + 2 < n
+            and t[k].key == "and"
+            and t[k + 1].key in ("his", "her", "their")
+            and t[k + 2].key in PERSON_NOUNS
+            and self._plain_gap(last, t[k])
+            and self._plain_gap(t[k], t[k + 1])
+            and self._plain_gap(t[k + 1], t[k + 2])
+        ):
+            return True  # "Sofia and her daughter left": a town has no daughter
+        if not (
+            k < n
+            and t[k].para == first.para
+            and text[last.end : t[k].start].strip() == ","
+            and not t[k].cap
+        ):
+            return False
+        if t[k].key == "born" and not t[k].cap:
+            return True  # "Korolev, born in Kursk,"
+        return self._person_noun_heads(k)
+
+    def _place_apposition(self, c: Candidate) -> bool:
+        """A noun of a settlement in apposition after the name: "Orlov, a town in Kirov
+        region,", "Lyman, a rail hub,", "Kurchatov, home to a nuclear plant,"."""
+        t, n, k = self.tokens, len(self.tokens), c.j
+        if not (
+            k + 1 < n
+            and t[k].para == t[c.i].para
+            and self.text[t[k - 1].end : t[k].start].strip() == ","
+        ):
+            return False
+        if t[k].key == "home" and t[k + 1].key == "to":
+            return True
+        return self._person_noun_heads(k, PLACE_APPOSITIONS)
+
+    def _person_noun_heads(self, k: int, nouns: frozenset[str] = PERSON_NOUNS) -> bool:
+        """Does the phrase that begins with the determiner at k ("a 24-year-old student",
+        "his wife") end in a person's noun (or one of `nouns`), as its head?"""
+        t, n = self.tokens, len(self.tokens)
+        if t[k].key not in APPOSITION_DETERMINERS or t[k].cap:
+            return False
+        for m in range(k + 1, min(n, k + 2 + APPOSITION_WORDS)):
+            if not self._plain_gap(t[m - 1], t[m]) or t[m].key in FUNCTION_WORDS:
+                return False  # "Kirov, the birthplace of the poet": the phrase ended
+            if t[m].key in nouns and not t[m].cap:
+                # the phrase's head, not a noun before one ("a student town")
+                nxt = t[m + 1] if m + 1 < n else None
+                if nxt is not None and self._plain_gap(t[m], nxt) and nxt.key in SPEECH_VERBS:
+                    return False  # "Kirov, the commander said, was hit": an attribution
+                return (
+                    nxt is None
+                    or not self._plain_gap(t[m], nxt)
+                    or nxt.key in FUNCTION_WORDS
+                    or nxt.key in LOCATIVES
+                    or nxt.key in ("whose", "living", "based", "born")
+                )
+        return False
+
+    def _possesses_a_person_noun(self, c: Candidate) -> bool:
+        """ "Korolev's lawyer", "Zhukovsky's wife": what a person has, not a town ("Kyiv's
+        mayor" is the city's; "man" is left out: "Moscow's man in Minsk")."""
+        t = self.tokens
+        if c.j >= len(t):
+            return False
+        noun = t[c.j]
+        return (
+            not noun.cap
+            and noun.key in PERSON_NOUNS
+            and noun.key not in ("man", "woman", "friend", "son", "daughter")
+            and self._plain_gap(t[c.j - 1], noun)
+        )
+
+    def _listed_with_a_person(self, c: Candidate) -> bool:
+        """In a list beside a name that is a person's on its own (a surname no town of note
+        bears): "Lazarev, Korolev and Zhukovsky were sentenced", "Lazarev and Korolev". Not
+        after "in", "from"… before the list's first name ("from Lazarev and Korolev")."""
+        t, n = self.tokens, len(self.tokens)
+        for k, step in ((c.i - 1, -1), (c.j, 1)):
+            if 0 <= k < n and t[k].key in LIST_WORDS:
+                k += step
+            if not (0 <= k < n and t[k].para == t[c.i].para and t[k].cap and not t[k].upper):
+                continue
+            a, b = (t[k], t[c.i]) if step < 0 else (t[c.j - 1], t[k])
+            gap = self.text[a.end : b.start]
+            if not (gap.strip() and LIST_GAP.match(gap)):
+                continue
+            poss = t[k].poss
+            other = poss[0] if poss else t[k].key
+            if not is_person_name(other) or other in STOPWORDS:
+                continue
+            match = self.ix.lookup(other)
+            place = match.place or (match.alternatives[0] if match.alternatives else None)
+            word = self.text[t[k].start : poss[2] if poss else t[k].end]
+            if place is None or needs_context(place, word):
+                return not self._after_locative(self._list_start(c.i))
+        return False
+
+    def _list_of_people(self, c: Candidate) -> bool:
+        """A list of names that is the subject of what is done only to people, or of a
+        speech verb: "Kirov and Korolev were sentenced", "Kirov, Korolev and Pushkin said"."""
+        t, n = self.tokens, len(self.tokens)
+        start, end = self._list_start(c.i), c.j
+        while end < n:  # past the list's other names, full names included ("Sofia Korolev")
+            k = end + 1 if t[end].key in LIST_WORDS and end + 1 < n else end
+            gap = self.text[t[end - 1].end : t[k].start]
+            if not (t[k].cap and t[k].para == t[c.i].para):
+                break
+            if not (LIST_GAP.match(gap) and gap.strip()) and not self._plain_gap(t[end - 1], t[k]):
+                break
+            end = k + 1
+        if start == c.i and end == c.j:
+            return False  # no list: the rules for one name have spoken
+        if start and t[start - 1].para == t[start].para and t[start - 1].key in SUBJECT_NOT_AFTER:
+            return False  # "residents of Kirov and Korolev were detained"
+        whole = dataclasses.replace(c, j=end, end=t[end - 1].end)
+        return self._done_to_a_person(whole) or (
+            self._speaks(whole) and not self._big_city_abroad(c)
+        )
+
+    def _list_start(self, i: int) -> int:
+        """The first name of the list the token at i is in ("Kirov" of "Kirov, Perm and
+        Korolev")."""
+        t = self.tokens
+        while i > 0:
+            k = i - 1
+            if t[k].key in LIST_WORDS and k > 0:
+                k -= 1
+            gap = self.text[t[k].end : t[i].start]
+            if not (t[k].cap and t[k].para == t[i].para and gap.strip() and LIST_GAP.match(gap)):
+                break
+            i = k
+        return i
+
     def _done_to_a_person(self, c: Candidate) -> bool:
         """Is the name what is done to a person, and never to a town: "Korolev was detained",
         "the court sentenced Kirov", or given an age, "Korolev, 45,"?"""
@@ -1568,6 +2068,13 @@ class _Finder:
             and joinable(text, t[c.i - 1], t[c.i], False)
         ):
             return True
+        if (
+            c.j < len(t)
+            and t[c.j].key in PERSON_PREDICATES
+            and t[c.j].key != "born"
+            and self._plain_gap(t[c.j - 1], t[c.j])
+        ):
+            return True  # a headline's "Korolev jailed for six years", "Kirov detained"
         return bool(AGE.match(text, c.end))
 
     def _region_by_base(self, c: Candidate, key: str) -> bool:
@@ -1903,6 +2410,8 @@ class _Finder:
                 preposition in LOCATIVES
                 # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
                 or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
+                # "the battle for Bakhmut", "the assault on Lyman"
+                or (t[k].key in BEFORE_FOR_ON and k > 0 and t[k - 1].key in BEFORE_FOR_ON[t[k].key])
             )
             and not self.text[t[k].end : t[i].start].strip(" the\n")
         ):

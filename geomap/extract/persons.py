@@ -59,6 +59,8 @@ BIG_TOWN = 100_000
 # less often than a person who bears its name ("Reno", "Daur"): only a city this big is the
 # city when named bare ("Milan", "Sofia").
 BIG_TOWN_FAR = 500_000
+# A woman's surname in Latin letters: Lvova, Kirova, Pushkina, Kalinina, Lvovskaya.
+_FEMININE_SURNAME = re.compile(r"(?:[oe]va|[iy]na|aya)$")
 # Two spellings of one name differ in length by a letter or a case ending, not by half.
 SPELLING_LENGTH = 0.6
 
@@ -84,6 +86,14 @@ def reached_by_other_name(place: Place, written: str, variant: bool) -> bool:
     English writer names it, and is a surname here ("Ostina" of Austin, "Batina" of Batna,
     "Darvin" of Darwin)."""
     if variant:
+        return True
+    if (
+        not has_cyrillic(written)
+        and _FEMININE_SURNAME.search(normalize(written))
+        and not normalize(place.name).endswith("a")
+    ):
+        # "Lvova" is Lviv only as an oblique case (Latvian "Ļvova", Russian genitive "Львова"),
+        # never how English names the city: it is a woman's surname ("Olga Lvova")
         return True
     if place.kind == "town" and not place.romanised and not has_cyrillic(written):
         return normalize(place.name) != normalize(written)

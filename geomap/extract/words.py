@@ -475,6 +475,34 @@ LOCATIVES = frozenset(
         "leave",
         "left",
         "entered",
+        # what is done only to a place: "Zelensky visited Bakhmut", "troops shelled Lozova"
+        "visited",
+        "visiting",
+        "shelled",
+        "bombed",
+        "liberated",
+        "occupied",
+        "encircled",
+        "besieged",
+        "recaptured",
+        "annexed",
+        "retook",
+        "struck",
+        "stormed",
+    ]
+)
+# Nouns of a settlement in apposition after a name: "Orlov, a town in Kirov region,".
+PLACE_APPOSITIONS = frozenset(
+    [
+        *("town", "city", "village", "settlement", "hamlet", "hub", "capital", "port"),
+        *("junction", "suburb", "stronghold", "outpost", "resort", "municipality"),
+    ]
+)
+# What is done only to a place, after its name and an auxiliary: "Lozova was shelled".
+PLACE_PREDICATES = frozenset(
+    [
+        *("shelled", "bombed", "liberated", "occupied", "encircled", "besieged"),
+        *("recaptured", "retaken", "annexed", "flooded", "razed", "bombarded"),
     ]
 )
 # Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
@@ -543,8 +571,33 @@ BEFORE_OF = frozenset(
         "residents",
         "resident",
         "native",
+        # what befalls a place, and its people: "the fall of Bakhmut", "the mayor of Lozova"
+        "fall",
+        "siege",
+        "liberation",
+        "shelling",
+        "occupation",
+        "encirclement",
+        "battle",
+        "mayor",
+        "defenders",
+        "ruins",
+        "streets",
+        "suburbs",
     ]
 )
+# Nouns and verbs before "for" or "on" and a place: "the battle for Bakhmut", "the assault on
+# Lyman", "troops advanced on Lyman" ("a letter for Lazarev", "pressure on Kirov" are not).
+BEFORE_FOR_ON = {
+    "for": frozenset(["battle", "battles", "fight", "fighting", "struggle"]),
+    "on": frozenset(
+        [
+            *("assault", "assaults", "attack", "attacks", "advance", "advanced", "advancing"),
+            *("offensive", "push", "pushed", "march", "marched", "closing", "airstrike"),
+            *("airstrikes", "missile", "drone", "shelling"),
+        ]
+    ),
+}
 MONTHS = (
     "january",
     "february",
@@ -738,6 +791,14 @@ OUTLET_BEFORE = frozenset(
         "радіо",
         "голос",
         "суспільне",
+        # football clubs: "Dynamo Kyiv", "Shakhtar Donetsk", "Zenit St Petersburg"
+        "dynamo",
+        "dinamo",
+        "shakhtar",
+        "zenit",
+        "spartak",
+        "lokomotiv",
+        "zorya",
     ]
 )
 # Latin words of a broadcaster's name before its service's Cyrillic name, which is a country's
@@ -1049,10 +1110,93 @@ TITLES = frozenset(
 )
 
 # Capitalised before a surname, only a person's: "Ms Kurskaya", "Judge Smolensky" (not "Major",
-# "General", "Deputy": "a Major Moscow airport", "Deputy Moscow Mayor").
+# "General", "Deputy": "a Major Moscow airport", "Deputy Moscow Mayor"). Ranks abbreviated, with
+# or without their full stop, are a person's too: "Lt. Col. Dmitrov", "Gen Kirov", "Capt.
+# Nikolaev" (no place name is written after "Lt" or "Sgt").
 HONORIFICS = frozenset(
-    ["mr", "mrs", "ms", "miss", "dr", "prof", "judge", "colonel", "captain", "lieutenant"]
+    [
+        *("mr", "mrs", "ms", "miss", "dr", "prof", "judge", "colonel", "captain", "lieutenant"),
+        *("gen", "col", "lt", "maj", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "adm", "brig"),
+    ]
 )
+# Nouns of a person's kin, counsel, trade or part in a case (English, singular): a name beside
+# one is a person's, whatever town shares it. Before it, "his sister Sofia", "the activist
+# Orlova", "mother, Alexandra,"; after it, in apposition, "Korolev, a student from Kimry,",
+# "Sofia, his wife,"; possessed, "Korolev's lawyer". A town is "a city", "the capital", "his
+# home town": never one of these.
+PERSON_NOUNS = frozenset(
+    [
+        *("wife", "husband", "son", "daughter", "mother", "father", "brother", "sister"),
+        *("widow", "widower", "grandson", "granddaughter", "grandmother", "grandfather"),
+        *("niece", "nephew", "cousin", "uncle", "aunt", "fiance", "fiancee", "girlfriend"),
+        *("boyfriend", "stepfather", "stepmother", "stepson", "stepdaughter", "neighbour"),
+        *("neighbor", "friend", "colleague", "classmate", "lawyer", "attorney", "client"),
+        *("defendant", "investigator", "prosecutor", "student", "teacher", "pensioner"),
+        *("courier", "nurse", "doctor", "surgeon", "engineer", "driver", "soldier", "officer"),
+        *("photographer", "editor", "reporter", "journalist", "correspondent", "producer"),
+        *("fixer", "volunteer", "activist", "priest", "artist", "poet", "musician", "singer"),
+        *("writer", "politician", "businessman", "businesswoman", "entrepreneur"),
+        *("programmer", "mathematician", "historian", "scientist", "economist", "linguist"),
+        *("psychologist", "blogger", "deserter", "conscript", "mercenary", "veteran"),
+        *("prisoner", "detainee", "spokesman", "spokeswoman", "spokesperson", "councillor"),
+        *("lawmaker", "electrician", "mechanic", "miner", "farmer", "man", "woman", "boy"),
+        *("girl", "pianist", "actor", "actress", "director", "dissident", "ally", "aide"),
+        *("associate", "critic", "opponent", "supporter"),
+    ]
+)
+# What happens to a person, possessed or before "of": "Kirov's trial", "the arrest of Korolev"
+# (not what happens to a town: "liberation", "shelling").
+PERSON_EVENTS = frozenset(
+    [
+        *("arrest", "trial", "sentence", "sentencing", "conviction", "detention"),
+        *("acquittal", "lawyers", "funeral", "testimony", "interrogation", "parents"),
+        *("murder", "killing", "poisoning", "assassination", "imprisonment", "extradition"),
+    ]
+)
+# Before "of" and a name, a person's kin or counsel: "the widow of Kirov", "supporters of
+# Korolev". ("a resident of", "the mayor of" name a town's people.)
+PERSON_OF = frozenset(
+    [
+        *("wife", "husband", "widow", "son", "daughter", "mother", "father", "brother"),
+        *("sister", "lawyer", "lawyers", "supporters", "relatives", "friends", "family"),
+    ]
+)
+# Before "against" and a name: "the case against Korolev".
+CASE_AGAINST = frozenset(["case", "charges", "charge", "verdict", "evidence", "accusations"])
+# A credit line's word before "by" or a colon: "Translated by Kirov", "Photo: Kirov".
+CREDIT_WORDS = frozenset(
+    [
+        *("reporting", "reported", "edited", "editing", "translated", "translation", "written"),
+        *("photo", "photos", "photograph", "photographs", "photography", "illustration"),
+        *("interview", "interviewed", "produced", "compiled", "video", "graphics", "text"),
+        *("credit", "image", "images", "words", "pictures", "writing", "author"),
+    ]
+)
+# Between a subject and its speech verb: "Korolev later said", "Korolev has told".
+VERB_ADVERBS = frozenset(
+    [
+        *("later", "also", "then", "once", "first", "again", "never", "always", "often"),
+        *("has", "had", "have", "himself", "herself", "however", "now", "still", "earlier"),
+    ]
+)
+# After "has" or "had", what only a person has done: "Korolev had called them heroes",
+# "Nikolaev has driven us to Kramatorsk" (a town "has been shelled", "has suffered").
+HUMAN_PARTICIPLES = frozenset(
+    [
+        *("said", "told", "written", "called", "asked", "driven", "lived", "worked", "fled"),
+        *("studied", "married"),
+        *("joined", "served", "met", "denied", "admitted", "insisted", "spent", "explained"),
+        *("argued", "complained", "refused", "agreed", "promised"),
+    ]
+)
+# A person's pronouns (not "it", "its", "we"): a sentence with one speaks of a person.
+PERSONAL_PRONOUNS = frozenset(["he", "she", "him", "her", "his", "hers", "himself", "herself"])
+# Of these, what no city does for its government: "Sofia had driven", "Sofia has fled".
+PERSONAL_ACTS = frozenset(["driven", "lived", "fled", "studied", "married"])
+# Words of one modifying phrase between an apposition's article and its noun ("a 24-year-old
+# student", "a former Tomsk city councillor"): at most this many.
+APPOSITION_WORDS = 4
+APPOSITION_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "our", "my"])
 
 # Nouns (Russian and Ukrainian dictionary forms) of an organisation or outlet, before its name
 # in quotation marks: Фонд «Свободная Бурятия», партия «Родина», газета «Донбас». A place name
@@ -1241,7 +1385,13 @@ UNIT_MEMBERS = frozenset(
     ]
 )
 UNITS_AFTER = frozenset(
-    ["battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine", "cruiser"]
+    [
+        *("battalion", "battalions", "brigade", "regiment", "division", "corps", "submarine"),
+        *("cruiser", "frigate", "corvette", "warship"),
+        # "Azov fighters", "the Kraken unit": units named after places ("Kharkiv volunteers"
+        # are from the city, so "volunteers" is not here)
+        *("fighters", "unit", "units", "mercenaries"),
+    ]
 )
 # The last word of an English organisation's name: a place name among the capitalised words
 # before it is part of the name ("the Moscow Helsinki Group", "the Kharkiv Human Rights

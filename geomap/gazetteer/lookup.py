@@ -739,6 +739,9 @@ def _bears_name(place: Place, key: str) -> bool:
     known by (Temirtau was Samarkandsky; Perm was Molotov)? Spellings of one name are alike
     (rapidfuzz's ratio) and of a like length."""
     names = (place.name, *dict(place.names).values())
+    if place.kind == "town" and normalize(place.name).endswith(" city"):
+        # "New York City", "Mexico City": English names the city without its "City" too
+        names = (*names, place.name[: -len(" City")])
     wanted = skeleton(key)
     if any(skeleton(normalize(name)) == wanted for name in names):
         return True  # the common case, without loading rapidfuzz

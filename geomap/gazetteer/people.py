@@ -29,7 +29,13 @@ def _names() -> mmap.mmap | bytes:
 
 @lru_cache(maxsize=1 << 12)
 def is_person_name(key: str) -> bool:
-    """Is this normalised Latin word a Russian or Ukrainian given name or surname?"""
+    """Is this normalised Latin word a Russian or Ukrainian given name or surname? English
+    writes "кс" as "x" in the commonest names ("Alexandra", "Alexei", "Maxim", "Xenia"), a
+    spelling no transliteration system of the list uses: such a word is read as "ks" too."""
+    return _listed(key) or ("x" in key and _listed(key.replace("x", "ks")))
+
+
+def _listed(key: str) -> bool:
     if not key or key.startswith("#") or "\n" in key:
         return False  # the file's comments sort first, and no name holds a line break
     wanted = key.encode("utf-8")

@@ -173,6 +173,8 @@ REGION_SUFFIX_WRITTEN = re.compile(r"[щчЩЧ][иИ][нН][а-яА-ЯіІ]{1,2}
 CROSSING_LIST_TOKENS = 8
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
+# How much less confident a name decided by its context is than one that needed none.
+CONTEXT_DISCOUNT = 0.15
 
 
 def extract(article: Article | str, gazetteer: Gazetteer | None = None) -> Extraction:
@@ -181,6 +183,21 @@ def extract(article: Article | str, gazetteer: Gazetteer | None = None) -> Extra
         article = Article.from_text(article)
     with _collector_paused():
         return _Finder(article, index_for(gazetteer or default_gazetteer())).run()
+
+
+def _decided(m: Mention, place: Place, query: str, hint: str, hint_kind: str) -> Mention:
+    """An ambiguous mention decided by its context: the place, with the hint that decided it
+    and its kind, a little less confident than a name that needed none."""
+    return dataclasses.replace(
+        m,
+        query=query,
+        place=place,
+        confidence=round(m.confidence - CONTEXT_DISCOUNT, 2),
+        suggestions=(),
+        reason="",
+        hint=hint,
+        hint_kind=hint_kind,
+    )
 
 
 @contextmanager
@@ -299,15 +316,7 @@ class _Finder:
             }
             same = [p for p in shared if p.id in named]
             if len(same) == 1:
-                return dataclasses.replace(
-                    m,
-                    place=same[0],
-                    confidence=round(m.confidence - 0.15, 2),
-                    suggestions=(),
-                    reason="",
-                    hint=same[0].name,
-                    hint_kind="same place in context",
-                )
+                return _decided(m, same[0], m.query, same[0].name, "same place in context")
             sentence = where([c for c in confident if c.sentence == m.sentence])
             paragraph = where([c for c in confident if c.paragraph == m.paragraph])
             if len(shared) >= MAX_ALTERNATIVES:
@@ -349,16 +358,7 @@ class _Finder:
         place, hint = next(iter(found.values()))
         if not similar_names(place.name, m.text):
             return None  # context picks a town by its own name, never by an old one
-        return dataclasses.replace(
-            m,
-            query=f"{m.query} ({hint})",
-            place=place,
-            confidence=round(m.confidence - 0.15, 2),
-            suggestions=(),
-            reason="",
-            hint=hint,
-            hint_kind="region in context",
-        )
+        return _decided(m, place, f"{m.query} ({hint})", hint, "region in context")
 
     def _surname_alone(self, m: Mention) -> bool:
         """Is the unresolved name one Cyrillic word the dictionary reads as a surname too, with
@@ -411,16 +411,7 @@ class _Finder:
         query = f"{m.query} ({hint})"
         if self.ix.lookup(query).place != town:  # the gazetteer must agree
             return None
-        return dataclasses.replace(
-            m,
-            query=query,
-            place=town,
-            confidence=round(m.confidence - 0.15, 2),
-            suggestions=(),
-            reason="",
-            hint=hint,
-            hint_kind="its own name",
-        )
+        return _decided(m, town, query, hint, "its own name")
 
     def _in_context(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
         """The one candidate of `shared` in the regions, or failing that the countries, that
@@ -447,16 +438,7 @@ class _Finder:
                 query = f"{m.query} ({hint})"
                 if self.ix.lookup(query).place != inside[0]:  # the gazetteer must agree
                     return None
-                return dataclasses.replace(
-                    m,
-                    query=query,
-                    place=inside[0],
-                    confidence=round(m.confidence - 0.15, 2),
-                    suggestions=(),
-                    reason="",
-                    hint=hint,
-                    hint_kind=f"{kind} in context",
-                )
+                return _decided(m, inside[0], query, hint, f"{kind} in context")
         return None
 
     def _names(self) -> list[Candidate]:

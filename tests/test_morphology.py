@@ -281,3 +281,22 @@ def test_ukrainian_towns_in_iv_in_their_other_cases(sentence, place):
 def test_the_apostrophe_ukrainian_writes_in_any_form(written):
     # the dictionaries spell U+0027; read so, "’" and "ʼ" give the town's genitive too
     assert geocode(written).place.name == "Kupiansk"
+
+
+@pytest.mark.parametrize(
+    "written",
+    # a short possessive adjective declines as a noun: the dictionary reads "часовым" as
+    # the full adjective "часовой" only
+    ["Часов Яр", "Часова Яра", "Часову Яру", "Часовым Яром", "Часовом Яре"],
+)
+def test_a_name_that_begins_with_a_short_possessive_in_every_russian_case(written):
+    sentence = f"По данным Генштаба, бои шли у города {written} всю ночь."
+    found = [m.place.name for m in extract(sentence).mentions if m.place]
+    assert found == ["Chasiv Yar"]
+    assert geocode(written).place.name == "Chasiv Yar"
+
+
+def test_a_preposition_that_begins_a_sentence_is_read_as_written():
+    assert [m.place.name for m in extract("Из Никиты уехали почти все жители.").mentions] == [
+        "Nikita"
+    ]

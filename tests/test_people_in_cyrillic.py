@@ -94,6 +94,9 @@ def test_people_by_what_is_done_to_them_in_ukrainian():
         ("В Королёве задержан активист.", ["Korolev"]),
         ("Жители Королёва задержаны полицией.", ["Korolev"]),
         ("Из Каменска-Уральского приехали волонтёры.", ["Kamensk-Uralsky"]),
+        # a town the dictionary knows as a man's name too, by what is done to towns
+        ("Бахмут разрушен почти полностью.", ["Bakhmut"]),
+        ("Бахмут был окружён к маю.", ["Bakhmut"]),
     ],
 )
 def test_towns_are_still_towns_beside_such_words(text, expected):

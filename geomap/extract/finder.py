@@ -107,6 +107,7 @@ from .words import (
     PERSONAL_PRONOUNS,
     PLACE_APPOSITIONS,
     PLACE_PREDICATES,
+    PLACE_PREDICATES_CYRILLIC,
     PLURALS,
     PUBLISHING_VERBS,
     SETTLEMENT_NOUNS,
@@ -1486,6 +1487,8 @@ class _Finder:
                 return True  # "суд над Корольовим": the trial of a man, not a town's
             if before is not None and self._inanimate_object(before, written, lang):
                 return False  # "называют Бахмут", "взяли Бахмут": a man would be "Бахмута"
+            if c.j - c.i == 1 and self._done_to_a_place_cyrillic(c):
+                return False  # "Бахмут разрушен": a town, which the dictionary knows as a name
             if is_person(written, lang):
                 return True  # a name and nothing else to the dictionary
             if not is_person_part(written, lang):
@@ -1639,22 +1642,31 @@ class _Finder:
 
     def _done_to_people(self, c: Candidate) -> bool:
         """Is the Cyrillic name, alone or in a list of names, the subject of what is done only
-        to people ("Королёв задержан", "Жуковский и Королёв были арестованы")? The words after
-        it are read up to the predicate: other capitalised names, "и", "і", "та", commas, a
-        past form of "to be"."""
+        to people ("Королёв задержан", "Жуковский и Королёв были арестованы")?"""
+        return self._predicate_after(c) in PERSON_PREDICATES_CYRILLIC
+
+    def _done_to_a_place_cyrillic(self, c: Candidate) -> bool:
+        """... or of what is done to a place ("Бахмут разрушен", "Херсон и Николаев были
+        освобождены"), which no man named like it is?"""
+        return self._predicate_after(c) in PLACE_PREDICATES_CYRILLIC
+
+    def _predicate_after(self, c: Candidate) -> str:
+        """The dictionary form of the Cyrillic name's predicate, read after it up to the first
+        lowercase word: other capitalised names, "и", "і", "та", commas and a past form of "to
+        be" come between ("Жуковский и Королёв были арестованы"); "" when none follows."""
         t, text = self.tokens, self.text
         k = c.j
         for _ in range(8):
             if k >= len(t) or t[k].para != t[c.i].para:
-                return False
+                return ""
             gap = text[t[k - 1].end : t[k].start]
             if gap.strip(" \n,"):
-                return False  # a full stop, a bracket, a dash: the sentence goes elsewhere
+                return ""  # a full stop, a bracket, a dash: the sentence goes elsewhere
             tok = t[k]
             if not (tok.cap or tok.key in LIST_WORDS or tok.key in BE_CYRILLIC):
-                return self._token_lemma(tok) in PERSON_PREDICATES_CYRILLIC
+                return self._token_lemma(tok)
             k += 1
-        return False
+        return ""
 
     def _initialled(self, c: Candidate) -> bool:
         """A given name's initial before the surname: "A. Korolev", "V. Kirov"."""

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..gazetteer.morphology import detect_language, has_cyrillic, languages_for, nominative_keys
+from ..gazetteer.morphology import (
+    PREPOSITIONS,
+    detect_language,
+    has_cyrillic,
+    languages_for,
+    nominative_keys,
+)
 from ..gazetteer.normalize import skeleton
 from .index import NameIndex
 from .tokens import Token
@@ -37,6 +43,11 @@ def read_nominative(tokens: list[Token], text: str, language: str, ix: NameIndex
             k, previous, run = m + 1, None, ""
             continue
         written = text[tokens[k].start : tokens[m].end]
+        if m == k and written.casefold() in PREPOSITIONS:
+            # "Из Никиты": a preposition capitalised at a sentence's start keeps its own key
+            # (read as a noun, "Из" would be "изы", and the name after it lose its "from")
+            k, previous, run = m + 1, None, ""
+            continue
         readings = _readings(written, m - k + 1, lang, ix)
         keys = _best(readings, ix)
         if keys:

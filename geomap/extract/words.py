@@ -1022,6 +1022,32 @@ PERSON_PREDICATES_CYRILLIC = frozenset(
         "оштрафувати",
     ]
 )
+# What is done to a town, said of it in the nominative ("Бахмут разрушен", "Херсон был
+# освобождён", "Бахмут зруйнований"), dictionary forms as above: a name the dictionary also
+# knows as a man's is the town there.
+PLACE_PREDICATES_CYRILLIC = frozenset(
+    [
+        "разрушить",
+        "освободить",
+        "обстрелять",
+        "захватить",
+        "оккупировать",
+        "окружить",
+        "эвакуировать",
+        "оставить",
+        "зруйнований",
+        "звільнений",
+        "обстріляний",
+        "захоплений",
+        "окупований",
+        "оточений",
+        "евакуйований",
+        "зруйнувати",
+        "звільнити",
+        "захопити",
+        "окупувати",
+    ]
+)
 # Past forms of "to be" before such a participle: "были арестованы", "був затриманий".
 BE_CYRILLIC = frozenset(["был", "была", "было", "были", "був", "була", "було", "були"])
 # Nouns of a person's kin, counsel or words, before a name in the genitive: "по словам

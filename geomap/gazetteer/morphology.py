@@ -68,6 +68,8 @@ APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 # Ukrainian endings of neuter town names whose Russian spelling ends in -о instead:
 # Шебекине/Шебекино, Глушкове/Глушково, Тьоткіне/Тьоткіно.
 _RUSSIAN_NEUTER = ("ине", "іне", "ове", "еве", "єве")
+# A Russian short possessive adjective in an oblique case: its nominative is the stem.
+_POSSESSIVE_CASES = re.compile(r"^(\w+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом)$")
 # The stems of a Ukrainian -ів/-їв name in its other cases: Любешів/Любешова, Тячів/Тячева,
 # Київ/Києва.
 _IV_STEMS = ("ов", "ев", "єв")
@@ -201,6 +203,14 @@ def _word_forms(lower: str, language: str) -> tuple[tuple, ...]:
             for combo in list(product(*per_part))[:4]:
                 form = "-".join(f[0] for f in combo)
                 forms.setdefault(form, (form, *combo[-1][1:]))
+    if language == "ru":
+        # A name whose first word is a short possessive adjective ("Часов Яр", "Петров Вал")
+        # declines it as a noun (Часова, Часову, Часовым, Часовом), which the dictionary reads
+        # as the full adjective ("часовой"): its short nominative is a later reading.
+        possessive = _POSSESSIVE_CASES.match(lower)
+        if possessive:
+            form = possessive.group(1)
+            forms.setdefault(form, (form, "masc", "sing", "ADJF"))
     if language == "uk":
         # A Ukrainian town in -ів/-їв has -ов-/-ев-/-єв- in its other cases ("під Любешовом",
         # "Тячева", "Києва"): where the dictionary does not know the town, its reading keeps
@@ -340,14 +350,22 @@ def _combinations(options: list) -> list[tuple[str, ...]]:
     number ("Курская область", "Кривий Ріг", not "Криве Роза"); then one word varied at a
     time. Enough to find the agreed reading without trying every product of a long phrase."""
     out: list[tuple[str, ...]] = []
+    others: list[tuple[str, ...]] = []  # another agreeing form of one word: "Часов Яр"
     for head, gender, number, _ in options[-1][:3]:
-        firsts = []
+        firsts, seconds = [], []
         for forms in options[:-1]:
             agreeing = [f for f in forms if f[1] == gender and f[2] == number] if gender else []
             # an adjective before the noun, if one agrees: "Приморский край", not "Приморск"
             agreeing.sort(key=lambda f: f[3] != "ADJF")
             firsts.append((agreeing or forms)[0][0])
+            seconds.append([f[0] for f in agreeing[1:3]])
         out.append((*firsts, head))
+        others += [
+            (*firsts[:k], form, *firsts[k + 1 :], head)
+            for k, forms in enumerate(seconds)
+            for form in forms
+        ]
+    out += others
     first = out[0]
     for k, forms in enumerate(options):
         for form, *_ in forms[1:]:

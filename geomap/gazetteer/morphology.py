@@ -61,7 +61,9 @@ PREPOSITIONS = frozenset(
         "через",
     ]
 )
-MAX_FORMS = 8
+MAX_FORMS = 8  # combinations of word forms tried per phrase and word; names are short
+MAX_PARSES = 6  # readings of a word considered: past these, pymorphy3's guesses are unlikely
+MAX_SAMPLE = 200  # Cyrillic words read to tell Russian from Ukrainian: plenty, and bounded
 # The dictionaries spell the Ukrainian apostrophe U+0027; texts write ’ (U+2019) or ʼ (U+02BC)
 # as often, and "Куп’янська" read so is only an adjective, not Kupiansk's genitive.
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
@@ -73,8 +75,6 @@ _POSSESSIVE_CASES = re.compile(r"^(\w+(?:ов|ев|ёв|ин|ын))(?:а|у|ым
 # The stems of a Ukrainian -ів/-їв name in its other cases: Любешів/Любешова, Тячів/Тячева,
 # Київ/Києва.
 _IV_STEMS = ("ов", "ев", "єв")
-MAX_PARSES = 6  # readings of a word considered: past these, pymorphy3's guesses are unlikely
-MAX_SAMPLE = 200  # Cyrillic words read to tell Russian from Ukrainian: plenty, and bounded  # combinations of word forms tried per phrase; names are short
 
 
 def has_cyrillic(text: str) -> bool:

@@ -53,6 +53,7 @@ from .words import (
     AUXILIARIES,
     BEFORE,
     BEFORE_OF,
+    CARDINAL_POINTS,
     CLOSING_BRACKET,
     COMMON_WORDS,
     CROSSINGS_BEFORE,
@@ -60,6 +61,7 @@ from .words import (
     DISTANCE_WORDS,
     FROM_PREPOSITIONS,
     FUNCTION_WORDS,
+    GENITIVE_OF_PLACE,
     HONORIFICS,
     LAND_NOUNS,
     LIST_GAP,
@@ -743,6 +745,10 @@ class _Finder:
             return False  # "Дніпропетровська ОВА": the oblast's administration, an institution
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
+        if self._declined_in_quotes(c):
+            return False  # "служить в «Азові»": the regiment, not the town of Azov
+        if self._cardinal_point(c):
+            return False  # "## Схід області": the east of the oblast
         if self._person(c):
             return False  # "Sergey", "Nikita Lazarev", "Ms Volkova", «Сергей Лазарев»
         # A town abroad named like an English word ("Nice", "Split", "Of") is a common word here
@@ -905,6 +911,14 @@ class _Finder:
         """ "Zaporizhzhia nuclear power plant", "Nikopol district": the words after the name say
         it is another kind of place, named after the town; the mention takes them in."""
         t, text = self.tokens, self.text
+        last = text[t[c.j - 1].start : t[c.j - 1].end].casefold()
+        if c.j - c.i > 1 and has_cyrillic(last) and OTHER_KINDS.get(self._lemma(last)):
+            # a gazetteer name that holds the word itself ("Богодухівський район", an alias of a
+            # quarter of Donetsk): a district as much as "Куп’янському районі" is, which may as
+            # well be the raion of the town it is named after, in another oblast
+            c.query = text[c.start : t[c.j - 2].end]
+            c.other_kind = OTHER_KINDS[self._lemma(last)]
+            return
         for n in range(OTHER_KIND_WORDS, 0, -1):
             after = t[c.j : c.j + n]
             if len(after) < n or any(
@@ -1070,6 +1084,19 @@ class _Finder:
         after = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
         if before is not None and self._street_word(text[before.start : before.end]):
             return True
+        if (
+            before is not None
+            and c.i >= 2
+            and joinable(text, t[c.i - 2], before, False)
+            and self._street_word(text[t[c.i - 2].start : t[c.i - 2].end])
+            and before.cap
+            and before.key not in self.ix.names
+            and any(
+                p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur"
+                for p in parses(text[before.start : before.end].casefold(), self.morph_language)
+            )
+        ):
+            return True  # "проспекті Героїв Харкова", "улица Защитников Москвы": the street's
         return (
             after is not None
             and self._street_word(text[after.start : after.end])
@@ -1151,6 +1178,39 @@ class _Finder:
             if t[k].key in ORGANISATION_HEADS:
                 return True
         return False
+
+    def _cardinal_point(self, c: Candidate) -> bool:
+        """A Cyrillic point of the compass ("Схід", "на Півночі", "Юга"), unless a word for a
+        settlement says it is a village's name ("в селе Восток")."""
+        if c.j - c.i != 1:
+            return False
+        tok = self.tokens[c.i]
+        written = self.text[tok.start : tok.end]
+        return (
+            has_cyrillic(written)
+            and (tok.key in CARDINAL_POINTS or self._lemma(written.casefold()) in CARDINAL_POINTS)
+            and not self._after_settlement_noun(c)
+        )
+
+    def _declined_in_quotes(self, c: Candidate) -> bool:
+        """A Cyrillic name alone in quotation marks and declined ("в «Азові»", "з «Дніпром»"):
+        the name of a unit, a club or a company used as a noun. A place's name is quoted only
+        in apposition, where it stays in the nominative ("станція «Суджа»", "пункт пропуску
+        «Доманове»"), or written without quotation marks when declined."""
+        text = self.text
+        written = text[c.start : c.end]
+        return (
+            c.j - c.i == 1
+            and has_cyrillic(written)
+            and text[c.start - 1 : c.start] in ("«", '"', "“", "„")
+            and text[c.end : c.end + 1] in ("»", '"', "”", "“")
+            # no reading at all in the nominative: "«Запоріжжя»" may be either case
+            and not any(
+                p.tag.case == "nomn"
+                for language in languages_for(written)
+                for p in parses(written.casefold(), language)
+            )
+        )
 
     def _quoted(self, start: int) -> bool:
         """Is the text at `start` inside quotation marks opened shortly before?"""
@@ -1413,6 +1473,11 @@ class _Finder:
             # region's own noun, as "Донеччин" may be read in the plural too)
             return False
         adjectives = [p.tag for p in readings if p.tag.POS == "ADJF"]
+        following = parses(word.casefold(), language)
+        if word.casefold() in LOCATIVES or (following and following[0].tag.POS in FUNCTION_POS):
+            # "через Шевченкове до Харкова": a preposition, though pymorphy3 reads "до" first
+            # as a noun (the note), agrees with nothing
+            return False
         # a lowercase word is no name: pymorphy3 also reads "українець" as an indeclinable
         # surname, in every case and gender, which agreed with "у Брянську" read as "брянську"
         nouns = [
@@ -1594,6 +1659,7 @@ class _Finder:
             and t[k].para == t[i].para
             and (
                 t[k].key in LOCATIVES
+                or t[k].key in GENITIVE_OF_PLACE  # "з боку Дворічної", "в районі Борової"
                 # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
                 or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
             )

@@ -524,6 +524,44 @@ NOT_OF_PLACE = frozenset(
         "requests",
     ]
 )
+# Russian and Ukrainian words that say "near", "towards" or "in the area of" the place in the
+# genitive after them, as front-line news writes it: "з боку Дворічної", "в районі Борової",
+# "північніше Куп'янська", "на околицях Вовчанська", "со стороны Белгорода", "южнее Курахова"
+# (the preposition before the noun, "з", "в", "на", says nothing of a place by itself).
+# Normalised, as token keys are ("районі" → "раионі").
+GENITIVE_OF_PLACE = frozenset(
+    normalize(word)
+    for word in [
+        "боку",
+        "бік",
+        "районі",
+        "напрямку",
+        "околиці",
+        "околицях",
+        "околиць",
+        "неподалік",
+        "північніше",
+        "південніше",
+        "західніше",
+        "східніше",
+        "стороны",
+        "районе",
+        "направлении",
+        "окраине",
+        "окраинах",
+        "окрестностях",
+        "севернее",
+        "южнее",
+        "западнее",
+        "восточнее",
+    ]
+)
+# The points of the compass as nouns, in their dictionary form: "Схід області", "на Сході",
+# "Юг России" name a part of a country or region, never the villages and city quarters the
+# gazetteer also calls so (Skhidni kvartaly of Luhansk is "Схід" to it).
+CARDINAL_POINTS = frozenset(
+    ["схід", "захід", "північ", "південь", "восток", "запад", "север", "юг"]
+)
 # Words that make "of" a preposition of place: "out of Borova", "north of Izium".
 BEFORE_OF = frozenset(
     [

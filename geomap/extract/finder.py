@@ -112,6 +112,9 @@ PROPER_TOWN = 20_000
 # A town that bears a shared name as its own wins without context only when this many times
 # bigger than every place that bears it as another name (Kaliningrad and Korolev: 1.9).
 OWN_NAME_MARGIN = 1.5
+# The shape of a Ukrainian or Russian noun for a land ("Поділля", "Запоріжжя", "Приморье"):
+# a doubled consonant or a soft sign before the ending.
+LAND_SHAPED = re.compile(r"([бвгджзклмнпрстфхцчшщ])\1я$|ь[еєя]$")
 # A person's age in apposition: "Korolev, 45, was detained".
 AGE = re.compile(r",\s?\d{1,3},")
 # Parts of speech that name nothing (pymorphy3's tags): a sentence's first word read so is no place.
@@ -782,6 +785,13 @@ class _Finder:
         if (
             len(words) == 1
             and first.initial
+            and self._names_people(c)
+            and not (self._after_locative(c.i) or self._listed(c) or self._after_settlement_noun(c))
+        ):
+            return False  # "Партизани підпалили вагони": partisans, not the village Partyzany
+        if (
+            len(words) == 1
+            and first.initial
             and has_cyrillic(words[0])
             and self._function_word(self.text[first.start : first.end])
             and not (self._after_locative(c.i) or self._listed(c))
@@ -911,14 +921,6 @@ class _Finder:
         """ "Zaporizhzhia nuclear power plant", "Nikopol district": the words after the name say
         it is another kind of place, named after the town; the mention takes them in."""
         t, text = self.tokens, self.text
-        last = text[t[c.j - 1].start : t[c.j - 1].end].casefold()
-        if c.j - c.i > 1 and has_cyrillic(last) and OTHER_KINDS.get(self._lemma(last)):
-            # a gazetteer name that holds the word itself ("Богодухівський район", an alias of a
-            # quarter of Donetsk): a district as much as "Куп’янському районі" is, which may as
-            # well be the raion of the town it is named after, in another oblast
-            c.query = text[c.start : t[c.j - 2].end]
-            c.other_kind = OTHER_KINDS[self._lemma(last)]
-            return
         for n in range(OTHER_KIND_WORDS, 0, -1):
             after = t[c.j : c.j + n]
             if len(after) < n or any(
@@ -1178,6 +1180,47 @@ class _Finder:
             if t[k].key in ORGANISATION_HEADS:
                 return True
         return False
+
+    def _region_by_on(self, c: Candidate, place: Place | None, query: str) -> Place | None:
+        """The region, for "на" before a regional centre whose name is shaped as a land's
+        ("на Запоріжжі", "на Запорожье", as "на Поділлі", "на Ставрополье"): the oblast, where
+        "у Запоріжжі" is the city. The region must be named after the town."""
+        if (
+            place is None
+            or place.kind != "town"
+            or not place.parent
+            or not c.i
+            or self.tokens[c.i - 1].key != "на"
+            or not joinable(self.text, self.tokens[c.i - 1], self.tokens[c.i], False)
+            or not LAND_SHAPED.search(query.casefold())
+        ):
+            return None
+        region = self.ix.gazetteer._by_id.get(place.parent)
+        if region is None or region.kind != "region":
+            return None
+        spellings = {normalize(n) for n in region.namesake}
+        return region if normalize(query) in spellings else None
+
+    def _names_people(self, c: Candidate) -> bool:
+        """Is the Cyrillic word, capitalised by its place only (a sentence's or a heading's
+        first word), read first as an animate common noun ("Партизани", "Козаки": people), and
+        the place it names no town of some size? The Ukrainian dictionary tags no places, so
+        is_common_word keeps its nouns as names; a village named after people is written so
+        after a preposition ("у Козаках"), while a town such as Бровари reads as inanimate."""
+        tok = self.tokens[c.i]
+        written = self.text[tok.start : tok.end]
+        if not has_cyrillic(written):
+            return False
+        readings = parses(written.casefold(), self.morph_language)
+        if not (
+            readings
+            and readings[0].tag.POS == "NOUN"
+            and "anim" in readings[0].tag.grammemes
+            and not PERSON_TAGS & readings[0].tag.grammemes
+        ):
+            return False
+        place = self.ix.lookup(self._query(c)).place
+        return place is None or place.population < PROPER_TOWN
 
     def _cardinal_point(self, c: Candidate) -> bool:
         """A Cyrillic point of the compass ("Схід", "на Півночі", "Юга"), unless a word for a
@@ -1715,6 +1758,9 @@ class _Finder:
                     ),
                 )
                 place = None
+            region = self._region_by_on(c, place, query)
+            if region is not None:
+                place, query = region, region.name
             # how far the rule that proposed the name is trusted, before the evidence around
             # it; a list's shared descriptor vouches for its members, whatever proposed them
             if c.in_list:

@@ -50,6 +50,11 @@ VILLAGE_COUNTRIES = ("RU", "UA")
 # only, it is doubted too ("біля Чорнобиля" beside Chernihiv is not Lazurnyi in Donetsk oblast,
 # which GeoNames also calls Chornobyl).
 VILLAGE_POPULATION = 5_000
+# A city's district is meant when the article names its city, a town this close to it (Kyiv's
+# centre is 10 km from Darnytsia's); its region named is not enough, as every oblast has a
+# raion named like a quarter of some city ("Богодухівський район": a raion of Kharkiv oblast,
+# and Donetsk's renamed Budionnivskyi quarter, the one the gazetteer holds).
+DISTRICT_KM = 25
 
 
 def weigh_namesakes(
@@ -206,7 +211,7 @@ def _decide(
 def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> Mention:
     """The town, unless the article's anchors (regions, crossings, towns, villages with a
     descriptor) are all far from it and none is its region or in it: then reported, as the
-    gazetteer may lack the one meant."""
+    gazetteer may lack the one meant. A city's district needs its city among them."""
     town = m.place
     assert town is not None
     anchors = {i: p for i, p in anchors.items() if i != town.id}  # not its own witness
@@ -220,18 +225,26 @@ def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> M
             and similar_names(town.name, m.query)
             and not _city_district(m)
         )
-        or town.parent in regions
         or len([p for p in anchors.values() if p.kind != "group"]) < FAR_CONTEXT
-        or any(_km(town, p) <= FAR_KM for p in points)
     ):
         return m
+    if _city_district(m):
+        if any(p.kind == "town" and _km(town, p) <= DISTRICT_KM for p in points):
+            return m
+    elif town.parent in regions or any(_km(town, p) <= FAR_KM for p in points):
+        return m
+    where = (
+        f"a district of a city the article does not name, in {_where(town, ix)}"
+        if _city_district(m)
+        else f"in {_where(town, ix)}, more than {FAR_KM} km from the article's other places"
+    )
     return dataclasses.replace(
         m,
         place=None,
         suggestions=(describe(town, ix.gazetteer),),
         reason=(
-            f"doubtful: the only {town.name} the gazetteer holds is in {_where(town, ix)}, "
-            f"more than {FAR_KM} km from the article's other places; it may lack the one meant"
+            f"doubtful: the only {town.name} the gazetteer holds is {where}; it may lack the "
+            "one meant"
         ),
     )
 

@@ -5,6 +5,7 @@ tested on sentences that are not in the corpus articles that showed it."""
 import pytest
 
 from geomap.extract import extract
+from geomap.gazetteer import geocode
 
 
 def found(text):
@@ -28,6 +29,7 @@ def mapped(text):
         # a port's, a centre's or a resident's noun: "of" the town, as in English
         ("Зерно вивозять з порту Скадовська.", "Скадовська", "gn:693709"),
         ("Жителі Дворічної виїхали восени.", "Дворічної", "gn:709399"),
+        ("Журналісти поговорили з мешканцями Дворічної.", "Дворічної", "gn:709399"),
         ("У центрі Дворічної згорів магазин.", "Дворічної", "gn:709399"),
     ],
 )
@@ -163,3 +165,20 @@ def test_a_place_name_after_a_ship_s_noun_is_the_ship(text, not_a_place):
 )
 def test_on_a_regional_centre_named_like_a_land_is_its_region(text, written, place):
     assert (written, place) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Харківська обл.", "UA-63"),
+        ("Харківській обл", "UA-63"),
+        ("Белгородской обл.", "RU-BEL"),
+    ],
+)
+def test_the_abbreviation_obl_is_an_oblast(name, region):
+    match = geocode(name)
+    assert match.place is not None and match.place.id == region
+
+
+def test_an_oblast_abbreviated_after_a_capitalised_preposition_is_found_without_it():
+    assert found("У Харківській обл. оголошено тривогу.") == [("Харківській обл", "UA-63")]

@@ -537,6 +537,7 @@ class _Finder:
                     t[first - 1].key not in STOPWORDS
                     or (first < k and t[first - 1].key in MODIFIERS)
                 )
+                and t[first - 1].key not in LOCATIVES  # "У Харківській обл.": not the "У"
             ):
                 first -= 1
             if first < k and not (first == k - 1 and t[first].initial and not t[first].heading):

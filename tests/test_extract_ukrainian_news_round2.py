@@ -182,3 +182,15 @@ def test_the_abbreviation_obl_is_an_oblast(name, region):
 
 def test_an_oblast_abbreviated_after_a_capitalised_preposition_is_found_without_it():
     assert found("У Харківській обл. оголошено тривогу.") == [("Харківській обл", "UA-63")]
+
+
+def test_a_city_namesake_in_the_only_country_the_article_names_is_taken():
+    # "Воронежі" reads as Voronezh's and as Voronizh's (Sumy oblast); an article naming only
+    # Russia's places means the city of a million
+    text = "Дрони атакували Курськ, Бєлгород і Брянськ, а у Воронежі пошкоджено будинки."
+    assert ("Воронежі", "gn:472045") in found(text)
+
+
+def test_the_village_in_the_region_the_article_names_is_kept_over_the_city():
+    text = "На Сумщині обстріляли Шостку, а у Воронежі пошкоджено будинки."
+    assert ("Воронежі", "gn:689025") in found(text)

@@ -179,8 +179,21 @@ def _decide(
         kind = "country"
         if not there and not readings:
             return m  # nothing in the article speaks for a namesake: the gazetteer's answer
-    # a region in context settles it; a country alone only says the gazetteer's answer is doubtful
-    if kind == "region" and len(there) == 1 and there[0].kind == town.kind and there[0].parent:
+    # a region in context settles it; a country alone only says the gazetteer's answer is
+    # doubtful, unless the article names no place of the town's country and the namesake there
+    # is a city ("у Воронежі" among Kursk and Bryansk: Voronezh, not Voronizh of Sumy oblast)
+    by_country = (
+        kind == "country"
+        and town.country not in countries
+        and len(there) == 1
+        and there[0].population >= CITY_POPULATION
+    )
+    if (
+        (kind == "region" or by_country)
+        and len(there) == 1
+        and there[0].kind == town.kind
+        and there[0].parent
+    ):
         chosen = there[0]
         hint = ix.gazetteer.get(there[0].parent).name
         query = f"{chosen.name} ({hint})"
@@ -191,7 +204,7 @@ def _decide(
                 place=chosen,
                 confidence=round(m.confidence - 0.15, 2),
                 hint=hint,
-                hint_kind="region in context",
+                hint_kind=f"{kind} in context",
             )
     candidates = [town, *rivals][:6]
     return dataclasses.replace(

@@ -194,3 +194,14 @@ def test_a_city_namesake_in_the_only_country_the_article_names_is_taken():
 def test_the_village_in_the_region_the_article_names_is_kept_over_the_city():
     text = "На Сумщині обстріляли Шостку, а у Воронежі пошкоджено будинки."
     assert ("Воронежі", "gn:689025") in found(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["На мисі Тарханкут уражено РЛС.", "На мысе Тарханкут поражена РЛС."]
+)
+def test_a_cape_named_like_its_village_is_no_village(text):
+    assert "Тарханкут" not in mapped(text)
+
+
+def test_the_village_of_the_cape_s_name_is_still_the_village():
+    assert "Тарханкут" in mapped("Вибух стався в селі Тарханкут.")

@@ -1139,6 +1139,13 @@ NATURE_BEFORE = frozenset(
         "гора",
         "полуостров",
         "півострів",
+        # a cape, an island, a spit named like the village on it: "на мисі Тарханкут"
+        "мис",
+        "мыс",
+        "острів",
+        "остров",
+        "коса",
+        "урочище",
     ]
 )
 # Ships and military units named after a place, which are no place: "the flagship Moskva",

@@ -205,3 +205,29 @@ def test_a_cape_named_like_its_village_is_no_village(text):
 
 def test_the_village_of_the_cape_s_name_is_still_the_village():
     assert "Тарханкут" in mapped("Вибух стався в селі Тарханкут.")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "place"),
+    [
+        # "по" before the dative: where a strike lands
+        ("Росіяни вдарили по Дворічній з артилерії.", "Дворічній", "gn:709399"),
+        ("Удар по Рильську зафіксували вночі.", "Рильську", "gn:695019"),
+        # shelling "of" a place
+        ("Губернатор заявив про обстріл Рильська.", "Рильська", "gn:695019"),
+    ],
+)
+def test_a_common_word_town_after_po_or_a_shelling_noun(text, written, place):
+    assert (written, place) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Дрони атакували Рязанський НПЗ уночі.", "Рязанський"),
+        ("Вибухи пролунали біля Рязанського НПЗ.", "Рязанського"),
+    ],
+)
+def test_a_town_s_adjective_before_a_refinery_s_acronym_is_the_refinery(text, not_a_place):
+    # not the village Ryazansky: a refinery, which geomap does not map
+    assert [m for m in mapped(text) if m.startswith(not_a_place)] == []

@@ -322,6 +322,15 @@ OTHER_KINDS = {
     "аэродром": "airfield",
     "аеродром": "airfield",
     "громада": "district",
+    # a refinery or a power station named by its town's adjective: "Рязанський НПЗ" (not the
+    # village Ryazansky), "Бурштинська ТЕС", "Харківська ТЕЦ"
+    "нпз": "refinery",
+    "тес": "power plant",
+    "тэс": "power plant",
+    "тец": "power plant",
+    "тэц": "power plant",
+    "гаес": "power plant",
+    "гаэс": "power plant",
 }
 # The same, written before the name in Russian and Ukrainian (as dictionary forms), the name in
 # the nominative: "порт Південний" is a port named after a town ("порт Маріуполя" is the city's).
@@ -479,6 +488,9 @@ LOCATIVES = frozenset(
 )
 # Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
 LOCATIVES = LOCATIVES | PREPOSITIONS
+# "удар по Дворічній", "обстріляли по Рильську", "ударили по Энгельсу": war news strikes "по" a
+# place in the dative (lookup does not read "по" before a name, so the finder alone does)
+LOCATIVES = LOCATIVES | {"по"}
 # Words that make "to" or "from" after them no preposition of place: the name after them is a
 # source, an addressee or a cause as often as a place ("according to Batina", "a letter from
 # Ostina", "thanks to Darvin"), so it gets no help from them.
@@ -579,6 +591,15 @@ GENITIVE_OF_PLACE = frozenset(
         "мешканка",
         "жители",
         "жителей",
+        # shelling "of" a place: "обстріл Рильська", "обстріли Дворічної", "обстрел Глушкова"
+        "обстріл",
+        "обстрілу",
+        "обстріли",
+        "обстрілів",
+        "обстрел",
+        "обстрела",
+        "обстрелы",
+        "обстрелов",
         "жительница",
     ]
 )

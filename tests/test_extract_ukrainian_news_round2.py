@@ -231,3 +231,22 @@ def test_a_common_word_town_after_po_or_a_shelling_noun(text, written, place):
 def test_a_town_s_adjective_before_a_refinery_s_acronym_is_the_refinery(text, not_a_place):
     # not the village Ryazansky: a refinery, which geomap does not map
     assert [m for m in mapped(text) if m.startswith(not_a_place)] == []
+
+
+def test_a_village_far_from_the_places_its_sentence_lists_is_doubted():
+    # Tykhe near Vovchansk is missing; the gazetteer's Tykhyi is a village of Zakarpattia,
+    # which Uzhhorod, named in another paragraph, does not make right
+    text = (
+        "Евакуаційні потяги йдуть до Ужгорода, Мукачева й Львова.\n\n"
+        "Бої тривають біля Вовчанська, Чугуєва й Тихого."
+    )
+    assert "Тихого" not in mapped(text)
+    assert {"Вовчанська", "Чугуєва", "Ужгорода"} <= set(mapped(text))
+
+
+def test_a_village_at_the_far_end_of_a_road_from_one_other_place_is_kept():
+    text = (
+        "Родини полонених живуть у Донецьку, Макіївці та Маріуполі.\n\n"
+        "Його вивезли до Оленівки, а звідти — у СІЗО в Курську."
+    )
+    assert "Оленівки" in mapped(text)

@@ -55,6 +55,8 @@ VILLAGE_POPULATION = 5_000
 # raion named like a quarter of some city ("Богодухівський район": a raion of Kharkiv oblast,
 # and Donetsk's renamed Budionnivskyi quarter, the one the gazetteer holds).
 DISTRICT_KM = 25
+# Towns and crossings a village's own sentence must name for it to be doubted by them alone.
+SENTENCE_CONTEXT = 2
 
 
 def weigh_namesakes(
@@ -65,6 +67,8 @@ def weigh_namesakes(
     mentions = [_settlement_at_gate(m, ix) for m in mentions]
     by_query: dict[str, tuple[set[str], set[str]]] = {}
     anchors: dict[str, Place] = {}  # the places the far rule measures a village against
+    # the same, sentence by sentence: a village is doubted by its own sentence's places too
+    by_sentence: dict[tuple[int, int], dict[str, Place]] = {}
     for m in mentions:
         p = m.place
         if p is None or m.confidence < CONTEXT_CONFIDENCE:
@@ -73,6 +77,7 @@ def weigh_namesakes(
             p.kind == "town" and (p.population >= VILLAGE_POPULATION or not _weighed(m))
         ):
             anchors[p.id] = p
+            by_sentence.setdefault(m.sentence, {})[p.id] = p
         regions, countries = by_query.setdefault(normalize(m.query), (set(), set()))
         if p.kind == "region":
             regions.add(p.id)
@@ -93,6 +98,8 @@ def weigh_namesakes(
         decided = _decide(m, *_rivals(m, ix, language), regions, countries, ix)
         if decided.place is m.place:
             decided = _far_from_context(decided, anchors, ix)
+        if decided.place is m.place:
+            decided = _far_from_its_sentence(decided, by_sentence.get(m.sentence, {}), ix)
         (kept if decided.place else ambiguous).append(decided)
     return kept, ambiguous
 
@@ -258,6 +265,40 @@ def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> M
         reason=(
             f"doubtful: the only {town.name} the gazetteer holds is {where}; it may lack the "
             "one meant"
+        ),
+    )
+
+
+def _far_from_its_sentence(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> Mention:
+    """A village (of fewer than VILLAGE_POPULATION people) far from every place its own
+    sentence names, and in none of their regions, is doubted whatever the rest of the article
+    names: "бої біля Вовчанська, Чугуєва й Тихого" is not Tykhyi of Zakarpattia because Uzhhorod
+    is named three paragraphs on. A sentence that lists places lists those of one area; a
+    paragraph may not ("катування в Оленівці" and protests in Vinnytsia and Lviv), and one
+    other place may be the other end of a road ("до Оленівки, а звідти — у СІЗО в Курську")."""
+    town = m.place
+    assert town is not None
+    anchors = {i: p for i, p in anchors.items() if i != town.id}
+    points = [p for p in anchors.values() if p.kind in NAMESAKE_KINDS]
+    regions = {p.id for p in anchors.values() if p.kind == "region"} | {p.parent for p in points}
+    regions |= {r for p in anchors.values() if p.kind == "group" for r in p.members}
+    if (
+        len(points) < SENTENCE_CONTEXT
+        or town.country not in VILLAGE_COUNTRIES
+        or town.population >= VILLAGE_POPULATION
+        or _city_district(m)
+        or town.parent in regions
+        or any(_km(town, p) <= FAR_KM for p in points)
+    ):
+        return m
+    return dataclasses.replace(
+        m,
+        place=None,
+        suggestions=(describe(town, ix.gazetteer),),
+        reason=(
+            f"doubtful: the only {town.name} the gazetteer holds is in {_where(town, ix)}, "
+            f"more than {FAR_KM} km from the places its sentence names; it may lack the one "
+            "meant"
         ),
     )
 

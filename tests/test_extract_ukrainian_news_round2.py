@@ -250,3 +250,15 @@ def test_a_village_at_the_far_end_of_a_road_from_one_other_place_is_kept():
         "Його вивезли до Оленівки, а звідти — у СІЗО в Курську."
     )
     assert "Оленівки" in mapped(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Речник угруповання військ «Дніпро» розповів про бої.", "Дніпро"),
+        ("Під час операції «Київ» нічого не сталося.", "Київ"),
+        ("Бійці корпусу «Азов» тримають оборону.", "Азов"),
+    ],
+)
+def test_a_place_name_quoted_after_a_grouping_s_or_an_operation_s_noun_is_theirs(text, not_a_place):
+    assert not_a_place not in mapped(text)

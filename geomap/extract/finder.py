@@ -1224,17 +1224,22 @@ class _Finder:
         return place is None or place.population < PROPER_TOWN
 
     def _cardinal_point(self, c: Candidate) -> bool:
-        """A Cyrillic point of the compass ("Схід", "на Півночі", "Юга"), unless a word for a
-        settlement says it is a village's name ("в селе Восток")."""
+        """A Cyrillic point of the compass ("Схід", "на Півночі", "Юга") naming a town: a part
+        of a country, unless a word for a settlement says it is a village's name ("в селе
+        Восток"). A group of regions so named, were the gazetteer to hold one ("на Севере":
+        the Russian North), would be meant."""
         if c.j - c.i != 1:
             return False
         tok = self.tokens[c.i]
         written = self.text[tok.start : tok.end]
-        return (
+        if not (
             has_cyrillic(written)
             and (tok.key in CARDINAL_POINTS or self._lemma(written.casefold()) in CARDINAL_POINTS)
             and not self._after_settlement_noun(c)
-        )
+        ):
+            return False
+        place = self.ix.lookup(self._query(c)).place
+        return place is None or place.kind in ("town", "checkpoint")
 
     def _declined_in_quotes(self, c: Candidate) -> bool:
         """A Cyrillic name alone in quotation marks and declined ("в «Азові»", "з «Дніпром»"):

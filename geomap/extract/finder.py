@@ -937,6 +937,8 @@ class _Finder:
                 c.other_kind, c.end = kind, after[-1].end
                 return
         before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
+        if before is None and c.i and self._quoted_after(c):
+            before = t[c.i - 1]  # "аеродром «Міллерово»": the name quoted after the noun
         written = text[c.start : c.end]
         if (
             before is not None
@@ -954,6 +956,16 @@ class _Finder:
         if kind:
             c.query = self._query(c)
             c.other_kind = kind
+
+    def _quoted_after(self, c: Candidate) -> bool:
+        """Is the name alone in quotation marks right after the word before it ("аеродром
+        «Бельбек»")?"""
+        t, text = self.tokens, self.text
+        return (
+            t[c.i - 1].para == t[c.i].para
+            and text[t[c.i - 1].end : c.start].strip() in ("«", '"', "“", "„")
+            and text[c.end : c.end + 1] in ("»", '"', "”", "“")
+        )
 
     def _listed_other_kind(self, c: Candidate) -> str:
         """The kind a list's plural noun gives each of its names: "Покровська, Марганецька та
@@ -1004,6 +1016,8 @@ class _Finder:
             and p.tag.case == "gent"
             and "anim" not in p.tag.grammemes
             and p.normal_form != lower
+            # of a place: "Моздок" is also read as the genitive plural of a guessed "моздка"
+            and normalize(p.normal_form) in self.ix.names
             for p in parses(lower, self.morph_language)
         )
 

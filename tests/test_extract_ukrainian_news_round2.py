@@ -281,3 +281,20 @@ def test_a_town_s_name_after_an_airfield_s_noun_is_the_airfield(text, written):
 
 def test_a_town_s_genitive_after_an_airport_s_noun_is_still_the_town():
     assert ("Бердянська", "gn:712451") in found("Рейси з аеропорту Бердянська скасували.")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "place"),
+    [
+        # not Dzerzhinsk of Nizhny Novgorod oblast: Toretsk by its name until 2016
+        ("Торецьк, колишній Дзержинськ, повністю зруйнований.", "Дзержинськ", "gn:709354"),
+        ("Торецьк (колишній Дзержинськ) повністю зруйнований.", "Дзержинськ", "gn:709354"),
+        ("Покровск (бывший Красноармейск) под обстрелами.", "Красноармейск", "gn:704422"),
+    ],
+)
+def test_a_name_after_former_is_the_town_just_named(text, written, place):
+    assert (written, place) in found(text)
+
+
+def test_a_name_after_former_that_the_town_just_named_never_bore_is_no_place():
+    assert mapped("Ізюм, колишній Дзержинськ, відбудовують.") == ["Ізюм"]

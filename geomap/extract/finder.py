@@ -59,6 +59,7 @@ from .words import (
     CROSSINGS_BEFORE,
     DEMONYMS,
     DISTANCE_WORDS,
+    FORMER,
     FROM_PREPOSITIONS,
     FUNCTION_WORDS,
     GENITIVE_OF_PLACE,
@@ -180,7 +181,48 @@ class _Finder:
         if decided:
             unresolved = [m for m in unresolved if m.start not in {d.start for d in decided}]
             mentions = sorted(mentions + decided, key=lambda m: m.start)
+        mentions, unresolved = self._former_names(mentions, unresolved)
         return Extraction(self.article, mentions, unresolved, self.language)
+
+    def _former_names(
+        self, mentions: list[Mention], unresolved: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """A name right after "колишній", "бывший", "formerly" is an old name of the town named
+        just before it in the sentence ("Торецьк, колишній Дзержинськ"): that town, when the
+        gazetteer gives it the name; else no place of its own (Dzerzhinsk in Russia is no old
+        name of Toretsk's)."""
+        starts = [tok.start for tok in self.tokens]
+        everything = sorted(mentions + unresolved, key=lambda m: m.start)
+        kept, doubted = list(mentions), list(unresolved)
+        for n, m in enumerate(everything):
+            k = bisect_right(starts, m.start) - 1
+            if k < 1 or self.tokens[k - 1].key not in FORMER:
+                continue
+            gap = self.text[self.tokens[k - 1].end : m.start]
+            if gap.strip(" \n") or not n:
+                continue
+            before = everything[n - 1]
+            town = before.place
+            if before.sentence != m.sentence or town is None:
+                continue
+            match = self.ix.lookup(m.query)
+            named = town.id in {p.id for p in (match.place, *match.alternatives) if p}
+            if m in kept:
+                kept.remove(m)
+            else:
+                doubted.remove(m)
+            if named:
+                kept.append(dataclasses.replace(m, place=town, reason="", suggestions=()))
+            else:
+                doubted.append(
+                    dataclasses.replace(
+                        m,
+                        place=None,
+                        reason=f"a former name of {town.name}, which the gazetteer does not know",
+                        suggestions=(describe(town, self.ix.gazetteer),),
+                    )
+                )
+        return sorted(kept, key=lambda m: m.start), sorted(doubted, key=lambda m: m.start)
 
     def _by_context(self, mentions: list[Mention]):
         """A name that several places share ("Mayaki": villages in Donetsk and Odesa oblasts),

@@ -609,6 +609,30 @@ GENITIVE_OF_PLACE = frozenset(
 CARDINAL_POINTS = frozenset(
     ["схід", "захід", "північ", "південь", "восток", "запад", "север", "юг"]
 )
+# "Торецьк, колишній Дзержинськ", "Покровск (бывший Красноармейск)", "Kupiansk, formerly
+# Kupyansk": the town just named, by an old name, not a town of its own. Normalised.
+FORMER = frozenset(
+    normalize(word)
+    for word in [
+        "колишній",
+        "колишня",
+        "колишнє",
+        "колишнього",
+        "колишньої",
+        "колишньому",
+        "колишнім",
+        "колишньою",
+        "бывший",
+        "бывшая",
+        "бывшее",
+        "бывшего",
+        "бывшей",
+        "бывшем",
+        "бывшим",
+        "formerly",
+        "former",
+    ]
+)
 # Words that make "of" a preposition of place: "out of Borova", "north of Izium".
 BEFORE_OF = frozenset(
     [

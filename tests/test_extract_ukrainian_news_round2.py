@@ -298,3 +298,30 @@ def test_a_name_after_former_is_the_town_just_named(text, written, place):
 
 def test_a_name_after_former_that_the_town_just_named_never_bore_is_no_place():
     assert mapped("Ізюм, колишній Дзержинськ, відбудовують.") == ["Ізюм"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "place"),
+    [
+        ("На центральній площі Херсона зібралися люди.", "Херсона", "gn:706448"),
+        ("На набережній Нікополя немає людей.", "Нікополя", "gn:700051"),
+        ("Мітинг пройшов на головній площі Бердянська.", "Бердянська", "gn:712451"),
+    ],
+)
+def test_a_city_s_genitive_after_a_square_s_noun_is_the_city(text, written, place):
+    assert (written, place) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        # a person's name, as streets are named: Bohdan Khmelnytskyi, not the city
+        ("На вулиці Хмельницького в Ужгороді стався вибух.", "Хмельницького"),
+        # a river's, as embankments are named
+        ("Набережна Дніпра в Києві закрита.", "Дніпра"),
+    ],
+)
+def test_a_person_s_or_a_river_s_name_after_a_street_s_noun_is_still_the_street_s(
+    text, not_a_place
+):
+    assert not_a_place not in mapped(text)

@@ -1142,7 +1142,7 @@ class _Finder:
         before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
         after = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
         if before is not None and self._street_word(text[before.start : before.end]):
-            return True
+            return not self._city_s_genitive(c)
         if (
             before is not None
             and c.i >= 2
@@ -1166,6 +1166,34 @@ class _Finder:
                 )
             )
         )
+
+    def _city_s_genitive(self, c: Candidate) -> bool:
+        """After a street's or a square's noun, a city's genitive is the city's square, not a
+        street's name: "на центральній площі Херсона", "набережній Нікополя". Streets are named
+        after people ("вулиці Хмельницького": Bohdan Khmelnytskyi as much as the city) and
+        rivers ("набережна Дніпра"), never after a city in the genitive."""
+        written = self.text[c.start : c.end]
+        lower = written.casefold()
+        if c.j - c.i != 1 or may_be_person(written, self.morph_language):
+            return False
+        features = self.ix.gazetteer.features
+        for p in parses(lower, self.morph_language):
+            if not (
+                p.tag.POS == "NOUN"
+                and p.tag.case == "gent"
+                and "anim" not in p.tag.grammemes
+                and p.normal_form != lower
+            ):
+                continue
+            place = self.ix.lookup(p.normal_form).place
+            if (
+                place is not None
+                and place.kind == "town"
+                and place.population >= CITY_POPULATION
+                and (features is None or features.bare_feature(normalize(p.normal_form)) is None)
+            ):
+                return True
+        return False
 
     def _street_word(self, word: str) -> bool:
         if not word.casefold().startswith(STREET_STARTS):

@@ -325,3 +325,23 @@ def test_a_person_s_or_a_river_s_name_after_a_street_s_noun_is_still_the_street_
     text, not_a_place
 ):
     assert not_a_place not in mapped(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Ситуація на Дніпрі складна: острови під обстрілом.", "Дніпрі"),
+        ("На Осколі зруйновано міст.", "Осколі"),
+        ("Бои на Днепре не прекращаются.", "Днепре"),
+    ],
+)
+def test_on_a_river_s_name_is_the_river(text, not_a_place):
+    assert not_a_place not in mapped(text)
+
+
+def test_in_a_river_s_name_is_the_town():
+    assert ("Дніпрі", "gn:709930") in found("У Дніпрі пролунали вибухи.")
+
+
+def test_on_a_region_named_after_its_river_is_the_region():
+    assert ("Кубани", "RU-KDA") in found("На Кубани полиция реагирует быстро.")

@@ -1766,6 +1766,16 @@ class _Finder:
             nominative = " ".join(tok.key for tok in t[k : c.j])
             if self.ix.physical_feature(self.text[t[k].start : c.end], nominative):
                 return True
+        if (
+            c.i
+            and c.j - c.i == 1
+            and t[c.i - 1].key == "на"
+            and has_cyrillic(self._query(c))
+            and joinable(self.text, t[c.i - 1], t[c.i], False)
+            and self._river_s_name(c)
+        ):
+            # "на Дніпрі", "на Осколі", "на Десне": on a river; a town of the name is "у Дніпрі"
+            return True
         if c.i and has_cyrillic(self._query(c)) and joinable(self.text, t[c.i - 1], t[c.i], False):
             # "реки Печоры", "на озере Ханка": the word for the feature before its name
             word = self.text[t[c.i - 1].start : t[c.i - 1].end].casefold()
@@ -1781,6 +1791,19 @@ class _Finder:
             return False
         place = self.ix.lookup(self._query(c)).place
         return place is None or place.kind in ("town", "checkpoint")
+
+    def _river_s_name(self, c: Candidate) -> bool:
+        """Is the name, in the nominative, a river's as written bare ("Дніпро", "Оскіл") and
+        otherwise a town's? A region named after its river is the region: "на Кубани"."""
+        features = self.ix.gazetteer.features
+        if features is None:
+            return False
+        nominative = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
+        feature = features.bare_feature(normalize(nominative))
+        if feature is None or feature.type != "river":
+            return False
+        place = self.ix.lookup(nominative).place
+        return place is None or place.kind == "town"
 
     def _after_locative(self, i: int, the: bool = True) -> bool:
         """Does a preposition of place come right before the name at token i ("in Nikita",

@@ -63,6 +63,7 @@ from .words import (
     FROM_PREPOSITIONS,
     FUNCTION_WORDS,
     GENITIVE_OF_PLACE,
+    GENITIVE_OF_PLACE_OR_PERSON,
     HONORIFICS,
     LAND_NOUNS,
     LIST_GAP,
@@ -1824,6 +1825,12 @@ class _Finder:
             return False
         preposition = t[k].key
         word_before = t[k - 1].key if k and t[k - 1].para == t[k].para else ""
+        if preposition == "по" or preposition in GENITIVE_OF_PLACE_OR_PERSON:
+            # "удар по Дворічній", "з боку Дворічної"; but "санкції по Коломойському", "з боку
+            # Кличка", "центру Шептицького": a person's as often, so only for a word no one
+            # is named
+            written = self.text[t[i].start : t[i].end]
+            return not any(may_be_person(written, lang) for lang in languages_for(written))
         if preposition in ("to", "from"):
             # "according to Batina", "a letter from Ostina": a source or an addressee
             return word_before not in NOT_OF_PLACE

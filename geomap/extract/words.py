@@ -633,6 +633,22 @@ FORMER = frozenset(
         "former",
     ]
 )
+# Of those, the ones a person's genitive follows as often: "з боку Кличка" (Klitschko's side),
+# "со стороны Путина", "центру Шептицького" (a centre named after him). Normalised.
+GENITIVE_OF_PLACE_OR_PERSON = frozenset(
+    normalize(word)
+    for word in [
+        "боку",
+        "бік",
+        "стороны",
+        "сторони",
+        "центр",
+        "центрі",
+        "центру",
+        "центре",
+        "центра",
+    ]
+)
 # Words that make "of" a preposition of place: "out of Borova", "north of Izium".
 BEFORE_OF = frozenset(
     [

@@ -358,3 +358,9 @@ def test_in_a_river_s_name_is_the_town():
 
 def test_on_a_region_named_after_its_river_is_the_region():
     assert ("Кубани", "RU-KDA") in found("На Кубани полиция реагирует быстро.")
+
+
+def test_former_outside_apposition_says_nothing_of_the_town_before():
+    # "колишній" here is no apposition to Kharkiv: the name is judged on its own
+    extraction = extract("Він жив у Харкові, а колишній Дзержинськ бачив лише на фото.")
+    assert not [m for m in extraction.unresolved if "former name" in m.reason]

@@ -204,8 +204,9 @@ class _Finder:
                 continue
             before = everything[n - 1]
             town = before.place
-            if before.sentence != m.sentence or town is None:
-                continue
+            between = self.text[before.end : self.tokens[k - 1].start].strip()
+            if town is None or between not in (",", "(", "—", "–", "-"):
+                continue  # in apposition only: "Україна і колишній СРСР" is no old name
             match = self.ix.lookup(m.query)
             named = town.id in {p.id for p in (match.place, *match.alternatives) if p}
             if m in kept:

@@ -610,7 +610,8 @@ CARDINAL_POINTS = frozenset(
     ["схід", "захід", "північ", "південь", "восток", "запад", "север", "юг"]
 )
 # "Торецьк, колишній Дзержинськ", "Покровск (бывший Красноармейск)", "Kupiansk, formerly
-# Kupyansk": the town just named, by an old name, not a town of its own. Normalised.
+# Kupyansk": the town just named, by an old name, not a town of its own ("the former Soviet
+# Union" is no apposition). Normalised.
 FORMER = frozenset(
     normalize(word)
     for word in [
@@ -630,7 +631,6 @@ FORMER = frozenset(
         "бывшем",
         "бывшим",
         "formerly",
-        "former",
     ]
 )
 # Of those, the ones a person's genitive follows as often: "з боку Кличка" (Klitschko's side),

@@ -61,6 +61,7 @@ from .words import (
     BEFORE,
     BEFORE_FOR_ON,
     BEFORE_OF,
+    CARDINAL_POINTS,
     CASE_AGAINST,
     CLOSING_BRACKET,
     COMMON_WORDS,
@@ -68,8 +69,11 @@ from .words import (
     CROSSINGS_BEFORE,
     DEMONYMS,
     DISTANCE_WORDS,
+    FORMER,
     FROM_PREPOSITIONS,
     FUNCTION_WORDS,
+    GENITIVE_OF_PLACE,
+    GENITIVE_OF_PLACE_OR_PERSON,
     HONORIFICS,
     HUMAN_PARTICIPLES,
     LAND_NOUNS,
@@ -142,6 +146,9 @@ PROPER_TOWN = 20_000
 # A town that bears a shared name as its own wins without context only when this many times
 # bigger than every place that bears it as another name (Kaliningrad and Korolev: 1.9).
 OWN_NAME_MARGIN = 1.5
+# The shape of a Ukrainian or Russian noun for a land ("Поділля", "Запоріжжя", "Приморье"):
+# a doubled consonant or a soft sign before the ending.
+LAND_SHAPED = re.compile(r"([бвгджзклмнпрстфхцчшщ])\1я$|ь[еєя]$")
 # A person's age in apposition: "Korolev, 45, was detained".
 AGE = re.compile(r",\s?\d{1,3},")
 # The endings of Russian and Ukrainian surnames in Latin letters (Dmitrov, Dmitrova, Zhukovsky,
@@ -265,7 +272,49 @@ class _Finder:
         if decided:
             unresolved = [m for m in unresolved if m.start not in {d.start for d in decided}]
             mentions = sorted(mentions + decided, key=lambda m: m.start)
+        mentions, unresolved = self._former_names(mentions, unresolved)
         return Extraction(self.article, mentions, unresolved, self.language)
+
+    def _former_names(
+        self, mentions: list[Mention], unresolved: list[Mention]
+    ) -> tuple[list[Mention], list[Mention]]:
+        """A name right after "колишній", "бывший", "formerly" is an old name of the town named
+        just before it in the sentence ("Торецьк, колишній Дзержинськ"): that town, when the
+        gazetteer gives it the name; else no place of its own (Dzerzhinsk in Russia is no old
+        name of Toretsk's)."""
+        starts = [tok.start for tok in self.tokens]
+        everything = sorted(mentions + unresolved, key=lambda m: m.start)
+        kept, doubted = list(mentions), list(unresolved)
+        for n, m in enumerate(everything):
+            k = bisect_right(starts, m.start) - 1
+            if k < 1 or self.tokens[k - 1].key not in FORMER:
+                continue
+            gap = self.text[self.tokens[k - 1].end : m.start]
+            if gap.strip(" \n") or not n:
+                continue
+            before = everything[n - 1]
+            town = before.place
+            between = self.text[before.end : self.tokens[k - 1].start].strip()
+            if town is None or between not in (",", "(", "—", "–", "-"):
+                continue  # in apposition only: "Україна і колишній СРСР" is no old name
+            match = self.ix.lookup(m.query)
+            named = town.id in {p.id for p in (match.place, *match.alternatives) if p}
+            if m in kept:
+                kept.remove(m)
+            else:
+                doubted.remove(m)
+            if named:
+                kept.append(dataclasses.replace(m, place=town, reason="", suggestions=()))
+            else:
+                doubted.append(
+                    dataclasses.replace(
+                        m,
+                        place=None,
+                        reason=f"a former name of {town.name}, which the gazetteer does not know",
+                        suggestions=(describe(town, self.ix.gazetteer),),
+                    )
+                )
+        return sorted(kept, key=lambda m: m.start), sorted(doubted, key=lambda m: m.start)
 
     def _by_context(self, mentions: list[Mention]):
         """A name that several places share ("Mayaki": villages in Donetsk and Odesa oblasts),
@@ -627,6 +676,7 @@ class _Finder:
                     t[first - 1].key not in STOPWORDS
                     or (first < k and t[first - 1].key in MODIFIERS)
                 )
+                and t[first - 1].key not in LOCATIVES  # "У Харківській обл.": not the "У"
             ):
                 first -= 1
             if first < k and not (first == k - 1 and t[first].initial and not t[first].heading):
@@ -838,6 +888,10 @@ class _Finder:
             return False  # "Дніпропетровська ОВА": the oblast's administration, an institution
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
+        if self._declined_in_quotes(c):
+            return False  # "служить в «Азові»": the regiment, not the town of Azov
+        if self._cardinal_point(c):
+            return False  # "## Схід області": the east of the oblast
         if self._person(c):
             return False  # "Sergey", "Nikita Lazarev", "Ms Volkova", «Сергей Лазарев»
         # A town abroad named like an English word ("Nice", "Split", "Of") is a common word here
@@ -868,6 +922,13 @@ class _Finder:
             )
         ):
             return False  # "Мир" (the world), "Орёл" (the eagle): "в Орле" is the town
+        if (
+            len(words) == 1
+            and first.initial
+            and self._names_people(c)
+            and not (self._after_locative(c.i) or self._listed(c) or self._after_settlement_noun(c))
+        ):
+            return False  # "Партизани підпалили вагони": partisans, not the village Partyzany
         if (
             len(words) == 1
             and first.initial
@@ -1017,6 +1078,8 @@ class _Finder:
                 c.other_kind, c.end = kind, after[-1].end
                 return
         before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
+        if before is None and c.i and self._quoted_after(c):
+            before = t[c.i - 1]  # "аеродром «Міллерово»": the name quoted after the noun
         written = text[c.start : c.end]
         if (
             before is not None
@@ -1034,6 +1097,16 @@ class _Finder:
         if kind:
             c.query = self._query(c)
             c.other_kind = kind
+
+    def _quoted_after(self, c: Candidate) -> bool:
+        """Is the name alone in quotation marks right after the word before it ("аеродром
+        «Бельбек»")?"""
+        t, text = self.tokens, self.text
+        return (
+            t[c.i - 1].para == t[c.i].para
+            and text[t[c.i - 1].end : c.start].strip() in ("«", '"', "“", "„")
+            and text[c.end : c.end + 1] in ("»", '"', "”", "“")
+        )
 
     def _listed_other_kind(self, c: Candidate) -> str:
         """The kind a list's plural noun gives each of its names: "Покровська, Марганецька та
@@ -1084,6 +1157,8 @@ class _Finder:
             and p.tag.case == "gent"
             and "anim" not in p.tag.grammemes
             and p.normal_form != lower
+            # of a place: "Моздок" is also read as the genitive plural of a guessed "моздка"
+            and normalize(p.normal_form) in self.ix.names
             for p in parses(lower, self.morph_language)
         )
 
@@ -1280,7 +1355,20 @@ class _Finder:
         before = t[c.i - 1] if c.i and joinable(text, t[c.i - 1], t[c.i], False) else None
         after = t[c.j] if c.j < len(t) and joinable(text, t[c.j - 1], t[c.j], False) else None
         if before is not None and self._street_word(text[before.start : before.end]):
-            return True
+            return not self._city_s_genitive(c)
+        if (
+            before is not None
+            and c.i >= 2
+            and joinable(text, t[c.i - 2], before, False)
+            and self._street_word(text[t[c.i - 2].start : t[c.i - 2].end])
+            and before.cap
+            and before.key not in self.ix.names
+            and any(
+                p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.number == "plur"
+                for p in parses(text[before.start : before.end].casefold(), self.morph_language)
+            )
+        ):
+            return True  # "проспекті Героїв Харкова", "улица Защитников Москвы": the street's
         return (
             after is not None
             and self._street_word(text[after.start : after.end])
@@ -1291,6 +1379,34 @@ class _Finder:
                 )
             )
         )
+
+    def _city_s_genitive(self, c: Candidate) -> bool:
+        """After a street's or a square's noun, a city's genitive is the city's square, not a
+        street's name: "на центральній площі Херсона", "набережній Нікополя". Streets are named
+        after people ("вулиці Хмельницького": Bohdan Khmelnytskyi as much as the city) and
+        rivers ("набережна Дніпра"), never after a city in the genitive."""
+        written = self.text[c.start : c.end]
+        lower = written.casefold()
+        if c.j - c.i != 1 or may_be_person(written, self.morph_language):
+            return False
+        features = self.ix.gazetteer.features
+        for p in parses(lower, self.morph_language):
+            if not (
+                p.tag.POS == "NOUN"
+                and p.tag.case == "gent"
+                and "anim" not in p.tag.grammemes
+                and p.normal_form != lower
+            ):
+                continue
+            place = self.ix.lookup(p.normal_form).place
+            if (
+                place is not None
+                and place.kind == "town"
+                and place.population >= CITY_POPULATION
+                and (features is None or features.bare_feature(normalize(p.normal_form)) is None)
+            ):
+                return True
+        return False
 
     def _street_word(self, word: str) -> bool:
         if not word.casefold().startswith(STREET_STARTS):
@@ -1362,6 +1478,85 @@ class _Finder:
             if t[k].key in ORGANISATION_HEADS:
                 return True
         return False
+
+    def _region_by_on(self, c: Candidate, place: Place | None, query: str) -> Place | None:
+        """The region, for "на" before a regional centre whose name is shaped as a land's
+        ("на Запоріжжі", "на Запорожье", as "на Поділлі", "на Ставрополье"): the oblast, where
+        "у Запоріжжі" is the city. The region must be named after the town."""
+        if (
+            place is None
+            or place.kind != "town"
+            or not place.parent
+            or not c.i
+            or self.tokens[c.i - 1].key != "на"
+            or not joinable(self.text, self.tokens[c.i - 1], self.tokens[c.i], False)
+            or not LAND_SHAPED.search(query.casefold())
+        ):
+            return None
+        region = self.ix.gazetteer._by_id.get(place.parent)
+        if region is None or region.kind != "region":
+            return None
+        spellings = {normalize(n) for n in region.namesake}
+        return region if normalize(query) in spellings else None
+
+    def _names_people(self, c: Candidate) -> bool:
+        """Is the Cyrillic word, capitalised by its place only (a sentence's or a heading's
+        first word), read first as an animate common noun ("Партизани", "Козаки": people), and
+        the place it names no town of some size? The Ukrainian dictionary tags no places, so
+        is_common_word keeps its nouns as names; a village named after people is written so
+        after a preposition ("у Козаках"), while a town such as Бровари reads as inanimate."""
+        tok = self.tokens[c.i]
+        written = self.text[tok.start : tok.end]
+        if not has_cyrillic(written):
+            return False
+        readings = parses(written.casefold(), self.morph_language)
+        if not (
+            readings
+            and readings[0].tag.POS == "NOUN"
+            and "anim" in readings[0].tag.grammemes
+            and not PERSON_TAGS & readings[0].tag.grammemes
+        ):
+            return False
+        place = self.ix.lookup(self._query(c)).place
+        return place is None or place.population < PROPER_TOWN
+
+    def _cardinal_point(self, c: Candidate) -> bool:
+        """A Cyrillic point of the compass ("Схід", "на Півночі", "Юга") naming a town: a part
+        of a country, unless a word for a settlement says it is a village's name ("в селе
+        Восток"). A group of regions so named, were the gazetteer to hold one ("на Севере":
+        the Russian North), would be meant."""
+        if c.j - c.i != 1:
+            return False
+        tok = self.tokens[c.i]
+        written = self.text[tok.start : tok.end]
+        if not (
+            has_cyrillic(written)
+            and (tok.key in CARDINAL_POINTS or self._lemma(written.casefold()) in CARDINAL_POINTS)
+            and not self._after_settlement_noun(c)
+        ):
+            return False
+        place = self.ix.lookup(self._query(c)).place
+        return place is None or place.kind in ("town", "checkpoint")
+
+    def _declined_in_quotes(self, c: Candidate) -> bool:
+        """A Cyrillic name alone in quotation marks and declined ("в «Азові»", "з «Дніпром»"):
+        the name of a unit, a club or a company used as a noun. A place's name is quoted only
+        in apposition, where it stays in the nominative ("станція «Суджа»", "пункт пропуску
+        «Доманове»"), or written without quotation marks when declined."""
+        text = self.text
+        written = text[c.start : c.end]
+        return (
+            c.j - c.i == 1
+            and has_cyrillic(written)
+            and text[c.start - 1 : c.start] in ("«", '"', "“", "„")
+            and text[c.end : c.end + 1] in ("»", '"', "”", "“")
+            # no reading at all in the nominative: "«Запоріжжя»" may be either case
+            and not any(
+                p.tag.case == "nomn"
+                for language in languages_for(written)
+                for p in parses(written.casefold(), language)
+            )
+        )
 
     def _quoted(self, start: int) -> bool:
         """Is the text at `start` inside quotation marks opened shortly before?"""
@@ -2170,8 +2365,13 @@ class _Finder:
             return False
         adjectives = [p.tag for p in readings if p.tag.POS == "ADJF"]
         noun_readings = parses(word.casefold(), language)
-        if noun_readings and noun_readings[0].tag.POS in ("PREP", "CONJ", "PRCL"):
-            return False  # "из Грозного в Гудермес": "в" is read as an abbreviation's noun too
+        if word.casefold() in LOCATIVES or (
+            noun_readings and noun_readings[0].tag.POS in FUNCTION_POS
+        ):
+            # "из Грозного в Гудермес", "через Шевченкове до Харкова": a preposition agrees with
+            # nothing, though pymorphy3 reads "в" as an abbreviation's noun too and "до" first
+            # as a noun (the note)
+            return False
         # a lowercase word is no name: pymorphy3 also reads "українець" as an indeclinable
         # surname, in every case and gender, which agreed with "у Брянську" read as "брянську"
         nouns = [
@@ -2372,6 +2572,16 @@ class _Finder:
             nominative = " ".join(tok.key for tok in t[k : c.j])
             if self.ix.physical_feature(self.text[t[k].start : c.end], nominative):
                 return True
+        if (
+            c.i
+            and c.j - c.i == 1
+            and t[c.i - 1].key == "на"
+            and has_cyrillic(self._query(c))
+            and joinable(self.text, t[c.i - 1], t[c.i], False)
+            and self._river_s_name(c)
+        ):
+            # "на Дніпрі", "на Осколі", "на Десне": on a river; a town of the name is "у Дніпрі"
+            return True
         if c.i and has_cyrillic(self._query(c)) and joinable(self.text, t[c.i - 1], t[c.i], False):
             # "реки Печоры", "на озере Ханка": the word for the feature before its name
             word = self.text[t[c.i - 1].start : t[c.i - 1].end].casefold()
@@ -2388,6 +2598,19 @@ class _Finder:
         place = self.ix.lookup(self._query(c)).place
         return place is None or place.kind in ("town", "checkpoint")
 
+    def _river_s_name(self, c: Candidate) -> bool:
+        """Is the name, in the nominative, a river's as written bare ("Дніпро", "Оскіл") and
+        otherwise a town's? A region named after its river is the region: "на Кубани"."""
+        features = self.ix.gazetteer.features
+        if features is None:
+            return False
+        nominative = known_nominative(self._query(c), self.ix.gazetteer, self.morph_language)
+        feature = features.bare_feature(normalize(nominative))
+        if feature is None or feature.type != "river":
+            return False
+        place = self.ix.lookup(nominative).place
+        return place is None or place.kind == "town"
+
     def _after_locative(self, i: int, the: bool = True) -> bool:
         """Does a preposition of place come right before the name at token i ("in Nikita",
         "в Лазареве")? Not one that means "with" or names a source there."""
@@ -2402,6 +2625,7 @@ class _Finder:
             and t[k].para == t[i].para
             and (
                 preposition in LOCATIVES
+                or t[k].key in GENITIVE_OF_PLACE  # "з боку Дворічної", "в районі Борової"
                 # "out of Borova", "north of Izium", "the outskirts of Kupiansk"
                 or (t[k].key == "of" and k > 0 and t[k - 1].key in BEFORE_OF)
                 # "the battle for Bakhmut", "the assault on Lyman"
@@ -2411,6 +2635,12 @@ class _Finder:
         ):
             return False
         word_before = t[k - 1].key if k and t[k - 1].para == t[k].para else ""
+        if preposition == "по" or preposition in GENITIVE_OF_PLACE_OR_PERSON:
+            # "удар по Дворічній", "з боку Дворічної"; but "санкції по Коломойському", "з боку
+            # Кличка", "центру Шептицького": a person's as often, so only for a word no one
+            # is named
+            written = self.text[t[i].start : t[i].end]
+            return not any(may_be_person(written, lang) for lang in languages_for(written))
         if preposition in ("to", "from"):
             # "according to Batina", "a letter from Ostina": a source or an addressee
             return word_before not in NOT_OF_PLACE
@@ -2458,6 +2688,9 @@ class _Finder:
                     ),
                 )
                 place = None
+            region = self._region_by_on(c, place, query)
+            if region is not None:
+                place, query = region, region.name
             # how far the rule that proposed the name is trusted, before the evidence around
             # it; a list's shared descriptor vouches for its members, whatever proposed them
             if c.in_list:

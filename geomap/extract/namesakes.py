@@ -50,6 +50,13 @@ VILLAGE_COUNTRIES = ("RU", "UA")
 # only, it is doubted too ("біля Чорнобиля" beside Chernihiv is not Lazurnyi in Donetsk oblast,
 # which GeoNames also calls Chornobyl).
 VILLAGE_POPULATION = 5_000
+# A city's district is meant when the article names its city, a town this close to it (Kyiv's
+# centre is 10 km from Darnytsia's); its region named is not enough, as every oblast has a
+# raion named like a quarter of some city ("Богодухівський район": a raion of Kharkiv oblast,
+# and Donetsk's renamed Budionnivskyi quarter, the one the gazetteer holds).
+DISTRICT_KM = 25
+# Towns and crossings a village's own sentence must name for it to be doubted by them alone.
+SENTENCE_CONTEXT = 2
 
 
 def weigh_namesakes(
@@ -60,6 +67,8 @@ def weigh_namesakes(
     mentions = [_settlement_at_gate(m, ix) for m in mentions]
     by_query: dict[str, tuple[set[str], set[str]]] = {}
     anchors: dict[str, Place] = {}  # the places the far rule measures a village against
+    # the same, sentence by sentence: a village is doubted by its own sentence's places too
+    by_sentence: dict[tuple[int, int], dict[str, Place]] = {}
     for m in mentions:
         p = m.place
         if p is None or m.confidence < CONTEXT_CONFIDENCE:
@@ -68,6 +77,7 @@ def weigh_namesakes(
             p.kind == "town" and (p.population >= VILLAGE_POPULATION or not _weighed(m))
         ):
             anchors[p.id] = p
+            by_sentence.setdefault(m.sentence, {})[p.id] = p
         regions, countries = by_query.setdefault(normalize(m.query), (set(), set()))
         if p.kind == "region":
             regions.add(p.id)
@@ -88,6 +98,8 @@ def weigh_namesakes(
         decided = _decide(m, *_rivals(m, ix, language), regions, countries, ix)
         if decided.place is m.place:
             decided = _far_from_context(decided, anchors, ix)
+        if decided.place is m.place:
+            decided = _far_from_its_sentence(decided, by_sentence.get(m.sentence, {}), ix)
         (kept if decided.place else ambiguous).append(decided)
     return kept, ambiguous
 
@@ -174,8 +186,21 @@ def _decide(
         kind = "country"
         if not there and not readings:
             return m  # nothing in the article speaks for a namesake: the gazetteer's answer
-    # a region in context settles it; a country alone only says the gazetteer's answer is doubtful
-    if kind == "region" and len(there) == 1 and there[0].kind == town.kind and there[0].parent:
+    # a region in context settles it; a country alone only says the gazetteer's answer is
+    # doubtful, unless the article names no place of the town's country and the namesake there
+    # is a city ("у Воронежі" among Kursk and Bryansk: Voronezh, not Voronizh of Sumy oblast)
+    by_country = (
+        kind == "country"
+        and town.country not in countries
+        and len(there) == 1
+        and there[0].population >= CITY_POPULATION
+    )
+    if (
+        (kind == "region" or by_country)
+        and len(there) == 1
+        and there[0].kind == town.kind
+        and there[0].parent
+    ):
         chosen = there[0]
         hint = ix.gazetteer.get(there[0].parent).name
         query = f"{chosen.name} ({hint})"
@@ -186,7 +211,7 @@ def _decide(
                 place=chosen,
                 confidence=round(m.confidence - 0.15, 2),
                 hint=hint,
-                hint_kind="region in context",
+                hint_kind=f"{kind} in context",
             )
     candidates = [town, *rivals][:6]
     return dataclasses.replace(
@@ -206,7 +231,7 @@ def _decide(
 def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> Mention:
     """The town, unless the article's anchors (regions, crossings, towns, villages with a
     descriptor) are all far from it and none is its region or in it: then reported, as the
-    gazetteer may lack the one meant."""
+    gazetteer may lack the one meant. A city's district needs its city among them."""
     town = m.place
     assert town is not None
     anchors = {i: p for i, p in anchors.items() if i != town.id}  # not its own witness
@@ -220,8 +245,49 @@ def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> M
             and similar_names(town.name, m.query)
             and not _city_district(m)
         )
-        or town.parent in regions
         or len([p for p in anchors.values() if p.kind != "group"]) < FAR_CONTEXT
+    ):
+        return m
+    if _city_district(m):
+        if any(p.kind == "town" and _km(town, p) <= DISTRICT_KM for p in points):
+            return m
+    elif town.parent in regions or any(_km(town, p) <= FAR_KM for p in points):
+        return m
+    where = (
+        f"a district of a city the article does not name, in {_where(town, ix)}"
+        if _city_district(m)
+        else f"in {_where(town, ix)}, more than {FAR_KM} km from the article's other places"
+    )
+    return dataclasses.replace(
+        m,
+        place=None,
+        suggestions=(describe(town, ix.gazetteer),),
+        reason=(
+            f"doubtful: the only {town.name} the gazetteer holds is {where}; it may lack the "
+            "one meant"
+        ),
+    )
+
+
+def _far_from_its_sentence(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> Mention:
+    """A village (of fewer than VILLAGE_POPULATION people) far from every place its own
+    sentence names, and in none of their regions, is doubted whatever the rest of the article
+    names: "бої біля Вовчанська, Чугуєва й Тихого" is not Tykhyi of Zakarpattia because Uzhhorod
+    is named three paragraphs on. A sentence that lists places lists those of one area; a
+    paragraph may not ("катування в Оленівці" and protests in Vinnytsia and Lviv), and one
+    other place may be the other end of a road ("до Оленівки, а звідти — у СІЗО в Курську")."""
+    town = m.place
+    assert town is not None
+    anchors = {i: p for i, p in anchors.items() if i != town.id}
+    points = [p for p in anchors.values() if p.kind in NAMESAKE_KINDS]
+    regions = {p.id for p in anchors.values() if p.kind == "region"} | {p.parent for p in points}
+    regions |= {r for p in anchors.values() if p.kind == "group" for r in p.members}
+    if (
+        len(points) < SENTENCE_CONTEXT
+        or town.country not in VILLAGE_COUNTRIES
+        or town.population >= VILLAGE_POPULATION
+        or _city_district(m)
+        or town.parent in regions
         or any(_km(town, p) <= FAR_KM for p in points)
     ):
         return m
@@ -231,7 +297,8 @@ def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> M
         suggestions=(describe(town, ix.gazetteer),),
         reason=(
             f"doubtful: the only {town.name} the gazetteer holds is in {_where(town, ix)}, "
-            f"more than {FAR_KM} km from the article's other places; it may lack the one meant"
+            f"more than {FAR_KM} km from the places its sentence names; it may lack the one "
+            "meant"
         ),
     )
 

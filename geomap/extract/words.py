@@ -322,6 +322,15 @@ OTHER_KINDS = {
     "аэродром": "airfield",
     "аеродром": "airfield",
     "громада": "district",
+    # a refinery or a power station named by its town's adjective: "Рязанський НПЗ" (not the
+    # village Ryazansky), "Бурштинська ТЕС", "Харківська ТЕЦ"
+    "нпз": "refinery",
+    "тес": "power plant",
+    "тэс": "power plant",
+    "тец": "power plant",
+    "тэц": "power plant",
+    "гаес": "power plant",
+    "гаэс": "power plant",
 }
 # The same, written before the name in Russian and Ukrainian (as dictionary forms), the name in
 # the nominative: "порт Південний" is a port named after a town ("порт Маріуполя" is the city's).
@@ -507,6 +516,9 @@ PLACE_PREDICATES = frozenset(
 )
 # Russian and Ukrainian prepositions of place, as lookup reads them too: "в Мире", "під Бором"
 LOCATIVES = LOCATIVES | PREPOSITIONS
+# "удар по Дворічній", "обстріляли по Рильську", "ударили по Энгельсу": war news strikes "по" a
+# place in the dative (lookup does not read "по" before a name, so the finder alone does)
+LOCATIVES = LOCATIVES | {"по"}
 # Words that make "to" or "from" after them no preposition of place: the name after them is a
 # source, an addressee or a cause as often as a place ("according to Batina", "a letter from
 # Ostina", "thanks to Darvin"), so it gets no help from them.
@@ -550,6 +562,119 @@ NOT_OF_PLACE = frozenset(
         "help",
         "request",
         "requests",
+    ]
+)
+# Russian and Ukrainian words that say "near", "towards" or "in the area of" the place in the
+# genitive after them, as front-line news writes it: "з боку Дворічної", "в районі Борової",
+# "північніше Куп'янська", "на околицях Вовчанська", "со стороны Белгорода", "южнее Курахова"
+# (the preposition before the noun, "з", "в", "на", says nothing of a place by itself).
+# Normalised, as token keys are ("районі" → "раионі").
+GENITIVE_OF_PLACE = frozenset(
+    normalize(word)
+    for word in [
+        "боку",
+        "бік",
+        "районі",
+        "напрямку",
+        "околиці",
+        "околицях",
+        "околиць",
+        "неподалік",
+        "північніше",
+        "південніше",
+        "західніше",
+        "східніше",
+        "стороны",
+        "районе",
+        "направлении",
+        "окраине",
+        "окраинах",
+        "окрестностях",
+        "севернее",
+        "южнее",
+        "западнее",
+        "восточнее",
+        # a port's, a centre's, a resident's noun before the genitive: "з порту Скадовська",
+        # "у центрі Борової", "жителі Дворічної" (as "residents of", "the centre of")
+        "порт",
+        "порту",
+        "порті",
+        "порта",
+        "центр",
+        "центрі",
+        "центру",
+        "центре",
+        "центра",
+        "жителі",
+        "жителів",
+        "жителям",
+        "жителями",
+        "мешканцям",
+        "мешканцями",
+        "житель",
+        "жителька",
+        "мешканці",
+        "мешканців",
+        "мешканець",
+        "мешканка",
+        "жители",
+        "жителей",
+        # shelling "of" a place: "обстріл Рильська", "обстріли Дворічної", "обстрел Глушкова"
+        "обстріл",
+        "обстрілу",
+        "обстріли",
+        "обстрілів",
+        "обстрел",
+        "обстрела",
+        "обстрелы",
+        "обстрелов",
+        "жительница",
+    ]
+)
+# The points of the compass as nouns, in their dictionary form: "Схід області", "на Сході",
+# "Юг России" name a part of a country or region, never the villages and city quarters the
+# gazetteer also calls so (Skhidni kvartaly of Luhansk is "Схід" to it).
+CARDINAL_POINTS = frozenset(
+    ["схід", "захід", "північ", "південь", "восток", "запад", "север", "юг"]
+)
+# "Торецьк, колишній Дзержинськ", "Покровск (бывший Красноармейск)", "Kupiansk, formerly
+# Kupyansk": the town just named, by an old name, not a town of its own ("the former Soviet
+# Union" is no apposition). Normalised.
+FORMER = frozenset(
+    normalize(word)
+    for word in [
+        "колишній",
+        "колишня",
+        "колишнє",
+        "колишнього",
+        "колишньої",
+        "колишньому",
+        "колишнім",
+        "колишньою",
+        "бывший",
+        "бывшая",
+        "бывшее",
+        "бывшего",
+        "бывшей",
+        "бывшем",
+        "бывшим",
+        "formerly",
+    ]
+)
+# Of those, the ones a person's genitive follows as often: "з боку Кличка" (Klitschko's side),
+# "со стороны Путина", "центру Шептицького" (a centre named after him). Normalised.
+GENITIVE_OF_PLACE_OR_PERSON = frozenset(
+    normalize(word)
+    for word in [
+        "боку",
+        "бік",
+        "стороны",
+        "сторони",
+        "центр",
+        "центрі",
+        "центру",
+        "центре",
+        "центра",
     ]
 )
 # Words that make "of" a preposition of place: "out of Borova", "north of Izium".
@@ -1263,6 +1388,21 @@ ORGANISATIONS = frozenset(
         "батальон",
         "батальйон",
         "полк",
+        # a grouping of forces, a corps, an operation named after a place: "угруповання військ
+        # «Дніпро»", "оперативно-стратегічне угруповання «Хортиця»", "операція «Павутина»"
+        "угруповання",
+        "группировка",
+        "військо",
+        "войско",
+        "дивізія",
+        "дивизия",
+        "корпус",
+        "легіон",
+        "легион",
+        "загін",
+        "отряд",
+        "операція",
+        "операция",
         "завод",
         "комбинат",
         "банк",
@@ -1364,6 +1504,13 @@ NATURE_BEFORE = frozenset(
         "гора",
         "полуостров",
         "півострів",
+        # a cape, an island, a spit named like the village on it: "на мисі Тарханкут"
+        "мис",
+        "мыс",
+        "острів",
+        "остров",
+        "коса",
+        "урочище",
     ]
 )
 # Ships and military units named after a place, which are no place: "the flagship Moskva",
@@ -1383,6 +1530,26 @@ VESSELS_BEFORE = frozenset(
         "корвет",
         "ледокол",
         "підводний",
+        # a ship's noun before a name is the ship's: "кораблю «Ямал»", "танкер «Волгонефть»",
+        # "підводний човен «Ростов-на-Дону»"
+        "корабель",
+        "корабль",
+        "судно",
+        "катер",
+        "танкер",
+        "сухогруз",
+        "буксир",
+        "есмінець",
+        "эсминец",
+        "тральщик",
+        "ракетоносець",
+        "ракетоносец",
+        "човен",
+        "лодка",
+        "ship",
+        "vessel",
+        "tanker",
+        "destroyer",
     ]
 )
 # What only a ship does, after its name: "the Moskva sank", «"Москва" затонула». Dictionary

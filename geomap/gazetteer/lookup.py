@@ -33,6 +33,9 @@ if TYPE_CHECKING:  # numpy is imported only when a name is not found
 # The languages place names are given in (geodata/SOURCES.md says from where).
 LANGUAGES = ("en", "ru", "uk")
 MAX_NAME_CHARS = 200  # longer is not a place name; don't spend fuzzy matching on it
+# "Харківська обл.", "Белгородской обл": the abbreviation regional news and captions write for
+# "область", which the Cyrillic names of regions spell out in full.
+_OBLAST_ABBREVIATION = re.compile(r"(?<=[а-яіїєґё])\s+обл\.?$", re.IGNORECASE)
 # Two towns with the same name: the bigger wins only when clearly bigger.
 POPULATION_RATIO = 4.0
 # An ambiguous name's tied candidates are cut at this many (a name can be a hundred villages').
@@ -246,6 +249,7 @@ class Gazetteer:
         if len(text) > MAX_NAME_CHARS:
             return Match(query, None, reason=f"longer than {MAX_NAME_CHARS} characters")
         country = country.upper() if country else None
+        text = _OBLAST_ABBREVIATION.sub(" область", text)
         # Russian and Ukrainian names in any case: "Томске", "Курской области" (issue 14)
         text = known_nominative(text, self, language)
         if self.features is not None:

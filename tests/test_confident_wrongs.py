@@ -775,3 +775,16 @@ def test_a_case_form_of_a_russian_town_in_ukrainian_is_read_by_the_town_s_ending
 )
 def test_a_person_s_case_form_is_not_read_as_a_town_by_its_endings(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Їхали до Воронежа.", ["Voronezh"]),  # not the Sumy-oblast Вороніж (gen. Вороножа)
+        ("Дрони летіли з Бєлгорода до Воронежа.", ["Belgorod", "Voronezh"]),
+        ("Їхали з Шостки до Воронежа.", ["Shostka", "Voronizh"]),  # its oblast named: the village
+        ("Біженці прибули до Кишинева.", ["Chisinau"]),  # the Russian stem, Ukrainian ending
+    ],
+)
+def test_a_ukrainian_case_form_that_keeps_a_russian_name_whole_is_that_name(text, kept):
+    assert names(text) == kept

@@ -245,7 +245,7 @@ class _Finder:
         """A capitalised word (or hyphenated compound) whose reading is no name, read again by
         the endings of a Russian or Ukrainian town's name (`town_nominatives`): "у
         Новозибкові", "в Кстові", "біля Приморсько-Ахтарська", which the Ukrainian dictionary
-        reads as "Новозибок", "Кст". Only a reading that is a town at home is taken."""
+        reads as "Новозибок", "Кст". Only a reading that is a town at home, or a city, is taken."""
         t, text, ix, n = self.tokens, self.text, self.ix, len(self.tokens)
         k = 0
         while k < n:
@@ -266,7 +266,9 @@ class _Finder:
                     len(keys) == len(words)
                     and place is not None
                     and place.kind == "town"
-                    and place.country in HOME_COUNTRIES  # only these take the endings
+                    # a town at home, or a city abroad named in these languages' own forms
+                    # ("до Кишинева": Кишинев, as Ukrainian spells Chisinau's stem)
+                    and (place.country in HOME_COUNTRIES or place.population >= CITY_POPULATION)
                 ):
                     for tok, new in zip(words, keys, strict=True):
                         tok.key, tok.skel = new, skeleton(new)

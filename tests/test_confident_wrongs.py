@@ -771,6 +771,8 @@ def test_a_case_form_of_a_russian_town_in_ukrainian_is_read_by_the_town_s_ending
         "Заяву зробив Олександр Новиков.",  # a surname in -ов stays a person
         "Подякували Петрові Іванову за допомогу.",
         "Розповіла Марина Кстова.",
+        "Лист від Іванова й Петрова.",  # not Nova Ivanivka and Petrove, by "Іванов", "Петрово"
+        "З Петрова прийшов лист.",
     ],
 )
 def test_a_person_s_case_form_is_not_read_as_a_town_by_its_endings(text):

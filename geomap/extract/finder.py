@@ -257,8 +257,10 @@ class _Finder:
             if not words[0].cap or not has_cyrillic(written):
                 continue
             key = " ".join(tok.key for tok in words)
-            if key in ix.names or skeleton(key) in ix.skeletons:
-                continue
+            if key in ix.names or key in ix.prefixes or skeleton(key) in ix.skeletons:
+                continue  # a name, or the first word of one ("Маслова Пристань")
+            if may_be_person(written, self.morph_language):
+                continue  # "від Петрова", "до Іванова": surnames end as these towns do
             for nominative in town_nominatives(written):
                 keys = normalize(nominative).split()
                 place = ix.lookup(nominative).place

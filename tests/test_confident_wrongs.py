@@ -719,3 +719,74 @@ def test_a_quoted_name_introduced_as_a_unit_or_outlet_is_that_whenever_quoted():
 def test_a_city_beside_a_verb_of_saying_with_no_reading_as_a_person_is_still_the_city():
     # metonymy: the government. ('киев' ends as Russian surnames do, which alone says nothing)
     assert ru_names("Киев заявил о новых санкциях.") == ["Kyiv"]
+
+
+# --- 7. classes found by the paired Russian and Ukrainian articles of 2026-12-01 -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("В Москве Минобороны России сообщило об обмене.", ["Moscow", "Russia"]),
+        ("В Москве Минобороны сообщило об обмене.", ["Moscow"]),  # indeclinable: every case
+        ("У Москві Міноборони РФ повідомило про обмін.", ["Moscow", "Russia"]),  # as before
+        ("Люди зібралися на Майдані Незалежності ввечері.", []),  # a genitive still names a square
+    ],
+)
+def test_an_indeclinable_ministry_after_a_city_leaves_the_city(text, kept):
+    assert (names if set(text) & set("іїєґ") else ru_names)(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Українська сторона, як пише РБК-Україна, підтвердила удари.", []),
+        ("Как сообщает Интерфакс-Украина, удары подтвердили.", []),
+        ("Interfax-Ukraine reported strikes in Kharkiv.", ["Kharkiv"]),
+        ("Війна Росія-Україна триває вже роки.", ["Russia", "Ukraine"]),  # two places
+        ("Засідання Ради НАТО-Україна.", ["Ukraine"]),  # a union of states: a party to talks
+    ],
+)
+def test_a_country_after_a_hyphen_and_a_word_that_is_no_place_is_an_outlet_s_edition(text, kept):
+    assert (names if set(text) & set("іїєґ") else ru_names)(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Завод у Новокуйбишевську горів до ранку.", "Novokuybyshevsk"),  # read "Новокуйбишевська"
+        ("Промзона в Кстові горіла до ранку.", "Kstovo"),  # read "Кст"
+        ("Двох утримували у Новозибкові.", "Novozybkov"),  # read "Новозибок"
+        ("Дрони запускали біля Приморсько-Ахтарська.", "Primorsko-Akhtarsk"),
+        ("Завод в Новокуйбышевске горел до утра.", "Novokuybyshevsk"),  # as Russian always did
+    ],
+)
+def test_a_case_form_of_a_russian_town_in_ukrainian_is_read_by_the_town_s_endings(text, town):
+    assert (names if set(text) & set("іїєґ") else ru_names)(text) == [town]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Заяву зробив Олександр Новиков.",  # a surname in -ов stays a person
+        "Подякували Петрові Іванову за допомогу.",
+        "Розповіла Марина Кстова.",
+        "Лист від Іванова й Петрова.",  # not Nova Ivanivka and Petrove, by "Іванов", "Петрово"
+        "З Петрова прийшов лист.",
+    ],
+)
+def test_a_person_s_case_form_is_not_read_as_a_town_by_its_endings(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Їхали до Воронежа.", ["Voronezh"]),  # not the Sumy-oblast Вороніж (gen. Вороножа)
+        ("Дрони летіли з Бєлгорода до Воронежа.", ["Belgorod", "Voronezh"]),
+        ("Їхали з Шостки до Воронежа.", ["Shostka", "Voronizh"]),  # its oblast named: the village
+        ("Біженці прибули до Кишинева.", ["Chisinau"]),  # the Russian stem, Ukrainian ending
+    ],
+)
+def test_a_ukrainian_case_form_that_keeps_a_russian_name_whole_is_that_name(text, kept):
+    assert names(text) == kept

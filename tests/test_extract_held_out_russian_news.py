@@ -28,6 +28,27 @@ def test_a_region_s_adjective_with_its_noun_left_out_is_the_region(text, written
     assert (written, region) in places(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "written", "region"),
+    [
+        # a move from one region to another: the second in its own case (not the Stavropol
+        # village Kurskaya, nor nothing in Ukrainian)
+        ("Пленных перевезли из Белгородской области в Курскую.", "Курскую", "RU-KRS"),
+        ("Полонених перевезли з Бєлгородської області до Курської.", "Курської", "RU-KRS"),
+        ("Семья переехала из Донецкой области в Днепропетровскую.", "Днепропетровскую", "UA-12"),
+    ],
+)
+def test_a_region_s_adjective_after_a_move_from_a_region_named_in_full_is_the_region(
+    text, written, region
+):
+    assert (written, region) in places(text)
+
+
+def test_a_town_after_a_move_from_a_region_stays_the_town():
+    found = places("Пленных перевезли из Курской области в Белгород.")
+    assert found == [("Курской области", "RU-KRS"), ("Белгород", "gn:578072")]
+
+
 def test_the_adjective_alone_elsewhere_is_left_as_it_was():
     # no region named in full before it with the same preposition: nothing to take the noun from
     assert ("Ленинградской", "RU-LEN") not in places("В Ленинградской станице живут казаки.")

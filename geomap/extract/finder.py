@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from ..gazetteer import Gazetteer, Match, Place, default_gazetteer, describe
 from ..gazetteer.features import CITY_POPULATION
-from ..gazetteer.lookup import MAX_ALTERNATIVES
+from ..gazetteer.lookup import HOME_COUNTRIES, MAX_ALTERNATIVES, town_nominatives
 from ..gazetteer.morphology import (
     PERSON_TAGS,
     has_cyrillic,
@@ -27,13 +27,14 @@ from ..gazetteer.morphology import (
     may_be_person,
     parses,
 )
-from ..gazetteer.normalize import normalize
+from ..gazetteer.normalize import normalize, skeleton
 from .article import Article
 from .index import NameIndex, index_for
 from .language import detect_language, read_nominative
 from .namesakes import weigh_namesakes
 from .persons import (
     BIG_TOWN_FAR,
+    after_unknown_head,
     agree_as_full_name,
     in_dotted_name,
     in_quoted_name,
@@ -239,10 +240,50 @@ class _Finder:
             read_nominative(self.tokens, self.text, self.language, self.ix)
         # the dictionary that reads this text's Cyrillic words
         self.morph_language = "uk" if self.language == "uk" else "ru"
+        # the nominatives read by town_nominatives, by the start and end of the words
+        self._town_forms: dict[tuple[int, int], str] = {}
+        if has_cyrillic(self.text):
+            self._read_town_case_forms()
         self._lowercase: set[str] | None = None  # the words the text writes in lowercase
         self._vessels: frozenset | None = None  # the quoted names of ships, once read
         self._surnames: frozenset[str] | None = None  # of people named in full, once read
         self._placed: set[str] | None = None  # names the text writes as places (and never people)
+
+    def _read_town_case_forms(self) -> None:
+        """A capitalised word (or hyphenated compound) whose reading is no name, read again by
+        the endings of a Russian or Ukrainian town's name (`town_nominatives`): "у
+        Новозибкові", "в Кстові", "біля Приморсько-Ахтарська", which the Ukrainian dictionary
+        reads as "Новозибок", "Кст". Only a reading that is a town at home, or a city, is taken."""
+        t, text, ix, n = self.tokens, self.text, self.ix, len(self.tokens)
+        k = 0
+        while k < n:
+            m = k
+            while m + 1 < n and text[t[m].end : t[m + 1].start] == "-":
+                m += 1
+            words, k = t[k : m + 1], m + 1
+            written = text[words[0].start : words[-1].end]
+            if not words[0].cap or not has_cyrillic(written):
+                continue
+            key = " ".join(tok.key for tok in words)
+            if key in ix.names or key in ix.prefixes or skeleton(key) in ix.skeletons:
+                continue  # a name, or the first word of one ("Маслова Пристань")
+            if may_be_person(written, self.morph_language):
+                continue  # "від Петрова", "до Іванова": surnames end as these towns do
+            for nominative in town_nominatives(written):
+                keys = normalize(nominative).split()
+                place = ix.lookup(nominative).place
+                if (
+                    len(keys) == len(words)
+                    and place is not None
+                    and place.kind == "town"
+                    # a town at home, or a city abroad named in these languages' own forms
+                    # ("до Кишинева": Кишинев, as Ukrainian spells Chisinau's stem)
+                    and (place.country in HOME_COUNTRIES or place.population >= CITY_POPULATION)
+                ):
+                    for tok, new in zip(words, keys, strict=True):
+                        tok.key, tok.skel = new, skeleton(new)
+                    self._town_forms[words[0].start, words[-1].end] = nominative
+                    break
 
     def run(self) -> Extraction:
         adjectives = self._adjectives()
@@ -870,7 +911,7 @@ class _Finder:
         if c.plural or c.in_list:
             name = self.text[c.start : self.tokens[c.j - 1].end]
             return f"{name} {c.descriptor}"
-        return self.text[c.start : c.end]
+        return self._town_forms.get((c.start, c.end)) or self.text[c.start : c.end]
 
     def _keep(self, c: Candidate) -> bool:
         """Capitals, common words and longer proper names: is this name a place here?"""
@@ -886,6 +927,8 @@ class _Finder:
             return False  # "вулицю Покровську", "на Московской улице", "проспект Победы"
         if self._before_administration(c):
             return False  # "Дніпропетровська ОВА": the oblast's administration, an institution
+        if self._national_edition(c):
+            return False  # "як пише РБК-Україна": an outlet's Ukrainian edition, not Ukraine
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
         if self._declined_in_quotes(c):
@@ -1458,6 +1501,15 @@ class _Finder:
             return False
         after = t[c.j]
         return after.key in ADMINISTRATIONS and joinable(text, t[c.j - 1], after, False)
+
+    def _national_edition(self, c: Candidate) -> bool:
+        """A country's name after a hyphen and a capitalised word that is no place
+        ("РБК-Україна", "Интерфакс-Украина"): an agency's or a company's edition for that
+        country, which names no place, quoted or not."""
+        if c.j - c.i != 1 or not after_unknown_head(self.text, c.start, self.ix.names.__contains__):
+            return False
+        place = self.ix.lookup(self._query(c)).place
+        return place is not None and place.kind == "country"
 
     def _after_organisation_word(self, i: int) -> bool:
         t, text = self.tokens, self.text
@@ -2396,8 +2448,13 @@ class _Finder:
             bool(readings)
             and readings[0].tag.POS == "NOUN"
             and readings[0].tag.case == "gent"
-            # no reading as anyone's or anywhere's name: "Олена" may read as a genitive too
-            and not any({"Name", "Surn", "Patr", "Geox"} & p.tag.grammemes for p in readings)
+            # no reading as anyone's or anywhere's name: "Олена" may read as a genitive too;
+            # nor an organisation's or an indeclinable word, genitive only as it is every case
+            # ("В Москве Минобороны сообщило": the ministry says, in Moscow; Ukrainian reads
+            # "Міноборони" first as a nominative, and kept Moscow)
+            and not any(
+                {"Name", "Surn", "Patr", "Geox", "Orgn", "Fixd"} & p.tag.grammemes for p in readings
+            )
         )
 
     def _named_by_adjective(self, c: Candidate) -> bool:

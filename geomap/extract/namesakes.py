@@ -95,7 +95,7 @@ def weigh_namesakes(
         own = normalize(m.query)
         regions = {r for q, (rs, _) in by_query.items() if q != own for r in rs}
         countries = {c for q, (_, cs) in by_query.items() if q != own for c in cs}
-        decided = _decide(m, *_rivals(m, ix, language), regions, countries, ix)
+        decided = _decide(m, *_rivals(m, ix, language), regions, countries, ix, language)
         if decided.place is m.place:
             decided = _far_from_context(decided, anchors, ix)
         if decided.place is m.place:
@@ -160,6 +160,7 @@ def _decide(
     regions: set[str],
     countries: set[str],
     ix: NameIndex,
+    language: str = "ru",
 ) -> Mention:
     town = m.place
     assert town is not None
@@ -213,6 +214,13 @@ def _decide(
                 hint=hint,
                 hint_kind=f"{kind} in context",
             )
+    # no region in context: the word's own form may still say which reading it is
+    whole = (
+        _kept_whole(m, there or rivals, ix, language) if kind == "country" and readings else None
+    )
+    if whole is not None:
+        form, chosen = whole
+        return dataclasses.replace(m, query=form, place=chosen)
     candidates = [town, *rivals][:6]
     return dataclasses.replace(
         m,
@@ -226,6 +234,28 @@ def _decide(
             "and the article's other places do not say which"
         ),
     )
+
+
+def _kept_whole(
+    m: Mention, places: list[Place], ix: NameIndex, language: str
+) -> tuple[str, Place] | None:
+    """Of the word's readings, the one place among `places` whose nominative the word keeps
+    whole before its ending, when the reading chosen does not: "до Воронежа" in Ukrainian is
+    Voronezh (Воронеж + а), not the Sumy-oblast Вороніж, whose genitive would change its vowel
+    (Вороножа) and which the dictionary only guesses from the ending. The form and the place;
+    None when no one reading is so plain."""
+    written = normalize(m.text)
+    if written.startswith(normalize(m.query)):
+        return None  # the reading chosen keeps the word whole too: nothing tells them apart
+    plain: list[tuple[str, Place]] = []
+    for form in nominatives(m.text, "uk" if language == "uk" else "ru"):
+        key = normalize(form)
+        if key == written or not written.startswith(key):
+            continue
+        p = ix.lookup(form).place
+        if p is not None and p in places and all(p is not q for _, q in plain):
+            plain.append((form, p))
+    return plain[0] if len(plain) == 1 else None
 
 
 def _far_from_context(m: Mention, anchors: dict[str, Place], ix: NameIndex) -> Mention:

@@ -22,9 +22,10 @@ from ..gazetteer.morphology import (
 )
 from ..gazetteer.normalize import normalize
 from ..gazetteer.people import is_person_name
-from .words import ORGANISATIONS, PUBLISHING_VERBS, QUOTED_NAME_WORDS, QUOTES
+from .words import BLOCS, ORGANISATIONS, PUBLISHING_VERBS, QUOTED_NAME_WORDS, QUOTES
 
 __all__ = [
+    "after_unknown_head",
     "in_quoted_name",
     "in_unknown_compound",
     "is_patronymic",
@@ -315,3 +316,17 @@ def in_unknown_compound(text: str, start: int, end: int, is_name) -> bool:
         return False
     after = _WORD.match(text[end:].lstrip(" "))
     return bool(after and after.group()[:1].islower() and has_cyrillic(after.group()))
+
+
+def after_unknown_head(text: str, start: int, is_name) -> bool:
+    """Is the name at text[start:] joined by a hyphen to a capitalised word before it that is
+    no place ("РБК-Україна", "Интерфакс-Украина", "Interfax-Ukraine")? The caller asks it of a
+    country: such a compound is an agency's or a company's national edition, not the country.
+    A place before the hyphen is a pair of places ("Росія-Україна", "Austria-Hungary"), a union
+    of states a party to talks ("саміт ЄС-Україна")."""
+    if start < 2 or text[start - 1] not in "-‐‑" or not text[start - 2].isalpha():
+        return False
+    heads = _WORD.findall(text[max(0, start - 40) : start - 1])
+    head = heads[-1] if heads else ""
+    key = normalize(head)
+    return head[:1].isupper() and "-" not in head and not is_name(key) and key not in BLOCS

@@ -69,6 +69,10 @@ _ELIDED_AFTER = re.compile(r"\s*[—–,.;:)]")
 _PREPOSITIONS = frozenset(
     ["в", "во", "из", "на", "по", "у", "с", "со", "до", "от", "з", "із", "зі"]
 )
+# A move from one region to another: "из Белгородской области в Курскую", "з Донецької
+# області на Дніпропетровську", the second adjective in its own case after its own preposition
+_FROM = frozenset(["из", "с", "со", "от", "з", "із", "зі", "від"])
+_TO = frozenset(["в", "во", "на", "до", "у"])
 # How far after the full name its elided repetition may stand, in tokens (one sentence)
 _ELIDED_REACH = 20
 
@@ -76,7 +80,8 @@ _ELIDED_REACH = 20
 def elided_regions(tokens: list[Token], text: str, ix: NameIndex, language: str) -> list[Candidate]:
     """A region's adjective after the same preposition as a region named in full, in the same
     case, with the noun left out: "в Самарской области — Новокуйбышевск, в Ленинградской —
-    Кириши", in the same sentence. The adjective must stand alone, punctuation after it: "в
+    Кириши", in the same sentence; or in its own case after a move's "to" ("из Белгородской
+    области в Курскую"). The adjective must stand alone, punctuation after it: "в
     Ленинградской АЭС" is left to the finder."""
     out: list[Candidate] = []
     for k in range(2, len(tokens)):
@@ -102,11 +107,14 @@ def elided_regions(tokens: list[Token], text: str, ix: NameIndex, language: str)
             if tok.para != noun.para or re.search(r"[.!?]\s", text[prior.end : tok.start]):
                 break
             nxt = tokens[m + 1] if m + 1 < len(tokens) else None
+            after = text[prior.start : prior.end].casefold()
             if not (
                 tok.cap
                 and has_cyrillic(tok.key)
-                and text[tok.end - 2 : tok.end].casefold() == ending
-                and text[prior.start : prior.end].casefold() == before
+                and (
+                    (text[tok.end - 2 : tok.end].casefold() == ending and after == before)
+                    or (before in _FROM and after in _TO and _adjective(tok, text, language))
+                )
                 and _ELIDED_AFTER.match(text, tok.end)
                 and not (nxt and text[nxt.start : nxt.end].casefold().startswith(_NOUN_STARTS))
             ):
@@ -128,6 +136,17 @@ def elided_regions(tokens: list[Token], text: str, ix: NameIndex, language: str)
                     )
                 )
     return out
+
+
+def _adjective(tok: Token, text: str, language: str) -> bool:
+    """Can the word be an adjective (a region's, its noun left out), not a town's name ("из
+    Курской области в Белгород" is the city)?"""
+    word = text[tok.start : tok.end]
+    return any(
+        p.tag.POS == "ADJF"
+        for lang in languages_for(word, language)
+        for p in parses(word.casefold(), lang)
+    )
 
 
 def _singular(word: str, language: str) -> str | None:

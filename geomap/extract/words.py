@@ -929,6 +929,26 @@ OUTLET_BEFORE = frozenset(
 # Latin words of a broadcaster's name before its service's Cyrillic name, which is a country's
 # or a city's: "BBC News Україна", "DW Русская служба" (an English "BBC News Kyiv bureau" is
 # the city: there the Latin word says nothing).
+# Unions of states, written before a member's or partner's name with a hyphen for their talks
+# ("саміт ЄС-Україна", "Рада НАТО-Україна"): the country named there is a party, not an edition
+# of an outlet ("РБК-Україна"), normalised as the extractor's keys are.
+BLOCS = frozenset(
+    normalize(word)
+    for word in [
+        "eu",
+        "nato",
+        "un",
+        "osce",
+        "ес",
+        "єс",
+        "нато",
+        "оон",
+        "обсе",
+        "обсє",
+        "снг",
+        "снд",
+    ]
+)
 OUTLET_BEFORE_CYRILLIC = frozenset(["news", "dw", "bbc", "rfe", "rl", "voa"])
 OUTLET_AFTER = frozenset(
     [

@@ -672,6 +672,27 @@ class Gazetteer:
 CHECKPOINT_NAMESAKE_KM = 30.0
 
 
+# The endings of a town's name in -ськ/-ск/-цьк (Новокуйбишевськ) and in -ов/-ев/-ин (Новозибков,
+# and Кстово, a neuter whose locative is "Кстові") in the genitive, dative, locative and
+# instrumental: the stem keeps the suffix, the nominative is the stem or, for a neuter, the stem
+# and "о".
+_TOWN_CASE_FORM = re.compile(
+    r"^(?P<stem>.+?(?:ськ|цьк|зьк|ск|цк|ов|ев|єв|ин|ін|ын))(?:а|у|ом|і|е|ові|еві)$",
+    re.IGNORECASE,
+)
+
+
+def town_nominatives(written: str) -> tuple[str, ...]:
+    """The nominatives a case form of such a town's name may have: "Новозибкові" →
+    ("Новозибков", "Новозибково"), "Приморсько-Ахтарська" → ("Приморсько-Ахтарськ",)."""
+    found = _TOWN_CASE_FORM.match(written)
+    if found is None or len(found["stem"]) < 4:
+        return ()
+    stem = found["stem"]
+    neuter = stem + "о" if stem[-1].lower() in "вн" else None
+    return (stem,) if neuter is None else (stem, neuter)
+
+
 def _side_name_over_distant_alias(best, candidates, key):
     """The checkpoint whose own side name `key` is ("Storskog" of Borisoglebsky – Storskog),
     instead of a town that carries the name only as an alias and lies far from it. A town

@@ -273,6 +273,9 @@ def build_regions(admin1_file: Path, hand: dict, pycountry) -> gpd.GeoDataFrame:
                 "aliases": [
                     *names,
                     *(half for n in local.values() if " — " in n for half in n.split(" — ")),
+                    # the corrected names are names too: Natural Earth's were the city's
+                    # ("Київ" for Kyiv Oblast), and "Київська область" was no name at all
+                    *hand["region_names_local"].get(code, {}).values(),
                 ],
                 "geometry": shapely.union_all(part.geometry.values),
             }

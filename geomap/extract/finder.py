@@ -1675,6 +1675,24 @@ class _Finder:
                 and self._done_to_people(c)
             ):
                 return True  # "Жуковский и Королёв были арестованы": men, in a list too
+            head = self._list_head(c.i)
+            if (
+                c.j - c.i == 1
+                and head
+                and t[head - 1].key in FROM_PREPOSITIONS | WITH_PREPOSITIONS
+                and joinable(text, t[head - 1], t[head], False)
+                and not self._after_locative(head)
+                and all(
+                    may_be_person(text[t[k].start : t[k].end], lang)
+                    for k in range(head, c.i + 1)
+                    if t[k].cap
+                )
+            ):
+                # "письмо от Королёва", "от Иванова и Петрова", "вместе с Жуковским и
+                # Королёвым": senders, companions, the list's every name ("вместе с Харьковом"
+                # is a place: the dictionary knows no such surname; "от Иванова до Москвы" a
+                # range)
+                return True
             if c.j - c.i != 1 or self._after_locative(c.i) or self._listed(c):
                 return False  # "в Никите", "в Лазареве и Орлове": places
             if self._surname_in_article(written, lang):
@@ -1714,14 +1732,6 @@ class _Finder:
             ):
                 # "Королёв заявил", "говорит Королёв", "по словам Королёва", "адвокат
                 # Королёва", "Королёва уехала": a person, whatever the size of the town
-                return True
-            if (
-                before is not None
-                and before.key in FROM_PREPOSITIONS | WITH_PREPOSITIONS
-                and may_be_person(written, lang)
-            ):
-                # "письмо от Королёва", "вместе с Королёвым": a sender, a companion ("вместе с
-                # Харьковом" is a place: the dictionary knows no such surname)
                 return True
             if (
                 before is not None
@@ -1876,6 +1886,25 @@ class _Finder:
             # town in Kirov region,"
             return False
         return needs_context(place, written)
+
+    def _list_head(self, i: int) -> int:
+        """The first token of the list of one-word names that token i ends ("Иванова" of "от
+        Иванова, Петрова и Королёва" for "Петрова" and "Королёва"): back over a comma or a
+        "и", "і", "та", "й" between capitalised words; i itself when it ends no list."""
+        t, text = self.tokens, self.text
+        while i >= 1 and t[i - 1].para == t[i].para:
+            if text[t[i - 1].end : t[i].start].strip() == "," and t[i - 1].cap:
+                i -= 1  # "Иванова, Петрова"
+            elif (
+                i >= 2
+                and t[i - 1].key in LIST_WORDS
+                and t[i - 2].cap
+                and not text[t[i - 2].end : t[i].start].replace(t[i - 1].key, "", 1).strip(" ,")
+            ):
+                i -= 2  # "Петрова и Королёва"
+            else:
+                break
+        return i
 
     def _double_surname(self, k: int) -> bool:
         """Do tokens k and k+1 make a capitalised double-barrelled word that names no place

@@ -758,6 +758,9 @@ def test_a_country_after_a_hyphen_and_a_word_that_is_no_place_is_an_outlet_s_edi
         ("Промзона в Кстові горіла до ранку.", "Kstovo"),  # read "Кст"
         ("Двох утримували у Новозибкові.", "Novozybkov"),  # read "Новозибок"
         ("Дрони запускали біля Приморсько-Ахтарська.", "Primorsko-Akhtarsk"),
+        # a surname's ending too ("Морозовська"), after a preposition only a place takes
+        ("Вибухи пролунали в Морозовську вночі.", "Morozovsk"),
+        ("Вибухи пролунали в Оленєгорську вночі.", "Olenegorsk"),  # є for the Russian е
         ("Завод в Новокуйбышевске горел до утра.", "Novokuybyshevsk"),  # as Russian always did
     ],
 )
@@ -773,6 +776,7 @@ def test_a_case_form_of_a_russian_town_in_ukrainian_is_read_by_the_town_s_ending
         "Розповіла Марина Кстова.",
         "Лист від Іванова й Петрова.",  # not Nova Ivanivka and Petrove, by "Іванов", "Петрово"
         "З Петрова прийшов лист.",
+        "У Морозовського є машина.",  # "у": Morozovsky's, not at Morozovsk
     ],
 )
 def test_a_person_s_case_form_is_not_read_as_a_town_by_its_endings(text):

@@ -111,6 +111,7 @@ from .words import (
     PERSONAL_ACTS,
     PERSONAL_PRONOUNS,
     PLACE_APPOSITIONS,
+    PLACE_ONLY_PREPOSITIONS,
     PLACE_PREDICATES,
     PLACE_PREDICATES_CYRILLIC,
     PLURALS,
@@ -267,7 +268,10 @@ class _Finder:
             key = " ".join(tok.key for tok in words)
             if key in ix.names or key in ix.prefixes or skeleton(key) in ix.skeletons:
                 continue  # a name, or the first word of one ("Маслова Пристань")
-            if may_be_person(written, self.morph_language):
+            before = t[k - len(words) - 1] if k - len(words) >= 1 else None
+            if may_be_person(written, self.morph_language) and not (
+                before is not None and before.key in PLACE_ONLY_PREPOSITIONS
+            ):
                 continue  # "від Петрова", "до Іванова": surnames end as these towns do
             for nominative in town_nominatives(written):
                 keys = normalize(nominative).split()

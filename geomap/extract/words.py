@@ -1193,6 +1193,12 @@ PLACE_PREDICATES_CYRILLIC = frozenset(
         "окупувати",
     ]
 )
+# Prepositions that put a place, not a person, in the case they take: "в Морозовську", "під
+# Міллеровом" (not "у", "от", "від", "з", "до": "у Петрова" is Petrov's, "від Петрова" from
+# him). Normalised, as token keys are.
+PLACE_ONLY_PREPOSITIONS = frozenset(
+    ["в", "во", "на", "під", "под", "біля", "поблизу", "возле", "около", "через"]
+)
 # Past forms of "to be" before such a participle: "были арестованы", "був затриманий".
 BE_CYRILLIC = frozenset(["был", "была", "было", "были", "був", "була", "було", "були"])
 # Nouns of a person's kin, counsel or words, before a name in the genitive: "по словам

@@ -690,7 +690,11 @@ def town_nominatives(written: str) -> tuple[str, ...]:
         return ()
     stem = found["stem"]
     neuter = stem + "о" if stem[-1].lower() in "вн" else None
-    return (stem,) if neuter is None else (stem, neuter)
+    forms = (stem,) if neuter is None else (stem, neuter)
+    # Ukrainian writes a Russian town's е after a consonant as є ("Желєзногорськ", "Сєвськ"):
+    # the Russian spelling is the one the gazetteer knows
+    russian = tuple(form.replace("є", "е") for form in forms if "є" in form[1:])
+    return forms + russian
 
 
 def _side_name_over_distant_alias(best, candidates, key):

@@ -89,6 +89,7 @@ from .words import (
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
     NOT_OF_PLACE,
+    OFFICES_OF_A_PLACE,
     ORGANISATION_HEADS,
     ORGANISATION_NOUNS_AFTER,
     ORGANISATIONS,
@@ -1649,6 +1650,13 @@ class _Finder:
                 # before it is not part of it; a patronymic there ends the name the word
                 # begins ("Марія Іванівна Путивльська")
                 beside_after = None
+            if (
+                c.j - c.i == 1
+                and before is not None
+                and (not before.cap or before.initial)
+                and self._token_lemma(before) in OFFICES_OF_A_PLACE
+            ):
+                return False  # "мэр Николаева (Александр Сенкевич)": the city's mayor
             if beside_before and is_patronymic(beside_before, lang):
                 return True  # "Анна Сергеевна Вышний Волочёк": a surname ends the full name
             beside = [w for w in (beside_before, beside_after) if w]

@@ -1232,6 +1232,9 @@ PERSON_NOUNS_CYRILLIC = frozenset(
         "колега",
     ]
 )
+# Offices of a town or a region, before its name in the genitive: "мэр Николаева", "губернатор
+# Белгорода" are the city's, though "Николаева" is a woman's surname too. Dictionary forms.
+OFFICES_OF_A_PLACE = frozenset(["мэр", "мер", "губернатор", "градоначальник", "вице-мэр"])
 # Nouns of a trial or of violence done to someone, before "над" and a name in the instrumental:
 # "суд над Корольовим", "расправа над Жуковским" are done to a man; "над Курськом" alone is the
 # sky over the town ("дрон збили над Жуковським"). Dictionary forms.

@@ -75,3 +75,27 @@ def test_the_noun_of_a_two_word_name_the_gazetteer_lacks_is_not_its_namesake(tex
 )
 def test_a_two_word_name_the_gazetteer_holds_or_a_part_of_a_country_stays(text, place):
     assert place in written(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # the name before it is one the gazetteer lacks, so only the preposition makes the list
+        ("Противник атакував біля Греківки і Торського вранці.", "Торського"),
+        ("Бої тривали в районах Греківки та Торського.", "Торського"),
+    ],
+)
+def test_a_name_spelt_like_a_common_word_in_a_list_after_a_preposition_of_place(text, town):
+    assert town in written(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Он пишет Греку и Мир.", "Мир"),
+        # Budva, which the gazetteer lacks, and Montenegro's Bar: not the Ukrainian town
+        ("Эмигранты собираются в Будве и Баре.", "Баре"),
+    ],
+)
+def test_a_list_without_a_preposition_meaning_near_keeps_its_common_words(text, word):
+    assert word not in written(text)

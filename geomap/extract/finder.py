@@ -88,6 +88,7 @@ from .words import (
     NATURE,
     NATURE_BEFORE,
     NEAR,
+    NEAR_CYRILLIC,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
     NOT_OF_PLACE,
@@ -183,6 +184,10 @@ REGION_SUFFIX = re.compile(r"([щч])ин(а|и|ы|і|е|у|ой|ою|еи|ей)
 REGION_SUFFIX_WRITTEN = re.compile(r"[щчЩЧ][иИ][нН][а-яА-ЯіІ]{1,2}$")
 # How far back a list of crossings' names may run to its plural noun, in tokens.
 CROSSING_LIST_TOKENS = 8
+# How many items back a list of one-word names may reach its preposition of place ("в районах
+# Терен, Макіївки, Греківки і Торського": three back).
+LIST_REACH = 8
+NEAR_LIST_START = NEAR_CYRILLIC | GENITIVE_OF_PLACE
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 # How much less confident a name decided by its context is than one that needed none.
@@ -965,6 +970,7 @@ class _Finder:
             and not (
                 self._after_locative(c.i)
                 or self._listed(c)
+                or self._listed_after_locative(c)
                 or self._named_as_proper(c)
                 or self._after_settlement_noun(c)
             )
@@ -2664,6 +2670,27 @@ class _Finder:
                 gap = self.text[a.end : b.start]
                 if gap.strip() and LIST_GAP.match(gap):
                     return True
+        return False
+
+    def _listed_after_locative(self, c: Candidate) -> bool:
+        """Is the one-word name the last of a list of capitalised Cyrillic words that a
+        preposition meaning "near" begins ("біля Греківки і Торського", "в районах Терен, Греківки
+        та Торського")? The list is one of places even where the gazetteer lacks the others,
+        so the name is not the common word it also spells. Each item here is one word."""
+        t, text = self.tokens, self.text
+        i = c.i
+        for _ in range(LIST_REACH):
+            k = i - 1
+            if k >= 0 and t[k].key in LIST_WORDS:
+                k -= 1
+            if k < 0 or t[k].para != t[i].para or not t[k].cap or not has_cyrillic(t[k].key):
+                return False
+            gap = text[t[k].end : t[i].start]
+            if not (gap.strip() and LIST_GAP.match(gap)):
+                return False
+            if k and t[k - 1].key in NEAR_LIST_START and self._after_locative(k):
+                return True
+            i = k
         return False
 
     def _name_beside(self, k: int, step: int) -> bool:

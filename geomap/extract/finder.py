@@ -72,6 +72,7 @@ from .words import (
     DISTANCE_WORDS,
     FORMER,
     FROM_PREPOSITIONS,
+    FRONT_SECTORS,
     FUNCTION_WORDS,
     GENITIVE_OF_PLACE,
     GENITIVE_OF_PLACE_OR_PERSON,
@@ -83,9 +84,11 @@ from .words import (
     LOCATIVES,
     MODIFIERS,
     MONTHS,
+    NAME_ADJECTIVES,
     NATURE,
     NATURE_BEFORE,
     NEAR,
+    NEAR_CYRILLIC,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
     NOT_OF_PLACE,
@@ -117,6 +120,7 @@ from .words import (
     PLACE_PREDICATES_CYRILLIC,
     PLURALS,
     PUBLISHING_VERBS,
+    SECTOR_ADJECTIVE,
     SETTLEMENT_NOUNS,
     SHIP_VERBS,
     SPEECH_VERBS,
@@ -182,6 +186,10 @@ REGION_SUFFIX = re.compile(r"([щч])ин(а|и|ы|і|е|у|ой|ою|еи|ей)
 REGION_SUFFIX_WRITTEN = re.compile(r"[щчЩЧ][иИ][нН][а-яА-ЯіІ]{1,2}$")
 # How far back a list of crossings' names may run to its plural noun, in tokens.
 CROSSING_LIST_TOKENS = 8
+# How many items back a list of one-word names may reach its preposition of place ("в районах
+# Терен, Макіївки, Греківки і Торського": three back).
+LIST_REACH = 8
+NEAR_LIST_START = NEAR_CYRILLIC | GENITIVE_OF_PLACE
 # Places that decide an ambiguous name by context are those found with at least this confidence.
 CONTEXT_CONFIDENCE = 0.8
 # How much less confident a name decided by its context is than one that needed none.
@@ -934,6 +942,8 @@ class _Finder:
             return False  # "Дніпропетровська ОВА": the oblast's administration, an institution
         if self._national_edition(c):
             return False  # "як пише РБК-Україна": an outlet's Ukrainian edition, not Ukraine
+        if self._front_sector(c):
+            return False  # "на Купянском направлении": a sector of the front, not the town
         if evidence or c.matched_by in UNKNOWN_NAMES:
             return True
         if self._declined_in_quotes(c):
@@ -965,6 +975,7 @@ class _Finder:
             and not (
                 self._after_locative(c.i)
                 or self._listed(c)
+                or self._listed_after_locative(c)
                 or self._named_as_proper(c)
                 or self._after_settlement_noun(c)
             )
@@ -1002,6 +1013,8 @@ class _Finder:
             return False  # "Bayan-Olgii": a province, not the town Bayan
         if self._adjective_of_longer_name(c):
             return False  # "в Нагорном Карабахе": not the town Nagorny
+        if self._noun_of_longer_name(c):
+            return False  # "біля Старих Тернів": Stari Terny, not the town Terny
         if len(words) == 1 and ADJECTIVE_ENDING.search(key) and self._region_by_base(c, key):
             return False  # "on Tverskaya" (a street): "Tverskaya oblast" is the region
         if c.matched_by is MatchedBy.SPELLING_VARIANT and len(key) < 5:
@@ -1515,6 +1528,18 @@ class _Finder:
             return False
         place = self.ix.lookup(self._query(c)).place
         return place is not None and place.kind == "country"
+
+    def _front_sector(self, c: Candidate) -> bool:
+        """An adjective before the word for a sector of the front ("на Купянском направлении",
+        "на Покровському напрямку"): military summaries name sectors after a town, but the
+        sector is no place on a map. pymorphy also reads "Купянском" as the town's
+        instrumental, so the word after decides. "в направлении Купянска" (towards the town)
+        puts the noun first and stays a place."""
+        t, text = self.tokens, self.text
+        if c.j >= len(t) or not joinable(text, t[c.j - 1], t[c.j], False):
+            return False
+        word = text[t[c.j - 1].start : t[c.j - 1].end].casefold()
+        return t[c.j].key in FRONT_SECTORS and bool(SECTOR_ADJECTIVE.search(word))
 
     def _after_organisation_word(self, i: int) -> bool:
         t, text = self.tokens, self.text
@@ -2552,6 +2577,36 @@ class _Finder:
             for n in nouns
         )
 
+    def _noun_of_longer_name(self, c: Candidate) -> bool:
+        """Is the one Cyrillic word the noun of a longer name whose capitalised adjective comes
+        right before it ("біля Старих Тернів", "у Нових Санжарах")? The whole name is another
+        place, one the gazetteer lacks (it would have matched both words), so the noun alone
+        names a namesake. A point of the compass only narrows the place ("Північна Салтівка"
+        is part of Saltivka, "Западная Украина" of Ukraine), so it is not among the words."""
+        t, text = self.tokens, self.text
+        if (
+            c.j - c.i != 1
+            or not c.i
+            or c.descriptor
+            or c.hint
+            or c.matched_by is not MatchedBy.NAME
+        ):
+            return False
+        adjective, noun = t[c.i - 1], t[c.i]
+        if (
+            not adjective.cap
+            or adjective.para != noun.para
+            or text[adjective.end : noun.start] != " "
+            or not has_cyrillic(adjective.key)
+        ):
+            return False
+        lemmas = {
+            p.normal_form
+            for p in parses(text[adjective.start : adjective.end].casefold(), self.morph_language)
+            if p.tag.POS == "ADJF"
+        }
+        return bool(lemmas & NAME_ADJECTIVES)
+
     def _head_of_compound(self, c: Candidate) -> bool:
         """Is the Latin name the head of a hyphenated name whose capitalised tail no gazetteer
         knows ("Tsagaan-Uul"), or that a descriptor follows ("Bayan-Olgii province", though
@@ -2627,6 +2682,27 @@ class _Finder:
                 gap = self.text[a.end : b.start]
                 if gap.strip() and LIST_GAP.match(gap):
                     return True
+        return False
+
+    def _listed_after_locative(self, c: Candidate) -> bool:
+        """Is the one-word name the last of a list of capitalised Cyrillic words that a
+        preposition meaning "near" begins ("біля Греківки і Торського", "в районах Терен, Греківки
+        та Торського")? The list is one of places even where the gazetteer lacks the others,
+        so the name is not the common word it also spells. Each item here is one word."""
+        t, text = self.tokens, self.text
+        i = c.i
+        for _ in range(LIST_REACH):
+            k = i - 1
+            if k >= 0 and t[k].key in LIST_WORDS:
+                k -= 1
+            if k < 0 or t[k].para != t[i].para or not t[k].cap or not has_cyrillic(t[k].key):
+                return False
+            gap = text[t[k].end : t[i].start]
+            if not (gap.strip() and LIST_GAP.match(gap)):
+                return False
+            if k and t[k - 1].key in NEAR_LIST_START and self._after_locative(k):
+                return True
+            i = k
         return False
 
     def _name_beside(self, k: int, step: int) -> bool:

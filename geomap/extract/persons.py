@@ -136,6 +136,10 @@ def in_quoted_name(text: str, start: int, end: int) -> bool:
         return False
     quoted = text[opened + 1 : closed]
     words = list(_WORD.finditer(quoted))
+    if words and words[0].group()[0].islower():
+        # «освободили населенный пункт Цукурино»: quoted words of an official, not a name,
+        # whose first word is capitalised («Новая газета», «Эхо Москвы»)
+        return False
     if len(words) > QUOTED_NAME_WORDS or any(mark in quoted for mark in ".!?;:,"):
         return False
     inner = opened + 1  # where `quoted` begins in the text

@@ -575,6 +575,8 @@ GENITIVE_OF_PLACE = frozenset(
         "боку",
         "бік",
         "районі",
+        # "в районах Терен, Греківки і Торського": General Staff summaries list villages so
+        "районах",
         "напрямку",
         "околиці",
         "околицях",
@@ -629,6 +631,59 @@ GENITIVE_OF_PLACE = frozenset(
         "обстрелы",
         "обстрелов",
         "жительница",
+    ]
+)
+# The words for a sector of the front, which military summaries name with an adjective made of a
+# town's or a region's name: "на Купянском направлении", "на Покровському напрямку",
+# "Авдеевское направление" (finder._front_sector). Normalised, as token keys are.
+FRONT_SECTORS = frozenset(
+    normalize(word)
+    for word in [
+        "направлении",
+        "направление",
+        "направления",
+        "направлениях",
+        "направлений",
+        "напрямку",
+        "напрямок",
+        "напрямі",
+        "напрямках",
+        "напрямків",
+    ]
+)
+# The endings of those adjectives (ru "-ском", "-ское", "-ского"; uk "-ському", "-ський"), in
+# any case, so that a noun before the word ("з напрямку Бєлгорода") is not taken for one.
+SECTOR_ADJECTIVE = re.compile(r"(ск|цк)(ом|ое|ого|ие|их|ий|ой)$|(ськ|цьк)(ому|ий|ого|і|их|ім)$")
+
+# Prepositions that say "near" a place, which front-line news puts before lists of villages
+# ("біля Греківки і Торського", "под Работино и Вербовым"), with GENITIVE_OF_PLACE ("в районах
+# Терен, Греківки і Торського"): unlike "в", "у", "на", never before a list of bars or worlds
+# (finder._listed_after_locative). Normalised, as token keys are.
+NEAR_CYRILLIC = frozenset(
+    normalize(word)
+    for word in ["біля", "поблизу", "неподалік", "коло", "під", "около", "возле", "под", "близ"]
+)
+
+# Adjectives that begin many two-word names of towns and villages ("Старі Терни", "Нові
+# Санжари", "Большие Вязёмы", "Верхний Услон"), in their dictionary form: before a capitalised
+# noun they make one name with it (finder._noun_of_longer_name).
+NAME_ADJECTIVES = frozenset(
+    [
+        "старий",
+        "новий",
+        "великий",
+        "малий",
+        "верхній",
+        "нижній",
+        "середній",
+        "старый",
+        "новый",
+        "большой",
+        "великий",
+        "малый",
+        "верхний",
+        "нижний",
+        "средний",
     ]
 )
 # The points of the compass as nouns, in their dictionary form: "Схід області", "на Сході",

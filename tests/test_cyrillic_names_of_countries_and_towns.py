@@ -113,3 +113,10 @@ def test_rf_is_russia(text):
 )
 def test_a_broadcaster_s_service_named_after_a_country_is_an_outlet(text):
     assert [m.place for m in extract(text).mentions if m.place] == []
+
+
+def test_kyrgyzstan_by_its_official_russian_short_name():
+    assert [m.place.id for m in extract("Многие уехали в Кыргызстан и Казахстан.").mentions] == [
+        "KG",
+        "KZ",
+    ]

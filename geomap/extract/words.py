@@ -1315,6 +1315,14 @@ PERSON_NOUNS = frozenset(
         *("associate", "critic", "opponent", "supporter"),
     ]
 )
+# Plural kin before the names they count off: "the children, Sofia and Victoria," "his sons
+# Kolya and Slava" (a list of towns follows no such word).
+PERSON_GROUPS = frozenset(
+    [
+        *("children", "daughters", "sons", "grandchildren", "granddaughters", "grandsons"),
+        *("sisters", "brothers", "twins", "parents", "grandparents"),
+    ]
+)
 # What happens to a person, possessed or before "of": "Kirov's trial", "the arrest of Korolev"
 # (not what happens to a town: "liberation", "shelling").
 PERSON_EVENTS = frozenset(

@@ -518,3 +518,19 @@ def test_a_big_town_s_name_right_after_a_given_name_is_a_surname(text):
 def test_a_town_after_a_given_name_and_a_comma_or_in_is_still_a_town():
     assert places("Nadia, Kutaisi and Batumi were on the list.") == ["Kutaisi", "Batumi"]
     assert places("Nino lived in Kutaisi.") == ["Kutaisi"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker moved from Tbilisi to Napoli and scored twice.",
+        "Zinchenko lives in London. Chelsea and Arsenal supporters wrote to UEFA in his support.",
+    ],
+)
+def test_a_town_abroad_in_a_sentence_about_football_is_its_club(text):
+    assert "Naples" not in places(text) and "Chelsea" not in places(text)
+
+
+def test_a_town_abroad_after_in_is_a_town_even_in_a_sentence_about_football():
+    text = "Zinchenko lives in London. The footballer has a flat in Chelsea and in Naples."
+    assert places(text) == ["London", "Chelsea", "Naples"]

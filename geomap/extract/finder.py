@@ -70,6 +70,7 @@ from .words import (
     CROSSINGS_BEFORE,
     DEMONYMS,
     DISTANCE_WORDS,
+    FOOTBALL_WORDS,
     FORMER,
     FROM_PREPOSITIONS,
     FUNCTION_WORDS,
@@ -926,6 +927,8 @@ class _Finder:
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
         if self._vessel_or_unit(c):
             return False  # "the flagship Moskva", "the Vostok battalion"
+        if self._club_abroad(c):
+            return False  # "scored twice for Napoli", "Chelsea and Arsenal fans wrote to UEFA"
         if self._street(c):
             return False  # "вулицю Покровську", "на Московской улице", "проспект Победы"
         if self._before_administration(c):
@@ -1917,6 +1920,36 @@ class _Finder:
             return False  # "in Lida Osh"? the first word is a place there too
         place = self.ix.lookup(self._query(c)).place
         return place is None or place.kind == "town"
+
+    def _club_abroad(self, c: Candidate) -> bool:
+        """A town abroad in a sentence about football is its club ("Yaremchuk scored for
+        Napoli", "Chelsea and Arsenal fans wrote to UEFA"), unless "in" makes it the town ("the
+        final in Munich") or, when written by its English name, it is listed with such a town
+        ("matches in Leipzig, Berlin and Munich"). A name that is not the town's English name
+        ("Napoli", "Roma") is the club in such a sentence even in a list or after "to"."""
+        if c.j - c.i != 1 or has_cyrillic(self.text[c.start : c.end]):
+            return False
+        match = self.ix.lookup(self._query(c))
+        # an ambiguous name ("Chelsea": London's, or a town in the US) by its likeliest town
+        place = match.place or (match.alternatives[0] if match.alternatives else None)
+        if (
+            place is None
+            or place.kind != "town"
+            or place.romanised
+            or place.country in HOME_COUNTRIES
+        ):
+            return False
+        start, end = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
+        if not any(w.casefold() in FOOTBALL_WORDS for w in WORD.findall(self.text, start, end)):
+            return False
+        first = self.tokens[c.i]
+        written = first.poss[0] if first.poss else first.key
+        if normalize(place.name) != written:
+            return True  # "moved to Napoli": English would write "to Naples" of the town
+        if self._after_locative(c.i):
+            return False
+        head = self._list_head(c.i)
+        return not (head and self._after_locative(head))
 
     def _people_named(self) -> frozenset[str]:
         """The Latin names this article gives a person unmistakably, once read: a listed name

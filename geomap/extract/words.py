@@ -1315,6 +1315,15 @@ PERSON_NOUNS = frozenset(
         *("associate", "critic", "opponent", "supporter"),
     ]
 )
+# Words of a sentence about football, where a town abroad is its club: "Yaremchuk scored twice
+# for Olympiacos", "Chelsea and Arsenal supporters wrote to UEFA". None is said of a town.
+FOOTBALL_WORDS = frozenset(
+    [
+        *("footballer", "footballers", "striker", "strikers", "winger", "midfielder"),
+        *("goalkeeper", "teammate", "teammates", "scored", "uefa", "fifa", "transfer"),
+        *("stadium", "football"),
+    ]
+)
 # Plural kin before the names they count off: "the children, Sofia and Victoria," "his sons
 # Kolya and Slava" (a list of towns follows no such word).
 PERSON_GROUPS = frozenset(

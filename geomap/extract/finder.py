@@ -1951,6 +1951,16 @@ class _Finder:
         head = self._list_head(c.i)
         return not (head and self._after_locative(head))
 
+    def _full_name_in_apposition(self, k: int) -> bool:
+        """Two capitalised words, then a person's noun set off by a comma: "Lida Osh, a poet
+        from Osh," "Lyuba Sumy, a teacher,": a given name and a surname, both towns' names."""
+        t, n = self.tokens, len(self.tokens)
+        if k + 3 >= n or not t[k + 1].cap or t[k + 1].upper or t[k + 1].key in STOPWORDS:
+            return False
+        if self.text[t[k + 1].end : t[k + 2].start].strip() != "," or t[k + 2].para != t[k].para:
+            return False
+        return self._person_noun_heads(k + 2)
+
     def _people_named(self) -> frozenset[str]:
         """The Latin names this article gives a person unmistakably, once read: a listed name
         before a surname-shaped word ("Salavat Yulaev", "Sofia Pavlova") or after a given name
@@ -1993,6 +2003,7 @@ class _Finder:
                         and gap == ","
                         and self.text[tok.end : tok.end + 1] == ","
                     )
+                    or (nxt is not None and self._full_name_in_apposition(k))
                 ):
                     found.add(tok.key)
                     self._given_at.add(k)

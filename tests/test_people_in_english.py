@@ -536,3 +536,11 @@ def test_a_town_abroad_in_a_sentence_about_football_is_its_club(text):
 def test_a_town_abroad_after_in_is_a_town_even_in_a_sentence_about_football():
     text = "Zinchenko lives in London. The footballer has a flat in Chelsea and in Naples."
     assert places(text) == ["London", "Chelsea", "Naples"]
+
+
+def test_names_a_plural_noun_of_people_counts_off_are_people():
+    # Ryazan and Tambov are cities; "witnesses" makes both men
+    assert places("The court heard from witnesses Ryazan and Tambov.") == []
+    assert places("Witnesses from Ryazan and Tambov testified.") == ["Ryazan", "Tambov"]
+    # one name after the noun may begin a relative clause: the subject is the place
+    assert places("The prisoners Kyiv released were flown home.") == ["Kyiv"]

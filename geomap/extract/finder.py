@@ -1951,6 +1951,30 @@ class _Finder:
         head = self._list_head(c.i)
         return not (head and self._after_locative(head))
 
+    def _count_off(self, k: int, found: set[str]) -> None:
+        """The one-word names listed after the first one a plural noun counts off
+        ("witnesses Ryazan and Tambov", "the children, Sofia and Victoria"): people too."""
+        t = self.tokens
+        while k + 1 < len(t) and t[k + 1].para == t[k].para:
+            gap = self.text[t[k].end : t[k + 1].start].strip()
+            if gap == "," and t[k + 1].cap and not t[k + 1].upper:
+                k += 1
+            elif (
+                not gap
+                and t[k + 1].key in ("and", "or")
+                and k + 2 < len(t)
+                and t[k + 2].cap
+                and not t[k + 2].upper
+                and self._plain_gap(t[k + 1], t[k + 2])
+            ):
+                k += 2
+            else:
+                return
+            if t[k].key in STOPWORDS:
+                return
+            found.add(t[k].key)
+            self._given_at.add(k)
+
     def _full_name_in_apposition(self, k: int) -> bool:
         """Two capitalised words, then a person's noun set off by a comma: "Lida Osh, a poet
         from Osh," "Lyuba Sumy, a teacher,": a given name and a surname, both towns' names."""
@@ -1970,11 +1994,21 @@ class _Finder:
         if self._given is None:
             t, n, found = self.tokens, len(self.tokens), set()
             for k, tok in enumerate(t):
-                if not tok.cap or tok.upper or tok.key in STOPWORDS or not is_person_name(tok.key):
+                if not tok.cap or tok.upper or tok.key in STOPWORDS:
                     continue
                 nxt = t[k + 1] if k + 1 < n and self._plain_gap(tok, t[k + 1]) else None
                 prev = t[k - 1] if k and t[k - 1].para == tok.para else None
                 gap = self.text[prev.end : tok.start].strip() if prev else ""
+                if not is_person_name(tok.key):
+                    # "witnesses Ryazan and Tambov": a plural noun of people names them all, when
+                    # it counts off a list ("the prisoners Russia let go" is a relative clause)
+                    if prev is not None and not gap and prev.key in PERSON_GROUPS:
+                        listed: set[str] = set()
+                        self._count_off(k, listed)
+                        if listed:
+                            found |= listed | {tok.key}
+                            self._given_at.add(k)
+                    continue
                 if (
                     (
                         nxt is not None
@@ -2007,6 +2041,8 @@ class _Finder:
                 ):
                     found.add(tok.key)
                     self._given_at.add(k)
+                    if prev is not None and prev.key in PERSON_GROUPS:
+                        self._count_off(k, found)
             self._given = frozenset(found)
         return self._given
 

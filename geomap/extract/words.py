@@ -1324,12 +1324,14 @@ FOOTBALL_WORDS = frozenset(
         *("stadium", "football"),
     ]
 )
-# Plural kin before the names they count off: "the children, Sofia and Victoria," "his sons
-# Kolya and Slava" (a list of towns follows no such word).
+# Plural kin or trades before the names they count off: "the children, Sofia and Victoria,"
+# "his sons Kolya and Slava", "witnesses Ryazan and Tambov" (a list of towns follows no such
+# word).
 PERSON_GROUPS = frozenset(
     [
         *("children", "daughters", "sons", "grandchildren", "granddaughters", "grandsons"),
-        *("sisters", "brothers", "twins", "parents", "grandparents"),
+        *("sisters", "brothers", "twins", "parents", "grandparents", "witnesses"),
+        *("defendants", "lawyers", "activists", "journalists", "prisoners", "friends"),
     ]
 )
 # What happens to a person, possessed or before "of": "Kirov's trial", "the arrest of Korolev"

@@ -70,6 +70,7 @@ from .words import (
     CROSSINGS_BEFORE,
     DEMONYMS,
     DISTANCE_WORDS,
+    FOOTBALL_WORDS,
     FORMER,
     FROM_PREPOSITIONS,
     FRONT_SECTORS,
@@ -107,6 +108,7 @@ from .words import (
     OUTLET_BEFORE_CYRILLIC,
     OVER_A_PERSON,
     PERSON_EVENTS,
+    PERSON_GROUPS,
     PERSON_NOUNS,
     PERSON_NOUNS_CYRILLIC,
     PERSON_OF,
@@ -258,6 +260,8 @@ class _Finder:
         self._vessels: frozenset | None = None  # the quoted names of ships, once read
         self._surnames: frozenset[str] | None = None  # of people named in full, once read
         self._placed: set[str] | None = None  # names the text writes as places (and never people)
+        self._given: frozenset[str] | None = None  # Latin names the text gives a person, once read
+        self._given_at: set[int] = set()  # the tokens that give them
 
     def _read_town_case_forms(self) -> None:
         """A capitalised word (or hyphenated compound) whose reading is no name, read again by
@@ -936,6 +940,8 @@ class _Finder:
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
         if self._vessel_or_unit(c):
             return False  # "the flagship Moskva", "the Vostok battalion"
+        if self._club_abroad(c):
+            return False  # "scored twice for Napoli", "Chelsea and Arsenal fans wrote to UEFA"
         if self._street(c):
             return False  # "вулицю Покровську", "на Московской улице", "проспект Победы"
         if self._before_administration(c):
@@ -1804,6 +1810,15 @@ class _Finder:
         key = possessive[0] if possessive else first.key
         if c.j - c.i == 1 and self._titled(c):
             return True  # "Ms Kurskaya", "Lt. Col. Dmitrov": whether or not the list knows the name
+        if (
+            c.j - c.i == 1
+            and key in self._people_named()
+            and not self._after_locative(c.i)
+            and (c.i in self._given_at or not self._listed(c, people=True))
+        ):
+            # "her daughter Dasha … Dasha, then 41, was at work", "Salavat Yulaev … Salavat's
+            # horse": a name the article gives a person stays hers where no "in" makes it a town
+            return True
         if self._could_be_a_person(c, key, written) and (
             self._beside_person_noun(c) or self._person_phrase(c, before)
         ):
@@ -1837,6 +1852,8 @@ class _Finder:
             # "Olena Romny", "Andriy Sambir", "Oleksandr Kovel": a given name before a surname
             # the list lacks, named like a small town
             return True
+        if c.j - c.i == 1 and self._surname_after_a_name(c, before):
+            return True  # "Nadia Smolenska", "Nino Kutaisi", "Lyudmila Orlova-Smolenska"
         # the subject of the verb after it, unless a preposition puts the name in a phrase
         # ("people in Kirov said", "protesters from Kirov were detained")
         subject = before is None or before.key not in SUBJECT_NOT_AFTER
@@ -1923,6 +1940,148 @@ class _Finder:
             # town in Kirov region,"
             return False
         return needs_context(place, written)
+
+    def _surname_after_a_name(self, c: Candidate, before: Token | None) -> bool:
+        """A town's name right after a given name ("Nadia Smolenska", "Nino Kutaisi", "Lida
+        Osh") or after a surname and a hyphen ("Orlova-Smolenska") is a surname, however big
+        the town: English writes no town after a person's name without a comma or a
+        preposition. A country ("Vera Georgia") is left alone."""
+        if before is None or not before.cap or before.upper or before.key in STOPWORDS:
+            return False
+        if not (self._plain_gap(before, self.tokens[c.i]) and is_person_name(before.key)):
+            return False
+        hyphen = self.text[before.end : self.tokens[c.i].start] == "-"
+        if LATIN_SURNAME.search(before.key) and not hyphen:
+            return False  # "Orlov Kursk"? a surname then a town is no double surname
+        if self._after_locative(c.i - 1):
+            return False  # "in Lida Osh"? the first word is a place there too
+        place = self.ix.lookup(self._query(c)).place
+        return place is None or place.kind == "town"
+
+    def _club_abroad(self, c: Candidate) -> bool:
+        """A town abroad in a sentence about football is its club ("Yaremchuk scored for
+        Napoli", "Chelsea and Arsenal fans wrote to UEFA"), unless "in" makes it the town ("the
+        final in Munich") or, when written by its English name, it is listed with such a town
+        ("matches in Leipzig, Berlin and Munich"). A name that is not the town's English name
+        ("Napoli", "Roma") is the club in such a sentence even in a list or after "to"."""
+        if c.j - c.i != 1 or has_cyrillic(self.text[c.start : c.end]):
+            return False
+        match = self.ix.lookup(self._query(c))
+        # an ambiguous name ("Chelsea": London's, or a town in the US) by its likeliest town
+        place = match.place or (match.alternatives[0] if match.alternatives else None)
+        if (
+            place is None
+            or place.kind != "town"
+            or place.romanised
+            or place.country in HOME_COUNTRIES
+        ):
+            return False
+        start, end = self.sentences[bisect_right(self.sentence_starts, c.start) - 1]
+        if not any(w.casefold() in FOOTBALL_WORDS for w in WORD.findall(self.text, start, end)):
+            return False
+        first = self.tokens[c.i]
+        written = first.poss[0] if first.poss else first.key
+        if normalize(place.name) != written:
+            return True  # "moved to Napoli": English would write "to Naples" of the town
+        if self._after_locative(c.i):
+            return False
+        head = self._list_head(c.i)
+        return not (head and self._after_locative(head))
+
+    def _count_off(self, k: int, found: set[str]) -> None:
+        """The one-word names listed after the first one a plural noun counts off
+        ("witnesses Ryazan and Tambov", "the children, Sofia and Victoria"): people too."""
+        t = self.tokens
+        while k + 1 < len(t) and t[k + 1].para == t[k].para:
+            gap = self.text[t[k].end : t[k + 1].start].strip()
+            if gap == "," and t[k + 1].cap and not t[k + 1].upper:
+                k += 1
+            elif (
+                not gap
+                and t[k + 1].key in ("and", "or")
+                and k + 2 < len(t)
+                and t[k + 2].cap
+                and not t[k + 2].upper
+                and self._plain_gap(t[k + 1], t[k + 2])
+            ):
+                k += 2
+            else:
+                return
+            if t[k].key in STOPWORDS:
+                return
+            found.add(t[k].key)
+            self._given_at.add(k)
+
+    def _full_name_in_apposition(self, k: int) -> bool:
+        """Two capitalised words, then a person's noun set off by a comma: "Lida Osh, a poet
+        from Osh," "Lyuba Sumy, a teacher,": a given name and a surname, both towns' names."""
+        t, n = self.tokens, len(self.tokens)
+        if k + 3 >= n or not t[k + 1].cap or t[k + 1].upper or t[k + 1].key in STOPWORDS:
+            return False
+        if self.text[t[k + 1].end : t[k + 2].start].strip() != "," or t[k + 2].para != t[k].para:
+            return False
+        return self._person_noun_heads(k + 2)
+
+    def _people_named(self) -> frozenset[str]:
+        """The Latin names this article gives a person unmistakably, once read: a listed name
+        before a surname-shaped word ("Salavat Yulaev", "Sofia Pavlova") or after a given name
+        ("Denis Sofia"), after a noun of kin or trade ("her daughter Dasha", "the children,
+        Sofia and Victoria", "A neighbour, Lida, 83,"). English writers name a person once so
+        and then by that word alone, which may be a town's ("Dasha says", "Sofia is nine")."""
+        if self._given is None:
+            t, n, found = self.tokens, len(self.tokens), set()
+            for k, tok in enumerate(t):
+                if not tok.cap or tok.upper or tok.key in STOPWORDS:
+                    continue
+                nxt = t[k + 1] if k + 1 < n and self._plain_gap(tok, t[k + 1]) else None
+                prev = t[k - 1] if k and t[k - 1].para == tok.para else None
+                gap = self.text[prev.end : tok.start].strip() if prev else ""
+                if not is_person_name(tok.key):
+                    # "witnesses Ryazan and Tambov": a plural noun of people names them all, when
+                    # it counts off a list ("the prisoners Russia let go" is a relative clause)
+                    if prev is not None and not gap and prev.key in PERSON_GROUPS:
+                        listed: set[str] = set()
+                        self._count_off(k, listed)
+                        if listed:
+                            found |= listed | {tok.key}
+                            self._given_at.add(k)
+                    continue
+                if (
+                    (
+                        nxt is not None
+                        and nxt.cap
+                        and not nxt.upper
+                        and LATIN_SURNAME.search(nxt.poss[0] if nxt.poss else nxt.key)
+                    )
+                    or (
+                        prev is not None
+                        and not gap
+                        and prev.cap
+                        and not prev.initial
+                        and is_person_name(prev.key)
+                        and not LATIN_SURNAME.search(prev.key)
+                    )
+                    or (
+                        prev is not None
+                        and not prev.cap
+                        and prev.key in PERSON_NOUNS | PERSON_GROUPS
+                        and (not gap or (gap == "," and prev.key in PERSON_GROUPS))
+                    )
+                    or (
+                        prev is not None
+                        and not prev.cap
+                        and prev.key in PERSON_NOUNS
+                        and gap == ","
+                        and self.text[tok.end : tok.end + 1] == ","
+                    )
+                    or (nxt is not None and self._full_name_in_apposition(k))
+                ):
+                    found.add(tok.key)
+                    self._given_at.add(k)
+                    if prev is not None and prev.key in PERSON_GROUPS:
+                        self._count_off(k, found)
+            self._given = frozenset(found)
+        return self._given
 
     def _list_head(self, i: int) -> int:
         """The first token of the list of one-word names that token i ends ("Иванова" of "от

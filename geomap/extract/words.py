@@ -1379,6 +1379,25 @@ PERSON_NOUNS = frozenset(
         *("associate", "critic", "opponent", "supporter"),
     ]
 )
+# Words of a sentence about football, where a town abroad is its club: "Yaremchuk scored twice
+# for Olympiacos", "Chelsea and Arsenal supporters wrote to UEFA". None is said of a town.
+FOOTBALL_WORDS = frozenset(
+    [
+        *("footballer", "footballers", "striker", "strikers", "winger", "midfielder"),
+        *("goalkeeper", "teammate", "teammates", "scored", "uefa", "fifa", "transfer"),
+        *("stadium", "football"),
+    ]
+)
+# Plural kin or trades before the names they count off: "the children, Sofia and Victoria,"
+# "his sons Kolya and Slava", "witnesses Ryazan and Tambov" (a list of towns follows no such
+# word).
+PERSON_GROUPS = frozenset(
+    [
+        *("children", "daughters", "sons", "grandchildren", "granddaughters", "grandsons"),
+        *("sisters", "brothers", "twins", "parents", "grandparents", "witnesses"),
+        *("defendants", "lawyers", "activists", "journalists", "prisoners", "friends"),
+    ]
+)
 # What happens to a person, possessed or before "of": "Kirov's trial", "the arrest of Korolev"
 # (not what happens to a town: "liberation", "shelling").
 PERSON_EVENTS = frozenset(

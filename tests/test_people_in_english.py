@@ -544,3 +544,43 @@ def test_names_a_plural_noun_of_people_counts_off_are_people():
     assert places("Witnesses from Ryazan and Tambov testified.") == ["Ryazan", "Tambov"]
     # one name after the noun may begin a relative clause: the subject is the place
     assert places("The prisoners Kyiv released were flown home.") == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He served under the call sign "Tula" near the front.',
+        "He served under the call sign Tula near the front.",
+        "His callsign was 'Kursk', his brother said.",
+        'A man nicknamed "Kazan" ran the depot.',
+        'Viktor "Omsk" Belyaev died in July.',
+        "Viktor 'Omsk' Belyaev died in July.",
+        'He led a platoon in the "Kherson" unit.',
+        'He fought with the "Bryansk" battalion that winter.',
+    ],
+)
+def test_a_call_sign_a_quoted_nickname_or_a_quoted_unit_is_no_place(text):
+    # soldiers' call signs and nicknames, and units, are often named after towns
+    assert places(text) == []
+
+
+def test_a_call_sign_leaves_the_places_beside_it():
+    text = 'Ruslan, call sign "Tula", was killed near Bakhmut; he was from Tula.'
+    assert places(text) == ["Bakhmut", "Tula"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petro Lviv Sr. was a teacher.",
+        "Dmitry Orlov Jr., 29, and Dmitry Orlov Sr., 54, died on the same day.",
+        "Belgorod, 22, a mechanic, was killed in May.",
+    ],
+)
+def test_a_name_s_suffix_or_an_obituary_s_subject_with_an_age_is_no_place(text):
+    # "Sr" is also a code in the gazetteer; "Belgorod, 22," is a man (of that surname) and age
+    assert places(text) == []
+
+
+def test_a_hometown_before_an_age_is_still_a_place():
+    assert places("Pvt. Ivan Kursky of Kursk, 23, died in May.") == ["Kursk"]

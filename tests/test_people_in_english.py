@@ -584,3 +584,44 @@ def test_a_name_s_suffix_or_an_obituary_s_subject_with_an_age_is_no_place(text):
 
 def test_a_hometown_before_an_age_is_still_a_place():
     assert places("Pvt. Ivan Kursky of Kursk, 23, died in May.") == ["Kursk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pvt. I. Tambov was 19.",
+        "Dr. A. B. Penza signed the notice.",
+        "Ms A. Kursk and Mr B. C. Tula were neighbours.",
+        "Sergeant Kursk was 19.",
+        "Corporal Tula was buried on Friday.",
+    ],
+)
+def test_a_rank_before_initials_or_a_spelled_out_rank_makes_a_person(text):
+    assert places(text) == []
+
+
+def test_a_name_after_initials_without_a_rank_and_after_private_stay_places():
+    assert places("He flew from St. Petersburg to Omsk.") == ["Saint Petersburg", "Omsk"]
+    assert places("Private Moscow clinics are full.") == ["Moscow"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"He loved fishing," said Penza, his brother.',
+        "The letter was signed by Kursk, her husband, in May.",
+    ],
+)
+def test_a_city_s_name_with_his_brother_or_her_husband_in_apposition_is_a_person(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We visited Kyiv, her sister city, in May.", ["Kyiv"]),
+        ("They flew to Kazan, his mother said.", ["Kazan"]),
+    ],
+)
+def test_a_kin_noun_that_goes_on_or_speaks_leaves_the_city(text, expected):
+    assert places(text) == expected

@@ -1854,6 +1854,8 @@ class _Finder:
         key = possessive[0] if possessive else first.key
         if c.j - c.i == 1 and self._titled(c):
             return True  # "Ms Kurskaya", "Lt. Col. Dmitrov": whether or not the list knows the name
+        if c.j - c.i == 1 and self._kin_apposition(c):
+            return True  # "said Penza, his brother.": even a city's name, which no one has as kin
         if (
             c.j - c.i == 1
             and key in self._people_named()
@@ -2386,12 +2388,23 @@ class _Finder:
 
     def _titled(self, c: Candidate) -> bool:
         """An honorific or a rank right before the name, abbreviated with its full stop or
-        without: "Ms Volkova", "Lt. Col. Dmitrov", "Capt. Nikolaev"."""
+        without: "Ms Volkova", "Lt. Col. Dmitrov", "Capt. Nikolaev", also across initials
+        ("Pvt. I. Tambov")."""
         if not c.i:
             return False
         t = self.tokens
-        title = t[c.i - 1]
-        gap = self.text[title.end : t[c.i].start]
+        k = c.i - 1
+        # "Pvt. I. Tambov", "Dr A. B. Penza": the initials of given names may stand between
+        while (
+            k
+            and c.i - k <= 2
+            and len(t[k].key) == 1
+            and t[k].cap
+            and self.text[t[k].end : t[k + 1].start].strip() == "."
+        ):
+            k -= 1
+        title = t[k]
+        gap = self.text[title.end : t[k + 1].start]
         return (
             title.para == t[c.i].para
             and title.cap
@@ -2399,6 +2412,21 @@ class _Finder:
             and gap.strip() in ("", ".")
             and gap.count("\n") == 0
         )
+
+    def _kin_apposition(self, c: Candidate) -> bool:
+        """'"He loved fishing," said Penza, his brother.': a possessive and a kin noun ending
+        the apposition after the name. A town is no one's brother; "Kyiv, her sister city"
+        goes on after the noun, so it stays the city."""
+        t, text, k = self.tokens, self.text, c.j
+        if not (
+            k + 1 < len(t)
+            and text[t[k - 1].end : t[k].start].strip() == ","
+            and t[k].key in ("his", "her", "their")
+            and t[k + 1].key in PERSON_NOUNS
+            and self._plain_gap(t[k], t[k + 1])
+        ):
+            return False
+        return text[t[k + 1].end : t[k + 1].end + 1] in (",", ".", ";", ")", "")
 
     def _plain_gap(self, a: Token, b: Token) -> bool:
         """Only spaces (or one hyphen) between two words of one phrase: "24-year-old"."""

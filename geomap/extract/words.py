@@ -1352,6 +1352,8 @@ HONORIFICS = frozenset(
     [
         *("mr", "mrs", "ms", "miss", "dr", "prof", "judge", "colonel", "captain", "lieutenant"),
         *("gen", "col", "lt", "maj", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "adm", "brig"),
+        # ranks no adjective shares ("Private Moscow clinics" stays a place)
+        *("sergeant", "corporal", "ensign"),
     ]
 )
 # Nouns of a person's kin, counsel, trade or part in a case (English, singular): a name beside

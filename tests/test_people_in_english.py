@@ -610,6 +610,7 @@ def test_a_name_after_initials_without_a_rank_and_after_private_stay_places():
     [
         '"He loved fishing," said Penza, his brother.',
         "The letter was signed by Kursk, her husband, in May.",
+        "We spoke to Lipetsk, a 52-year-old widow.",
     ],
 )
 def test_a_city_s_name_with_his_brother_or_her_husband_in_apposition_is_a_person(text):
@@ -621,6 +622,7 @@ def test_a_city_s_name_with_his_brother_or_her_husband_in_apposition_is_a_person
     [
         ("We visited Kyiv, her sister city, in May.", ["Kyiv"]),
         ("They flew to Kazan, his mother said.", ["Kazan"]),
+        ("They flew to Kazan, a 1000-year-old city.", ["Kazan"]),
     ],
 )
 def test_a_kin_noun_that_goes_on_or_speaks_leaves_the_city(text, expected):

@@ -246,6 +246,11 @@ _OPEN_QUOTES = ('"', "\u201c", "\u201e", "'", "\u2018", "\u00ab")
 # A person's age in apposition: "Tula, 28, left a wife" (never after a place, which would
 # be "Kursk, 28 km"; after "of Kursk, 23," the name is not a sentence's first word)
 _AGE_AFTER = re.compile(r",\s*\d{1,2},")
+# ", his brother.", ", a 52-year-old widow,": an apposition only a person takes (the noun is
+# checked against PERSON_NOUNS)
+_KIN_APPOSITION = re.compile(
+    r",[ \t]+(?:his|her|their|a[ \t]+\d{1,3}-year-old)[ \t]+([a-z]+)(?=[,.;)]|$)"
+)
 _CLOSE_QUOTES = ('"', "\u201d", "\u201c", "'", "\u2019", "\u00bb")
 
 
@@ -2414,19 +2419,12 @@ class _Finder:
         )
 
     def _kin_apposition(self, c: Candidate) -> bool:
-        """'"He loved fishing," said Penza, his brother.': a possessive and a kin noun ending
-        the apposition after the name. A town is no one's brother; "Kyiv, her sister city"
-        goes on after the noun, so it stays the city."""
-        t, text, k = self.tokens, self.text, c.j
-        if not (
-            k + 1 < len(t)
-            and text[t[k - 1].end : t[k].start].strip() == ","
-            and t[k].key in ("his", "her", "their")
-            and t[k + 1].key in PERSON_NOUNS
-            and self._plain_gap(t[k], t[k + 1])
-        ):
-            return False
-        return text[t[k + 1].end : t[k + 1].end + 1] in (",", ".", ";", ")", "")
+        """'"He loved fishing," said Penza, his brother.', "Lipetsk, a 52-year-old widow,": a
+        possessive or an age, and a person's noun ending the apposition after the name. A
+        town is no one's brother; "Kyiv, her sister city" goes on after the noun, so it stays
+        the city."""
+        found = _KIN_APPOSITION.match(self.text, self.tokens[c.j - 1].end)
+        return bool(found and found.group(1).casefold() in PERSON_NOUNS)
 
     def _plain_gap(self, a: Token, b: Token) -> bool:
         """Only spaces (or one hyphen) between two words of one phrase: "24-year-old"."""

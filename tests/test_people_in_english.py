@@ -544,3 +544,86 @@ def test_names_a_plural_noun_of_people_counts_off_are_people():
     assert places("Witnesses from Ryazan and Tambov testified.") == ["Ryazan", "Tambov"]
     # one name after the noun may begin a relative clause: the subject is the place
     assert places("The prisoners Kyiv released were flown home.") == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He served under the call sign "Tula" near the front.',
+        "He served under the call sign Tula near the front.",
+        "His callsign was 'Kursk', his brother said.",
+        'A man nicknamed "Kazan" ran the depot.',
+        'Viktor "Omsk" Belyaev died in July.',
+        "Viktor 'Omsk' Belyaev died in July.",
+        'He led a platoon in the "Kherson" unit.',
+        'He fought with the "Bryansk" battalion that winter.',
+    ],
+)
+def test_a_call_sign_a_quoted_nickname_or_a_quoted_unit_is_no_place(text):
+    # soldiers' call signs and nicknames, and units, are often named after towns
+    assert places(text) == []
+
+
+def test_a_call_sign_leaves_the_places_beside_it():
+    text = 'Ruslan, call sign "Tula", was killed near Bakhmut; he was from Tula.'
+    assert places(text) == ["Bakhmut", "Tula"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petro Lviv Sr. was a teacher.",
+        "Dmitry Orlov Jr., 29, and Dmitry Orlov Sr., 54, died on the same day.",
+        "Belgorod, 22, a mechanic, was killed in May.",
+    ],
+)
+def test_a_name_s_suffix_or_an_obituary_s_subject_with_an_age_is_no_place(text):
+    # "Sr" is also a code in the gazetteer; "Belgorod, 22," is a man (of that surname) and age
+    assert places(text) == []
+
+
+def test_a_hometown_before_an_age_is_still_a_place():
+    assert places("Pvt. Ivan Kursky of Kursk, 23, died in May.") == ["Kursk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pvt. I. Tambov was 19.",
+        "Dr. A. B. Penza signed the notice.",
+        "Ms A. Kursk and Mr B. C. Tula were neighbours.",
+        "Sergeant Kursk was 19.",
+        "Corporal Tula was buried on Friday.",
+    ],
+)
+def test_a_rank_before_initials_or_a_spelled_out_rank_makes_a_person(text):
+    assert places(text) == []
+
+
+def test_a_name_after_initials_without_a_rank_and_after_private_stay_places():
+    assert places("He flew from St. Petersburg to Omsk.") == ["Saint Petersburg", "Omsk"]
+    assert places("Private Moscow clinics are full.") == ["Moscow"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"He loved fishing," said Penza, his brother.',
+        "The letter was signed by Kursk, her husband, in May.",
+        "We spoke to Lipetsk, a 52-year-old widow.",
+    ],
+)
+def test_a_city_s_name_with_his_brother_or_her_husband_in_apposition_is_a_person(text):
+    assert places(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We visited Kyiv, her sister city, in May.", ["Kyiv"]),
+        ("They flew to Kazan, his mother said.", ["Kazan"]),
+        ("They flew to Kazan, a 1000-year-old city.", ["Kazan"]),
+    ],
+)
+def test_a_kin_noun_that_goes_on_or_speaks_leaves_the_city(text, expected):
+    assert places(text) == expected

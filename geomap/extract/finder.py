@@ -86,10 +86,12 @@ from .words import (
     MODIFIERS,
     MONTHS,
     NAME_ADJECTIVES,
+    NAME_SUFFIXES,
     NATURE,
     NATURE_BEFORE,
     NEAR,
     NEAR_CYRILLIC,
+    NICKNAME_WORDS,
     NOT_AFTER_NEAR,
     NOT_LAND_AFTER,
     NOT_OF_PLACE,
@@ -237,6 +239,19 @@ def _collector_paused():
         yield
     finally:
         gc.enable()
+
+
+# Quotation marks around a nickname or a unit's name in English text
+_OPEN_QUOTES = ('"', "\u201c", "\u201e", "'", "\u2018", "\u00ab")
+# A person's age in apposition: "Tula, 28, left a wife" (never after a place, which would
+# be "Kursk, 28 km"; after "of Kursk, 23," the name is not a sentence's first word)
+_AGE_AFTER = re.compile(r",\s*\d{1,2},")
+# ", his brother.", ", a 52-year-old widow,": an apposition only a person takes (the noun is
+# checked against PERSON_NOUNS)
+_KIN_APPOSITION = re.compile(
+    r",[ \t]+(?:his|her|their|a[ \t]+\d{1,3}-year-old)[ \t]+([a-z]+)(?=[,.;)]|$)"
+)
+_CLOSE_QUOTES = ('"', "\u201d", "\u201c", "'", "\u2019", "\u00bb")
 
 
 class _Finder:
@@ -940,6 +955,8 @@ class _Finder:
             return False  # "Radio Svoboda", "Kyiv Independent", «Эхо Москвы»
         if self._vessel_or_unit(c):
             return False  # "the flagship Moskva", "the Vostok battalion"
+        if self._alias(c):
+            return False  # "call sign Tula", 'Viktor "Omsk" Belyaev', "Dmitry Orlov Sr."
         if self._club_abroad(c):
             return False  # "scored twice for Napoli", "Chelsea and Arsenal fans wrote to UEFA"
         if self._street(c):
@@ -1412,6 +1429,38 @@ class _Finder:
         word = text[t[k].start : t[k].end].casefold()
         return self._lemma(word) in SHIP_VERBS
 
+    def _alias(self, c: Candidate) -> bool:
+        """A Latin place name used as another name of a person or a unit: a call sign or a
+        nickname ("call sign Tula", 'nicknamed "Kazan"', "callsign was 'Kursk'"), a nickname
+        quoted between a given name and a surname ('Viktor "Omsk" Belyaev'), a quoted unit's
+        name before its noun ('the "Kherson" unit'), or a suffix after a name ("Orlov Sr.")."""
+        t, text = self.tokens, self.text
+        if has_cyrillic(text[c.start : c.end]):
+            return False  # Cyrillic call signs are quoted and read by in_quoted_name
+        para = t[c.i].para
+        before = t[c.i - 1] if c.i and t[c.i - 1].para == para else None
+        after = t[c.j] if c.j < len(t) and t[c.j].para == para else None
+        gap_before = text[before.end : c.start].strip() if before else ""
+        gap_after = text[c.end : after.start].strip() if after else ""
+        if t[c.i].initial and not t[c.i].heading and _AGE_AFTER.match(text, c.end):
+            return True  # "Belgorod, 22, a mechanic, was killed": an obituary's subject
+        if before is None:
+            return False
+        if c.j - c.i == 1 and t[c.i].key in NAME_SUFFIXES:
+            return before.cap and gap_before in ("", ",")
+        if gap_before in ("", *_OPEN_QUOTES):
+            k = c.i - 1
+            if t[k].key in ("was", "is") and k and not text[t[k - 1].end : t[k].start].strip():
+                k -= 1  # "his callsign was 'Kursk'"
+            if t[k].key in NICKNAME_WORDS or (t[k].key == "sign" and k and t[k - 1].key == "call"):
+                return True
+        if c.j - c.i != 1 or gap_before not in _OPEN_QUOTES or after is None:
+            return False
+        if gap_after not in _CLOSE_QUOTES:
+            return False
+        # 'Viktor "Omsk" Belyaev': a nickname between two capitalised words of one name
+        return (before.cap and after.cap) or after.key in UNITS_AFTER
+
     def _street(self, c: Candidate) -> bool:
         """A Cyrillic name beside a word for a street or a square in the singular: the street's
         name ("вулицю Покровську", "проспект Победы"); after the name, only an adjective is
@@ -1810,6 +1859,8 @@ class _Finder:
         key = possessive[0] if possessive else first.key
         if c.j - c.i == 1 and self._titled(c):
             return True  # "Ms Kurskaya", "Lt. Col. Dmitrov": whether or not the list knows the name
+        if c.j - c.i == 1 and self._kin_apposition(c):
+            return True  # "said Penza, his brother.": even a city's name, which no one has as kin
         if (
             c.j - c.i == 1
             and key in self._people_named()
@@ -2342,12 +2393,23 @@ class _Finder:
 
     def _titled(self, c: Candidate) -> bool:
         """An honorific or a rank right before the name, abbreviated with its full stop or
-        without: "Ms Volkova", "Lt. Col. Dmitrov", "Capt. Nikolaev"."""
+        without: "Ms Volkova", "Lt. Col. Dmitrov", "Capt. Nikolaev", also across initials
+        ("Pvt. I. Tambov")."""
         if not c.i:
             return False
         t = self.tokens
-        title = t[c.i - 1]
-        gap = self.text[title.end : t[c.i].start]
+        k = c.i - 1
+        # "Pvt. I. Tambov", "Dr A. B. Penza": the initials of given names may stand between
+        while (
+            k
+            and c.i - k <= 2
+            and len(t[k].key) == 1
+            and t[k].cap
+            and self.text[t[k].end : t[k + 1].start].strip() == "."
+        ):
+            k -= 1
+        title = t[k]
+        gap = self.text[title.end : t[k + 1].start]
         return (
             title.para == t[c.i].para
             and title.cap
@@ -2355,6 +2417,14 @@ class _Finder:
             and gap.strip() in ("", ".")
             and gap.count("\n") == 0
         )
+
+    def _kin_apposition(self, c: Candidate) -> bool:
+        """'"He loved fishing," said Penza, his brother.', "Lipetsk, a 52-year-old widow,": a
+        possessive or an age, and a person's noun ending the apposition after the name. A
+        town is no one's brother; "Kyiv, her sister city" goes on after the noun, so it stays
+        the city."""
+        found = _KIN_APPOSITION.match(self.text, self.tokens[c.j - 1].end)
+        return bool(found and found.group(1).casefold() in PERSON_NOUNS)
 
     def _plain_gap(self, a: Token, b: Token) -> bool:
         """Only spaces (or one hyphen) between two words of one phrase: "24-year-old"."""

@@ -1352,6 +1352,8 @@ HONORIFICS = frozenset(
     [
         *("mr", "mrs", "ms", "miss", "dr", "prof", "judge", "colonel", "captain", "lieutenant"),
         *("gen", "col", "lt", "maj", "capt", "cpt", "sgt", "cpl", "pte", "pvt", "adm", "brig"),
+        # ranks no adjective shares ("Private Moscow clinics" stays a place)
+        *("sergeant", "corporal", "ensign"),
     ]
 )
 # Nouns of a person's kin, counsel, trade or part in a case (English, singular): a name beside
@@ -1689,6 +1691,18 @@ UNITS_AFTER = frozenset(
         *("fighters", "unit", "units", "mercenaries"),
     ]
 )
+# Words after which a place's name is a person's other name: "call sign Tula", "callsign
+# 'Kursk'", 'nicknamed "Kazan"', "nom de guerre Samara" (call signs and nicknames of soldiers
+# are often towns). "call sign" is read as its last word, "sign", after "call".
+NICKNAME_WORDS = frozenset(
+    [
+        *("callsign", "nickname", "nicknamed", "codename", "codenamed", "alias", "aliases"),
+        *("moniker", "pseudonym", "guerre"),
+    ]
+)
+# Written after a person's name, never a place: "Dmitry Orlov Sr.", "Petro Lviv Jr." ("Sr" is
+# also a code in the gazetteer).
+NAME_SUFFIXES = frozenset(["jr", "sr", "jnr", "snr"])
 # The last word of an English organisation's name: a place name among the capitalised words
 # before it is part of the name ("the Moscow Helsinki Group", "the Kharkiv Human Rights
 # Protection Group", "the Kherson Regional Military Administration").

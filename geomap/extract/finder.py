@@ -261,6 +261,7 @@ class _Finder:
         self.article, self.text = article, article.text
         self.tokens, self.sentences = tokenize(article)
         self.sentence_starts = [s for s, _ in self.sentences]
+        self.token_starts = [tok.start for tok in self.tokens]
         self.language = detect_language(self.text)
         self.ix = index.in_language(self.language)
         if self.language in ("ru", "uk", "mixed") or has_cyrillic(self.text):
@@ -355,11 +356,10 @@ class _Finder:
         just before it in the sentence ("Торецьк, колишній Дзержинськ"): that town, when the
         gazetteer gives it the name; else no place of its own (Dzerzhinsk in Russia is no old
         name of Toretsk's)."""
-        starts = [tok.start for tok in self.tokens]
         everything = sorted(mentions + unresolved, key=lambda m: m.start)
         kept, doubted = list(mentions), list(unresolved)
         for n, m in enumerate(everything):
-            k = bisect_right(starts, m.start) - 1
+            k = bisect_right(self.token_starts, m.start) - 1
             if k < 1 or self.tokens[k - 1].key not in FORMER:
                 continue
             gap = self.text[self.tokens[k - 1].end : m.start]
@@ -490,13 +490,13 @@ class _Finder:
         article's places must not make him Tver (Kalinin in 1931–90), nor "Куйбышев" Samara."""
         if " " in m.text or not has_cyrillic(m.text):
             return False
-        at = [k for k, tok in enumerate(self.tokens) if tok.start == m.start]
-        if not at:
+        k = bisect_right(self.token_starts, m.start) - 1
+        if k < 0 or self.tokens[k].start != m.start:
             return False
-        c = Candidate(at[0], at[0] + 1, m.matched_by, m.start, m.end)
+        c = Candidate(k, k + 1, m.matched_by, m.start, m.end)
         return not (
-            self._after_locative(at[0]) or self._after_settlement_noun(c) or self._listed(c)
-        ) and any("Surn" in str(p.tag) for p in parses(m.text.casefold(), self.morph_language))
+            self._after_locative(k) or self._after_settlement_noun(c) or self._listed(c)
+        ) and any("Surn" in p.tag.grammemes for p in parses(m.text.casefold(), self.morph_language))
 
     def _by_own_name(self, m: Mention, shared, regions: dict, countries: dict) -> Mention | None:
         """A name that one town bears as its own and the others only as an old name or an
@@ -1767,7 +1767,7 @@ class _Finder:
                 and self._done_to_people(c)
             ):
                 return True  # "Жуковский и Королёв были арестованы": men, in a list too
-            head = self._list_head(c.i)
+            head = self._list_start(c.i)
             if (
                 c.j - c.i == 1
                 and head
@@ -2036,7 +2036,7 @@ class _Finder:
             return True  # "moved to Napoli": English would write "to Naples" of the town
         if self._after_locative(c.i):
             return False
-        head = self._list_head(c.i)
+        head = self._list_start(c.i)
         return not (head and self._after_locative(head))
 
     def _count_off(self, k: int, found: set[str]) -> None:
@@ -2133,25 +2133,6 @@ class _Finder:
                         self._count_off(k, found)
             self._given = frozenset(found)
         return self._given
-
-    def _list_head(self, i: int) -> int:
-        """The first token of the list of one-word names that token i ends ("Иванова" of "от
-        Иванова, Петрова и Королёва" for "Петрова" and "Королёва"): back over a comma or a
-        "и", "і", "та", "й" between capitalised words; i itself when it ends no list."""
-        t, text = self.tokens, self.text
-        while i >= 1 and t[i - 1].para == t[i].para:
-            if text[t[i - 1].end : t[i].start].strip() == "," and t[i - 1].cap:
-                i -= 1  # "Иванова, Петрова"
-            elif (
-                i >= 2
-                and t[i - 1].key in LIST_WORDS
-                and t[i - 2].cap
-                and not text[t[i - 2].end : t[i].start].replace(t[i - 1].key, "", 1).strip(" ,")
-            ):
-                i -= 2  # "Петрова и Королёва"
-            else:
-                break
-        return i
 
     def _double_surname(self, k: int) -> bool:
         """Do tokens k and k+1 make a capitalised double-barrelled word that names no place
